@@ -1,0 +1,91 @@
+"""arclean: clean and normalize scraped Arabic web text.
+
+>>> import arclean
+>>> arclean.clean("العنوان\\u00a0الأول\\n\\nفي ديسميبر  2018\\n\\n\\nاترك رد\\n")
+'العنوان الأول\\n\\nفي ديسمبر 2018\\n'
+>>> report = arclean.explain("في ديسميبر 2018")
+>>> [(c.code, c.line, c.before, c.after) for c in report.changes]
+[('T101', 1, 'في ديسميبر 2018', 'في ديسمبر 2018'), ('W106', 1, 'في ديسمبر 2018', 'في ديسمبر 2018\\n')]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .config import Config
+from .errors import ArcleanError, ConfigError, DataFileError
+from .explain import Change, Report
+from .normalizers.typos import Suggestion
+from .pipeline import Pipeline
+from .rules import RULES, Rule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArcleanError",
+    "Change",
+    "Config",
+    "ConfigError",
+    "DataFileError",
+    "Pipeline",
+    "Report",
+    "Rule",
+    "Suggestion",
+    "clean",
+    "explain",
+    "rules",
+    "__version__",
+]
+
+
+@lru_cache(maxsize=64)
+def _pipeline(config: Config) -> Pipeline:
+    return Pipeline(config=config)
+
+
+def _resolve(
+    config: Config | None,
+    select: list[str] | tuple[str, ...] | None,
+    ignore: list[str] | tuple[str, ...] | None,
+    profile: str | None,
+) -> Pipeline:
+    config = (config or Config()).replace(select=select, ignore=ignore, profile=profile)
+    return _pipeline(config)
+
+
+def clean(
+    text: str,
+    *,
+    select: list[str] | tuple[str, ...] | None = None,
+    ignore: list[str] | tuple[str, ...] | None = None,
+    config: Config | None = None,
+    profile: str | None = None,
+) -> str:
+    """Clean a text with the default rules (or the selection given).
+
+    ``select`` replaces the default set of rules, ``ignore`` removes rules from
+    it (codes or prefixes, such as ``"B"`` or ``"T101"``); ``profile="search"``
+    adds the lossy search normalizations.  ``config`` carries everything else.
+    """
+    return _resolve(config, select, ignore, profile).clean(text)
+
+
+def explain(
+    text: str,
+    *,
+    select: list[str] | tuple[str, ...] | None = None,
+    ignore: list[str] | tuple[str, ...] | None = None,
+    config: Config | None = None,
+    profile: str | None = None,
+) -> Report:
+    """Clean a text and report every change: rule code, input line, before, after.
+
+    ``explain(text).text == clean(text)`` for the same arguments.
+    """
+    return _resolve(config, select, ignore, profile).explain(text)
+
+
+def rules() -> tuple[Rule, ...]:
+    """The rule table, in pipeline order: each rule's ``code``, ``name``,
+    ``default`` (on or off) and one-line ``summary``."""
+    return RULES

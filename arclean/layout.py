@@ -1,0 +1,159 @@
+"""The layout of a scraped document: which lines are prose, which are page residue.
+
+A scraped page is a head (title, kicker, byline, date, counters, share bar), an
+article (paragraphs of prose) and a tail (share bars, comment forms, related
+links, tags, footers).  The boilerplate rules remove residue only in the head
+and the tail, where it can be told apart from content; the same words inside
+the article stay.  This module finds those regions and recognises residue
+lines, so that every B rule agrees on what they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import tables
+from .patterns import BARE_NUMBER_LINE
+from .shape import is_prose, skeleton
+from .tables import Phrase
+
+#: Line kinds besides the phrase kinds of ``tables.PHRASE_KINDS``.
+BLANK = "blank"
+NUMBER = "number"  # a bare number: "0", "298"
+COUNTER = "counter"  # a number with a counter word: "0 تعليقات"
+
+
+class PhraseMatcher:
+    """Recognise boilerplate lines: whole-line phrases and line-start phrases."""
+
+    def __init__(self, phrases: tuple[Phrase, ...]) -> None:
+        self.exact: dict[str, Phrase] = {}
+        self.prefixes: dict[str, list[tuple[tuple[str, ...], Phrase]]] = {}
+        for phrase in phrases:
+            key = skeleton(phrase.text)
+            if not key:
+                continue
+            if phrase.prefix:
+                words = tuple(key.split())
+                self.prefixes.setdefault(words[0], []).append((words, phrase))
+            else:
+                self.exact.setdefault(key, phrase)
+
+    def match(self, line: str) -> Phrase | None:
+        """Return the phrase a line is, or starts with; None for other lines."""
+        key = skeleton(line)
+        found = self.exact.get(key)
+        if found is not None or not key:
+            return found
+        words = key.split(" ", 8)
+        for prefix, phrase in self.prefixes.get(words[0], ()):
+            if tuple(words[: len(prefix)]) == prefix:
+                return phrase
+        return None
+
+
+@lru_cache(maxsize=16)
+def phrase_matcher(extra: tuple[Phrase, ...] = ()) -> PhraseMatcher:
+    """The matcher for the bundled phrases plus any from the configuration."""
+    return PhraseMatcher(tables.phrases() + extra)
+
+
+def _folded_words(relpath: str) -> frozenset[str]:
+    return frozenset(skeleton(word) for word in tables.word_list(relpath))
+
+
+@lru_cache(maxsize=None)
+def counter_words() -> frozenset[str]:
+    return _folded_words("words/counter_words.txt")
+
+
+@lru_cache(maxsize=None)
+def widget_words() -> frozenset[str]:
+    return _folded_words("words/widget_words.txt")
+
+
+@lru_cache(maxsize=None)
+def function_words() -> frozenset[str]:
+    return _folded_words("words/function_words.txt")
+
+
+def is_counter(line: str) -> bool:
+    """A number with counter words only: ``0 تعليقات``, ``المشاهدات : 171``.
+
+    >>> is_counter("المشاهدات : 171"), is_counter("- 0 نقطة للخسارة"), is_counter("0 نقطة")
+    (True, False, True)
+    """
+    words = skeleton(line).split()
+    if not 2 <= len(words) <= 4 or line.lstrip().startswith(("-", "*", "•")):
+        return False
+    numbers = sum(word.isdigit() for word in words)
+    known = counter_words()
+    return numbers >= 1 and all(word.isdigit() or word in known for word in words) and numbers < len(words)
+
+
+def is_widget_shaped(line: str) -> bool:
+    """A short line made mostly of widget words: ``طباعة إرسال``, ``شاركنا بتعليقك على الخبر :``.
+
+    >>> is_widget_shaped("شاركنا بتعليقك على الخبر :"), is_widget_shaped("شارك في المؤتمر وزير الخارجية")
+    (True, False)
+    """
+    words = skeleton(line).split()
+    if not words or len(words) > 8 or line.rstrip().endswith("."):
+        return False
+    widget = widget_words()
+    strong = sum(word in widget for word in words)
+    filler = sum(word in function_words() or word.isdigit() for word in words)
+    return strong >= 1 and (strong + filler) * 10 >= len(words) * 7
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A document's lines, the kind of each, and where its prose begins and ends."""
+
+    lines: tuple[str, ...]
+    kinds: tuple[str | None, ...]
+    first_prose: int | None
+    last_prose: int | None
+
+    def in_head(self, index: int) -> bool:
+        """Before the first paragraph of prose."""
+        return self.first_prose is not None and index < self.first_prose
+
+    def in_tail(self, index: int) -> bool:
+        """After the last paragraph of prose (or, with no prose, after the last content line)."""
+        if self.last_prose is not None:
+            return index > self.last_prose
+        content = [i for i, kind in enumerate(self.kinds) if kind is None]
+        return bool(content) and index > content[-1]
+
+    def is_content(self, index: int) -> bool:
+        return self.kinds[index] is None
+
+
+def _kind(line: str, matcher: PhraseMatcher) -> str | None:
+    if not line.strip():
+        return BLANK
+    if BARE_NUMBER_LINE.fullmatch(line.strip()):
+        return NUMBER
+    if is_counter(line):
+        return COUNTER
+    phrase = matcher.match(line)
+    return phrase.kind if phrase is not None else None
+
+
+@lru_cache(maxsize=8)
+def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Layout:
+    """Split a text into lines and classify each.
+
+    Cached: consecutive rules that change nothing share one analysis.
+    """
+    matcher = phrase_matcher(extra)
+    lines = tuple(text.split("\n"))
+    kinds = tuple(_kind(line, matcher) for line in lines)
+    prose = [i for i, (line, kind) in enumerate(zip(lines, kinds)) if kind is None and is_prose(line)]
+    return Layout(lines, kinds, prose[0] if prose else None, prose[-1] if prose else None)
+
+
+def join(lines: list[str] | tuple[str, ...]) -> str:
+    return "\n".join(lines)

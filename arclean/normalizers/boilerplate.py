@@ -1,0 +1,96 @@
+"""Boilerplate lines in the head and tail of a page: rules B201, B202, B204, B205.
+
+Each rule removes whole lines of one kind of page residue (phrase lists in
+``data/boilerplate/``, one file per origin), and only where residue can be
+told from content: before the first paragraph of the article or after the
+last one.  ``التعليقات`` as a line after the article is the comment widget;
+the same word inside a paragraph, or as a heading between paragraphs, stays.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..layout import Layout, analyze, is_widget_shaped, join
+from ..tables import Phrase
+
+_BREADCRUMB = regex.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|Home)[ \t]*[»>›/|\\][^\n]*", regex.IGNORECASE)
+
+
+def _remove_edge_lines(text: str, kind: str, boilerplate: tuple[Phrase, ...], *, widgets: bool = False) -> str:
+    layout = analyze(text, boilerplate)
+    if kind not in layout.kinds and not widgets:
+        return text
+    keep = [
+        line
+        for i, line in enumerate(layout.lines)
+        if not (_is_residue(layout, i, kind, widgets) and (layout.in_head(i) or layout.in_tail(i)))
+    ]
+    return text if len(keep) == len(layout.lines) else join(keep)
+
+
+def _is_residue(layout: Layout, index: int, kind: str, widgets: bool) -> bool:
+    if layout.kinds[index] == kind:
+        return True
+    return widgets and layout.kinds[index] is None and is_widget_shaped(layout.lines[index]) and layout.in_tail(index)
+
+
+def remove_comment_forms(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove comment-form lines in the head or tail of a page.
+
+    WordPress, Blogger, Disqus and Facebook forms and widgets: ``اترك رد``,
+    ``لن يتم نشر عنوان بريدك الإلكتروني.``, ``إرسال تعليق``.
+
+    >>> remove_comment_forms("نص المقال الذي كتبه المحرر عن الحدث في المدينة.\\n\\nاترك رد\\n\\nلن يتم نشر عنوان بريدك الإلكتروني.")
+    'نص المقال الذي كتبه المحرر عن الحدث في المدينة.\\n\\n'
+    >>> remove_comment_forms("قال: اترك رد فعلك جانبا واستمع إلى ما يقوله الناس في المدينة.")
+    'قال: اترك رد فعلك جانبا واستمع إلى ما يقوله الناس في المدينة.'
+    """
+    return _remove_edge_lines(text, "comment", boilerplate)
+
+
+def remove_share_bars(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove share, follow and subscribe lines in the head or tail of a page.
+
+    ``شارك``, ``فيسبوك`` standing alone, ``تابعونا على …``.
+
+    >>> remove_share_bars("العنوان\\nشارك\\nفيسبوك\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
+    'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
+    """
+    return _remove_edge_lines(text, "share", boilerplate)
+
+
+def remove_page_footers(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove tag lines, copyright footers, cookie and newsletter notices at the page edges.
+
+    ``الوسوم: …``, ``كلمات دلالية: …``, ``جميع الحقوق محفوظة``.
+
+    >>> remove_page_footers("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nالوسوم: زراعة، حكومة\\n")
+    'قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n'
+    """
+    return _remove_edge_lines(text, "footer", boilerplate)
+
+
+def remove_widgets(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove print/send bars, vote and poll widgets in the tail of a page.
+
+    Listed phrases (``طباعة إرسال``, ``Upvote Downvote``) and short lines made
+    of widget words (``شاركنا بتعليقك على الخبر :``).
+
+    >>> remove_widgets("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nطباعة إرسال\\nشاركنا بتعليقك على الخبر :")
+    'قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
+    """
+    return _remove_edge_lines(text, "widget", boilerplate, widgets=True)
+
+
+def remove_breadcrumbs(text: str) -> str:
+    """Remove a breadcrumb trail (``الرئيسية » أخبار``) in the head of a page.
+
+    >>> remove_breadcrumbs("الرئيسية » أخبار\\nالعنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
+    'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
+    """
+    if not _BREADCRUMB.search(text):
+        return text
+    layout = analyze(text)
+    keep = [line for i, line in enumerate(layout.lines) if not (layout.in_head(i) and _BREADCRUMB.fullmatch(line.strip()))]
+    return text if len(keep) == len(layout.lines) else join(keep)

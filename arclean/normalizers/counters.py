@@ -1,0 +1,65 @@
+"""Stray counter lines: rule B103.
+
+Comment, view and vote counters leave a number on a line of its own (``0``,
+``298``) or with a counter word (``0 تعليقات``, ``المشاهدات : 171``).  They are
+removed in the head of a page (among its first lines, beside the title) and in
+its tail (after the last paragraph).  A number that belongs to content stays:
+a cell of a table (a number between two short lines or numbers), a list item
+(``- 0 نقطة للخسارة``), a number inside the article, a verse number.
+"""
+
+from __future__ import annotations
+
+from ..layout import BLANK, COUNTER, NUMBER, Layout, analyze, join
+from ..shape import word_count
+from ..tables import Phrase
+
+_HEAD_LINES = 4
+
+
+def remove_counter_lines(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove counter lines beside the title or after the article.
+
+    >>> remove_counter_lines("العنوان الطويل للخبر اليوم\\n0\\n\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n0 تعليقات")
+    'العنوان الطويل للخبر اليوم\\n\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
+    >>> remove_counter_lines("الفريق\\nالنقاط\\nالأهلي\\n30\\nالزمالك\\n28")
+    'الفريق\\nالنقاط\\nالأهلي\\n30\\nالزمالك\\n28'
+    """
+    layout = analyze(text, boilerplate)
+    if NUMBER not in layout.kinds and COUNTER not in layout.kinds:
+        return text
+    drop = {i for i, kind in enumerate(layout.kinds) if kind in (NUMBER, COUNTER) and _is_stray(layout, i)}
+    return text if not drop else join([line for i, line in enumerate(layout.lines) if i not in drop])
+
+
+def _is_stray(layout: Layout, index: int) -> bool:
+    if _in_table(layout, index):
+        return False
+    if layout.in_tail(index):
+        return True
+    nonblank_before = sum(1 for kind in layout.kinds[:index] if kind != BLANK)
+    previous = _neighbour(layout, index, -1)
+    return (
+        layout.in_head(index)
+        and 0 < nonblank_before < _HEAD_LINES
+        and (previous is None or layout.kinds[previous] != NUMBER)
+    )
+
+
+def _neighbour(layout: Layout, index: int, step: int) -> int | None:
+    index += step
+    while 0 <= index < len(layout.lines):
+        if layout.kinds[index] != BLANK:
+            return index
+        index += step
+    return None
+
+
+def _is_cell(layout: Layout, index: int) -> bool:
+    return layout.kinds[index] in (NUMBER, COUNTER) or (layout.is_content(index) and 1 <= word_count(layout.lines[index]) <= 3)
+
+
+def _in_table(layout: Layout, index: int) -> bool:
+    """Between two cells, or between a cell and the edge of the document."""
+    neighbours = [n for n in (_neighbour(layout, index, -1), _neighbour(layout, index, 1)) if n is not None]
+    return bool(neighbours) and all(_is_cell(layout, n) for n in neighbours)

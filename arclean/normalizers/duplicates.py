@@ -1,0 +1,92 @@
+"""Repeated title (B101) and repeated paragraphs (B102).
+
+Scrapers often take a page's headline twice: from the ``<title>`` and from the
+``<h1>``, sometimes with a kicker, a date or a counter between them, and
+sometimes from two templates that spell it slightly differently (other
+spacing, hamza, diacritics, a word changed).  The first copy stays.  A short
+line repeated on purpose (a refrain, a chant: ``مَوطِنِي مَوطِنِي``) is not a
+title and stays.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from ..layout import BLANK, analyze, join
+from ..shape import is_prose, skeleton, word_count
+
+_MIN_TITLE_WORDS = 4
+_HEAD_WINDOW = 4
+_MIN_PARAGRAPH_WORDS = 8
+
+
+def is_near_duplicate(a: str, b: str) -> bool:
+    """Return True when two lines are the same headline, give or take small edits.
+
+    >>> is_near_duplicate("«الانتقالي الجنوبي» يعقد أولى جلساته بعد يوم من عودة أعضائه إلى عدن",
+    ...                   "«الانتقالي الجنوبي» يُعد أولى جلساته بعد يوم من عودة اعضاءه إلى عدن")
+    True
+    >>> is_near_duplicate("وزير الخارجية يلتقي نظيره الأردني", "وزير الخارجية يلتقي نظيره الأردني في عمان لبحث العلاقات")
+    False
+    """
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        return bool(sa)
+    wa, wb = sa.split(), sb.split()
+    if not wa or not wb or abs(len(wa) - len(wb)) > 2:
+        return False
+    shared = sum(min(wa.count(w), wb.count(w)) for w in set(wa))
+    return shared * 4 >= max(len(wa), len(wb)) * 3 and SequenceMatcher(None, sa, sb).ratio() >= 0.85
+
+
+def remove_repeated_title(text: str) -> str:
+    """Remove copies of the title (the first line) among the next lines of the head.
+
+    >>> remove_repeated_title("الأسد يتلقى رسالة من الكاظمي حول التنسيق\\n\\nالأسد يتلقى رسالة من الكاظمي حول التنسيق\\n0\\n\\nنص.")
+    'الأسد يتلقى رسالة من الكاظمي حول التنسيق\\n\\n0\\n\\nنص.'
+    >>> remove_repeated_title("مَوطِنِي مَوطِنِي\\nمَوطِنِي مَوطِنِي\\n")
+    'مَوطِنِي مَوطِنِي\\nمَوطِنِي مَوطِنِي\\n'
+    """
+    layout = analyze(text)
+    first = next((i for i, kind in enumerate(layout.kinds) if kind != BLANK), None)
+    if first is None or word_count(layout.lines[first]) < _MIN_TITLE_WORDS:
+        return text
+    title = layout.lines[first]
+    drop = set()
+    seen = 0
+    for index in range(first + 1, len(layout.lines)):
+        if layout.kinds[index] == BLANK:
+            continue
+        seen += 1
+        if seen > _HEAD_WINDOW:
+            break
+        line = layout.lines[index]
+        if is_near_duplicate(title, line):
+            drop.add(index)
+        elif is_prose(line):
+            break
+    return text if not drop else join([line for i, line in enumerate(layout.lines) if i not in drop])
+
+
+def remove_repeated_paragraphs(text: str) -> str:
+    """Remove a paragraph that repeats the one just before it.
+
+    Blank lines may stand between the two.  Lines under eight words may repeat
+    on purpose (a refrain) and stay.
+
+    >>> p = "وقامت السلطات السورية والعراقية بتنسيق الجهود في محاربة التنظيم على الحدود."
+    >>> remove_repeated_paragraphs(f"{p}\\n\\n{p}\\n\\nقم أيا سيد الملاح\\nقم أيا سيد الملاح")
+    'وقامت السلطات السورية والعراقية بتنسيق الجهود في محاربة التنظيم على الحدود.\\n\\n\\nقم أيا سيد الملاح\\nقم أيا سيد الملاح'
+    """
+    lines = text.split("\n")
+    drop = set()
+    previous = None
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        normalized = " ".join(line.split())
+        if previous == normalized and word_count(line) >= _MIN_PARAGRAPH_WORDS:
+            drop.add(index)
+        else:
+            previous = normalized
+    return text if not drop else join([line for i, line in enumerate(lines) if i not in drop])

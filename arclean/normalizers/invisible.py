@@ -1,0 +1,56 @@
+"""Invisible characters: the I rules.
+
+Bidi marks, zero-width spaces, byte order marks and soft hyphens survive copy
+and paste from web pages and word processors.  They change nothing a reader
+sees and break every exact match, so they go.  ZERO WIDTH NON-JOINER is a real
+letter-shaping control in Persian (``می‌خواهم``) and stays there.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .. import tables
+from ..script import document_is_non_arabic, is_non_arabic
+
+ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
+_ZWNJ_IN_LINE = regex.compile(f"[^\n]*{ZWNJ}[^\n]*")
+
+
+def remove_invisible_characters(text: str) -> str:
+    """Remove zero-width spaces, word joiners, BOMs, soft hyphens and bidi controls.
+
+    ZERO WIDTH SPACE (U+200B), WORD JOINER (U+2060), the byte order mark
+    (U+FEFF), SOFT HYPHEN (U+00AD), the bidi marks LRM, RLM and ALM, and the
+    bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+    Table: ``chars/invisible.tsv``.
+
+    >>> remove_invisible_characters("\\ufeffالأسد\\u200f يتلقى\\u200b رسالة")
+    'الأسد يتلقى رسالة'
+    """
+    if not tables.char_pattern("chars/invisible.tsv").search(text):
+        return text
+    return text.translate(tables.translation("chars/invisible.tsv"))
+
+
+def remove_zwnj_in_arabic(text: str) -> str:
+    """Remove ZERO WIDTH NON-JOINER (U+200C) from Arabic paragraphs.
+
+    Arabic never needs it: it comes from Persian keyboards and splits the
+    joined shape of an Arabic word.  In a Persian, Urdu or Kurdish paragraph
+    (or document) it is part of the spelling and is kept.
+
+    >>> remove_zwnj_in_arabic("المعلو\\u200cمات")
+    'المعلومات'
+    >>> remove_zwnj_in_arabic("این کتاب\\u200cها را خواندم که خوب است")
+    'این کتاب\\u200cها را خواندم که خوب است'
+    """
+    if ZWNJ not in text or document_is_non_arabic(text):
+        return text
+    return _ZWNJ_IN_LINE.sub(_strip_zwnj_unless_foreign, text)
+
+
+def _strip_zwnj_unless_foreign(match: regex.Match[str]) -> str:
+    line = match.group(0)
+    return line if is_non_arabic(line) else line.replace(ZWNJ, "")
+

@@ -1,0 +1,136 @@
+"""Letter forms that look right but are the wrong characters: rules L101-L103.
+
+Presentation forms (from PDF extraction) and Persian look-alikes (from Persian
+keyboards) render like the Arabic letters but defeat search and tokenisation.
+Each is mapped to the Arabic character a reader sees; nothing is spelled
+differently.  Persian, Urdu and Kurdish paragraphs are left alone: there these
+letters are correct (see :mod:`arclean.script`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from .. import tables
+from ..patterns import ARABIC_LETTERS, ARABIC_MARKS
+from ..script import document_is_non_arabic, is_non_arabic
+
+_PRESENTATION_FORM = regex.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+#: ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM and the other word ligatures
+#: (U+FDF0-U+FDFF): writers choose them on purpose; expanding them changes
+#: what the page shows.  They are kept unless ``expand_ligatures`` is set.
+_WORD_LIGATURES = range(0xFDF0, 0xFE00)
+
+_PERSIAN_LETTER = regex.compile("[\u06a9\u06cc\u06d5]")
+_FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
+_WORD_WITH_PERSIAN_LETTER = regex.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]*[\u06a9\u06cc\u06d5][{ARABIC_LETTERS}{ARABIC_MARKS}]*")
+_FINAL_FARSI_YEH = regex.compile(f"\u06cc(?=[{ARABIC_MARKS}]*$)")
+_CLITICS = regex.compile("^(?:[وف]?[بلك]?(?:ال)?)")
+_PERSIAN_DIGIT = regex.compile("[\u06f0-\u06f9]")
+_LINE_WITH = {
+    "letter": regex.compile("[^\n]*[\u06a9\u06cc\u06d5][^\n]*"),
+    "digit": regex.compile("[^\n]*[\u06f0-\u06f9][^\n]*"),
+}
+
+
+@lru_cache(maxsize=2)
+def _presentation_table(expand_ligatures: bool) -> dict[int, str]:
+    table = {}
+    for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
+        char = chr(code)
+        base = unicodedata.normalize("NFKC", char)
+        is_word_ligature = code in _WORD_LIGATURES
+        if base == char or (is_word_ligature and not expand_ligatures):
+            continue
+        if " " in base and not is_word_ligature:
+            continue
+        table[code] = base
+    return table
+
+
+def normalize_presentation_forms(text: str, *, expand_ligatures: bool = False) -> str:
+    """Map Arabic presentation forms to the base letters they show.
+
+    U+FB50-U+FDFF and U+FE70-U+FEFE, as Unicode's compatibility mapping
+    (NFKC) defines.
+
+    Isolated forms of harakat (which NFKC turns into a space and a mark) are
+    left alone, and so are word ligatures such as ARABIC LIGATURE SALLALLAHOU
+    ALAYHE WASALLAM (ﷺ) unless ``expand_ligatures`` is set.
+
+    >>> normalize_presentation_forms("ﺍﻟﺴﻼﻡ ﷺ")
+    'السلام ﷺ'
+    >>> normalize_presentation_forms("ﷺ", expand_ligatures=True)
+    'صلى الله عليه وسلم'
+    """
+    if not _PRESENTATION_FORM.search(text):
+        return text
+    return text.translate(_presentation_table(expand_ligatures))
+
+
+def replace_persian_letters(text: str) -> str:
+    """Write Persian look-alike letters in Arabic paragraphs as Arabic letters.
+
+    KEHEH (ک U+06A9) becomes KAF (ك), FARSI YEH (ی U+06CC) YEH (ي) and AE
+    (ە U+06D5) HEH (ه) (table: ``chars/persian_letters.tsv``).
+
+    A word-final FARSI YEH becomes ALEF MAKSURA (ى) when the word is spelled
+    with one in Arabic (``words/alef_maksura.txt``: على, إلى, مستشفى …).
+
+    >>> replace_persian_letters("کامل مجدی دار الامین علی")
+    'كامل مجدي دار الامين على'
+    >>> replace_persian_letters("این کتاب را خواندم که خوب است")
+    'این کتاب را خواندم که خوب است'
+    """
+    if not _PERSIAN_LETTER.search(text) or document_is_non_arabic(text):
+        return text
+    return _LINE_WITH["letter"].sub(_replace_in_arabic_line, text)
+
+
+def _replace_in_arabic_line(match: regex.Match[str]) -> str:
+    line = match.group(0)
+    if is_non_arabic(line):
+        return line
+    return _WORD_WITH_PERSIAN_LETTER.sub(_arabic_spelling, line)
+
+
+def _arabic_spelling(match: regex.Match[str]) -> str:
+    word = match.group(0)
+    if _FINAL_FARSI_YEH.search(word):
+        maksura = _FINAL_FARSI_YEH.sub("\u0649", word).translate(tables.translation("chars/persian_letters.tsv"))
+        if _is_maksura_word(maksura):
+            return maksura
+    return word.translate(tables.translation("chars/persian_letters.tsv"))
+
+
+def _is_maksura_word(word: str) -> bool:
+    known = tables.word_list("words/alef_maksura.txt")
+    bare = regex.sub(f"[{ARABIC_MARKS}]", "", word)
+    if bare in known:
+        return True
+    clitics = _CLITICS.match(bare)
+    return bool(clitics and clitics.end() and bare[clitics.end():] in known)
+
+
+def replace_persian_digits(text: str) -> str:
+    """Write Persian digits in Arabic paragraphs as Arabic-Indic digits.
+
+    The Extended Arabic-Indic digits ۰-۹ become the Arabic-Indic digits ٠-٩
+    of the same value (table: ``chars/persian_digits.tsv``).
+
+    >>> replace_persian_digits("في عام ۲۰۲۳")
+    'في عام ٢٠٢٣'
+    """
+    if not _PERSIAN_DIGIT.search(text) or document_is_non_arabic(text):
+        return text
+    return _LINE_WITH["digit"].sub(_digits_in_arabic_line, text)
+
+
+def _digits_in_arabic_line(match: regex.Match[str]) -> str:
+    line = match.group(0)
+    if is_non_arabic(line) or not regex.search(f"[{ARABIC_LETTERS}]", line):
+        return line
+    return line.translate(tables.translation("chars/persian_digits.tsv"))

@@ -1,0 +1,219 @@
+"""Mojibake: Arabic text decoded with the wrong code page (rules E101-E103).
+
+Three accidents account for nearly all broken Arabic on the web:
+
+- E101: UTF-8 bytes shown as windows-1252 or latin-1: ``Ø§Ù„Ø£Ø³Ø¯``.  ftfy
+  knows this one; arclean runs it only on the broken words, with a config that
+  keeps curly quotes and every other character ftfy would restyle.
+- E102: UTF-8 bytes shown as windows-1256, the Arabic code page: ``ط§ظ„ط£ط³ط¯``.
+  ftfy has no windows-1256 codec, so it cannot see this one.
+- E103: windows-1256 bytes shown as latin-1 or windows-1252: ``ÇáÃÓÏ``.
+
+Each rule finds broken *words* (runs without white space) by their shape,
+repairs only those, and keeps a repair only when it yields plausible Arabic.
+A repaired word is checked again by all three repairs, so text broken twice
+(UTF-8 shown as windows-1256, saved, then shown as latin-1) comes back in one
+pass.  French, Persian or Urdu text that merely contains these characters has
+none of the shapes and is left alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+import ftfy
+import regex
+
+#: ftfy with everything off but the encoding repair: curly quotes stay curly,
+#: HTML stays as it is (rule E201 owns entities), no Unicode normalisation.
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=False,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+_WORD = regex.compile(r"[^\s]+")
+#: What a repair may produce: Arabic letters, marks and punctuation, Latin-1
+#: text, general punctuation.  Anything else means the guess was wrong.
+_PLAUSIBLE = regex.compile(r"[\u0000-\u00ff\u060c-\u06ff\u2010-\u2027\u2030-\u205e\ufeff]*")
+_ARABIC_WORD = regex.compile(r"[\u0621-\u064a][\u064b-\u0652]*[\u0621-\u064a]")
+
+
+def _cp1256_char(byte: int) -> str:
+    return bytes([byte]).decode("cp1256")
+
+
+def _cp1252_char(byte: int) -> str | None:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+# --- E101: UTF-8 shown as windows-1252 / latin-1 -------------------------------
+_CONT_1252 = "".join(sorted({c for b in range(0x80, 0xC0) for c in (chr(b), _cp1252_char(b)) if c}))
+_UTF8_AS_1252 = regex.compile(f"[\u00c2-\u00ef][{regex.escape(_CONT_1252)}]")
+
+
+def _repair_utf8_as_cp1252(word: str) -> str:
+    return ftfy.fix_text(word, config=_FTFY_CONFIG)
+
+
+# --- E102: UTF-8 shown as windows-1256 ----------------------------------------
+_CONT_1256 = "".join(_cp1256_char(b) for b in range(0x80, 0xC0))
+#: Lead bytes shown as windows-1256: آ أ (C2, C3: U+0080-U+00FF such as « »
+#: and the no-break space) and ط ظ ع غ (D8-DB: the Arabic block U+0600-U+06FF).
+_LEAD_1256 = "".join(_cp1256_char(b) for b in (0xC2, 0xC3, 0xD8, 0xD9, 0xDA, 0xDB))
+_PAIR_1256 = f"(?:[{_LEAD_1256}][{regex.escape(_CONT_1256)}]|\u00e2[{regex.escape(_CONT_1256)}]{{2}})"
+_UTF8_AS_1256 = regex.compile(f"{_PAIR_1256}(?:[\u0020-\u007e]*{_PAIR_1256})+")
+
+
+def _repair_utf8_as_cp1256(word: str) -> str:
+    return _UTF8_AS_1256.sub(_decode_utf8_as_cp1256, word)
+
+
+def _decode_utf8_as_cp1256(match: regex.Match[str]) -> str:
+    try:
+        return match.group(0).encode("cp1256").decode("utf-8")
+    except UnicodeError:
+        return match.group(0)
+
+
+# --- E103: windows-1256 shown as latin-1 / windows-1252 ------------------------
+@lru_cache(maxsize=1)
+def _cp1256_via_latin() -> dict[int, str]:
+    """Map each latin-1 / windows-1252 character of a byte 0x80-0xFF to what
+    that byte means in windows-1256."""
+    table = {}
+    for byte in range(0x80, 0x100):
+        meant = _cp1256_char(byte)
+        for shown in (chr(byte), _cp1252_char(byte)):
+            if shown and shown != meant:
+                table[ord(shown)] = meant
+    return table
+
+
+def _shown_as(predicate: Callable[[str], bool]) -> str:
+    return regex.escape("".join(chr(c) for c, meant in sorted(_cp1256_via_latin().items()) if predicate(meant)))
+
+
+#: Characters that stand for an Arabic letter, mark or tatweel, and the rest:
+#: windows-1256 punctuation (the Arabic comma shows as ¡) and the ASCII
+#: punctuation and digits both code pages share.
+_SHOWS_ARABIC = _shown_as(lambda meant: "\u0621" <= meant <= "\u0652" or "\u0660" <= meant <= "\u06ff")
+_SHOWS_OTHER = _shown_as(lambda meant: not ("\u0621" <= meant <= "\u0652" or "\u0660" <= meant <= "\u06ff"))
+_SHARED = "\u0021-\u0040\\[-`{-~\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+_CP1256_AS_LATIN = regex.compile(
+    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}]*[{_SHOWS_ARABIC}]{{2}}[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}]*"
+)
+
+
+def _repair_cp1256_as_latin(word: str) -> str:
+    if not _CP1256_AS_LATIN.fullmatch(word):
+        return word
+    return word.translate(_cp1256_via_latin())
+
+
+_REPAIRS: tuple[tuple[regex.Pattern[str], Callable[[str], str]], ...] = (
+    (_UTF8_AS_1252, _repair_utf8_as_cp1252),
+    (_UTF8_AS_1256, _repair_utf8_as_cp1256),
+    (_CP1256_AS_LATIN, _repair_cp1256_as_latin),
+)
+
+
+def _repair_word(word: str) -> str:
+    """Repair one broken word; the word itself when no repair works.
+
+    A twice-broken word needs two repairs in the right order, and a word can
+    have the shape of more than one accident, so the repairs are searched
+    depth first (at most three deep).  Intermediate steps may hold any
+    character; only the final result has to be plausible Arabic.
+    """
+    fixed = _search_repairs(word, depth=3)
+    return fixed if fixed is not None else word
+
+
+def _search_repairs(word: str, depth: int) -> str | None:
+    for shape, repair in _REPAIRS:
+        if not shape.search(word):
+            continue
+        attempt = repair(word)
+        if attempt == word or "\ufffd" in attempt:
+            continue
+        if _PLAUSIBLE.fullmatch(attempt) and _ARABIC_WORD.search(attempt) and not _looks_broken(attempt):
+            return attempt
+        if depth > 1:
+            deeper = _search_repairs(attempt, depth - 1)
+            if deeper is not None:
+                return deeper
+    return None
+
+
+def _looks_broken(text: str) -> bool:
+    return any(shape.search(text) for shape, _ in _REPAIRS)
+
+
+def _repair_words(text: str, shape: regex.Pattern[str]) -> str:
+    if not shape.search(text):
+        return text
+
+    def repair(match: regex.Match[str]) -> str:
+        word = match.group(0)
+        return _repair_word(word) if shape.search(word) else word
+
+    return _WORD.sub(repair, text)
+
+
+def repair_utf8_shown_as_cp1252(text: str) -> str:
+    """Repair Arabic UTF-8 shown as windows-1252 or latin-1 (``Ø§Ù„``).
+
+    Word by word, through ftfy with a config that changes nothing else.
+
+    >>> repair_utf8_shown_as_cp1252("نص سليم Ø§Ù„Ø£Ø³Ø¯ “تتمة”")
+    'نص سليم الأسد “تتمة”'
+    >>> repair_utf8_shown_as_cp1252("Le café “été” à Paris")
+    'Le café “été” à Paris'
+    """
+    return _repair_words(text, _UTF8_AS_1252)
+
+
+def repair_utf8_shown_as_cp1256(text: str) -> str:
+    """Repair Arabic UTF-8 shown as windows-1256 (``ط§ظ„``).
+
+    ftfy cannot see this mojibake.  The good part of a mixed line is kept.
+
+    >>> repair_utf8_shown_as_cp1256("الخبر: ط§ظ„ط£ط³ط¯ ظٹطھظ„ظ‚ظ‰ ط±ط³ط§ظ„ط©")
+    'الخبر: الأسد يتلقى رسالة'
+    >>> repair_utf8_shown_as_cp1256("ضغط، ثم ظهر")
+    'ضغط، ثم ظهر'
+    """
+    return _repair_words(text, _UTF8_AS_1256)
+
+
+def repair_cp1256_shown_as_latin(text: str) -> str:
+    """Repair windows-1256 Arabic shown as latin-1 or windows-1252 (``ÇáÚÑÈíÉ``).
+
+    Only words made of the characters those bytes show as are repaired.
+
+    Diacritics that come out of the decoding stay.  French words keep their
+    accents: é, è, à, ç and the like are not Arabic letters in windows-1256.
+
+    >>> repair_cp1256_shown_as_latin("ÞÇá Çááå ÊÚÇáì")
+    'قال الله تعالى'
+    >>> repair_cp1256_shown_as_latin("Un été à la côte")
+    'Un été à la côte'
+    """
+    return _repair_words(text, _CP1256_AS_LATIN)

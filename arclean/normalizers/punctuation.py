@@ -1,0 +1,93 @@
+"""Spacing around punctuation: rules P101-P102 (default) and P201-P204 (opt-in).
+
+Arabic punctuation takes no space before it and one after it.  The default
+rules fix only that, for the three marks that are Arabic's own (، ؛ ؟).  How a
+writer spaces ``.`` ``:`` ``!``, quotes and brackets is often a deliberate,
+French-influenced house style; the rules that change it are opt-in.  No rule
+here touches a number, time, URL, e-mail address or decimal (``3.5``,
+``12:30``, ``٣٫٥``): each requires a letter or a space on the side it changes.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..patterns import ARABIC_LETTERS, ARABIC_MARKS
+
+_SPACE_BEFORE_ARABIC_MARK = regex.compile(r"[ \t]+(?=[،؛؟])")
+_ARABIC_MARK_BEFORE_LETTER = regex.compile(f"([،؛؟])(?=[{ARABIC_LETTERS}])")
+_SPACE_BEFORE_LATIN_MARK = regex.compile(f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}\"”»)])[ \t]+(?=[.:!]+(?:[ \t]|$))", regex.MULTILINE)
+_SPACE_INSIDE_OPENER = regex.compile(r"(?<=[«“(\[])[ \t]+")
+_SPACE_INSIDE_CLOSER = regex.compile(r"(?<=\S)[ \t]+(?=[»”)\]])")
+_LATIN_MARK_BETWEEN_ARABIC = regex.compile(f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}])[ \t]*([,;?])(?=[ \t]*[{ARABIC_LETTERS}]|[ \t]*$)", regex.MULTILINE)
+_ARABIC_FORM = {",": "،", ";": "؛", "?": "؟"}
+_REPEATED_MARK = regex.compile(r"([؟?!])\1{2,}")
+
+
+def remove_space_before_arabic_punctuation(text: str) -> str:
+    """Remove spaces before the Arabic comma, semicolon and question mark.
+
+    ARABIC COMMA (،), ARABIC SEMICOLON (؛) and ARABIC QUESTION MARK (؟) hang
+    on the word before them.
+
+    >>> remove_space_before_arabic_punctuation("والوفد المرافق له ، لبحث آفاق التعاون ؟")
+    'والوفد المرافق له، لبحث آفاق التعاون؟'
+    """
+    if "،" not in text and "؛" not in text and "؟" not in text:
+        return text
+    return _SPACE_BEFORE_ARABIC_MARK.sub("", text)
+
+
+def add_space_after_arabic_punctuation(text: str) -> str:
+    """Put one space after ، ؛ ؟ when an Arabic letter follows directly.
+
+    >>> add_space_after_arabic_punctuation("ما هو هذا الحلا؟هل هو كعكة،أم بخور")
+    'ما هو هذا الحلا؟ هل هو كعكة، أم بخور'
+    """
+    if "،" not in text and "؛" not in text and "؟" not in text:
+        return text
+    return _ARABIC_MARK_BEFORE_LETTER.sub(r"\1 ", text)
+
+
+def remove_space_before_latin_punctuation(text: str) -> str:
+    """Remove spaces between an Arabic word and a following ``.``, ``:`` or ``!``.
+
+    Opt-in: such spacing is often a house style.  Only a mark that ends a
+    clause (a space or the line end after it) is moved.
+
+    >>> remove_space_before_latin_punctuation("الدوام الرسمي . وقال الوزير : نعم")
+    'الدوام الرسمي. وقال الوزير: نعم'
+    >>> remove_space_before_latin_punctuation("الساعة 12 :30")
+    'الساعة 12 :30'
+    """
+    return _SPACE_BEFORE_LATIN_MARK.sub("", text)
+
+
+def remove_space_inside_brackets(text: str) -> str:
+    """Remove spaces just inside quotes and brackets (opt-in).
+
+    >>> remove_space_inside_brackets("قال « نعم » و( لا )")
+    'قال «نعم» و(لا)'
+    """
+    return _SPACE_INSIDE_CLOSER.sub("", _SPACE_INSIDE_OPENER.sub("", text))
+
+
+def use_arabic_punctuation(text: str) -> str:
+    """Write a Latin comma, semicolon or question mark between Arabic words in Arabic form.
+
+    Opt-in.  The mark must follow an Arabic word and precede another (or end
+    the line), so numbers (``3,5``) keep theirs.
+
+    >>> use_arabic_punctuation("قال الوزير, وأضاف? نعم; لا. 3,5")
+    'قال الوزير، وأضاف؟ نعم؛ لا. 3,5'
+    """
+    return _LATIN_MARK_BETWEEN_ARABIC.sub(lambda m: _ARABIC_FORM[m.group(1)], text)
+
+
+def collapse_repeated_marks(text: str) -> str:
+    """Reduce three or more repeated ``؟``, ``?`` or ``!`` to one (opt-in).
+
+    >>> collapse_repeated_marks("حقا؟؟؟ رائع!!!")
+    'حقا؟ رائع!'
+    """
+    return _REPEATED_MARK.sub(r"\1", text)

@@ -1,0 +1,71 @@
+"""'Read also' and related-article blocks: rule B203.
+
+A heading (``اقرأ أيضا``, ``مقالات ذات صلة``, ``في نفس السياق``; phrase list
+``data/boilerplate/related.txt``) followed by the titles it links to.  The block
+goes wherever it stands, inside the article too; the article text after it
+stays.  A title is a short line that does not read as a sentence.  Titles are
+taken across blank lines only after a bare heading (a heading alone on its
+line, which must be followed by titles); after an inline block
+(``إقرأ ايضاً:لا أمطار!…``) only the lines directly under it.
+"""
+
+from __future__ import annotations
+
+from ..layout import BLANK, Layout, analyze, join
+from ..shape import is_prose, skeleton, word_count
+from ..tables import Phrase
+
+_MAX_TITLES = 6
+_MAX_TITLE_WORDS = 18
+
+
+def remove_related_blocks(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove "read also" headings and the linked titles under them.
+
+    >>> remove_related_blocks("فقرة أولى من المقال.\\nاقرأ أيضا:\\nعنوان مقال آخر\\nعنوان ثالث\\n\\nبقية المقال هنا.")
+    'فقرة أولى من المقال.\\n\\nبقية المقال هنا.'
+    >>> remove_related_blocks("نص.\\nإقرأ ايضاً:لا أمطار!\\n\\nسوريا والعراق\\nبقية المقال.")
+    'نص.\\n\\nسوريا والعراق\\nبقية المقال.'
+    """
+    layout = analyze(text, boilerplate)
+    if "related" not in layout.kinds:
+        return text
+    drop: set[int] = set()
+    for index, kind in enumerate(layout.kinds):
+        if kind == "related" and index not in drop:
+            drop.add(index)
+            drop.update(_titles_under(layout, index, bare=_is_bare_heading(layout.lines[index], boilerplate)))
+    return join([line for i, line in enumerate(layout.lines) if i not in drop])
+
+
+def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
+    from ..layout import phrase_matcher
+
+    phrase = phrase_matcher(boilerplate).match(line)
+    return phrase is not None and len(skeleton(line).split()) <= len(skeleton(phrase.text).split())
+
+
+def _titles_under(layout: Layout, heading: int, *, bare: bool) -> list[int]:
+    titles: list[int] = []
+    index = heading + 1
+    while index < len(layout.lines) and len(titles) < _MAX_TITLES:
+        if layout.kinds[index] == BLANK:
+            if not bare:
+                break
+            index += 1
+            continue
+        if not _is_title(layout, index):
+            break
+        titles.append(index)
+        index += 1
+    return titles
+
+
+def _is_title(layout: Layout, index: int) -> bool:
+    line = layout.lines[index]
+    return (
+        layout.is_content(index)
+        and not is_prose(line)
+        and 2 <= word_count(line) <= _MAX_TITLE_WORDS
+        and not line.rstrip().endswith((":", ".", "،"))
+    )

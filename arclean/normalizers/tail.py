@@ -1,0 +1,68 @@
+"""The page tail: rule B301.
+
+Once the article is over, a scraped page goes on with page chrome: share bars,
+comment forms, tag lines, a newspaper's tagline, a poll, more links.  The
+first end-of-page residue line after the article marks where the article
+ended; it and everything after it go.
+
+Not every residue line ends the article: a "read also" block inside the text
+is followed by more article (rule B203 removes just the block), and a share
+bar high in a long page may sit above the rest of the article.  So a cut is
+made only where what follows holds little prose: no more than 400 characters
+of paragraphs, or half the prose before the cut, whichever is more.
+"""
+
+from __future__ import annotations
+
+from ..layout import COUNTER, Layout, analyze, is_widget_shaped, join
+from ..shape import is_prose
+from ..tables import Phrase
+
+#: Line kinds that can only come after an article.
+_END_OF_PAGE = frozenset({"comment", "share", "footer", "widget", COUNTER})
+_MIN_PROSE_ALLOWANCE = 400
+
+
+def cut_page_tail(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove the first end-of-page residue line after the article and all after it.
+
+    >>> page = "العنوان\\n\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n\\nشارك الخبر\\n\\nصحيفة فسانيا\\n"
+    >>> cut_page_tail(page)
+    'العنوان\\n\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n\\n'
+    """
+    layout = analyze(text, boilerplate)
+    start = _article_start(layout)
+    if start is None:
+        return text
+    for index in range(start + 1, len(layout.lines)):
+        if _ends_article(layout, index) and _little_prose_after(layout, index):
+            return join(layout.lines[:index]) + "\n"
+    return text
+
+
+def _article_start(layout: Layout) -> int | None:
+    if layout.first_prose is not None:
+        return layout.first_prose
+    return next((i for i in range(len(layout.lines)) if layout.is_content(i)), None)
+
+
+def _ends_article(layout: Layout, index: int) -> bool:
+    kind = layout.kinds[index]
+    if kind in _END_OF_PAGE:
+        return True
+    return (
+        kind is None
+        and layout.last_prose is not None
+        and index > layout.last_prose
+        and is_widget_shaped(layout.lines[index])
+    )
+
+
+def _prose_chars(layout: Layout, indexes: range) -> int:
+    return sum(len(layout.lines[i]) for i in indexes if layout.is_content(i) and is_prose(layout.lines[i]))
+
+
+def _little_prose_after(layout: Layout, index: int) -> bool:
+    before = _prose_chars(layout, range(index))
+    after = _prose_chars(layout, range(index + 1, len(layout.lines)))
+    return after <= max(_MIN_PROSE_ALLOWANCE, before // 2)

@@ -1,0 +1,75 @@
+"""Frequent web misspellings: rule T201 (opt-in).
+
+The default pipeline corrects no typo but month names (see
+``CONVENTIONS.md``): what looks like a typo is often a dialect spelling, a
+name, or the writer's choice.  This opt-in rule applies the lexicon
+``data/typos/common.tsv`` the way codespell does: a typo with a single
+correction is fixed; one with several candidates is reported by
+``arclean.explain()`` and left as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .. import tables
+from ..patterns import ARABIC_LETTERS
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A possible correction the pipeline did not apply."""
+
+    code: str
+    line: int
+    word: str
+    candidates: tuple[str, ...]
+
+
+@lru_cache(maxsize=16)
+def _lexicon(extra: tuple[tuple[str, str], ...] = ()) -> dict[str, tuple[str, ...]]:
+    lexicon = dict(tables.corrections("typos/common.tsv"))
+    for typo, fixes in extra:
+        lexicon[typo] = tuple(fixes.split("|"))
+    return lexicon
+
+
+@lru_cache(maxsize=16)
+def _pattern(extra: tuple[tuple[str, str], ...] = ()) -> regex.Pattern[str]:
+    typos = sorted(_lexicon(extra), key=len, reverse=True)
+    alternation = "|".join(regex.escape(typo) for typo in typos)
+    return regex.compile(f"(?<![{ARABIC_LETTERS}])([وف]?)({alternation})(?![{ARABIC_LETTERS}])")
+
+
+def fix_common_typos(text: str, *, typos: tuple[tuple[str, str], ...] = ()) -> str:
+    """Correct frequent misspellings that have a single correction.
+
+    >>> fix_common_typos("إنشاء الله نلتقي، لاكن مسؤلية الأمر عليك")
+    'إن شاء الله نلتقي، لكن مسؤلية الأمر عليك'
+    """
+    lexicon = _lexicon(typos)
+
+    def replace(match: regex.Match[str]) -> str:
+        fixes = lexicon[match.group(2)]
+        return match.group(1) + fixes[0] if len(fixes) == 1 else match.group(0)
+
+    return _pattern(typos).sub(replace, text)
+
+
+def suggest_common_typos(text: str, *, typos: tuple[tuple[str, str], ...] = ()) -> list[Suggestion]:
+    """List the misspellings with several candidate corrections.
+
+    >>> suggest_common_typos("لاكن مسؤلية الأمر")
+    [Suggestion(code='T201', line=1, word='مسؤلية', candidates=('مسؤولية', 'مسئولية'))]
+    """
+    lexicon = _lexicon(typos)
+    found = []
+    for match in _pattern(typos).finditer(text):
+        fixes = lexicon[match.group(2)]
+        if len(fixes) > 1:
+            line = text.count("\n", 0, match.start()) + 1
+            found.append(Suggestion("T201", line, match.group(2), fixes))
+    return found

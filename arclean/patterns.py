@@ -1,0 +1,63 @@
+"""Character classes and compiled regular expressions shared by the normalizers.
+
+Every pattern that more than one module needs lives here, built from the
+character classes below, so that "what counts as an Arabic letter" has one
+answer in the whole package.  Patterns use the `regex` module (variable-length
+look-behind, Unicode properties); none of them can backtrack super-linearly:
+each is a sequence of character classes with at most one unbounded repeat per
+position, anchored on a literal or a class.
+"""
+
+from __future__ import annotations
+
+import regex
+
+#: Arabic letters, base forms (hamza, alef … yeh, the extended Arabic letters
+#: used by Persian and Urdu).  Presentation forms are not included: rule L101
+#: maps them to these before any other letter rule runs.
+ARABIC_LETTERS = (
+    "\u0621-\u063a"  # HAMZA … GHAIN (and the rare 063B-063F letters)
+    "\u0641-\u064a"  # FEH … YEH
+    "\u066e\u066f"  # DOTLESS BEH, DOTLESS QAF
+    "\u0671-\u06d3"  # ALEF WASLA … YEH BARREE WITH HAMZA ABOVE
+    "\u06d5"  # AE
+    "\u06ee\u06ef\u06fa-\u06fc\u06ff"
+)
+
+#: Combining marks written on Arabic letters: harakat, shadda, sukun, dagger
+#: alef, Quranic annotation signs.
+ARABIC_MARKS = (
+    "\u0610-\u061a"
+    "\u064b-\u065f"  # FATHATAN … WAVY HAMZA BELOW
+    "\u0670"  # SUPERSCRIPT (dagger) ALEF
+    "\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+)
+
+TATWEEL = "\N{ARABIC TATWEEL}"
+ARABIC_COMMA = "\N{ARABIC COMMA}"
+ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"
+ARABIC_QUESTION_MARK = "\N{ARABIC QUESTION MARK}"
+
+ARABIC_LETTER = regex.compile(f"[{ARABIC_LETTERS}]")
+ARABIC_WORD = regex.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}{TATWEEL}]+")
+LATIN_LETTER = regex.compile(r"[A-Za-z\u00c0-\u024f]")
+
+#: Western and Arabic-Indic and Extended (Persian) digits.
+DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+NUMBER = regex.compile(f"[{DIGITS}]+")
+
+#: A line that holds nothing but a number (a stray counter).
+BARE_NUMBER_LINE = regex.compile(f"[{DIGITS}]{{1,7}}")
+
+#: Horizontal white space as the line rules see it (after W102 it is only
+#: space and tab).
+HSPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
+
+
+def is_arabic_letter(char: str) -> bool:
+    """Return True for a base Arabic letter.
+
+    >>> is_arabic_letter("ب"), is_arabic_letter("ـ"), is_arabic_letter("b")
+    (True, False, False)
+    """
+    return bool(ARABIC_LETTER.fullmatch(char))

@@ -1,0 +1,171 @@
+"""The rule table: every normalizer arclean has, in the order the pipeline runs them.
+
+One row a rule: a stable code (family letter + three digits, never reused), the
+function, whether it is on by default, and the names of the configuration
+fields it takes.  The rule's name and summary come from the function, so the
+table, ``arclean rules``, the reports and the docs cannot disagree.
+
+Families: E encoding, I invisible characters, W white space and lines,
+L letters, P punctuation spacing, T typos and month names, B page residue
+(boilerplate), Q quotation marks, S the lossy search profile.
+
+Order matters and is deliberate: encoding repairs first (they create the
+characters every later rule reads), then characters, then spacing, then the
+line rules (which compare lines after their characters are clean), then the
+quote rules (after residue lines that could unbalance them are gone), and the
+blank-line rules last (the line rules leave blank runs behind).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+from .errors import ConfigError
+from .normalizers import (
+    boilerplate,
+    counters,
+    duplicates,
+    entities,
+    invisible,
+    letters,
+    mojibake,
+    months,
+    punctuation,
+    quotes,
+    related,
+    search,
+    tail,
+    tatweel,
+    typos,
+    whitespace,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named normalizer: ``function(text, **options) -> text``."""
+
+    code: str
+    function: Callable[..., str]
+    default: bool
+    options: tuple[str, ...] = ()
+    suggest: Callable[..., list[typos.Suggestion]] | None = None
+
+    @property
+    def name(self) -> str:
+        """The function's name in kebab case: ``remove-decorative-tatweel``."""
+        return self.function.__name__.replace("_", "-")
+
+    @property
+    def doc(self) -> str:
+        """The function's docstring, dedented."""
+        doc = self.function.__doc__ or ""
+        first, _, rest = doc.partition("\n")
+        return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
+
+    @property
+    def summary(self) -> str:
+        """The first sentence of the docstring, on one line."""
+        paragraph = " ".join(self.doc.split("\n\n", 1)[0].split())
+        sentence = regex.split(r"(?<=\.)\s", paragraph, maxsplit=1)[0]
+        return sentence.replace("``", "")
+
+
+ON, OFF = True, False
+BOILERPLATE = ("boilerplate",)
+
+RULES: tuple[Rule, ...] = (
+    Rule("E101", mojibake.repair_utf8_shown_as_cp1252, ON),
+    Rule("E102", mojibake.repair_utf8_shown_as_cp1256, ON),
+    Rule("E103", mojibake.repair_cp1256_shown_as_latin, ON),
+    Rule("E201", entities.decode_html_entities, ON),
+    Rule("I101", invisible.remove_invisible_characters, ON),
+    Rule("I102", invisible.remove_zwnj_in_arabic, ON),
+    Rule("W101", whitespace.normalize_line_endings, ON),
+    Rule("W102", whitespace.replace_unicode_spaces, ON),
+    Rule("W103", whitespace.collapse_spaces, ON),
+    Rule("W104", whitespace.strip_lines, ON),
+    Rule("L101", letters.normalize_presentation_forms, ON, ("expand_ligatures",)),
+    Rule("L102", letters.replace_persian_letters, ON),
+    Rule("L103", letters.replace_persian_digits, ON),
+    Rule("L201", tatweel.remove_decorative_tatweel, ON),
+    Rule("P101", punctuation.remove_space_before_arabic_punctuation, ON),
+    Rule("P102", punctuation.add_space_after_arabic_punctuation, ON),
+    Rule("P201", punctuation.remove_space_before_latin_punctuation, OFF),
+    Rule("P202", punctuation.remove_space_inside_brackets, OFF),
+    Rule("P203", punctuation.use_arabic_punctuation, OFF),
+    Rule("P204", punctuation.collapse_repeated_marks, OFF),
+    Rule("T101", months.fix_month_misspellings, ON),
+    Rule("T102", months.join_month_pairs, ON),
+    Rule("T201", typos.fix_common_typos, OFF, ("typos",), suggest=typos.suggest_common_typos),
+    Rule("B301", tail.cut_page_tail, ON, BOILERPLATE),
+    Rule("B203", related.remove_related_blocks, ON, BOILERPLATE),
+    Rule("B201", boilerplate.remove_comment_forms, ON, BOILERPLATE),
+    Rule("B202", boilerplate.remove_share_bars, ON, BOILERPLATE),
+    Rule("B204", boilerplate.remove_page_footers, ON, BOILERPLATE),
+    Rule("B205", boilerplate.remove_widgets, ON, BOILERPLATE),
+    Rule("B103", counters.remove_counter_lines, ON, BOILERPLATE),
+    Rule("B104", boilerplate.remove_breadcrumbs, ON),
+    Rule("B101", duplicates.remove_repeated_title, ON),
+    Rule("B102", duplicates.remove_repeated_paragraphs, ON),
+    Rule("Q102", quotes.reduce_doubled_quotes, ON),
+    Rule("Q101", quotes.fix_quote_shapes, ON),
+    Rule("Q103", quotes.convert_minority_quotes, ON),
+    Rule("Q201", quotes.convert_quote_style, OFF, ("quote_style",)),
+    Rule("S101", search.unify_alef, OFF),
+    Rule("S102", search.alef_maksura_to_yeh, OFF),
+    Rule("S103", search.teh_marbuta_to_heh, OFF),
+    Rule("S104", search.remove_diacritics, OFF),
+    Rule("S105", search.remove_all_tatweel, OFF),
+    Rule("S106", search.ascii_digits, OFF),
+    Rule("W105", whitespace.collapse_blank_lines, ON),
+    Rule("W106", whitespace.trim_document, ON),
+)
+
+BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+
+#: Named sets of extra rules: ``clean(text, profile="search")``.
+PROFILES: dict[str, tuple[str, ...]] = {"search": ("S",)}
+
+
+def expand(selectors: tuple[str, ...] | list[str], *, setting: str = "select") -> list[Rule]:
+    """The rules matching codes or code prefixes (``"B"``, ``"T1"``, ``"W103"``, ``"ALL"``).
+
+    >>> [rule.code for rule in expand(["T1", "W105"])]
+    ['T101', 'T102', 'W105']
+    """
+    chosen = set()
+    for selector in selectors:
+        matched = [rule.code for rule in RULES if selector == "ALL" or rule.code.startswith(selector)]
+        if not matched or not selector:
+            raise ConfigError(f'{setting}: unknown rule code "{selector}"; run "arclean rules" to list codes.')
+        chosen.update(matched)
+    return [rule for rule in RULES if rule.code in chosen]
+
+
+def select_rules(
+    select: tuple[str, ...] | list[str] | None = None,
+    ignore: tuple[str, ...] | list[str] = (),
+    extend_select: tuple[str, ...] | list[str] = (),
+    profile: str | None = None,
+) -> list[Rule]:
+    """Resolve a selection as ruff does: ``select`` replaces the default set,
+    ``extend_select`` and ``profile`` add to it, ``ignore`` removes from it.
+    The result keeps the table's order.
+
+    >>> [rule.code for rule in select_rules(select=["W"], ignore=["W103"])]
+    ['W101', 'W102', 'W104', 'W105', 'W106']
+    """
+    base = expand(select) if select is not None else [rule for rule in RULES if rule.default]
+    extra = list(extend_select)
+    if profile is not None:
+        if profile not in PROFILES:
+            raise ConfigError(f'profile: unknown profile "{profile}"; choose one of {sorted(PROFILES)}.')
+        extra += PROFILES[profile]
+    codes = {rule.code for rule in base} | {rule.code for rule in expand(extra, setting="extend-select")}
+    codes -= {rule.code for rule in expand(ignore, setting="ignore")}
+    return [rule for rule in RULES if rule.code in codes]

@@ -1,0 +1,101 @@
+"""How a line looks: its skeleton, its words, and whether it reads as prose.
+
+The line rules (titles, counters, boilerplate, the page tail) never compare raw
+strings: scraped pages spell the same widget with and without hamza, tatweel,
+diacritics or a trailing colon.  They compare *skeletons*: the line with
+diacritics and tatweel dropped, alef/hamza/yeh/teh-marbuta forms folded,
+punctuation turned into spaces and Latin letters case-folded.  The skeleton is
+only ever used to *recognise* a line; it never reaches the output.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .patterns import ARABIC_MARKS, DIGITS, TATWEEL
+
+_FOLD = str.maketrans(
+    {
+        "\u0622": "\u0627",  # ALEF WITH MADDA ABOVE -> ALEF
+        "\u0623": "\u0627",  # ALEF WITH HAMZA ABOVE -> ALEF
+        "\u0625": "\u0627",  # ALEF WITH HAMZA BELOW -> ALEF
+        "\u0671": "\u0627",  # ALEF WASLA -> ALEF
+        "\u0649": "\u064a",  # ALEF MAKSURA -> YEH
+        "\u06cc": "\u064a",  # FARSI YEH -> YEH
+        "\u0626": "\u064a",  # YEH WITH HAMZA ABOVE -> YEH
+        "\u0624": "\u0648",  # WAW WITH HAMZA ABOVE -> WAW
+        "\u0629": "\u0647",  # TEH MARBUTA -> HEH
+        "\u06a9": "\u0643",  # KEHEH -> KAF
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
+_DROP = regex.compile(f"[{ARABIC_MARKS}{TATWEEL}\u200c\u200d]")
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_SENTENCE_END = regex.compile(r"[.!?؟:۔…]+[\"'”»’)\]]*\s*$")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(line: str) -> str:
+    """Return the folded form of a line used to recognise it.
+
+    >>> skeleton("إقرأ أيضـاً:")
+    'اقرا ايضا'
+    >>> skeleton("  Upvote   Downvote ")
+    'upvote downvote'
+    """
+    folded = _DROP.sub("", line).translate(_FOLD).casefold()
+    return _NOT_WORD.sub(" ", folded).strip()
+
+
+def words(line: str) -> list[str]:
+    """Return the words of a line (its skeleton split on spaces).
+
+    >>> words("0 تعليقات")
+    ['0', 'تعليقات']
+    """
+    return skeleton(line).split()
+
+
+def word_count(line: str) -> int:
+    """Count the words of a line: runs of letters or digits.
+
+    >>> word_count("وقال، “نعم”.")
+    2
+    """
+    return len(words(line))
+
+
+def ends_sentence(line: str) -> bool:
+    """Return True when a line ends like a sentence (full stop, question, colon).
+
+    >>> ends_sentence("انتهى الخبر."), ends_sentence("عنوان الخبر")
+    (True, False)
+    """
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_prose(line: str) -> bool:
+    """Return True for a line that reads as a paragraph of article text.
+
+    A paragraph is long, or of middling length and ending like a sentence.
+    Titles, bylines, widgets and link titles are shorter.
+
+    >>> is_prose("عنوان قصير")
+    False
+    >>> is_prose("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.")
+    True
+    """
+    n = word_count(line)
+    return n >= 16 or (n >= 9 and ends_sentence(line))
+
+
+def has_digits_only(line: str) -> bool:
+    """Return True when the stripped line is a bare number.
+
+    >>> has_digits_only(" ١٥ "), has_digits_only("15 تعليق")
+    (True, False)
+    """
+    return bool(regex.fullmatch(f"[{DIGITS}]+", line.strip()))

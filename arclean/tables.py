@@ -1,0 +1,186 @@
+"""Loaders for the data files under ``arclean/data``; the only module that opens them.
+
+Every loader is cached, parses strictly and raises :class:`DataFileError` with
+``file:line`` on a malformed entry, so a linguist who adds a line learns at
+once what is wrong with it.  Formats are described in ``data/README.md``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+import regex
+
+from .errors import DataFileError
+
+#: The kinds a boilerplate file may declare, and what each means.
+PHRASE_KINDS = {
+    "comment": "comment forms and comment widgets",
+    "share": "share, follow and subscribe bars",
+    "related": "'read also' and related-article headings",
+    "footer": "tags lines, copyright footers, cookie and newsletter notices",
+    "widget": "print/send, vote and poll widgets",
+}
+
+PREFIX_MARK = " …"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One boilerplate phrase: its text, its kind, and whether it is a prefix."""
+
+    text: str
+    kind: str
+    prefix: bool
+    origin: str
+
+
+@dataclass(frozen=True)
+class Month:
+    """A month name: its number (1-12), its spelling and its naming system."""
+
+    number: int
+    name: str
+    system: str
+
+
+def _data_text(relpath: str) -> str:
+    return resources.files("arclean").joinpath("data", relpath).read_text(encoding="utf-8")
+
+
+def data_files(folder: str) -> list[str]:
+    """List the data files of a folder under ``arclean/data``, sorted."""
+    root = resources.files("arclean").joinpath("data", folder)
+    return sorted(f"{folder}/{entry.name}" for entry in root.iterdir() if entry.name[-4:] in (".txt", ".tsv"))
+
+
+def entries(relpath: str, text: str | None = None) -> Iterator[tuple[int, str]]:
+    """Yield ``(line number, line)`` for every entry of a data file.
+
+    Blank lines and ``#`` comments are skipped; an entry with stray white
+    space at either end is an error.
+    """
+    if text is None:
+        text = _data_text(relpath)
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line or line.startswith("#"):
+            continue
+        if line != line.strip(" "):
+            raise DataFileError(relpath, lineno, "entry has leading or trailing spaces")
+        yield lineno, line
+
+
+def directives(relpath: str, text: str | None = None) -> dict[str, str]:
+    """Return the ``# key: value`` header directives of a data file."""
+    if text is None:
+        text = _data_text(relpath)
+    found = {}
+    for line in text.split("\n"):
+        if not line.startswith("#"):
+            break
+        key, sep, value = line[1:].partition(":")
+        if sep and key.strip().isidentifier():
+            found[key.strip()] = value.strip()
+    return found
+
+
+def _fields(relpath: str, lineno: int, line: str, count: int) -> list[str]:
+    fields = line.split("\t")
+    if len(fields) != count:
+        raise DataFileError(relpath, lineno, f"expected {count} tab-separated fields, found {len(fields)}")
+    return fields
+
+
+def _codepoint(relpath: str, lineno: int, field: str) -> str:
+    if not field.startswith("U+"):
+        raise DataFileError(relpath, lineno, f"expected a code point like U+0643, found {field!r}")
+    try:
+        return chr(int(field[2:], 16))
+    except ValueError:
+        raise DataFileError(relpath, lineno, f"bad code point {field!r}") from None
+
+
+@lru_cache(maxsize=None)
+def char_table(relpath: str) -> dict[str, str]:
+    """Load a character table: ``U+XXXX <TAB> U+YYYY|- <TAB> NAME``.
+
+    ``-`` as the replacement means "delete".  The name must be the Unicode
+    name of the first code point, so that the table can be read by eye.
+    """
+    table: dict[str, str] = {}
+    for lineno, line in entries(relpath):
+        source, target, name = _fields(relpath, lineno, line, 3)
+        char = _codepoint(relpath, lineno, source)
+        if unicodedata.name(char, "") != name:
+            raise DataFileError(relpath, lineno, f"{source} is {unicodedata.name(char, '<unnamed>')}, not {name}")
+        if char in table:
+            raise DataFileError(relpath, lineno, f"duplicate entry {source}")
+        table[char] = "" if target == "-" else _codepoint(relpath, lineno, target)
+    return table
+
+
+@lru_cache(maxsize=None)
+def translation(relpath: str) -> dict[int, str]:
+    """A character table as a ``str.translate`` mapping."""
+    return {ord(char): target for char, target in char_table(relpath).items()}
+
+
+@lru_cache(maxsize=None)
+def char_pattern(relpath: str) -> "regex.Pattern[str]":
+    """A compiled character class of a table's source characters, for a cheap
+    "can this rule apply?" check."""
+    return regex.compile("[" + "".join(regex.escape(char) for char in char_table(relpath)) + "]")
+
+
+@lru_cache(maxsize=None)
+def word_list(relpath: str) -> frozenset[str]:
+    """Load a list of words or phrases, one per line."""
+    return frozenset(line for _, line in entries(relpath))
+
+
+@lru_cache(maxsize=None)
+def corrections(relpath: str) -> dict[str, tuple[str, ...]]:
+    """Load a lexicon ``typo <TAB> correction[|correction…]``."""
+    table: dict[str, tuple[str, ...]] = {}
+    for lineno, line in entries(relpath):
+        typo, fixes = _fields(relpath, lineno, line, 2)
+        if typo in table:
+            raise DataFileError(relpath, lineno, f"duplicate typo {typo!r}")
+        table[typo] = tuple(fixes.split("|"))
+    return table
+
+
+def parse_phrases(relpath: str, text: str | None = None) -> tuple[Phrase, ...]:
+    """Parse a boilerplate phrase file (see ``data/README.md``)."""
+    kind = directives(relpath, text).get("kind")
+    if kind not in PHRASE_KINDS:
+        raise DataFileError(relpath, 1, f"missing or unknown '# kind:' header {kind!r}; use one of {sorted(PHRASE_KINDS)}")
+    origin = relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    found = []
+    for _, line in entries(relpath, text):
+        prefix = line.endswith(PREFIX_MARK)
+        found.append(Phrase(line[: -len(PREFIX_MARK)] if prefix else line, kind, prefix, origin))
+    return tuple(found)
+
+
+@lru_cache(maxsize=None)
+def phrases() -> tuple[Phrase, ...]:
+    """All bundled boilerplate phrases, from every file in ``data/boilerplate``."""
+    return tuple(p for relpath in data_files("boilerplate") for p in parse_phrases(relpath))
+
+
+@lru_cache(maxsize=None)
+def months() -> tuple[Month, ...]:
+    """The month names: ``number <TAB> name <TAB> system``."""
+    relpath = "months/months.tsv"
+    found = []
+    for lineno, line in entries(relpath):
+        number, name, system = _fields(relpath, lineno, line, 3)
+        if not number.isdigit() or not 1 <= int(number) <= 12:
+            raise DataFileError(relpath, lineno, f"month number must be 1-12, found {number!r}")
+        found.append(Month(int(number), name, system))
+    return tuple(found)
