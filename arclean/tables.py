@@ -144,9 +144,15 @@ def word_list(relpath: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def corrections(relpath: str) -> dict[str, tuple[str, ...]]:
-    """Load a lexicon ``typo <TAB> correction[|correction…]``."""
+    """Load a bundled lexicon ``typo <TAB> correction[|correction…]``."""
+    return parse_corrections(relpath)
+
+
+def parse_corrections(relpath: str, text: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Parse a lexicon ``typo <TAB> correction[|correction…]`` (bundled, or
+    the text of a user's file named ``relpath`` in messages)."""
     table: dict[str, tuple[str, ...]] = {}
-    for lineno, line in entries(relpath):
+    for lineno, line in entries(relpath, text):
         typo, fixes = _fields(relpath, lineno, line, 2)
         if typo in table:
             raise DataFileError(relpath, lineno, f"duplicate typo {typo!r}")
