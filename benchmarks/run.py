@@ -1,0 +1,420 @@
+"""arclean benchmarks: throughput against the alternatives, cost per rule, scaling, memory.
+
+    python benchmarks/run.py            # the README run (about 20 minutes on 2 cores)
+    python benchmarks/run.py --quick    # small sizes, under a minute
+
+Prints Markdown tables: the machine, throughput side by side (MB/s of UTF-8 input,
+median of several runs, ratio to arclean), time per rule inside the pipeline, the
+hottest functions, time against corpus size, the CLI's peak RSS on growing JSONL
+inputs, time against ``--jobs``, and the targets of issue 5 met or missed.  The
+corpus comes from ``corpus.py`` (seeded); large inputs go to a temporary folder that
+is deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import platform
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from importlib import metadata
+from pathlib import Path
+from typing import Callable, Sequence
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import clirun  # noqa: E402
+import corpus  # noqa: E402
+from contenders import contenders  # noqa: E402
+
+MB = 10**6
+#: Issue 5's targets.
+FTFY_FACTOR = 5.0  # arclean at least 5x ftfy's fix_text
+FLOOR_FACTOR = 0.5  # arclean at least half the floor
+MAX_RULE_SHARE = 0.25  # no rule over a quarter of the time
+MAX_RSS_MB = 200  # CLI peak RSS for the 1 GB input
+
+
+# --- output -----------------------------------------------------------------------------
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A Markdown table; numbers right-aligned."""
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headers)]
+    numeric = [bool(cells) and all(_is_number(r[i]) for r in cells) for i in range(len(headers))]
+
+    def line(values: Sequence[str]) -> str:
+        return "| " + " | ".join(v.rjust(w) if n else v.ljust(w) for v, w, n in zip(values, widths, numeric)) + " |"
+
+    rule = "|" + "|".join(("-" * (w + 1) + ":") if n else ("-" * (w + 2)) for w, n in zip(widths, numeric)) + "|"
+    return "\n".join([line(headers), rule, *(line(r) for r in cells)])
+
+
+def _is_number(text: str) -> bool:
+    return text.replace(".", "", 1).replace("×", "").replace("%", "").replace("-", "", 1).replace(",", "").strip().isdigit()
+
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def section(title: str) -> None:
+    say(f"\n## {title}\n")
+
+
+# --- machine ----------------------------------------------------------------------------
+def machine() -> list[tuple[str, str]]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+        ram = f"{int(mem.split()[1]) / 2**20:.0f} GiB"
+    except (OSError, StopIteration):
+        ram = "?"
+    versions = []
+    for package in ("arclean", "ftfy", "regex", "pyarabic", "camel-tools", "psutil"):
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} (not installed)")
+    return [
+        ("arclean source", _source()),
+        ("CPU", f"{cpu}, {os.cpu_count()} cores; load average at start {os.getloadavg()[0]:.2f}"),
+        ("RAM", ram),
+        ("OS", f"{platform.system()} {platform.release()}"),
+        ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
+        ("packages", ", ".join(versions)),
+    ]
+
+
+def _source() -> str:
+    """The commit the benchmark ran on, and whether arclean/ had uncommitted changes."""
+    import arclean
+
+    root = Path(arclean.__file__).resolve().parent
+    try:
+        commit = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", "."], capture_output=True,
+                               text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return str(root)
+    return f"{commit}{' + uncommitted changes in arclean/' if dirty else ''}"
+
+
+# --- corpus -----------------------------------------------------------------------------
+def load(size: int, seed: int) -> list[str]:
+    return [doc.text for doc in corpus.generate(size, seed=seed)]
+
+
+def nbytes(texts: list[str]) -> int:
+    return sum(len(t.encode("utf-8")) for t in texts)
+
+
+def warm_up(run: Callable[[str], str]) -> None:
+    """Compile patterns and load tables before timing (on other documents)."""
+    for text in load(200_000, seed=12345):
+        run(text)
+
+
+def time_over(run: Callable[[str], str], texts: list[str]) -> float:
+    start = time.perf_counter()
+    for text in texts:
+        run(text)
+    return time.perf_counter() - start
+
+
+# --- 1. throughput ----------------------------------------------------------------------
+def throughput(texts: list[str], runs: int) -> dict[str, float]:
+    size = nbytes(texts)
+    found = contenders()
+    for c in found:
+        if c.run is not None:
+            warm_up(c.run)
+    seconds: dict[str, list[float]] = {c.name: [] for c in found if c.run}
+    for n in range(runs):  # interleaved, so that drift hits every contender alike
+        for c in found[n % len(found):] + found[: n % len(found)]:
+            if c.run is not None:
+                seconds[c.name].append(time_over(c.run, texts))
+    speed = {name: size / MB / statistics.median(s) for name, s in seconds.items()}
+    rows = []
+    for c in found:
+        if c.run is None:
+            rows.append((c.name, c.label, "-", "-", "-", c.missing))
+            continue
+        s = seconds[c.name]
+        rows.append((c.name, c.label, f"{speed[c.name]:.2f}", f"{size / MB / max(s):.2f}-{size / MB / min(s):.2f}",
+                     f"{speed[c.name] / speed['arclean']:.2f}×", ""))
+    say(f"{len(texts)} documents, {size / MB:.1f} MB of UTF-8 text; median of {runs} runs, one core.\n")
+    say(table(["contender", "what runs", "MB/s", "range", "vs arclean", "note"], rows))
+    return speed
+
+
+# --- 2. cost per rule -------------------------------------------------------------------
+def per_rule(texts: list[str]) -> float:
+    """Time each step inside the pipeline, in order, on the real intermediate texts
+    (so the line rules share their cached layout analysis as they do in ``clean``)."""
+    import arclean
+
+    pipeline = arclean.Pipeline()
+    warm_up(pipeline.clean)
+    cost: Counter[str] = Counter()
+    changed: Counter[str] = Counter()
+    clock = time.perf_counter
+    for text in texts:
+        for step in pipeline.steps:
+            start = clock()
+            after = step.run(text)
+            cost[step.code] += clock() - start
+            if after is not text and after != text:
+                changed[step.code] += 1
+            text = after
+    total = sum(cost.values())
+    names = {rule.code: rule.name for rule in arclean.rules()}
+    rows = []
+    for step in pipeline.steps:
+        share = cost[step.code] / total
+        flag = " ⚠" if share > MAX_RULE_SHARE else ""
+        rows.append((step.code, names.get(step.code, step.code), f"{cost[step.code]:.3f}", f"{share:.1%}{flag}",
+                     f"{cost[step.code] / len(texts) * 1e6:.1f}", changed[step.code]))
+    rows.append(("total", "", f"{total:.3f}", "100.0%", f"{total / len(texts) * 1e6:.1f}", ""))
+    say(f"{len(texts)} documents, {nbytes(texts) / MB:.1f} MB; one pass, steps timed in pipeline order.\n")
+    say(table(["code", "rule", "seconds", "share", "µs/doc", "docs changed"], rows))
+    top = max(cost, key=cost.__getitem__)
+    say(f"\nSlowest rule: {top} ({names.get(top, top)}), {cost[top] / total:.1%} of the time.")
+    return cost[top] / total
+
+
+def hot_functions(texts: list[str], limit: int = 15) -> None:
+    """cProfile over ``clean``: where the time goes below the rules (shares are
+    inflated for functions called very often: the profiler's own overhead)."""
+    import arclean
+
+    arclean.clean(texts[0])
+    profile = cProfile.Profile()
+    profile.enable()
+    for text in texts:
+        arclean.clean(text)
+    profile.disable()
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    total = sum(tt for _, _, tt, _, _ in stats.values())
+
+    def where(key: tuple[str, int, str]) -> str:
+        path, line, func = key
+        if path == "~":
+            return func
+        parts = Path(path).parts
+        short = "/".join(parts[parts.index("arclean"):]) if "arclean" in parts else Path(path).name
+        return f"{short}:{line} {func}"
+
+    rows = [(where(k), nc, f"{tt:.3f}", f"{tt / total:.1%}", f"{ct:.3f}")
+            for k, (_, nc, tt, ct, _) in sorted(stats.items(), key=lambda kv: -kv[1][2])[:limit]]
+    say(f"cProfile over arclean.clean on {len(texts)} documents ({nbytes(texts) / MB:.1f} MB); "
+        "sorted by own time.\n")
+    say(table(["function", "calls", "own s", "own share", "cumulative s"], rows))
+    ours = [(k, v) for k, v in stats.items() if "arclean" in Path(k[0]).parts and k[2] not in ("clean", "<genexpr>")]
+    rows = [(where(k), nc, f"{ct:.3f}", f"{ct / total:.1%}")
+            for k, (_, nc, tt, ct, _) in sorted(ours, key=lambda kv: -kv[1][3])[:limit]]
+    say("\narclean functions by cumulative time:\n")
+    say(table(["function", "calls", "cumulative s", "share"], rows))
+
+
+# --- 3. scaling with size ---------------------------------------------------------------
+def scaling_worker(size: int, seed: int) -> None:
+    """In a fresh process: clean a corpus of ``size`` once, print seconds and bytes."""
+    import arclean
+
+    texts = load(size, seed)
+    warm_up(arclean.clean)
+    seconds = time_over(arclean.clean, texts)
+    print(json.dumps({"seconds": seconds, "bytes": nbytes(texts), "documents": len(texts)}))
+
+
+def scaling(sizes: list[int], seed: int) -> float:
+    rows, speeds = [], []
+    for size in sizes:
+        done = subprocess.run([sys.executable, __file__, "--scaling-worker", str(size), "--seed", str(seed)],
+                              capture_output=True, text=True, check=True)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        speed = result["bytes"] / MB / result["seconds"]
+        speeds.append(speed)
+        rows.append((f"{result['bytes'] / MB:.0f} MB", result["documents"], f"{result['seconds']:.2f}",
+                     f"{speed:.2f}", f"{result['seconds'] / (result['bytes'] / MB) * 1000:.1f}",
+                     f"{speed / speeds[0]:.2f}"))
+    say("arclean.clean over the corpus, each size in a fresh process (cold caches, patterns warmed).\n")
+    say(table(["corpus", "documents", "seconds", "MB/s", "ms per MB", "MB/s vs smallest"], rows))
+    return speeds[-1] / speeds[0]
+
+
+# --- 4. memory and 5. --jobs: the CLI ---------------------------------------------------
+def write_jsonl(folder: Path, size: int, seed: int, shard: int = 0) -> tuple[Path, int]:
+    stats = corpus.write(folder, size, fmt="jsonl", seed=seed, shard_size=shard)
+    path = folder / "corpus.jsonl" if not shard else folder
+    return path, stats["text_bytes"]
+
+
+def memory(sizes: list[int], seed: int, tmp: Path, jobs: int) -> list[tuple[int, clirun.CliRun]]:
+    results, rows = [], []
+    for size in sizes:
+        folder = Path(tempfile.mkdtemp(prefix=f"mem-{size // MB}MB-", dir=tmp))
+        try:
+            path, text_bytes = write_jsonl(folder / "in", size, seed)
+            file_mb = path.stat().st_size / MB
+            result = clirun.run(clirun.fix_command(path, folder / "out", jobs))
+        finally:
+            subprocess.run(["rm", "-rf", str(folder)], check=False)
+        results.append((text_bytes, result))
+        rows.append((f"{text_bytes / MB:.0f} MB", f"{file_mb:.0f} MB", jobs, f"{result.seconds:.1f}",
+                     f"{text_bytes / MB / result.seconds:.2f}", f"{result.max_rss_mb:.0f}",
+                     "-" if result.tree_rss_mb is None else f"{result.tree_rss_mb:.0f}", _status(result)))
+    say(f"`arclean fix corpus.jsonl --out DIR --jobs {jobs} --field text` on one JSONL file of each size.\n")
+    say(table(["text", "file", "jobs", "seconds", "MB/s", "peak RSS MB (largest process)",
+               "peak RSS MB (all processes)", "exit"], rows))
+    return results
+
+
+def _status(result: clirun.CliRun) -> str:
+    if result.returncode in (0, 1):
+        return str(result.returncode)
+    return f"{result.returncode}: {result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ''}"
+
+
+def jobs_scaling(size: int, seed: int, tmp: Path, jobs_list: list[int]) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="jobs-", dir=tmp))
+    rows = []
+    try:
+        path, text_bytes = write_jsonl(folder / "in", size, seed, shard=max(size // 8, 1))
+        base = None
+        for jobs in jobs_list:
+            result = clirun.run(clirun.fix_command(path, folder / f"out-{jobs}", jobs))
+            base = base or result.seconds
+            rows.append((jobs, f"{result.seconds:.1f}", f"{text_bytes / MB / result.seconds:.2f}",
+                         f"{base / result.seconds:.2f}×", f"{result.max_rss_mb:.0f}",
+                         "-" if result.tree_rss_mb is None else f"{result.tree_rss_mb:.0f}", _status(result)))
+    finally:
+        subprocess.run(["rm", "-rf", str(folder)], check=False)
+    say(f"`arclean fix DIR --out DIR --jobs N --field text` on {text_bytes / MB:.0f} MB of text in 8 JSONL shards; "
+        f"{os.cpu_count()} cores.\n")
+    say(table(["jobs", "seconds", "MB/s", "speed-up", "peak RSS MB (largest process)", "peak RSS MB (all processes)",
+               "exit"], rows))
+
+
+# --- main -------------------------------------------------------------------------------
+def sizes(text: str) -> list[int]:
+    return [corpus.parse_size(s) for s in text.split(",") if s.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run in under a minute")
+    parser.add_argument("--size", help="throughput and per-rule corpus (default 50MB; quick 2MB)")
+    parser.add_argument("--runs", type=int, help="throughput runs, median taken (default 5; quick 3)")
+    parser.add_argument("--scaling", help="comma-separated sizes (default 10MB,30MB,100MB)")
+    parser.add_argument("--memory", help="comma-separated JSONL sizes for the CLI (default 10MB,100MB,1GB)")
+    parser.add_argument("--memory-jobs", type=int, default=1, help="--jobs for the memory runs (default 1)")
+    parser.add_argument("--jobs-size", help="corpus for the --jobs table (default 100MB; quick 4MB)")
+    parser.add_argument("--jobs", help="comma-separated --jobs values (default 1,2,…,cores)")
+    parser.add_argument("--skip", default="", help="sections to leave out: throughput,rules,profile,scaling,memory,jobs")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--tmp", default=tempfile.gettempdir(), help="where the large inputs go (deleted afterwards)")
+    parser.add_argument("--scaling-worker", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.scaling_worker:
+        scaling_worker(args.scaling_worker, args.seed)
+        return 0
+    quick = args.quick
+    size = corpus.parse_size(args.size or ("2MB" if quick else "50MB"))
+    runs = args.runs or (3 if quick else 5)
+    scaling_sizes = sizes(args.scaling or ("1MB,2MB,4MB" if quick else "10MB,30MB,100MB"))
+    memory_sizes = sizes(args.memory or ("1MB,3MB,10MB" if quick else "10MB,100MB,1GB"))
+    jobs_size = corpus.parse_size(args.jobs_size or ("4MB" if quick else "100MB"))
+    jobs_list = [int(j) for j in args.jobs.split(",")] if args.jobs else sorted({1, 2, os.cpu_count() or 1})
+    skip = set(filter(None, args.skip.split(",")))
+    tmp = Path(args.tmp)
+    results: dict[str, object] = {}
+    started = time.time()
+
+    say(f"# arclean benchmarks{' (--quick)' if quick else ''}\n")
+    say(table(["", ""], machine()))
+    say(f"\nCorpus: `benchmarks/corpus.py`, seed {args.seed}.")
+    texts = load(size, args.seed) if skip & {"throughput", "rules", "profile"} != {"throughput", "rules", "profile"} else []
+    if "throughput" not in skip:
+        section("Throughput (one core)")
+        results["speed"] = throughput(texts, runs)
+    if "rules" not in skip:
+        section("Cost per rule")
+        results["top_share"] = per_rule(texts)
+    if "profile" not in skip:
+        section("Hot functions")
+        hot_functions(texts[: max(1, len(texts) // 10)])
+    if "scaling" not in skip:
+        section("Scaling with corpus size")
+        results["linearity"] = scaling(scaling_sizes, args.seed)
+    supported, why = clirun.fix_support()
+    if "memory" not in skip:
+        section("Memory: CLI peak RSS")
+        if supported:
+            results["memory"] = memory(memory_sizes, args.seed, tmp, args.memory_jobs)
+        else:
+            say(f"CLI not available yet ({why}).")
+    if "jobs" not in skip:
+        section("Scaling with --jobs")
+        if supported:
+            jobs_scaling(jobs_size, args.seed, tmp, jobs_list)
+        else:
+            say(f"CLI not available yet ({why}).")
+    section("Targets")
+    say(table(["target", "measured", "met"], targets(results, memory_sizes)))
+    say(f"\nTotal time {time.time() - started:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.")
+    return 0
+
+
+def targets(results: dict[str, object], memory_sizes: list[int]) -> list[tuple[str, str, str]]:
+    rows = []
+    speed = results.get("speed")
+    if isinstance(speed, dict):
+        if "ftfy" in speed:
+            ratio = speed["arclean"] / speed["ftfy"]
+            rows.append((f"arclean ≥ {FTFY_FACTOR:.0f}× ftfy.fix_text", f"{ratio:.2f}× ({speed['arclean']:.2f} vs "
+                         f"{speed['ftfy']:.2f} MB/s)", _yes(ratio >= FTFY_FACTOR)))
+        ratio = speed["arclean"] / speed["floor"]
+        rows.append((f"arclean ≥ {FLOOR_FACTOR}× the floor", f"{ratio:.2f}× ({speed['arclean']:.2f} vs "
+                     f"{speed['floor']:.2f} MB/s)", _yes(ratio >= FLOOR_FACTOR)))
+    share = results.get("top_share")
+    if isinstance(share, float):
+        rows.append((f"no rule over {MAX_RULE_SHARE:.0%} of the time", f"slowest rule {share:.1%}",
+                     _yes(share <= MAX_RULE_SHARE)))
+    linearity = results.get("linearity")
+    if isinstance(linearity, float):
+        rows.append(("time linear in corpus size", f"MB/s at the largest size = {linearity:.2f}× the smallest",
+                     _yes(linearity >= 0.85)))
+    memory = results.get("memory")
+    if isinstance(memory, list) and memory:
+        (small, first), (big, last) = memory[0], memory[-1]
+        rows.append((f"CLI peak RSS < {MAX_RSS_MB} MB at {big / MB:.0f} MB", f"{last.max_rss_mb:.0f} MB",
+                     _yes(last.max_rss_mb < MAX_RSS_MB and last.returncode in (0, 1))))
+        growth = last.max_rss_mb - first.max_rss_mb
+        rows.append(("CLI peak RSS flat in corpus size", f"{first.max_rss_mb:.0f} MB at {small / MB:.0f} MB → "
+                     f"{last.max_rss_mb:.0f} MB at {big / MB:.0f} MB", _yes(growth <= max(20, 0.15 * first.max_rss_mb))))
+    elif "memory" not in results:
+        rows.append((f"CLI peak RSS < {MAX_RSS_MB} MB at 1 GB", "CLI not available yet", "?"))
+    return rows
+
+
+def _yes(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
