@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from . import tables
 from .patterns import BARE_NUMBER_LINE
 from .shape import is_prose, skeleton
@@ -22,6 +24,24 @@ from .tables import Phrase
 BLANK = "blank"
 NUMBER = "number"  # a bare number: "0", "298"
 COUNTER = "counter"  # a number with a counter word: "0 تعليقات"
+
+
+#: A copyright notice: the sign, or "all rights reserved" in Arabic or English,
+#: on a short line.  Matched on the skeleton (folded) or the raw line (©).
+_COPYRIGHT = regex.compile(r"©|\(c\) ?\d{4}|جميع الحقوق محفوظه|حقوق (?:النشر|الطبع) محفوظه|all rights reserved", regex.IGNORECASE)
+_MAX_COPYRIGHT_WORDS = 20
+
+
+def is_copyright(line: str) -> bool:
+    """A copyright footer line.
+
+    >>> is_copyright("© 2024 جميع الحقوق محفوظة لموقع الخبر"), is_copyright("حقوق الإنسان محفوظة في الدستور")
+    (True, False)
+    """
+    if "©" in line:
+        return len(line.split()) <= _MAX_COPYRIGHT_WORDS
+    key = skeleton(line)
+    return bool(_COPYRIGHT.search(key)) and len(key.split()) <= _MAX_COPYRIGHT_WORDS
 
 
 class PhraseMatcher:
@@ -117,8 +137,12 @@ class Layout:
     last_prose: int | None
 
     def in_head(self, index: int) -> bool:
-        """Before the first paragraph of prose."""
-        return self.first_prose is not None and index < self.first_prose
+        """Before the first paragraph of prose (with no prose: between the title
+        and the next content line)."""
+        if self.first_prose is not None:
+            return index < self.first_prose
+        content = [i for i, kind in enumerate(self.kinds) if kind is None][:2]
+        return len(content) == 2 and index < content[1]
 
     def in_tail(self, index: int) -> bool:
         """After the last paragraph of prose (or, with no prose, after the last content line)."""
@@ -139,7 +163,9 @@ def _kind(line: str, matcher: PhraseMatcher) -> str | None:
     if is_counter(line):
         return COUNTER
     phrase = matcher.match(line)
-    return phrase.kind if phrase is not None else None
+    if phrase is not None:
+        return phrase.kind
+    return "footer" if is_copyright(line) else None
 
 
 @lru_cache(maxsize=8)

@@ -9,8 +9,9 @@ Families: E encoding, I invisible characters, W white space and lines,
 L letters, P punctuation spacing, T typos and month names, B page residue
 (boilerplate), Q quotation marks, S the lossy search profile.
 
-Order matters and is deliberate: encoding repairs first (they create the
-characters every later rule reads), then characters, then spacing, then the
+Order matters and is deliberate: entities and encoding repairs first (they
+create the characters every later rule reads; entities first, since a
+reference can spell a broken character), then characters, then spacing, then the
 line rules (which compare lines after their characters are clean), then the
 quote rules (after residue lines that could unbalance them are gone), and the
 blank-line rules last (the line rules leave blank runs behind).
@@ -79,10 +80,10 @@ ON, OFF = True, False
 BOILERPLATE = ("boilerplate",)
 
 RULES: tuple[Rule, ...] = (
+    Rule("E201", entities.decode_html_entities, ON),
     Rule("E101", mojibake.repair_utf8_shown_as_cp1252, ON),
     Rule("E102", mojibake.repair_utf8_shown_as_cp1256, ON),
     Rule("E103", mojibake.repair_cp1256_shown_as_latin, ON),
-    Rule("E201", entities.decode_html_entities, ON),
     Rule("I101", invisible.remove_invisible_characters, ON),
     Rule("I102", invisible.remove_zwnj_in_arabic, ON),
     Rule("W101", whitespace.normalize_line_endings, ON),
@@ -108,10 +109,10 @@ RULES: tuple[Rule, ...] = (
     Rule("B202", boilerplate.remove_share_bars, ON, BOILERPLATE),
     Rule("B204", boilerplate.remove_page_footers, ON, BOILERPLATE),
     Rule("B205", boilerplate.remove_widgets, ON, BOILERPLATE),
-    Rule("B103", counters.remove_counter_lines, ON, BOILERPLATE),
-    Rule("B104", boilerplate.remove_breadcrumbs, ON),
     Rule("B101", duplicates.remove_repeated_title, ON),
     Rule("B102", duplicates.remove_repeated_paragraphs, ON),
+    Rule("B103", counters.remove_counter_lines, ON, BOILERPLATE),
+    Rule("B104", boilerplate.remove_breadcrumbs, ON),
     Rule("Q102", quotes.reduce_doubled_quotes, ON),
     Rule("Q101", quotes.fix_quote_shapes, ON),
     Rule("Q103", quotes.convert_minority_quotes, ON),

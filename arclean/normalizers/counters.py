@@ -5,7 +5,8 @@ Comment, view and vote counters leave a number on a line of its own (``0``,
 removed in the head of a page (among its first lines, beside the title) and in
 its tail (after the last paragraph).  A number that belongs to content stays:
 a cell of a table (a number between two short lines or numbers), a list item
-(``- 0 نقطة للخسارة``), a number inside the article, a verse number.
+(``- 0 نقطة للخسارة``), a number inside the article, a verse or item number
+(one of a series of number lines: 1, 2, 3).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def remove_counter_lines(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> 
 
 
 def _is_stray(layout: Layout, index: int) -> bool:
-    if _in_table(layout, index):
+    if _in_table(layout, index) or _in_sequence(layout, index):
         return False
     if layout.in_tail(index):
         return True
@@ -44,6 +45,21 @@ def _is_stray(layout: Layout, index: int) -> bool:
         and 0 < nonblank_before < _HEAD_LINES
         and (previous is None or layout.kinds[previous] != NUMBER)
     )
+
+
+def _number(line: str) -> int | None:
+    digits = line.strip()
+    return int(digits) if digits.isdigit() else None
+
+
+def _in_sequence(layout: Layout, index: int) -> bool:
+    """A bare number that follows or precedes the next number of a series of
+    number lines (verse or item numbers: 1, 2, 3)."""
+    value = _number(layout.lines[index])
+    if value is None or layout.kinds[index] != NUMBER:
+        return False
+    numbers = [_number(layout.lines[i]) for i, kind in enumerate(layout.kinds) if kind == NUMBER and i != index]
+    return value - 1 in numbers or value + 1 in numbers
 
 
 def _neighbour(layout: Layout, index: int, step: int) -> int | None:

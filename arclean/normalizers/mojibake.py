@@ -45,11 +45,19 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-_WORD = regex.compile(r"[^\s]+")
+#: A word: no white space, except a no-break space right after a lead byte
+#: (U+0660 ARABIC-INDIC DIGIT ZERO is D9 A0 in UTF-8: "Ù\xa0" / "ظ\xa0").
+_WORD = regex.compile(r"(?:[^\s]|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0)+")
+#: Invisible characters (rule I101's table) that may have slipped into a broken
+#: word; a repaired word is rebuilt without them.  SOFT HYPHEN is not among
+#: them: it is byte 0xAD, part of the mojibake of ح (D8 AD).
+_INVISIBLE = "\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+_I = f"[{_INVISIBLE}]*"
+_STRIP_INVISIBLE = regex.compile(f"[{_INVISIBLE}]")
 #: What a repair may produce: Arabic letters, marks and punctuation, Latin-1
 #: text, general punctuation.  Anything else means the guess was wrong.
 _PLAUSIBLE = regex.compile(r"[\u0000-\u00ff\u060c-\u06ff\u2010-\u2027\u2030-\u205e\ufeff]*")
-_ARABIC_WORD = regex.compile(r"[\u0621-\u064a][\u064b-\u0652]*[\u0621-\u064a]")
+_ARABIC_LETTER = regex.compile(r"[\u0621-\u063a\u0641-\u064a]")
 
 
 def _cp1256_char(byte: int) -> str:
@@ -65,7 +73,7 @@ def _cp1252_char(byte: int) -> str | None:
 
 # --- E101: UTF-8 shown as windows-1252 / latin-1 -------------------------------
 _CONT_1252 = "".join(sorted({c for b in range(0x80, 0xC0) for c in (chr(b), _cp1252_char(b)) if c}))
-_UTF8_AS_1252 = regex.compile(f"[\u00c2-\u00ef][{regex.escape(_CONT_1252)}]")
+_UTF8_AS_1252 = regex.compile(f"[\u00c2-\u00ef]{_I}[{regex.escape(_CONT_1252)}]")
 
 
 def _repair_utf8_as_cp1252(word: str) -> str:
@@ -77,8 +85,8 @@ _CONT_1256 = "".join(_cp1256_char(b) for b in range(0x80, 0xC0))
 #: Lead bytes shown as windows-1256: آ أ (C2, C3: U+0080-U+00FF such as « »
 #: and the no-break space) and ط ظ ع غ (D8-DB: the Arabic block U+0600-U+06FF).
 _LEAD_1256 = "".join(_cp1256_char(b) for b in (0xC2, 0xC3, 0xD8, 0xD9, 0xDA, 0xDB))
-_PAIR_1256 = f"(?:[{_LEAD_1256}][{regex.escape(_CONT_1256)}]|\u00e2[{regex.escape(_CONT_1256)}]{{2}})"
-_UTF8_AS_1256 = regex.compile(f"{_PAIR_1256}(?:[\u0020-\u007e]*{_PAIR_1256})+")
+_PAIR_1256 = f"(?:[{_LEAD_1256}]{_I}[{regex.escape(_CONT_1256)}]|\u00e2{_I}[{regex.escape(_CONT_1256)}]{_I}[{regex.escape(_CONT_1256)}])"
+_UTF8_AS_1256 = regex.compile(f"{_PAIR_1256}(?:[\u0020-\u007e{_INVISIBLE}]*{_PAIR_1256})+")
 
 
 def _repair_utf8_as_cp1256(word: str) -> str:
@@ -117,7 +125,8 @@ _SHOWS_ARABIC = _shown_as(lambda meant: "\u0621" <= meant <= "\u0652" or "\u0660
 _SHOWS_OTHER = _shown_as(lambda meant: not ("\u0621" <= meant <= "\u0652" or "\u0660" <= meant <= "\u06ff"))
 _SHARED = "\u0021-\u0040\\[-`{-~\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
 _CP1256_AS_LATIN = regex.compile(
-    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}]*[{_SHOWS_ARABIC}]{{2}}[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}]*"
+    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}]*[{_SHOWS_ARABIC}]{_I}[{_SHOWS_ARABIC}]"
+    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}]*"
 )
 
 
@@ -142,7 +151,7 @@ def _repair_word(word: str) -> str:
     depth first (at most three deep).  Intermediate steps may hold any
     character; only the final result has to be plausible Arabic.
     """
-    fixed = _search_repairs(word, depth=3)
+    fixed = _search_repairs(_STRIP_INVISIBLE.sub("", word), depth=3)
     return fixed if fixed is not None else word
 
 
@@ -153,13 +162,20 @@ def _search_repairs(word: str, depth: int) -> str | None:
         attempt = repair(word)
         if attempt == word or "\ufffd" in attempt:
             continue
-        if _PLAUSIBLE.fullmatch(attempt) and _ARABIC_WORD.search(attempt) and not _looks_broken(attempt):
+        if _is_plausible(attempt, word) and not _looks_broken(attempt):
             return attempt
         if depth > 1:
             deeper = _search_repairs(attempt, depth - 1)
             if deeper is not None:
                 return deeper
     return None
+
+
+def _is_plausible(repaired: str, original: str) -> bool:
+    """An Arabic letter came out, and every character the repair introduced
+    is one a repair may produce."""
+    introduced = "".join(set(repaired) - set(original))
+    return bool(_ARABIC_LETTER.search(introduced)) and bool(_PLAUSIBLE.fullmatch(introduced))
 
 
 def _looks_broken(text: str) -> bool:

@@ -142,7 +142,8 @@ def _replace_near_miss(match: regex.Match[str]) -> str:
 def _pair_pattern() -> regex.Pattern[str]:
     names = sorted(_spellings(), key=len, reverse=True)
     alternation = "|".join(regex.escape(name) for name in names)
-    return regex.compile(f"{_NOT_LETTER_BEFORE}({alternation})([ \t]*/[ \t]*)({alternation}){_NOT_LETTER_AFTER}")
+    clitic = f"(?:[وفبل](?=[{ARABIC_LETTERS}]{{4}}))?"
+    return regex.compile(f"{_NOT_LETTER_BEFORE}({clitic})({alternation})([ \t]*/[ \t]*)({alternation}){_NOT_LETTER_AFTER}")
 
 
 def join_month_pairs(text: str) -> str:
@@ -159,8 +160,8 @@ def join_month_pairs(text: str) -> str:
 
 
 def _join_pair(match: regex.Match[str]) -> str:
-    first, slash, second = match.groups()
+    clitic, first, slash, second = match.groups()
     spellings = _spellings()
     if slash == "/" or spellings[first][0] != spellings[second][0]:
         return match.group(0)
-    return f"{first}/{second}"
+    return f"{clitic}{first}/{second}"

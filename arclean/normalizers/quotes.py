@@ -6,8 +6,10 @@ with the wrong mark in the right place: ``“مكافحة الإرهاب“``, `
 fixes keep every mark where it stands and change only its shape, and only
 where the marks of one style in a paragraph (or a run of lines without a blank
 between them) cannot be read as well-formed quotations.  There, the marks
-alternate: opening, closing, opening …  A region with an odd number of marks
-is missing one; where it belongs is a guess, so it is left alone.  Balanced,
+alternate: opening, closing, opening …, unless that would give a mark the
+shape both its neighbours contradict (``word« word``: the reading is in doubt).  A
+region with an odd number of marks is missing one; where it belongs is a
+guess, so it is left alone.  Balanced,
 correctly shaped and nested quotes are never touched, and neither are straight
 quotes (they have no shape to fix).
 """
@@ -82,6 +84,17 @@ def _well_formed(chars: list[str], opener: str) -> bool:
     return depth == 0
 
 
+def _fits(text: str, position: int, mark: str) -> bool:
+    """False when a mark would take a shape that both its neighbours contradict:
+    an opening mark with a word before it and a space after it, or a closing
+    mark with a space before it and a word after it."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if mark in "\u201c\u2018\u00ab\u2039":
+        return not (before.isalnum() and after.isspace())
+    return not (before.isspace() and after.isalnum())
+
+
 def fix_quote_shapes(text: str) -> str:
     """Give misshapen quotation marks the shape their position calls for.
 
@@ -103,10 +116,13 @@ def fix_quote_shapes(text: str) -> str:
             marks = [text[p] for p in region]
             if _well_formed(marks, opener):
                 continue
+            wanted = [opener if n % 2 == 0 else closer for n in range(len(region))]
+            if not all(_fits(text, p, mark) for p, mark, was in zip(region, wanted, marks) if mark != was):
+                continue
             if chars is None:
                 chars = list(text)
-            for n, position in enumerate(region):
-                chars[position] = opener if n % 2 == 0 else closer
+            for position, mark in zip(region, wanted):
+                chars[position] = mark
     return text if chars is None else "".join(chars)
 
 

@@ -1,0 +1,101 @@
+"""Hypothesis strategies: Arabic-weighted noise, clean Arabic documents, and residue.
+
+A *clean document* follows ``CONVENTIONS.md`` by construction: a title, then
+paragraphs of sentences made of ordinary Arabic words, with correct spacing,
+balanced quotes in one style, dates with correctly spelt months, one blank
+line between paragraphs and one final line feed.  The vocabulary holds no
+widget word, no month-like word and no Persian word, so that a clean document
+can never look like residue.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+WORDS = (
+    "الحكومة الوزير المدينة الشعب المجلس الرئيس البلاد القرار الاجتماع المشروع الطلاب المدرسة "
+    "الجامعة الاقتصاد السوق الأسعار المياه الزراعة الصحة المستشفى الطريق السيارة الشركة العمال "
+    "الأطفال العائلات الناس الحياة العالم التاريخ الثقافة الكتاب الشعر اللغة العربية الفكرة "
+    "قال أعلن أكد أوضح أشار أضاف ذكر بحث ناقش قرر افتتح زار استقبل وصل غادر شارك_في "
+    "جديد كبير صغير مهم واضح قريب بعيد سريع طويل قصير جميل صعب سهل كثير قليل "
+    "في من إلى على عن مع بين بعد قبل خلال حول ضد تحت فوق عند لدى حتى منذ "
+    "هذا هذه ذلك التي الذي الذين كل بعض جميع أي غير أيضا كما لكن ثم أو أم بل "
+    "اليوم أمس غدا الأسبوع العام الماضي المقبل الجاري الأول الثاني الثالث الأخير "
+    "مصر العراق سوريا لبنان الأردن تونس المغرب الجزائر ليبيا اليمن السعودية قطر "
+    "بغداد دمشق القاهرة عمان بيروت الرباط الخرطوم صنعاء "
+    "وقال وأكد وأضاف وأشار فقد لقد قد سوف لن لم لا ما إن أن كان يكون كانت "
+    "الذهب الفضة النفط الغاز الكهرباء الطاقة البحر النهر الجبل الصحراء الشمس المطر "
+    "رَحِمَ اللَّهُ مُحَمَّدٌ كِتَابٌ"
+).replace("شارك_في", "يسهم").split()
+
+MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
+MISSPELT = {"ديسمبر": "ديسميبر", "نوفمبر": "نوفمير", "سبتمبر": "سيبتمبر", "فبراير": "فبرير", "يناير": "ينابر"}
+
+words = st.sampled_from(WORDS)
+
+
+@st.composite
+def date(draw: st.DrawFn, months: tuple[str, ...] = MONTHS) -> str:
+    day = draw(st.integers(1, 28))
+    return f"{day} {draw(st.sampled_from(months))} {draw(st.integers(1990, 2030))}"
+
+
+@st.composite
+def quotation(draw: st.DrawFn) -> str:
+    inner = " ".join(draw(st.lists(words, min_size=1, max_size=5)))
+    return f"«{inner}»"
+
+
+@st.composite
+def sentence(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(words, min_size=5, max_size=14))
+    if draw(st.booleans()):
+        parts.insert(draw(st.integers(0, len(parts))), draw(quotation()))
+    if draw(st.integers(0, 3)) == 0:
+        parts.insert(draw(st.integers(0, len(parts))), "في " + draw(date()))
+    if draw(st.booleans()):
+        comma_after = draw(st.integers(0, len(parts) - 2))
+        parts[comma_after] += "،"
+    return " ".join(parts) + draw(st.sampled_from([".", ".", ".", "؟", "!"]))
+
+
+@st.composite
+def paragraph(draw: st.DrawFn) -> str:
+    return " ".join(draw(st.lists(sentence(), min_size=1, max_size=4)))
+
+
+@st.composite
+def title(draw: st.DrawFn) -> str:
+    return " ".join(draw(st.lists(words, min_size=5, max_size=11, unique=True)))
+
+
+@st.composite
+def clean_document(draw: st.DrawFn) -> str:
+    """A title and 2-6 paragraphs, blank-line separated, with a final line feed."""
+    body = draw(st.lists(paragraph(), min_size=2, max_size=6, unique=True))
+    return "\n\n".join([draw(title()), *body]) + "\n"
+
+
+#: Characters scraped text is full of, for the noise strategy.
+RESIDUE_CHARS = (
+    "\u00a0\u2002\u2009\u202f\u3000\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202e\u2066\u2069\ufeff\u00ad"
+    "\u0640\u06cc\u06a9\u06d5\u06f1\u06f2\ufefb\ufe8d\ufdfa"
+    "“”‘’«»„\"'،؛؟.:!?-/*•»>|"
+    "ØÙ§„ط§ظ„ÇáÚÑÈíÉ&#;\r\t\u2028"
+)
+ARABIC_CHARS = "".join(chr(c) for c in range(0x0621, 0x0653)) + "٠١٢٣٤٥٦٧٨٩0123456789"
+RESIDUE_SNIPPETS = (
+    "اترك رد", "لن يتم نشر عنوان بريدك الإلكتروني.", "0", "12", "شارك", "فيسبوك", "اقرأ أيضا:", "الوسوم: خبر",
+    "0 تعليقات", "ديسميبر", "اب / اغسطس", "&quot;", "&nbsp;", "&#1604;", "Ø§Ù„Ø£Ø³Ø¯", "ط§ظ„ط£ط³ط¯", "ÇáÃÓÏ",
+    "“مكافحة الإرهاب“", "الـ54", "بـ«المجلس»", "\n", "\n\n\n", "  ",
+)
+
+arabic_noise = st.lists(
+    st.one_of(
+        st.text(alphabet=ARABIC_CHARS + " \n", min_size=1, max_size=12),
+        st.text(alphabet=RESIDUE_CHARS, min_size=1, max_size=3),
+        st.sampled_from(RESIDUE_SNIPPETS),
+        words,
+    ),
+    max_size=60,
+).map("".join)

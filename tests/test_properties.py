@@ -1,0 +1,106 @@
+"""The invariants, checked on generated text: no crash, idempotence, clean text
+is a fixed point, and residue injected into clean text is removed exactly."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import arclean
+
+from .strategies import MISSPELT, arabic_noise, clean_document, date, paragraph, title
+
+@given(st.text())
+def test_clean_never_raises_on_any_string(text: str) -> None:
+    assert isinstance(arclean.clean(text), str)
+
+
+@given(arabic_noise)
+def test_clean_never_raises_on_arabic_residue_noise(text: str) -> None:
+    assert isinstance(arclean.clean(text), str)
+
+
+@given(st.one_of(st.text(), arabic_noise))
+@example("“مكافحة الإرهاب“ و“داعش“")
+@example("العنوان الأول للخبر اليوم\n0\nالعنوان الأول للخبر اليوم\n")
+def test_clean_is_idempotent(text: str) -> None:
+    once = arclean.clean(text)
+    assert arclean.clean(once) == once
+
+
+@given(st.one_of(st.text(), arabic_noise))
+def test_explain_agrees_with_clean(text: str) -> None:
+    report = arclean.explain(text)
+    assert report.text == arclean.clean(text)
+    assert report.changed == (report.text != text)
+
+
+@given(clean_document())
+def test_clean_document_is_a_fixed_point(document: str) -> None:
+    assert arclean.clean(document) == document
+
+
+# --- residue injection -------------------------------------------------------
+
+
+def _lines(document: str) -> list[str]:
+    return document.rstrip("\n").split("\n")
+
+
+@given(clean_document(), st.sampled_from(["\n\n", "\n", "\n0\n\n", "\n\n12\n", "\n\n\n"]))
+def test_repeated_title_is_removed(document: str, gap: str) -> None:
+    head, rest = document.split("\n", 1)
+    dirty = head + gap + head + "\n" + rest
+    assert arclean.clean(dirty) == document
+
+
+@given(clean_document(), st.sampled_from(["0", "12", "١٥", "0 تعليقات", "المشاهدات : 171"]))
+def test_counter_line_beside_title_is_removed(document: str, counter: str) -> None:
+    head, rest = document.split("\n", 1)
+    assert arclean.clean(f"{head}\n{counter}\n{rest}") == document
+
+
+COMMENT_FORMS = [
+    "اترك رد\n\nلن يتم نشر عنوان بريدك الإلكتروني.",
+    "اترك تعليقاً\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\nالتعليق\nالاسم *\nالبريد الإلكتروني *\nالموقع الإلكتروني\nإرسال التعليق",
+    "ليست هناك تعليقات:\nإرسال تعليق",
+    "شارك الخبر\n\nفيسبوك\nتويتر\nواتساب",
+    "0 تعليقات",
+    "الوسوم: أخبار، اقتصاد",
+]
+
+
+@given(clean_document(), st.sampled_from(COMMENT_FORMS), st.sampled_from(["\n", "\n\n"]))
+def test_comment_form_and_share_bar_at_the_end_are_removed(document: str, form: str, gap: str) -> None:
+    assert arclean.clean(document + gap + form) == document
+
+
+@given(clean_document(), st.data())
+def test_spaces_are_normalized(document: str, data: st.DataObject) -> None:
+    lines = _lines(document)
+    index = data.draw(st.integers(1, len(lines) - 1).filter(lambda i: lines[i] != ""), label="line")
+    line = lines[index]
+    spaced = line.replace(" ", data.draw(st.sampled_from(["\u00a0", "  ", " \t", "\u202f", " \u3000"])), 1)
+    lines[index] = data.draw(st.sampled_from(["", " ", "\t"])) + spaced + data.draw(st.sampled_from(["", " ", "  "]))
+    dirty = "\r\n".join(lines) + data.draw(st.sampled_from(["", "\n", "\n\n\n"]))
+    assert arclean.clean(dirty) == document
+
+
+@given(title(), st.lists(paragraph(), min_size=1, max_size=3, unique=True), date(tuple(MISSPELT)))
+def test_misspelt_month_is_corrected(head: str, body: list[str], when: str) -> None:
+    day, month, year = when.split()
+    document = "\n\n".join([head, f"وصل الوفد في {when} إلى المدينة.", *body]) + "\n"
+    dirty = document.replace(f"{day} {month} {year}", f"{day} {MISSPELT[month]} {year}")
+    assert arclean.clean(document) == document
+    assert arclean.clean(dirty) == document
+
+
+@given(clean_document(), st.sampled_from(["«{}«", "»{}»", "»{}«"]), st.lists(st.sampled_from(["الحكومة", "الشعب", "قرار"]), min_size=1, max_size=3))
+def test_misshapen_quotes_are_fixed(document: str, shape: str, quoted: list[str]) -> None:
+    text = " ".join(quoted)
+    head, rest = document.split("\n", 1)
+    sentence = "وقال الوزير إن {} أمر مهم للجميع في البلاد."
+    expected = f"{head}\n\n{sentence.format(f'«{text}»')}\n{rest}"
+    dirty = f"{head}\n\n{sentence.format(shape.format(text))}\n{rest}"
+    assert arclean.clean(expected) == expected
+    assert arclean.clean(dirty) == expected
