@@ -1,90 +1,281 @@
-"""The ``arclean`` command: a thin layer over the library.
+"""The ``arclean`` command: argv -> settings -> files -> clean -> report.
 
-``arclean FILE…`` (or ``arclean -`` / no argument for standard input) writes
-the cleaned text to standard output.  ``arclean rules`` lists the rule table
-and ``arclean rule CODE`` prints one rule's documentation.
+- ``arclean check PATH…`` reports what would change (exit 1 if anything would);
+- ``arclean fix PATH…`` cleans in place (exit 1 if it changed anything, so a
+  pre-commit hook fails), or into ``--out DIR``; ``--diff`` shows a unified
+  diff and writes nothing;
+- ``arclean FILE…`` (or ``arclean -`` / no argument: standard input) writes
+  the cleaned text to standard output;
+- ``arclean rules`` lists the rules, ``arclean rule CODE`` prints one's documentation.
+
+Exit codes: 0 clean, 1 changes found or made, 2 usage, configuration or input
+errors, 130 interrupted.  The work is in :mod:`arclean.config` (settings),
+:mod:`arclean.files` (finding, cleaning, writing) and :mod:`arclean.report`.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import io
+import os
+import shutil
 import sys
-from typing import Sequence, TextIO
+import tempfile
+from typing import IO, Sequence, TextIO
 
 from . import __version__
-from .config import Config
+from .config import Settings, find_config_file, load_settings
 from .errors import ArcleanError
-from .pipeline import Pipeline
+from .files import FileResult, Source, Task, clean_stream, discover, pipeline_for, plan, read_stdin_bytes, run
+from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Summary
 from .rules import BY_CODE, RULES
 
-EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("clean", "rules", "rule")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="arclean", description="Clean scraped Arabic web text.")
-    parser.add_argument("--version", action="version", version=f"arclean {__version__}")
-    sub = parser.add_subparsers(dest="command")
-    clean = sub.add_parser("clean", help="clean files (or standard input) to standard output")
-    clean.add_argument("paths", nargs="*", default=["-"], help="files to clean; '-' for standard input")
-    clean.add_argument("--select", type=_codes, help="rule codes or prefixes to run instead of the defaults")
-    clean.add_argument("--ignore", type=_codes, default=(), help="rule codes or prefixes to leave out")
-    clean.add_argument("--extend-select", type=_codes, default=(), help="rule codes or prefixes to add")
-    clean.add_argument("--profile", choices=["search"], help="add a named set of rules")
-    sub.add_parser("rules", help="list the rules")
-    rule = sub.add_parser("rule", help="show one rule's documentation")
-    rule.add_argument("code")
-    return parser
+COMMANDS = ("clean", "check", "fix", "rules", "rule")
+POOL_THRESHOLD = 2_000_000  # bytes: below this, starting worker processes costs more than it saves
 
 
 def _codes(value: str) -> tuple[str, ...]:
-    return tuple(code.strip() for code in value.split(",") if code.strip())
+    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
-def _print_rules(out: TextIO) -> None:
-    out.write(f"{'code':<6}{'default':<9}{'name':<42}summary\n")
-    for rule in RULES:
-        out.write(f"{rule.code:<6}{'on' if rule.default else 'off':<9}{rule.name:<42}{rule.summary}\n")
+def _globs(value: str) -> tuple[str, ...]:
+    return tuple(glob.strip() for glob in value.split(",") if glob.strip())
 
 
-def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 2 usage or input error)."""
+def _parser() -> argparse.ArgumentParser:
+    rules = argparse.ArgumentParser(add_help=False)
+    group = rules.add_argument_group("rules and configuration")
+    group.add_argument("--select", type=_codes, help="rule codes or prefixes to run instead of the defaults (B,W101)")
+    group.add_argument("--ignore", type=_codes, default=(), help="rule codes or prefixes to leave out")
+    group.add_argument("--extend-select", type=_codes, default=(), help="rule codes or prefixes to add")
+    group.add_argument("--profile", choices=["search"], help="add a named set of rules")
+    group.add_argument("--config", metavar="FILE", help="read this arclean.toml or pyproject.toml")
+    group.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+    files = argparse.ArgumentParser(add_help=False)
+    files.add_argument("paths", nargs="*", default=["."], help="files and folders ('-' for standard input)")
+    group = files.add_argument_group("files")
+    group.add_argument("--include", type=_globs, help="file patterns to clean (default: *.txt,*.md,*.jsonl)")
+    group.add_argument("--exclude", type=_globs, action="extend", default=[], help="patterns to skip too")
+    group.add_argument("--force-exclude", action="store_true", help="apply include/exclude to files named too")
+    group.add_argument("--no-respect-gitignore", dest="gitignore", action="store_false", default=None)
+    group.add_argument("--field", help="the JSONL field to clean (default: text)")
+    group.add_argument("--encoding", help="read files that are not UTF-8 in this encoding (such as cp1256)")
+    group.add_argument("--stdin-filename", metavar="NAME", help="the name of standard input (its format, per-file-ignores)")
+    group = files.add_argument_group("output")
+    group.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
+    group.add_argument("-v", "--verbose", action="store_true", help="show every change with its line")
+    group.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    group.add_argument("--output-format", choices=FORMATS, default="text")
+    group.add_argument("-j", "--jobs", type=int, help="worker processes (default: the machine's cores)")
+    group.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
+    group.add_argument("--exit-zero", action="store_true", help="exit 0 even when files change (errors still exit 2)")
+
+    parser = argparse.ArgumentParser(prog="arclean", description="Clean scraped Arabic web text.")
+    parser.add_argument("--version", action="version", version=f"arclean {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    clean = sub.add_parser("clean", parents=[rules], help="clean files (or standard input) to standard output")
+    clean.add_argument("paths", nargs="*", default=["-"], help="files to clean; '-' for standard input")
+    sub.add_parser("check", parents=[files, rules], help="report what would change (exit 1 if anything would)")
+    fix = sub.add_parser("fix", parents=[files, rules], help="clean files in place (exit 1 if anything changed)")
+    fix.add_argument("--out", metavar="DIR", help="write cleaned copies under DIR, mirroring the tree; sources stay")
+    sub.add_parser("rules", help="list the rules")
+    rule = sub.add_parser("rule", help="show one rule's documentation")
+    rule.add_argument("code", help="a rule code (B101) or name (remove-repeated-title)")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-") or args_list == ["-"]:
+    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "clean")
-    if not args_list:
-        args_list = ["clean"]
-    stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
-    parser = _parser()
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     try:
-        args = parser.parse_args(args_list)
+        args = _parser().parse_args(args_list)
     except SystemExit as exit:
         return int(exit.code or 0)
     try:
         if args.command == "rules":
-            _print_rules(stdout)
-            return EXIT_OK
+            return _print_rules(stdout)
         if args.command == "rule":
-            rule = BY_CODE.get(args.code.upper())
-            if rule is None:
-                sys.stderr.write(f'arclean: unknown rule code "{args.code}"; run "arclean rules" to list codes.\n')
-                return EXIT_ERROR
-            stdout.write(f"{rule.code} {rule.name} ({'on' if rule.default else 'off'} by default)\n\n{rule.doc}\n")
-            return EXIT_OK
-        config = Config(select=args.select, ignore=args.ignore, extend_select=args.extend_select, profile=args.profile)
-        pipeline = Pipeline(config=config)
-        for path in args.paths:
-            if path == "-":
-                text = stdin.read()
-            else:
-                with open(path, encoding="utf-8") as handle:
-                    text = handle.read()
-            stdout.write(pipeline.clean(text))
-        return EXIT_OK
-    except (ArcleanError, OSError, UnicodeDecodeError) as error:
-        sys.stderr.write(f"arclean: {error}\n")
+            return _print_rule(args.code, stdout, stderr)
+        settings = _settings(args, stdin_name=getattr(args, "stdin_filename", None))
+        if args.command == "clean":
+            return _clean_to_stdout(args.paths, settings, stdin, stdout, stderr)
+        return _run(args, settings, stdin, stdout, stderr)
+    except ArcleanError as error:
+        stderr.write(f"arclean: error: {error}\n")
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        stderr.write("\narclean: interrupted; every file is as it was or fully cleaned, none is partly written\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _settings(args: argparse.Namespace, *, stdin_name: str | None) -> Settings:
+    """The configuration file's settings (found from the paths upward), then the flags."""
+    paths = [path for path in args.paths if path != "-"] or [stdin_name or "."]
+    path = args.config
+    if path is None and not args.isolated:
+        path = find_config_file(os.path.commonpath([os.path.abspath(p) for p in paths]))
+    return load_settings(None if args.isolated and not args.config else path).override(
+        select=args.select,
+        ignore=args.ignore,
+        extend_select=args.extend_select,
+        profile=args.profile,
+        include=getattr(args, "include", None),
+        extend_exclude=tuple(getattr(args, "exclude", ())),
+        respect_gitignore=getattr(args, "gitignore", None),
+        json_field=getattr(args, "field", None),
+        encoding=getattr(args, "encoding", None),
+    )
+
+
+def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """``check`` and ``fix`` over files and folders."""
+    out_dir = getattr(args, "out", None)
+    if "-" in args.paths:
+        if len(args.paths) > 1 or out_dir:
+            raise ArcleanError("'-' (standard input) cannot be mixed with paths or --out")
+        return _run_stdin(args, settings, stdin, stdout, stderr)
+    if out_dir and args.diff:
+        raise ArcleanError("--diff writes nothing: use it without --out")
+    detail = args.verbose or args.output_format == "github"
+    action = "diff" if args.diff else args.command
+    report_to = stderr if args.diff else stdout
+    reporter = REPORTERS[args.output_format](report_to, stderr, action=action, verbose=args.verbose, quiet=args.quiet)
+    summary = Summary(action)
+    sources, problems = discover(args.paths, settings, force_exclude=args.force_exclude, skip=out_dir)
+    for problem in problems:
+        result = FileResult(problem.name, "failed" if problem.error else "skipped", message=problem.message)
+        summary.add(result)
+        reporter.result(result)
+    tasks, configs = plan(sources, settings, action=args.command, out_dir=out_dir, diff=args.diff, detail=detail)
+    size = sum(source.size for source in sources)
+    progress = Progress(stderr, len(tasks), size, enabled=_show_progress(args, stderr))
+    try:
+        for result in run(tasks, configs, _jobs(args.jobs, size), on_result=progress.advance):
+            summary.add(result)
+            if result.diff:
+                stdout.write(result.diff)
+            reporter.result(result)
+    finally:
+        progress.close()
+    reporter.finish(summary.finish(), out_dir=out_dir)
+    return summary.exit_code(exit_zero=args.exit_zero)
+
+
+def _run_stdin(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """``check -`` reports on standard input; ``fix -`` writes the cleaned text
+    to standard output (nothing at all if the input is bad)."""
+    name = args.stdin_filename or "-"
+    match = os.path.relpath(os.path.abspath(name), settings.root).replace(os.sep, "/")
+    source = Source("-", name, name, match, 0)
+    task = Task(source, 0, None, args.diff, args.verbose or args.output_format == "github",
+                settings.json_field, settings.encoding)
+    writes = args.command == "fix" and not args.diff
+    quiet = args.quiet or (writes and not args.verbose)
+    reporter = REPORTERS[args.output_format](stderr if writes or args.diff else stdout, stderr,
+                                             action="diff" if args.diff else args.command, verbose=args.verbose, quiet=quiet)
+    summary = Summary(args.command)
+    with tempfile.SpooledTemporaryFile(max_size=64 << 20) as cleaned:
+        try:
+            result = clean_stream(read_stdin_bytes(stdin), cleaned if writes else None, task,
+                                  pipeline_for(settings.config_for(match)))
+        except ArcleanError as error:
+            result = FileResult(name, "failed", message=str(error))
+        if writes and result.status != "failed":
+            cleaned.seek(0)
+            _write_bytes(stdout, cleaned)
+    stdout.write(result.diff)
+    summary.add(result)
+    reporter.result(result)
+    reporter.finish(summary.finish())
+    return summary.exit_code(exit_zero=args.exit_zero)
+
+
+def _clean_to_stdout(paths: list[str], settings: Settings, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """``arclean FILE…``: each file's cleaned text in turn on standard output."""
+    status = EXIT_OK
+    for path in paths:
+        source = Source(path, path, path, path, 0)
+        task = Task(source, json_field=settings.json_field, encoding=settings.encoding)
+        try:
+            if os.path.isdir(path):
+                raise ArcleanError("is a folder: use 'arclean check' or 'arclean fix' for folders")
+            pipeline = pipeline_for(settings.config_for(path))
+            if path == "-":
+                clean_stream(read_stdin_bytes(stdin), _Bytes(stdout), task, pipeline)
+            else:
+                with (gzip.open if path.endswith(".gz") else open)(path, "rb") as src:
+                    clean_stream(src, _Bytes(stdout), task, pipeline)
+        except (ArcleanError, OSError, EOFError) as error:
+            message = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            stderr.write(f"arclean: error: {path}: {message}\n")
+            status = EXIT_ERROR
+    return status
+
+
+class _Bytes(io.RawIOBase):
+    """Bytes written into a text stream (standard output, or a StringIO in tests)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        buffer = getattr(self.stream, "buffer", None)
+        if buffer is not None:
+            self.stream.flush()  # what was written as text goes first
+            buffer.write(data)
+        else:
+            self.stream.write(bytes(data).decode("utf-8"))
+        return len(data)
+
+
+def _write_bytes(stream: TextIO, source: IO[bytes]) -> None:
+    shutil.copyfileobj(source, _Bytes(stream))  # type: ignore[misc]
+
+
+def _jobs(requested: int | None, size: int) -> int:
+    """``--jobs``, or the machine's cores when the run is big enough to gain from them."""
+    if requested is not None and requested > 0:
+        return requested
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores if size >= POOL_THRESHOLD else 1
+
+
+def _show_progress(args: argparse.Namespace, stderr: TextIO) -> bool:
+    """A bar only for a person watching: a terminal, not a hook, not quiet."""
+    interactive = getattr(stderr, "isatty", lambda: False)()
+    return interactive and not (args.quiet or args.no_progress or os.environ.get("PRE_COMMIT"))
+
+
+def _print_rules(out: TextIO) -> int:
+    out.write(f"{'code':<6}{'default':<9}{'name':<42}summary\n")
+    for rule in RULES:
+        out.write(f"{rule.code:<6}{'on' if rule.default else 'off':<9}{rule.name:<42}{rule.summary}\n")
+    return EXIT_OK
+
+
+def _print_rule(code: str, out: TextIO, err: TextIO) -> int:
+    rule = BY_CODE.get(code.upper()) or next((r for r in RULES if r.name == code.lower()), None)
+    if rule is None:
+        err.write(f'arclean: error: unknown rule code "{code}"; run "arclean rules" to list codes.\n')
+        return EXIT_ERROR
+    out.write(f"{rule.code} {rule.name} ({'on' if rule.default else 'off'} by default)\n\n{rule.doc}\n")
+    return EXIT_OK
 
 
 if __name__ == "__main__":
