@@ -17,13 +17,13 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class CliRun:
-    seconds: float
+class CliRun(NamedTuple):
+    seconds: float  # wall clock
+    cpu_seconds: float  # user + system, the CLI and all its workers
     returncode: int
     max_rss_mb: float  # largest single process, from the kernel
     tree_rss_mb: float | None  # all processes together, sampled; None without psutil
@@ -41,6 +41,9 @@ def command() -> list[str]:
     return [sys.executable, "-c", "import sys; from arclean.cli import main; sys.exit(main())"]
 
 
+_QUIET: list[str] = []  # flags that keep reporting out of the measurement, when the CLI has them
+
+
 def fix_support() -> tuple[bool, str]:
     """Whether ``arclean fix PATH --out DIR --jobs N --field FIELD`` exists; the reason if not."""
     try:
@@ -53,11 +56,12 @@ def fix_support() -> tuple[bool, str]:
     missing = [flag for flag in ("--out", "--jobs", "--field") if flag not in text]
     if missing:
         return False, f"'arclean fix' has no {', '.join(missing)}"
+    _QUIET[:] = [flag for flag in ("--quiet", "--no-progress") if flag in text]
     return True, ""
 
 
 def fix_command(path: Path, out: Path, jobs: int, field: str = "text") -> list[str]:
-    return [*command(), "fix", str(path), "--out", str(out), "--jobs", str(jobs), "--field", field]
+    return [*command(), "fix", str(path), "--out", str(out), "--jobs", str(jobs), "--field", field, *_QUIET]
 
 
 def _tree_rss(pid: int) -> int:
@@ -107,4 +111,5 @@ def run(argv: list[str]) -> CliRun:
         proc.returncode = os.waitstatus_to_exitcode(status)
         errors.seek(0)
         stderr = errors.read().decode("utf-8", "replace")
-    return CliRun(seconds, proc.returncode, usage.ru_maxrss / 1024, peak[0] / 2**20 if sampling else None, stderr)
+    cpu = usage.ru_utime + usage.ru_stime
+    return CliRun(seconds, cpu, proc.returncode, usage.ru_maxrss / 1024, peak[0] / 2**20 if sampling else None, stderr)

@@ -1,6 +1,8 @@
 """What arclean is compared with: each a ``str -> str`` function over one document.
 
 - ``arclean``: ``arclean.clean`` with the default rules.
+- ``explain``: ``arclean.explain``, the same rules plus a record of each change: what
+  the CLI runs on every document, to count changes per rule.
 - ``ftfy``: ``ftfy.fix_text`` alone, with the settings arclean's mojibake rule E101
   uses (only the encoding repair on; quotes, HTML and normalisation left alone).
   arclean itself calls ftfy only on words that a cheap shape check finds broken.
@@ -51,6 +53,15 @@ def _arclean() -> Callable[[str], str]:
     return arclean.clean
 
 
+def _arclean_explain() -> Callable[[str], str]:
+    import arclean
+
+    def explain(text: str) -> str:
+        return arclean.explain(text).text
+
+    return explain
+
+
 def _ftfy() -> Callable[[str], str]:
     config = _ftfy_config()
 
@@ -97,6 +108,7 @@ def contenders() -> list[Contender]:
     """All contenders, arclean first; a missing optional library gives ``run=None``."""
     found = [
         Contender("arclean", "arclean.clean (default rules)", _arclean()),
+        Contender("explain", "arclean.explain (what `arclean fix` runs per document)", _arclean_explain()),
         Contender("ftfy", "ftfy.fix_text (arclean's E101 settings)", _ftfy()),
         Contender("pyarabic", "pyarabic strip_tashkeel+strip_tatweel+normalize_hamza", _pyarabic()),
     ]

@@ -34,7 +34,6 @@ sys.path.insert(0, str(HERE))
 
 import clirun  # noqa: E402
 import corpus  # noqa: E402
-from contenders import contenders  # noqa: E402
 
 MB = 10**6
 #: Issue 5's targets.
@@ -129,14 +128,17 @@ def warm_up(run: Callable[[str], str]) -> None:
 
 
 def time_over(run: Callable[[str], str], texts: list[str]) -> float:
-    start = time.perf_counter()
+    """CPU seconds of this process (not wall time: the machine may be shared)."""
+    start = time.process_time()
     for text in texts:
         run(text)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 # --- 1. throughput ----------------------------------------------------------------------
 def throughput(texts: list[str], runs: int) -> dict[str, float]:
+    from contenders import contenders
+
     size = nbytes(texts)
     found = contenders()
     for c in found:
@@ -156,7 +158,8 @@ def throughput(texts: list[str], runs: int) -> dict[str, float]:
         s = seconds[c.name]
         rows.append((c.name, c.label, f"{speed[c.name]:.2f}", f"{size / MB / max(s):.2f}-{size / MB / min(s):.2f}",
                      f"{speed[c.name] / speed['arclean']:.2f}×", ""))
-    say(f"{len(texts)} documents, {size / MB:.1f} MB of UTF-8 text; median of {runs} runs, one core.\n")
+    say(f"{len(texts)} documents, {size / MB:.1f} MB of UTF-8 text; one call a document; MB/s per CPU second, "
+        f"median of {runs} runs (range: slowest-fastest), one core.\n")
     say(table(["contender", "what runs", "MB/s", "range", "vs arclean", "note"], rows))
     return speed
 
@@ -252,8 +255,9 @@ def scaling(sizes: list[int], seed: int) -> float:
         rows.append((f"{result['bytes'] / MB:.0f} MB", result["documents"], f"{result['seconds']:.2f}",
                      f"{speed:.2f}", f"{result['seconds'] / (result['bytes'] / MB) * 1000:.1f}",
                      f"{speed / speeds[0]:.2f}"))
-    say("arclean.clean over the corpus, each size in a fresh process (cold caches, patterns warmed).\n")
-    say(table(["corpus", "documents", "seconds", "MB/s", "ms per MB", "MB/s vs smallest"], rows))
+    say("arclean.clean over the corpus, each size once in a fresh process (cold caches, patterns warmed); "
+        "CPU seconds.\n")
+    say(table(["corpus", "documents", "CPU s", "MB/s", "ms per MB", "MB/s vs smallest"], rows))
     return speeds[-1] / speeds[0]
 
 
@@ -276,12 +280,17 @@ def memory(sizes: list[int], seed: int, tmp: Path, jobs: int) -> list[tuple[int,
             subprocess.run(["rm", "-rf", str(folder)], check=False)
         results.append((text_bytes, result))
         rows.append((f"{text_bytes / MB:.0f} MB", f"{file_mb:.0f} MB", jobs, f"{result.seconds:.1f}",
-                     f"{text_bytes / MB / result.seconds:.2f}", f"{result.max_rss_mb:.0f}",
+                     f"{result.cpu_seconds:.1f}", f"{text_bytes / MB / result.cpu_seconds:.2f}", f"{result.max_rss_mb:.0f}",
                      "-" if result.tree_rss_mb is None else f"{result.tree_rss_mb:.0f}", _status(result)))
-    say(f"`arclean fix corpus.jsonl --out DIR --jobs {jobs} --field text` on one JSONL file of each size.\n")
-    say(table(["text", "file", "jobs", "seconds", "MB/s", "peak RSS MB (largest process)",
+    say(f"`{_shown(clirun.fix_command(Path('corpus.jsonl'), Path('DIR'), jobs))}` on one JSONL file of each size; "
+        "MB/s per CPU second.\n")
+    say(table(["text", "file", "jobs", "wall s", "CPU s", "MB/s", "peak RSS MB (largest process)",
                "peak RSS MB (all processes)", "exit"], rows))
     return results
+
+
+def _shown(argv: list[str]) -> str:
+    return " ".join(["arclean", *argv[argv.index("fix"):]])
 
 
 def _status(result: clirun.CliRun) -> str:
@@ -299,15 +308,41 @@ def jobs_scaling(size: int, seed: int, tmp: Path, jobs_list: list[int]) -> None:
         for jobs in jobs_list:
             result = clirun.run(clirun.fix_command(path, folder / f"out-{jobs}", jobs))
             base = base or result.seconds
-            rows.append((jobs, f"{result.seconds:.1f}", f"{text_bytes / MB / result.seconds:.2f}",
+            rows.append((jobs, f"{result.seconds:.1f}", f"{result.cpu_seconds:.1f}", f"{text_bytes / MB / result.seconds:.2f}",
                          f"{base / result.seconds:.2f}×", f"{result.max_rss_mb:.0f}",
                          "-" if result.tree_rss_mb is None else f"{result.tree_rss_mb:.0f}", _status(result)))
     finally:
         subprocess.run(["rm", "-rf", str(folder)], check=False)
-    say(f"`arclean fix DIR --out DIR --jobs N --field text` on {text_bytes / MB:.0f} MB of text in 8 JSONL shards; "
-        f"{os.cpu_count()} cores.\n")
-    say(table(["jobs", "seconds", "MB/s", "speed-up", "peak RSS MB (largest process)", "peak RSS MB (all processes)",
+    say(f"`{_shown(clirun.fix_command(Path('DIR'), Path('OUT'), 0)).replace('--jobs 0', '--jobs N')}` on "
+        f"{text_bytes / MB:.0f} MB of text in 8 JSONL shards (the CLI parallelises over files); {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.2f} at the end; MB/s and speed-up by wall clock.\n")
+    say(table(["jobs", "wall s", "CPU s", "MB/s", "speed-up", "peak RSS MB (largest process)", "peak RSS MB (all processes)",
                "exit"], rows))
+
+
+def cli_section(args: argparse.Namespace) -> int:
+    """Run a CLI section from a small process.  Linux carries a process's peak RSS
+    across fork and exec, so a CLI started by the process that holds the corpus would
+    report that process's size as its own peak."""
+    clirun.fix_support()
+    say(f"Measured from a launcher of {_own_rss_mb():.0f} MB RSS (a peak at or below it would be the launcher's).\n")
+    if args.cli_section == "memory":
+        found = memory(sizes(args.memory), args.seed, Path(args.tmp), args.memory_jobs)
+        say("RESULT " + json.dumps([(size, run._asdict()) for size, run in found]))
+    else:
+        jobs_scaling(corpus.parse_size(args.jobs_size), args.seed, Path(args.tmp), [int(j) for j in args.jobs.split(",")])
+    return 0
+
+
+def _own_rss_mb() -> float:
+    try:
+        import psutil
+
+        return psutil.Process().memory_info().rss / 2**20
+    except ImportError:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # --- main -------------------------------------------------------------------------------
@@ -329,10 +364,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--tmp", default=tempfile.gettempdir(), help="where the large inputs go (deleted afterwards)")
     parser.add_argument("--scaling-worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cli-section", choices=["memory", "jobs"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.scaling_worker:
         scaling_worker(args.scaling_worker, args.seed)
         return 0
+    if args.cli_section:
+        return cli_section(args)
     quick = args.quick
     size = corpus.parse_size(args.size or ("2MB" if quick else "50MB"))
     runs = args.runs or (3 if quick else 5)
@@ -361,19 +399,25 @@ def main(argv: list[str] | None = None) -> int:
     if "scaling" not in skip:
         section("Scaling with corpus size")
         results["linearity"] = scaling(scaling_sizes, args.seed)
+    del texts  # the CLI sections run in a small fresh process: see cli_section
     supported, why = clirun.fix_support()
-    if "memory" not in skip:
-        section("Memory: CLI peak RSS")
-        if supported:
-            results["memory"] = memory(memory_sizes, args.seed, tmp, args.memory_jobs)
-        else:
+    for name, title in (("memory", "Memory: CLI peak RSS"), ("jobs", "Scaling with --jobs")):
+        if name in skip:
+            continue
+        section(title)
+        if not supported:
             say(f"CLI not available yet ({why}).")
-    if "jobs" not in skip:
-        section("Scaling with --jobs")
-        if supported:
-            jobs_scaling(jobs_size, args.seed, tmp, jobs_list)
-        else:
-            say(f"CLI not available yet ({why}).")
+            continue
+        worker = [sys.executable, __file__, "--cli-section", name, "--seed", str(args.seed), "--tmp", str(tmp),
+                  "--memory", ",".join(map(str, memory_sizes)), "--memory-jobs", str(args.memory_jobs),
+                  "--jobs-size", str(jobs_size), "--jobs", ",".join(map(str, jobs_list))]
+        done = subprocess.run(worker, stdout=subprocess.PIPE, text=True)
+        for line in done.stdout.splitlines():
+            if line.startswith("RESULT "):
+                found = json.loads(line[len("RESULT "):])
+                results["memory"] = [(size, clirun.CliRun(**run)) for size, run in found]
+            else:
+                say(line)
     section("Targets")
     say(table(["target", "measured", "met"], targets(results, memory_sizes)))
     say(f"\nTotal time {time.time() - started:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.")
