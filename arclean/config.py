@@ -127,6 +127,8 @@ class Settings:
         apply), while ``--ignore``, ``--extend-select`` and ``--exclude`` add to
         the file's lists.  ``None`` leaves a setting as the file has it.
         """
+        for flag, codes in (("--select", select or ()), ("--ignore", ignore), ("--extend-select", extend_select)):
+            expand(list(codes), setting=flag)
         config = self.config
         if select is not None:
             config = config.replace(select=select, ignore=ignore, extend_select=extend_select)

@@ -30,7 +30,6 @@ import uuid
 import zlib
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import IO, Callable, Iterable, Iterator, Sequence
@@ -293,20 +292,26 @@ def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
             if result.status == "changed":
                 raise FileError("read-only file: it would change but cannot be written; it is left unchanged")
             return result
-        gz = source.path.endswith(".gz")
-        mode = stat.S_IMODE(info.st_mode)
+        gz, mode, size = source.path.endswith(".gz"), stat.S_IMODE(info.st_mode), info.st_size
         with _open_source(source.path, gz) as src:
             if _is_binary(src.peek(BINARY_SNIFF)[:BINARY_SNIFF]):
-                return FileResult(source.name, "skipped", info.st_size, message="skipped: binary file")
-            output = None
-            if task.dest is not None:
-                os.makedirs(os.path.dirname(task.dest) or ".", exist_ok=True)
-                output = _Replacement(task.dest, task.token, mode, gz)
-            with output or nullcontext():
-                result = clean_stream(src, output.handle if output else None, task, pipeline, size=info.st_size)
-                if output and (result.status == "changed" or not in_place):
-                    output.commit()
-            return result
+                return FileResult(source.name, "skipped", size, message="skipped: binary file")
+            if task.dest is None:
+                return clean_stream(src, None, task, pipeline, size=size)
+            os.makedirs(os.path.dirname(task.dest) or ".", exist_ok=True)
+            if _is_jsonl(source.name):  # streamed into the temporary file, kept or dropped at the end
+                with _Replacement(task.dest, task.token, mode, gz) as output:
+                    result = clean_stream(src, output.handle, task, pipeline, size=size)
+                    if result.status == "changed" or not in_place:
+                        output.commit()
+                return result
+            cleaned = io.BytesIO()  # one document: cleaned in memory, written only if it is kept
+            result = clean_stream(src, cleaned, task, pipeline, size=size)
+        if result.status == "changed" or not in_place:
+            with _Replacement(task.dest, task.token, mode, gz) as output:
+                output.handle.write(cleaned.getbuffer())
+                output.commit()
+        return result
     except FileError as error:
         return FileResult(source.name, "failed", message=str(error))
     except (OSError, EOFError, zlib.error) as error:
@@ -317,8 +322,7 @@ def clean_stream(src: IO[bytes], dst: IO[bytes] | None, task: Task, pipeline: Pi
     """Clean the bytes of ``src`` into ``dst`` (when given); the file's kind is
     taken from ``task.source.name``.  Raises :class:`FileError` for bad input."""
     name = task.source.name
-    plain = name[:-3] if name.endswith(".gz") else name
-    if plain.endswith(".jsonl"):
+    if _is_jsonl(name):
         outcome = _clean_jsonl(src, dst, task, pipeline)
     else:
         outcome = _clean_document(src.read(), dst, task, pipeline)
@@ -472,6 +476,10 @@ def _diff_line(sign: str, line: str) -> str:
     return sign + (line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
 
 
+def _is_jsonl(name: str) -> bool:
+    return name.endswith((".jsonl", ".jsonl.gz"))
+
+
 def _is_binary(head: bytes) -> bool:
     return b"\0" in head
 
@@ -620,10 +628,13 @@ def run(
                 yield ready.pop(following)
                 following += 1
     finally:
-        if pending:
+        if pending:  # interrupted, or the caller stopped early: stop the workers mid-file
+            workers = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
-                process.terminate()  # workers ignore SIGINT: stop them mid-file, their temp files go below
+            for worker in workers:
+                worker.terminate()  # they ignore SIGINT; their temporary files are removed below
+            for worker in workers:
+                worker.join()
         pool.shutdown(wait=True)
         folders = [os.path.dirname(tasks[i].dest) for i in unsettled if tasks[i].dest]
         remove_temporaries(folders, tasks[0].token)

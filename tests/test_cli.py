@@ -1,0 +1,380 @@
+"""The arclean command: main(argv) in-process on tmp_path, and real subprocesses."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import re
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from arclean.cli import main
+from arclean.rules import BY_CODE
+
+from .cli_helpers import (
+    ALREADY_CLEAN,
+    ARCLEAN,
+    CLEAN,
+    DIRTY,
+    ROOT,
+    SEED,
+    SHORT_CLEAN,
+    SHORT_DIRTY,
+    jsonl_record,
+    make_corpus,
+    read_jsonl,
+    snapshot,
+    temporaries,
+)
+
+
+SUMMARY = r"{files} scanned, {changed} would change \(\d+\.\d MB in \d+\.\d s, \d+\.\d MB/s\)"
+
+
+def arclean(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+    """Run main() in-process; return the exit code, stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    make_corpus(tmp_path / "corpus")
+    return tmp_path / "corpus"
+
+
+# --- check, fix, diff, out -----------------------------------------------------------------
+
+
+def test_check_reports_each_dirty_file_and_changes_nothing(corpus: Path) -> None:
+    before = snapshot(corpus)
+    code, out, err = arclean("check", "corpus")
+    assert code == 1, err
+    lines = out.splitlines()
+    assert lines[:5] == [
+        "corpus/data/packed.jsonl.gz: T101 ×1, W103 ×1, W106 ×1",
+        "corpus/data/packed.txt.gz: B101 ×1, B103 ×1, B301 ×1, Q101 ×1, T101 ×1, T102 ×2, W102 ×4, W103 ×2, W105 ×1, W106 ×1",
+        "corpus/data/records.jsonl: B101 ×1, B103 ×1, B301 ×1, Q101 ×1, T101 ×2, T102 ×2, W102 ×4, W103 ×3, W105 ×1, W106 ×2",
+        "corpus/news/0001.txt: B101 ×1, B103 ×1, B301 ×1, Q101 ×1, T101 ×1, T102 ×2, W102 ×4, W103 ×2, W105 ×1, W106 ×1",
+        "corpus/news/deep/0003.md: T101 ×1, W103 ×1, W106 ×1",
+    ]
+    assert lines[5].startswith("6 files scanned, 5 would change (") and "MB/s)" in lines[5]
+    assert lines[6].startswith("changes per rule: B101 ×3, B103 ×3,")
+    assert snapshot(corpus) == before
+
+
+def test_fix_cleans_in_place_then_check_passes(corpus: Path) -> None:
+    code, out, _ = arclean("fix", "corpus")
+    assert code == 1 and "6 files scanned, 5 changed" in out
+    assert (corpus / "news" / "0001.txt").read_text() == CLEAN
+    assert (corpus / "news" / "deep" / "0003.md").read_text() == SHORT_CLEAN
+    assert gzip.decompress((corpus / "data" / "packed.txt.gz").read_bytes()).decode() == CLEAN
+    assert [r["text"] for r in read_jsonl(corpus / "data" / "records.jsonl")] == [CLEAN, ALREADY_CLEAN, SHORT_CLEAN]
+    assert (corpus / "notes.py").read_text() == "# not a corpus file\nx  =  1\n"
+    code, out, _ = arclean("check", "corpus")
+    assert code == 0 and out.startswith("6 files scanned, 0 would change")
+
+
+def test_diff_prints_a_diff_and_writes_nothing(corpus: Path) -> None:
+    before = snapshot(corpus)
+    code, out, err = arclean("check", "--diff", "corpus/news")
+    assert code == 1
+    assert out.startswith("--- corpus/news/0001.txt\n+++ corpus/news/0001.txt\n@@ ")
+    assert "-في ديسميبر  2018\n\\ No newline at end of file\n+في ديسمبر 2018\n" in out
+    assert "3 files scanned, 2 would change" in err
+    assert arclean("fix", "--diff", "corpus")[0] == 1
+    assert snapshot(corpus) == before
+
+
+def test_out_mirrors_the_tree_and_leaves_the_sources(corpus: Path, tmp_path: Path) -> None:
+    before = snapshot(corpus)
+    code, out, _ = arclean("fix", "corpus", "--out", "clean")
+    assert code == 1 and "clean copies in clean" in out
+    assert snapshot(corpus) == before
+    written = snapshot(tmp_path / "clean")
+    assert sorted(written) == sorted(name for name in before if name != "notes.py")
+    assert written["news/0001.txt"].decode() == CLEAN and written["news/0002.txt"].decode() == ALREADY_CLEAN
+    assert arclean("check", "clean")[0] == 0
+
+
+def test_out_inside_the_tree_is_not_cleaned_again(corpus: Path) -> None:
+    arclean("fix", "corpus", "--out", "corpus/clean")
+    code, out, _ = arclean("fix", "corpus", "--out", "corpus/clean")
+    assert "6 files scanned" in out and not (corpus / "clean" / "clean").exists()
+
+
+def test_verbose_shows_each_change_with_its_line(corpus: Path) -> None:
+    code, out, _ = arclean("check", "-v", "corpus/news/0001.txt", "corpus/data/records.jsonl")
+    assert "  corpus/news/0001.txt:3: B101 remove-repeated-title\n      - الأسد يتلقى رسالة من الكاظمي" in out
+    assert "  corpus/news/0001.txt:22: T101 fix-month-misspellings\n" in out
+    assert "  corpus/data/records.jsonl:4: T101 fix-month-misspellings (line 1 of the field)\n" in out
+    assert "<U+00A0>" in out  # invisible characters are shown
+
+
+def test_json_output(corpus: Path) -> None:
+    code, out, _ = arclean("check", "corpus", "--output-format", "json", "-v")
+    document = json.loads(out)
+    assert code == 1 and document["action"] == "check"
+    assert document["summary"]["files"] == 6 and document["summary"]["changed"] == 5
+    first = document["files"][0]
+    assert first["path"] == "corpus/data/packed.jsonl.gz" and first["counts"] == {"T101": 1, "W103": 1, "W106": 1}
+    assert first["changes"][0] == {"code": "W103", "line": 1, "before": SHORT_DIRTY, "after": "في ديسميبر 2018", "field_line": 1}
+
+
+def test_github_output(corpus: Path) -> None:
+    code, out, _ = arclean("check", "corpus/news/deep", "--output-format", "github")
+    lines = out.splitlines()
+    assert lines[:3] == [
+        f"::error file=corpus/news/deep/0003.md,line=1,title=arclean {code}::{code} {BY_CODE[code].name}: "
+        + BY_CODE[code].summary
+        for code in ("W103", "T101", "W106")
+    ]
+    assert lines[3].startswith("1 file scanned, 1 would change")
+
+
+def test_select_ignore_and_config_file(corpus: Path) -> None:
+    code, out, _ = arclean("check", "corpus/news/deep", "--select", "W")
+    assert out.splitlines()[0] == "corpus/news/deep/0003.md: W103 ×1, W106 ×1"
+    code, out, _ = arclean("check", "corpus/news/deep", "--ignore", "T,W106")
+    assert out.splitlines()[0] == "corpus/news/deep/0003.md: W103 ×1"
+    (corpus / "pyproject.toml").write_text('[tool.arclean]\nignore = ["W"]\n[tool.arclean.per-file-ignores]\n"*.md" = ["T101"]\n')
+    code, out, _ = arclean("check", "corpus/news/deep")
+    assert code == 0 and re.fullmatch(SUMMARY.format(files="1 file", changed=0), out.splitlines()[0])
+    assert arclean("check", "corpus/news/deep", "--isolated")[0] == 1
+
+
+def test_include_exclude_and_jobs_give_the_same_report(corpus: Path) -> None:
+    _, md_only, _ = arclean("check", "corpus", "--include", "*.md")
+    assert md_only.splitlines()[0] == "corpus/news/deep/0003.md: T101 ×1, W103 ×1, W106 ×1"
+    _, excluded, _ = arclean("check", "corpus", "--exclude", "data/,deep/")
+    assert excluded.splitlines()[0].startswith("corpus/news/0001.txt:") and excluded.splitlines()[1].startswith("2 files")
+    one = arclean("check", "corpus", "--jobs", "1")[1].splitlines()[:-2]
+    two = arclean("check", "corpus", "--jobs", "2")[1].splitlines()[:-2]
+    assert one == two and len(one) == 5
+
+
+def test_config_errors_exit_2_naming_file_and_key(corpus: Path) -> None:
+    (corpus / "arclean.toml").write_text('selct = ["B"]\n')
+    code, out, err = arclean("check", "corpus")
+    assert code == 2 and out == ""
+    assert err == (
+        'arclean: error: corpus/arclean.toml: unknown key "selct"; did you mean "select"? the keys are '
+        "boilerplate, encoding, exclude, expand-ligatures, extend-exclude, extend-select, field, ignore, include, "
+        "per-file-ignores, profile, quote-style, respect-gitignore, select, typos.\n"
+    )
+    (corpus / "arclean.toml").unlink()
+    code, _, err = arclean("check", "corpus", "--select", "X9")
+    assert code == 2 and err == 'arclean: error: --select: unknown rule code "X9"; run "arclean rules" to list codes.\n'
+
+
+def test_usage_errors_exit_2(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert arclean("check", "--no-such-flag", "corpus")[0] == 2
+    assert arclean("fix", "corpus", "--out", "x", "--diff")[0] == 2
+    assert arclean("check", "-", "corpus")[0] == 2
+    assert arclean("check", "--output-format", "xml", "corpus")[0] == 2
+
+
+# --- standard input and the plain clean command ----------------------------------------------
+
+
+def test_plain_arclean_file_prints_the_clean_text(corpus: Path) -> None:
+    assert arclean(str(SEED)) == (0, CLEAN, "")
+    assert arclean(stdin=DIRTY) == (0, CLEAN, "")
+    assert arclean("-", stdin=SHORT_DIRTY) == (0, SHORT_CLEAN, "")
+    assert arclean("--select", "W", "-", stdin=SHORT_DIRTY) == (0, "في ديسميبر 2018\n", "")
+    code, _, err = arclean("corpus")
+    assert code == 2 and "use 'arclean check' or 'arclean fix' for folders" in err
+
+
+def test_stdin_check_fix_and_diff(corpus: Path) -> None:
+    code, out, _ = arclean("check", "-", stdin=SHORT_DIRTY)
+    assert code == 1 and out.splitlines()[0] == "-: T101 ×1, W103 ×1, W106 ×1"
+    assert re.fullmatch(SUMMARY.format(files="1 file", changed=1), out.splitlines()[1])
+    assert arclean("check", "-", stdin=SHORT_CLEAN)[0] == 0
+    assert arclean("fix", "-", stdin=SHORT_DIRTY) == (1, SHORT_CLEAN, "")
+    code, out, _ = arclean("fix", "--diff", "-", stdin=SHORT_DIRTY)
+    assert code == 1 and out.startswith("--- -\n+++ -\n")
+    record = jsonl_record(id=1, text=SHORT_DIRTY)
+    assert arclean("fix", "-", "--stdin-filename", "x.jsonl", stdin=record)[1] == jsonl_record(id=1, text=SHORT_CLEAN)
+    code, out, err = arclean("fix", "-", "--stdin-filename", "x.jsonl", stdin=record + "oops\n")
+    assert (code, out) == (2, "") and "x.jsonl: line 2: not valid JSON" in err
+
+
+def test_rules_and_rule(corpus: Path) -> None:
+    code, out, _ = arclean("rules")
+    assert code == 0 and out.splitlines()[0].split() == ["code", "default", "name", "summary"]
+    assert any(line.startswith("B101  on") for line in out.splitlines())
+    code, out, _ = arclean("rule", "b101")
+    assert code == 0 and out.startswith("B101 remove-repeated-title (on by default)\n\n")
+    assert arclean("rule", "remove-repeated-title")[1] == out
+    assert arclean("rule", "Z999")[0] == 2
+
+
+# --- failures: reported, the rest goes on, exit 2, the file on disk unchanged -----------------
+
+
+def test_failures_are_reported_and_the_rest_is_cleaned(corpus: Path) -> None:
+    bad = {
+        "bad/legacy.txt": "في ديسميبر  2018".encode("cp1256"),
+        "bad/broken.jsonl": (jsonl_record(text=SHORT_DIRTY) + "{oops\n").encode(),
+        "bad/image.txt": b"GIF89a\x00\x01\x00",
+        "bad/readonly.txt": DIRTY.encode(),
+    }
+    for name, data in bad.items():
+        (corpus / name).parent.mkdir(exist_ok=True)
+        (corpus / name).write_bytes(data)
+    (corpus / "bad" / "readonly.txt").chmod(0o444)
+    (corpus / "bad" / "dangling.txt").symlink_to(corpus / "gone.txt")
+    code, out, err = arclean("fix", "corpus")
+    assert code == 2
+    assert err.splitlines() == [
+        "arclean: error: corpus/bad/dangling.txt: broken symbolic link",
+        "arclean: error: corpus/bad/broken.jsonl: line 2: not valid JSON: Expecting property name enclosed in double "
+        "quotes: line 1 column 2 (char 1); the file is left unchanged",
+        "arclean: note: corpus/bad/image.txt: skipped: binary file",
+        "arclean: error: corpus/bad/legacy.txt: not valid UTF-8 at byte 0; the file is left unchanged "
+        "(read a legacy file with --encoding cp1256)",
+        "arclean: error: corpus/bad/readonly.txt: read-only file: it would change but cannot be written; "
+        "it is left unchanged",
+    ]
+    assert "11 files scanned, 5 changed, 4 failed, 1 skipped" in out
+    for name, data in bad.items():
+        assert (corpus / name).read_bytes() == data, name
+    assert stat.S_IMODE((corpus / "bad" / "readonly.txt").stat().st_mode) == 0o444
+    assert os.path.islink(corpus / "bad" / "dangling.txt")
+    assert (corpus / "news" / "0001.txt").read_text() == CLEAN
+    assert temporaries(corpus) == []
+    code, _, err = arclean("fix", "corpus/bad/legacy.txt", "--encoding", "cp1256")
+    assert code == 1 and (corpus / "bad" / "legacy.txt").read_text(encoding="utf-8") == SHORT_CLEAN
+
+
+def test_symlink_out_of_the_tree_is_not_followed(corpus: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text(DIRTY)
+    (corpus / "news" / "link.txt").symlink_to(outside)
+    code, out, err = arclean("fix", "corpus")
+    assert code == 1 and f"corpus/news/link.txt: skipped: symbolic link out of the tree (to {outside})" in err
+    assert outside.read_text() == DIRTY and os.path.islink(corpus / "news" / "link.txt")
+
+
+def test_keyboard_interrupt_in_process_leaves_files_whole(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(corpus)
+
+    def interrupt(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("os.replace", interrupt)
+    code, _, err = arclean("fix", "corpus", "--jobs", "1")
+    monkeypatch.undo()
+    assert code == 130 and "interrupted" in err
+    assert snapshot(corpus) == before and temporaries(corpus) == []
+
+
+def test_permission_bits_are_kept(corpus: Path) -> None:
+    path = corpus / "news" / "0001.txt"
+    path.chmod(0o751)
+    arclean("fix", "corpus")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o751 and path.read_text() == CLEAN
+
+
+# --- real subprocesses ---------------------------------------------------------------------
+
+
+def run_cli(*argv: str, cwd: Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([*ARCLEAN, *argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=120, **kwargs)  # type: ignore[call-overload]
+
+
+def test_subprocess_readme_command_prints_the_clean_text() -> None:
+    done = run_cli(str(SEED.relative_to(ROOT)), cwd=ROOT)
+    assert (done.returncode, done.stdout, done.stderr) == (0, CLEAN, "")
+
+
+def test_subprocess_check_fix_check(corpus: Path) -> None:
+    done = run_cli("check", "corpus", "--jobs", "2", cwd=corpus.parent)
+    assert done.returncode == 1 and done.stdout.count("\n") == 7 and "\r" not in done.stderr  # no bar when piped
+    done = run_cli("fix", "corpus", cwd=corpus.parent)
+    assert done.returncode == 1 and (corpus / "news" / "0001.txt").read_text() == CLEAN
+    assert run_cli("check", "corpus", cwd=corpus.parent).returncode == 0
+
+
+def test_subprocess_stdin_to_stdout(tmp_path: Path) -> None:
+    done = run_cli("fix", "-", cwd=tmp_path, input=DIRTY)
+    assert (done.returncode, done.stdout) == (1, CLEAN)
+
+
+def big_corpus(root: Path, files: int, suffix: str = ".txt") -> tuple[bytes, bytes]:
+    """Enough work for a run to last several seconds: ``files`` copies of one
+    long page (or of forty records holding it); returns the bytes before and after."""
+    root.mkdir()
+    page = "\n\n".join([DIRTY] * 40) if suffix == ".txt" else jsonl_record(text=DIRTY) * 40
+    for index in range(files):
+        (root / f"{index:03d}{suffix}").write_text(page)
+    import arclean as library
+
+    new = library.clean(page) if suffix == ".txt" else jsonl_record(text=library.clean(DIRTY)) * 40
+    return page.encode(), new.encode()
+
+
+def assert_old_or_new(root: Path, files: int, old: bytes, new: bytes) -> int:
+    """Every file is either as it was or fully cleaned; returns how many were cleaned."""
+    after = snapshot(root)
+    assert len(after) == files, "a file appeared or disappeared"
+    for name, data in after.items():
+        assert data in (old, new), f"{name} is neither old nor new"
+    return sum(data == new for data in after.values())
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_subprocess_ctrl_c_leaves_every_file_old_or_new(tmp_path: Path) -> None:
+    old, new = big_corpus(tmp_path / "c", 40, ".jsonl")  # streamed: a worker stopped mid-write leaves a temporary file
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    process = subprocess.Popen(
+        [*ARCLEAN, "fix", "c", "--jobs", "2"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while len(children(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole group
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    assert assert_old_or_new(tmp_path / "c", 40, old, new) < 40
+    assert temporaries(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_subprocess_killed_worker_leaves_every_file_old_or_new(tmp_path: Path) -> None:
+    old, new = big_corpus(tmp_path / "c", 40, ".jsonl")  # streamed: killed mid-write, a temporary file is left
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    process = subprocess.Popen(
+        [*ARCLEAN, "fix", "c", "--jobs", "2"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while len(children(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    os.kill(children(process.pid)[0], signal.SIGKILL)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 2, err
+    assert "a worker process died" in err
+    assert assert_old_or_new(tmp_path / "c", 40, old, new) < 40
+    assert temporaries(tmp_path) == []

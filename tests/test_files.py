@@ -1,0 +1,363 @@
+"""arclean.files: finding files, cleaning one file, writing it back safely, the pool."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import pickle
+import stat
+from pathlib import Path
+
+import pytest
+
+from arclean import Pipeline
+from arclean.config import Settings
+from arclean.files import (
+    FileResult,
+    Source,
+    Task,
+    clean_file,
+    discover,
+    plan,
+    remove_temporaries,
+    run,
+)
+
+from .cli_helpers import ALREADY_CLEAN, CLEAN, DIRTY, SHORT_CLEAN, SHORT_DIRTY, jsonl_record, make_corpus, temporaries
+
+PIPELINE = Pipeline()
+
+
+def settings(root: Path, **changes: object) -> Settings:
+    return Settings(root=root).override(**changes)  # type: ignore[arg-type]
+
+
+def names(root: Path, paths: list[str] | None = None, **changes: object) -> list[str]:
+    sources, _ = discover(paths or [str(root)], settings(root, **changes))
+    return [os.path.relpath(source.path, root) for source in sources]
+
+
+def task_for(path: Path, dest: str | None = None, **options: object) -> Task:
+    source = Source(str(path), path.name, path.name, path.name, path.stat().st_size)
+    return Task(source, dest=dest, **options)  # type: ignore[arg-type]
+
+
+# --- discovery ---------------------------------------------------------------------------
+
+
+def test_default_include_takes_txt_md_jsonl_and_their_gz(tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    assert sorted(names(tmp_path)) == [
+        "data/packed.jsonl.gz",
+        "data/packed.txt.gz",
+        "data/records.jsonl",
+        "news/0001.txt",
+        "news/0002.txt",
+        "news/deep/0003.md",
+    ]
+
+
+def test_order_is_stable_and_sorted_by_name(tmp_path: Path) -> None:
+    for name in ["b.txt", "a.txt", "c/a.txt", "a0.txt"]:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x\n")
+    assert names(tmp_path) == ["a.txt", "a0.txt", "b.txt", "c/a.txt"]
+
+
+def test_include_exclude_and_default_excludes(tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("ignored\n")
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "y.txt").write_text("ignored\n")
+    assert names(tmp_path, include=("*.md",)) == ["news/deep/0003.md"]
+    assert "news/0001.txt" not in names(tmp_path, extend_exclude=("news/0001.txt",))
+    assert not [n for n in names(tmp_path, extend_exclude=("data/",)) if n.startswith("data")]
+    assert not [n for n in names(tmp_path) if n.startswith((".git", "node_modules"))]
+
+
+def test_gitignore_is_respected_in_the_repository(tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("*.jsonl\n!records.jsonl\ndeep/\n")
+    (tmp_path / "news" / ".gitignore").write_text("0002.txt\n")
+    assert names(tmp_path) == ["data/packed.jsonl.gz", "data/packed.txt.gz", "data/records.jsonl", "news/0001.txt"]
+    # Walking a subfolder still reads the .gitignore files above it, up to the repository's root.
+    assert names(tmp_path, [str(tmp_path / "news")]) == ["news/0001.txt"]
+    everything = names(tmp_path, respect_gitignore=False)
+    assert "news/0002.txt" in everything and "news/deep/0003.md" in everything
+
+
+def test_files_named_explicitly_are_taken_unless_force_exclude(tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("news/0001.txt\n")
+    named = [str(tmp_path / "news" / "0001.txt"), str(tmp_path / "notes.py")]
+    assert names(tmp_path, named) == ["news/0001.txt", "notes.py"]
+    sources, _ = discover(named, settings(tmp_path), force_exclude=True)
+    assert sources == []
+
+
+def test_symlinks_stay_in_the_tree(tmp_path: Path) -> None:
+    tree, outside = tmp_path / "tree", tmp_path / "outside"
+    tree.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text(DIRTY)
+    (tree / "real.txt").write_text(DIRTY)
+    (tree / "out.txt").symlink_to(outside / "secret.txt")
+    (tree / "inner.txt").symlink_to(tree / "real.txt")
+    (tree / "outdir").symlink_to(outside, target_is_directory=True)
+    (tree / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    sources, problems = discover([str(tree)], settings(tmp_path))
+    assert [source.name for source in sources] == [f"{tree}/real.txt"]
+    by_name = {os.path.basename(p.name): p for p in problems}
+    assert by_name["broken.txt"].error and by_name["broken.txt"].message == "broken symbolic link"
+    assert not by_name["out.txt"].error and "out of the tree" in by_name["out.txt"].message
+    assert "inner.txt" not in by_name  # its target is cleaned under its own name
+
+
+def test_missing_path_is_a_problem(tmp_path: Path) -> None:
+    sources, problems = discover([str(tmp_path / "nope")], settings(tmp_path))
+    assert sources == [] and problems[0].error and "no such file" in problems[0].message
+
+
+def test_out_folder_inside_the_tree_is_not_walked(tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "clean" / "old.txt").write_text("x\n")
+    sources, _ = discover([str(tmp_path)], settings(tmp_path), skip=str(tmp_path / "clean"))
+    assert not [s for s in sources if "/clean/" in s.path]
+
+
+def test_plan_gives_per_file_ignores_their_own_config(tmp_path: Path) -> None:
+    make_corpus(tmp_path)
+    base = Settings(root=tmp_path, per_file_ignores=(("news/deep/*.md", ("T101",)),))
+    sources, _ = discover([str(tmp_path)], base)
+    tasks, configs = plan(sources, base, action="check")
+    by_name = {os.path.basename(t.source.path): configs[t.config] for t in tasks}
+    assert by_name["0003.md"].ignore == ("T101",) and by_name["0001.txt"].ignore == ()
+    assert len(configs) == 2
+
+
+# --- cleaning one file ---------------------------------------------------------------------
+
+
+def test_text_file_fixed_in_place_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    path.chmod(0o640)
+    result = clean_file(task_for(path, dest=str(path)), PIPELINE)
+    assert result.status == "changed" and result.counts["B101"] == 1
+    assert path.read_text() == CLEAN
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert temporaries(tmp_path) == []
+
+
+def test_unchanged_file_is_not_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ALREADY_CLEAN)
+    os.utime(path, (1_000_000, 1_000_000))
+    assert clean_file(task_for(path, dest=str(path)), PIPELINE).status == "unchanged"
+    assert path.stat().st_mtime == 1_000_000
+
+
+def test_jsonl_keeps_other_fields_key_order_and_escapes(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    lines = [
+        '{"id": 1, "text": "في ديسميبر  2018", "meta": {"b": 1, "a": 2}, "x": 1.50}\r\n',
+        '{"text":"\\u0641\\u064a \\u062f\\u064a\\u0633\\u0645\\u064a\\u0628\\u0631  2018","id":2}\n',
+        "\n",
+        '{"id": 3, "text": "نص نظيف تماما.\\n", "text2": "في ديسميبر  2018"}\n',
+        '[1, 2]\n',
+        '{"id": 5, "text": 7}',
+    ]
+    path.write_text("".join(lines), newline="")
+    result = clean_file(task_for(path, dest=str(path), detail=True), PIPELINE)
+    with open(path, encoding="utf-8", newline="") as handle:
+        after = handle.read().splitlines(keepends=True)
+    assert after[0] == '{"id": 1, "text": "في ديسمبر 2018\\n", "meta": {"b": 1, "a": 2}, "x": 1.50}\r\n'
+    assert after[1] == '{"text":"\\u0641\\u064a \\u062f\\u064a\\u0633\\u0645\\u0628\\u0631 2018\\n","id":2}\n'
+    assert after[2:] == lines[2:]
+    assert json.loads(after[1])["text"] == SHORT_CLEAN
+    assert {change.line for change in result.changes} == {1, 2}
+    assert all(change.field_line == 1 for change in result.changes)
+
+
+def test_jsonl_field_option_and_a_note_when_no_record_has_it(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text(jsonl_record(body=SHORT_DIRTY, text=SHORT_DIRTY))
+    result = clean_file(task_for(path, dest=str(path), json_field="body"), PIPELINE)
+    assert json.loads(path.read_text()) == {"body": SHORT_CLEAN, "text": SHORT_DIRTY}
+    result = clean_file(task_for(path, json_field="missing"), PIPELINE)
+    assert result.status == "unchanged" and 'no record has a string field "missing"' in result.message
+
+
+def test_gzip_is_read_and_written_as_gzip(tmp_path: Path) -> None:
+    text_gz, jsonl_gz = tmp_path / "a.txt.gz", tmp_path / "b.jsonl.gz"
+    text_gz.write_bytes(gzip.compress(DIRTY.encode()))
+    jsonl_gz.write_bytes(gzip.compress(jsonl_record(text=SHORT_DIRTY).encode()))
+    for path in (text_gz, jsonl_gz):
+        assert clean_file(task_for(path, dest=str(path)), PIPELINE).status == "changed"
+    assert gzip.decompress(text_gz.read_bytes()).decode() == CLEAN
+    assert json.loads(gzip.decompress(jsonl_gz.read_bytes())) == {"text": SHORT_CLEAN}
+
+
+def test_copy_to_out_writes_unchanged_files_too_and_leaves_the_source(tmp_path: Path) -> None:
+    source, dest = tmp_path / "a.txt", tmp_path / "out" / "sub" / "a.txt"
+    source.write_text(ALREADY_CLEAN)
+    clean_file(task_for(source, dest=str(dest)), PIPELINE)
+    assert dest.read_text() == ALREADY_CLEAN and source.read_text() == ALREADY_CLEAN
+
+
+def test_diff_is_a_unified_diff_that_patch_applies(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    result = clean_file(task_for(path, diff=True), PIPELINE)
+    assert path.read_text() == DIRTY
+    assert result.diff.startswith("--- a.txt\n+++ a.txt\n@@ ")
+    patch = tmp_path / "a.diff"
+    patch.write_text(result.diff)
+    if os.system(f"cd {tmp_path} && patch -s -p0 < a.diff") == 0:
+        assert path.read_text() == CLEAN
+
+
+# --- failures: reported, and the file stays as it was ---------------------------------------
+
+
+def test_not_utf8_names_the_byte_and_leaves_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    data = "في ديسميبر  2018".encode("cp1256")
+    path.write_bytes(data)
+    result = clean_file(task_for(path, dest=str(path)), PIPELINE)
+    assert result.status == "failed"
+    assert result.message.startswith("not valid UTF-8 at byte 0;") and "--encoding cp1256" in result.message
+    assert path.read_bytes() == data
+
+
+def test_legacy_encoding_is_read_and_written_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("نص نظيف تماما.\n".encode("cp1256"))
+    result = clean_file(task_for(path, dest=str(path), encoding="cp1256"), PIPELINE)
+    assert (result.status, result.encoding, result.counts) == ("changed", "cp1256", {})
+    assert path.read_text(encoding="utf-8") == ALREADY_CLEAN
+    assert clean_file(task_for(path, encoding="cp1256"), PIPELINE).status == "unchanged"
+
+
+def test_not_json_names_the_line_and_leaves_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    data = (jsonl_record(text=SHORT_DIRTY) + '{"text": "x",\n' + jsonl_record(text=SHORT_DIRTY) + "nope\n").encode()
+    path.write_bytes(data)
+    result = clean_file(task_for(path, dest=str(path)), PIPELINE)
+    assert result.status == "failed"
+    assert result.message.startswith("line 2: not valid JSON:") and "(2 lines are not JSON)" in result.message
+    assert path.read_bytes() == data and temporaries(tmp_path) == []
+
+
+def test_bad_utf8_in_jsonl_names_line_and_offset(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    first = jsonl_record(text="نص").encode()
+    data = first + b'{"text": "\xff"}\n'
+    path.write_bytes(data)
+    result = clean_file(task_for(path, dest=str(path)), PIPELINE)
+    assert result.status == "failed" and f"at byte {len(first) + 10} (line 2)" in result.message
+    assert path.read_bytes() == data
+
+
+def test_binary_file_is_skipped_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    path.write_bytes(data)
+    result = clean_file(task_for(path, dest=str(path)), PIPELINE)
+    assert (result.status, result.message) == ("skipped", "skipped: binary file")
+    assert path.read_bytes() == data
+
+
+def test_read_only_file_that_would_change_is_an_error_and_stays(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    path.chmod(0o444)
+    result = clean_file(task_for(path, dest=str(path)), PIPELINE)
+    assert result.status == "failed" and result.message.startswith("read-only file")
+    assert path.read_text() == DIRTY and stat.S_IMODE(path.stat().st_mode) == 0o444
+    clean = tmp_path / "b.txt"
+    clean.write_text(ALREADY_CLEAN)
+    clean.chmod(0o444)
+    assert clean_file(task_for(clean, dest=str(clean)), PIPELINE).status == "unchanged"
+
+
+def test_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    real_open = open
+
+    def refuse(file: object, *args: object, **kwargs: object) -> object:
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", refuse)
+    result = clean_file(task_for(path, dest=str(path)), PIPELINE)
+    monkeypatch.undo()
+    assert (result.status, result.message) == ("failed", "Permission denied; the file is left unchanged")
+    assert path.read_text() == DIRTY
+
+
+def test_corrupt_gzip_is_an_error_and_stays(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt.gz"
+    data = gzip.compress(DIRTY.encode())[:-12]
+    path.write_bytes(data)
+    result = clean_file(task_for(path, dest=str(path)), PIPELINE)
+    assert result.status == "failed" and "not a valid gzip file" in result.message
+    assert path.read_bytes() == data and temporaries(tmp_path) == []
+
+
+def test_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "r.jsonl"
+    data = (jsonl_record(text=SHORT_DIRTY) * 3).encode()
+    path.write_bytes(data)
+    calls = []
+
+    def interrupt(*args: object) -> str:
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return SHORT_CLEAN
+
+    monkeypatch.setattr("arclean.files._clean_record", lambda line, *rest: interrupt() and line.replace("ميبر", "مبر"))
+    with pytest.raises(KeyboardInterrupt):
+        clean_file(task_for(path, dest=str(path)), PIPELINE)
+    assert path.read_bytes() == data
+    assert temporaries(tmp_path) == []
+
+
+def test_remove_temporaries_only_removes_this_runs(tmp_path: Path) -> None:
+    mine, other = tmp_path / ".a.txt.x1.abc.arclean-tmp", tmp_path / ".a.txt.x2.def.arclean-tmp"
+    mine.write_text("partial")
+    other.write_text("another run")
+    remove_temporaries([str(tmp_path)], "abc")
+    assert not mine.exists() and other.exists()
+
+
+# --- the pool -----------------------------------------------------------------------------
+
+
+def test_results_pickle_for_other_engines(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    result = clean_file(task_for(path, detail=True, diff=True), PIPELINE)
+    assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_pool_results_come_in_task_order_and_match_one_job(tmp_path: Path) -> None:
+    for index in range(12):
+        (tmp_path / f"{index:02d}.txt").write_text(DIRTY * (12 - index) if index % 3 else ALREADY_CLEAN)
+    base = Settings(root=tmp_path)
+    sources, _ = discover([str(tmp_path)], base)
+    tasks, configs = plan(sources, base, action="check")
+    seen: list[FileResult] = []
+    two = list(run(tasks, configs, jobs=2, on_result=seen.append))
+    one = list(run(tasks, configs, jobs=1))
+    assert [r.name for r in two] == [t.source.name for t in tasks]
+    assert two == one and sorted(r.name for r in seen) == sorted(r.name for r in one)
+    assert [r.status for r in two].count("unchanged") == 4
