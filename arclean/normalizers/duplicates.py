@@ -1,7 +1,8 @@
 """Repeated title (B101) and repeated paragraphs (B102).
 
 Scrapers often take a page's headline twice: from the ``<title>`` and from the
-``<h1>``, sometimes with a kicker, a date or a counter between them, and
+``<h1>``, sometimes with a kicker, a date or a counter between them (but not
+two lines of text: then the first line is a refrain, not a title), and
 sometimes from two templates that spell it slightly differently (other
 spacing, hamza, diacritics, a word changed).  The first copy stays.  A short
 line repeated on purpose (a refrain, a chant: ``مَوطِنِي مَوطِنِي``) is not a
@@ -12,11 +13,18 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+import regex
+
 from ..layout import BLANK, analyze, join
 from ..shape import is_prose, skeleton, word_count
 
 _MIN_TITLE_WORDS = 4
 _HEAD_WINDOW = 4
+#: Content lines (a kicker, a byline) that may stand between the title and its
+#: copy; counters, dates and residue lines do not count.  Two or more are the
+#: start of the text itself (a poem's verses before its refrain).
+_MAX_LINES_BETWEEN = 1
+_DATE_LINE = regex.compile(r"\d")
 _MIN_PARAGRAPH_WORDS = 8
 
 
@@ -39,6 +47,11 @@ def is_near_duplicate(a: str, b: str) -> bool:
     return shared * 4 >= max(len(wa), len(wb)) * 3 and SequenceMatcher(None, sa, sb).ratio() >= 0.85
 
 
+def _is_date_line(line: str) -> bool:
+    """A short line with a number in it: a date, a time, a byline with a date."""
+    return bool(_DATE_LINE.search(line)) and word_count(line) <= 8
+
+
 def remove_repeated_title(text: str) -> str:
     """Remove copies of the title (the first line) among the next lines of the head.
 
@@ -53,7 +66,7 @@ def remove_repeated_title(text: str) -> str:
         return text
     title = layout.lines[first]
     drop = set()
-    seen = 0
+    seen = other_lines = 0
     for index in range(first + 1, len(layout.lines)):
         if layout.kinds[index] == BLANK:
             continue
@@ -63,8 +76,13 @@ def remove_repeated_title(text: str) -> str:
         line = layout.lines[index]
         if is_near_duplicate(title, line):
             drop.add(index)
-        elif is_prose(line):
+            continue
+        if is_prose(line):
             break
+        if layout.is_content(index) and not _is_date_line(line):
+            other_lines += 1
+            if other_lines > _MAX_LINES_BETWEEN:
+                break
     return text if not drop else join([line for i, line in enumerate(layout.lines) if i not in drop])
 
 

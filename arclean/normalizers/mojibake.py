@@ -52,8 +52,12 @@ _WORD = regex.compile(r"(?:[^\s]|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0)+")
 #: word; a repaired word is rebuilt without them.  SOFT HYPHEN is not among
 #: them: it is byte 0xAD, part of the mojibake of ح (D8 AD).
 _INVISIBLE = "\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
-_I = f"[{_INVISIBLE}]*"
+_I = f"[{_INVISIBLE}\u200c\u200d]*"
 _STRIP_INVISIBLE = regex.compile(f"[{_INVISIBLE}]")
+#: ZERO WIDTH NON-JOINER and JOINER are bytes 9D and 9E in windows-1256, so
+#: they belong to some mojibake ("â€" + ZWNJ is ”); elsewhere they are
+#: intruders, and a word is tried again without them.
+_JOINERS = regex.compile("[\u200c\u200d]")
 #: What a repair may produce: Arabic letters, marks and punctuation, Latin-1
 #: text, general punctuation.  Anything else means the guess was wrong.
 _PLAUSIBLE = regex.compile(r"[\u0000-\u00ff\u060c-\u06ff\u2010-\u2027\u2030-\u205e\ufeff]*")
@@ -125,8 +129,8 @@ _SHOWS_ARABIC = _shown_as(lambda meant: "\u0621" <= meant <= "\u0652" or "\u0660
 _SHOWS_OTHER = _shown_as(lambda meant: not ("\u0621" <= meant <= "\u0652" or "\u0660" <= meant <= "\u06ff"))
 _SHARED = "\u0021-\u0040\\[-`{-~\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
 _CP1256_AS_LATIN = regex.compile(
-    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}]*[{_SHOWS_ARABIC}]{_I}[{_SHOWS_ARABIC}]"
-    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}]*"
+    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}\u200c\u200d]*[{_SHOWS_ARABIC}]{_I}[{_SHOWS_ARABIC}]"
+    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}\u200c\u200d]*"
 )
 
 
@@ -151,7 +155,10 @@ def _repair_word(word: str) -> str:
     depth first (at most three deep).  Intermediate steps may hold any
     character; only the final result has to be plausible Arabic.
     """
-    fixed = _search_repairs(_STRIP_INVISIBLE.sub("", word), depth=3)
+    bare = _STRIP_INVISIBLE.sub("", word)
+    fixed = _search_repairs(bare, depth=3)
+    if fixed is None and _JOINERS.search(bare):
+        fixed = _search_repairs(_JOINERS.sub("", bare), depth=3)
     return fixed if fixed is not None else word
 
 

@@ -9,13 +9,15 @@ Not every residue line ends the article: a "read also" block inside the text
 is followed by more article (rule B203 removes just the block), and a share
 bar high in a long page may sit above the rest of the article.  So a cut is
 made only where what follows holds little prose: no more than 400 characters
-of paragraphs, or half the prose before the cut, whichever is more.
+of paragraphs, or half the prose before the cut, whichever is more.  A
+one-word residue line (``التعليق``) may be a heading of the text itself: it
+ends the article only when no prose at all follows it.
 """
 
 from __future__ import annotations
 
-from ..layout import COUNTER, Layout, analyze, is_widget_shaped, join
-from ..shape import is_prose
+from ..layout import COUNTER, Layout, PhraseMatcher, analyze, is_widget_shaped, join, phrase_matcher
+from ..shape import is_prose, skeleton
 from ..tables import Phrase
 
 #: Line kinds that can only come after an article.
@@ -35,15 +37,18 @@ def cut_page_tail(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
     if start is None:
         return text
     for index in range(start + 1, len(layout.lines)):
-        if _ends_article(layout, index) and _little_prose_after(layout, index):
+        if _ends_article(layout, index) and _little_prose_after(layout, index, matcher=phrase_matcher(boilerplate)):
             return join(layout.lines[:index]) + "\n"
     return text
 
 
 def _article_start(layout: Layout) -> int | None:
+    """The first paragraph of prose; with no prose (a poem, a list), the first
+    content line after the title."""
     if layout.first_prose is not None:
         return layout.first_prose
-    return next((i for i in range(len(layout.lines)) if layout.is_content(i)), None)
+    content = [i for i in range(len(layout.lines)) if layout.is_content(i)][:2]
+    return content[1] if len(content) == 2 else None
 
 
 def _ends_article(layout: Layout, index: int) -> bool:
@@ -62,7 +67,16 @@ def _prose_chars(layout: Layout, indexes: range) -> int:
     return sum(len(layout.lines[i]) for i in indexes if layout.is_content(i) and is_prose(layout.lines[i]))
 
 
-def _little_prose_after(layout: Layout, index: int) -> bool:
-    before = _prose_chars(layout, range(index))
+def _little_prose_after(layout: Layout, index: int, *, matcher: PhraseMatcher) -> bool:
     after = _prose_chars(layout, range(index + 1, len(layout.lines)))
+    if _is_ambiguous(layout.lines[index], matcher):
+        return after == 0
+    before = _prose_chars(layout, range(index))
     return after <= max(_MIN_PROSE_ALLOWANCE, before // 2)
+
+
+def _is_ambiguous(line: str, matcher: PhraseMatcher) -> bool:
+    """A one-word residue line (``التعليق``, ``مشاركة``, ``طباعة``) can also be a
+    heading of the text; it ends the article only if no prose follows."""
+    phrase = matcher.match(line)
+    return phrase is not None and not phrase.prefix and len(skeleton(phrase.text).split()) == 1
