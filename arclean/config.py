@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import re
 import sys
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from .errors import ConfigError, DataFileError
 from .normalizers.quotes import QUOTE_STYLES
@@ -165,11 +166,87 @@ class Settings:
 
 
 @lru_cache(maxsize=256)
-def gitignore_spec(patterns: tuple[str, ...]) -> Any:
-    """A compiled ``pathspec.GitIgnoreSpec`` for gitignore-style patterns."""
-    from pathspec import GitIgnoreSpec  # imported here: only the file-walking edge needs it
+def gitignore_spec(patterns: tuple[str, ...]) -> Patterns:
+    """Compiled gitignore-style patterns (cached: a run asks for the same ones often)."""
+    return Patterns(patterns)
 
-    return GitIgnoreSpec.from_lines(patterns)
+
+class Patterns:
+    """Gitignore-style patterns, as git reads them: ``*`` and ``?`` stop at ``/``,
+    ``**`` crosses folders, a pattern with a ``/`` before its end is anchored to
+    the base folder (else it matches a name at any depth), a final ``/`` matches
+    folders only, ``!`` re-includes, and the last pattern that matches decides.
+    Folders are asked about with a final ``/``.
+
+    >>> spec = Patterns(("*.log", "!keep.log", "build/", "/top.txt", "a/**/b.txt"))
+    >>> [spec.match_file(p) for p in ("x.log", "d/x.log", "keep.log", "build/", "build", "d/build/x")]
+    [True, True, False, True, False, True]
+    >>> [spec.match_file(p) for p in ("top.txt", "d/top.txt", "a/b.txt", "a/x/y/b.txt")]
+    [True, False, True, True]
+    """
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.rules = [rule for rule in map(_glob_rule, lines) if rule is not None]
+
+    def verdict(self, path: str) -> bool | None:
+        """Whether the last pattern that matches ``path`` itself excludes it
+        (True) or re-includes it (False, ``!``); None if none matches."""
+        for regex, negated in reversed(self.rules):
+            if regex.match(path):
+                return not negated
+        return None
+
+    def match_file(self, path: str) -> bool:
+        """Whether ``path`` is matched, or lies in a folder that is (and so
+        cannot be re-included, as in git)."""
+        parts = path.rstrip("/").split("/")
+        if any(self.verdict("/".join(parts[:depth]) + "/") for depth in range(1, len(parts))):
+            return True
+        return bool(self.verdict(path))
+
+
+def _glob_rule(line: str) -> tuple[re.Pattern[str], bool] | None:
+    stripped = re.sub(r"(?<!\\)\s+$", "", line)
+    if not stripped or stripped.startswith("#"):
+        return None
+    negated = stripped.startswith("!")
+    if negated or stripped.startswith(("\\!", "\\#")):
+        stripped = stripped[1:]
+    folder_only = stripped.endswith("/")
+    stripped = stripped.rstrip("/")
+    anchored = "/" in stripped
+    body = _glob_regex(stripped.lstrip("/"))
+    start = "" if anchored or body.startswith("(?:.*/)?") else "(?:.*/)?"
+    return re.compile(f"^{start}{body}{'/' if folder_only else '/?'}$", re.DOTALL), negated
+
+
+def _glob_regex(glob: str) -> str:
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i) and (i == 0 or glob[i - 1] == "/"):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i) and i + 2 == len(glob) and (i == 0 or glob[i - 1] == "/"):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif glob[i] == "[" and "]" in glob[i + 2 :]:
+            end = glob.index("]", i + 2)
+            inside = glob[i + 1 : end]
+            out.append("[" + ("^" + inside[1:] if inside.startswith("!") else inside).replace("\\", "\\\\") + "]")
+            i = end + 1
+        elif glob[i] == "\\" and i + 1 < len(glob):
+            out.append(re.escape(glob[i + 1]))
+            i += 2
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return "".join(out)
 
 
 def find_config_file(start: str | Path) -> Path | None:

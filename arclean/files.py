@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import IO, Callable, Iterable, Iterator, Sequence
 
-from .config import Config, Settings, gitignore_spec
+from .config import Config, Patterns, Settings, gitignore_spec
 from .errors import ArcleanError
 from .explain import split_lines
 from .pipeline import Pipeline
@@ -155,7 +155,7 @@ class _Walker:
         else:
             self.problems.append(Problem(shown, "no such file or folder"))
 
-    def _walk(self, shown: str, folder: str, top: str, ignores: list[tuple[str, object]]) -> None:
+    def _walk(self, shown: str, folder: str, top: str, ignores: list[tuple[str, Patterns]]) -> None:
         if self.settings.respect_gitignore and os.path.isfile(os.path.join(folder, ".gitignore")):
             ignores = ignores + [(folder, _read_gitignore(os.path.join(folder, ".gitignore")))]
         try:
@@ -173,7 +173,7 @@ class _Walker:
             elif entry.is_file(follow_symlinks=False) and self._wanted(entry.path, False, ignores):
                 self._add(entry.path, name, entry.path)
 
-    def _symlink(self, entry: os.DirEntry[str], name: str, top: str, ignores: list[tuple[str, object]]) -> None:
+    def _symlink(self, entry: os.DirEntry[str], name: str, top: str, ignores: list[tuple[str, Patterns]]) -> None:
         """Symbolic links are not followed: a link inside the tree points at a
         file that is cleaned under its own name; one that leads out is noted."""
         if not self._wanted(entry.path, False, ignores):
@@ -184,7 +184,7 @@ class _Walker:
         elif os.path.commonpath([target, top]) != top:
             self.problems.append(Problem(name, f"skipped: symbolic link out of the tree (to {target})", False))
 
-    def _wanted(self, path: str, is_dir: bool, ignores: list[tuple[str, object]]) -> bool:
+    def _wanted(self, path: str, is_dir: bool, ignores: list[tuple[str, Patterns]]) -> bool:
         relative = self._match_path(path) + ("/" if is_dir else "")
         if self.exclude.match_file(relative):
             return False
@@ -194,12 +194,12 @@ class _Walker:
                 return False
         if self.settings.respect_gitignore:
             for folder, spec in reversed(ignores):
-                verdict = spec.check_file(os.path.relpath(path, folder) + ("/" if is_dir else "")).include  # type: ignore[attr-defined]
+                verdict = spec.verdict(os.path.relpath(path, folder) + ("/" if is_dir else ""))
                 if verdict is not None:
                     return not verdict
         return True
 
-    def _ignores_for(self, path: str) -> list[tuple[str, object]]:
+    def _ignores_for(self, path: str) -> list[tuple[str, Patterns]]:
         """The ``.gitignore`` files of the folders that hold ``path``, up to the
         root of its git repository (none outside a repository)."""
         if not self.settings.respect_gitignore:
@@ -242,7 +242,7 @@ def _parents(folder: str) -> Iterator[str]:
         folder = parent
 
 
-def _read_gitignore(path: str) -> object:
+def _read_gitignore(path: str) -> Patterns:
     with open(path, encoding="utf-8", errors="replace") as handle:
         return gitignore_spec(tuple(handle.read().splitlines()))
 

@@ -165,3 +165,42 @@ def test_command_line_codes_are_checked(tmp_path: Path) -> None:
         Settings(root=tmp_path).override(ignore=("Q9",))
     with pytest.raises(ConfigError, match='--encoding: unknown encoding "latin-9x"'):
         Settings(root=tmp_path).override(encoding="latin-9x")
+
+
+# --- gitignore-style patterns, checked against git itself ---------------------------------
+
+PATTERNS = [
+    "*.log", "build/", "/top.txt", "a/**/b.txt", "**/foo", "foo/**", "doc/*.md", "*.tx?", "[ab].txt",
+    "[!c]x.md", "news/*.txt", "\\#x", "data/", "*.jsonl", "a/b", "**/c/d", "*", "x/**/y", "news",
+]
+PATHS = [
+    "x.log", "d/x.log", "build/", "build", "d/build/", "d/build/x.txt", "top.txt", "d/top.txt", "a/b.txt",
+    "a/x/b.txt", "a/x/y/b.txt", "foo", "q/foo", "foo/x", "foo/", "doc/a.md", "doc/x/a.md", "a.txt", "a.tx",
+    "b.txt", "c.txt", "ax.md", "cx.md", "news/a.txt", "x/news/a.txt", "#x", "data/", "data/r.jsonl",
+    "r.jsonl", "a/b", "a/b/", "z/a/b", "c/d", "z/c/d", "c/d/e", "x/y", "x/q/y", "news/",
+]
+COMBINATIONS = [
+    ["*.jsonl", "!records.jsonl"],
+    ["*.log", "!keep.log", "keep.log"],
+    ["news/", "!news/a.txt"],  # a file in an excluded folder cannot be re-included
+    ["*.txt", "!a.txt", "b.*"],
+]
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="needs git")
+@pytest.mark.parametrize("patterns", [[p] for p in PATTERNS] + COMBINATIONS, ids=str)
+def test_patterns_agree_with_git_check_ignore(tmp_path: Path, patterns: list[str]) -> None:
+    import subprocess
+
+    from arclean.config import Patterns
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("\n".join(patterns) + "\n")
+    paths = PATHS + ["records.jsonl", "keep.log", "news/a.txt", "a.txt", "b.txt", "b.md"]
+    done = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"], cwd=tmp_path, input="\n".join(paths) + "\n",
+        capture_output=True, text=True,
+    )
+    ignored_by_git = set(done.stdout.splitlines())
+    spec = Patterns(patterns)
+    assert {path for path in paths if spec.match_file(path)} == ignored_by_git
