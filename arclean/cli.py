@@ -20,9 +20,11 @@ import gzip
 import io
 import os
 import shutil
+import signal
 import sys
 import tempfile
-from typing import IO, Sequence, TextIO
+from contextlib import contextmanager
+from typing import IO, Iterator, Sequence, TextIO
 
 from . import __version__
 from .config import Settings, find_config_file, load_settings
@@ -163,11 +165,12 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
     size = sum(source.size for source in sources)
     progress = Progress(stderr, len(tasks), size, enabled=_show_progress(args, stderr))
     try:
-        for result in run(tasks, configs, _jobs(args.jobs, size), on_result=progress.advance):
-            summary.add(result)
-            if result.diff:
-                stdout.write(result.diff)
-            reporter.result(result)
+        with _terminate_as_interrupt():
+            for result in run(tasks, configs, _jobs(args.jobs, size), on_result=progress.advance):
+                summary.add(result)
+                if result.diff:
+                    stdout.write(result.diff)
+                reporter.result(result)
     finally:
         progress.close()
     reporter.finish(summary.finish(), out_dir=out_dir)
@@ -246,6 +249,25 @@ class _Bytes(io.RawIOBase):
 
 def _write_bytes(stream: TextIO, source: IO[bytes]) -> None:
     shutil.copyfileobj(source, _Bytes(stream))  # type: ignore[misc]
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a CI timeout, ``kill``) stops a run as Ctrl-C does: workers
+    stopped, temporary files removed, exit code 130."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _jobs(requested: int | None, size: int) -> int:

@@ -578,7 +578,20 @@ _WORKER_CONFIGS: list[tuple[Config, ...]] = []  # set once in each worker proces
 
 def _start_worker(configs: tuple[Config, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() and the parent's death end a worker at once
+    _die_with_parent()
     _WORKER_CONFIGS.append(configs)
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask for SIGTERM when the parent dies (even by SIGKILL), so that
+    no worker is left waiting forever; its temporary file stays, the original too."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
+        pass
 
 
 def _work(task: Task) -> FileResult:

@@ -114,7 +114,7 @@ def change_lines(name: str, change: FileChange) -> list[str]:
             continue
         parts = text.split("\n")
         for part in parts[:SHOWN_LINES]:
-            part = ("…" + part[start + 1 :]) if start else part
+            part = ("…" + part[start + 1 :]) if start else (part or "(blank line)")
             lines.append(f"    {sign} {part if len(part) <= SHOWN_WIDTH else part[: SHOWN_WIDTH - 1] + '…'}")
         if len(parts) > SHOWN_LINES:
             lines.append(f"    {sign} … {len(parts) - SHOWN_LINES} more lines")

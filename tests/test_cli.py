@@ -328,7 +328,7 @@ def big_corpus(root: Path, files: int, suffix: str = ".txt") -> tuple[bytes, byt
 
 def assert_old_or_new(root: Path, files: int, old: bytes, new: bytes) -> int:
     """Every file is either as it was or fully cleaned; returns how many were cleaned."""
-    after = snapshot(root)
+    after = {name: data for name, data in snapshot(root).items() if not name.endswith(".arclean-tmp")}
     assert len(after) == files, "a file appeared or disappeared"
     for name, data in after.items():
         assert data in (old, new), f"{name} is neither old nor new"
@@ -341,7 +341,12 @@ def children(pid: int) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
-def test_subprocess_ctrl_c_leaves_every_file_old_or_new(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "sigkill"])
+def test_subprocess_interrupt_leaves_every_file_old_or_new(tmp_path: Path, how: str) -> None:
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it), SIGTERM to
+    the parent (a CI timeout) and SIGKILL to it: no worker outlives it, every
+    file is old or new, and no temporary file is left (but after SIGKILL,
+    which nothing can clean up after, and where originals are still whole)."""
     old, new = big_corpus(tmp_path / "c", 40, ".jsonl")  # streamed: a worker stopped mid-write leaves a temporary file
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     process = subprocess.Popen(
@@ -351,13 +356,22 @@ def test_subprocess_ctrl_c_leaves_every_file_old_or_new(tmp_path: Path) -> None:
     deadline = time.monotonic() + 30
     while len(children(process.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
+    workers = children(process.pid)
     time.sleep(0.3)
-    os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole group
+    if how == "ctrl-c":
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        os.kill(process.pid, signal.SIGTERM if how == "sigterm" else signal.SIGKILL)
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 130, err
-    assert "interrupted" in err and "Traceback" not in err
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "a worker outlived arclean"
     assert assert_old_or_new(tmp_path / "c", 40, old, new) < 40
-    assert temporaries(tmp_path) == []
+    if how != "sigkill":
+        assert process.returncode == 130, err
+        assert "interrupted" in err and "Traceback" not in err
+        assert temporaries(tmp_path) == []
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
@@ -378,3 +392,40 @@ def test_subprocess_killed_worker_leaves_every_file_old_or_new(tmp_path: Path) -
     assert "a worker process died" in err
     assert assert_old_or_new(tmp_path / "c", 40, old, new) < 40
     assert temporaries(tmp_path) == []
+
+
+# --- the progress bar ------------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_not_in_a_hook(monkeypatch: pytest.MonkeyPatch) -> None:
+    from arclean.cli import _parser, _show_progress
+
+    args = _parser().parse_args(["check", "."])
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    assert _show_progress(args, Terminal()) and not _show_progress(args, io.StringIO())
+    assert not _show_progress(_parser().parse_args(["check", "-q", "."]), Terminal())
+    assert not _show_progress(_parser().parse_args(["check", "--no-progress", "."]), Terminal())
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert not _show_progress(args, Terminal())
+
+
+def test_progress_bar_draws_files_and_megabytes_then_clears() -> None:
+    from arclean.files import FileResult
+    from arclean.report import Progress
+
+    stream = Terminal()
+    progress = Progress(stream, files=4, size=4_000_000, enabled=True, delay=0)
+    progress.advance(FileResult("a.txt", "changed", 2_000_000))
+    drawn = stream.getvalue()
+    assert drawn.startswith("\r[############            ] 1/4 files 2.0/4.0 MB ") and drawn.endswith("\x1b[K")
+    progress.close()
+    assert stream.getvalue().endswith("\r\x1b[K")
+    quiet = Terminal()
+    Progress(quiet, files=1, size=1, enabled=True, delay=60).advance(FileResult("a.txt", "changed", 1))
+    assert quiet.getvalue() == ""  # a short run draws nothing
+

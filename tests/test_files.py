@@ -316,15 +316,16 @@ def test_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, 
     path = tmp_path / "r.jsonl"
     data = (jsonl_record(text=SHORT_DIRTY) * 3).encode()
     path.write_bytes(data)
-    calls = []
+    records = []
 
-    def interrupt(*args: object) -> str:
-        calls.append(args)
-        if len(calls) == 2:
+    def clean_record(line: str, *rest: object) -> str:
+        """Clean the first record, then Ctrl-C in the middle of the file."""
+        records.append(line)
+        if len(records) == 2:
             raise KeyboardInterrupt
-        return SHORT_CLEAN
+        return line.replace("ميبر", "مبر")
 
-    monkeypatch.setattr("arclean.files._clean_record", lambda line, *rest: interrupt() and line.replace("ميبر", "مبر"))
+    monkeypatch.setattr("arclean.files._clean_record", clean_record)
     with pytest.raises(KeyboardInterrupt):
         clean_file(task_for(path, dest=str(path)), PIPELINE)
     assert path.read_bytes() == data
