@@ -129,27 +129,29 @@ def is_widget_shaped(line: str) -> bool:
 
 @dataclass(frozen=True)
 class Layout:
-    """A document's lines, the kind of each, and where its prose begins and ends."""
+    """A document's lines, the kind of each, and where its prose begins and ends.
+
+    ``head_end``: the index of the first line after the head (the first paragraph
+    of prose; with no prose, the content line after the title).  ``tail_start``:
+    the index of the first line of the tail (after the last paragraph of prose;
+    with no prose, after the last content line).
+    """
 
     lines: tuple[str, ...]
     kinds: tuple[str | None, ...]
     first_prose: int | None
     last_prose: int | None
+    head_end: int
+    tail_start: int
 
     def in_head(self, index: int) -> bool:
         """Before the first paragraph of prose (with no prose: between the title
         and the next content line)."""
-        if self.first_prose is not None:
-            return index < self.first_prose
-        content = [i for i, kind in enumerate(self.kinds) if kind is None][:2]
-        return len(content) == 2 and index < content[1]
+        return index < self.head_end
 
     def in_tail(self, index: int) -> bool:
         """After the last paragraph of prose (or, with no prose, after the last content line)."""
-        if self.last_prose is not None:
-            return index > self.last_prose
-        content = [i for i, kind in enumerate(self.kinds) if kind is None]
-        return bool(content) and index > content[-1]
+        return index >= self.tail_start
 
     def is_content(self, index: int) -> bool:
         return self.kinds[index] is None
@@ -177,8 +179,14 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Layout:
     matcher = phrase_matcher(extra)
     lines = tuple(text.split("\n"))
     kinds = tuple(_kind(line, matcher) for line in lines)
-    prose = [i for i, (line, kind) in enumerate(zip(lines, kinds)) if kind is None and is_prose(line)]
-    return Layout(lines, kinds, prose[0] if prose else None, prose[-1] if prose else None)
+    content = [i for i, kind in enumerate(kinds) if kind is None]
+    prose = [i for i in content if is_prose(lines[i])]
+    if prose:
+        head_end, tail_start = prose[0], prose[-1] + 1
+    else:
+        head_end = content[1] if len(content) >= 2 else 0
+        tail_start = content[-1] + 1 if content else len(lines)
+    return Layout(lines, kinds, prose[0] if prose else None, prose[-1] if prose else None, head_end, tail_start)
 
 
 def join(lines: list[str] | tuple[str, ...]) -> str:

@@ -11,6 +11,8 @@ a cell of a table (a number between two short lines or numbers), a list item
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..layout import BLANK, COUNTER, NUMBER, Layout, analyze, join
 from ..shape import word_count
 from ..tables import Phrase
@@ -29,22 +31,28 @@ def remove_counter_lines(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> 
     layout = analyze(text, boilerplate)
     if NUMBER not in layout.kinds and COUNTER not in layout.kinds:
         return text
-    drop = {i for i, kind in enumerate(layout.kinds) if kind in (NUMBER, COUNTER) and _is_stray(layout, i)}
+    numbers = Counter(_number(line) for line, kind in zip(layout.lines, layout.kinds) if kind == NUMBER)
+    first_lines = [i for i, kind in enumerate(layout.kinds) if kind != BLANK][:_HEAD_LINES]
+    beside_title = set(first_lines[1:])
+    drop = {
+        i
+        for i, kind in enumerate(layout.kinds)
+        if kind in (NUMBER, COUNTER) and _is_stray(layout, i, numbers, beside_title)
+    }
     return text if not drop else join([line for i, line in enumerate(layout.lines) if i not in drop])
 
 
-def _is_stray(layout: Layout, index: int) -> bool:
-    if _in_table(layout, index) or _in_sequence(layout, index):
+def _is_stray(layout: Layout, index: int, numbers: Counter[int | None], beside_title: set[int]) -> bool:
+    """In the tail, or in the head among the lines right after the title, and
+    not part of a table or a numbered series."""
+    if _in_table(layout, index) or _in_sequence(layout, index, numbers):
         return False
     if layout.in_tail(index):
         return True
-    nonblank_before = sum(1 for kind in layout.kinds[:index] if kind != BLANK)
+    if not layout.in_head(index) or index not in beside_title:
+        return False
     previous = _neighbour(layout, index, -1)
-    return (
-        layout.in_head(index)
-        and 0 < nonblank_before < _HEAD_LINES
-        and (previous is None or layout.kinds[previous] != NUMBER)
-    )
+    return previous is None or layout.kinds[previous] != NUMBER
 
 
 def _number(line: str) -> int | None:
@@ -52,14 +60,13 @@ def _number(line: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def _in_sequence(layout: Layout, index: int) -> bool:
-    """A bare number that follows or precedes the next number of a series of
-    number lines (verse or item numbers: 1, 2, 3)."""
+def _in_sequence(layout: Layout, index: int, numbers: Counter[int | None]) -> bool:
+    """A bare number next to its neighbour in a series of number lines (verse
+    or item numbers: 1, 2, 3).  ``numbers`` counts the values of all bare-number lines."""
     value = _number(layout.lines[index])
     if value is None or layout.kinds[index] != NUMBER:
         return False
-    numbers = [_number(layout.lines[i]) for i, kind in enumerate(layout.kinds) if kind == NUMBER and i != index]
-    return value - 1 in numbers or value + 1 in numbers
+    return numbers[value - 1] > 0 or numbers[value + 1] > 0
 
 
 def _neighbour(layout: Layout, index: int, step: int) -> int | None:

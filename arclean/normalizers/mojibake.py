@@ -128,14 +128,14 @@ def _shown_as(predicate: Callable[[str], bool]) -> str:
 _SHOWS_ARABIC = _shown_as(lambda meant: "\u0621" <= meant <= "\u0652" or "\u0660" <= meant <= "\u06ff")
 _SHOWS_OTHER = _shown_as(lambda meant: not ("\u0621" <= meant <= "\u0652" or "\u0660" <= meant <= "\u06ff"))
 _SHARED = "\u0021-\u0040\\[-`{-~\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
-_CP1256_AS_LATIN = regex.compile(
-    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}\u200c\u200d]*[{_SHOWS_ARABIC}]{_I}[{_SHOWS_ARABIC}]"
-    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}\u200c\u200d]*"
-)
+#: The shape: two characters that stand for Arabic letters side by side.
+_CP1256_AS_LATIN = regex.compile(f"[{_SHOWS_ARABIC}]{_I}[{_SHOWS_ARABIC}]")
+#: A broken word holds nothing else than such characters and punctuation.
+_CP1256_AS_LATIN_WORD = regex.compile(f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}\u200c\u200d]+")
 
 
 def _repair_cp1256_as_latin(word: str) -> str:
-    if not _CP1256_AS_LATIN.fullmatch(word):
+    if not _CP1256_AS_LATIN_WORD.fullmatch(word):
         return word
     return word.translate(_cp1256_via_latin())
 

@@ -126,7 +126,7 @@ def fix_quote_shapes(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
-_DOUBLED = regex.compile(r"([“«])\1+(?=\w)|(?<=[\w.!?؟…])([”»])\2+")
+_RUN_OF_MARKS = regex.compile(r"([“”«»])\1+")
 
 
 def reduce_doubled_quotes(text: str) -> str:
@@ -140,7 +140,17 @@ def reduce_doubled_quotes(text: str) -> str:
     """
     if "““" not in text and "””" not in text and "««" not in text and "»»" not in text:
         return text
-    return _DOUBLED.sub(lambda m: m.group(1) or m.group(2), text)
+    return _RUN_OF_MARKS.sub(_reduce_against_word, text)
+
+
+def _reduce_against_word(match: regex.Match[str]) -> str:
+    mark, text = match.group(1), match.string
+    if mark in "“«":
+        against_word = match.end() < len(text) and text[match.end()].isalnum()
+    else:
+        before = text[match.start() - 1] if match.start() else " "
+        against_word = before.isalnum() or before in ".!?؟…"
+    return mark if against_word else match.group(0)
 
 
 def convert_minority_quotes(text: str) -> str:

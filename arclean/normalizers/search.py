@@ -11,11 +11,14 @@ the test suite checks that on generated text.
 
 from __future__ import annotations
 
-import regex
+from pyarabic import araby
 
-_ALEF_FORMS = str.maketrans({"\u0625": "\u0627", "\u0623": "\u0627", "\u0671": "\u0627", "\u0622": "\u0627"})
-_DIACRITICS = regex.compile("[\u064b-\u0652\u0670]")
-_DIGITS = str.maketrans({**{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}})
+#: The character inventory is pyarabic's, spelled by name.
+_ALEF_FORMS = str.maketrans(dict.fromkeys(araby.ALEF_HAMZA_ABOVE + araby.ALEF_HAMZA_BELOW + araby.ALEF_MADDA + araby.ALEF_WASLA, araby.ALEF))
+_DIACRITICS = str.maketrans(dict.fromkeys(araby.TASHKEEL + (araby.MINI_ALEF,), None))
+_DIGITS = str.maketrans(
+    {**dict(zip(araby.NUMBERS_EAST, araby.NUMBERS_WEST)), **dict(zip(araby.NUMBERS_PERS, araby.NUMBERS_WEST))}
+)
 
 
 def unify_alef(text: str) -> str:
@@ -33,7 +36,7 @@ def alef_maksura_to_yeh(text: str) -> str:
     >>> alef_maksura_to_yeh("على")
     'علي'
     """
-    return text.replace("\u0649", "\u064a")
+    return text.replace(araby.ALEF_MAKSURA, araby.YEH)
 
 
 def teh_marbuta_to_heh(text: str) -> str:
@@ -42,7 +45,7 @@ def teh_marbuta_to_heh(text: str) -> str:
     >>> teh_marbuta_to_heh("مدرسة")
     'مدرسه'
     """
-    return text.replace("\u0629", "\u0647")
+    return text.replace(araby.TEH_MARBUTA, araby.HEH)
 
 
 def remove_diacritics(text: str) -> str:
@@ -51,7 +54,7 @@ def remove_diacritics(text: str) -> str:
     >>> remove_diacritics("الرَّحْمَٰنِ")
     'الرحمن'
     """
-    return _DIACRITICS.sub("", text)
+    return text.translate(_DIACRITICS)
 
 
 def remove_all_tatweel(text: str) -> str:
@@ -60,7 +63,7 @@ def remove_all_tatweel(text: str) -> str:
     >>> remove_all_tatweel("الـ54 مـرحبا")
     'ال54 مرحبا'
     """
-    return text.replace("\u0640", "")
+    return text.replace(araby.TATWEEL, "")
 
 
 def ascii_digits(text: str) -> str:

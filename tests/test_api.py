@@ -1,0 +1,105 @@
+"""The public API: clean, explain, rules, Pipeline, selection and errors."""
+
+from __future__ import annotations
+
+import pytest
+
+import arclean
+from arclean import Config, ConfigError, Pipeline
+from arclean.rules import RULES, select_rules
+
+DIRTY = "عنوان الخبر الأول اليوم\n\nعنوان الخبر الأول اليوم\n0\n\nفي ديسميبر 2018 قال الوزير\u00a0إن “الأمر“ مهم جدا للناس في البلاد.\n"
+
+
+def test_bytes_raise_a_type_error_that_says_to_decode() -> None:
+    with pytest.raises(TypeError, match="decode"):
+        arclean.clean(DIRTY.encode("utf-8"))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="decode"):
+        arclean.explain(b"x")  # type: ignore[arg-type]
+
+
+def test_other_types_raise_a_type_error() -> None:
+    with pytest.raises(TypeError, match="str"):
+        arclean.clean(None)  # type: ignore[arg-type]
+
+
+def test_explain_text_equals_clean_and_counts_changes_per_rule() -> None:
+    report = arclean.explain(DIRTY)
+    assert report.text == arclean.clean(DIRTY)
+    counts = report.counts()
+    assert counts["T101"] == 1 and counts["B101"] == 1 and counts["B103"] == 1
+    assert counts["W102"] == 1 and counts["Q101"] == 1
+    assert sum(counts.values()) == len(report.changes)
+
+
+def test_ignore_leaves_a_rule_out() -> None:
+    assert "ديسميبر" in arclean.clean(DIRTY, ignore=["T101"])
+    assert "ديسميبر" in arclean.clean(DIRTY, ignore=["T"])
+    assert "ديسمبر" in arclean.clean(DIRTY)
+
+
+def test_select_replaces_the_default_set() -> None:
+    assert arclean.clean(DIRTY, select=["T101"]) == DIRTY.replace("ديسميبر", "ديسمبر")
+
+
+def test_profile_search_adds_the_lossy_rules() -> None:
+    text = "أعلن الرئيسُ في مدرسة على الطريق ٢٠٢٣\n"
+    assert arclean.clean(text) == text
+    assert arclean.clean(text, profile="search") == "اعلن الرئيس في مدرسه علي الطريق 2023\n"
+
+
+def test_unknown_codes_are_config_errors_that_say_what_to_do() -> None:
+    with pytest.raises(ConfigError, match=r'unknown rule code "Z999".*arclean rules'):
+        arclean.clean("x", select=["Z999"])
+    with pytest.raises(ConfigError, match="ignore"):
+        arclean.clean("x", ignore=["Q9"])
+    with pytest.raises(ConfigError, match="profile"):
+        arclean.clean("x", profile="nope")
+    with pytest.raises(ConfigError, match="quote-style"):
+        Config(quote_style="<>")
+
+
+def test_selection_semantics_follow_ruff() -> None:
+    defaults = [rule.code for rule in RULES if rule.default]
+    assert [r.code for r in select_rules()] == defaults
+    assert "S101" in [r.code for r in select_rules(extend_select=["S1"])]
+    assert [r.code for r in select_rules(select=["ALL"], ignore=["S", "P2", "Q2", "T2"])] == defaults
+
+
+def test_a_pipeline_composes_codes_prefixes_and_functions_in_order() -> None:
+    def shout(text: str) -> str:
+        return text + "!"
+
+    pipeline = Pipeline(["T101", "W10", shout])
+    assert pipeline.codes == ("T101", "W101", "W102", "W103", "W104", "W105", "W106", "shout")
+    assert pipeline("في ديسميبر  2018") == "في ديسمبر 2018\n!"
+    report = pipeline.explain("في ديسميبر  2018")
+    assert [c.code for c in report.changes] == ["T101", "W103", "W106", "shout"]
+
+
+def test_config_options_reach_the_rules() -> None:
+    text = 'قال "نعم" و“لا”'
+    assert Pipeline(["Q201"])(text) == "قال «نعم» و«لا»"
+    assert Pipeline(["Q201"], config=Config(quote_style='""'))(text) == 'قال "نعم" و"لا"'
+    assert Pipeline(["L101"], config=Config(expand_ligatures=True))("ﷺ") == "صلى الله عليه وسلم"
+
+
+def test_extra_typos_from_config_are_applied() -> None:
+    config = Config(extend_select=("T201",), typos=(("اللغه العربيه", "اللغة العربية"),))
+    assert arclean.clean("أحب اللغه العربيه\n", config=config) == "أحب اللغة العربية\n"
+
+
+def test_ambiguous_typos_are_reported_not_fixed() -> None:
+    report = arclean.explain("مسؤلية الحكومة كبيرة\n", select=["T201"])
+    assert report.text == "مسؤلية الحكومة كبيرة\n"
+    assert [(s.code, s.line, s.word, s.candidates) for s in report.suggestions] == [
+        ("T201", 1, "مسؤلية", ("مسؤولية", "مسئولية"))
+    ]
+
+
+def test_rules_table_lists_code_name_default_and_summary() -> None:
+    table = arclean.rules()
+    assert [rule.code for rule in table] == [rule.code for rule in RULES]
+    tatweel = next(rule for rule in table if rule.code == "L201")
+    assert (tatweel.name, tatweel.default) == ("remove-decorative-tatweel", True)
+    assert tatweel.summary.startswith("Remove ARABIC TATWEEL")

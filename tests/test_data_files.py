@@ -1,0 +1,84 @@
+"""Every data file parses, is sorted, has no duplicates, and its entries make sense."""
+
+from __future__ import annotations
+
+import pytest
+
+import arclean
+from arclean import tables
+from arclean.errors import DataFileError
+from arclean.layout import phrase_matcher
+from arclean.normalizers import months
+from arclean.shape import skeleton
+
+ALL_FILES = [f for folder in ("boilerplate", "chars", "months", "typos", "words") for f in tables.data_files(folder)]
+
+
+def _entries(relpath: str) -> list[str]:
+    return [line for _, line in tables.entries(relpath)]
+
+
+@pytest.mark.parametrize("relpath", ALL_FILES)
+def test_file_is_sorted_without_duplicates(relpath: str) -> None:
+    entries = _entries(relpath)
+    assert entries, f"{relpath} is empty"
+    keys = [entry.split("\t")[0] for entry in entries]
+    if relpath == "months/months.tsv":
+        keys = [(int(entry.split("\t")[0]), entry.split("\t")[2], entry.split("\t")[1]) for entry in entries]
+    assert len(keys) == len(set(keys)), f"{relpath} has duplicates"
+    assert keys == sorted(keys), f"{relpath} is not sorted"
+
+
+@pytest.mark.parametrize("relpath", tables.data_files("chars"))
+def test_character_tables_parse_with_unicode_names(relpath: str) -> None:
+    assert tables.char_table(relpath)
+
+
+@pytest.mark.parametrize("relpath", tables.data_files("boilerplate"))
+def test_phrase_files_parse_and_every_phrase_is_recognised(relpath: str) -> None:
+    parsed = tables.parse_phrases(relpath, (tables.resources.files("arclean") / "data" / relpath).read_text("utf-8"))
+    matcher = phrase_matcher()
+    for phrase in parsed:
+        line = phrase.text + (" عنوان مرتبط" if phrase.prefix else "")
+        assert matcher.match(line) is not None, phrase
+        assert skeleton(phrase.text), phrase
+
+
+def test_phrases_are_already_clean() -> None:
+    """A phrase that the char rules would change could never match cleaned text."""
+    char_rules = [rule.code for rule in arclean.rules() if rule.code[0] in "EIWL" and rule.default and rule.code not in ("W106",)]
+    for phrase in tables.phrases():
+        assert arclean.clean(phrase.text, select=char_rules) == phrase.text, phrase
+
+
+def test_month_misspellings_are_not_words_and_correct_to_listed_spellings() -> None:
+    spellings = {month.name for month in tables.months()}
+    for typo, fixes in tables.corrections("months/misspellings.tsv").items():
+        assert len(fixes) == 1 and fixes[0] in spellings, typo
+        assert typo not in spellings and typo not in tables.word_list("months/not_months.txt")
+
+
+def test_month_spellings_are_never_changed() -> None:
+    for month in tables.months():
+        for context in (f"في 12 {month.name} 2020", f"شهر {month.name}", month.name):
+            assert months.fix_month_misspellings(context) == context
+
+
+def test_typo_corrections_are_not_typos_themselves() -> None:
+    lexicon = tables.corrections("typos/common.tsv")
+    for typo, fixes in lexicon.items():
+        assert typo not in fixes
+        assert not set(fixes) & set(lexicon), typo
+
+
+def test_alef_maksura_words_end_with_alef_maksura() -> None:
+    assert all(word.endswith("ى") for word in tables.word_list("words/alef_maksura.txt"))
+
+
+def test_malformed_entries_name_file_and_line() -> None:
+    with pytest.raises(DataFileError, match=r"x\.tsv:2: expected 2 tab-separated fields"):
+        tables.parse_corrections("x.tsv", "# comment\nonly-one-field\n")
+    with pytest.raises(DataFileError, match=r"y\.txt:1: missing or unknown '# kind:'"):
+        tables.parse_phrases("y.txt", "# kind: nonsense\nphrase\n")
+    with pytest.raises(DataFileError, match="leading or trailing spaces"):
+        list(tables.entries("z.txt", "phrase \n"))

@@ -1,0 +1,49 @@
+"""The opt-in search profile gives the same output as CAMeL Tools' functions.
+
+CAMeL Tools hard-requires torch and transformers, but its ``utils`` work
+without them; ``.ci/run`` installs it with ``pip install --no-deps camel-tools``
+(plus ``emoji``, which its character sets import).  It is never a dependency of
+arclean.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import arclean
+from arclean.normalizers import search
+
+try:
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+except ImportError:  # pragma: no cover - depends on the environment
+    if os.environ.get("CI", "").lower() == "true":
+        raise
+    pytest.skip("camel-tools is not installed (pip install --no-deps camel-tools emoji)", allow_module_level=True)
+
+ARABIC = "".join(chr(c) for c in range(0x0621, 0x064B)) + "ٱآأإىةـ" + "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670 ،.٢٣"
+arabic_text = st.text(alphabet=ARABIC, max_size=200)
+
+PAIRS = [
+    (search.unify_alef, normalize_alef_ar),
+    (search.alef_maksura_to_yeh, normalize_alef_maksura_ar),
+    (search.teh_marbuta_to_heh, normalize_teh_marbuta_ar),
+    (search.remove_diacritics, dediac_ar),
+]
+
+
+@pytest.mark.parametrize("ours, theirs", PAIRS, ids=[p[0].__name__ for p in PAIRS])
+@given(text=arabic_text)
+def test_search_rule_matches_camel_tools(ours, theirs, text: str) -> None:
+    assert ours(text) == theirs(text)
+
+
+@given(text=arabic_text)
+def test_search_profile_folds_like_the_camel_tools_chain(text: str) -> None:
+    chained = dediac_ar(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text))))
+    ours = arclean.Pipeline(["S101", "S102", "S103", "S104"])(text)
+    assert ours == chained
