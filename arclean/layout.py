@@ -61,16 +61,28 @@ class PhraseMatcher:
                 self.exact.setdefault(key, phrase)
 
     def match(self, line: str) -> Phrase | None:
-        """Return the phrase a line is, or starts with; None for other lines."""
+        """Return the phrase a line is, or starts with; None for other lines.
+
+        A line-start phrase written with a colon (``الوسوم: …``) matches only
+        lines that have the colon right after it: ``الوسوم التي وضعتها الشركة``
+        is a sentence, ``الوسوم: اقتصاد`` a tag line.
+        """
         key = skeleton(line)
         found = self.exact.get(key)
         if found is not None or not key:
             return found
         words = key.split(" ", 8)
         for prefix, phrase in self.prefixes.get(words[0], ()):
-            if tuple(words[: len(prefix)]) == prefix:
+            if tuple(words[: len(prefix)]) == prefix and _colon_agrees(line, phrase, prefix):
                 return phrase
         return None
+
+
+def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
+    if not phrase.text.rstrip().endswith(":"):
+        return True
+    head, colon, _ = line.partition(":")
+    return bool(colon) and tuple(skeleton(head).split()) == prefix
 
 
 @lru_cache(maxsize=16)
