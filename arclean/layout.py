@@ -121,7 +121,12 @@ def is_counter(line: str) -> bool:
         return False
     numbers = sum(word.isdigit() for word in words)
     known = counter_words()
-    return numbers >= 1 and all(word.isdigit() or word in known for word in words) and numbers < len(words)
+    return numbers >= 1 and all(word.isdigit() or _listed(word, known) for word in words) and numbers < len(words)
+
+
+def _listed(word: str, words: frozenset[str]) -> bool:
+    """A word of a list, with or without the article: ``القراءات`` is ``قراءات``."""
+    return word in words or (word.startswith("ال") and word[2:] in words)
 
 
 def is_widget_shaped(line: str) -> bool:
@@ -134,7 +139,7 @@ def is_widget_shaped(line: str) -> bool:
     if not words or len(words) > 8 or line.rstrip().endswith("."):
         return False
     widget = widget_words()
-    strong = sum(word in widget for word in words)
+    strong = sum(_listed(word, widget) for word in words)
     filler = sum(word in function_words() or word.isdigit() for word in words)
     return strong >= 1 and (strong + filler) * 10 >= len(words) * 7
 
