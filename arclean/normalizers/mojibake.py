@@ -80,6 +80,15 @@ _CONT_1252 = "".join(sorted({c for b in range(0x80, 0xC0) for c in (chr(b), _cp1
 _UTF8_AS_1252 = regex.compile(f"[\u00c2-\u00ef]{_I}[{regex.escape(_CONT_1252)}]")
 
 
+#: What E101 repairs: a run of characters windows-1252 and latin-1 can show,
+#: within a word.  A real Arabic letter glued to the broken run is not part
+#: of it (so a space added later next to one changes nothing).
+_LATIN_RUN = regex.compile(
+    f"(?:[\u0021-\u009f\u00a1-\u00ff{regex.escape(_CONT_1252.replace(chr(0xA0), ''))}{_INVISIBLE}\u200c\u200d]"
+    f"|(?<=[\u00d8\u00d9])\u00a0)+"
+)
+
+
 def _repair_utf8_as_cp1252(word: str) -> str:
     return ftfy.fix_text(word, config=_FTFY_CONFIG)
 
@@ -189,7 +198,7 @@ def _looks_broken(text: str) -> bool:
     return any(shape.search(text) for shape, _ in _REPAIRS)
 
 
-def _repair_words(text: str, shape: regex.Pattern[str]) -> str:
+def _repair_words(text: str, shape: regex.Pattern[str], unit: regex.Pattern[str] = _WORD) -> str:
     if not shape.search(text):
         return text
 
@@ -197,7 +206,7 @@ def _repair_words(text: str, shape: regex.Pattern[str]) -> str:
         word = match.group(0)
         return _repair_word(word) if shape.search(word) else word
 
-    return _WORD.sub(repair, text)
+    return unit.sub(repair, text)
 
 
 def repair_utf8_shown_as_cp1252(text: str) -> str:
@@ -210,7 +219,7 @@ def repair_utf8_shown_as_cp1252(text: str) -> str:
     >>> repair_utf8_shown_as_cp1252("Le café “été” à Paris")
     'Le café “été” à Paris'
     """
-    return _repair_words(text, _UTF8_AS_1252)
+    return _repair_words(text, _UTF8_AS_1252, _LATIN_RUN)
 
 
 def repair_utf8_shown_as_cp1256(text: str) -> str:
