@@ -23,6 +23,7 @@ import io
 import json
 import os
 import re
+import shutil
 import signal
 import stat
 import tempfile
@@ -41,6 +42,7 @@ from .pipeline import Pipeline
 
 TEMP_SUFFIX = ".arclean-tmp"
 BINARY_SNIFF = 8192  # bytes looked at for a NUL, as git does
+SHARD_BYTES = 32_000_000  # a .jsonl file twice this size is cleaned in pieces by several workers
 
 
 class FileError(ArcleanError):
@@ -82,6 +84,7 @@ class Task:
     json_field: str = "text"
     encoding: str | None = None
     token: str = "run"
+    span: tuple[int, int, int] | None = None  # a shard of a .jsonl file: start and stop bytes, first line
 
 
 @dataclass(frozen=True)
@@ -294,7 +297,10 @@ def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
             return result
         gz, mode, size = source.path.endswith(".gz"), stat.S_IMODE(info.st_mode), info.st_size
         with _open_source(source.path, gz) as src:
-            if _is_binary(src.peek(BINARY_SNIFF)[:BINARY_SNIFF]):
+            if task.span:
+                src.seek(task.span[0])
+                size = task.span[1] - task.span[0]
+            if not (task.span and task.span[0]) and _is_binary(src.peek(BINARY_SNIFF)[:BINARY_SNIFF]):
                 return FileResult(source.name, "skipped", size, message="skipped: binary file")
             if task.dest is None:
                 return clean_stream(src, None, task, pipeline, size=size)
@@ -371,9 +377,12 @@ def _clean_jsonl(src: IO[bytes], dst: IO[bytes] | None, task: Task, pipeline: Pi
     spacing and escapes stay byte for byte.  Stops at the first line that is
     not JSON, naming it and how many more there are."""
     outcome = _Outcome()
-    offset, records, with_field, hunks = 0, 0, 0, []
+    offset, stop, first_line = task.span or (0, -1, 1)
+    records, with_field, hunks = 0, 0, []
     bad: list[tuple[int, str]] = []
-    for lineno, raw in enumerate(src, start=1):
+    for lineno, raw in enumerate(src, start=first_line):
+        if offset == stop:
+            break  # the end of this shard
         body = raw.rstrip(b"\r\n")
         end = raw[len(body):]
         line, encoding = _decode(body, task.encoding, offset, lineno)
@@ -603,17 +612,19 @@ def run(
     configs: Sequence[Config],
     jobs: int = 1,
     on_result: Callable[[FileResult], None] | None = None,
+    shard_bytes: int = SHARD_BYTES,
 ) -> Iterator[FileResult]:
     """Clean every task, in ``jobs`` processes; results come in task order.
 
-    ``on_result`` sees each result as soon as it is ready (for a progress
-    bar).  The biggest files start first, so that one large file does not
+    ``on_result`` sees each result as soon as it is ready (for a progress bar;
+    a big ``.jsonl`` file, cleaned in shards by several workers, reports each
+    shard).  The biggest files start first, so that one large file does not
     finish alone at the end.  If a worker dies, the tasks it took down are
     failed results and their temporary files are removed; on Ctrl-C the
-    workers stop, the temporary files are removed, and KeyboardInterrupt
-    goes on up.
+    workers stop, the temporary files are removed, and KeyboardInterrupt goes
+    on up.
     """
-    if jobs <= 1 or len(tasks) <= 1:
+    if not tasks or jobs <= 1 or (len(tasks) == 1 and tasks[0].source.size < 2 * shard_bytes):
         for task in tasks:
             result = clean_file(task, pipeline_for(configs[task.config]))
             if on_result:
@@ -621,22 +632,30 @@ def run(
             yield result
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(tuple(configs),))
-    pending: dict[Future[FileResult], int] = {}
+    pending: dict[Future[FileResult], tuple[int, int]] = {}
+    shards: dict[int, list[Task]] = {}
+    parts: dict[int, list[FileResult | None]] = {}
     ready: dict[int, FileResult] = {}
     unsettled = set(range(len(tasks)))  # not finished, or failed: may have left a temporary file
     following = 0
     try:
         for index in sorted(range(len(tasks)), key=lambda i: -tasks[i].source.size):
-            pending[pool.submit(_work, tasks[index])] = index
+            shards[index] = shard(tasks[index], shard_bytes)
+            parts[index] = [None] * len(shards[index])
+            for part, piece in enumerate(shards[index]):
+                pending[pool.submit(_work, piece)] = (index, part)
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                index = pending.pop(future)
-                ready[index] = _result(future, tasks[index])
-                if ready[index].status != "failed":
-                    unsettled.discard(index)
+                index, part = pending.pop(future)
+                parts[index][part] = _result(future, shards[index][part])
                 if on_result:
-                    on_result(ready[index])
+                    on_result(parts[index][part])  # type: ignore[arg-type]
+                if all(parts[index]):
+                    finished = [result for result in parts.pop(index) if result]
+                    ready[index] = finished[0] if len(finished) == 1 else join_shards(tasks[index], shards[index], finished)
+                    if ready[index].status != "failed":
+                        unsettled.discard(index)
             while following in ready:
                 yield ready.pop(following)
                 following += 1
@@ -645,12 +664,92 @@ def run(
             workers = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
             for worker in workers:
-                worker.terminate()  # they ignore SIGINT; their temporary files are removed below
+                worker.terminate()  # their temporary files are removed below
             for worker in workers:
                 worker.join()
         pool.shutdown(wait=True)
         folders = [os.path.dirname(tasks[i].dest) for i in unsettled if tasks[i].dest]
         remove_temporaries(folders, tasks[0].token)
+
+
+def shard(task: Task, piece: int = SHARD_BYTES) -> list[Task]:
+    """Split a big plain ``.jsonl`` file into pieces of about ``piece`` bytes
+    that start at a line, each knowing its first line number (so reports and
+    diffs need no renumbering), each written to its own part file.  Other
+    files, and small ones, stay one task."""
+    size = task.source.size
+    if not task.source.name.endswith(".jsonl") or size < 2 * piece:
+        return [task]
+    cuts = [(0, 1)]
+    with open(task.source.path, "rb") as handle:
+        position, line = 0, 1
+        while position + piece < size:
+            data = handle.read(piece)
+            rest = handle.readline()  # to the end of the line the piece stops in
+            position += len(data) + len(rest)
+            line += data.count(b"\n") + rest.count(b"\n")
+            if position < size:
+                cuts.append((position, line))
+    ends = [start for start, _ in cuts[1:]] + [size]
+    return [
+        replace(task, span=(start, end, line), dest=_part_path(task.dest, number, task.token) if task.dest else None)
+        for number, ((start, line), end) in enumerate(zip(cuts, ends))
+    ]
+
+
+def _part_path(dest: str, number: int, token: str) -> str:
+    folder, name = os.path.split(dest)
+    return os.path.join(folder, f".{name[:80]}.part{number:05d}.{token}{TEMP_SUFFIX}")
+
+
+def join_shards(task: Task, pieces: Sequence[Task], results: Sequence[FileResult]) -> FileResult:
+    """One result for a file cleaned in shards; its part files, in order,
+    become the new file (through a temporary file and ``os.replace``)."""
+    source = task.source
+    try:
+        failed = next((result for result in results if result.status in ("failed", "skipped")), None)
+        if failed:
+            return replace(failed, name=source.name, size=source.size)
+        counts: dict[str, int] = {}
+        for result in results:
+            for code, count in result.counts.items():
+                counts[code] = counts.get(code, 0) + count
+        header = f"--- {source.name}\n+++ {source.name}\n"
+        diffs = "".join(result.diff.removeprefix(header) for result in results)
+        encoding = next((result.encoding for result in results if result.encoding != "utf-8"), "utf-8")
+        changed = any(result.status == "changed" for result in results)
+        merged = FileResult(
+            source.name,
+            "changed" if changed else "unchanged",
+            source.size,
+            counts,
+            tuple(change for result in results for change in result.changes),
+            header + diffs if diffs else "",
+            results[0].message if all(result.message for result in results) else "",
+            encoding,
+        )
+        in_place = task.dest == source.path
+        if task.dest is not None and (changed or not in_place):
+            info = os.stat(source.path)
+            if in_place and not _writable(source.path, info):
+                raise FileError("read-only file: it would change but cannot be written; it is left unchanged")
+            with _Replacement(task.dest, task.token, stat.S_IMODE(info.st_mode), False) as output:
+                for piece in pieces:
+                    with open(piece.dest, "rb") as part:  # type: ignore[arg-type]
+                        shutil.copyfileobj(part, output.handle, 1 << 20)
+                output.commit()
+        return merged
+    except FileError as error:
+        return FileResult(source.name, "failed", source.size, message=str(error))
+    except OSError as error:
+        return FileResult(source.name, "failed", source.size, message=_os_message(error, source))
+    finally:
+        for piece in pieces:
+            if piece.dest:
+                try:
+                    os.unlink(piece.dest)
+                except FileNotFoundError:
+                    pass
 
 
 def _result(future: Future[FileResult], task: Task) -> FileResult:

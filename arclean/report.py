@@ -221,11 +221,15 @@ class Progress:
     def __init__(self, stream: TextIO, files: int, size: int, *, enabled: bool, delay: float = 1.0) -> None:
         self.stream, self.files, self.size, self.enabled = stream, files, size, enabled
         self.done_files = self.done_size = 0
+        self.seen: set[str] = set()
         self.started = time.monotonic()
         self.delay, self.drawn_at = delay, 0.0
 
     def advance(self, result: FileResult) -> None:
-        self.done_files += 1
+        """Count a result: a file, or a shard of one (counted once, by name)."""
+        if result.name not in self.seen:
+            self.seen.add(result.name)
+            self.done_files += 1
         self.done_size += result.size
         now = time.monotonic()
         if self.enabled and now - self.started >= self.delay and now - self.drawn_at >= 0.1:

@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from arclean.files import (
     plan,
     remove_temporaries,
     run,
+    shard,
 )
 
 from .cli_helpers import ALREADY_CLEAN, CLEAN, DIRTY, SHORT_CLEAN, SHORT_DIRTY, jsonl_record, make_corpus, temporaries
@@ -362,3 +364,63 @@ def test_pool_results_come_in_task_order_and_match_one_job(tmp_path: Path) -> No
     assert [r.name for r in two] == [t.source.name for t in tasks]
     assert two == one and sorted(r.name for r in seen) == sorted(r.name for r in one)
     assert [r.status for r in two].count("unchanged") == 4
+
+
+# --- big JSONL files in shards -------------------------------------------------------------
+
+
+def big_jsonl(path: Path, records: int = 60) -> bytes:
+    lines = [
+        jsonl_record(id=index, text=SHORT_DIRTY if index % 3 else ALREADY_CLEAN) if index % 7 else "\n"
+        for index in range(records)
+    ]
+    data = "".join(lines).encode()
+    path.write_bytes(data)
+    return data
+
+
+def test_shards_cover_the_file_from_line_starts(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    data = big_jsonl(path)
+    pieces = shard(task_for(path, dest=str(path)), piece=500)
+    assert len(pieces) > 3
+    spans = [piece.span for piece in pieces]
+    assert spans[0][:2] == (0, spans[1][0]) and spans[-1][1] == len(data)  # type: ignore[index]
+    for (start, stop, line), following in zip(spans, spans[1:] + [None]):  # type: ignore[operator]
+        assert data[start - 1 : start] in (b"", b"\n")
+        assert line == data[:start].count(b"\n") + 1
+        assert following is None or following[0] == stop
+    assert len({piece.dest for piece in pieces}) == len(pieces) and all(".part" in piece.dest for piece in pieces)  # type: ignore[operator]
+    assert shard(task_for(path), piece=len(data)) == [task_for(path)]
+
+
+@pytest.mark.parametrize("action", ["check", "fix", "diff"])
+def test_a_file_in_shards_gives_what_one_job_gives(tmp_path: Path, action: str) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    outputs = {}
+    for folder, jobs in ((one, 1), (two, 2)):
+        folder.mkdir()
+        big_jsonl(folder / "big.jsonl")
+        base = Settings(root=folder)
+        sources, _ = discover([str(folder / "big.jsonl")], base)
+        sources = [replace(source, name="big.jsonl") for source in sources]
+        tasks, configs = plan(sources, base, action="check" if action == "check" else "fix", diff=action == "diff", detail=True)
+        outputs[jobs] = list(run(tasks, configs, jobs=jobs, shard_bytes=400))
+    assert outputs[1] == outputs[2]
+    assert (one / "big.jsonl").read_bytes() == (two / "big.jsonl").read_bytes()
+    assert sorted(os.listdir(two)) == ["big.jsonl"]  # no part file left
+    if action == "fix":
+        assert outputs[2][0].status == "changed" and (two / "big.jsonl").read_bytes() != big_jsonl(tmp_path / "x.jsonl")
+
+
+def test_a_bad_line_in_a_later_shard_names_its_line_and_leaves_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    data = big_jsonl(path) + b"{oops\n" + jsonl_record(text=SHORT_DIRTY).encode()
+    path.write_bytes(data)
+    base = Settings(root=tmp_path)
+    sources, _ = discover([str(path)], base)
+    tasks, configs = plan(sources, base, action="fix")
+    [result] = run(tasks, configs, jobs=2, shard_bytes=400)
+    assert result.status == "failed" and result.message.startswith("line 61: not valid JSON")
+    assert path.read_bytes() == data and sorted(os.listdir(tmp_path)) == ["big.jsonl"]
+
