@@ -161,29 +161,29 @@ def _repair_word(word: str) -> str:
 
     A twice-broken word needs two repairs in the right order, and a word can
     have the shape of more than one accident, so the repairs are searched
-    depth first (at most three deep).  Intermediate steps may hold any
-    character; only the final result has to be plausible Arabic.
+    depth first (at most three deep), deeper repairs first.  Intermediate
+    steps may hold any character; only the result has to be plausible.
     """
     bare = _STRIP_INVISIBLE.sub("", word)
-    fixed = _search_repairs(bare, depth=3)
+    fixed = _search_repairs(bare, 3, word)
     if fixed is None and _JOINERS.search(bare):
-        fixed = _search_repairs(_JOINERS.sub("", bare), depth=3)
+        fixed = _search_repairs(_JOINERS.sub("", bare), 3, word)
     return fixed if fixed is not None else word
 
 
-def _search_repairs(word: str, depth: int) -> str | None:
+def _search_repairs(word: str, depth: int, original: str) -> str | None:
     for shape, repair in _REPAIRS:
         if not shape.search(word):
             continue
         attempt = repair(word)
         if attempt == word or "\ufffd" in attempt:
             continue
-        if _is_plausible(attempt, word) and not _looks_broken(attempt):
-            return attempt
         if depth > 1:
-            deeper = _search_repairs(attempt, depth - 1)
+            deeper = _search_repairs(attempt, depth - 1, original)
             if deeper is not None:
                 return deeper
+        if _is_plausible(attempt, original):
+            return attempt
     return None
 
 
@@ -192,10 +192,6 @@ def _is_plausible(repaired: str, original: str) -> bool:
     is one a repair may produce."""
     introduced = "".join(set(repaired) - set(original))
     return bool(_ARABIC_LETTER.search(introduced)) and bool(_PLAUSIBLE.fullmatch(introduced))
-
-
-def _looks_broken(text: str) -> bool:
-    return any(shape.search(text) for shape, _ in _REPAIRS)
 
 
 def _repair_words(text: str, shape: regex.Pattern[str], unit: regex.Pattern[str] = _WORD) -> str:
