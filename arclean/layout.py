@@ -41,6 +41,8 @@ def is_copyright(line: str) -> bool:
     if "©" in line:
         return len(line.split()) <= _MAX_COPYRIGHT_WORDS
     key = skeleton(line)
+    if "محفوظه" not in key and "reserved" not in key and "(c)" not in line.lower():
+        return False
     return bool(_COPYRIGHT.search(key)) and len(key.split()) <= _MAX_COPYRIGHT_WORDS
 
 
@@ -174,11 +176,20 @@ class Layout:
         return self.kinds[index] is None
 
 
+#: Residue lines are short; a longer line can only *start* with a phrase
+#: (a tags line, an inline read-also block), so only its head is folded.
+_LONG_LINE = 300
+
+
 def _kind(line: str, matcher: PhraseMatcher) -> str | None:
-    if not line.strip():
+    stripped = line.strip()
+    if not stripped:
         return BLANK
-    if BARE_NUMBER_LINE.fullmatch(line.strip()):
+    if BARE_NUMBER_LINE.fullmatch(stripped):
         return NUMBER
+    if len(line) > _LONG_LINE:
+        phrase = matcher.match(line[:_LONG_LINE // 2])
+        return phrase.kind if phrase is not None and phrase.prefix else None
     if is_counter(line):
         return COUNTER
     phrase = matcher.match(line)
@@ -187,12 +198,16 @@ def _kind(line: str, matcher: PhraseMatcher) -> str | None:
     return "footer" if is_copyright(line) else None
 
 
-@lru_cache(maxsize=8)
 def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Layout:
     """Split a text into lines and classify each.
 
     Cached: consecutive rules that change nothing share one analysis.
     """
+    return _analyze(text, extra)
+
+
+@lru_cache(maxsize=8)
+def _analyze(text: str, extra: tuple[Phrase, ...]) -> Layout:
     matcher = phrase_matcher(extra)
     lines = tuple(text.split("\n"))
     kinds = tuple(_kind(line, matcher) for line in lines)

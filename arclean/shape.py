@@ -10,31 +10,36 @@ only ever used to *recognise* a line; it never reaches the output.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
 from .patterns import ARABIC_MARKS, DIGITS, TATWEEL
 
+_FOLDS = {
+    "\u0622": "\u0627",  # ALEF WITH MADDA ABOVE -> ALEF
+    "\u0623": "\u0627",  # ALEF WITH HAMZA ABOVE -> ALEF
+    "\u0625": "\u0627",  # ALEF WITH HAMZA BELOW -> ALEF
+    "\u0671": "\u0627",  # ALEF WASLA -> ALEF
+    "\u0649": "\u064a",  # ALEF MAKSURA -> YEH
+    "\u06cc": "\u064a",  # FARSI YEH -> YEH
+    "\u0626": "\u064a",  # YEH WITH HAMZA ABOVE -> YEH
+    "\u0624": "\u0648",  # WAW WITH HAMZA ABOVE -> WAW
+    "\u0629": "\u0647",  # TEH MARBUTA -> HEH
+    "\u06a9": "\u0643",  # KEHEH -> KAF
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+}
+_DROPPED = regex.compile(f"[{ARABIC_MARKS}{TATWEEL}\u200c\u200d]")
+#: One translation does it all: drop marks, tatweel and joiners, fold letters.
 _FOLD = str.maketrans(
-    {
-        "\u0622": "\u0627",  # ALEF WITH MADDA ABOVE -> ALEF
-        "\u0623": "\u0627",  # ALEF WITH HAMZA ABOVE -> ALEF
-        "\u0625": "\u0627",  # ALEF WITH HAMZA BELOW -> ALEF
-        "\u0671": "\u0627",  # ALEF WASLA -> ALEF
-        "\u0649": "\u064a",  # ALEF MAKSURA -> YEH
-        "\u06cc": "\u064a",  # FARSI YEH -> YEH
-        "\u0626": "\u064a",  # YEH WITH HAMZA ABOVE -> YEH
-        "\u0624": "\u0648",  # WAW WITH HAMZA ABOVE -> WAW
-        "\u0629": "\u0647",  # TEH MARBUTA -> HEH
-        "\u06a9": "\u0643",  # KEHEH -> KAF
-        **{chr(0x0660 + d): str(d) for d in range(10)},
-        **{chr(0x06F0 + d): str(d) for d in range(10)},
-    }
+    {**_FOLDS, **{chr(c): None for c in [*range(0x0600, 0x0700), 0x200C, 0x200D] if _DROPPED.match(chr(c))}}
 )
-_DROP = regex.compile(f"[{ARABIC_MARKS}{TATWEEL}\u200c\u200d]")
-_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_SENTENCE_END = regex.compile(r"[.!?؟:۔…]+[\"'”»’)\]]*\s*$")
+#: Anything but letters and digits (the standard ``re`` is faster for this).
+_NOT_WORD = re.compile(r"[\W_]+")
+_SENTENCE_MARKS = ".!?؟:۔…"
+_CLOSERS = "\"'”»’)]"
 
 
 @lru_cache(maxsize=65536)
@@ -46,8 +51,7 @@ def skeleton(line: str) -> str:
     >>> skeleton("  Upvote   Downvote ")
     'upvote downvote'
     """
-    folded = _DROP.sub("", line).translate(_FOLD).casefold()
-    return _NOT_WORD.sub(" ", folded).strip()
+    return _NOT_WORD.sub(" ", line.translate(_FOLD).casefold()).strip()
 
 
 def words(line: str) -> list[str]:
@@ -74,7 +78,8 @@ def ends_sentence(line: str) -> bool:
     >>> ends_sentence("انتهى الخبر."), ends_sentence("عنوان الخبر")
     (True, False)
     """
-    return bool(_SENTENCE_END.search(line))
+    end = line.rstrip().rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _SENTENCE_MARKS
 
 
 def is_prose(line: str) -> bool:
@@ -88,6 +93,8 @@ def is_prose(line: str) -> bool:
     >>> is_prose("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.")
     True
     """
+    if line.count(" ") >= 40:
+        return True  # forty tokens hold sixteen words: no need to count them
     n = word_count(line)
     return n >= 16 or (n >= 9 and ends_sentence(line))
 

@@ -37,7 +37,7 @@ SLACK = 3.0
 def _time(rule: Rule, text: str) -> float:
     best = float("inf")
     for _ in range(5):
-        layout.analyze.cache_clear()
+        layout._analyze.cache_clear()
         shape.skeleton.cache_clear()
         start = time.perf_counter()
         rule.function(text)
@@ -67,7 +67,7 @@ def test_pipeline_on_a_one_megabyte_line_is_linear() -> None:
     line = "قال الوزير إن “الحكومة“ ستعلن خطة جديدة في ديسميبر 2018،\u00a0" * 18000
     timings = []
     for text in (line[: len(line) // GROWTH], line):
-        layout.analyze.cache_clear()
+        layout._analyze.cache_clear()
         start = time.perf_counter()
         pipeline(text)
         timings.append(time.perf_counter() - start)

@@ -18,6 +18,7 @@ Words carry clitics: ``ويوليو`` is ``و`` + ``يوليو``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -62,11 +63,21 @@ def _misspelling_pattern() -> regex.Pattern[str]:
     return regex.compile(f"{_NOT_LETTER_BEFORE}([وفبل]{{0,2}})({'|'.join(typos)}){_NOT_LETTER_AFTER}")
 
 
-_WORD = f"[{ARABIC_LETTERS}]{{5,}}"
-_DATE_CONTEXT_WORD = regex.compile(
-    f"(?:(?<=(?<![{DIGITS}])[{DIGITS}]{{1,2}}[ \t])|(?<=(?<![{ARABIC_LETTERS}])[وفبل]?(?:ال)?شهر[ \t])){_NOT_LETTER_BEFORE}([وفبل]?)({_WORD}){_NOT_LETTER_AFTER}"
-    f"|{_NOT_LETTER_BEFORE}([وفبل]?)({_WORD})(?=[ \t،,]+[{DIGITS}]{{4}}(?![{DIGITS}]))"
-)
+@lru_cache(maxsize=1)
+def _misspelling_hint() -> re.Pattern[str]:
+    """The bare alternation of misspellings: a fast first look (the standard
+    ``re`` module scans plain alternations several times faster)."""
+    return re.compile("|".join(sorted(tables.corrections("months/misspellings.tsv"), key=len, reverse=True)))
+
+
+#: Date contexts, found from their anchors (numbers and the word شهر are rare
+#: in text, so the rule looks only there): a day number before the word, a
+#: year after it, or شهر before it.
+_NUMBER = re.compile(f"[{DIGITS}]+")
+_SHAHR = regex.compile(f"(?<![{ARABIC_LETTERS}])[وفبل]?(?:ال)?شهر[ \t]+")
+_WORD_AFTER = regex.compile(f"[ \t]*{_NOT_LETTER_BEFORE}([وفبل]?)([{ARABIC_LETTERS}]{{5,}}){_NOT_LETTER_AFTER}")
+_WORD_BEFORE = regex.compile(f"{_NOT_LETTER_BEFORE}([وفبل]?)([{ARABIC_LETTERS}]{{5,}})[ \t،,]+$")
+_LOOK_BACK = 40
 
 
 def is_one_edit(a: str, b: str) -> bool:
@@ -90,6 +101,7 @@ def is_one_edit(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def _correct_near_miss(word: str) -> str | None:
     folded = _fold(word)
     if folded in _valid_words():
@@ -113,10 +125,22 @@ def fix_month_misspellings(text: str) -> str:
     >>> fix_month_misspellings("ابريل اغسطس يوليه كانون الاول دجنبر 3 أيام نسيان 2020")
     'ابريل اغسطس يوليه كانون الاول دجنبر 3 أيام نسيان 2020'
     """
-    text = _misspelling_pattern().sub(_replace_listed, text)
-    if not regex.search(f"[{DIGITS}]|شهر", text):
-        return text
-    return _DATE_CONTEXT_WORD.sub(_replace_near_miss, text)
+    if _misspelling_hint().search(text):
+        text = _misspelling_pattern().sub(_replace_listed, text)
+    fixes: dict[int, tuple[int, str]] = {}
+    for anchor in _NUMBER.finditer(text):
+        digits = anchor.group(0)
+        if len(digits) <= 2:
+            _consider(_WORD_AFTER.match(text, anchor.end()), fixes)
+        elif len(digits) == 4:
+            start = max(0, anchor.start() - _LOOK_BACK)
+            _consider(_WORD_BEFORE.search(text, start, anchor.start()), fixes)
+    for anchor in _SHAHR.finditer(text):
+        _consider(_WORD_AFTER.match(text, anchor.end()), fixes)
+    for start in sorted(fixes, reverse=True):
+        end, corrected = fixes[start]
+        text = text[:start] + corrected + text[end:]
+    return text
 
 
 def _replace_listed(match: regex.Match[str]) -> str:
@@ -124,18 +148,17 @@ def _replace_listed(match: regex.Match[str]) -> str:
     return clitics + tables.corrections("months/misspellings.tsv")[typo][0]
 
 
-def _replace_near_miss(match: regex.Match[str]) -> str:
-    clitic = match.group(1) if match.group(2) else match.group(3)
-    word = match.group(2) or match.group(4)
-    for split in ((clitic, word), ("", clitic + word)):
-        if not split[1]:
-            continue
-        if _fold(split[1]) in _valid_words():
-            return match.group(0)
+def _consider(match: regex.Match[str] | None, fixes: dict[int, tuple[int, str]]) -> None:
+    """Record the correction of a word found in a date context, if it is a near miss."""
+    if match is None:
+        return
+    clitic, word = match.group(1), match.group(2)
+    for candidate in (word, clitic + word):
+        if _fold(candidate) in _valid_words():
+            return
     corrected = _correct_near_miss(word)
-    if corrected is None:
-        return match.group(0)
-    return clitic + corrected
+    if corrected is not None:
+        fixes[match.start(2)] = (match.end(2), corrected)
 
 
 @lru_cache(maxsize=1)
