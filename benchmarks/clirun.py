@@ -103,7 +103,12 @@ def run(argv: list[str]) -> CliRun:
         sampler = threading.Thread(target=sample, daemon=True)
         if sampling:
             sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # interrupted: do not leave the CLI running
+            proc.kill()
+            proc.wait()
+            raise
         seconds = time.perf_counter() - start
         done.set()
         if sampling:

@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import pstats
+import signal
 import statistics
 import subprocess
 import sys
@@ -350,7 +351,12 @@ def sizes(text: str) -> list[int]:
     return [corpus.parse_size(s) for s in text.split(",") if s.strip()]
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # so that temporary inputs and running CLIs are cleaned up
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _stop)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run in under a minute")
     parser.add_argument("--size", help="throughput and per-rule corpus (default 50MB; quick 2MB)")
@@ -412,7 +418,13 @@ def main(argv: list[str] | None = None) -> int:
         worker = [sys.executable, __file__, "--cli-section", name, "--seed", str(args.seed), "--tmp", str(tmp),
                   "--memory", ",".join(map(str, memory_sizes)), "--memory-jobs", str(args.memory_jobs),
                   "--jobs-size", str(jobs_size), "--jobs", ",".join(map(str, jobs_list))]
-        done = subprocess.run(worker, stdout=subprocess.PIPE, text=True)
+        with subprocess.Popen(worker, stdout=subprocess.PIPE, text=True) as child:
+            try:
+                output, _ = child.communicate()
+            except BaseException:
+                child.terminate()
+                raise
+        done = subprocess.CompletedProcess(worker, child.returncode, output)
         for line in done.stdout.splitlines():
             if line.startswith("RESULT "):
                 found = json.loads(line[len("RESULT "):])
