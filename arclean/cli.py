@@ -152,6 +152,8 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
         return _run_stdin(args, settings, stdin, stdout, stderr)
     if out_dir and args.diff:
         raise ArcleanError("--diff writes nothing: use it without --out")
+    if out_dir and any(os.path.realpath(out_dir) == os.path.realpath(path) for path in args.paths):
+        raise ArcleanError(f"--out {out_dir} is a folder being cleaned: choose another, or fix in place without --out")
     detail = args.verbose or args.output_format == "github"
     action = "diff" if args.diff else args.command
     report_to = stderr if args.diff else stdout

@@ -3,10 +3,12 @@
 
 The corpus comes from ``benchmarks/corpus.py`` (seeded scraped-looking Arabic
 news pages with residue), written once under ``benchmarks/out/`` and reused:
-``.jsonl`` shards of 4 MB of text (50 files for 200 MB), or one ``.txt`` file a document.
+``.jsonl`` files of 4 MB of text (50 files for 200 MB; ``--shard-size 0`` for one
+200 MB file, which arclean cuts into pieces itself), or one ``.txt`` file a document.
 
     python benchmarks/bench_jobs.py                     # 200 MB, jobs 1 and 2
     python benchmarks/bench_jobs.py --size 20MB --format txt --jobs 1 2 --repeat 3
+    python benchmarks/bench_jobs.py --shard-size 0           # one 200 MB .jsonl file
     python benchmarks/bench_jobs.py --markdown >> benchmarks/JOBS.md
 
 The speedup is the 1-job time over the N-job time; on a machine with N free
@@ -31,14 +33,14 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402  (benchmarks/corpus.py)
 
 
-def corpus_dir(size: str, fmt: str, seed: int) -> Path:
+def corpus_dir(size: str, fmt: str, seed: int, shard_size: str) -> Path:
     """The corpus, generated on first use into benchmarks/out/ (git-ignored)."""
-    folder = HERE / "out" / f"jobs-{fmt}-{size}-seed{seed}"
+    folder = HERE / "out" / f"jobs-{fmt}-{size}-shards{shard_size}-seed{seed}"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         started = time.perf_counter()
-        stats = corpus.write(folder / "corpus", size, fmt=fmt, seed=seed, shard_size="4MB")
+        stats = corpus.write(folder / "corpus", size, fmt=fmt, seed=seed, shard_size=shard_size)
         done.write_text(f"{stats}\n")
         print(f"generated {stats['documents']} documents in {stats['files']} files "
               f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
@@ -69,10 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="job counts to time (default 1 2)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per job count; the best is kept")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--shard-size", default="4MB", help="text per .jsonl file (default 4MB; 0: one file)")
     parser.add_argument("--markdown", action="store_true", help="print the table as markdown")
     args = parser.parse_args(argv)
 
-    source = corpus_dir(args.size, args.format, args.seed)
+    source = corpus_dir(args.size, args.format, args.seed, args.shard_size)
     size = on_disk(source)
     files = sum(1 for file in source.rglob("*") if file.is_file())
     rows = []

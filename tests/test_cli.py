@@ -180,6 +180,9 @@ def test_config_errors_exit_2_naming_file_and_key(corpus: Path) -> None:
 def test_usage_errors_exit_2(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert arclean("check", "--no-such-flag", "corpus")[0] == 2
     assert arclean("fix", "corpus", "--out", "x", "--diff")[0] == 2
+    before = snapshot(corpus)
+    code, _, err = arclean("fix", "corpus", "--out", "corpus/")
+    assert code == 2 and "--out corpus/ is a folder being cleaned" in err and snapshot(corpus) == before
     assert arclean("check", "-", "corpus")[0] == 2
     assert arclean("check", "--output-format", "xml", "corpus")[0] == 2
 
