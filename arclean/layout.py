@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+import re
 
 from . import tables
 from .patterns import BARE_NUMBER_LINE
@@ -28,7 +28,7 @@ COUNTER = "counter"  # a number with a counter word: "0 تعليقات"
 
 #: A copyright notice: the sign, or "all rights reserved" in Arabic or English,
 #: on a short line.  Matched on the skeleton (folded) or the raw line (©).
-_COPYRIGHT = regex.compile(r"©|\(c\) ?\d{4}|جميع الحقوق محفوظه|حقوق (?:النشر|الطبع) محفوظه|all rights reserved", regex.IGNORECASE)
+_COPYRIGHT = re.compile(r"©|\(c\) ?\d{4}|جميع الحقوق محفوظه|حقوق (?:النشر|الطبع) محفوظه|all rights reserved", re.IGNORECASE)
 _MAX_COPYRIGHT_WORDS = 20
 
 
@@ -61,6 +61,17 @@ class PhraseMatcher:
                 self.prefixes.setdefault(words[0], []).append((words, phrase))
             else:
                 self.exact.setdefault(key, phrase)
+
+    def match_start(self, line: str) -> Phrase | None:
+        """Return the line-start phrase a long line starts with, if any.
+
+        Only the first word is folded unless it can start a phrase.
+        """
+        first = skeleton(line.split(None, 1)[0]).split(" ", 1)[0]
+        if first not in self.prefixes:
+            return None
+        phrase = self.match(line[:200])
+        return phrase if phrase is not None and phrase.prefix else None
 
     def match(self, line: str) -> Phrase | None:
         """Return the phrase a line is, or starts with; None for other lines.
@@ -176,9 +187,9 @@ class Layout:
         return self.kinds[index] is None
 
 
-#: Residue lines are short; a longer line can only *start* with a phrase
-#: (a tags line, an inline read-also block), so only its head is folded.
-_LONG_LINE = 300
+#: Residue lines are short.  A line of more tokens than this can only *start*
+#: with a phrase (a tags line, an inline read-also block), and reads as prose.
+_LONG_LINE_TOKENS = 25
 
 
 def _kind(line: str, matcher: PhraseMatcher) -> str | None:
@@ -187,9 +198,9 @@ def _kind(line: str, matcher: PhraseMatcher) -> str | None:
         return BLANK
     if BARE_NUMBER_LINE.fullmatch(stripped):
         return NUMBER
-    if len(line) > _LONG_LINE:
-        phrase = matcher.match(line[:_LONG_LINE // 2])
-        return phrase.kind if phrase is not None and phrase.prefix else None
+    if stripped.count(" ") >= _LONG_LINE_TOKENS:
+        phrase = matcher.match_start(stripped)
+        return phrase.kind if phrase is not None else None
     if is_counter(line):
         return COUNTER
     phrase = matcher.match(line)
@@ -212,7 +223,7 @@ def _analyze(text: str, extra: tuple[Phrase, ...]) -> Layout:
     lines = tuple(text.split("\n"))
     kinds = tuple(_kind(line, matcher) for line in lines)
     content = [i for i, kind in enumerate(kinds) if kind is None]
-    prose = [i for i in content if is_prose(lines[i])]
+    prose = [i for i in content if lines[i].count(" ") >= _LONG_LINE_TOKENS or is_prose(lines[i])]
     if prose:
         head_end, tail_start = prose[0], prose[-1] + 1
     else:

@@ -10,7 +10,7 @@ position, anchored on a literal or a class.
 
 from __future__ import annotations
 
-import regex
+import re
 
 #: Arabic letters, base forms (hamza, alef … yeh, the extended Arabic letters
 #: used by Persian and Urdu).  Presentation forms are not included: rule L101
@@ -38,20 +38,20 @@ ARABIC_COMMA = "\N{ARABIC COMMA}"
 ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"
 ARABIC_QUESTION_MARK = "\N{ARABIC QUESTION MARK}"
 
-ARABIC_LETTER = regex.compile(f"[{ARABIC_LETTERS}]")
-ARABIC_WORD = regex.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}{TATWEEL}]+")
-LATIN_LETTER = regex.compile(r"[A-Za-z\u00c0-\u024f]")
+ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}{TATWEEL}]+")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 #: Western and Arabic-Indic and Extended (Persian) digits.
 DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
-NUMBER = regex.compile(f"[{DIGITS}]+")
+NUMBER = re.compile(f"[{DIGITS}]+")
 
 #: A line that holds nothing but a number (a stray counter).
-BARE_NUMBER_LINE = regex.compile(f"[{DIGITS}]{{1,7}}")
+BARE_NUMBER_LINE = re.compile(f"[{DIGITS}]{{1,7}}")
 
 #: Horizontal white space as the line rules see it (after W102 it is only
 #: space and tab).
-HSPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
+HSPACE_RUN = re.compile(r"[ \t]{2,}|\t")
 
 
 def is_arabic_letter(char: str) -> bool:

@@ -23,7 +23,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Callable
 
-import regex
+import re
 
 from .errors import ConfigError
 from .normalizers import (
@@ -72,7 +72,7 @@ class Rule:
     def summary(self) -> str:
         """The first sentence of the docstring, on one line."""
         paragraph = " ".join(self.doc.split("\n\n", 1)[0].split())
-        sentence = regex.split(r"(?<=\.)\s", paragraph, maxsplit=1)[0]
+        sentence = re.split(r"(?<=\.)\s", paragraph, maxsplit=1)[0]
         return sentence.replace("``", "")
 
 

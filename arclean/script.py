@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
+import re
 
 from . import tables
 
 #: Letters that occur in Persian, Urdu, Kurdish or Pashto but never in Arabic
 #: words: PEH, TCHEH, JEH, GAF, TTEH, DDAL, RREH, NOON GHUNNA, YEH BARREE,
 #: HEH DOACHASHMEE, HEH GOAL, and the Kurdish letters.
-_NON_ARABIC_LETTER = regex.compile(
+_NON_ARABIC_LETTER = re.compile(
     "[\u067e\u0686\u0698\u06af\u0679\u0688\u0691\u06ba\u06d2\u06be\u06c1\u06ce\u06c6\u06b5\u0695\u06a4]"
 )
-_WORD = regex.compile(r"[\p{L}\u200c]+")
+_WORD = re.compile(r"(?:[^\W\d_]|\u200c)+")
 
 
 def _markers() -> frozenset[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import regex
 
 from .patterns import ARABIC_MARKS, DIGITS, TATWEEL
 
@@ -31,7 +30,7 @@ _FOLDS = {
     **{chr(0x0660 + d): str(d) for d in range(10)},
     **{chr(0x06F0 + d): str(d) for d in range(10)},
 }
-_DROPPED = regex.compile(f"[{ARABIC_MARKS}{TATWEEL}\u200c\u200d]")
+_DROPPED = re.compile(f"[{ARABIC_MARKS}{TATWEEL}\u200c\u200d]")
 #: One translation does it all: drop marks, tatweel and joiners, fold letters.
 _FOLD = str.maketrans(
     {**_FOLDS, **{chr(c): None for c in [*range(0x0600, 0x0700), 0x200C, 0x200D] if _DROPPED.match(chr(c))}}
@@ -93,8 +92,6 @@ def is_prose(line: str) -> bool:
     >>> is_prose("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.")
     True
     """
-    if line.count(" ") >= 40:
-        return True  # forty tokens hold sixteen words: no need to count them
     n = word_count(line)
     return n >= 16 or (n >= 9 and ends_sentence(line))
 
@@ -105,4 +102,4 @@ def has_digits_only(line: str) -> bool:
     >>> has_digits_only(" ١٥ "), has_digits_only("15 تعليق")
     (True, False)
     """
-    return bool(regex.fullmatch(f"[{DIGITS}]+", line.strip()))
+    return bool(re.fullmatch(f"[{DIGITS}]+", line.strip()))

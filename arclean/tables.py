@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
-import regex
+import re
 
 from .errors import DataFileError
 
@@ -130,10 +130,10 @@ def translation(relpath: str) -> dict[int, str]:
 
 
 @lru_cache(maxsize=None)
-def char_pattern(relpath: str) -> "regex.Pattern[str]":
+def char_pattern(relpath: str) -> "re.Pattern[str]":
     """A compiled character class of a table's source characters, for a cheap
     "can this rule apply?" check."""
-    return regex.compile("[" + "".join(regex.escape(char) for char in char_table(relpath)) + "]")
+    return re.compile("[" + "".join(re.escape(char) for char in char_table(relpath)) + "]")
 
 
 @lru_cache(maxsize=None)

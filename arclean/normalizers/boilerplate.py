@@ -9,24 +9,21 @@ the same word inside a paragraph, or as a heading between paragraphs, stays.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..layout import Layout, analyze, is_widget_shaped, join
 from ..tables import Phrase
 
-_BREADCRUMB = regex.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|Home)[ \t]*[»>›/|\\][^\n]*", regex.IGNORECASE)
+_BREADCRUMB = re.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|Home)[ \t]*[»>›/|\\][^\n]*", re.IGNORECASE)
 
 
 def _remove_edge_lines(text: str, kind: str, boilerplate: tuple[Phrase, ...], *, widgets: bool = False) -> str:
     layout = analyze(text, boilerplate)
     if kind not in layout.kinds and not widgets:
         return text
-    keep = [
-        line
-        for i, line in enumerate(layout.lines)
-        if not (_is_residue(layout, i, kind, widgets) and (layout.in_head(i) or layout.in_tail(i)))
-    ]
-    return text if len(keep) == len(layout.lines) else join(keep)
+    edges = [*range(min(layout.head_end, layout.tail_start)), *range(layout.tail_start, len(layout.lines))]
+    drop = {i for i in edges if _is_residue(layout, i, kind, widgets)}
+    return text if not drop else join([line for i, line in enumerate(layout.lines) if i not in drop])
 
 
 def _is_residue(layout: Layout, index: int, kind: str, widgets: bool) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-import regex
+import re
 
 from ..layout import BLANK, analyze, join
 from ..shape import is_prose, skeleton, word_count
@@ -24,7 +24,7 @@ _HEAD_WINDOW = 4
 #: copy; counters, dates and residue lines do not count.  Two or more are the
 #: start of the text itself (a poem's verses before its refrain).
 _MAX_LINES_BETWEEN = 1
-_DATE_LINE = regex.compile(r"\d")
+_DATE_LINE = re.compile(r"\d")
 _MIN_PARAGRAPH_WORDS = 8
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 
-import regex
+import re
 
-_REFERENCE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_AMP_BEFORE_REFERENCE = regex.compile(r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_AMP_BEFORE_REFERENCE = re.compile(r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def decode_html_entities(text: str) -> str:
@@ -32,7 +32,7 @@ def decode_html_entities(text: str) -> str:
     return _REFERENCE.sub(_decode_reference, text)
 
 
-def _decode_reference(match: regex.Match[str]) -> str:
+def _decode_reference(match: re.Match[str]) -> str:
     reference = match.group(0)
     if reference == "&amp;" and _AMP_BEFORE_REFERENCE.match(match.string, match.end()):
         return reference

@@ -8,13 +8,13 @@ letter-shaping control in Persian (``می‌خواهم``) and stays there.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from .. import tables
 from ..script import document_is_non_arabic, is_non_arabic
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
-_ZWNJ_IN_LINE = regex.compile(f"[^\n]*{ZWNJ}[^\n]*")
+_ZWNJ_IN_LINE = re.compile(f"[^\n]*{ZWNJ}[^\n]*")
 
 
 def remove_invisible_characters(text: str) -> str:
@@ -50,7 +50,7 @@ def remove_zwnj_in_arabic(text: str) -> str:
     return _ZWNJ_IN_LINE.sub(_strip_zwnj_unless_foreign, text)
 
 
-def _strip_zwnj_unless_foreign(match: regex.Match[str]) -> str:
+def _strip_zwnj_unless_foreign(match: re.Match[str]) -> str:
     line = match.group(0)
     return line if is_non_arabic(line) else line.replace(ZWNJ, "")
 

@@ -12,27 +12,27 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex
+import re
 
 from .. import tables
 from ..patterns import ARABIC_LETTERS, ARABIC_MARKS
 from ..script import document_is_non_arabic, is_non_arabic
 
-_PRESENTATION_FORM = regex.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 #: ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM and the other word ligatures
 #: (U+FDF0-U+FDFF): writers choose them on purpose; expanding them changes
 #: what the page shows.  They are kept unless ``expand_ligatures`` is set.
 _WORD_LIGATURES = range(0xFDF0, 0xFE00)
 
-_PERSIAN_LETTER = regex.compile("[\u06a9\u06cc\u06d5]")
+_PERSIAN_LETTER = re.compile("[\u06a9\u06cc\u06d5]")
 _FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
-_WORD_WITH_PERSIAN_LETTER = regex.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]*[\u06a9\u06cc\u06d5][{ARABIC_LETTERS}{ARABIC_MARKS}]*")
-_FINAL_FARSI_YEH = regex.compile(f"\u06cc(?=[{ARABIC_MARKS}]*$)")
-_CLITICS = regex.compile("^(?:[وف]?[بلك]?(?:ال)?)")
-_PERSIAN_DIGIT = regex.compile("[\u06f0-\u06f9]")
+_WORD_WITH_PERSIAN_LETTER = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]*[\u06a9\u06cc\u06d5][{ARABIC_LETTERS}{ARABIC_MARKS}]*")
+_FINAL_FARSI_YEH = re.compile(f"\u06cc(?=[{ARABIC_MARKS}]*$)")
+_CLITICS = re.compile("^(?:[وف]?[بلك]?(?:ال)?)")
+_PERSIAN_DIGIT = re.compile("[\u06f0-\u06f9]")
 _LINE_WITH = {
-    "letter": regex.compile("[^\n]*[\u06a9\u06cc\u06d5][^\n]*"),
-    "digit": regex.compile("[^\n]*[\u06f0-\u06f9][^\n]*"),
+    "letter": re.compile("[^\n]*[\u06a9\u06cc\u06d5][^\n]*"),
+    "digit": re.compile("[^\n]*[\u06f0-\u06f9][^\n]*"),
 }
 
 
@@ -90,14 +90,14 @@ def replace_persian_letters(text: str) -> str:
     return _LINE_WITH["letter"].sub(_replace_in_arabic_line, text)
 
 
-def _replace_in_arabic_line(match: regex.Match[str]) -> str:
+def _replace_in_arabic_line(match: re.Match[str]) -> str:
     line = match.group(0)
     if is_non_arabic(line):
         return line
     return _WORD_WITH_PERSIAN_LETTER.sub(_arabic_spelling, line)
 
 
-def _arabic_spelling(match: regex.Match[str]) -> str:
+def _arabic_spelling(match: re.Match[str]) -> str:
     word = match.group(0)
     if _FINAL_FARSI_YEH.search(word):
         maksura = _FINAL_FARSI_YEH.sub("\u0649", word).translate(tables.translation("chars/persian_letters.tsv"))
@@ -108,7 +108,7 @@ def _arabic_spelling(match: regex.Match[str]) -> str:
 
 def _is_maksura_word(word: str) -> bool:
     known = tables.word_list("words/alef_maksura.txt")
-    bare = regex.sub(f"[{ARABIC_MARKS}]", "", word)
+    bare = re.sub(f"[{ARABIC_MARKS}]", "", word)
     if bare in known:
         return True
     clitics = _CLITICS.match(bare)
@@ -129,8 +129,8 @@ def replace_persian_digits(text: str) -> str:
     return _LINE_WITH["digit"].sub(_digits_in_arabic_line, text)
 
 
-def _digits_in_arabic_line(match: regex.Match[str]) -> str:
+def _digits_in_arabic_line(match: re.Match[str]) -> str:
     line = match.group(0)
-    if is_non_arabic(line) or not regex.search(f"[{ARABIC_LETTERS}]", line):
+    if is_non_arabic(line) or not re.search(f"[{ARABIC_LETTERS}]", line):
         return line
     return line.translate(tables.translation("chars/persian_digits.tsv"))

@@ -24,7 +24,6 @@ from functools import lru_cache
 from typing import Callable
 
 import ftfy
-import regex
 
 #: ftfy with everything off but the encoding repair: curly quotes stay curly,
 #: HTML stays as it is (rule E201 owns entities), no Unicode normalisation.
@@ -48,21 +47,21 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 
 #: A word: no white space, except a no-break space right after a lead byte
 #: (U+0660 ARABIC-INDIC DIGIT ZERO is D9 A0 in UTF-8: "Ù\xa0" / "ظ\xa0").
-_WORD = regex.compile(r"(?:[^\s]|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0)+")
+_WORD = re.compile(r"(?:[^\s]|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0)+")
 #: Invisible characters (rule I101's table) that may have slipped into a broken
 #: word; a repaired word is rebuilt without them.  SOFT HYPHEN is not among
 #: them: it is byte 0xAD, part of the mojibake of ح (D8 AD).
 _INVISIBLE = "\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
 _I = f"[{_INVISIBLE}\u200c\u200d]*"
-_STRIP_INVISIBLE = regex.compile(f"[{_INVISIBLE}]")
+_STRIP_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 #: ZERO WIDTH NON-JOINER and JOINER are bytes 9D and 9E in windows-1256, so
 #: they belong to some mojibake ("â€" + ZWNJ is ”); elsewhere they are
 #: intruders, and a word is tried again without them.
-_JOINERS = regex.compile("[\u200c\u200d]")
+_JOINERS = re.compile("[\u200c\u200d]")
 #: What a repair may produce: Arabic letters, marks and punctuation, Latin-1
 #: text, general punctuation.  Anything else means the guess was wrong.
-_PLAUSIBLE = regex.compile(r"[\u0000-\u00ff\u060c-\u06ff\u2010-\u2027\u2030-\u205e\ufeff]*")
-_ARABIC_LETTER = regex.compile(r"[\u0621-\u063a\u0641-\u064a]")
+_PLAUSIBLE = re.compile(r"[\u0000-\u00ff\u060c-\u06ff\u2010-\u2027\u2030-\u205e\ufeff]*")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a]")
 
 
 def _cp1256_char(byte: int) -> str:
@@ -78,14 +77,14 @@ def _cp1252_char(byte: int) -> str | None:
 
 # --- E101: UTF-8 shown as windows-1252 / latin-1 -------------------------------
 _CONT_1252 = "".join(sorted({c for b in range(0x80, 0xC0) for c in (chr(b), _cp1252_char(b)) if c}))
-_UTF8_AS_1252 = regex.compile(f"[\u00c2-\u00ef]{_I}[{regex.escape(_CONT_1252)}]")
+_UTF8_AS_1252 = re.compile(f"[\u00c2-\u00ef]{_I}[{re.escape(_CONT_1252)}]")
 
 
 #: What E101 repairs: a run of characters windows-1252 and latin-1 can show,
 #: within a word.  A real Arabic letter glued to the broken run is not part
 #: of it (so a space added later next to one changes nothing).
-_LATIN_RUN = regex.compile(
-    f"(?:[\u0021-\u009f\u00a1-\u00ff{regex.escape(_CONT_1252.replace(chr(0xA0), ''))}{_INVISIBLE}\u200c\u200d]"
+_LATIN_RUN = re.compile(
+    f"(?:[\u0021-\u009f\u00a1-\u00ff{re.escape(_CONT_1252.replace(chr(0xA0), ''))}{_INVISIBLE}\u200c\u200d]"
     f"|(?<=[\u00d8\u00d9])\u00a0)+"
 )
 
@@ -99,15 +98,15 @@ _CONT_1256 = "".join(_cp1256_char(b) for b in range(0x80, 0xC0))
 #: Lead bytes shown as windows-1256: آ أ (C2, C3: U+0080-U+00FF such as « »
 #: and the no-break space) and ط ظ ع غ (D8-DB: the Arabic block U+0600-U+06FF).
 _LEAD_1256 = "".join(_cp1256_char(b) for b in (0xC2, 0xC3, 0xD8, 0xD9, 0xDA, 0xDB))
-_PAIR_1256 = f"(?:[{_LEAD_1256}]{_I}[{regex.escape(_CONT_1256)}]|\u00e2{_I}[{regex.escape(_CONT_1256)}]{_I}[{regex.escape(_CONT_1256)}])"
-_UTF8_AS_1256 = regex.compile(f"{_PAIR_1256}(?:[\u0020-\u007e{_INVISIBLE}]*{_PAIR_1256})+")
+_PAIR_1256 = f"(?:[{_LEAD_1256}]{_I}[{re.escape(_CONT_1256)}]|\u00e2{_I}[{re.escape(_CONT_1256)}]{_I}[{re.escape(_CONT_1256)}])"
+_UTF8_AS_1256 = re.compile(f"{_PAIR_1256}(?:[\u0020-\u007e{_INVISIBLE}]*{_PAIR_1256})+")
 
 
 def _repair_utf8_as_cp1256(word: str) -> str:
     return _UTF8_AS_1256.sub(_decode_utf8_as_cp1256, word)
 
 
-def _decode_utf8_as_cp1256(match: regex.Match[str]) -> str:
+def _decode_utf8_as_cp1256(match: re.Match[str]) -> str:
     try:
         return match.group(0).encode("cp1256").decode("utf-8")
     except UnicodeError:
@@ -129,7 +128,7 @@ def _cp1256_via_latin() -> dict[int, str]:
 
 
 def _shown_as(predicate: Callable[[str], bool]) -> str:
-    return regex.escape("".join(chr(c) for c, meant in sorted(_cp1256_via_latin().items()) if predicate(meant)))
+    return re.escape("".join(chr(c) for c, meant in sorted(_cp1256_via_latin().items()) if predicate(meant)))
 
 
 #: Characters that stand for an Arabic letter, mark or tatweel, and the rest:
@@ -139,9 +138,9 @@ _SHOWS_ARABIC = _shown_as(lambda meant: "\u0621" <= meant <= "\u0652" or "\u0660
 _SHOWS_OTHER = _shown_as(lambda meant: not ("\u0621" <= meant <= "\u0652" or "\u0660" <= meant <= "\u06ff"))
 _SHARED = "\u0021-\u0040\\[-`{-~\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
 #: The shape: two characters that stand for Arabic letters side by side.
-_CP1256_AS_LATIN = regex.compile(f"[{_SHOWS_ARABIC}]{_I}[{_SHOWS_ARABIC}]")
+_CP1256_AS_LATIN = re.compile(f"[{_SHOWS_ARABIC}]{_I}[{_SHOWS_ARABIC}]")
 #: A broken word holds nothing else than such characters and punctuation.
-_CP1256_AS_LATIN_WORD = regex.compile(f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}\u200c\u200d]+")
+_CP1256_AS_LATIN_WORD = re.compile(f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}\u200c\u200d]+")
 
 
 def _repair_cp1256_as_latin(word: str) -> str:
@@ -150,7 +149,7 @@ def _repair_cp1256_as_latin(word: str) -> str:
     return word.translate(_cp1256_via_latin())
 
 
-_REPAIRS: tuple[tuple[regex.Pattern[str], Callable[[str], str]], ...] = (
+_REPAIRS: tuple[tuple[re.Pattern[str], Callable[[str], str]], ...] = (
     (_UTF8_AS_1252, _repair_utf8_as_cp1252),
     (_UTF8_AS_1256, _repair_utf8_as_cp1256),
     (_CP1256_AS_LATIN, _repair_cp1256_as_latin),
@@ -206,15 +205,15 @@ _QUICK = {
 _ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}\u200c\u200d]")
 
 
-def _may_apply(text: str, code: str, shape: regex.Pattern[str]) -> bool:
+def _may_apply(text: str, code: str, shape: re.Pattern[str]) -> bool:
     if _QUICK[code].search(text):
         return True
     return bool(_ANY_INVISIBLE.search(text)) and bool(shape.search(text))
 
 
-def _repair_words(text: str, shape: regex.Pattern[str], unit: regex.Pattern[str] = _WORD) -> str:
+def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str] = _WORD) -> str:
 
-    def repair(match: regex.Match[str]) -> str:
+    def repair(match: re.Match[str]) -> str:
         word = match.group(0)
         return _repair_word(word) if shape.search(word) else word
 

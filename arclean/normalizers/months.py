@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import regex
 
 from .. import tables
 from ..patterns import ARABIC_LETTERS, DIGITS
@@ -58,9 +57,9 @@ def _near_miss_targets() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _misspelling_pattern() -> regex.Pattern[str]:
+def _misspelling_pattern() -> re.Pattern[str]:
     typos = sorted(tables.corrections("months/misspellings.tsv"), key=len, reverse=True)
-    return regex.compile(f"{_NOT_LETTER_BEFORE}([وفبل]{{0,2}})({'|'.join(typos)}){_NOT_LETTER_AFTER}")
+    return re.compile(f"{_NOT_LETTER_BEFORE}([وفبل]{{0,2}})({'|'.join(typos)}){_NOT_LETTER_AFTER}")
 
 
 @lru_cache(maxsize=1)
@@ -74,9 +73,9 @@ def _misspelling_hint() -> re.Pattern[str]:
 #: in text, so the rule looks only there): a day number before the word, a
 #: year after it, or شهر before it.
 _NUMBER = re.compile(f"[{DIGITS}]+")
-_SHAHR = regex.compile(f"(?<![{ARABIC_LETTERS}])[وفبل]?(?:ال)?شهر[ \t]+")
-_WORD_AFTER = regex.compile(f"[ \t]*{_NOT_LETTER_BEFORE}([وفبل]?)([{ARABIC_LETTERS}]{{5,}}){_NOT_LETTER_AFTER}")
-_WORD_BEFORE = regex.compile(f"{_NOT_LETTER_BEFORE}([وفبل]?)([{ARABIC_LETTERS}]{{5,}})[ \t،,]+$")
+_SHAHR = re.compile(f"(?<![{ARABIC_LETTERS}])[وفبل]?(?:ال)?شهر[ \t]+")
+_WORD_AFTER = re.compile(f"[ \t]*{_NOT_LETTER_BEFORE}([وفبل]?)([{ARABIC_LETTERS}]{{5,}}){_NOT_LETTER_AFTER}")
+_WORD_BEFORE = re.compile(f"{_NOT_LETTER_BEFORE}([وفبل]?)([{ARABIC_LETTERS}]{{5,}})[ \t،,]+$")
 _LOOK_BACK = 40
 
 
@@ -143,12 +142,12 @@ def fix_month_misspellings(text: str) -> str:
     return text
 
 
-def _replace_listed(match: regex.Match[str]) -> str:
+def _replace_listed(match: re.Match[str]) -> str:
     clitics, typo = match.groups()
     return clitics + tables.corrections("months/misspellings.tsv")[typo][0]
 
 
-def _consider(match: regex.Match[str] | None, fixes: dict[int, tuple[int, str]]) -> None:
+def _consider(match: re.Match[str] | None, fixes: dict[int, tuple[int, str]]) -> None:
     """Record the correction of a word found in a date context, if it is a near miss."""
     if match is None:
         return
@@ -162,11 +161,11 @@ def _consider(match: regex.Match[str] | None, fixes: dict[int, tuple[int, str]])
 
 
 @lru_cache(maxsize=1)
-def _pair_pattern() -> regex.Pattern[str]:
+def _pair_pattern() -> re.Pattern[str]:
     names = sorted(_spellings(), key=len, reverse=True)
-    alternation = "|".join(regex.escape(name) for name in names)
+    alternation = "|".join(re.escape(name) for name in names)
     clitic = f"(?:[وفبل](?=[{ARABIC_LETTERS}]{{4}}))?"
-    return regex.compile(f"{_NOT_LETTER_BEFORE}({clitic})({alternation})([ \t]*/[ \t]*)({alternation}){_NOT_LETTER_AFTER}")
+    return re.compile(f"{_NOT_LETTER_BEFORE}({clitic})({alternation})([ \t]*/[ \t]*)({alternation}){_NOT_LETTER_AFTER}")
 
 
 def join_month_pairs(text: str) -> str:
@@ -182,7 +181,7 @@ def join_month_pairs(text: str) -> str:
     return _pair_pattern().sub(_join_pair, text)
 
 
-def _join_pair(match: regex.Match[str]) -> str:
+def _join_pair(match: re.Match[str]) -> str:
     clitic, first, slash, second = match.groups()
     spellings = _spellings()
     if slash == "/" or spellings[first][0] != spellings[second][0]:

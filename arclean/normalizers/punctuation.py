@@ -10,18 +10,18 @@ here touches a number, time, URL, e-mail address or decimal (``3.5``,
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..patterns import ARABIC_LETTERS, ARABIC_MARKS
 
-_SPACE_BEFORE_ARABIC_MARK = regex.compile(r"[ \t]+(?=[،؛؟])")
-_ARABIC_MARK_BEFORE_LETTER = regex.compile(f"([،؛؟])(?=[{ARABIC_LETTERS}])")
-_SPACE_BEFORE_LATIN_MARK = regex.compile(f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}\"”»)])[ \t]+(?=[.:!]+(?:[ \t]|$))", regex.MULTILINE)
-_SPACE_INSIDE_OPENER = regex.compile(r"(?<=[«“(\[])[ \t]+")
-_SPACE_INSIDE_CLOSER = regex.compile(r"(?<=\S)[ \t]+(?=[»”)\]])")
-_LATIN_MARK_BETWEEN_ARABIC = regex.compile(f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}])[ \t]*([,;?])(?=[ \t]*[{ARABIC_LETTERS}]|[ \t]*$)", regex.MULTILINE)
+_SPACE_BEFORE_ARABIC_MARK = re.compile(r"[ \t]+(?=[،؛؟])")
+_ARABIC_MARK_BEFORE_LETTER = re.compile(f"([،؛؟])(?=[{ARABIC_LETTERS}])")
+_SPACE_BEFORE_LATIN_MARK = re.compile(f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}\"”»)])[ \t]+(?=[.:!]+(?:[ \t]|$))", re.MULTILINE)
+_SPACE_INSIDE_OPENER = re.compile(r"(?<=[«“(\[])[ \t]+")
+_SPACE_INSIDE_CLOSER = re.compile(r"(?<=\S)[ \t]+(?=[»”)\]])")
+_LATIN_MARK_BETWEEN_ARABIC = re.compile(f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}])[ \t]*([,;?])(?=[ \t]*[{ARABIC_LETTERS}]|[ \t]*$)", re.MULTILINE)
 _ARABIC_FORM = {",": "،", ";": "؛", "?": "؟"}
-_REPEATED_MARK = regex.compile(r"([؟?!])\1{2,}")
+_REPEATED_MARK = re.compile(r"([؟?!])\1{2,}")
 
 
 def remove_space_before_arabic_punctuation(text: str) -> str:

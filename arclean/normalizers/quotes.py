@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
+import re
 
 #: The shaped quote styles: (opening mark, closing mark).
 STYLES = {
@@ -27,13 +27,13 @@ STYLES = {
     "guillemets": ("\u00ab", "\u00bb"),  # « »
     "single-guillemets": ("\u2039", "\u203a"),  # ‹ ›
 }
-_APOSTROPHE = regex.compile(r"(?<=[A-Za-z\u00c0-\u024f0-9])[\u2018\u2019](?=[A-Za-z\u00c0-\u024f])")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f0-9])[\u2018\u2019](?=[A-Za-z\u00c0-\u024f])")
 _MAX_REGION_LINES = 6
 
 
 def _marks(text: str, opener: str, closer: str) -> list[int]:
     """Positions of the style's marks, apostrophes (``don’t``) excluded."""
-    pattern = regex.compile(f"[{opener}{closer}]")
+    pattern = re.compile(f"[{opener}{closer}]")
     apostrophes = {m.start() for m in _APOSTROPHE.finditer(text)} if opener == "\u2018" else set()
     return [m.start() for m in pattern.finditer(text) if m.start() not in apostrophes]
 
@@ -46,7 +46,7 @@ def _regions(text: str, positions: list[int]) -> Iterator[list[int]]:
     cannot be closed that way are skipped.
     """
     by_line: list[tuple[int, list[int]]] = []
-    line_starts = [0] + [m.end() for m in regex.finditer("\n", text)]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     index = 0
     for line_no, start in enumerate(line_starts):
         end = line_starts[line_no + 1] if line_no + 1 < len(line_starts) else len(text) + 1
@@ -126,7 +126,7 @@ def fix_quote_shapes(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
-_RUN_OF_MARKS = regex.compile(r"([“”«»])\1+")
+_RUN_OF_MARKS = re.compile(r"([“”«»])\1+")
 
 
 def reduce_doubled_quotes(text: str) -> str:
@@ -143,7 +143,7 @@ def reduce_doubled_quotes(text: str) -> str:
     return _RUN_OF_MARKS.sub(_reduce_against_word, text)
 
 
-def _reduce_against_word(match: regex.Match[str]) -> str:
+def _reduce_against_word(match: re.Match[str]) -> str:
     mark, text = match.group(1), match.string
     if mark in "“«":
         against_word = match.end() < len(text) and text[match.end()].isalnum()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+import re
 
 from .. import tables
 from ..patterns import ARABIC_LETTERS
@@ -38,10 +38,10 @@ def _lexicon(extra: tuple[tuple[str, str], ...] = ()) -> dict[str, tuple[str, ..
 
 
 @lru_cache(maxsize=16)
-def _pattern(extra: tuple[tuple[str, str], ...] = ()) -> regex.Pattern[str]:
+def _pattern(extra: tuple[tuple[str, str], ...] = ()) -> re.Pattern[str]:
     typos = sorted(_lexicon(extra), key=len, reverse=True)
-    alternation = "|".join(regex.escape(typo) for typo in typos)
-    return regex.compile(f"(?<![{ARABIC_LETTERS}])([وف]?)({alternation})(?![{ARABIC_LETTERS}])")
+    alternation = "|".join(re.escape(typo) for typo in typos)
+    return re.compile(f"(?<![{ARABIC_LETTERS}])([وف]?)({alternation})(?![{ARABIC_LETTERS}])")
 
 
 def fix_common_typos(text: str, *, typos: tuple[tuple[str, str], ...] = ()) -> str:
@@ -52,7 +52,7 @@ def fix_common_typos(text: str, *, typos: tuple[tuple[str, str], ...] = ()) -> s
     """
     lexicon = _lexicon(typos)
 
-    def replace(match: regex.Match[str]) -> str:
+    def replace(match: re.Match[str]) -> str:
         fixes = lexicon[match.group(2)]
         return match.group(1) + fixes[0] if len(fixes) == 1 else match.group(0)
 

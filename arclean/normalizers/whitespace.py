@@ -9,14 +9,14 @@ break is never removed inside a paragraph).
 
 from __future__ import annotations
 
-import regex
+import re
 
 from .. import tables
 
-_LINE_BREAKS = regex.compile("\r\n?|[\u2028\u2029]")
-_EDGE_SPACES = regex.compile(r"^[ \t]+|[ \t]+$", flags=regex.MULTILINE)
-_SPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
-_BLANK_RUN = regex.compile(r"\n{3,}")
+_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029]")
+_EDGE_SPACES = re.compile(r"^[ \t]+|[ \t]+$", flags=re.MULTILINE)
+_SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def normalize_line_endings(text: str) -> str:
@@ -72,6 +72,10 @@ def strip_lines(text: str) -> str:
     >>> strip_lines("  • عيار 24\\nنص  ")
     '• عيار 24\\nنص'
     """
+    if not (
+        " \n" in text or "\n " in text or "\t" in text or text[:1] == " " or text[-1:] == " "
+    ):
+        return text
     return _EDGE_SPACES.sub("", text)
 
 
