@@ -140,7 +140,12 @@ _SHARED = "\u0021-\u0040\\[-`{-~\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d
 #: The shape: two characters that stand for Arabic letters side by side.
 _CP1256_AS_LATIN = re.compile(f"[{_SHOWS_ARABIC}]{_I}[{_SHOWS_ARABIC}]")
 #: A broken word holds nothing else than such characters and punctuation.
-_CP1256_AS_LATIN_WORD = re.compile(f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_INVISIBLE}\u200c\u200d]+")
+#: Latin-1 characters whose byte means the same character in windows-1256
+#: (à, é, «, », the soft hyphen …): they may stand in a broken word as they are.
+_SAME_IN_BOTH = re.escape("".join(chr(b) for b in range(0xA0, 0x100) if _cp1256_char(b) == chr(b)))
+_CP1256_AS_LATIN_WORD = re.compile(
+    f"[{_SHOWS_ARABIC}{_SHOWS_OTHER}{_SHARED}{_SAME_IN_BOTH}{_INVISIBLE}\u200c\u200d]+"
+)
 
 
 def _repair_cp1256_as_latin(word: str) -> str:
