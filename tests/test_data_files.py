@@ -82,3 +82,19 @@ def test_malformed_entries_name_file_and_line() -> None:
         tables.parse_phrases("y.txt", "# kind: nonsense\nphrase\n")
     with pytest.raises(DataFileError, match="leading or trailing spaces"):
         list(tables.entries("z.txt", "phrase \n"))
+
+
+@pytest.mark.parametrize("typo, fixes", sorted(tables.corrections("months/misspellings.tsv").items()))
+def test_every_month_misspelling_is_corrected_in_text(typo: str, fixes: tuple[str, ...]) -> None:
+    assert arclean.clean(f"وصل الوفد في {typo} الماضي.\n") == f"وصل الوفد في {fixes[0]} الماضي.\n"
+
+
+@pytest.mark.parametrize("typo, fixes", sorted(tables.corrections("typos/common.tsv").items()))
+def test_every_typo_entry_is_fixed_or_reported(typo: str, fixes: tuple[str, ...]) -> None:
+    text = f"قال الرجل {typo} اليوم.\n"
+    report = arclean.explain(text, select=["T201"])
+    if len(fixes) == 1:
+        assert report.text == f"قال الرجل {fixes[0]} اليوم.\n"
+    else:
+        assert report.text == text
+        assert [s.candidates for s in report.suggestions] == [fixes]
