@@ -176,6 +176,8 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
                 reporter.result(result)
     finally:
         progress.close()
+    if out_dir:
+        os.sync()  # the copies were not fsynced one by one
     reporter.finish(summary.finish(), out_dir=out_dir)
     return summary.exit_code(exit_zero=args.exit_zero)
 
