@@ -4,20 +4,25 @@ A scraped page is a head (title, kicker, byline, date, counters, share bar), an
 article (paragraphs of prose) and a tail (share bars, comment forms, related
 links, tags, footers).  The boilerplate rules remove residue only in the head
 and the tail, where it can be told apart from content; the same words inside
-the article stay.  This module finds those regions and recognises residue
-lines, so that every B rule agrees on what they are.
+the article stay.  This module finds those regions, so that every B rule
+agrees on what they are.
+
+An analysis is the costly part of the line rules, so it is done once per text:
+the document is folded in one pass (not line by line), long lines are only
+checked for a line-start phrase, and a rule that drops lines derives the next
+text's layout from its own instead of analysing again.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
+from typing import Iterable
 
-import re
-
-from . import tables
 from .patterns import BARE_NUMBER_LINE
-from .shape import is_prose, skeleton
+from .residue import PhraseMatcher, is_copyright, is_counter, phrase_matcher
+from .shape import ends_sentence, fold_text, skeleton_of_folded
 from .tables import Phrase
 
 #: Line kinds besides the phrase kinds of ``tables.PHRASE_KINDS``.
@@ -25,141 +30,16 @@ BLANK = "blank"
 NUMBER = "number"  # a bare number: "0", "298"
 COUNTER = "counter"  # a number with a counter word: "0 تعليقات"
 
-
-#: A copyright notice: the sign, or "all rights reserved" in Arabic or English,
-#: on a short line.  Matched on the skeleton (folded) or the raw line (©).
-_COPYRIGHT = re.compile(r"©|\(c\) ?\d{4}|جميع الحقوق محفوظه|حقوق (?:النشر|الطبع) محفوظه|all rights reserved", re.IGNORECASE)
-_MAX_COPYRIGHT_WORDS = 20
-
-
-def is_copyright(line: str) -> bool:
-    """A copyright footer line.
-
-    >>> is_copyright("© 2024 جميع الحقوق محفوظة لموقع الخبر"), is_copyright("حقوق الإنسان محفوظة في الدستور")
-    (True, False)
-    """
-    if "©" in line:
-        return len(line.split()) <= _MAX_COPYRIGHT_WORDS
-    key = skeleton(line)
-    if "محفوظه" not in key and "reserved" not in key and "(c)" not in line.lower():
-        return False
-    return bool(_COPYRIGHT.search(key)) and len(key.split()) <= _MAX_COPYRIGHT_WORDS
-
-
-class PhraseMatcher:
-    """Recognise boilerplate lines: whole-line phrases and line-start phrases."""
-
-    def __init__(self, phrases: tuple[Phrase, ...]) -> None:
-        self.exact: dict[str, Phrase] = {}
-        self.prefixes: dict[str, list[tuple[tuple[str, ...], Phrase]]] = {}
-        for phrase in phrases:
-            key = skeleton(phrase.text)
-            if not key:
-                continue
-            if phrase.prefix:
-                words = tuple(key.split())
-                self.prefixes.setdefault(words[0], []).append((words, phrase))
-            else:
-                self.exact.setdefault(key, phrase)
-
-    def match_start(self, line: str) -> Phrase | None:
-        """Return the line-start phrase a long line starts with, if any.
-
-        Only the first word is folded unless it can start a phrase.
-        """
-        first = skeleton(line.split(None, 1)[0]).split(" ", 1)[0]
-        if first not in self.prefixes:
-            return None
-        phrase = self.match(line[:200])
-        return phrase if phrase is not None and phrase.prefix else None
-
-    def match(self, line: str) -> Phrase | None:
-        """Return the phrase a line is, or starts with; None for other lines.
-
-        A line-start phrase written with a colon (``الوسوم: …``) matches only
-        lines that have the colon right after it: ``الوسوم التي وضعتها الشركة``
-        is a sentence, ``الوسوم: اقتصاد`` a tag line.
-        """
-        key = skeleton(line)
-        found = self.exact.get(key)
-        if found is not None or not key:
-            return found
-        words = key.split(" ", 8)
-        for prefix, phrase in self.prefixes.get(words[0], ()):
-            if tuple(words[: len(prefix)]) == prefix and _colon_agrees(line, phrase, prefix):
-                return phrase
-        return None
-
-
-def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
-    if not phrase.text.rstrip().endswith(":"):
-        return True
-    head, colon, _ = line.partition(":")
-    return bool(colon) and tuple(skeleton(head).split()) == prefix
-
-
-@lru_cache(maxsize=16)
-def phrase_matcher(extra: tuple[Phrase, ...] = ()) -> PhraseMatcher:
-    """The matcher for the bundled phrases plus any from the configuration."""
-    return PhraseMatcher(tables.phrases() + extra)
-
-
-def _folded_words(relpath: str) -> frozenset[str]:
-    return frozenset(skeleton(word) for word in tables.word_list(relpath))
-
-
-@lru_cache(maxsize=None)
-def counter_words() -> frozenset[str]:
-    return _folded_words("words/counter_words.txt")
-
-
-@lru_cache(maxsize=None)
-def widget_words() -> frozenset[str]:
-    return _folded_words("words/widget_words.txt")
-
-
-@lru_cache(maxsize=None)
-def function_words() -> frozenset[str]:
-    return _folded_words("words/function_words.txt")
-
-
-def is_counter(line: str) -> bool:
-    """A number with counter words only: ``0 تعليقات``, ``المشاهدات : 171``.
-
-    >>> is_counter("المشاهدات : 171"), is_counter("- 0 نقطة للخسارة"), is_counter("0 نقطة")
-    (True, False, True)
-    """
-    words = skeleton(line).split()
-    if not 2 <= len(words) <= 4 or line.lstrip().startswith(("-", "*", "•")):
-        return False
-    numbers = sum(word.isdigit() for word in words)
-    known = counter_words()
-    return numbers >= 1 and all(word.isdigit() or _listed(word, known) for word in words) and numbers < len(words)
-
-
-def _listed(word: str, words: frozenset[str]) -> bool:
-    """A word of a list, with or without the article: ``القراءات`` is ``قراءات``."""
-    return word in words or (word.startswith("ال") and word[2:] in words)
-
-
-def is_widget_shaped(line: str) -> bool:
-    """A short line made mostly of widget words: ``طباعة إرسال``, ``شاركنا بتعليقك على الخبر :``.
-
-    >>> is_widget_shaped("شاركنا بتعليقك على الخبر :"), is_widget_shaped("شارك في المؤتمر وزير الخارجية")
-    (True, False)
-    """
-    words = skeleton(line).split()
-    if not words or len(words) > 8 or line.rstrip().endswith("."):
-        return False
-    widget = widget_words()
-    strong = sum(_listed(word, widget) for word in words)
-    filler = sum(word in function_words() or word.isdigit() for word in words)
-    return strong >= 1 and (strong + filler) * 10 >= len(words) * 7
+#: Residue lines are short.  A line of more tokens than this can only *start*
+#: with a phrase (a tags line, an inline read-also block), and reads as prose.
+_LONG_LINE_TOKENS = 25
+_CACHE_SIZE = 8
 
 
 @dataclass(frozen=True)
 class Layout:
-    """A document's lines, the kind of each, and where its prose begins and ends.
+    """A document's lines, the kind of each, which are prose, and where the
+    head ends and the tail starts.
 
     ``head_end``: the index of the first line after the head (the first paragraph
     of prose; with no prose, the content line after the title).  ``tail_start``:
@@ -169,10 +49,32 @@ class Layout:
 
     lines: tuple[str, ...]
     kinds: tuple[str | None, ...]
-    first_prose: int | None
-    last_prose: int | None
-    head_end: int
-    tail_start: int
+    prose: tuple[bool, ...]
+    extra: tuple[Phrase, ...] = ()
+
+    @cached_property
+    def first_prose(self) -> int | None:
+        return next((i for i, flag in enumerate(self.prose) if flag), None)
+
+    @cached_property
+    def last_prose(self) -> int | None:
+        return next((i for i in range(len(self.prose) - 1, -1, -1) if self.prose[i]), None)
+
+    @cached_property
+    def head_end(self) -> int:
+        first = self.first_prose
+        if first is not None:
+            return first
+        content = [i for i, kind in enumerate(self.kinds) if kind is None][:2]
+        return content[1] if len(content) == 2 else 0
+
+    @cached_property
+    def tail_start(self) -> int:
+        last = self.last_prose
+        if last is not None:
+            return last + 1
+        content = [i for i in range(len(self.kinds) - 1, -1, -1) if self.kinds[i] is None][:1]
+        return content[0] + 1 if content else len(self.lines)
 
     def in_head(self, index: int) -> bool:
         """Before the first paragraph of prose (with no prose: between the title
@@ -186,50 +88,97 @@ class Layout:
     def is_content(self, index: int) -> bool:
         return self.kinds[index] is None
 
+    def without(self, drop: Iterable[int], *, final_line_feed: bool = False) -> str:
+        """The text without the given lines (and with a final line feed if
+        asked); its layout is derived, not analysed again.
 
-#: Residue lines are short.  A line of more tokens than this can only *start*
-#: with a phrase (a tags line, an inline read-also block), and reads as prose.
-_LONG_LINE_TOKENS = 25
+        >>> layout = analyze("العنوان\\n0\\nنص")
+        >>> layout.without([1]), layout.without([2], final_line_feed=True)
+        ('العنوان\\nنص', 'العنوان\\n0\\n')
+        """
+        drop = set(drop)
+        keep = [i for i in range(len(self.lines)) if i not in drop]
+        lines = [self.lines[i] for i in keep]
+        kinds = [self.kinds[i] for i in keep]
+        prose = [self.prose[i] for i in keep]
+        if final_line_feed:
+            lines.append("")
+            kinds.append(BLANK)
+            prose.append(False)
+        text = "\n".join(lines)
+        _remember(text, self.extra, Layout(tuple(lines), tuple(kinds), tuple(prose), self.extra))
+        return text
 
 
-def _kind(line: str, matcher: PhraseMatcher) -> str | None:
-    stripped = line.strip()
-    if not stripped:
-        return BLANK
-    if BARE_NUMBER_LINE.fullmatch(stripped):
-        return NUMBER
-    if stripped.count(" ") >= _LONG_LINE_TOKENS:
-        phrase = matcher.match_start(stripped)
-        return phrase.kind if phrase is not None else None
-    if is_counter(line):
-        return COUNTER
-    phrase = matcher.match(line)
-    if phrase is not None:
-        return phrase.kind
-    return "footer" if is_copyright(line) else None
+_CACHE: OrderedDict[tuple[str, tuple[Phrase, ...]], Layout] = OrderedDict()
+
+
+def _remember(text: str, extra: tuple[Phrase, ...], layout: Layout) -> None:
+    _CACHE[(text, extra)] = layout
+    _CACHE.move_to_end((text, extra))
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+
+
+def clear_cache() -> None:
+    """Forget the cached analyses (for measurements)."""
+    _CACHE.clear()
 
 
 def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Layout:
     """Split a text into lines and classify each.
 
-    Cached: consecutive rules that change nothing share one analysis.
+    Cached: consecutive rules share one analysis, and a rule that drops lines
+    leaves the next text's layout in the cache.
+
+    >>> layout = analyze("عنوان الخبر\\n0\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nاترك رد")
+    >>> layout.kinds, layout.head_end, layout.tail_start
+    ((None, 'number', None, 'comment'), 2, 3)
     """
-    return _analyze(text, extra)
+    cached = _CACHE.get((text, extra))
+    if cached is not None:
+        return cached
+    layout = _analyze(text, extra)
+    _remember(text, extra, layout)
+    return layout
 
 
-@lru_cache(maxsize=8)
 def _analyze(text: str, extra: tuple[Phrase, ...]) -> Layout:
     matcher = phrase_matcher(extra)
     lines = tuple(text.split("\n"))
-    kinds = tuple(_kind(line, matcher) for line in lines)
-    content = [i for i, kind in enumerate(kinds) if kind is None]
-    prose = [i for i in content if lines[i].count(" ") >= _LONG_LINE_TOKENS or is_prose(lines[i])]
-    if prose:
-        head_end, tail_start = prose[0], prose[-1] + 1
-    else:
-        head_end = content[1] if len(content) >= 2 else 0
-        tail_start = content[-1] + 1 if content else len(lines)
-    return Layout(lines, kinds, prose[0] if prose else None, prose[-1] if prose else None, head_end, tail_start)
+    folded = fold_text(text).split("\n")
+    kinds: list[str | None] = []
+    prose: list[bool] = []
+    for line, folded_line in zip(lines, folded):
+        kind, is_prose = _classify(line, folded_line, matcher)
+        kinds.append(kind)
+        prose.append(is_prose)
+    return Layout(lines, tuple(kinds), tuple(prose), extra)
+
+
+def _classify(line: str, folded_line: str, matcher: PhraseMatcher) -> tuple[str | None, bool]:
+    """The kind of a line and whether it reads as prose."""
+    stripped = line.strip()
+    if not stripped:
+        return BLANK, False
+    if BARE_NUMBER_LINE.fullmatch(stripped):
+        return NUMBER, False
+    if stripped.count(" ") >= _LONG_LINE_TOKENS:
+        first = skeleton_of_folded(folded_line.split(None, 1)[0]).split(" ", 1)[0]
+        phrase = matcher.match(line[:200]) if matcher.could_start(first) else None
+        if phrase is not None and phrase.prefix:
+            return phrase.kind, False
+        return None, True
+    key = skeleton_of_folded(folded_line)
+    if is_counter(line, key):
+        return COUNTER, False
+    phrase = matcher.match(line, key)
+    if phrase is not None:
+        return phrase.kind, False
+    if is_copyright(line, key):
+        return "footer", False
+    words = key.count(" ") + 1 if key else 0
+    return None, words >= 16 or (words >= 9 and ends_sentence(line))
 
 
 def join(lines: list[str] | tuple[str, ...]) -> str:

@@ -10,6 +10,7 @@ never uses, and fewer than two Persian function words.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 import re
 
@@ -21,7 +22,7 @@ from . import tables
 _NON_ARABIC_LETTER = re.compile(
     "[\u067e\u0686\u0698\u06af\u0679\u0688\u0691\u06ba\u06d2\u06be\u06c1\u06ce\u06c6\u06b5\u0695\u06a4]"
 )
-_WORD = re.compile(r"(?:[^\W\d_]|\u200c)+")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _markers() -> frozenset[str]:
@@ -41,12 +42,13 @@ def is_non_arabic(paragraph: str) -> bool:
         return True
     markers = _markers()
     hits = 0
+    hits = paragraph.count("می\u200c")
     for word in _WORD.findall(paragraph):
-        if word in markers or word.startswith("می\u200c"):
+        if word in markers:
             hits += 1
-            if hits >= 2:
-                return True
-    return False
+        if hits >= 2:
+            return True
+    return hits >= 2
 
 
 def document_is_non_arabic(text: str) -> bool:
@@ -61,3 +63,18 @@ def document_is_non_arabic(text: str) -> bool:
     paragraphs = [p for p in text.split("\n") if p.strip()]
     foreign = sum(1 for p in paragraphs if is_non_arabic(p))
     return foreign > 0 and foreign * 3 >= len(paragraphs)
+
+
+def map_lines(text: str, needle: re.Pattern[str], change: Callable[[str], str]) -> str:
+    """Apply ``change`` to the lines of a text that contain ``needle``; linear
+    in the text (a ``[^\\n]*X[^\\n]*`` pattern would rescan each line from
+    every position).
+
+    >>> map_lines("a\\nbX\\nc", re.compile("X"), str.upper)
+    'a\\nBX\\nc'
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if needle.search(line):
+            lines[index] = change(line)
+    return "\n".join(lines)

@@ -31,17 +31,34 @@ _FOLDS = {
     **{chr(0x06F0 + d): str(d) for d in range(10)},
 }
 _DROPPED = re.compile(f"[{ARABIC_MARKS}{TATWEEL}\u200c\u200d]")
-#: One translation does it all: drop marks, tatweel and joiners, fold letters.
-_FOLD = str.maketrans(
-    {**_FOLDS, **{chr(c): None for c in [*range(0x0600, 0x0700), 0x200C, 0x200D] if _DROPPED.match(chr(c))}}
-)
 #: Anything but letters and digits (the standard ``re`` is faster for this).
 _NOT_WORD = re.compile(r"[\W_]+")
 _SENTENCE_MARKS = ".!?؟:۔…"
 _CLOSERS = "\"'”»’)]"
+_CACHED_LENGTH = 200
 
 
-@lru_cache(maxsize=65536)
+def fold_text(text: str) -> str:
+    """Drop marks, tatweel and joiners, fold letter variants and case, in one
+    pass over a whole text.  Line breaks are untouched, so line ``i`` of the
+    result is the folded line ``i`` of the text.
+
+    >>> fold_text("إقرأ أيضـاً\\nUpvote")
+    'اقرا ايضا\\nupvote'
+    """
+    if _DROPPED.search(text):
+        text = _DROPPED.sub("", text)
+    for source, target in _FOLDS.items():
+        if source in text:
+            text = text.replace(source, target)
+    return text if text.isascii() and text.islower() else text.casefold()
+
+
+def skeleton_of_folded(folded: str) -> str:
+    """The skeleton of a line already folded by :func:`fold_text`."""
+    return _NOT_WORD.sub(" ", folded).strip()
+
+
 def skeleton(line: str) -> str:
     """Return the folded form of a line used to recognise it.
 
@@ -50,7 +67,16 @@ def skeleton(line: str) -> str:
     >>> skeleton("  Upvote   Downvote ")
     'upvote downvote'
     """
-    return _NOT_WORD.sub(" ", line.translate(_FOLD).casefold()).strip()
+    if len(line) > _CACHED_LENGTH:
+        return skeleton_of_folded(fold_text(line))
+    return _short_skeleton(line)
+
+
+@lru_cache(maxsize=16384)
+def _short_skeleton(line: str) -> str:
+    """Short lines (titles, widgets, phrases) repeat across documents: cached.
+    Long lines never do, and would only fill the cache."""
+    return skeleton_of_folded(fold_text(line))
 
 
 def words(line: str) -> list[str]:

@@ -7,7 +7,7 @@ import pytest
 import arclean
 from arclean import tables
 from arclean.errors import DataFileError
-from arclean.layout import phrase_matcher
+from arclean.residue import phrase_matcher
 from arclean.normalizers import months
 from arclean.shape import skeleton
 

@@ -28,6 +28,9 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "ampersands": lambda n: "&amp" * (n // 4),
     "blank-lines": lambda n: "\n" * n,
     "punctuation": lambda n: "، ؛ ؟ " * (n // 6),
+    "one-trigger-at-the-end": lambda n: "الحكومة تعلن " * (n // 13) + "ی۱\u200cـ“&Ø§\u00a0",
+    "long-line-then-a-trigger-line": lambda n: "الحكومة تعلن " * (n // 13) + "\nی۱\u200c“&Ø§",
+    "long-lines-one-trigger": lambda n: ("الحكومة تعلن خطة جديدة " * 40 + "\n") * (n // 960) + "کی\u200c۲",
 }
 SMALL = 20_000
 GROWTH = 8
@@ -37,8 +40,8 @@ SLACK = 3.0
 def _time(rule: Rule, text: str) -> float:
     best = float("inf")
     for _ in range(5):
-        layout._analyze.cache_clear()
-        shape.skeleton.cache_clear()
+        layout.clear_cache()
+        shape._short_skeleton.cache_clear()
         start = time.perf_counter()
         rule.function(text)
         best = min(best, time.perf_counter() - start)
@@ -67,7 +70,7 @@ def test_pipeline_on_a_one_megabyte_line_is_linear() -> None:
     line = "قال الوزير إن “الحكومة“ ستعلن خطة جديدة في ديسميبر 2018،\u00a0" * 18000
     timings = []
     for text in (line[: len(line) // GROWTH], line):
-        layout._analyze.cache_clear()
+        layout.clear_cache()
         start = time.perf_counter()
         pipeline(text)
         timings.append(time.perf_counter() - start)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from ..layout import Layout, analyze, is_widget_shaped, join
+from ..layout import Layout, analyze
+from ..residue import is_widget_shaped
 from ..tables import Phrase
 
-_BREADCRUMB = re.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|Home)[ \t]*[»>›/|\\][^\n]*", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|[Hh]ome|HOME)[ \t]*[»>›/|\\][^\n]*")
 
 
 def _remove_edge_lines(text: str, kind: str, boilerplate: tuple[Phrase, ...], *, widgets: bool = False) -> str:
@@ -23,13 +24,13 @@ def _remove_edge_lines(text: str, kind: str, boilerplate: tuple[Phrase, ...], *,
         return text
     edges = [*range(min(layout.head_end, layout.tail_start)), *range(layout.tail_start, len(layout.lines))]
     drop = {i for i in edges if _is_residue(layout, i, kind, widgets)}
-    return text if not drop else join([line for i, line in enumerate(layout.lines) if i not in drop])
+    return text if not drop else layout.without(drop)
 
 
 def _is_residue(layout: Layout, index: int, kind: str, widgets: bool) -> bool:
     if layout.kinds[index] == kind:
         return True
-    return widgets and layout.kinds[index] is None and is_widget_shaped(layout.lines[index]) and layout.in_tail(index)
+    return widgets and layout.kinds[index] is None and layout.in_tail(index) and is_widget_shaped(layout.lines[index])
 
 
 def remove_comment_forms(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -88,6 +89,6 @@ def remove_breadcrumbs(text: str) -> str:
     """
     if not _BREADCRUMB.search(text):
         return text
-    layout = analyze(text)
-    keep = [line for i, line in enumerate(layout.lines) if not (layout.in_head(i) and _BREADCRUMB.fullmatch(line.strip()))]
-    return text if len(keep) == len(layout.lines) else join(keep)
+    layout = analyze(text, ())
+    drop = [i for i in range(layout.head_end) if _BREADCRUMB.fullmatch(layout.lines[i].strip())]
+    return text if not drop else layout.without(drop)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..layout import BLANK, COUNTER, NUMBER, Layout, analyze, join
+from ..layout import BLANK, COUNTER, NUMBER, Layout, analyze
 from ..shape import word_count
 from ..tables import Phrase
 
@@ -39,7 +39,7 @@ def remove_counter_lines(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> 
         for i, kind in enumerate(layout.kinds)
         if kind in (NUMBER, COUNTER) and _is_stray(layout, i, numbers, beside_title)
     }
-    return text if not drop else join([line for i, line in enumerate(layout.lines) if i not in drop])
+    return text if not drop else layout.without(drop)
 
 
 def _is_stray(layout: Layout, index: int, numbers: Counter[int | None], beside_title: set[int]) -> bool:

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 import re
 
-from ..layout import BLANK, analyze, join
+from ..layout import BLANK, analyze
 from ..shape import is_prose, skeleton, word_count
 
 _MIN_TITLE_WORDS = 4
@@ -60,7 +60,7 @@ def remove_repeated_title(text: str) -> str:
     >>> remove_repeated_title("مَوطِنِي مَوطِنِي\\nمَوطِنِي مَوطِنِي\\n")
     'مَوطِنِي مَوطِنِي\\nمَوطِنِي مَوطِنِي\\n'
     """
-    layout = analyze(text)
+    layout = analyze(text, ())
     first = next((i for i, kind in enumerate(layout.kinds) if kind != BLANK), None)
     if first is None or word_count(layout.lines[first]) < _MIN_TITLE_WORDS:
         return text
@@ -83,7 +83,7 @@ def remove_repeated_title(text: str) -> str:
             other_lines += 1
             if other_lines > _MAX_LINES_BETWEEN:
                 break
-    return text if not drop else join([line for i, line in enumerate(layout.lines) if i not in drop])
+    return text if not drop else layout.without(drop)
 
 
 def remove_repeated_paragraphs(text: str) -> str:
@@ -96,15 +96,15 @@ def remove_repeated_paragraphs(text: str) -> str:
     >>> remove_repeated_paragraphs(f"{p}\\n\\n{p}\\n\\nقم أيا سيد الملاح\\nقم أيا سيد الملاح")
     'وقامت السلطات السورية والعراقية بتنسيق الجهود في محاربة التنظيم على الحدود.\\n\\n\\nقم أيا سيد الملاح\\nقم أيا سيد الملاح'
     """
-    lines = text.split("\n")
+    layout = analyze(text, ())
     drop = set()
     previous = None
-    for index, line in enumerate(lines):
-        if not line.strip():
+    for index, line in enumerate(layout.lines):
+        if layout.kinds[index] == BLANK:
             continue
         normalized = " ".join(line.split())
         if previous == normalized and word_count(line) >= _MIN_PARAGRAPH_WORDS:
             drop.add(index)
         else:
             previous = normalized
-    return text if not drop else join([line for i, line in enumerate(lines) if i not in drop])
+    return text if not drop else layout.without(drop)

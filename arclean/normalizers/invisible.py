@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from .. import tables
-from ..script import document_is_non_arabic, is_non_arabic
+from ..script import document_is_non_arabic, is_non_arabic, map_lines
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
-_ZWNJ_IN_LINE = re.compile(f"[^\n]*{ZWNJ}[^\n]*")
+_ZWNJ_PATTERN = re.compile(ZWNJ)
 
 
 def remove_invisible_characters(text: str) -> str:
@@ -47,10 +47,9 @@ def remove_zwnj_in_arabic(text: str) -> str:
     """
     if ZWNJ not in text or document_is_non_arabic(text):
         return text
-    return _ZWNJ_IN_LINE.sub(_strip_zwnj_unless_foreign, text)
+    return map_lines(text, _ZWNJ_PATTERN, _strip_zwnj_unless_foreign)
 
 
-def _strip_zwnj_unless_foreign(match: re.Match[str]) -> str:
-    line = match.group(0)
+def _strip_zwnj_unless_foreign(line: str) -> str:
     return line if is_non_arabic(line) else line.replace(ZWNJ, "")
 

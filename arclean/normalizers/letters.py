@@ -16,7 +16,7 @@ import re
 
 from .. import tables
 from ..patterns import ARABIC_LETTERS, ARABIC_MARKS
-from ..script import document_is_non_arabic, is_non_arabic
+from ..script import document_is_non_arabic, is_non_arabic, map_lines
 
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 #: ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM and the other word ligatures
@@ -26,14 +26,10 @@ _WORD_LIGATURES = range(0xFDF0, 0xFE00)
 
 _PERSIAN_LETTER = re.compile("[\u06a9\u06cc\u06d5]")
 _FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
-_WORD_WITH_PERSIAN_LETTER = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]*[\u06a9\u06cc\u06d5][{ARABIC_LETTERS}{ARABIC_MARKS}]*")
+_WORD_WITH_PERSIAN_LETTER = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]+")
 _FINAL_FARSI_YEH = re.compile(f"\u06cc(?=[{ARABIC_MARKS}]*$)")
 _CLITICS = re.compile("^(?:[وف]?[بلك]?(?:ال)?)")
 _PERSIAN_DIGIT = re.compile("[\u06f0-\u06f9]")
-_LINE_WITH = {
-    "letter": re.compile("[^\n]*[\u06a9\u06cc\u06d5][^\n]*"),
-    "digit": re.compile("[^\n]*[\u06f0-\u06f9][^\n]*"),
-}
 
 
 @lru_cache(maxsize=2)
@@ -87,11 +83,10 @@ def replace_persian_letters(text: str) -> str:
     """
     if not _PERSIAN_LETTER.search(text) or document_is_non_arabic(text):
         return text
-    return _LINE_WITH["letter"].sub(_replace_in_arabic_line, text)
+    return map_lines(text, _PERSIAN_LETTER, _replace_in_arabic_line)
 
 
-def _replace_in_arabic_line(match: re.Match[str]) -> str:
-    line = match.group(0)
+def _replace_in_arabic_line(line: str) -> str:
     if is_non_arabic(line):
         return line
     return _WORD_WITH_PERSIAN_LETTER.sub(_arabic_spelling, line)
@@ -99,6 +94,8 @@ def _replace_in_arabic_line(match: re.Match[str]) -> str:
 
 def _arabic_spelling(match: re.Match[str]) -> str:
     word = match.group(0)
+    if not _PERSIAN_LETTER.search(word):
+        return word
     if _FINAL_FARSI_YEH.search(word):
         maksura = _FINAL_FARSI_YEH.sub("\u0649", word).translate(tables.translation("chars/persian_letters.tsv"))
         if _is_maksura_word(maksura):
@@ -126,11 +123,10 @@ def replace_persian_digits(text: str) -> str:
     """
     if not _PERSIAN_DIGIT.search(text) or document_is_non_arabic(text):
         return text
-    return _LINE_WITH["digit"].sub(_digits_in_arabic_line, text)
+    return map_lines(text, _PERSIAN_DIGIT, _digits_in_arabic_line)
 
 
-def _digits_in_arabic_line(match: re.Match[str]) -> str:
-    line = match.group(0)
+def _digits_in_arabic_line(line: str) -> str:
     if is_non_arabic(line) or not re.search(f"[{ARABIC_LETTERS}]", line):
         return line
     return line.translate(tables.translation("chars/persian_digits.tsv"))

@@ -208,9 +208,17 @@ _QUICK = {
     "E103": re.compile(f"[{_SHOWS_ARABIC}][{_SHOWS_ARABIC}]"),
 }
 _ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}\u200c\u200d]")
+#: E102's pairs start with common Arabic letters, so its first look first asks
+#: for a continuation character that clean Arabic text does not hold (the
+#: second bytes of ا ل ب ر … show as § „ ¨ ±): one fast scan of clean text.
+_CP1256_SYMBOLS = re.compile(
+    "[" + re.escape("".join(c for c in _CONT_1256 if c not in "پٹچژڈگکڑںھ‘’“”•–—…\u200c\u200d\u00a0\u00ad،؛؟«»·°")) + "]"
+)
 
 
 def _may_apply(text: str, code: str, shape: re.Pattern[str]) -> bool:
+    if code == "E102" and not _CP1256_SYMBOLS.search(text):
+        return False
     if _QUICK[code].search(text):
         return True
     return bool(_ANY_INVISIBLE.search(text)) and bool(shape.search(text))

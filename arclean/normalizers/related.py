@@ -11,7 +11,8 @@ line, which must be followed by titles); after an inline block
 
 from __future__ import annotations
 
-from ..layout import BLANK, Layout, analyze, join
+from ..layout import BLANK, Layout, analyze
+from ..residue import phrase_matcher
 from ..shape import is_prose, skeleton, word_count
 from ..tables import Phrase
 
@@ -35,12 +36,10 @@ def remove_related_blocks(text: str, *, boilerplate: tuple[Phrase, ...] = ()) ->
         if kind == "related" and index not in drop:
             drop.add(index)
             drop.update(_titles_under(layout, index, bare=_is_bare_heading(layout.lines[index], boilerplate)))
-    return join([line for i, line in enumerate(layout.lines) if i not in drop])
+    return layout.without(drop)
 
 
 def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
-    from ..layout import phrase_matcher
-
     phrase = phrase_matcher(boilerplate).match(line)
     return phrase is not None and len(skeleton(line).split()) <= len(skeleton(phrase.text).split())
 

@@ -16,7 +16,8 @@ ends the article only when no prose at all follows it.
 
 from __future__ import annotations
 
-from ..layout import COUNTER, Layout, PhraseMatcher, analyze, is_widget_shaped, join, phrase_matcher
+from ..layout import COUNTER, Layout, analyze
+from ..residue import PhraseMatcher, is_widget_shaped, phrase_matcher
 from ..shape import is_prose, skeleton
 from ..tables import Phrase
 
@@ -38,7 +39,7 @@ def cut_page_tail(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
         return text
     for index in range(start + 1, len(layout.lines)):
         if _ends_article(layout, index) and _little_prose_after(layout, index, matcher=phrase_matcher(boilerplate)):
-            return join(layout.lines[:index]) + "\n"
+            return layout.without(range(index, len(layout.lines)), final_line_feed=True)
     return text
 
 
