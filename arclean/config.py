@@ -161,7 +161,7 @@ class Settings:
         extra: list[str] = []
         for pattern, codes in self.per_file_ignores:
             if gitignore_spec((pattern,)).match_file(relpath):
-                extra.extend(code for code in codes if code not in extra)
+                extra.extend(code for code in codes if code not in extra and code not in self.config.ignore)
         return self.config.replace(ignore=self.config.ignore + tuple(extra)) if extra else self.config
 
 
