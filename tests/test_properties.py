@@ -23,6 +23,11 @@ def test_clean_never_raises_on_arabic_residue_noise(text: str) -> None:
 @given(st.one_of(st.text(), arabic_noise))
 @example("“مكافحة الإرهاب“ و“داعش“")
 @example("العنوان الأول للخبر اليوم\n0\nالعنوان الأول للخبر اليوم\n")
+@example("ط¤ظ،Ø¤")  # regressions found by hypothesis: broken words next to other rules' edits
+@example("À\xadÁ")
+@example("Ä©،ط¢ط‘")
+@example("\x80،ءØ¤")
+@example("ﹷØ¤")
 def test_clean_is_idempotent(text: str) -> None:
     once = arclean.clean(text)
     assert arclean.clean(once) == once

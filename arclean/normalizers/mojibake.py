@@ -138,7 +138,7 @@ _SHOWS_ARABIC = _shown_as(lambda meant: "\u0621" <= meant <= "\u0652" or "\u0660
 _SHOWS_OTHER = _shown_as(lambda meant: not ("\u0621" <= meant <= "\u0652" or "\u0660" <= meant <= "\u06ff"))
 _SHARED = "\u0021-\u0040\\[-`{-~\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
 #: The shape: two characters that stand for Arabic letters side by side.
-_CP1256_AS_LATIN = re.compile(f"[{_SHOWS_ARABIC}]{_I}[{_SHOWS_ARABIC}]")
+_CP1256_AS_LATIN = re.compile(f"[{_SHOWS_ARABIC}][{_INVISIBLE}\u200c\u200d\u00ad]*[{_SHOWS_ARABIC}]")
 #: A broken word holds nothing else than such characters and punctuation.
 #: Latin-1 characters whose byte means the same character in windows-1256
 #: (à, é, «, », the soft hyphen …): they may stand in a broken word as they are.
@@ -193,10 +193,21 @@ def _search_repairs(word: str, depth: int, original: str) -> str | None:
 
 
 def _is_plausible(repaired: str, original: str) -> bool:
-    """An Arabic letter came out, and every character the repair introduced
-    is one a repair may produce."""
-    introduced = "".join(set(repaired) - set(original))
-    return bool(_ARABIC_LETTER.search(introduced)) and bool(_PLAUSIBLE.fullmatch(introduced))
+    """The stretch the repair rewrote holds an Arabic letter and nothing a
+    repair may not produce.
+
+    The stretch runs from the first to the last character that differs, so
+    what the word already held before the repair does not count.
+    """
+    start = 0
+    while start < min(len(repaired), len(original)) and repaired[start] == original[start]:
+        start += 1
+    end_r, end_o = len(repaired), len(original)
+    while end_r > start and end_o > start and repaired[end_r - 1] == original[end_o - 1]:
+        end_r -= 1
+        end_o -= 1
+    rewritten = repaired[start:end_r]
+    return bool(_ARABIC_LETTER.search(rewritten)) and bool(_PLAUSIBLE.fullmatch(rewritten))
 
 
 #: Fast first looks, with the standard ``re`` module (several times faster on
@@ -207,7 +218,7 @@ _QUICK = {
     "E102": re.compile(f"[{_LEAD_1256}][{re.escape(_CONT_1256)}]|\u00e2[{re.escape(_CONT_1256)}]"),
     "E103": re.compile(f"[{_SHOWS_ARABIC}][{_SHOWS_ARABIC}]"),
 }
-_ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}\u200c\u200d]")
+_ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}\u200c\u200d\u00ad]")
 #: E102's pairs start with common Arabic letters, so its first look first asks
 #: for a continuation character that clean Arabic text does not hold (the
 #: second bytes of ا ل ب ر … show as § „ ¨ ±): one fast scan of clean text.
