@@ -9,7 +9,7 @@
 - ``arclean rules`` lists the rules, ``arclean rule CODE`` prints one's documentation.
 
 Exit codes: 0 clean, 1 changes found or made, 2 usage, configuration or input
-errors, 130 interrupted.  The work is in :mod:`arclean.config` (settings),
+errors, 130 interrupted.  The work is in :mod:`arclean.config_loading` (settings),
 :mod:`arclean.files` (finding, cleaning, writing) and :mod:`arclean.report`.
 """
 
@@ -27,11 +27,12 @@ from contextlib import contextmanager
 from typing import IO, Iterator, Sequence, TextIO
 
 from . import __version__
-from .config import Settings, find_config_file, load_settings
+from .config_loading import find_config_file, load_settings
 from .errors import ArcleanError
 from .files import FileResult, Source, Task, clean_stream, discover, pipeline_for, plan, read_stdin_bytes, run
 from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Summary
 from .rules import BY_CODE, RULES
+from .settings import Settings
 
 COMMANDS = ("clean", "check", "fix", "rules", "rule")
 POOL_THRESHOLD = 2_000_000  # bytes: below this, starting worker processes costs more than it saves

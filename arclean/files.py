@@ -35,7 +35,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import IO, Callable, Iterable, Iterator, Sequence
 
-from .config import Config, Patterns, Settings, gitignore_spec
+from .config import Config
+from .gitignore import Patterns, gitignore_spec
+from .settings import Settings
 from .errors import ArcleanError
 from .explain import split_lines
 from .pipeline import Pipeline

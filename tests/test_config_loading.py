@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from arclean import Pipeline
-from arclean.config import DEFAULT_EXCLUDE, Settings, find_config_file, load_settings
+from arclean.config_loading import find_config_file, load_settings
 from arclean.errors import ConfigError
+from arclean.settings import DEFAULT_EXCLUDE, Settings
 
 PHRASES = "# kind: share\n# A site's own share bar.\nشارك المقال مع أصدقائك\nتابع موقعنا على …\n"
 LEXICON = "# Site typos.\nالاسبوغ\tالاسبوع\nمرحبى\tمرحبا|مرحبًا\n"
@@ -192,7 +193,7 @@ COMBINATIONS = [
 def test_patterns_agree_with_git_check_ignore(tmp_path: Path, patterns: list[str]) -> None:
     import subprocess
 
-    from arclean.config import Patterns
+    from arclean.gitignore import Patterns
 
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     (tmp_path / ".gitignore").write_text("\n".join(patterns) + "\n")

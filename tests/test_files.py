@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from arclean import Pipeline
-from arclean.config import Settings
+from arclean.settings import Settings
 from arclean.files import (
     FileResult,
     Source,
