@@ -18,3 +18,8 @@ class DataFileError(ArcleanError, ValueError):
         super().__init__(f"{path}:{line}: {message}")
         self.path = path
         self.line = line
+
+
+class FileError(ArcleanError):
+    """A file arclean will not clean: not UTF-8, not JSON, read-only…; the
+    message says where and what to do."""

@@ -38,7 +38,7 @@ from typing import IO, Callable, Iterable, Iterator, Sequence
 from .config import Config
 from .gitignore import Patterns, gitignore_spec
 from .settings import Settings
-from .errors import ArcleanError
+from .errors import FileError
 from .explain import split_lines
 from .pipeline import Pipeline
 
@@ -46,11 +46,6 @@ TEMP_SUFFIX = ".arclean-tmp"
 BINARY_SNIFF = 8192  # bytes looked at for a NUL, as git does
 SHARD_BYTES = 32_000_000  # a .jsonl file twice this size is cleaned in pieces by several workers
 BATCH_BYTES, BATCH_FILES = 1_000_000, 64  # smaller files go to a worker in batches of this much
-
-
-class FileError(ArcleanError):
-    """A file arclean will not clean: not UTF-8, not JSON, read-only…; the
-    message says where and what to do."""
 
 
 @dataclass(frozen=True)
