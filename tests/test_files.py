@@ -327,7 +327,7 @@ def test_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, 
             raise KeyboardInterrupt
         return line.replace("ميبر", "مبر")
 
-    monkeypatch.setattr("arclean.files._clean_record", clean_record)
+    monkeypatch.setattr("arclean.files.formats._clean_record", clean_record)
     with pytest.raises(KeyboardInterrupt):
         clean_file(task_for(path, dest=str(path)), PIPELINE)
     assert path.read_bytes() == data

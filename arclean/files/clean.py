@@ -1,0 +1,86 @@
+"""Cleaning one file: :func:`clean_file`, the call every engine makes.
+
+It is a function of its arguments (no printing, no global state), so that
+another engine can call it on a :class:`~arclean.files.Task` with a
+:class:`~arclean.Pipeline` wherever the file is visible, and get back a
+:class:`~arclean.files.FileResult` that pickles.  A trailing ``.gz`` is read
+and written as gzip; a file that cannot be read, decoded or parsed is a
+``"failed"`` result and is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import stat
+import zlib
+from dataclasses import replace
+from typing import IO
+
+from ..errors import FileError
+from ..pipeline import Pipeline
+from .formats import clean_stream, is_jsonl
+from .task import FileResult, Source, Task
+from .writes import Replacement, writable
+
+BINARY_SNIFF = 8192  # bytes looked at for a NUL, as git does
+
+
+def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
+    """Clean one file as ``task`` says; every problem becomes a ``"failed"`` result."""
+    source = task.source
+    try:
+        info = os.stat(source.path)
+        in_place = task.dest == source.path
+        if in_place and not writable(source.path, info):
+            # Look without writing; a read-only file is an error only if it would change.
+            result = clean_file(replace(task, dest=None), pipeline)
+            if result.status == "changed":
+                raise FileError("read-only file: it would change but cannot be written; it is left unchanged")
+            return result
+        gz, mode, size = source.path.endswith(".gz"), stat.S_IMODE(info.st_mode), info.st_size
+        with _open_source(source.path, gz) as src:
+            if task.span:
+                src.seek(task.span[0])
+                size = task.span[1] - task.span[0]
+            if not (task.span and task.span[0]) and _is_binary(src.peek(BINARY_SNIFF)[:BINARY_SNIFF]):
+                return FileResult(source.name, "skipped", size, message="skipped: binary file")
+            if task.dest is None:
+                return clean_stream(src, None, task, pipeline, size=size)
+            os.makedirs(os.path.dirname(task.dest) or ".", exist_ok=True)
+            if is_jsonl(source.name):  # streamed into the temporary file, kept or dropped at the end
+                with Replacement(task.dest, task.token, mode, gz, durable=in_place) as output:
+                    result = clean_stream(src, output.handle, task, pipeline, size=size)
+                    if result.status == "changed" or not in_place:
+                        output.commit()
+                return result
+            cleaned = io.BytesIO()  # one document: cleaned in memory, written only if it is kept
+            result = clean_stream(src, cleaned, task, pipeline, size=size)
+        if result.status == "changed" or not in_place:
+            with Replacement(task.dest, task.token, mode, gz, durable=in_place) as output:
+                output.handle.write(cleaned.getbuffer())
+                output.commit()
+        return result
+    except FileError as error:
+        return FileResult(source.name, "failed", message=str(error))
+    except (OSError, EOFError, zlib.error) as error:
+        return FileResult(source.name, "failed", message=os_message(error, source))
+
+
+def _is_binary(head: bytes) -> bool:
+    return b"\0" in head
+
+
+def _open_source(path: str, gz: bool) -> IO[bytes]:
+    raw = open(path, "rb")
+    return gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw  # type: ignore[return-value]
+
+
+def os_message(error: BaseException, source: Source) -> str:
+    if isinstance(error, (EOFError, zlib.error, gzip.BadGzipFile)):
+        return f"not a valid gzip file ({error}); the file is left unchanged"
+    if isinstance(error, OSError) and error.strerror:
+        where = f" ({error.filename})" if error.filename and error.filename != source.path else ""
+        return f"{error.strerror}{where}; the file is left unchanged"
+    return f"{error}; the file is left unchanged"

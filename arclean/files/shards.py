@@ -1,0 +1,101 @@
+"""A big ``.jsonl`` file cut into pieces that several workers clean, then joined.
+
+Each piece starts at a line and knows its first line number, so reports and
+diffs need no renumbering; each is written to its own part file, and the
+parts become the new file only when every piece is cleaned.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from dataclasses import replace
+from typing import Sequence
+
+from ..errors import FileError
+from .clean import os_message
+from .task import FileResult, Task
+from .writes import TEMP_SUFFIX, Replacement, writable
+
+SHARD_BYTES = 32_000_000  # a .jsonl file twice this size is cleaned in pieces by several workers
+
+
+def shard(task: Task, piece: int = SHARD_BYTES) -> list[Task]:
+    """Split a big plain ``.jsonl`` file into pieces of about ``piece`` bytes
+    that start at a line, each knowing its first line number (so reports and
+    diffs need no renumbering), each written to its own part file.  Other
+    files, and small ones, stay one task."""
+    size = task.source.size
+    if not task.source.name.endswith(".jsonl") or size < 2 * piece:
+        return [task]
+    cuts = [(0, 1)]
+    with open(task.source.path, "rb") as handle:
+        position, line = 0, 1
+        while position + piece < size:
+            data = handle.read(piece)
+            rest = handle.readline()  # to the end of the line the piece stops in
+            position += len(data) + len(rest)
+            line += data.count(b"\n") + rest.count(b"\n")
+            if position < size:
+                cuts.append((position, line))
+    ends = [start for start, _ in cuts[1:]] + [size]
+    return [
+        replace(task, span=(start, end, line), dest=_part_path(task.dest, number, task.token) if task.dest else None)
+        for number, ((start, line), end) in enumerate(zip(cuts, ends))
+    ]
+
+
+def _part_path(dest: str, number: int, token: str) -> str:
+    folder, name = os.path.split(dest)
+    return os.path.join(folder, f".{name[:80]}.part{number:05d}.{token}{TEMP_SUFFIX}")
+
+
+def join_shards(task: Task, pieces: Sequence[Task], results: Sequence[FileResult]) -> FileResult:
+    """One result for a file cleaned in shards; its part files, in order,
+    become the new file (through a temporary file and ``os.replace``)."""
+    source = task.source
+    try:
+        failed = next((result for result in results if result.status in ("failed", "skipped")), None)
+        if failed:
+            return replace(failed, name=source.name, size=source.size)
+        counts: dict[str, int] = {}
+        for result in results:
+            for code, count in result.counts.items():
+                counts[code] = counts.get(code, 0) + count
+        header = f"--- {source.name}\n+++ {source.name}\n"
+        diffs = "".join(result.diff.removeprefix(header) for result in results)
+        encoding = next((result.encoding for result in results if result.encoding != "utf-8"), "utf-8")
+        changed = any(result.status == "changed" for result in results)
+        merged = FileResult(
+            source.name,
+            "changed" if changed else "unchanged",
+            source.size,
+            counts,
+            tuple(change for result in results for change in result.changes),
+            header + diffs if diffs else "",
+            results[0].message if all(result.message for result in results) else "",
+            encoding,
+        )
+        in_place = task.dest == source.path
+        if task.dest is not None and (changed or not in_place):
+            info = os.stat(source.path)
+            if in_place and not writable(source.path, info):
+                raise FileError("read-only file: it would change but cannot be written; it is left unchanged")
+            with Replacement(task.dest, task.token, stat.S_IMODE(info.st_mode), False, durable=in_place) as output:
+                for piece in pieces:
+                    with open(piece.dest, "rb") as part:  # type: ignore[arg-type]
+                        shutil.copyfileobj(part, output.handle, 1 << 20)
+                output.commit()
+        return merged
+    except FileError as error:
+        return FileResult(source.name, "failed", source.size, message=str(error))
+    except OSError as error:
+        return FileResult(source.name, "failed", source.size, message=os_message(error, source))
+    finally:
+        for piece in pieces:
+            if piece.dest:
+                try:
+                    os.unlink(piece.dest)
+                except FileNotFoundError:
+                    pass
