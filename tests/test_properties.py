@@ -28,6 +28,8 @@ def test_clean_never_raises_on_arabic_residue_noise(text: str) -> None:
 @example("Ä©،ط¢ط‘")
 @example("\x80،ءØ¤")
 @example("ﹷØ¤")
+@example("ط¢ط‘Ā\u202a")
+@example("ط\xa0ط‚\x1bط¢ط“")
 def test_clean_is_idempotent(text: str) -> None:
     once = arclean.clean(text)
     assert arclean.clean(once) == once

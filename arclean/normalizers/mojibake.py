@@ -89,8 +89,9 @@ _LATIN_RUN = re.compile(
 )
 
 
-def _repair_utf8_as_cp1252(word: str) -> str:
-    return ftfy.fix_text(word, config=_FTFY_CONFIG)
+def _repair_utf8_as_cp1252(run: str) -> str:
+    fixed = ftfy.fix_text(run, config=_FTFY_CONFIG)
+    return fixed if _is_plausible(fixed) else run
 
 
 # --- E102: UTF-8 shown as windows-1256 ----------------------------------------
@@ -107,10 +108,14 @@ def _repair_utf8_as_cp1256(word: str) -> str:
 
 
 def _decode_utf8_as_cp1256(match: re.Match[str]) -> str:
+    """Decode one broken span; keep it when the result is not plausible, so
+    that each span of a word stands or falls on its own."""
+    span = _STRIP_INVISIBLE.sub("", match.group(0))
     try:
-        return match.group(0).encode("cp1256").decode("utf-8")
+        decoded = span.encode("cp1256").decode("utf-8")
     except UnicodeError:
         return match.group(0)
+    return decoded if _is_plausible(decoded) else match.group(0)
 
 
 # --- E103: windows-1256 shown as latin-1 / windows-1252 ------------------------
@@ -151,7 +156,8 @@ _CP1256_AS_LATIN_WORD = re.compile(
 def _repair_cp1256_as_latin(word: str) -> str:
     if not _CP1256_AS_LATIN_WORD.fullmatch(word):
         return word
-    return word.translate(_cp1256_via_latin())
+    fixed = word.translate(_cp1256_via_latin())
+    return fixed if _is_plausible(fixed) else word
 
 
 _REPAIRS: tuple[tuple[re.Pattern[str], Callable[[str], str]], ...] = (
@@ -166,48 +172,38 @@ def _repair_word(word: str) -> str:
 
     A twice-broken word needs two repairs in the right order, and a word can
     have the shape of more than one accident, so the repairs are searched
-    depth first (at most three deep), deeper repairs first.  Intermediate
-    steps may hold any character; only the result has to be plausible.
+    depth first (at most three deep), deeper repairs first.  Each repair
+    keeps a stretch only when its own result is plausible Arabic, so one
+    span of a word stands or falls on its own.
     """
     bare = _STRIP_INVISIBLE.sub("", word)
-    fixed = _search_repairs(bare, 3, word)
+    fixed = _search_repairs(bare, 3)
     if fixed is None and _JOINERS.search(bare):
-        fixed = _search_repairs(_JOINERS.sub("", bare), 3, word)
+        fixed = _search_repairs(_JOINERS.sub("", bare), 3)
     return fixed if fixed is not None else word
 
 
-def _search_repairs(word: str, depth: int, original: str) -> str | None:
+def _search_repairs(word: str, depth: int) -> str | None:
+    """Each repair checks its own result (see :func:`_is_plausible`), so any
+    change is a repair; a deeper repair of it is preferred."""
     for shape, repair in _REPAIRS:
         if not shape.search(word):
             continue
         attempt = repair(word)
-        if attempt == word or "\ufffd" in attempt:
+        if attempt == word:
             continue
         if depth > 1:
-            deeper = _search_repairs(attempt, depth - 1, original)
+            deeper = _search_repairs(attempt, depth - 1)
             if deeper is not None:
                 return deeper
-        if _is_plausible(attempt, original):
-            return attempt
+        return attempt
     return None
 
 
-def _is_plausible(repaired: str, original: str) -> bool:
-    """The stretch the repair rewrote holds an Arabic letter and nothing a
-    repair may not produce.
-
-    The stretch runs from the first to the last character that differs, so
-    what the word already held before the repair does not count.
-    """
-    start = 0
-    while start < min(len(repaired), len(original)) and repaired[start] == original[start]:
-        start += 1
-    end_r, end_o = len(repaired), len(original)
-    while end_r > start and end_o > start and repaired[end_r - 1] == original[end_o - 1]:
-        end_r -= 1
-        end_o -= 1
-    rewritten = repaired[start:end_r]
-    return bool(_ARABIC_LETTER.search(rewritten)) and bool(_PLAUSIBLE.fullmatch(rewritten))
+def _is_plausible(repaired: str) -> bool:
+    """A repair's result: it holds an Arabic letter and nothing a repair may
+    not produce (no replacement character, no stray symbol)."""
+    return bool(_ARABIC_LETTER.search(repaired)) and bool(_PLAUSIBLE.fullmatch(repaired))
 
 
 #: Fast first looks, with the standard ``re`` module (several times faster on
