@@ -30,6 +30,12 @@ def test_clean_never_raises_on_arabic_residue_noise(text: str) -> None:
 @example("ﹷØ¤")
 @example("ط¢ط‘Ā\u202a")
 @example("ط\xa0ط‚\x1bط¢ط“")
+@example("«“0»“«»")
+@example("“«0»“«»")
+@example("““””«0»”")
+@example("\xadØ¤")
+@example("\xadØ¤0Ø¯")
+@example("Ø¤ÀÄ‘")
 def test_clean_is_idempotent(text: str) -> None:
     once = arclean.clean(text)
     assert arclean.clean(once) == once

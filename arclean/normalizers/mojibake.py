@@ -54,10 +54,14 @@ _WORD = re.compile(r"(?:[^\s]|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0)+")
 _INVISIBLE = "\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
 _I = f"[{_INVISIBLE}\u200c\u200d]*"
 _STRIP_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
-#: ZERO WIDTH NON-JOINER and JOINER are bytes 9D and 9E in windows-1256, so
-#: they belong to some mojibake ("â€" + ZWNJ is ”); elsewhere they are
-#: intruders, and a word is tried again without them.
-_JOINERS = re.compile("[\u200c\u200d]")
+#: ZERO WIDTH NON-JOINER and JOINER are bytes 9D and 9E in windows-1256 and
+#: SOFT HYPHEN is byte AD in both code pages, so they belong to some mojibake
+#: ("â€" + ZWNJ is ”, "Ø" + SOFT HYPHEN is ح); elsewhere they are intruders,
+#: and a word is tried again without them.
+_JOINERS = re.compile("[\u200c\u200d\u00ad]")
+#: A joiner or soft hyphen that no lead byte precedes cannot be part of a
+#: broken pair: it goes before any repair is tried.
+_INTRUDING_JOINER = re.compile("(?<![\u00c2\u00c3\u00d8\u00d9\u00da\u00db\u0637\u0638\u0639\u063a\u0622\u0623\u20ac])[\u200c\u200d\u00ad]")
 #: What a repair may produce: Arabic letters, marks and punctuation, Latin-1
 #: text, general punctuation.  Anything else means the guess was wrong.
 _PLAUSIBLE = re.compile(r"[\u0000-\u00ff\u060c-\u06ff\u2010-\u2027\u2030-\u205e\ufeff]*")
@@ -176,7 +180,7 @@ def _repair_word(word: str) -> str:
     keeps a stretch only when its own result is plausible Arabic, so one
     span of a word stands or falls on its own.
     """
-    bare = _STRIP_INVISIBLE.sub("", word)
+    bare = _INTRUDING_JOINER.sub("", _STRIP_INVISIBLE.sub("", word))
     fixed = _search_repairs(bare, 3)
     if fixed is None and _JOINERS.search(bare):
         fixed = _search_repairs(_JOINERS.sub("", bare), 3)
@@ -232,12 +236,20 @@ def _may_apply(text: str, code: str, shape: re.Pattern[str]) -> bool:
 
 
 def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str] = _WORD) -> str:
+    """Repair every broken unit of a text.  A repair can split a unit (the
+    Arabic letters it writes end a run of Latin-1 characters), so the text is
+    gone over again until nothing changes (three times at most)."""
 
     def repair(match: re.Match[str]) -> str:
         word = match.group(0)
         return _repair_word(word) if shape.search(word) else word
 
-    return unit.sub(repair, text)
+    for _ in range(3):
+        repaired = unit.sub(repair, text)
+        if repaired == text:
+            break
+        text = repaired
+    return text
 
 
 def repair_utf8_shown_as_cp1252(text: str) -> str:

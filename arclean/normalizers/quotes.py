@@ -175,21 +175,42 @@ def convert_minority_quotes(text: str) -> str:
 
 
 def _convert_line(line: str, source: tuple[str, str], target: tuple[str, str]) -> str:
+    """Convert the source-style quotations of a line that neither stand inside
+    a target-style quotation nor hold one (nested quotes stay as they are); a
+    quotation is converted whole or not at all."""
     if source[0] not in line and source[1] not in line:
         return line
     marks = [(i, c) for i, c in enumerate(line) if c in source or c in target]
     if not _well_formed([c for _, c in marks if c in source], source[0]):
         return line
-    chars = list(line)
+    depth_at: dict[int, int] = {}
     depth = 0
+    openers: list[int] = []
+    pairs: list[tuple[int, int]] = []
     for i, char in marks:
         if char == target[0]:
             depth += 1
         elif char == target[1]:
             depth -= 1
-        elif depth == 0:
-            chars[i] = target[0] if char == source[0] else target[1]
+        else:
+            depth_at[i] = depth
+            if char == source[0]:
+                openers.append(i)
+            else:
+                pairs.append((openers.pop(), i))
+    chars = list(line)
+    for start, end in pairs:
+        inside = line[start + 1 : end]
+        nested = depth_at[start] or depth_at[end] or target[0] in inside or target[1] in inside
+        if not nested and not _would_double(line, start, target[0]) and not _would_double(line, end, target[1]):
+            chars[start], chars[end] = target
     return "".join(chars)
+
+
+def _would_double(line: str, position: int, mark: str) -> bool:
+    """Writing ``mark`` here would put it next to the same mark (a doubled
+    mark that rule Q102 would then reduce)."""
+    return line[position - 1 : position] == mark or line[position + 1 : position + 2] == mark
 
 
 QUOTE_STYLES = {"«»": ("\u00ab", "\u00bb"), "“”": ("\u201c", "\u201d"), '""': ('"', '"')}
