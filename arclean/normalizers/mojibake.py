@@ -218,6 +218,13 @@ _QUICK = {
     "E102": re.compile(f"[{_LEAD_1256}][{re.escape(_CONT_1256)}]|\u00e2[{re.escape(_CONT_1256)}]"),
     "E103": re.compile(f"[{_SHOWS_ARABIC}][{_SHOWS_ARABIC}]"),
 }
+#: Each rule's shape (what a broken stretch looks like) and unit (the stretch
+#: repaired as a whole: a word, or for E101 a run of windows-1252 characters).
+_SHAPES = {
+    "E101": (_UTF8_AS_1252, _LATIN_RUN),
+    "E102": (_UTF8_AS_1256, _WORD),
+    "E103": (_CP1256_AS_LATIN, _WORD),
+}
 _ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}\u200c\u200d\u00ad]")
 #: E102's pairs start with common Arabic letters, so its first look first asks
 #: for a continuation character that clean Arabic text does not hold (the
@@ -235,7 +242,14 @@ def _may_apply(text: str, code: str, shape: re.Pattern[str]) -> bool:
     return bool(_ANY_INVISIBLE.search(text)) and bool(shape.search(text))
 
 
-def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str] = _WORD) -> str:
+def _repair(text: str, code: str) -> str:
+    shape, unit = _SHAPES[code]
+    if not _may_apply(text, code, shape):
+        return text
+    return _repair_words(text, shape, unit)
+
+
+def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str]) -> str:
     """Repair every broken unit of a text.  A repair can split a unit (the
     Arabic letters it writes end a run of Latin-1 characters), so the text is
     gone over again until nothing changes (three times at most)."""
@@ -262,9 +276,7 @@ def repair_utf8_shown_as_cp1252(text: str) -> str:
     >>> repair_utf8_shown_as_cp1252("Le café “été” à Paris")
     'Le café “été” à Paris'
     """
-    if not _may_apply(text, "E101", _UTF8_AS_1252):
-        return text
-    return _repair_words(text, _UTF8_AS_1252, _LATIN_RUN)
+    return _repair(text, "E101")
 
 
 def repair_utf8_shown_as_cp1256(text: str) -> str:
@@ -277,9 +289,7 @@ def repair_utf8_shown_as_cp1256(text: str) -> str:
     >>> repair_utf8_shown_as_cp1256("ضغط، ثم ظهر")
     'ضغط، ثم ظهر'
     """
-    if not _may_apply(text, "E102", _UTF8_AS_1256):
-        return text
-    return _repair_words(text, _UTF8_AS_1256)
+    return _repair(text, "E102")
 
 
 def repair_cp1256_shown_as_latin(text: str) -> str:
@@ -295,6 +305,4 @@ def repair_cp1256_shown_as_latin(text: str) -> str:
     >>> repair_cp1256_shown_as_latin("Un été à la côte")
     'Un été à la côte'
     """
-    if not _may_apply(text, "E103", _CP1256_AS_LATIN):
-        return text
-    return _repair_words(text, _CP1256_AS_LATIN)
+    return _repair(text, "E103")
