@@ -22,7 +22,7 @@ from typing import Iterable
 
 from .patterns import BARE_NUMBER_LINE
 from .residue import PhraseMatcher, is_copyright, is_counter, phrase_matcher
-from .shape import ends_sentence, fold_text, skeleton_of_folded
+from .shape import fold_text, is_prose, skeleton_of_folded
 from .tables import Phrase
 
 #: Line kinds besides the phrase kinds of ``tables.PHRASE_KINDS``.
@@ -150,9 +150,9 @@ def _analyze(text: str, extra: tuple[Phrase, ...]) -> Layout:
     kinds: list[str | None] = []
     prose: list[bool] = []
     for line, folded_line in zip(lines, folded):
-        kind, is_prose = _classify(line, folded_line, matcher)
+        kind, reads_as_prose = _classify(line, folded_line, matcher)
         kinds.append(kind)
-        prose.append(is_prose)
+        prose.append(reads_as_prose)
     return Layout(lines, tuple(kinds), tuple(prose), extra)
 
 
@@ -177,8 +177,7 @@ def _classify(line: str, folded_line: str, matcher: PhraseMatcher) -> tuple[str 
         return phrase.kind, False
     if is_copyright(line, key):
         return "footer", False
-    words = key.count(" ") + 1 if key else 0
-    return None, words >= 16 or (words >= 9 and ends_sentence(line))
+    return None, is_prose(line, key.count(" ") + 1 if key else 0)
 
 
 def join(lines: list[str] | tuple[str, ...]) -> str:

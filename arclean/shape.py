@@ -107,8 +107,9 @@ def ends_sentence(line: str) -> bool:
     return bool(end) and end[-1] in _SENTENCE_MARKS
 
 
-def is_prose(line: str) -> bool:
-    """Return True for a line that reads as a paragraph of article text.
+def is_prose(line: str, words: int | None = None) -> bool:
+    """Return True for a line that reads as a paragraph of article text
+    (``words``: its word count, when the caller has it).
 
     A paragraph is long, or of middling length and ending like a sentence.
     Titles, bylines, widgets and link titles are shorter.
@@ -118,7 +119,7 @@ def is_prose(line: str) -> bool:
     >>> is_prose("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.")
     True
     """
-    n = word_count(line)
+    n = word_count(line) if words is None else words
     return n >= 16 or (n >= 9 and ends_sentence(line))
 
 

@@ -30,6 +30,7 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "punctuation": lambda n: "، ؛ ؟ " * (n // 6),
     "one-trigger-at-the-end": lambda n: "الحكومة تعلن " * (n // 13) + "ی۱\u200cـ“&Ø§\u00a0",
     "long-line-then-a-trigger-line": lambda n: "الحكومة تعلن " * (n // 13) + "\nی۱\u200c“&Ø§",
+    "prose-and-markers": lambda n: ("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.\nشارك\n" * (n // 80)),
     "long-lines-one-trigger": lambda n: ("الحكومة تعلن خطة جديدة " * 40 + "\n") * (n // 960) + "کی\u200c۲",
 }
 SMALL = 20_000

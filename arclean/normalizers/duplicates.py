@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 import re
 
 from ..layout import BLANK, analyze
-from ..shape import is_prose, skeleton, word_count
+from ..shape import skeleton, word_count
 
 _MIN_TITLE_WORDS = 4
 _HEAD_WINDOW = 4
@@ -77,7 +77,7 @@ def remove_repeated_title(text: str) -> str:
         if is_near_duplicate(title, line):
             drop.add(index)
             continue
-        if is_prose(line):
+        if layout.prose[index]:
             break
         if layout.is_content(index) and not _is_date_line(line):
             other_lines += 1

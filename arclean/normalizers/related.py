@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..layout import BLANK, Layout, analyze
 from ..residue import phrase_matcher
-from ..shape import is_prose, skeleton, word_count
+from ..shape import skeleton, word_count
 from ..tables import Phrase
 
 _MAX_TITLES = 6
@@ -64,7 +64,7 @@ def _is_title(layout: Layout, index: int) -> bool:
     line = layout.lines[index]
     return (
         layout.is_content(index)
-        and not is_prose(line)
+        and not layout.prose[index]
         and 2 <= word_count(line) <= _MAX_TITLE_WORDS
         and not line.rstrip().endswith((":", ".", "،"))
     )

@@ -16,9 +16,11 @@ ends the article only when no prose at all follows it.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from ..layout import COUNTER, Layout, analyze
 from ..residue import PhraseMatcher, is_widget_shaped, phrase_matcher
-from ..shape import is_prose, skeleton
+from ..shape import skeleton
 from ..tables import Phrase
 
 #: Line kinds that can only come after an article.
@@ -37,8 +39,13 @@ def cut_page_tail(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
     start = _article_start(layout)
     if start is None:
         return text
+    prose_before = list(accumulate((len(line) if prose else 0 for line, prose in zip(layout.lines, layout.prose)), initial=0))
+    matcher = phrase_matcher(boilerplate)
     for index in range(start + 1, len(layout.lines)):
-        if _ends_article(layout, index) and _little_prose_after(layout, index, matcher=phrase_matcher(boilerplate)):
+        if not _ends_article(layout, index):
+            continue
+        before, after = prose_before[index], prose_before[-1] - prose_before[index + 1]
+        if _little_prose_after(layout.lines[index], before, after, matcher):
             return layout.without(range(index, len(layout.lines)), final_line_feed=True)
     return text
 
@@ -64,15 +71,10 @@ def _ends_article(layout: Layout, index: int) -> bool:
     )
 
 
-def _prose_chars(layout: Layout, indexes: range) -> int:
-    return sum(len(layout.lines[i]) for i in indexes if layout.is_content(i) and is_prose(layout.lines[i]))
-
-
-def _little_prose_after(layout: Layout, index: int, *, matcher: PhraseMatcher) -> bool:
-    after = _prose_chars(layout, range(index + 1, len(layout.lines)))
-    if _is_ambiguous(layout.lines[index], matcher):
+def _little_prose_after(line: str, before: int, after: int, matcher: PhraseMatcher) -> bool:
+    """``before`` and ``after``: characters of prose before and after the line."""
+    if _is_ambiguous(line, matcher):
         return after == 0
-    before = _prose_chars(layout, range(index))
     return after <= max(_MIN_PROSE_ALLOWANCE, before // 2)
 
 
