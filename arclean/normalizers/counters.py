@@ -6,7 +6,7 @@ removed in the head of a page (among its first lines, beside the title) and in
 its tail (after the last paragraph).  A number that belongs to content stays:
 a cell of a table (a number between two short lines or numbers), a list item
 (``- 0 نقطة للخسارة``), a number inside the article, a verse or item number
-(one of a series of number lines: 1, 2, 3).
+(one of a series of number lines: 1, 2, 3), a year standing alone.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def remove_counter_lines(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> 
 
 def _is_stray(layout: Layout, index: int, numbers: Counter[int | None], beside_title: set[int]) -> bool:
     """In the tail, or in the head among the lines right after the title, and
-    not part of a table or a numbered series."""
-    if _in_table(layout, index) or _in_sequence(layout, index, numbers):
+    not part of a table or a numbered series, nor a year."""
+    if _in_table(layout, index) or _in_sequence(layout, index, numbers) or _is_year(layout, index):
         return False
     if layout.in_tail(index):
         return True
@@ -53,6 +53,13 @@ def _is_stray(layout: Layout, index: int, numbers: Counter[int | None], beside_t
         return False
     previous = _neighbour(layout, index, -1)
     return previous is None or layout.kinds[previous] != NUMBER
+
+
+def _is_year(layout: Layout, index: int) -> bool:
+    """A bare number that reads as a year (1300-1499 of the Hijra, 1900-2099) is a
+    date line, not a counter."""
+    value = _number(layout.lines[index]) if layout.kinds[index] == NUMBER else None
+    return value is not None and (1300 <= value <= 1499 or 1900 <= value <= 2099)
 
 
 def _number(line: str) -> int | None:
