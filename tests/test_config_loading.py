@@ -137,27 +137,22 @@ def test_errors_name_the_file_the_key_and_the_fix(tmp_path: Path, monkeypatch: p
     assert str(raised.value).startswith(message), str(raised.value)
 
 
-def test_a_bad_line_in_a_phrase_file_names_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "name, content, key, message",
+    [
+        ("site.txt", "# kind: share\nشارك \n", "boilerplate", r"^arclean.toml boilerplate: site.txt:2: entry has leading or trailing spaces"),
+        ("site.txt", "شارك المقال\n", "boilerplate", r"site.txt:1: missing or unknown '# kind:' header"),
+        ("t.tsv", "ذالك\tذلك\nذالك\tذلك\n", "typos", r"^arclean.toml typos: t.tsv:2: duplicate typo"),
+    ],
+    ids=["phrase-with-spaces", "phrase-file-without-kind", "duplicate-typo"],
+)
+def test_a_bad_data_file_names_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: str, key: str, message: str
+) -> None:
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / "site.txt", "# kind: share\nشارك \n")
-    write(tmp_path / "arclean.toml", 'boilerplate = ["site.txt"]\n')
-    with pytest.raises(ConfigError, match=r"^arclean.toml boilerplate: site.txt:2: entry has leading or trailing spaces"):
-        load_settings(tmp_path / "arclean.toml")
-
-
-def test_a_phrase_file_without_kind_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "site.txt", "شارك المقال\n")
-    write(tmp_path / "arclean.toml", 'boilerplate = ["site.txt"]\n')
-    with pytest.raises(ConfigError, match=r"site.txt:1: missing or unknown '# kind:' header"):
-        load_settings(tmp_path / "arclean.toml")
-
-
-def test_a_duplicate_typo_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "t.tsv", "ذالك\tذلك\nذالك\tذلك\n")
-    write(tmp_path / "arclean.toml", 'typos = ["t.tsv"]\n')
-    with pytest.raises(ConfigError, match=r"^arclean.toml typos: t.tsv:2: duplicate typo"):
+    write(tmp_path / name, content)
+    write(tmp_path / "arclean.toml", f'{key} = ["{name}"]\n')
+    with pytest.raises(ConfigError, match=message):
         load_settings(tmp_path / "arclean.toml")
 
 
