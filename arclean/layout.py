@@ -179,6 +179,3 @@ def _classify(line: str, folded_line: str, matcher: PhraseMatcher) -> tuple[str 
         return "footer", False
     return None, is_prose(line, key.count(" ") + 1 if key else 0)
 
-
-def join(lines: list[str] | tuple[str, ...]) -> str:
-    return "\n".join(lines)

@@ -35,30 +35,9 @@ ARABIC_MARKS = (
 )
 
 TATWEEL = "\N{ARABIC TATWEEL}"
-ARABIC_COMMA = "\N{ARABIC COMMA}"
-ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"
-ARABIC_QUESTION_MARK = "\N{ARABIC QUESTION MARK}"
 
-ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
-ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}{TATWEEL}]+")
-LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-#: Western and Arabic-Indic and Extended (Persian) digits.
+#: Western, Arabic-Indic and Extended (Persian) digits.
 DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
-NUMBER = re.compile(f"[{DIGITS}]+")
 
 #: A line that holds nothing but a number (a stray counter).
 BARE_NUMBER_LINE = re.compile(f"[{DIGITS}]{{1,7}}")
-
-#: Horizontal white space as the line rules see it (after W102 it is only
-#: space and tab).
-HSPACE_RUN = re.compile(r"[ \t]{2,}|\t")
-
-
-def is_arabic_letter(char: str) -> bool:
-    """Return True for a base Arabic letter.
-
-    >>> is_arabic_letter("ب"), is_arabic_letter("ـ"), is_arabic_letter("b")
-    (True, False, False)
-    """
-    return bool(ARABIC_LETTER.fullmatch(char))

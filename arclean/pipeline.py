@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Union
 from .config import Config
 from .explain import Change, Report, line_changes, split_lines
 from .normalizers.typos import Suggestion
-from .rules import BY_CODE, RULES, Rule, expand, select_rules
+from .rules import BY_CODE, Rule, expand, select_rules
 
 RuleSpec = Union[str, Rule, Callable[[str], str]]
 
@@ -110,7 +110,3 @@ class Pipeline:
     def __repr__(self) -> str:
         return f"Pipeline({list(self.codes)!r})"
 
-
-def default_rules() -> tuple[Rule, ...]:
-    """The whole rule table, defaults and opt-ins, in pipeline order."""
-    return RULES

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 
-from .patterns import ARABIC_MARKS, DIGITS, TATWEEL
+from .patterns import ARABIC_MARKS, TATWEEL
 
 _FOLDS = {
     "\u0622": "\u0627",  # ALEF WITH MADDA ABOVE -> ALEF
@@ -79,22 +79,13 @@ def _short_skeleton(line: str) -> str:
     return skeleton_of_folded(fold_text(line))
 
 
-def words(line: str) -> list[str]:
-    """Return the words of a line (its skeleton split on spaces).
-
-    >>> words("0 تعليقات")
-    ['0', 'تعليقات']
-    """
-    return skeleton(line).split()
-
-
 def word_count(line: str) -> int:
     """Count the words of a line: runs of letters or digits.
 
     >>> word_count("وقال، “نعم”.")
     2
     """
-    return len(words(line))
+    return len(skeleton(line).split())
 
 
 def ends_sentence(line: str) -> bool:
@@ -121,12 +112,3 @@ def is_prose(line: str, words: int | None = None) -> bool:
     """
     n = word_count(line) if words is None else words
     return n >= 16 or (n >= 9 and ends_sentence(line))
-
-
-def has_digits_only(line: str) -> bool:
-    """Return True when the stripped line is a bare number.
-
-    >>> has_digits_only(" ١٥ "), has_digits_only("15 تعليق")
-    (True, False)
-    """
-    return bool(re.fullmatch(f"[{DIGITS}]+", line.strip()))
