@@ -30,7 +30,12 @@ def _remove_edge_lines(text: str, kind: str, boilerplate: tuple[Phrase, ...], *,
 def _is_residue(layout: Layout, index: int, kind: str, widgets: bool) -> bool:
     if layout.kinds[index] == kind:
         return True
-    return widgets and layout.kinds[index] is None and layout.in_tail(index) and is_widget_shaped(layout.lines[index])
+    if not widgets or layout.kinds[index] is not None:
+        return False
+    line = layout.lines[index]
+    # In the head, a one-word line may be a label (a kicker); a widget bar has more.
+    at_edge = layout.in_tail(index) or (layout.in_head(index) and len(line.split()) >= 2)
+    return at_edge and is_widget_shaped(line)
 
 
 def remove_comment_forms(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -70,10 +75,11 @@ def remove_page_footers(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> s
 
 
 def remove_widgets(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
-    """Remove print/send bars, vote and poll widgets in the tail of a page.
+    """Remove print/send bars, vote and poll widgets in the head or tail of a page.
 
     Listed phrases (``طباعة إرسال``, ``Upvote Downvote``) and short lines made
-    of widget words (``شاركنا بتعليقك على الخبر :``).
+    of widget words (``شاركنا بتعليقك على الخبر :``, ``فيسبوك تويتر واتساب``;
+    in the head, two words at least).
 
     >>> remove_widgets("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nطباعة إرسال\\nشاركنا بتعليقك على الخبر :")
     'قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
