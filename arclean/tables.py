@@ -24,6 +24,9 @@ PHRASE_KINDS = {
     "related": "'read also' and related-article headings",
     "footer": "tags lines, copyright footers, cookie and newsletter notices",
     "widget": "print/send, vote and poll widgets",
+    "head": "head chrome: skip links, site menus, slogans, ad labels, loading and close buttons",
+    "forum": "forum chrome: join prompts, poster cards, topic navigation, page counters",
+    "paywall": "paywall and subscription prompts, login prompts, print-version notes",
 }
 
 PREFIX_MARK = " …"
