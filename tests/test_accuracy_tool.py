@@ -1,0 +1,106 @@
+"""benchmarks/accuracy.py, run for real on a small folder of made-up cases with known distances."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "benchmarks" / "accuracy.py"
+_spec = importlib.util.spec_from_file_location("accuracy", SCRIPT)
+accuracy = importlib.util.module_from_spec(_spec)
+sys.modules["accuracy"] = accuracy  # dataclasses look their module up
+_spec.loader.exec_module(accuracy)
+
+# name: (dirty, gold, source, residue kinds).  Distances dirty -> gold (empty lines dropped):
+# 001: one doubled space (1); 002: a repeated title line "عنوان الخبر\n" (12);
+# 003: both (1 + "خبر اليوم\n" 10 = 11); 004: clean; 005: clean, with a doubled space on purpose.
+CASES = {
+    "001": ("قال الوزير  إن الخطة جاهزة.\n\nوأضاف أن التنفيذ يبدأ غدا.\n",
+            "قال الوزير إن الخطة جاهزة.\nوأضاف أن التنفيذ يبدأ غدا.\n",
+            "pages:https://www.alpha.example/news/1", ["double_space"]),
+    "002": ("عنوان الخبر\nعنوان الخبر\nنص الخبر الكامل هنا.\n",
+            "عنوان الخبر\nنص الخبر الكامل هنا.\n",
+            "pages:https://alpha.example/news/2?x=1", ["title_repeated"]),
+    "003": ("خبر  اليوم\nخبر اليوم\nتفاصيل الخبر.\n",
+            "خبر اليوم\nتفاصيل الخبر.\n",
+            "pages:http://beta.example/a", ["double_space", "title_repeated"]),
+    "004": ("هذه وثيقة نظيفة لا يتغير فيها شيء.\n",
+            "هذه وثيقة نظيفة لا يتغير فيها شيء.\n",
+            "owner/repo:data/file.txt", []),
+    "005": ("سطر فيه  مسافتان عمدا.\n",
+            "سطر فيه  مسافتان عمدا.\n",
+            "pages:https://gamma.example/", []),
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for name, (dirty, gold, source, kinds) in CASES.items():
+        (tmp_path / f"{name}.dirty.txt").write_text(dirty, encoding="utf-8")
+        (tmp_path / f"{name}.gold.txt").write_text(gold, encoding="utf-8")
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps({"source": source, "residue": kinds}), encoding="utf-8")
+    return tmp_path
+
+
+def test_distance_is_the_longer_side_of_each_edit() -> None:
+    assert accuracy.distance("abc", "abc") == 0
+    assert accuracy.distance("abcd", "abXd") == 1
+    assert accuracy.distance("ab", "abXYZ") == 3
+    assert accuracy.canonical("a\n\n  \nb\n") == "a\nb"
+
+
+def test_figures_printed_for_a_folder(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Only W103 (collapse spaces) runs: 001 comes out exact, 003 keeps its title (10 left),
+    # 002 is untouched (12 left), and 005's doubled space is changed (1 character of damage).
+    assert accuracy.main([str(folder), "--select", "W103", "--worst", "2"]) == 0
+    out = capsys.readouterr().out
+    assert f"{folder}: 5 documents (3 dirty, 2 clean), arclean.clean --select W103\n" in out
+    assert "  residue closed: 8.3% of 24 characters (22 left)\n" in out
+    assert "  dirty documents exactly as gold: 1/3\n" in out
+    assert "  characters changed in clean documents: 1 (1 of 2 documents)\n" in out
+    assert "  documents that change on a second clean: 0/5\n" in out
+    assert "  title_repeated      2    4.3%     0/2              0\n" in out
+    assert "  double_space        2   16.7%     1/2              0\n" in out  # 003 counts whole in both kinds
+    assert "\n  002: 12 of 12 left  [title_repeated]  pages:https://alpha.example/news/2?x=1\n" in out
+    assert "\n  003: 10 of 11 left  [double_space, title_repeated]  pages:http://beta.example/a\n" in out
+    assert "    +عنوان الخبر\n" in out
+    assert "\n  001:" not in out  # only the two worst
+
+
+def test_json_figures(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert accuracy.main([str(folder), "--select", "W103", "--json", "--split-by-site", "--seed", "1"]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert result["figures"] == {"documents": 5, "dirty": 3, "residue": 24, "left": 22, "closed": 2 / 24,
+                                 "exact": 1, "clean": 2, "damage": 1, "damaged": 1, "unstable": 0}
+    assert {k: (f["documents"], f["residue"], f["left"], f["exact"]) for k, f in result["kinds"].items()} == {
+        "double_space": (2, 12, 10, 1), "title_repeated": (2, 23, 22, 0)}
+    assert [w["name"] for w in result["worst"]] == ["002", "003", "005"]  # documents with characters left
+    [row] = result["split"]["seeds"]
+    assert row["seed"] == 1
+    assert sorted(row["cases_a"] + row["cases_b"]) == list(CASES)
+
+
+def test_second_clean_counts_documents_that_change_again(folder: Path) -> None:
+    cases = accuracy.score_folder(folder, clean=lambda text: text + "!")
+    assert accuracy.figures(cases).unstable == 5
+    assert accuracy.figures(accuracy.score_folder(folder, clean=lambda text: text)).unstable == 0
+
+
+def test_split_by_site_keeps_each_host_in_one_half(folder: Path) -> None:
+    cases = accuracy.score_folder(folder, clean=lambda text: text)
+    assert {c.name: c.site for c in cases} == {"001": "alpha.example", "002": "alpha.example", "003": "beta.example",
+                                               "004": "owner/repo", "005": "gamma.example"}
+    halves = set()
+    for seed in range(10):
+        a, b = accuracy.split_by_site(cases, seed)
+        assert sorted(c.name for c in a + b) == list(CASES)
+        assert not {c.site for c in a} & {c.site for c in b}
+        assert len({c.site for c in a}) == 2  # half of the 4 sites
+        assert accuracy.split_by_site(cases, seed) == (a, b)  # deterministic
+        halves.add(frozenset(c.name for c in a))
+    assert len(halves) > 1  # the seed matters
