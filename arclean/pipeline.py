@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
-from typing import Callable, Iterable, Union
+from functools import cached_property, partial
+from typing import Callable, Iterable, Iterator, Union
 
+from .analysis import analyze, rejudge
 from .config import Config
 from .explain import Change, Report, line_changes, split_lines
 from .normalizers.typos import Suggestion
+from .page import Page
 from .rules import BY_CODE, Rule, expand, select_rules
+
+#: Rounds of the line rules on one page; pages settle in one or two.
+_MAX_ROUNDS = 4
 
 RuleSpec = Union[str, Rule, Callable[[str], str]]
 
@@ -21,6 +26,7 @@ class Step:
     code: str
     run: Callable[[str], str]
     suggest: Callable[[str], list[Suggestion]] | None = None
+    decide: Callable[[Page], Page] | None = None
 
 
 def _check_text(text: object) -> str:
@@ -40,7 +46,7 @@ def _bind(rule: Rule, config: Config) -> Step:
     suggest = None
     if rule.suggest is not None:
         suggest = partial(rule.suggest, **options) if options else rule.suggest
-    return Step(rule.code, run, suggest)
+    return Step(rule.code, run, suggest, rule.decide)
 
 
 class Pipeline:
@@ -87,9 +93,48 @@ class Pipeline:
     def clean(self, text: str) -> str:
         """Run every step on the text and return the result."""
         text = _check_text(text)
-        for step in self.steps:
-            text = step.run(text)
+        for _step, after in self.trace(text):
+            text = after
         return text
+
+    def trace(self, text: str) -> Iterator[tuple[Step, str]]:
+        """Each step and the text after it.
+
+        A run of line rules shares one analysis of the page: each rule decides
+        on the page the one before left, judged again in context.  The run is
+        repeated until no rule drops a line (one round for most pages), so a
+        line that only shows as residue once another is gone (a title copy
+        under a dropped breadcrumb, a label left last by the tail cut) goes in
+        the same pass: a second clean finds nothing to do.
+        """
+        for block in self._blocks:
+            if block[0].decide is None:
+                for step in block:
+                    text = step.run(text)
+                    yield step, text
+                continue
+            page = analyze(text, self.config.boilerplate)
+            for _round in range(_MAX_ROUNDS):
+                dropped = False
+                for step in block:
+                    assert step.decide is not None
+                    after = step.decide(page)
+                    if after is not page:
+                        page, text, dropped = rejudge(after), after.text, True
+                    yield step, text
+                if not dropped:
+                    break
+
+    @cached_property
+    def _blocks(self) -> list[list[Step]]:
+        """The steps in runs: line rules together, other rules together."""
+        blocks: list[list[Step]] = []
+        for step in self.steps:
+            if blocks and (blocks[-1][0].decide is None) == (step.decide is None):
+                blocks[-1].append(step)
+            else:
+                blocks.append([step])
+        return blocks
 
     def explain(self, text: str) -> Report:
         """Run every step and record each change with its rule and input line."""
@@ -97,15 +142,15 @@ class Pipeline:
         changes: list[Change] = []
         suggestions: list[Suggestion] = []
         origin = list(range(1, len(split_lines(text)) + 1))
-        for step in self.steps:
+        before = text
+        for step, after in self.trace(text):
             if step.suggest is not None:
-                suggestions.extend(step.suggest(text))
-            after = step.run(text)
-            if after != text:
-                found, origin = line_changes(step.code, text, after, origin)
+                suggestions.extend(step.suggest(before))
+            if after != before:
+                found, origin = line_changes(step.code, before, after, origin)
                 changes.extend(found)
-                text = after
-        return Report(text, tuple(changes), tuple(suggestions))
+            before = after
+        return Report(before, tuple(changes), tuple(suggestions))
 
     def __repr__(self) -> str:
         return f"Pipeline({list(self.codes)!r})"

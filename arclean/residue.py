@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from . import tables
-from .shape import skeleton
+from .shape import skeleton, skeleton_of_folded
 from .tables import Phrase
 
 #: A copyright notice: the sign, or "all rights reserved" in Arabic or English,
@@ -71,6 +71,19 @@ class PhraseMatcher:
         """Can a line whose first word folds to this start a line-start phrase?"""
         return first_word_key in self.prefixes
 
+    def match_start(self, line: str, folded: str) -> Phrase | None:
+        """The line-start phrase a long line starts with (``folded``: the line
+        folded by :func:`arclean.shape.fold_text`); only its start is read.
+
+        >>> phrase_matcher().match_start("الوسوم: " + "كلمة " * 40, "الوسوم: " + "كلمة " * 40).kind
+        'footer'
+        """
+        first = skeleton_of_folded(folded[:40]).split(" ", 1)[0]
+        if not self.could_start(first):
+            return None
+        phrase = self.match(line[:200])
+        return phrase if phrase is not None and phrase.prefix else None
+
 
 def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
     if not phrase.text.rstrip().endswith(":"):
@@ -100,24 +113,52 @@ def widget_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def chrome_words() -> frozenset[str]:
+    """Widget words and the wider vocabulary of page chrome (menus, forums, logins)."""
+    return widget_words() | _folded_words("words/chrome_words.txt")
+
+
+@lru_cache(maxsize=None)
 def function_words() -> frozenset[str]:
     return _folded_words("words/function_words.txt")
 
 
+#: Clitics a listed word may carry: conjunctions, prepositions, the article.
+_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+#: A number glued to a word: ``85views``, ``تعليقات0``.
+_GLUED_NUMBER = re.compile(r"(?<=\d)(?=[^\d\s])|(?<=[^\d\s])(?=\d)")
+
+
 def _listed(word: str, words: frozenset[str]) -> bool:
-    """A word of a list, with or without the article: ``القراءات`` is ``قراءات``."""
-    return word in words or (word.startswith("ال") and word[2:] in words)
+    """A word of a list, with or without clitics: ``القراءات`` is ``قراءات``,
+    ``بمشاركة`` is ``مشاركة``.
+
+    >>> _listed("بالتعليقات", frozenset({"تعليقات"})), _listed("بيت", frozenset({"يت"}))
+    (True, False)
+    """
+    if word in words:
+        return True
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3 and word[len(clitic):] in words:
+            return True
+    return False
+
+
+def _split_numbers(words: list[str]) -> list[str]:
+    if all(word.isdigit() or not any(ch.isdigit() for ch in word) for word in words):
+        return words
+    return _GLUED_NUMBER.sub(" ", " ".join(words)).split()
 
 
 def is_counter(line: str, key: str | None = None) -> bool:
     """A number with counter words only: ``0 تعليقات``, ``المشاهدات : 171``.
 
-    >>> is_counter("المشاهدات : 171"), is_counter("- 0 نقطة للخسارة"), is_counter("0 نقطة")
-    (True, False, True)
+    >>> is_counter("المشاهدات : 171"), is_counter("- 0 نقطة للخسارة"), is_counter("0 نقطة"), is_counter("85views")
+    (True, False, True, True)
     """
     if line.count(" ") > 2 * _MAX_COUNTER_WORDS or line.lstrip().startswith(("-", "*", "•")):
         return False
-    words = (skeleton(line) if key is None else key).split()
+    words = _split_numbers((skeleton(line) if key is None else key).split())
     if not 2 <= len(words) <= _MAX_COUNTER_WORDS:
         return False
     numbers = sum(word.isdigit() for word in words)
@@ -125,21 +166,28 @@ def is_counter(line: str, key: str | None = None) -> bool:
     return 1 <= numbers < len(words) and all(word.isdigit() or _listed(word, known) for word in words)
 
 
-def is_widget_shaped(line: str, key: str | None = None) -> bool:
-    """A short line made mostly of widget words: ``طباعة إرسال``, ``شاركنا بتعليقك على الخبر :``.
+def chrome_share(line: str, words: list[str] | None = None) -> str | None:
+    """Why a short line reads as page chrome by its words, or None: most of its
+    words are chrome words (``شاركنا بتعليقك على الخبر :``, ``whatsapp icon
+    facebook icon``), the rest function words and numbers.
 
-    >>> is_widget_shaped("شاركنا بتعليقك على الخبر :"), is_widget_shaped("شارك في المؤتمر وزير الخارجية")
-    (True, False)
+    >>> chrome_share("شاركنا بتعليقك على الخبر :")
+    'chrome words: 3 of 4'
+    >>> chrome_share("شارك في المؤتمر وزير الخارجية") is None
+    True
     """
     if line.count(" ") > 2 * _MAX_WIDGET_WORDS or line.rstrip().endswith("."):
-        return False
-    words = (skeleton(line) if key is None else key).split()
+        return None
+    if words is None:
+        words = skeleton(line).split()
     if not words or len(words) > _MAX_WIDGET_WORDS:
-        return False
-    widget, filler_words = widget_words(), function_words()
-    strong = sum(_listed(word, widget) for word in words)
+        return None
+    chrome, filler_words = chrome_words(), function_words()
+    strong = sum(_listed(word, chrome) for word in words)
     filler = sum(word in filler_words or word.isdigit() for word in words)
-    return strong >= 1 and (strong + filler) * 10 >= len(words) * 7
+    if strong >= 1 and (strong + filler) * 10 >= len(words) * 7:
+        return f"chrome words: {strong} of {len(words)}"
+    return None
 
 
 def is_copyright(line: str, key: str | None = None) -> bool:

@@ -26,6 +26,7 @@ from typing import Callable
 import re
 
 from .errors import ConfigError
+from .page import Page
 from .normalizers import (
     boilerplate,
     counters,
@@ -55,6 +56,9 @@ class Rule:
     default: bool
     options: tuple[str, ...] = ()
     suggest: Callable[..., list[typos.Suggestion]] | None = None
+    #: For a line rule, its decision over the page model: a pipeline runs a
+    #: run of line rules on one analysis instead of each analysing the text.
+    decide: Callable[[Page], Page] | None = None
 
     @property
     def name(self) -> str:
@@ -103,16 +107,19 @@ RULES: tuple[Rule, ...] = (
     Rule("T101", months.fix_month_misspellings, ON),
     Rule("T102", months.join_month_pairs, ON),
     Rule("T201", typos.fix_common_typos, OFF, ("typos",), suggest=typos.suggest_common_typos),
-    Rule("B301", tail.cut_page_tail, ON, BOILERPLATE),
-    Rule("B203", related.remove_related_blocks, ON, BOILERPLATE),
-    Rule("B201", boilerplate.remove_comment_forms, ON, BOILERPLATE),
-    Rule("B202", boilerplate.remove_share_bars, ON, BOILERPLATE),
-    Rule("B204", boilerplate.remove_page_footers, ON, BOILERPLATE),
-    Rule("B205", boilerplate.remove_widgets, ON, BOILERPLATE),
-    Rule("B101", duplicates.remove_repeated_title, ON),
-    Rule("B102", duplicates.remove_repeated_paragraphs, ON),
-    Rule("B103", counters.remove_counter_lines, ON, BOILERPLATE),
-    Rule("B104", boilerplate.remove_breadcrumbs, ON),
+    Rule("B301", tail.cut_page_tail, ON, BOILERPLATE, decide=tail.cut_tail),
+    Rule("B203", related.remove_related_blocks, ON, BOILERPLATE, decide=related.drop_related_blocks),
+    Rule("B201", boilerplate.remove_comment_forms, ON, BOILERPLATE, decide=boilerplate.drop_comment_forms),
+    Rule("B202", boilerplate.remove_share_bars, ON, BOILERPLATE, decide=boilerplate.drop_share_bars),
+    Rule("B204", boilerplate.remove_page_footers, ON, BOILERPLATE, decide=boilerplate.drop_page_footers),
+    Rule("B205", boilerplate.remove_widgets, ON, BOILERPLATE, decide=boilerplate.drop_widgets),
+    Rule("B206", boilerplate.remove_head_chrome, ON, BOILERPLATE, decide=boilerplate.drop_head_chrome),
+    Rule("B207", boilerplate.remove_forum_chrome, ON, BOILERPLATE, decide=boilerplate.drop_forum_chrome),
+    Rule("B208", boilerplate.remove_paywall_prompts, ON, BOILERPLATE, decide=boilerplate.drop_paywall_prompts),
+    Rule("B101", duplicates.remove_repeated_title, ON, decide=duplicates.drop_repeated_title),
+    Rule("B102", duplicates.remove_repeated_paragraphs, ON, decide=duplicates.drop_repeated_paragraphs),
+    Rule("B103", counters.remove_counter_lines, ON, BOILERPLATE, decide=counters.drop_counter_lines),
+    Rule("B104", boilerplate.remove_breadcrumbs, OFF, decide=boilerplate.drop_breadcrumbs),
     Rule("Q102", quotes.reduce_doubled_quotes, ON),
     Rule("Q101", quotes.fix_quote_shapes, ON),
     Rule("Q103", quotes.convert_minority_quotes, ON),

@@ -168,7 +168,7 @@ def throughput(texts: list[str], runs: int) -> dict[str, float]:
 # --- 2. cost per rule -------------------------------------------------------------------
 def per_rule(texts: list[str]) -> float:
     """Time each step inside the pipeline, in order, on the real intermediate texts
-    (so the line rules share their cached layout analysis as they do in ``clean``)."""
+    (the line rules share one page analysis, as they do in ``clean``)."""
     import arclean
 
     pipeline = arclean.Pipeline()
@@ -177,13 +177,13 @@ def per_rule(texts: list[str]) -> float:
     changed: Counter[str] = Counter()
     clock = time.perf_counter
     for text in texts:
-        for step in pipeline.steps:
-            start = clock()
-            after = step.run(text)
-            cost[step.code] += clock() - start
+        start = clock()
+        for step, after in pipeline.trace(text):
+            now = clock()
+            cost[step.code] += now - start
             if after is not text and after != text:
                 changed[step.code] += 1
-            text = after
+            text, start = after, clock()
     total = sum(cost.values())
     names = {rule.code: rule.name for rule in arclean.rules()}
     rows = []

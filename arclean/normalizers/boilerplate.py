@@ -1,41 +1,56 @@
-"""Boilerplate lines in the head and tail of a page: rules B201, B202, B204, B205.
+"""Boilerplate lines at the edges of a page: rules B201, B202, B204-B208, B104.
 
-Each rule removes whole lines of one kind of page residue (phrase lists in
-``data/boilerplate/``, one file per origin), and only where residue can be
-told from content: before the first paragraph of the article or after the
-last one.  ``التعليقات`` as a line after the article is the comment widget;
-the same word inside a paragraph, or as a heading between paragraphs, stays.
+Each rule drops the residue lines of one kind of the page model
+(:mod:`arclean.page`), and only where residue can be told from content:
+before the first paragraph of the article or after the last one.
+``التعليقات`` as a line after the article is the comment widget; the same word
+inside a paragraph, or as a heading between paragraphs, stays.  Forum and
+paywall prompts of two words or more are residue wherever they stand (a
+thread's poster cards sit between its posts).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..layout import Layout, analyze
-from ..residue import is_widget_shaped
+from ..analysis import apply
+from ..page import Kind, Page, Region
+from ..shape import word_count
 from ..tables import Phrase
 
 _BREADCRUMB = re.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|[Hh]ome|HOME)[ \t]*[»>›/|\\][^\n]*")
 
 
-def _remove_edge_lines(text: str, kind: str, boilerplate: tuple[Phrase, ...], *, widgets: bool = False) -> str:
-    layout = analyze(text, boilerplate)
-    if kind not in layout.kinds and not widgets:
-        return text
-    edges = [*range(min(layout.head_end, layout.tail_start)), *range(layout.tail_start, len(layout.lines))]
-    drop = {i for i in edges if _is_residue(layout, i, kind, widgets)}
-    return text if not drop else layout.without(drop)
+def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
+    """The page without residue lines of these kinds at its edges (and, with
+    ``anywhere``, without those of two words or more in the article too).  In
+    the head a one-word line may be a label (a kicker), so a line judged by its
+    words alone (kind CHROME) needs two words there."""
+    drop = set()
+    for index, line in enumerate(page.lines):
+        if line.kind not in kinds or not line.is_residue:
+            continue
+        region = page.region(index)
+        if region is Region.ARTICLE and not (anywhere and word_count(line.text) >= 2):
+            continue
+        if region is Region.HEAD and line.kind is Kind.CHROME and word_count(line.text) < 2:
+            continue
+        drop.add(index)
+    return page.without(drop)
 
 
-def _is_residue(layout: Layout, index: int, kind: str, widgets: bool) -> bool:
-    if layout.kinds[index] == kind:
-        return True
-    if not widgets or layout.kinds[index] is not None:
-        return False
-    line = layout.lines[index]
-    # In the head, a one-word line may be a label (a kicker); a widget bar has more.
-    at_edge = layout.in_tail(index) or (layout.in_head(index) and len(line.split()) >= 2)
-    return at_edge and is_widget_shaped(line)
+def _edge_rule(*kinds: Kind, anywhere: bool = False):
+    wanted = frozenset(kinds)
+    return lambda page: drop_edge_lines(page, wanted, anywhere=anywhere)
+
+
+drop_comment_forms = _edge_rule(Kind.COMMENT)
+drop_share_bars = _edge_rule(Kind.SHARE)
+drop_page_footers = _edge_rule(Kind.FOOTER)
+drop_widgets = _edge_rule(Kind.WIDGET, Kind.CHROME)
+drop_head_chrome = _edge_rule(Kind.HEAD)
+drop_forum_chrome = _edge_rule(Kind.FORUM, anywhere=True)
+drop_paywall_prompts = _edge_rule(Kind.PAYWALL, anywhere=True)
 
 
 def remove_comment_forms(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -49,7 +64,7 @@ def remove_comment_forms(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> 
     >>> remove_comment_forms("قال: اترك رد فعلك جانبا واستمع إلى ما يقوله الناس في المدينة.")
     'قال: اترك رد فعلك جانبا واستمع إلى ما يقوله الناس في المدينة.'
     """
-    return _remove_edge_lines(text, "comment", boilerplate)
+    return apply(drop_comment_forms, text, boilerplate)
 
 
 def remove_share_bars(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -60,7 +75,7 @@ def remove_share_bars(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str
     >>> remove_share_bars("العنوان\\nشارك\\nفيسبوك\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
     'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
     """
-    return _remove_edge_lines(text, "share", boilerplate)
+    return apply(drop_share_bars, text, boilerplate)
 
 
 def remove_page_footers(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -71,30 +86,67 @@ def remove_page_footers(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> s
     >>> remove_page_footers("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nالوسوم: زراعة، حكومة\\n")
     'قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n'
     """
-    return _remove_edge_lines(text, "footer", boilerplate)
+    return apply(drop_page_footers, text, boilerplate)
 
 
 def remove_widgets(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
-    """Remove print/send bars, vote and poll widgets in the head or tail of a page.
+    """Remove print/send bars, vote and poll widgets and other chrome lines in the head or tail of a page.
 
-    Listed phrases (``طباعة إرسال``, ``Upvote Downvote``) and short lines made
-    of widget words (``شاركنا بتعليقك على الخبر :``, ``فيسبوك تويتر واتساب``;
-    in the head, two words at least).
+    Listed phrases (``طباعة إرسال``, ``Upvote Downvote``), short lines made
+    of chrome words (``شاركنا بتعليقك على الخبر :``, ``فيسبوك تويتر واتساب``;
+    in the head, two words at least), short lines between chrome lines, and a
+    label left dangling at the end of the page.
 
     >>> remove_widgets("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nطباعة إرسال\\nشاركنا بتعليقك على الخبر :")
     'قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
     """
-    return _remove_edge_lines(text, "widget", boilerplate, widgets=True)
+    return apply(drop_widgets, text, boilerplate)
+
+
+def remove_head_chrome(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove site chrome at the page edges: skip links, menus, ad labels, loading and close buttons.
+
+    >>> remove_head_chrome("اذهب إلى المحتوى\\nالعنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
+    'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
+    """
+    return apply(drop_head_chrome, text, boilerplate)
+
+
+def remove_forum_chrome(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove forum chrome: join prompts, poster cards, topic navigation.
+
+    Prompts of two words or more go wherever they stand; the name and rank
+    lines right above a poster card's labelled lines go with the card.
+
+    >>> remove_forum_chrome("نص المشاركة الأولى في الموضوع كما كتبها العضو في المنتدى.\\nأحمد\\nعدد الرسائل : 120\\nنقاط : 300")
+    'نص المشاركة الأولى في الموضوع كما كتبها العضو في المنتدى.'
+    """
+    return apply(drop_forum_chrome, text, boilerplate)
+
+
+def remove_paywall_prompts(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove paywall, subscription and login prompts, and print-version notes.
+
+    >>> remove_paywall_prompts("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nهذا المقال مخصص للمشتركين")
+    'قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
+    """
+    return apply(drop_paywall_prompts, text, boilerplate)
+
+
+def drop_breadcrumbs(page: Page) -> Page:
+    """The page without breadcrumb trails in its head."""
+    return page.without(i for i in range(page.head_end) if _BREADCRUMB.fullmatch(page.lines[i].text.strip()))
 
 
 def remove_breadcrumbs(text: str) -> str:
     """Remove a breadcrumb trail (``الرئيسية » أخبار``) in the head of a page.
+
+    Off by default: the conventions keep breadcrumbs, which name the article's
+    section.
 
     >>> remove_breadcrumbs("الرئيسية » أخبار\\nالعنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
     'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
     """
     if not _BREADCRUMB.search(text):
         return text
-    layout = analyze(text, ())
-    drop = [i for i in range(layout.head_end) if _BREADCRUMB.fullmatch(layout.lines[i].strip())]
-    return text if not drop else layout.without(drop)
+    return apply(drop_breadcrumbs, text)

@@ -11,10 +11,8 @@ a cell of a table (a number between two short lines or numbers), a list item
 
 from __future__ import annotations
 
-from collections import Counter
-
-from ..layout import BLANK, COUNTER, NUMBER, Layout, analyze
-from ..shape import word_count
+from ..analysis import apply
+from ..page import Kind, Page, Region
 from ..tables import Phrase
 
 _HEAD_LINES = 4
@@ -28,68 +26,27 @@ def remove_counter_lines(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> 
     >>> remove_counter_lines("الفريق\\nالنقاط\\nالأهلي\\n30\\nالزمالك\\n28")
     'الفريق\\nالنقاط\\nالأهلي\\n30\\nالزمالك\\n28'
     """
-    layout = analyze(text, boilerplate)
-    if NUMBER not in layout.kinds and COUNTER not in layout.kinds:
-        return text
-    numbers = Counter(_number(line) for line, kind in zip(layout.lines, layout.kinds) if kind == NUMBER)
-    first_lines = [i for i, kind in enumerate(layout.kinds) if kind != BLANK][:_HEAD_LINES]
-    beside_title = set(first_lines[1:])
-    drop = {
-        i
-        for i, kind in enumerate(layout.kinds)
-        if kind in (NUMBER, COUNTER) and _is_stray(layout, i, numbers, beside_title)
-    }
-    return text if not drop else layout.without(drop)
+    return apply(drop_counter_lines, text, boilerplate)
 
 
-def _is_stray(layout: Layout, index: int, numbers: Counter[int | None], beside_title: set[int]) -> bool:
-    """In the tail, or in the head among the lines right after the title, and
-    not part of a table or a numbered series, nor a year."""
-    if _in_table(layout, index) or _in_sequence(layout, index, numbers) or _is_year(layout, index):
-        return False
-    if layout.in_tail(index):
-        return True
-    if not layout.in_head(index) or index not in beside_title:
-        return False
-    previous = _neighbour(layout, index, -1)
-    return previous is None or layout.kinds[previous] != NUMBER
+def drop_counter_lines(page: Page) -> Page:
+    """The page without its stray counters: in the tail, or in the head among
+    the lines right after the title (a counter with a counter word also
+    above it).  Guarded numbers (table cells, series,
+    years) stay."""
+    first_lines = [i for i, line in enumerate(page.lines) if line.kind is not Kind.BLANK][:_HEAD_LINES]
+    # The first line is the title's place; a counter with its word cannot be a title.
+    beside_title = {i for n, i in enumerate(first_lines) if n or page.lines[i].kind is Kind.COUNTER}
+    drop = set()
+    for index, line in enumerate(page.lines):
+        if line.kind not in (Kind.NUMBER, Kind.COUNTER) or not line.is_residue:
+            continue
+        region = page.region(index)
+        if region is Region.TAIL or (region is Region.HEAD and index in beside_title and not _after_number(page, index)):
+            drop.add(index)
+    return page.without(drop)
 
 
-def _is_year(layout: Layout, index: int) -> bool:
-    """A bare number that reads as a year (1300-1499 of the Hijra, 1900-2099) is a
-    date line, not a counter."""
-    value = _number(layout.lines[index]) if layout.kinds[index] == NUMBER else None
-    return value is not None and (1300 <= value <= 1499 or 1900 <= value <= 2099)
-
-
-def _number(line: str) -> int | None:
-    digits = line.strip()
-    return int(digits) if digits.isdigit() else None
-
-
-def _in_sequence(layout: Layout, index: int, numbers: Counter[int | None]) -> bool:
-    """A bare number next to its neighbour in a series of number lines (verse
-    or item numbers: 1, 2, 3).  ``numbers`` counts the values of all bare-number lines."""
-    value = _number(layout.lines[index])
-    if value is None or layout.kinds[index] != NUMBER:
-        return False
-    return numbers[value - 1] > 0 or numbers[value + 1] > 0
-
-
-def _neighbour(layout: Layout, index: int, step: int) -> int | None:
-    index += step
-    while 0 <= index < len(layout.lines):
-        if layout.kinds[index] != BLANK:
-            return index
-        index += step
-    return None
-
-
-def _is_cell(layout: Layout, index: int) -> bool:
-    return layout.kinds[index] in (NUMBER, COUNTER) or (layout.is_content(index) and 1 <= word_count(layout.lines[index]) <= 3)
-
-
-def _in_table(layout: Layout, index: int) -> bool:
-    """Between two cells, or between a cell and the edge of the document."""
-    neighbours = [n for n in (_neighbour(layout, index, -1), _neighbour(layout, index, 1)) if n is not None]
-    return bool(neighbours) and all(_is_cell(layout, n) for n in neighbours)
+def _after_number(page: Page, index: int) -> bool:
+    previous = page.neighbour(index, -1)
+    return previous is not None and page.lines[previous].kind is Kind.NUMBER

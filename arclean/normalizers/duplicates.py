@@ -15,7 +15,8 @@ from difflib import SequenceMatcher
 
 import re
 
-from ..layout import BLANK, analyze
+from ..analysis import apply
+from ..page import Kind, Page
 from ..shape import skeleton, word_count
 
 _MIN_TITLE_WORDS = 4
@@ -60,30 +61,48 @@ def remove_repeated_title(text: str) -> str:
     >>> remove_repeated_title("مَوطِنِي مَوطِنِي\\nمَوطِنِي مَوطِنِي\\n")
     'مَوطِنِي مَوطِنِي\\nمَوطِنِي مَوطِنِي\\n'
     """
-    layout = analyze(text, ())
-    first = next((i for i, kind in enumerate(layout.kinds) if kind != BLANK), None)
-    if first is None or word_count(layout.lines[first]) < _MIN_TITLE_WORDS:
-        return text
-    title = layout.lines[first]
+    return apply(drop_repeated_title, text)
+
+
+def drop_repeated_title(page: Page) -> Page:
+    """The page without the copies of its title."""
+    first = page.neighbour(-1, 1)
+    if first is None or word_count(page.lines[first].text) < _MIN_TITLE_WORDS:
+        return page
+    title = page.lines[first].text
     drop = set()
     seen = other_lines = 0
-    for index in range(first + 1, len(layout.lines)):
-        if layout.kinds[index] == BLANK:
+    for index in range(first + 1, len(page)):
+        line = page.lines[index]
+        if line.kind is Kind.BLANK:
             continue
         seen += 1
         if seen > _HEAD_WINDOW:
             break
-        line = layout.lines[index]
-        if is_near_duplicate(title, line):
+        if is_near_duplicate(title, line.text) or _is_doubled(title, line.text):
             drop.add(index)
             continue
-        if layout.prose[index]:
+        if line.prose:
             break
-        if layout.is_content(index) and not _is_date_line(line):
+        if line.kind is Kind.CONTENT and not _is_date_line(line.text):
             other_lines += 1
             if other_lines > _MAX_LINES_BETWEEN:
                 break
-    return text if not drop else layout.without(drop)
+    return page.without(drop)
+
+
+def _is_doubled(title: str, line: str) -> bool:
+    """The title printed twice on one line, perhaps with an image's alt word
+    between the copies (``TITLE Empty TITLE``).
+
+    >>> _is_doubled("عنوان الموضوع في المنتدى", "عنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى")
+    True
+    """
+    key, words = skeleton(title), skeleton(line).split()
+    n = len(key.split())
+    if len(words) not in (2 * n, 2 * n + 1):
+        return False
+    return " ".join(words[:n]) == key and " ".join(words[-n:]) == key
 
 
 def remove_repeated_paragraphs(text: str) -> str:
@@ -96,15 +115,19 @@ def remove_repeated_paragraphs(text: str) -> str:
     >>> remove_repeated_paragraphs(f"{p}\\n\\n{p}\\n\\nقم أيا سيد الملاح\\nقم أيا سيد الملاح")
     'وقامت السلطات السورية والعراقية بتنسيق الجهود في محاربة التنظيم على الحدود.\\n\\n\\nقم أيا سيد الملاح\\nقم أيا سيد الملاح'
     """
-    layout = analyze(text, ())
+    return apply(drop_repeated_paragraphs, text)
+
+
+def drop_repeated_paragraphs(page: Page) -> Page:
+    """The page without paragraphs that repeat the one before them."""
     drop = set()
     previous = None
-    for index, line in enumerate(layout.lines):
-        if layout.kinds[index] == BLANK:
+    for index, line in enumerate(page.lines):
+        if line.kind is Kind.BLANK:
             continue
-        normalized = " ".join(line.split())
-        if previous == normalized and word_count(line) >= _MIN_PARAGRAPH_WORDS:
+        normalized = " ".join(line.text.split())
+        if previous == normalized and word_count(line.text) >= _MIN_PARAGRAPH_WORDS:
             drop.add(index)
         else:
             previous = normalized
-    return text if not drop else layout.without(drop)
+    return page.without(drop)

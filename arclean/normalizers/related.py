@@ -11,7 +11,8 @@ line, which must be followed by titles); after an inline block
 
 from __future__ import annotations
 
-from ..layout import BLANK, Layout, analyze
+from ..analysis import apply
+from ..page import Kind, Page
 from ..residue import phrase_matcher
 from ..shape import skeleton, word_count
 from ..tables import Phrase
@@ -28,15 +29,17 @@ def remove_related_blocks(text: str, *, boilerplate: tuple[Phrase, ...] = ()) ->
     >>> remove_related_blocks("نص.\\nإقرأ ايضاً:لا أمطار!\\n\\nسوريا والعراق\\nبقية المقال.")
     'نص.\\n\\nسوريا والعراق\\nبقية المقال.'
     """
-    layout = analyze(text, boilerplate)
-    if "related" not in layout.kinds:
-        return text
+    return apply(drop_related_blocks, text, boilerplate)
+
+
+def drop_related_blocks(page: Page) -> Page:
+    """The page without its related blocks: each heading and the titles under it."""
     drop: set[int] = set()
-    for index, kind in enumerate(layout.kinds):
-        if kind == "related" and index not in drop:
+    for index, line in enumerate(page.lines):
+        if line.kind is Kind.RELATED and index not in drop:
             drop.add(index)
-            drop.update(_titles_under(layout, index, bare=_is_bare_heading(layout.lines[index], boilerplate)))
-    return layout.without(drop)
+            drop.update(_titles_under(page, index, bare=_is_bare_heading(line.text, page.extra)))
+    return page.without(drop)
 
 
 def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
@@ -44,27 +47,27 @@ def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
     return phrase is not None and len(skeleton(line).split()) <= len(skeleton(phrase.text).split())
 
 
-def _titles_under(layout: Layout, heading: int, *, bare: bool) -> list[int]:
+def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
     titles: list[int] = []
     index = heading + 1
-    while index < len(layout.lines) and len(titles) < _MAX_TITLES:
-        if layout.kinds[index] == BLANK:
+    while index < len(page) and len(titles) < _MAX_TITLES:
+        if page.lines[index].kind is Kind.BLANK:
             if not bare:
                 break
             index += 1
             continue
-        if not _is_title(layout, index):
+        if not _is_title(page, index):
             break
         titles.append(index)
         index += 1
     return titles
 
 
-def _is_title(layout: Layout, index: int) -> bool:
-    line = layout.lines[index]
+def _is_title(page: Page, index: int) -> bool:
+    line = page.lines[index]
     return (
-        layout.is_content(index)
-        and not layout.prose[index]
-        and 2 <= word_count(line) <= _MAX_TITLE_WORDS
-        and not line.rstrip().endswith((":", ".", "،"))
+        line.kind is Kind.CONTENT
+        and not line.prose
+        and 2 <= word_count(line.text) <= _MAX_TITLE_WORDS
+        and not line.text.rstrip().endswith((":", ".", "،"))
     )

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from ..layout import COUNTER, Layout, analyze
-from ..residue import PhraseMatcher, is_widget_shaped, phrase_matcher
+from ..analysis import apply
+from ..page import END_OF_PAGE, Kind, Page
+from ..residue import phrase_matcher
 from ..shape import skeleton
 from ..tables import Phrase
 
-#: Line kinds that can only come after an article.
-_END_OF_PAGE = frozenset({"comment", "share", "footer", "widget", COUNTER})
 _MIN_PROSE_ALLOWANCE = 400
 
 
@@ -35,51 +34,53 @@ def cut_page_tail(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
     >>> cut_page_tail(page)
     'العنوان\\n\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n\\n'
     """
-    layout = analyze(text, boilerplate)
-    start = _article_start(layout)
+    return apply(cut_tail, text, boilerplate)
+
+
+def cut_tail(page: Page) -> Page:
+    """The page without its tail: from the first end-of-page line after the article on."""
+    start = _article_start(page)
     if start is None:
-        return text
-    prose_before = list(accumulate((len(line) if prose else 0 for line, prose in zip(layout.lines, layout.prose)), initial=0))
-    matcher = phrase_matcher(boilerplate)
-    for index in range(start + 1, len(layout.lines)):
-        if not _ends_article(layout, index):
+        return page
+    prose_before = list(accumulate((len(line.text) if line.prose else 0 for line in page.lines), initial=0))
+    for index in range(start + 1, len(page)):
+        if not _ends_article(page, index):
             continue
         before, after = prose_before[index], prose_before[-1] - prose_before[index + 1]
-        if _little_prose_after(layout.lines[index], before, after, matcher):
-            return layout.without(range(index, len(layout.lines)), final_line_feed=True)
-    return text
+        if _little_prose_after(page, index, before, after):
+            return page.without(range(index, len(page)), final_line_feed=True)
+    return page
 
 
-def _article_start(layout: Layout) -> int | None:
+def _article_start(page: Page) -> int | None:
     """The first paragraph of prose; with no prose (a poem, a list), the first
     content line after the title."""
-    if layout.first_prose is not None:
-        return layout.first_prose
-    content = [i for i in range(len(layout.lines)) if layout.is_content(i)][:2]
+    if page.first_prose is not None:
+        return page.first_prose
+    content = [i for i, line in enumerate(page.lines) if line.kind is Kind.CONTENT][:2]
     return content[1] if len(content) == 2 else None
 
 
-def _ends_article(layout: Layout, index: int) -> bool:
-    kind = layout.kinds[index]
-    if kind in _END_OF_PAGE:
-        return True
-    return (
-        kind is None
-        and layout.last_prose is not None
-        and index > layout.last_prose
-        and is_widget_shaped(layout.lines[index])
-    )
+def _ends_article(page: Page, index: int) -> bool:
+    line = page.lines[index]
+    if line.kind not in END_OF_PAGE or not line.is_residue:
+        return False
+    # A line judged by its words or neighbours alone ends the article only after its last paragraph.
+    return line.kind is not Kind.CHROME or (page.last_prose is not None and index > page.last_prose)
 
 
-def _little_prose_after(line: str, before: int, after: int, matcher: PhraseMatcher) -> bool:
+def _little_prose_after(page: Page, index: int, before: int, after: int) -> bool:
     """``before`` and ``after``: characters of prose before and after the line."""
-    if _is_ambiguous(line, matcher):
+    if _is_ambiguous(page, index):
         return after == 0
     return after <= max(_MIN_PROSE_ALLOWANCE, before // 2)
 
 
-def _is_ambiguous(line: str, matcher: PhraseMatcher) -> bool:
+def _is_ambiguous(page: Page, index: int) -> bool:
     """A one-word residue line (``التعليق``, ``مشاركة``, ``طباعة``) can also be a
     heading of the text; it ends the article only if no prose follows."""
-    phrase = matcher.match(line)
+    line = page.lines[index]
+    if line.kind is Kind.CHROME:
+        return len(skeleton(line.text).split()) == 1
+    phrase = phrase_matcher(page.extra).match(line.text)
     return phrase is not None and not phrase.prefix and len(skeleton(phrase.text).split()) == 1

@@ -1,0 +1,253 @@
+"""Analyse a text into a :class:`~arclean.page.Page`: one explicit step.
+
+First each line is judged alone (:mod:`arclean.residue`: phrases, counters,
+copyright, chrome words); then by its context: content guards (a number in a
+table or a series, a year), and neighbours (a short line between chrome lines
+at the page's edge is chrome; a name line over a forum poster card is part of
+the card; a label left dangling at the very end is a tag line whose tags the
+scraper did not take).
+
+The pipeline analyses once for a run of line rules and passes the page from
+rule to rule; nothing is cached between calls.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Callable
+
+from .page import Guard, Kind, Line, Page, Region
+from .patterns import BARE_NUMBER_LINE
+from .residue import PhraseMatcher, chrome_share, is_copyright, is_counter, phrase_matcher
+from .shape import fold_text, is_prose, skeleton, skeleton_of_folded, word_count
+from .tables import Phrase
+
+#: Residue lines are short.  A line of more tokens than this can only *start*
+#: with a phrase (a tags line, an inline read-also block), and reads as prose.
+_LONG_LINE_TOKENS = 25
+#: A chrome line by its words: at most this many words.
+_MAX_CHROME_WORDS = 8
+#: A line judged by its neighbours, or a name line over a poster card: at most this many words.
+_MAX_CONTEXT_WORDS = 4
+_LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
+#: A dangling label at the end of a page: a few words and a colon.
+_MAX_LABEL_WORDS = 4
+
+
+def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
+    """Split a text into lines, classify each, then judge them in context.
+
+    >>> page = analyze("الفريق\\nالأهلي\\n30\\nالزمالك\\n28")
+    >>> [line.guard.name if line.guard else None for line in page.lines]
+    [None, None, 'TABLE', None, 'TABLE']
+    >>> analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nكلمات دليلية :").lines[1].kind
+    <Kind.CHROME: 'chrome'>
+    """
+    matcher = phrase_matcher(extra)
+    folded = fold_text(text).split("\n")
+    lines = [classify(line, folded_line, matcher) for line, folded_line in zip(text.split("\n"), folded)]
+    return _judge_in_context(Page(tuple(lines), extra))
+
+
+def rejudge(page: Page) -> Page:
+    """The page's lines judged in context again, after a rule dropped some:
+    the same page a fresh analysis of its text would give.
+
+    >>> page = analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nكلمات دليلية :\\nنص آخر")
+    >>> page.lines[1].kind.name, rejudge(page.without([2])).lines[1].kind.name
+    ('CONTENT', 'CHROME')
+    """
+    return _judge_in_context(Page(tuple(_alone(line) for line in page.lines), page.extra))
+
+
+def _alone(line: Line) -> Line:
+    """A line as judged out of context: numbers lose their guard, lines
+    relabelled by their neighbours are content again."""
+    if not line.by_context:
+        return line
+    if line.kind in (Kind.NUMBER, Kind.COUNTER):
+        return replace(line, guard=None, by_context=False)
+    return replace(line, kind=Kind.CONTENT, evidence="", by_context=False)
+
+
+def _judge_in_context(page: Page) -> Page:
+    for judge in (_guard_numbers, _judge_by_neighbours, _judge_poster_cards, _judge_dangling_label):
+        page = judge(page)
+    return page
+
+
+#: A line rule's decision over a page: the page without the lines it drops.
+Decision = Callable[[Page], Page]
+
+
+def apply(decide: Decision, text: str, extra: tuple[Phrase, ...] = ()) -> str:
+    """Run one line rule on a text: analyse it, decide, and return the text
+    left (the same object when nothing was dropped).
+
+    >>> apply(lambda page: page.without([1]), "العنوان\\n0\\nنص")
+    'العنوان\\nنص'
+    """
+    page = analyze(text, extra)
+    after = decide(page)
+    return text if after is page else after.text
+
+
+def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
+    """A line's kind out of context, and the evidence for it."""
+    stripped = text.strip()
+    if not stripped:
+        return Line(text, Kind.BLANK)
+    if BARE_NUMBER_LINE.fullmatch(stripped):
+        return Line(text, Kind.NUMBER, evidence="a bare number")
+    if stripped.count(" ") >= _LONG_LINE_TOKENS:
+        phrase = matcher.match_start(text, folded)
+        if phrase is not None:
+            return Line(text, Kind(phrase.kind), evidence=f"starts with {phrase.text!r} ({phrase.origin})")
+        return Line(text, Kind.CONTENT, prose=True)
+    key = skeleton_of_folded(folded)
+    if is_counter(text, key):
+        return Line(text, Kind.COUNTER, evidence="a number with counter words")
+    phrase = matcher.match(text, key)
+    if phrase is not None:
+        return Line(text, Kind(phrase.kind), evidence=f"the phrase {phrase.text!r} ({phrase.origin})")
+    if is_copyright(text, key):
+        return Line(text, Kind.FOOTER, evidence="a copyright notice")
+    words = key.split()
+    prose = is_prose(text, len(words))
+    if not prose and 0 < len(words) <= _MAX_CHROME_WORDS and not stripped.startswith(_LIST_MARKS):
+        evidence = chrome_share(text, words)
+        if evidence is not None:
+            return Line(text, Kind.CHROME, evidence=evidence)
+    return Line(text, Kind.CONTENT, prose=prose)
+
+
+def _with(page: Page, changed: dict[int, Line]) -> Page:
+    if not changed:
+        return page
+    return Page(tuple(changed.get(i, line) for i, line in enumerate(page.lines)), page.extra)
+
+
+# --- content guards -------------------------------------------------------------------------
+
+
+def _number(line: Line) -> int | None:
+    digits = line.text.strip()
+    return int(digits) if line.kind is Kind.NUMBER and digits.isdigit() else None
+
+
+def _guard_numbers(page: Page) -> Page:
+    """Numbers that are content: table cells, numbered series, years."""
+    numbers = Counter(_number(line) for line in page.lines)
+    changed = {}
+    for index, line in enumerate(page.lines):
+        if line.kind not in (Kind.NUMBER, Kind.COUNTER):
+            continue
+        guard = _number_guard(page, index, numbers)
+        if guard is not None:
+            changed[index] = replace(line, guard=guard, by_context=True)
+    return _with(page, changed)
+
+
+def _number_guard(page: Page, index: int, numbers: Counter[int | None]) -> Guard | None:
+    value = _number(page.lines[index])
+    if _in_table(page, index):
+        return Guard.TABLE
+    if value is not None and (numbers[value - 1] > 0 or numbers[value + 1] > 0):
+        return Guard.SERIES
+    if value is not None and (1300 <= value <= 1499 or 1900 <= value <= 2099):
+        return Guard.YEAR
+    return None
+
+
+def _is_cell(page: Page, index: int) -> bool:
+    line = page.lines[index]
+    if line.kind in (Kind.NUMBER, Kind.COUNTER) or "|" in line.text:
+        return True
+    return line.kind is Kind.CONTENT and 1 <= word_count(line.text) <= 3
+
+
+def _in_table(page: Page, index: int) -> bool:
+    """Between two cells, or between a cell and the edge of the document; or
+    next to a row drawn with ``|``."""
+    neighbours = [n for n in (page.neighbour(index, -1), page.neighbour(index, 1)) if n is not None]
+    if any("|" in page.lines[n].text for n in neighbours):
+        return True
+    return bool(neighbours) and all(_is_cell(page, n) for n in neighbours)
+
+
+# --- neighbours -----------------------------------------------------------------------------
+
+
+def _is_chrome(line: Line) -> bool:
+    return line.is_residue and line.kind not in (Kind.NUMBER, Kind.RELATED)
+
+
+def _context_candidate(page: Page, index: int) -> bool:
+    line = page.lines[index]
+    return (
+        line.kind is Kind.CONTENT
+        and not line.prose
+        and page.region(index) is not Region.ARTICLE
+        and 1 <= word_count(line.text) <= _MAX_CONTEXT_WORDS
+        and not any(ch.isdigit() for ch in line.text)
+        and not line.text.lstrip().startswith(_LIST_MARKS)
+    )
+
+
+def _judge_by_neighbours(page: Page) -> Page:
+    """A short line between two chrome lines at the page's edge is chrome, and
+    so are the other copies of a line repeated in such a place (a site or
+    board name printed above and below its menus)."""
+    changed: dict[int, Line] = {}
+    between: set[str] = set()
+    for index in range(len(page)):
+        if not _context_candidate(page, index):
+            continue
+        before, after = page.neighbour(index, -1), page.neighbour(index, 1)
+        if before is not None and after is not None and _is_chrome(page.lines[before]) and _is_chrome(page.lines[after]):
+            changed[index] = replace(page.lines[index], kind=Kind.CHROME, evidence="a short line between chrome lines", by_context=True)
+            between.add(skeleton(page.lines[index].text))
+    if between:
+        for index in range(len(page)):
+            if index not in changed and _context_candidate(page, index) and skeleton(page.lines[index].text) in between:
+                changed[index] = replace(page.lines[index], kind=Kind.CHROME, evidence="a copy of a line between chrome lines", by_context=True)
+    return _with(page, changed)
+
+
+def _judge_poster_cards(page: Page) -> Page:
+    """Forum poster cards: the short lines (avatar text, name, rank) right above
+    a card's labelled lines (``عدد الرسائل : 16801``) belong to the card."""
+    changed: dict[int, Line] = {}
+    for index, line in enumerate(page.lines):
+        if line.kind is not Kind.FORUM or ":" not in line.text:
+            continue
+        above = page.neighbour(index, -1)
+        while above is not None and above not in changed:
+            candidate = page.lines[above]
+            if candidate.kind is Kind.FORUM:
+                above = page.neighbour(above, -1)
+                continue
+            if candidate.kind is not Kind.CONTENT or candidate.prose or not _card_line(candidate.text):
+                break
+            changed[above] = replace(candidate, kind=Kind.FORUM, evidence="a line of a poster card", by_context=True)
+            above = page.neighbour(above, -1)
+    return _with(page, changed)
+
+
+def _card_line(text: str) -> bool:
+    return 1 <= word_count(text) <= _MAX_CONTEXT_WORDS and not any(ch.isdigit() for ch in text)
+
+
+def _judge_dangling_label(page: Page) -> Page:
+    """The page's last line, a label of two to four words and a colon with
+    nothing after it (``كلمات دليلية :``): the scraper kept the label of a tags
+    or rating box, not its contents."""
+    last = page.neighbour(len(page), -1)
+    if last is None or last < page.tail_start:
+        return page
+    line = page.lines[last]
+    text = line.text.strip()
+    if line.kind is not Kind.CONTENT or not text.endswith(":") or not 2 <= word_count(text) <= _MAX_LABEL_WORDS:
+        return page
+    return _with(page, {last: replace(line, kind=Kind.CHROME, evidence="a label with nothing after it at the page's end", by_context=True)})

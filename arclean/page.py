@@ -1,0 +1,185 @@
+"""The page model: a scraped document analysed once into lines, each with a
+kind, a region and the evidence for it.
+
+A scraped page is a head (site chrome, title, kicker, byline, date, counters),
+an article (paragraphs of prose) and a tail (share bars, comment forms,
+related links, tags, footers).  Every line rule (the B family) is a decision
+over this model: which residue lines to drop.  The model is built by one
+explicit step, :func:`arclean.analysis.analyze`, that the pipeline runs once for a run of line
+rules; a rule called alone analyses its own text.
+
+The evidence a line is judged by, strongest first:
+
+- a listed phrase (``data/boilerplate/*.txt``): the line *is* a comment form,
+  a share bar, a forum prompt;
+- its shape and words: a bare number, a number with counter words, a
+  copyright notice, a short line made of chrome words (``data/words``), a
+  dangling label at the end of the page (``كلمات دليلية :``);
+- its context: a short line between chrome lines at the page's edge is chrome
+  too (as jusText judges a short paragraph by its neighbours);
+- content protection, which wins over all of these: a number in a table or a
+  numbered series, a year, a list item, a decorative separator.  When the
+  evidence conflicts, the line stays.
+
+>>> from arclean.analysis import analyze
+>>> page = analyze("عنوان الخبر\\n0\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nاترك رد")
+>>> [line.kind.name for line in page.lines]
+['CONTENT', 'NUMBER', 'CONTENT', 'COMMENT']
+>>> [page.region(i).name for i in range(4)]
+['HEAD', 'HEAD', 'ARTICLE', 'TAIL']
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable
+
+from .tables import Phrase
+
+
+class Kind(enum.Enum):
+    """What a line is.  The phrase kinds carry the names of the data files' ``# kind:`` headers."""
+
+    BLANK = "blank"
+    CONTENT = "content"
+    NUMBER = "number"  # a bare number: "0", "298"
+    COUNTER = "counter"  # a number with counter words: "0 تعليقات"
+    COMMENT = "comment"
+    SHARE = "share"
+    RELATED = "related"
+    FOOTER = "footer"
+    WIDGET = "widget"
+    HEAD = "head"
+    FORUM = "forum"
+    PAYWALL = "paywall"
+    CHROME = "chrome"  # no listed phrase: chrome by its words, shape or neighbours
+
+    @property
+    def is_residue(self) -> bool:
+        return self not in (Kind.BLANK, Kind.CONTENT)
+
+
+#: Kinds that can only come after an article: the first of them after the
+#: article's prose marks where the page tail starts (rule B301).
+END_OF_PAGE = frozenset(
+    {Kind.COMMENT, Kind.SHARE, Kind.FOOTER, Kind.WIDGET, Kind.HEAD, Kind.FORUM, Kind.PAYWALL, Kind.COUNTER, Kind.CHROME}
+)
+
+
+class Region(enum.Enum):
+    HEAD = "head"
+    ARTICLE = "article"
+    TAIL = "tail"
+
+
+class Guard(enum.Enum):
+    """Why a line that looks like residue is content and stays."""
+
+    TABLE = "a cell of a table"
+    SERIES = "a number of a numbered series (verses, items)"
+    YEAR = "a year standing alone"
+    LIST = "a list item"
+    SEPARATOR = "a decorative separator"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a page: its text, its kind, whether it reads as prose, the
+    evidence for its kind, and the guard that keeps it if it is content after all."""
+
+    text: str
+    kind: Kind
+    prose: bool = False
+    evidence: str = ""
+    guard: Guard | None = None
+    #: The kind or guard comes from the line's neighbours, not the line alone:
+    #: judged again when lines around it are dropped.
+    by_context: bool = False
+
+    @property
+    def is_residue(self) -> bool:
+        """Residue by its kind, and no guard keeps it."""
+        return self.kind.is_residue and self.guard is None
+
+
+@dataclass(frozen=True)
+class Page:
+    """A document's lines and what they are; where the head ends and the tail starts.
+
+    ``head_end``: the index of the first line after the head (the first
+    paragraph of prose; with no prose, the content line after the title).
+    ``tail_start``: the index of the first line of the tail (after the last
+    paragraph of prose; with no prose, after the last content line).
+    """
+
+    lines: tuple[Line, ...]
+    extra: tuple[Phrase, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @cached_property
+    def first_prose(self) -> int | None:
+        return next((i for i, line in enumerate(self.lines) if line.prose), None)
+
+    @cached_property
+    def last_prose(self) -> int | None:
+        return next((i for i in range(len(self.lines) - 1, -1, -1) if self.lines[i].prose), None)
+
+    @cached_property
+    def head_end(self) -> int:
+        if self.first_prose is not None:
+            return self.first_prose
+        content = [i for i, line in enumerate(self.lines) if line.kind is Kind.CONTENT][:2]
+        return content[1] if len(content) == 2 else 0
+
+    @cached_property
+    def tail_start(self) -> int:
+        if self.last_prose is not None:
+            return self.last_prose + 1
+        content = next((i for i in range(len(self.lines) - 1, -1, -1) if self.lines[i].kind is Kind.CONTENT), None)
+        return len(self.lines) if content is None else content + 1
+
+    def region(self, index: int) -> Region:
+        if index < self.head_end and index < self.tail_start:
+            return Region.HEAD
+        return Region.TAIL if index >= self.tail_start else Region.ARTICLE
+
+    def at_edge(self, index: int) -> bool:
+        """In the head or the tail: where residue can be told from content."""
+        return self.region(index) is not Region.ARTICLE
+
+    def kinds(self) -> set[Kind]:
+        return {line.kind for line in self.lines}
+
+    def neighbour(self, index: int, step: int) -> int | None:
+        """The next non-blank line before (step -1) or after (step 1) a line."""
+        index += step
+        while 0 <= index < len(self.lines):
+            if self.lines[index].kind is not Kind.BLANK:
+                return index
+            index += step
+        return None
+
+    def without(self, drop: Iterable[int], *, final_line_feed: bool = False) -> "Page":
+        """The page without the given lines (and with a final line feed if
+        asked); what is left keeps its analysis.
+
+        >>> from arclean.analysis import analyze
+        >>> page = analyze("العنوان\\n0\\nنص")
+        >>> page.without([1]).text, page.without([2], final_line_feed=True).text
+        ('العنوان\\nنص', 'العنوان\\n0\\n')
+        """
+        drop = set(drop)
+        if not drop and not final_line_feed:
+            return self
+        lines = [line for i, line in enumerate(self.lines) if i not in drop]
+        if final_line_feed:
+            lines.append(Line("", Kind.BLANK))
+        return Page(tuple(lines), self.extra)
