@@ -20,6 +20,10 @@ from ..page import Kind, Page
 from ..shape import skeleton, word_count
 
 _MIN_TITLE_WORDS = 4
+#: Lines that may stand above the title: a masthead or section name (a word or
+#: two), a date line, a residue line; at most this many.
+_MAX_LINES_ABOVE_TITLE = 2
+_MAX_MASTHEAD_WORDS = 2
 _HEAD_WINDOW = 4
 #: Content lines (a kicker, a byline) that may stand between the title and its
 #: copy; counters, dates and residue lines do not count.  Two or more are the
@@ -54,7 +58,7 @@ def _is_date_line(line: str) -> bool:
 
 
 def remove_repeated_title(text: str) -> str:
-    """Remove copies of the title (the first line) among the next lines of the head.
+    """Remove copies of the title among the next lines of the head.
 
     >>> remove_repeated_title("الأسد يتلقى رسالة من الكاظمي حول التنسيق\\n\\nالأسد يتلقى رسالة من الكاظمي حول التنسيق\\n0\\n\\nنص.")
     'الأسد يتلقى رسالة من الكاظمي حول التنسيق\\n\\n0\\n\\nنص.'
@@ -66,8 +70,8 @@ def remove_repeated_title(text: str) -> str:
 
 def drop_repeated_title(page: Page) -> Page:
     """The page without the copies of its title."""
-    first = page.neighbour(-1, 1)
-    if first is None or word_count(page.lines[first].text) < _MIN_TITLE_WORDS:
+    first = _title_index(page)
+    if first is None:
         return page
     title = page.lines[first].text
     drop = set()
@@ -89,6 +93,28 @@ def drop_repeated_title(page: Page) -> Page:
             if other_lines > _MAX_LINES_BETWEEN:
                 break
     return page.without(drop)
+
+
+def _title_index(page: Page) -> int | None:
+    """The title: the first line, or the first after a masthead or section line
+    (one or two words), a date line or a residue line.
+
+    >>> from arclean.analysis import analyze
+    >>> _title_index(analyze("العالم\\n\\nاشتباكات بالقرب من مقر المجلس الرئاسي"))
+    2
+    """
+    index = page.neighbour(-1, 1)
+    for skipped in range(_MAX_LINES_ABOVE_TITLE + 1):
+        if index is None:
+            return None
+        line = page.lines[index]
+        words = word_count(line.text)
+        if line.kind is Kind.CONTENT and words >= _MIN_TITLE_WORDS and not (skipped and _is_date_line(line.text)):
+            return index
+        if not (line.is_residue or words <= _MAX_MASTHEAD_WORDS or _is_date_line(line.text)):
+            return None
+        index = page.neighbour(index, 1)
+    return None
 
 
 def _is_doubled(title: str, line: str) -> bool:

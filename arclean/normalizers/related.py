@@ -6,7 +6,9 @@ goes wherever it stands, inside the article too; the article text after it
 stays.  A title is a short line that does not read as a sentence.  Titles are
 taken across blank lines only after a bare heading (a heading alone on its
 line, which must be followed by titles); after an inline block
-(``إقرأ ايضاً:لا أمطار!…``) only the lines directly under it.
+(``إقرأ ايضاً:لا أمطار!…``) only the lines directly under it.  When the page
+ends with one paragraph under the last title, cut short mid-sentence, that
+paragraph is the title's teaser and goes with it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from ..analysis import apply
 from ..page import Kind, Page
 from ..residue import phrase_matcher
-from ..shape import skeleton, word_count
+from ..shape import ends_sentence, skeleton, word_count
 from ..tables import Phrase
 
 _MAX_TITLES = 6
@@ -38,8 +40,27 @@ def drop_related_blocks(page: Page) -> Page:
     for index, line in enumerate(page.lines):
         if line.kind is Kind.RELATED and index not in drop:
             drop.add(index)
-            drop.update(_titles_under(page, index, bare=_is_bare_heading(line.text, page.extra)))
+            titles = _titles_under(page, index, bare=_is_bare_heading(line.text, page.extra))
+            drop.update(titles)
+            drop.update(_teaser_after(page, titles))
     return page.without(drop)
+
+
+def _teaser_after(page: Page, titles: list[int]) -> list[int]:
+    """The last linked title's teaser: one paragraph under it that the page cut
+    short (it ends mid-sentence) and after which the page ends.
+
+    >>> from arclean.analysis import analyze
+    >>> page = analyze("نص.\\nاخترنا لكم\\nعنوان مقال آخر\\nبدأت مراسم تسليم معابر قطاع غزة صباح اليوم الأربعاء لحكومة الوفاق الوطني في إطار")
+    >>> _teaser_after(page, [2])
+    [3]
+    """
+    if not titles:
+        return []
+    teaser = page.neighbour(titles[-1], 1)
+    if teaser is None or not page.lines[teaser].prose or page.neighbour(teaser, 1) is not None:
+        return []
+    return [] if ends_sentence(page.lines[teaser].text) else [teaser]
 
 
 def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
