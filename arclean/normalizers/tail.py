@@ -65,8 +65,9 @@ def _ends_article(page: Page, index: int) -> bool:
     line = page.lines[index]
     if line.kind not in END_OF_PAGE or not line.is_residue:
         return False
-    # A line judged by its words or neighbours alone ends the article only after its last paragraph.
-    return line.kind is not Kind.CHROME or (page.last_prose is not None and index > page.last_prose)
+    # A line judged by its words or neighbours alone ends the article only in
+    # the page's tail: after its last paragraph (with no prose, its last content line).
+    return line.kind is not Kind.CHROME or index >= page.tail_start
 
 
 def _little_prose_after(page: Page, index: int, before: int, after: int) -> bool:
