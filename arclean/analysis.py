@@ -19,9 +19,10 @@ from typing import Callable
 
 from .page import Guard, Kind, Line, Page, Region
 from .patterns import BARE_NUMBER_LINE
-from .residue import PhraseMatcher, chrome_share, is_copyright, is_counter, phrase_matcher
+from .residue import PhraseMatcher, chrome_share, has_chrome_word, is_copyright, is_counter, phrase_matcher
 from .shape import fold_text, is_prose, skeleton, skeleton_of_folded, word_count
 from .tables import Phrase
+from .title import find_title
 
 #: Residue lines are short.  A line of more tokens than this can only *start*
 #: with a phrase (a tags line, an inline read-also block), and reads as prose.
@@ -30,6 +31,7 @@ _LONG_LINE_TOKENS = 25
 _MAX_CHROME_WORDS = 8
 #: A line judged by its neighbours, or a name line over a poster card: at most this many words.
 _MAX_CONTEXT_WORDS = 4
+_MAX_CARD_WORDS = 3
 _LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
 #: A dangling label at the end of a page: a few words and a colon.
 _MAX_LABEL_WORDS = 4
@@ -47,7 +49,7 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     matcher = phrase_matcher(extra)
     folded = fold_text(text).split("\n")
     lines = [classify(line, folded_line, matcher) for line, folded_line in zip(text.split("\n"), folded)]
-    return _judge_in_context(Page(tuple(lines), extra))
+    return _judge_in_context(Page(tuple(lines), extra, forum=any(line.kind is Kind.FORUM for line in lines)))
 
 
 def rejudge(page: Page) -> Page:
@@ -58,7 +60,7 @@ def rejudge(page: Page) -> Page:
     >>> page.lines[1].kind.name, rejudge(page.without([2])).lines[1].kind.name
     ('CONTENT', 'CHROME')
     """
-    return _judge_in_context(Page(tuple(_alone(line) for line in page.lines), page.extra))
+    return _judge_in_context(Page(tuple(_alone(line) for line in page.lines), page.extra, page.forum))
 
 
 def _alone(line: Line) -> Line:
@@ -72,7 +74,7 @@ def _alone(line: Line) -> Line:
 
 
 def _judge_in_context(page: Page) -> Page:
-    for judge in (_guard_numbers, _judge_by_neighbours, _judge_poster_cards, _judge_dangling_label):
+    for judge in (_guard_numbers, _judge_by_neighbours, _judge_poster_cards, _judge_board_lines, _judge_dangling_label):
         page = judge(page)
     return page
 
@@ -106,11 +108,11 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
             return Line(text, Kind(phrase.kind), evidence=f"starts with {phrase.text!r} ({phrase.origin})")
         return Line(text, Kind.CONTENT, prose=True)
     key = skeleton_of_folded(folded)
-    if is_counter(text, key):
-        return Line(text, Kind.COUNTER, evidence="a number with counter words")
     phrase = matcher.match(text, key)
     if phrase is not None:
         return Line(text, Kind(phrase.kind), evidence=f"the phrase {phrase.text!r} ({phrase.origin})")
+    if is_counter(text, key):
+        return Line(text, Kind.COUNTER, evidence="a number with counter words")
     if is_copyright(text, key):
         return Line(text, Kind.FOOTER, evidence="a copyright notice")
     words = key.split()
@@ -125,7 +127,7 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
 def _with(page: Page, changed: dict[int, Line]) -> Page:
     if not changed:
         return page
-    return Page(tuple(changed.get(i, line) for i, line in enumerate(page.lines)), page.extra)
+    return Page(tuple(changed.get(i, line) for i, line in enumerate(page.lines)), page.extra, page.forum)
 
 
 # --- content guards -------------------------------------------------------------------------
@@ -196,18 +198,25 @@ def _context_candidate(page: Page, index: int) -> bool:
 
 
 def _judge_by_neighbours(page: Page) -> Page:
-    """A short line between two chrome lines at the page's edge is chrome, and
-    so are the other copies of a line repeated in such a place (a site or
-    board name printed above and below its menus)."""
+    """A short line, or a run of two, between two chrome lines at the page's
+    edge is chrome, and so are the other copies of a line repeated in such a
+    place (a site or board name printed above and below its menus)."""
     changed: dict[int, Line] = {}
     between: set[str] = set()
     for index in range(len(page)):
-        if not _context_candidate(page, index):
+        if index in changed or not _context_candidate(page, index):
             continue
-        before, after = page.neighbour(index, -1), page.neighbour(index, 1)
-        if before is not None and after is not None and _is_chrome(page.lines[before]) and _is_chrome(page.lines[after]):
-            changed[index] = replace(page.lines[index], kind=Kind.CHROME, evidence="a short line between chrome lines", by_context=True)
-            between.add(skeleton(page.lines[index].text))
+        run = [index]
+        after = page.neighbour(index, 1)
+        if after is not None and _context_candidate(page, after):
+            run.append(after)
+            after = page.neighbour(after, 1)
+        before = page.neighbour(index, -1)
+        if before is None or after is None or not _is_chrome(page.lines[before]) or not _is_chrome(page.lines[after]):
+            continue
+        for member in run:
+            changed[member] = replace(page.lines[member], kind=Kind.CHROME, evidence="a short line between chrome lines", by_context=True)
+            between.add(skeleton(page.lines[member].text))
     if between:
         for index in range(len(page)):
             if index not in changed and _context_candidate(page, index) and skeleton(page.lines[index].text) in between:
@@ -236,7 +245,30 @@ def _judge_poster_cards(page: Page) -> Page:
 
 
 def _card_line(text: str) -> bool:
-    return 1 <= word_count(text) <= _MAX_CONTEXT_WORDS and not any(ch.isdigit() for ch in text)
+    """A name, avatar text or rank: a word to three, no number."""
+    return 1 <= word_count(text) <= _MAX_CARD_WORDS and not any(ch.isdigit() for ch in text)
+
+
+def _judge_board_lines(page: Page) -> Page:
+    """On a forum page (one with forum chrome), the lines above the post's title
+    that hold chrome words are the board's name, welcome and tagline
+    (``منتديات تقنيات``, ``يسعدنا تسجيلكم بالمنتدى``).  The title is known by
+    its copy further down, so it is never one of them."""
+    if not page.forum:
+        return page
+    title = next((i for i, line in enumerate(page.lines) if line.title), None)
+    if title is None:
+        found, copies = find_title(page)
+        if found is None or not copies:
+            return page
+        title = found
+        page = _with(page, {title: replace(page.lines[title], title=True)})
+    changed = {
+        index: replace(line, kind=Kind.FORUM, evidence="a board line above the post's title", by_context=True)
+        for index, line in enumerate(page.lines[:title])
+        if line.kind is Kind.CONTENT and not line.prose and has_chrome_word(line.text)
+    }
+    return _with(page, changed)
 
 
 def _judge_dangling_label(page: Page) -> Page:

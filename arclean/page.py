@@ -97,6 +97,8 @@ class Line:
     #: The kind or guard comes from the line's neighbours, not the line alone:
     #: judged again when lines around it are dropped.
     by_context: bool = False
+    #: The page's title, known by its copies (kept when they are dropped).
+    title: bool = False
 
     @property
     def is_residue(self) -> bool:
@@ -116,6 +118,8 @@ class Page:
 
     lines: tuple[Line, ...]
     extra: tuple[Phrase, ...] = ()
+    #: The page came with forum chrome (kept when those lines are dropped).
+    forum: bool = False
 
     @property
     def text(self) -> str:
@@ -182,4 +186,4 @@ class Page:
         lines = [line for i, line in enumerate(self.lines) if i not in drop]
         if final_line_feed:
             lines.append(Line("", Kind.BLANK))
-        return Page(tuple(lines), self.extra)
+        return Page(tuple(lines), self.extra, self.forum)

@@ -125,22 +125,29 @@ def function_words() -> frozenset[str]:
 
 #: Clitics a listed word may carry: conjunctions, prepositions, the article.
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+#: Possessive and object pronouns a listed word may carry: ``تسجيلكم``, ``حسابك``.
+_SUFFIXES = ("كم", "نا", "ها", "ك", "ه")
 #: A number glued to a word: ``85views``, ``تعليقات0``.
 _GLUED_NUMBER = re.compile(r"(?<=\d)(?=[^\d\s])|(?<=[^\d\s])(?=\d)")
 
 
 def _listed(word: str, words: frozenset[str]) -> bool:
     """A word of a list, with or without clitics: ``القراءات`` is ``قراءات``,
-    ``بمشاركة`` is ``مشاركة``.
+    ``بمشاركة`` is ``مشاركة``, ``تسجيلكم`` is ``تسجيل``.
 
     >>> _listed("بالتعليقات", frozenset({"تعليقات"})), _listed("بيت", frozenset({"يت"}))
     (True, False)
     """
     if word in words:
         return True
-    for clitic in _CLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3 and word[len(clitic):] in words:
+    stems = [word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3]
+    stems.append(word)
+    for stem in stems:
+        if stem in words:
             return True
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3 and stem[: -len(suffix)] in words:
+                return True
     return False
 
 
@@ -164,6 +171,16 @@ def is_counter(line: str, key: str | None = None) -> bool:
     numbers = sum(word.isdigit() for word in words)
     known = counter_words()
     return 1 <= numbers < len(words) and all(word.isdigit() or _listed(word, known) for word in words)
+
+
+def has_chrome_word(line: str) -> bool:
+    """Does a line hold a chrome word (``منتدى``, ``تسجيل``, ``login``)?
+
+    >>> has_chrome_word("يسعدنا تسجيلكم بالمنتدى"), has_chrome_word("وزير الخارجية")
+    (True, False)
+    """
+    chrome = chrome_words()
+    return any(_listed(word, chrome) for word in skeleton(line).split())
 
 
 def chrome_share(line: str, words: list[str] | None = None) -> str | None:

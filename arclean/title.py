@@ -1,0 +1,125 @@
+"""A page's title and its copies: which line is the headline, and which lines
+repeat it.
+
+Scrapers often take a page's headline twice: from the ``<title>`` and from the
+``<h1>``, sometimes with a kicker, a date or a counter between them, sometimes
+from two templates that spell it slightly differently (other spacing, hamza,
+diacritics, a word changed), and on forums as ``TITLE Empty TITLE`` (the
+title, an image's alt text, the title).  The title is the first line, or a line
+under a masthead, section, date or residue line; on a forum, the first line
+that has a copy under a line of chrome.  A short line repeated on purpose (a
+refrain, a chant: ``مَوطِنِي مَوطِنِي``) is not a title.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from .page import Kind, Page
+from .shape import skeleton, word_count
+
+_MIN_TITLE_WORDS = 4
+#: Lines looked at for the title; a masthead or section name has at most two words.
+_TITLE_LINES = 4
+_MAX_MASTHEAD_WORDS = 2
+#: Non-blank lines after the title where its copies may stand.
+_COPY_WINDOW = 4
+#: Content lines (a kicker, a byline) that may stand between the title and its
+#: copy; counters, dates and residue lines do not count.  Two or more are the
+#: start of the text itself (a poem's verses before its refrain).
+_MAX_LINES_BETWEEN = 1
+_DIGIT = re.compile(r"\d")
+
+
+def is_near_duplicate(a: str, b: str) -> bool:
+    """Return True when two lines are the same headline, give or take small edits.
+
+    >>> is_near_duplicate("«الانتقالي الجنوبي» يعقد أولى جلساته بعد يوم من عودة أعضائه إلى عدن",
+    ...                   "«الانتقالي الجنوبي» يُعد أولى جلساته بعد يوم من عودة اعضاءه إلى عدن")
+    True
+    >>> is_near_duplicate("وزير الخارجية يلتقي نظيره الأردني", "وزير الخارجية يلتقي نظيره الأردني في عمان لبحث العلاقات")
+    False
+    """
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        return bool(sa)
+    wa, wb = sa.split(), sb.split()
+    if not wa or not wb or abs(len(wa) - len(wb)) > 2:
+        return False
+    shared = sum(min(wa.count(w), wb.count(w)) for w in set(wa))
+    return shared * 4 >= max(len(wa), len(wb)) * 3 and SequenceMatcher(None, sa, sb).ratio() >= 0.85
+
+
+def is_doubled(title: str, line: str) -> bool:
+    """The title printed twice on one line, perhaps with an image's alt word
+    between the copies (``TITLE Empty TITLE``).
+
+    >>> is_doubled("عنوان الموضوع في المنتدى", "عنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى")
+    True
+    """
+    key, words = skeleton(title), skeleton(line).split()
+    n = len(key.split())
+    if not n or len(words) not in (2 * n, 2 * n + 1):
+        return False
+    return " ".join(words[:n]) == key and " ".join(words[-n:]) == key
+
+
+def is_date_line(line: str) -> bool:
+    """A short line with a number in it: a date, a time, a byline with a date."""
+    return bool(_DIGIT.search(line)) and word_count(line) <= 8
+
+
+def find_title(page: Page) -> tuple[int | None, list[int]]:
+    """The title's line and the lines that copy it.
+
+    >>> from arclean.analysis import analyze
+    >>> find_title(analyze("العالم\\n\\nاشتباكات بالقرب من مقر المجلس الرئاسي\\n\\nاشتباكات بالقرب من مقر المجلس الرئاسي"))
+    (2, [4])
+    """
+    first: int | None = None
+    index = page.neighbour(-1, 1)
+    for looked in range(_TITLE_LINES):
+        if index is None:
+            break
+        line = page.lines[index]
+        words = word_count(line.text)
+        if line.kind is Kind.CONTENT and words >= _MIN_TITLE_WORDS and not (looked and is_date_line(line.text)):
+            copies = _copies(page, index, after_chrome=first is not None)
+            if copies:
+                return index, copies
+            first = index if first is None else first
+        elif first is None and not (line.is_residue or words <= _MAX_MASTHEAD_WORDS or is_date_line(line.text)):
+            break
+        index = page.neighbour(index, 1)
+    return first, []
+
+
+def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
+    """The copies of a line among the next lines.  ``after_chrome``: for a
+    title found below another candidate, only copies doubled on one line or
+    standing under a residue line count (a verse repeated at once is a refrain)."""
+    title = page.lines[title_index].text
+    copies = []
+    seen = other_lines = 0
+    residue_between = False
+    for index in range(title_index + 1, len(page)):
+        line = page.lines[index]
+        if line.kind is Kind.BLANK:
+            continue
+        seen += 1
+        if seen > _COPY_WINDOW:
+            break
+        doubled = is_doubled(title, line.text)
+        if doubled or is_near_duplicate(title, line.text):
+            if doubled or not after_chrome or residue_between:
+                copies.append(index)
+            continue
+        if line.prose:
+            break
+        residue_between = residue_between or line.is_residue
+        if line.kind is Kind.CONTENT and not is_date_line(line.text):
+            other_lines += 1
+            if other_lines > _MAX_LINES_BETWEEN:
+                break
+    return copies
