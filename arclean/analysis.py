@@ -43,7 +43,7 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     >>> page = analyze("الفريق\\nالأهلي\\n30\\nالزمالك\\n28")
     >>> [line.guard.name if line.guard else None for line in page.lines]
     [None, None, 'TABLE', None, 'TABLE']
-    >>> analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nكلمات دليلية :").lines[1].kind
+    >>> analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nأخبار المحافظة اليوم :").lines[1].kind
     <Kind.CHROME: 'chrome'>
     """
     matcher = phrase_matcher(extra)
@@ -53,24 +53,18 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
 
 
 def rejudge(page: Page) -> Page:
-    """The page's lines judged in context again, after a rule dropped some:
-    the same page a fresh analysis of its text would give.
+    """The page's lines judged in context again, after a rule dropped some.
 
-    >>> page = analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nكلمات دليلية :\\nنص آخر")
+    Judgements only add: a line judged chrome by its neighbours stays chrome
+    when they go (the next rule may be the one that drops it), a guarded number
+    stays guarded; a line that only now stands between chrome lines, or is only
+    now the page's last, is judged so.
+
+    >>> page = analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nأخبار المحافظة اليوم :\\nنص آخر")
     >>> page.lines[1].kind.name, rejudge(page.without([2])).lines[1].kind.name
     ('CONTENT', 'CHROME')
     """
-    return _judge_in_context(Page(tuple(_alone(line) for line in page.lines), page.extra, page.forum))
-
-
-def _alone(line: Line) -> Line:
-    """A line as judged out of context: numbers lose their guard, lines
-    relabelled by their neighbours are content again."""
-    if not line.by_context:
-        return line
-    if line.kind in (Kind.NUMBER, Kind.COUNTER):
-        return replace(line, guard=None, by_context=False)
-    return replace(line, kind=Kind.CONTENT, evidence="", by_context=False)
+    return _judge_in_context(page)
 
 
 def _judge_in_context(page: Page) -> Page:
@@ -273,7 +267,7 @@ def _judge_board_lines(page: Page) -> Page:
 
 def _judge_dangling_label(page: Page) -> Page:
     """The page's last line, a label of two to four words and a colon with
-    nothing after it (``كلمات دليلية :``): the scraper kept the label of a tags
+    nothing after it (``أخبار المحافظة اليوم :``): the scraper kept the label of a tags
     or rating box, not its contents."""
     last = page.neighbour(len(page), -1)
     if last is None or last < page.tail_start:

@@ -21,6 +21,9 @@ _COPYRIGHT = re.compile(r"\(c\) ?\d{4}|جميع الحقوق محفوظه|حقو
 _MAX_COPYRIGHT_WORDS = 20
 _MAX_COUNTER_WORDS = 4
 _MAX_WIDGET_WORDS = 8
+#: A phrase that ends a line after a glued badge: three words at least, after two at most.
+_MIN_ENDING_WORDS = 3
+_MAX_BADGE_WORDS = 2
 
 
 class PhraseMatcher:
@@ -29,15 +32,18 @@ class PhraseMatcher:
     def __init__(self, phrases: tuple[Phrase, ...]) -> None:
         self.exact: dict[str, Phrase] = {}
         self.prefixes: dict[str, list[tuple[tuple[str, ...], Phrase]]] = {}
+        self.endings: dict[str, list[tuple[str, Phrase]]] = {}
         for phrase in phrases:
             key = skeleton(phrase.text)
             if not key:
                 continue
+            words = tuple(key.split())
             if phrase.prefix:
-                words = tuple(key.split())
                 self.prefixes.setdefault(words[0], []).append((words, phrase))
             else:
                 self.exact.setdefault(key, phrase)
+                if len(words) >= _MIN_ENDING_WORDS:
+                    self.endings.setdefault(words[-1], []).append((key, phrase))
         self.longest_exact = max((len(key) for key in self.exact), default=0)
 
     def match(self, line: str, key: str | None = None) -> Phrase | None:
@@ -65,6 +71,20 @@ class PhraseMatcher:
         for prefix, phrase in self.prefixes.get(words[0], ()):
             if tuple(words[: len(prefix)]) == prefix and _colon_agrees(line, phrase, prefix):
                 return phrase
+        return self._match_ending(key)
+
+    def _match_ending(self, key: str) -> Phrase | None:
+        """A phrase of three words or more that ends a short line, after a
+        word or two of a badge the scraper glued to it (``مقال مؤرشفهذا المقال
+        مخصص للمشتركين``).
+
+        >>> phrase_matcher().match("مقال مؤرشفهذا المقال مخصص للمشتركين").kind
+        'paywall'
+        """
+        last = key.rsplit(" ", 1)[-1]
+        for ending, phrase in self.endings.get(last, ()):
+            if key.endswith(ending) and key.count(" ") - ending.count(" ") <= _MAX_BADGE_WORDS:
+                return phrase
         return None
 
     def could_start(self, first_word_key: str) -> bool:
@@ -86,10 +106,11 @@ class PhraseMatcher:
 
 
 def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
+    """A phrase written with a colon needs a colon (or a bar: ``اقرأ أيضا |``) after it in the line."""
     if not phrase.text.rstrip().endswith(":"):
         return True
-    head, colon, _ = line.partition(":")
-    return bool(colon) and tuple(skeleton(head).split()) == prefix
+    colon = min((i for i in (line.find(":"), line.find("|")) if i >= 0), default=-1)
+    return colon >= 0 and tuple(skeleton(line[:colon]).split()) == prefix
 
 
 @lru_cache(maxsize=16)

@@ -25,7 +25,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     """The page without residue lines of these kinds at its edges (and, with
     ``anywhere``, without those of two words or more in the article too).  In
     the head a one-word line may be a label (a kicker), so a line judged by its
-    words alone (kind CHROME) needs two words there."""
+    words alone (kind CHROME, not by its neighbours) needs two words there."""
     drop = set()
     for index, line in enumerate(page.lines):
         if line.kind not in kinds or not line.is_residue:
@@ -33,7 +33,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
         region = page.region(index)
         if region is Region.ARTICLE and not (anywhere and word_count(line.text) >= 2):
             continue
-        if region is Region.HEAD and line.kind is Kind.CHROME and word_count(line.text) < 2:
+        if region is Region.HEAD and line.kind is Kind.CHROME and not line.by_context and word_count(line.text) < 2:
             continue
         drop.add(index)
     return page.without(drop)
