@@ -11,6 +11,10 @@ Three accidents account for nearly all broken Arabic on the web:
 
 Each rule finds broken *words* (runs without white space) by their shape,
 repairs only those, and keeps a repair only when it yields plausible Arabic.
+A broken character standing alone (an Arabic comma shown as ``¡``, a tatweel
+shown as ``Ü``) has no shape of its own: it is repaired when its context
+says which encoding it is in, a line (or the lines around it) repaired in the
+same encoding, with Arabic words beside it.
 A repaired word is checked again by all three repairs, so text broken twice
 (UTF-8 shown as windows-1256, saved, then shown as latin-1) comes back in one
 pass.  French, Persian or Urdu text that merely contains these characters has
@@ -104,7 +108,7 @@ _CONT_1256 = "".join(_cp1256_char(b) for b in range(0x80, 0xC0))
 #: and the no-break space) and ط ظ ع غ (D8-DB: the Arabic block U+0600-U+06FF).
 _LEAD_1256 = "".join(_cp1256_char(b) for b in (0xC2, 0xC3, 0xD8, 0xD9, 0xDA, 0xDB))
 _PAIR_1256 = f"(?:[{_LEAD_1256}]{_I}[{re.escape(_CONT_1256)}]|\u00e2{_I}[{re.escape(_CONT_1256)}]{_I}[{re.escape(_CONT_1256)}])"
-_UTF8_AS_1256 = re.compile(f"{_PAIR_1256}(?:[\u0020-\u007e{_INVISIBLE}]*{_PAIR_1256})+")
+_UTF8_AS_1256 = re.compile(f"{_PAIR_1256}(?:[\u0020-\u007e{_INVISIBLE}\u00ad]*{_PAIR_1256})+")
 
 
 def _repair_utf8_as_cp1256(word: str) -> str:
@@ -164,10 +168,10 @@ def _repair_cp1256_as_latin(word: str) -> str:
     return fixed if _is_plausible(fixed) else word
 
 
-_REPAIRS: tuple[tuple[re.Pattern[str], Callable[[str], str]], ...] = (
-    (_UTF8_AS_1252, _repair_utf8_as_cp1252),
-    (_UTF8_AS_1256, _repair_utf8_as_cp1256),
-    (_CP1256_AS_LATIN, _repair_cp1256_as_latin),
+_REPAIRS: tuple[tuple[str, re.Pattern[str], Callable[[str], str]], ...] = (
+    ("E101", _UTF8_AS_1252, _repair_utf8_as_cp1252),
+    ("E102", _UTF8_AS_1256, _repair_utf8_as_cp1256),
+    ("E103", _CP1256_AS_LATIN, _repair_cp1256_as_latin),
 )
 
 
@@ -189,12 +193,18 @@ def _repair_word(word: str) -> str:
 
 def _search_repairs(word: str, depth: int) -> str | None:
     """Each repair checks its own result (see :func:`_is_plausible`), so any
-    change is a repair; a deeper repair of it is preferred."""
-    for shape, repair in _REPAIRS:
+    change is a repair; a deeper repair of it is preferred.  A word that is a
+    lone broken character of one encoding (``ØŸ``, ``؟`` as UTF-8 shown as
+    windows-1252) is left for that encoding's context check (see
+    :func:`_repair_lone_characters`): read in another encoding it would become
+    letters nobody wrote (``طں``)."""
+    for code, shape, repair in _REPAIRS:
         if not shape.search(word):
             continue
         attempt = repair(word)
         if attempt == word:
+            if _lone_repair(word, code) is not None:
+                return None
             continue
         if depth > 1:
             deeper = _search_repairs(attempt, depth - 1)
@@ -229,9 +239,8 @@ _ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}\u200c\u200d\u00ad]")
 #: E102's pairs start with common Arabic letters, so its first look first asks
 #: for a continuation character that clean Arabic text does not hold (the
 #: second bytes of ا ل ب ر … show as § „ ¨ ±): one fast scan of clean text.
-_CP1256_SYMBOLS = re.compile(
-    "[" + re.escape("".join(c for c in _CONT_1256 if c not in "پٹچژڈگکڑںھ‘’“”•–—…\u200c\u200d\u00a0\u00ad،؛؟«»·°")) + "]"
-)
+_SYMBOLS_1256 = re.escape("".join(c for c in _CONT_1256 if c not in "پٹچژڈگکڑںھ‘’“”•–—…\u200c\u200d\u00a0\u00ad،؛؟«»·°"))
+_CP1256_SYMBOLS = re.compile(f"[{_SYMBOLS_1256}]")
 
 
 def _may_apply(text: str, code: str, shape: re.Pattern[str]) -> bool:
@@ -246,7 +255,10 @@ def _repair(text: str, code: str) -> str:
     shape, unit = _SHAPES[code]
     if not _may_apply(text, code, shape):
         return text
-    return _repair_words(text, shape, unit)
+    repaired = _repair_words(text, shape, unit)
+    if repaired == text:
+        return text
+    return _repair_lone_characters(text, repaired, code)
 
 
 def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str]) -> str:
@@ -264,6 +276,176 @@ def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str]) -> s
             break
         text = repaired
     return text
+
+
+# --- Lone broken characters, judged by their context ---------------------------
+#: What a lone broken character stands for: an Arabic letter or tatweel with
+#: the marks it carries, or the Arabic comma, semicolon or question mark.
+_LONE_ARABIC = "\u0621-\u063a\u0640-\u064a\u060c\u061b\u061f"
+#: What a repaired lone word may hold: those, and the punctuation and digits
+#: the code pages share (``2023¡`` is ``2023،``, ``Ï.`` is ``د.``).
+_LONE_RESULT = re.compile(f"(?:[{_SHARED}]|[{_LONE_ARABIC}][\u064b-\u0652]*)+")
+_HAS_LONE_ARABIC = re.compile(f"[{_LONE_ARABIC}]")
+
+#: E101: a word of single UTF-8 pairs of the Arabic block (lead bytes D8, D9)
+#: and shared punctuation: ``ØŒ`` is ``،``, ``Ù€`` is a tatweel.
+_LONE_PAIR_1252 = re.compile(f"[\u00d8\u00d9][{re.escape(_CONT_1252)}]")
+_LONE_WORD_1252 = re.compile(f"(?:[\u00d8\u00d9][{re.escape(_CONT_1252)}]|[{_SHARED}])+")
+
+
+def _decode_pair_1252(match: re.Match[str]) -> str:
+    pair = match.group(0)
+    try:
+        return bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in pair).decode("utf-8")
+    except (UnicodeError, IndexError):
+        return pair
+
+
+#: E102: the same pairs shown as windows-1256 (``طŒ`` is ``،``, ``ظ€`` a
+#: tatweel), with a second byte clean Arabic does not hold; ں (byte 9F) only
+#: in ``طں``, the question mark.
+_LONE_PAIR_1256 = re.compile(f"[\u0637\u0638][{_SYMBOLS_1256}]|\u0637\u06ba")
+_LONE_WORD_1256 = re.compile(f"(?:[\u0637\u0638][{_SYMBOLS_1256}]|\u0637\u06ba|[{_SHARED}])+")
+
+
+def _decode_pair_1256(match: re.Match[str]) -> str:
+    pair = match.group(0)
+    try:
+        return pair.encode("cp1256").decode("utf-8")
+    except UnicodeError:
+        return pair
+
+
+#: E103: a word of characters that stand for Arabic letters, tatweel, marks
+#: or Arabic punctuation in windows-1256 (``¡`` ``º`` ``¿`` ``Ü`` ``æ``), and
+#: shared punctuation; not the Persian and Urdu letters.
+_LONE_SHOWN_1256 = _shown_as(lambda meant: "\u0621" <= meant <= "\u0652" or meant in "\u060c\u061b\u061f")
+_LONE_CHAR_LATIN = re.compile(f"[{_LONE_SHOWN_1256}]")
+_LONE_WORD_LATIN = re.compile(f"[{_LONE_SHOWN_1256}{_SHARED}]+")
+
+#: Each rule's lone word, the broken characters in it, and their repair.
+_LONE: dict[str, tuple[re.Pattern[str], re.Pattern[str], Callable[[str], str]]] = {
+    "E101": (_LONE_WORD_1252, _LONE_PAIR_1252, lambda word: _LONE_PAIR_1252.sub(_decode_pair_1252, word)),
+    "E102": (_LONE_WORD_1256, _LONE_PAIR_1256, lambda word: _LONE_PAIR_1256.sub(_decode_pair_1256, word)),
+    "E103": (_LONE_WORD_LATIN, _LONE_CHAR_LATIN, lambda word: word.translate(_cp1256_via_latin())),
+}
+
+
+def _lone_repair(word: str, code: str) -> str | None:
+    """The repair of a word made of lone broken characters of one encoding
+    (and shared punctuation), or None.  Whether to apply it is a question of
+    context: see :func:`_repair_lone_characters`."""
+    whole, broken, decode = _LONE[code]
+    if not whole.fullmatch(word) or not broken.search(word):
+        return None
+    fixed = decode(word)
+    return fixed if _LONE_RESULT.fullmatch(fixed) and _HAS_LONE_ARABIC.search(fixed) else None
+
+
+_TOKEN = re.compile(r"\S+")
+_LETTER = re.compile(r"[^\W\d_]")
+#: What a word is to a lone broken character beside it.
+_NEUTRAL, _ARABIC, _FOREIGN = 0, 1, 2
+
+
+def _kind(word: str) -> int:
+    if _ARABIC_LETTER.search(word):
+        return _ARABIC
+    return _FOREIGN if _LETTER.search(word) else _NEUTRAL
+
+
+def _repair_lone_characters(original: str, repaired: str, code: str) -> str:
+    """Repair the lone broken characters the word repair leaves alone (an
+    Arabic comma shown as ``¡``, a tatweel shown as ``Ü``, a ``و`` standing
+    alone), where the context says which encoding they are in:
+
+    - in a line that the word repair of the same encoding changed, a lone word
+      whose nearest words with letters (on either side, in the line) are
+      Arabic, with no word of another script beside it: ``ÇáÑÆíÓ ¡ ÇáÓæÑí``,
+      ``¡ ÈÔÇÑ`` at the start of a line.  ``¡Hola`` never is a lone word, and
+      a ``¡`` next to a Spanish word stays;
+    - a line of lone words and punctuation only (``¡``, ``ÜÜÜÜ``), when the
+      nearest line with letters above or below was changed by the same repair.
+
+    One pass over the lines, each line's words looked at once: linear.
+    """
+    broken = _LONE[code][1]
+    if not broken.search(repaired):
+        return repaired
+    old_lines, lines = original.split("\n"), repaired.split("\n")
+    if len(old_lines) != len(lines):  # pragma: no cover - repairs never touch line feeds
+        return repaired
+    changed = [old != new for old, new in zip(old_lines, lines)]
+    lone_only: dict[int, list[_Word]] = {}
+    for index, line in enumerate(lines):
+        if not broken.search(line):
+            continue
+        words = [(m.start(), m.end(), m.group(0), _lone_repair(m.group(0), code)) for m in _TOKEN.finditer(line)]
+        if changed[index]:
+            lines[index] = _rebuild(line, _in_arabic_context(words))
+        elif all(fix is not None or _kind(word) == _NEUTRAL for _s, _e, word, fix in words):
+            lone_only[index] = words
+    if lone_only:
+        in_context = _beside_changed_lines(lines, changed, lone_only)
+        for index, words in lone_only.items():
+            if in_context[index]:
+                lines[index] = _rebuild(lines[index], [w for w in words if w[3] is not None])
+    return "\n".join(lines)
+
+
+#: A word of a line: start, end, text, and its repair as a lone word (or None).
+_Word = tuple[int, int, str, "str | None"]
+
+
+def _in_arabic_context(words: list[_Word]) -> list[_Word]:
+    """The lone words whose nearest words with letters are Arabic (on one side
+    at least) and of no other script; other lone words are looked through."""
+    kinds = [None if fix is not None else _kind(word) for _s, _e, word, fix in words]
+    before: list[int | None] = []
+    last = None
+    for kind in kinds:
+        before.append(last)
+        if kind is not None and kind != _NEUTRAL:
+            last = kind
+    after: list[int | None] = [None] * len(kinds)
+    last = None
+    for i in range(len(kinds) - 1, -1, -1):
+        after[i] = last
+        if kinds[i] is not None and kinds[i] != _NEUTRAL:
+            last = kinds[i]
+    return [
+        w
+        for w, left, right in zip(words, before, after)
+        if w[3] is not None and _FOREIGN not in (left, right) and _ARABIC in (left, right)
+    ]
+
+
+def _beside_changed_lines(lines: list[str], changed: list[bool], lone_only: dict[int, list[_Word]]) -> list[bool]:
+    """For each line: whether the nearest line with letters above it or below
+    it (lines of lone words and lines without letters are looked through) was
+    changed.  Two sweeps, one down and one up."""
+    stops = [changed[i] or (i not in lone_only and bool(_LETTER.search(line))) for i, line in enumerate(lines)]
+    result = [False] * len(lines)
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        last = False
+        for i in order:
+            result[i] = result[i] or last
+            if stops[i]:
+                last = changed[i]
+    return result
+
+
+def _rebuild(line: str, chosen: list[_Word]) -> str:
+    """The line with the chosen words replaced by their repairs."""
+    if not chosen:
+        return line
+    parts, end = [], 0
+    for start, stop, _word, fix in chosen:
+        parts.append(line[end:start])
+        parts.append(fix or "")
+        end = stop
+    parts.append(line[end:])
+    return "".join(parts)
 
 
 def repair_utf8_shown_as_cp1252(text: str) -> str:
@@ -302,6 +484,14 @@ def repair_cp1256_shown_as_latin(text: str) -> str:
 
     >>> repair_cp1256_shown_as_latin("ÞÇá Çááå ÊÚÇáì")
     'قال الله تعالى'
+
+    A lone ``¡`` (the Arabic comma) or ``Ü`` (tatweel) is repaired where the
+    line is repaired in this encoding and Arabic words stand beside it:
+
+    >>> repair_cp1256_shown_as_latin("¡ ÞÇá Ü ãÇÐÇ ÌÑì ¿")
+    '، قال ـ ماذا جرى ؟'
+    >>> repair_cp1256_shown_as_latin("¡ Hola ! ÞÇá")
+    '¡ Hola ! قال'
     >>> repair_cp1256_shown_as_latin("Un été à la côte")
     'Un été à la côte'
     """
