@@ -6,7 +6,8 @@ goes wherever it stands, inside the article too; the article text after it
 stays.  A title is a short line that does not read as a sentence.  Titles are
 taken across blank lines only after a bare heading (a heading alone on its
 line, which must be followed by titles); after an inline block
-(``إقرأ ايضاً:لا أمطار!…``) only the lines directly under it.  When the page
+(``إقرأ ايضاً:لا أمطار!…``) only the lines directly under it, and not a line
+right above a paragraph: that is a heading of the article's next part.  When the page
 ends with one paragraph under the last title, cut short mid-sentence, that
 paragraph is the title's teaser and goes with it.
 """
@@ -77,11 +78,17 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
                 break
             index += 1
             continue
-        if not _is_title(page, index):
+        if not _is_title(page, index) or (not bare and _heads_prose(page, index)):
             break
         titles.append(index)
         index += 1
     return titles
+
+
+def _heads_prose(page: Page, index: int) -> bool:
+    """A short line right above a paragraph is the heading of the text that follows."""
+    after = page.neighbour(index, 1)
+    return after is not None and after == index + 1 and page.lines[after].prose
 
 
 def _is_title(page: Page, index: int) -> bool:
