@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -36,3 +37,11 @@ def test_every_rule_has_a_one_line_summary_and_a_doctest(rule: Rule) -> None:
 
 def test_lossy_rules_are_opt_in() -> None:
     assert not any(rule.default for rule in RULES if rule.code.startswith(("S", "P2", "Q2", "T2")))
+
+
+def test_the_readme_rule_table_is_the_rule_table() -> None:
+    """The README's table is written from RULES (code, default, name, summary): it cannot drift."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = [f"| {rule.code} | {'on' if rule.default else 'off'} | {rule.name} | {rule.summary} |" for rule in RULES]
+    table = "\n".join(["| code | default | name | what it does |", "|------|---------|------|--------------|", *rows])
+    assert table in readme, "README.md's rule table is out of date; expected:\n" + table
