@@ -20,7 +20,7 @@ from typing import Callable
 from .page import Guard, Kind, Line, Page, Region
 from .patterns import BARE_NUMBER_LINE
 from .residue import PhraseMatcher, chrome_share, has_chrome_word, is_copyright, is_counter, phrase_matcher
-from .shape import fold_text, is_prose, skeleton, skeleton_of_folded, word_count
+from .shape import fold_text, is_prose
 from .tables import Phrase
 from .title import find_title
 
@@ -95,27 +95,29 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
     if not stripped:
         return Line(text, Kind.BLANK)
     if BARE_NUMBER_LINE.fullmatch(stripped):
-        return Line(text, Kind.NUMBER, evidence="a bare number")
+        return Line(text, Kind.NUMBER, folded, evidence="a bare number")
     if stripped.count(" ") >= _LONG_LINE_TOKENS:
         phrase = matcher.match_start(text, folded)
         if phrase is not None:
-            return Line(text, Kind(phrase.kind), evidence=f"starts with {phrase.text!r} ({phrase.origin})")
-        return Line(text, Kind.CONTENT, prose=True)
-    key = skeleton_of_folded(folded)
+            return Line(text, Kind(phrase.kind), folded, evidence=f"starts with {phrase.text!r} ({phrase.origin})")
+        return Line(text, Kind.CONTENT, folded, prose=True)
+    line = Line(text, Kind.CONTENT, folded)
+    key = line.key
     phrase = matcher.match(text, key)
     if phrase is not None:
-        return Line(text, Kind(phrase.kind), evidence=f"the phrase {phrase.text!r} ({phrase.origin})")
+        return replace(line, kind=Kind(phrase.kind), evidence=f"the phrase {phrase.text!r} ({phrase.origin})")
     if is_counter(text, key):
-        return Line(text, Kind.COUNTER, evidence="a number with counter words")
+        return replace(line, kind=Kind.COUNTER, evidence="a number with counter words")
     if is_copyright(text, key):
-        return Line(text, Kind.FOOTER, evidence="a copyright notice")
+        return replace(line, kind=Kind.FOOTER, evidence="a copyright notice")
     words = key.split()
-    prose = is_prose(text, len(words))
-    if not prose and 0 < len(words) <= _MAX_CHROME_WORDS and not stripped.startswith(_LIST_MARKS):
+    if is_prose(text, len(words)):
+        return replace(line, prose=True)
+    if 0 < len(words) <= _MAX_CHROME_WORDS and not stripped.startswith(_LIST_MARKS):
         evidence = chrome_share(text, words)
         if evidence is not None:
-            return Line(text, Kind.CHROME, evidence=evidence)
-    return Line(text, Kind.CONTENT, prose=prose)
+            return replace(line, kind=Kind.CHROME, evidence=evidence)
+    return line
 
 
 def _with(page: Page, changed: dict[int, Line]) -> Page:
@@ -160,7 +162,7 @@ def _is_cell(page: Page, index: int) -> bool:
     line = page.lines[index]
     if line.kind in (Kind.NUMBER, Kind.COUNTER) or "|" in line.text:
         return True
-    return line.kind is Kind.CONTENT and 1 <= word_count(line.text) <= 3
+    return line.kind is Kind.CONTENT and 1 <= line.words <= 3
 
 
 def _in_table(page: Page, index: int) -> bool:
@@ -185,7 +187,7 @@ def _context_candidate(page: Page, index: int) -> bool:
         line.kind is Kind.CONTENT
         and not line.prose
         and page.region(index) is not Region.ARTICLE
-        and 1 <= word_count(line.text) <= _MAX_CONTEXT_WORDS
+        and 1 <= line.words <= _MAX_CONTEXT_WORDS
         and not any(ch.isdigit() for ch in line.text)
         and not line.text.lstrip().startswith(_LIST_MARKS)
     )
@@ -210,10 +212,10 @@ def _judge_by_neighbours(page: Page) -> Page:
             continue
         for member in run:
             changed[member] = replace(page.lines[member], kind=Kind.CHROME, evidence="a short line between chrome lines", by_context=True)
-            between.add(skeleton(page.lines[member].text))
+            between.add(page.lines[member].key)
     if between:
         for index in range(len(page)):
-            if index not in changed and _context_candidate(page, index) and skeleton(page.lines[index].text) in between:
+            if index not in changed and _context_candidate(page, index) and page.lines[index].key in between:
                 changed[index] = replace(page.lines[index], kind=Kind.CHROME, evidence="a copy of a line between chrome lines", by_context=True)
     return _with(page, changed)
 
@@ -231,16 +233,16 @@ def _judge_poster_cards(page: Page) -> Page:
             if candidate.kind is Kind.FORUM:
                 above = page.neighbour(above, -1)
                 continue
-            if candidate.kind is not Kind.CONTENT or candidate.prose or not _card_line(candidate.text):
+            if candidate.kind is not Kind.CONTENT or candidate.prose or not _card_line(candidate):
                 break
             changed[above] = replace(candidate, kind=Kind.FORUM, evidence="a line of a poster card", by_context=True)
             above = page.neighbour(above, -1)
     return _with(page, changed)
 
 
-def _card_line(text: str) -> bool:
+def _card_line(line: Line) -> bool:
     """A name, avatar text or rank: a word to three, no number."""
-    return 1 <= word_count(text) <= _MAX_CARD_WORDS and not any(ch.isdigit() for ch in text)
+    return 1 <= line.words <= _MAX_CARD_WORDS and not any(ch.isdigit() for ch in line.key)
 
 
 def _judge_board_lines(page: Page) -> Page:
@@ -274,6 +276,6 @@ def _judge_dangling_label(page: Page) -> Page:
         return page
     line = page.lines[last]
     text = line.text.strip()
-    if line.kind is not Kind.CONTENT or not text.endswith(":") or not 2 <= word_count(text) <= _MAX_LABEL_WORDS:
+    if line.kind is not Kind.CONTENT or not text.endswith(":") or not 2 <= line.words <= _MAX_LABEL_WORDS:
         return page
     return _with(page, {last: replace(line, kind=Kind.CHROME, evidence="a label with nothing after it at the page's end", by_context=True)})

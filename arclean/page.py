@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
 
+from .shape import skeleton_of_folded
 from .tables import Phrase
 
 
@@ -55,6 +56,10 @@ class Kind(enum.Enum):
     FORUM = "forum"
     PAYWALL = "paywall"
     CHROME = "chrome"  # no listed phrase: chrome by its words, shape or neighbours
+
+    # Members are singletons: hash them by identity, in C (Enum's own hash is
+    # Python code, and kinds are looked up in sets for every line).
+    __hash__ = object.__hash__
 
     @property
     def is_residue(self) -> bool:
@@ -87,10 +92,14 @@ class Guard(enum.Enum):
 @dataclass(frozen=True)
 class Line:
     """One line of a page: its text, its kind, whether it reads as prose, the
-    evidence for its kind, and the guard that keeps it if it is content after all."""
+    evidence for its kind, and the guard that keeps it if it is content after all.
+    ``folded``: the line folded by :func:`arclean.shape.fold_text` (the whole
+    document is folded in one pass); its skeleton and word count are derived
+    once, when a rule first asks."""
 
     text: str
     kind: Kind
+    folded: str = ""
     prose: bool = False
     evidence: str = ""
     guard: Guard | None = None
@@ -104,6 +113,15 @@ class Line:
     def is_residue(self) -> bool:
         """Residue by its kind, and no guard keeps it."""
         return self.kind.is_residue and self.guard is None
+
+    @cached_property
+    def key(self) -> str:
+        """The line's skeleton (:func:`arclean.shape.skeleton`)."""
+        return skeleton_of_folded(self.folded)
+
+    @cached_property
+    def words(self) -> int:
+        return self.key.count(" ") + 1 if self.key else 0
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,10 @@ def is_near_duplicate(a: str, b: str) -> bool:
     >>> is_near_duplicate("وزير الخارجية يلتقي نظيره الأردني", "وزير الخارجية يلتقي نظيره الأردني في عمان لبحث العلاقات")
     False
     """
-    sa, sb = skeleton(a), skeleton(b)
+    return _comparable(len(a), len(b)) and _same_headline(skeleton(a), skeleton(b))
+
+
+def _same_headline(sa: str, sb: str) -> bool:
     if sa == sb:
         return bool(sa)
     wa, wb = sa.split(), sb.split()
@@ -51,6 +54,12 @@ def is_near_duplicate(a: str, b: str) -> bool:
     return shared * 4 >= max(len(wa), len(wb)) * 3 and SequenceMatcher(None, sa, sb).ratio() >= 0.85
 
 
+def _comparable(a: int, b: int) -> bool:
+    """Could lines of these lengths be the same headline?  A cheap first look
+    before folding (long paragraphs are never folded for nothing)."""
+    return 2 * min(a, b) + 16 >= max(a, b)
+
+
 def is_doubled(title: str, line: str) -> bool:
     """The title printed twice on one line, perhaps with an image's alt word
     between the copies (``TITLE Empty TITLE``).
@@ -58,6 +67,8 @@ def is_doubled(title: str, line: str) -> bool:
     >>> is_doubled("عنوان الموضوع في المنتدى", "عنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى")
     True
     """
+    if not 2 * len(title) <= len(line) + 8 <= 2 * len(title) + 48:
+        return False
     key, words = skeleton(title), skeleton(line).split()
     n = len(key.split())
     if not n or len(words) not in (2 * n, 2 * n + 1):
@@ -83,7 +94,7 @@ def find_title(page: Page) -> tuple[int | None, list[int]]:
         if index is None:
             break
         line = page.lines[index]
-        words = word_count(line.text)
+        words = line.words
         if line.kind is Kind.CONTENT and words >= _MIN_TITLE_WORDS and not (looked and is_date_line(line.text)):
             copies = _copies(page, index, after_chrome=first is not None)
             if copies:
@@ -99,7 +110,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     """The copies of a line among the next lines.  ``after_chrome``: for a
     title found below another candidate, only copies doubled on one line or
     standing under a residue line count (a verse repeated at once is a refrain)."""
-    title = page.lines[title_index].text
+    title = page.lines[title_index]
     copies = []
     seen = other_lines = 0
     residue_between = False
@@ -110,8 +121,8 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
         seen += 1
         if seen > _COPY_WINDOW:
             break
-        doubled = is_doubled(title, line.text)
-        if doubled or is_near_duplicate(title, line.text):
+        doubled = is_doubled(title.text, line.text)
+        if doubled or (_comparable(len(title.text), len(line.text)) and _same_headline(title.key, line.key)):
             if doubled or not after_chrome or residue_between:
                 copies.append(index)
             continue

@@ -15,7 +15,6 @@ import re
 
 from ..analysis import apply
 from ..page import Kind, Page, Region
-from ..shape import word_count
 from ..tables import Phrase
 
 _BREADCRUMB = re.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|[Hh]ome|HOME)[ \t]*[»>›/|\\][^\n]*")
@@ -31,9 +30,9 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
         if line.kind not in kinds or not line.is_residue:
             continue
         region = page.region(index)
-        if region is Region.ARTICLE and not (anywhere and word_count(line.text) >= 2):
+        if region is Region.ARTICLE and not (anywhere and line.words >= 2):
             continue
-        if region is Region.HEAD and line.kind is Kind.CHROME and not line.by_context and word_count(line.text) < 2:
+        if region is Region.HEAD and line.kind is Kind.CHROME and not line.by_context and line.words < 2:
             continue
         drop.add(index)
     return page.without(drop)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ..analysis import apply
 from ..page import Kind, Page
-from ..shape import word_count
 from ..title import find_title
 
 _MIN_PARAGRAPH_WORDS = 8
@@ -54,7 +53,7 @@ def drop_repeated_paragraphs(page: Page) -> Page:
         if line.kind is Kind.BLANK:
             continue
         normalized = " ".join(line.text.split())
-        if previous == normalized and word_count(line.text) >= _MIN_PARAGRAPH_WORDS:
+        if previous == normalized and line.words >= _MIN_PARAGRAPH_WORDS:
             drop.add(index)
         else:
             previous = normalized

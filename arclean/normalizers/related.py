@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..analysis import apply
 from ..page import Kind, Page
 from ..residue import phrase_matcher
-from ..shape import ends_sentence, skeleton, word_count
+from ..shape import ends_sentence, skeleton
 from ..tables import Phrase
 
 _MAX_TITLES = 6
@@ -96,6 +96,6 @@ def _is_title(page: Page, index: int) -> bool:
     return (
         line.kind is Kind.CONTENT
         and not line.prose
-        and 2 <= word_count(line.text) <= _MAX_TITLE_WORDS
+        and 2 <= line.words <= _MAX_TITLE_WORDS
         and not line.text.rstrip().endswith((":", ".", "،"))
     )

@@ -82,6 +82,6 @@ def _is_ambiguous(page: Page, index: int) -> bool:
     heading of the text; it ends the article only if no prose follows."""
     line = page.lines[index]
     if line.kind is Kind.CHROME:
-        return len(skeleton(line.text).split()) == 1
+        return line.words == 1
     phrase = phrase_matcher(page.extra).match(line.text)
     return phrase is not None and not phrase.prefix and len(skeleton(phrase.text).split()) == 1
