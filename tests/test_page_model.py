@@ -1,0 +1,96 @@
+"""The page model's promises, as properties: chrome of every kind injected
+around a clean document is removed exactly, in one run, whatever its order;
+content that looks like residue (table numbers, headings) stays; and a second
+clean finds nothing to do on generated corpora and on real pages."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import arclean
+from arclean.analysis import analyze
+from arclean.page import Guard, Kind, Region
+
+from .conftest import shared_dir
+from .strategies import clean_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Head chrome: skip links, menus, ad labels, loading buttons, share bars, forum prompts.
+HEAD_CHROME = [
+    "اذهب إلى المحتوى",
+    "القائمة الرئيسية",
+    "جاري التحميل",
+    "إعلانات",
+    "whatsapp icon facebook icon twitter icon",
+    "هل تريد التفاعل مع هذه المساهمة؟ كل ما عليك هو إنشاء حساب جديد ببضع خطوات أو تسجيل الدخول للمتابعة.",
+    "85views",
+]
+#: Tail chrome in many wordings, listed or not.
+TAIL_CHROME = [
+    "التعليقات مغلقة",
+    "لا توجد تعليقات بعد",
+    "تابعونا على Google News",
+    "هذا المقال مخصص للمشتركين\nلديك حساب؟ تسجيل الدخول",
+    "اترك رد\nلن يتم نشر عنوان بريدك الإلكتروني.",
+    "شاركنا بتعليقك على الخبر :",
+    "هل كانت هذه الصفحة مفيدة؟\nنعم\nلا",
+    "فيسبوك تويتر\nصحيفة الأيام\nواتساب تلغرام",
+]
+
+
+@given(
+    clean_document(),
+    st.lists(st.sampled_from(HEAD_CHROME), max_size=3, unique=True),
+    st.lists(st.sampled_from(TAIL_CHROME), max_size=3, unique=True),
+    st.booleans(),
+)
+def test_injected_chrome_is_removed_exactly_in_one_run(document: str, head: list[str], tail: list[str], title_twice: bool) -> None:
+    title, rest = document.split("\n", 1)
+    copy = f"\n{title}" if title_twice else ""
+    dirty = "".join(f"{line}\n" for line in head) + title + copy + "\n" + rest + "".join(f"\n{block}" for block in tail)
+    once = arclean.clean(dirty)
+    assert once == document
+    assert arclean.clean(once) == once
+
+
+def test_table_numbers_and_a_heading_under_a_link_stay() -> None:
+    page = analyze("نتائج الجولة الأخيرة كما نشرتها الرابطة في موقعها الرسمي هذا المساء كاملة.\n| الفريق | النقاط |\n| الأهلي |\n30\n| الزمالك |\n28")
+    assert [line.guard for line in page.lines if line.kind is Kind.NUMBER] == [Guard.TABLE, Guard.TABLE]
+    assert page.region(0) is Region.ARTICLE and page.region(3) is Region.TAIL
+
+
+def _load_corpus_module():
+    spec = importlib.util.spec_from_file_location("corpus", ROOT / "benchmarks" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("corpus", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_second_clean_finds_nothing_to_do_on_a_generated_corpus() -> None:
+    corpus = _load_corpus_module()
+    unstable = []
+    documents = list(corpus.generate("1MB", seed=7))
+    for document in documents:
+        once = arclean.clean(document.text)
+        if arclean.clean(once) != once:
+            unstable.append(document.text[:80])
+    assert len(documents) > 300
+    assert unstable == []
+
+
+@pytest.mark.parametrize("folder", ["devset", "documents"])
+def test_a_second_clean_finds_nothing_to_do_on_real_pages(folder: str) -> None:
+    path = shared_dir("devset") if folder == "devset" else Path(__file__).parent / "documents"
+    pages = sorted(path.glob("*.dirty.txt"))
+    assert pages
+    for page in pages:
+        once = arclean.clean(page.read_text(encoding="utf-8"))
+        assert arclean.clean(once) == once, page.name
