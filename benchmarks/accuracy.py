@@ -3,6 +3,7 @@
     python benchmarks/accuracy.py                       # ../shared/devset
     python benchmarks/accuracy.py FOLDER ... --worst 5 --split-by-site
     python benchmarks/accuracy.py --ignore B104 --json  # rules as in arclean.clean
+    python benchmarks/accuracy.py --held-out --worst 0  # each half scored without its phrases and words
 
 A folder holds cases ``NNN.dirty.txt`` (as scraped), ``NNN.gold.txt`` (expected
 clean text) and ``NNN.meta.json`` (``source`` and the ``residue`` kinds it holds).
@@ -19,26 +20,33 @@ is clean when its dirty text equals its gold text so compared.  Printed:
 - with ``--split-by-site``: the cases grouped by site (URL host without ``www.``, or
   the ``owner/repo`` of a repository source), the sites shuffled by each seed and cut
   in two halves, and the figures of each half.  The rules are not refitted here: this
-  measures how far the figure moves from one half of the sites to the other.  To read
-  a held-out figure, tune on the cases of half A only (``--json`` lists them) and
-  read half B.
+  measures how far the figure moves from one half of the sites to the other.
+- with ``--held-out``: for each seed and each half H, the cases of H scored as if
+  nobody had seen the sites of H: every bundled phrase that matches a line of H's
+  dirty documents is dropped, and every chrome, widget and counter word found in a
+  residue line of H (a dirty line whose skeleton is not a line of its gold), with or
+  without clitics; shape and context evidence stay, and thresholds are not refitted.
+  The bundled data is swapped in by :func:`held_out_data` and restored after (the full
+  figure is scored again to check it).
 
 ``canonical``, ``distance``, ``score_folder`` (a ``Case`` per document), ``figures``,
-``site`` and ``split_by_site`` are importable for tests.
+``site``, ``split_by_site``, ``seen_evidence``, ``held_out_data`` and ``held_out``
+are importable for tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import json
 import random
 import statistics
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +77,7 @@ class Case:
     residue: int  # distance dirty -> gold
     left: int  # distance cleaned -> gold
     stable: bool  # cleaning the cleaned text again changes nothing
+    dirty: str = field(default="", repr=False)  # as read, for scoring again (--held-out)
 
     @property
     def exact(self) -> bool:
@@ -92,11 +101,21 @@ def score_folder(folder: Path, clean: Callable[[str], str] | None = None) -> lis
         gold = canonical(dirty_path.with_name(f"{name}.gold.txt").read_text(encoding="utf-8"))
         meta_path = dirty_path.with_name(f"{name}.meta.json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-        cleaned = clean(dirty)
-        cases.append(Case(name, meta.get("source", ""), tuple(meta.get("residue", ())), gold, canonical(cleaned),
-                          distance(canonical(dirty), gold), distance(canonical(cleaned), gold),
-                          clean(cleaned) == cleaned))
+        cases.append(score_case(name, meta.get("source", ""), tuple(meta.get("residue", ())), dirty, gold, clean))
     return cases
+
+
+def score_case(name: str, source: str, kinds: tuple[str, ...], dirty: str, gold: str,
+               clean: Callable[[str], str]) -> Case:
+    """One case cleaned by ``clean`` and scored (``gold`` canonical)."""
+    cleaned = clean(dirty)
+    return Case(name, source, kinds, gold, canonical(cleaned), distance(canonical(dirty), gold),
+                distance(canonical(cleaned), gold), clean(cleaned) == cleaned, dirty)
+
+
+def rescore(cases: Iterable[Case], clean: Callable[[str], str]) -> list[Case]:
+    """The cases cleaned again by ``clean`` (with the data in force now) and scored."""
+    return [score_case(c.name, c.source, c.kinds, c.dirty, c.gold, clean) for c in cases]
 
 
 @dataclass(frozen=True)
@@ -146,6 +165,154 @@ def split_by_site(cases: Sequence[Case], seed: int) -> tuple[list[Case], list[Ca
     return [c for c in cases if c.site in half_a], [c for c in cases if c.site not in half_a]
 
 
+# --- held out -------------------------------------------------------------------------------
+
+#: The word lists of ``arclean.residue`` a held-out run thins (``chrome_words`` holds the widget words too).
+WORD_LISTS = ("chrome_words", "widget_words", "counter_words")
+#: Every cached loader a held-out run must empty, by module: those it replaces and those built on them.
+CACHED = {"tables": ("phrases",), "residue": ("phrase_matcher", *WORD_LISTS, "function_words")}
+HELD_OUT_MEASURES = ("the bundled phrases matching any line of a half's dirty documents, and the chrome, widget "
+                     "and counter words of its residue lines, removed before scoring that half; shape and context "
+                     "evidence (and the patterns written in code) kept; thresholds are not refitted")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The bundled evidence a half of the sites has seen: the phrases and words to drop."""
+
+    phrases: frozenset  # arclean.tables.Phrase: each matches a line of the half's dirty documents
+    words: tuple[tuple[str, frozenset[str]], ...]  # (word list of WORD_LISTS, its folded words in residue lines)
+
+    @property
+    def word_set(self) -> frozenset[str]:
+        return frozenset().union(*(words for _, words in self.words))
+
+
+class _Forms(frozenset):
+    """An empty word list that records the forms it is asked about: the forms of a
+    word that ``arclean.residue._listed`` looks up (the word, without clitics, without
+    suffixes)."""
+
+    def __new__(cls) -> "_Forms":
+        forms = super().__new__(cls)
+        forms.asked = set()
+        return forms
+
+    def __contains__(self, word: object) -> bool:
+        self.asked.add(word)
+        return False
+
+
+def _default_normalize(text: str) -> str:
+    import arclean
+
+    return arclean.clean(text, ignore=["B"])
+
+
+def seen_evidence(cases: Iterable[Case], normalize: Callable[[str], str] | None = None) -> Evidence:
+    """The phrases and words that the dirty documents of ``cases`` show.
+
+    Lines are read as scraped and as the line rules see them (``normalize``: the
+    default rules without the B line rules).  A phrase is seen when it matches one of
+    these lines, whichever other phrase matched it first; a listed word is seen when a
+    word of a residue line (a line whose skeleton is not one of its gold's) is that
+    word with or without clitics and suffixes, or after a number glued to it.
+    """
+    from arclean import residue, tables
+    from arclean.shape import skeleton
+
+    normalize = normalize or _default_normalize
+    lines: set[str] = set()
+    residue_lines: set[str] = set()
+    for case in cases:
+        gold = {skeleton(line) for line in case.gold.split("\n")}
+        for line in set(case.dirty.split("\n")) | set(normalize(case.dirty).split("\n")):
+            key = skeleton(line)
+            if not key:
+                continue
+            lines.add(line)
+            if key not in gold:
+                residue_lines.add(key)
+
+    bundled = tables.phrases()
+    remaining, seen = bundled, set()
+    while True:  # a line matches one phrase at a time: drop it and look again
+        matcher = residue.PhraseMatcher(remaining)
+        hit = {found for line in lines if (found := matcher.match(line)) is not None}
+        if not hit:
+            break
+        seen |= hit
+        remaining = tuple(p for p in remaining if p not in hit)
+
+    forms = _Forms()
+    for key in residue_lines:
+        for word in residue._split_numbers(key.split()):
+            residue._listed(word, forms)
+    words = tuple((name, getattr(residue, name)() & frozenset(forms.asked)) for name in WORD_LISTS)
+    return Evidence(frozenset(seen), words)
+
+
+def _clear_caches() -> None:
+    from arclean import residue, tables
+
+    modules = {"tables": tables, "residue": residue}
+    for module, names in CACHED.items():
+        for name in names:
+            getattr(modules[module], name).cache_clear()
+
+
+@contextlib.contextmanager
+def held_out_data(evidence: Evidence) -> Iterator[None]:
+    """Run the block with arclean's bundled phrases and word lists less ``evidence``.
+
+    ``arclean.tables.phrases`` and the word-list loaders of ``arclean.residue`` are
+    replaced by functions that return the reduced data, and every cache built on them
+    is emptied; on the way out the loaders are put back and the caches emptied again.
+    """
+    from arclean import residue, tables
+
+    phrases = tuple(p for p in tables.phrases() if p not in evidence.phrases)
+    dropped = dict(evidence.words)
+    words = {name: getattr(residue, name)() - dropped.get(name, frozenset()) for name in WORD_LISTS}
+    saved = [(tables, "phrases", tables.phrases)] + [(residue, name, getattr(residue, name)) for name in WORD_LISTS]
+    try:
+        _clear_caches()  # before replacing: the replacements have no cache
+        tables.phrases = lambda: phrases
+        for name in WORD_LISTS:
+            setattr(residue, name, lambda words=words[name]: words)
+        yield
+    finally:
+        for module, name, loader in saved:
+            setattr(module, name, loader)
+        _clear_caches()
+
+
+def held_out(cases: Sequence[Case], seeds: Sequence[int], clean: Callable[[str], str],
+             normalize: Callable[[str], str] | None = None) -> list[dict]:
+    """For each seed, each half of the sites scored with the evidence it shows removed.
+
+    Returns a row per seed: ``seed``, ``a`` and ``b`` (each: ``sites``, ``cases``, the
+    ``phrases`` and ``words`` removed, and its ``figures``, a :class:`Figures`) and
+    ``both`` (the figures of the two halves together, each scored held out).
+    """
+    rows = []
+    for seed in seeds:
+        row: dict = {"seed": seed}
+        scored: list[Case] = []
+        for label, half in zip("ab", split_by_site(cases, seed)):
+            evidence = seen_evidence(half, normalize)
+            with held_out_data(evidence):
+                again = rescore(half, clean)
+            scored += again
+            row[label] = {"sites": sorted({c.site for c in half}), "cases": [c.name for c in half],
+                          "phrases": sorted({p.text for p in evidence.phrases}),
+                          "words": {name: sorted(words) for name, words in evidence.words},
+                          "word_count": len(evidence.word_set), "figures": figures(again), "scored": again}
+        row["both"] = figures(scored)
+        rows.append(row)
+    return rows
+
+
 def diff(case: Case, lines: int = DIFF_LINES) -> list[str]:
     """A unified diff gold -> cleaned, at most ``lines`` lines, each cut to LINE_WIDTH characters."""
     gold, cleaned = case.gold.split("\n"), case.cleaned.split("\n")
@@ -170,7 +337,8 @@ def _quiet(*args: object, **kwargs: object) -> None:
 
 
 def report(folder: Path, cases: list[Case], worst: int, seeds: Sequence[int] | None, rules: str,
-           say: Callable[..., None] = print) -> dict:
+           say: Callable[..., None] = print, held_out_seeds: Sequence[int] | None = None,
+           clean: Callable[[str], str] | None = None) -> dict:
     """Print the report of one folder; return the same figures as a JSON-ready dict."""
     full = figures(cases)
     kinds = by_kind(cases)
@@ -196,6 +364,12 @@ def report(folder: Path, cases: list[Case], worst: int, seeds: Sequence[int] | N
 
     if seeds:
         result["split"] = report_split(cases, full, seeds, say)
+    if held_out_seeds:
+        if clean is None:
+            import arclean
+
+            clean = arclean.clean
+        result["held_out"] = report_held_out(cases, full, held_out_seeds, clean, say)
     return result
 
 
@@ -226,6 +400,39 @@ def report_split(cases: list[Case], full: Figures, seeds: Sequence[int], say: Ca
             "largest_gap_to_full": worst_gap}
 
 
+def report_held_out(cases: list[Case], full: Figures, seeds: Sequence[int], clean: Callable[[str], str],
+                    say: Callable[..., None] = print) -> dict:
+    sites = {c.site for c in cases}
+    say(f"\nHeld out by site: {len(sites)} sites cut into two halves by each seed; each half scored as if nobody")
+    say("had seen its sites; A+B: the two halves together, every case scored once, with its own half held out.")
+    say(f"What this measures: {HELD_OUT_MEASURES}.")
+    say("  seed  half  sites  cases  phrases  words  closed    exact  changed")
+    rows = []
+    for row in held_out(cases, seeds, clean):
+        out: dict = {"seed": row["seed"]}
+        for label in "ab":
+            half = row[label]
+            f = half["figures"]
+            say(f"  {row['seed']:>4}  {label.upper():>4}  {len(half['sites']):>5}  {len(half['cases']):>5}  "
+                f"{len(half['phrases']):>7}  {half['word_count']:>5}  {_pct(f.closed):>6}  "
+                f"{f'{f.exact}/{f.dirty}':>7}  {f.damage:>7}")
+            out[label] = {k: v for k, v in half.items() if k not in ("figures", "scored")} | {"figures": asdict(f)}
+        both = row["both"]
+        say(f"  {row['seed']:>4}  {'A+B':>4}  {'':>5}  {both.documents:>5}  {'':>7}  {'':>5}  {_pct(both.closed):>6}  "
+            f"{f'{both.exact}/{both.dirty}':>7}  {both.damage:>7}")
+        out["both"] = asdict(both)
+        rows.append(out)
+    mean = statistics.mean(r["both"]["closed"] for r in rows)
+    say(f"  mean held-out closed (A+B, over {len(rows)} seeds): {_pct(mean)}; full figure {_pct(full.closed)}; "
+        f"distance {100 * (full.closed - mean):.1f} points")
+    after = rescore(cases, clean)
+    restored = figures(after) == full and [c.cleaned for c in after] == [c.cleaned for c in cases]
+    say(f"  full figure scored again after the held-out runs: {_pct(figures(after).closed)}"
+        + (", as before (bundled data restored)" if restored else ", NOT as before: the bundled data was not restored"))
+    return {"measures": HELD_OUT_MEASURES, "seeds": rows, "mean_closed": mean, "full_closed": full.closed,
+            "distance_to_full": full.closed - mean, "restored": restored}
+
+
 def _codes(value: str) -> list[str]:
     return [code.strip() for code in value.split(",") if code.strip()]
 
@@ -237,7 +444,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=5, metavar="N", help="list the N worst documents (default 5)")
     parser.add_argument("--split-by-site", action="store_true", help="figures on two halves of the sites")
     parser.add_argument("--seed", type=int, action="append", metavar="S",
-                        help=f"seed of the split, repeatable; implies --split-by-site (default {SEEDS})")
+                        help=f"seed of the split, repeatable; implies --split-by-site unless --held-out (default {SEEDS})")
+    parser.add_argument("--held-out", action="store_true",
+                        help="score each half of the sites with the phrases and words it shows removed (per --seed)")
     parser.add_argument("--select", type=_codes, metavar="CODES", help="rule codes or prefixes instead of the defaults")
     parser.add_argument("--ignore", type=_codes, metavar="CODES", help="rule codes or prefixes to leave out")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of text")
@@ -252,7 +461,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(error))
     options = [f"--{name} {','.join(codes)}" for name, codes in (("select", args.select), ("ignore", args.ignore)) if codes]
     rules = " ".join(["arclean.clean", *options]) if options else "arclean.clean (default rules)"
-    seeds = (args.seed or SEEDS) if args.split_by_site or args.seed else None
+    seeds = (args.seed or SEEDS) if args.split_by_site or (args.seed and not args.held_out) else None
+    held_out_seeds = (args.seed or SEEDS) if args.held_out else None
     results = []
     for i, folder in enumerate(args.folders):
         if not folder.is_dir():
@@ -260,11 +470,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         cases = score_folder(folder, clean)
         if i and not args.json:
             print()
-        results.append(report(folder, cases, args.worst, seeds, rules, say=_quiet if args.json else print))
+        results.append(report(folder, cases, args.worst, seeds, rules, say=_quiet if args.json else print,
+                              held_out_seeds=held_out_seeds, clean=clean))
     if args.json:
         json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
         print()
-    return 0
+    return 0 if all(r.get("held_out", {}).get("restored", True) for r in results) else 1
 
 
 if __name__ == "__main__":

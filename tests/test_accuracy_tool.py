@@ -104,3 +104,76 @@ def test_split_by_site_keeps_each_host_in_one_half(folder: Path) -> None:
         assert accuracy.split_by_site(cases, seed) == (a, b)  # deterministic
         halves.add(frozenset(c.name for c in a))
     assert len(halves) > 1  # the seed matters
+
+
+# Two sites, each with one dirty case whose residue line is a bundled phrase (wordpress.txt).
+HELD_OUT = {
+    "101": ("قال الوزير إن الخطة الجديدة للنقل ستبدأ في الشهر المقبل بعد موافقة الحكومة عليها.\nاترك رد\n",
+            "pages:https://alpha.example/news/1"),
+    "102": ("أعلنت البلدية افتتاح الحديقة العامة في وسط المدينة أمام الزوار يوم الجمعة المقبل.\nإلغاء الرد\n",
+            "pages:https://beta.example/a"),
+}
+
+
+@pytest.fixture
+def held_out_folder(tmp_path: Path) -> Path:
+    for name, (dirty, source) in HELD_OUT.items():
+        (tmp_path / f"{name}.dirty.txt").write_text(dirty, encoding="utf-8")
+        (tmp_path / f"{name}.gold.txt").write_text(dirty.split("\n")[0] + "\n", encoding="utf-8")
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps({"source": source, "residue": ["tail_chrome"]}),
+                                                    encoding="utf-8")
+    return tmp_path
+
+
+def test_held_out_drops_each_half_s_own_phrases_and_restores_the_data(
+        held_out_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import arclean
+
+    cases = accuracy.score_folder(held_out_folder)
+    assert accuracy.figures(cases).closed == 1.0  # with all the data, both phrases go
+    evidence = accuracy.seen_evidence([c for c in cases if c.name == "101"])
+    assert {p.text for p in evidence.phrases} == {"اترك رد"}  # its own phrase, not beta's
+    assert "اترك" in dict(evidence.words)["widget_words"]  # a word of its residue line
+
+    assert accuracy.main([str(held_out_folder), "--held-out", "--seed", "0", "--seed", "1", "--json"]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    held_out = result["held_out"]
+    assert held_out["restored"] and held_out["full_closed"] == 1.0
+    for row in held_out["seeds"]:
+        for label in "ab":
+            half = row[label]
+            [name] = half["cases"]
+            own = {"101": "اترك رد", "102": "إلغاء الرد"}[name]
+            assert half["phrases"] == [own]  # removed for its own half only
+            assert half["figures"]["exact"] == 0 and half["figures"]["left"] > 0  # so its residue is left
+        assert row["both"]["closed"] < 1.0
+    assert held_out["mean_closed"] < 1.0
+
+    # The loaders are back: the phrase and the words are recognised again.
+    text = HELD_OUT["101"][0]
+    assert arclean.clean(text) == text.split("\n")[0] + "\n"
+    from arclean import residue, tables
+
+    assert "اترك رد" in {p.text for p in tables.phrases()}
+    assert "اترك" in residue.widget_words() and residue.phrase_matcher().match("اترك رد") is not None
+
+
+def test_held_out_data_is_restored_when_the_block_fails(held_out_folder: Path) -> None:
+    import arclean
+
+    cases = accuracy.score_folder(held_out_folder)
+    text = HELD_OUT["101"][0]
+    with pytest.raises(RuntimeError):
+        with accuracy.held_out_data(accuracy.seen_evidence(cases)):
+            assert arclean.clean(text) != text.split("\n")[0] + "\n"  # held out: the line stays
+            raise RuntimeError
+    assert arclean.clean(text) == text.split("\n")[0] + "\n"
+
+
+def test_held_out_printed(held_out_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert accuracy.main([str(held_out_folder), "--held-out", "--seed", "0", "--worst", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "What this measures: " in out and "thresholds are not refitted" in out
+    assert "mean held-out closed (A+B, over 1 seeds)" in out
+    assert "as before (bundled data restored)" in out
+    assert "Split by site" not in out  # --seed with --held-out does not ask for the plain split
