@@ -177,3 +177,20 @@ def test_held_out_printed(held_out_folder: Path, capsys: pytest.CaptureFixture[s
     assert "mean held-out closed (A+B, over 1 seeds)" in out
     assert "as before (bundled data restored)" in out
     assert "Split by site" not in out  # --seed with --held-out does not ask for the plain split
+
+
+def test_fitted_on_the_other_half_removes_only_what_this_half_alone_shows() -> None:
+    from arclean import tables
+
+    def case(name: str, site: str, residue: list[str]) -> "accuracy.Case":
+        gold = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.\n"
+        import arclean
+
+        return accuracy.score_case(name, f"pages:https://{site}/x", (), gold + "\n".join(residue) + "\n", gold.strip(), arclean.clean)
+
+    a = accuracy.seen_evidence([case("1", "a.example", ["اترك رد", "إلغاء الرد"])])
+    b = accuracy.seen_evidence([case("2", "b.example", ["اترك رد"])])
+    texts = lambda evidence: sorted(p.text for p in evidence.phrases)  # noqa: E731
+    assert texts(a) == sorted(["اترك رد", "إلغاء الرد"]) and texts(b) == ["اترك رد"]
+    assert texts(a.minus(b)) == ["إلغاء الرد"] and texts(b.minus(a)) == []
+    assert all(phrase in tables.phrases() for phrase in a.phrases)
