@@ -40,7 +40,7 @@ _MAX_LABEL_WORDS = 4
 def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     """Split a text into lines, classify each, then judge them in context.
 
-    >>> page = analyze("الفريق\\nالأهلي\\n30\\nالزمالك\\n28")
+    >>> page = analyze("وجاء ترتيب الفرق بعد الجولة العاشرة من الدوري كما يلي في الجدول.\\nالأهلي\\n30\\nالزمالك\\n28")
     >>> [line.guard.name if line.guard else None for line in page.lines]
     [None, None, 'TABLE', None, 'TABLE']
     >>> analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nأخبار المحافظة اليوم :").lines[1].kind
@@ -48,7 +48,13 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     """
     matcher = phrase_matcher(extra)
     folded = fold_text(text).split("\n")
-    lines = [classify(line, folded_line, matcher) for line, folded_line in zip(text.split("\n"), folded)]
+    seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
+    lines = []
+    for line, folded_line in zip(text.split("\n"), folded):
+        found = seen.get(line)
+        if found is None:
+            found = seen[line] = classify(line, folded_line, matcher)
+        lines.append(found)
     return _judge_in_context(Page(tuple(lines), extra, forum=any(line.kind is Kind.FORUM for line in lines)))
 
 
@@ -135,15 +141,21 @@ def _number(line: Line) -> int | None:
 
 
 def _guard_numbers(page: Page) -> Page:
-    """Numbers that are content: table cells, numbered series, years."""
-    numbers = Counter(_number(line) for line in page.lines)
+    """Numbers at the page's edges that are content: table cells, numbered
+    series, years.  (Inside the article every number is content.)"""
+    numbers = Counter(_number(page.lines[i]) for i in page.index.get(Kind.NUMBER, ()))
     changed = {}
-    for index, line in enumerate(page.lines):
-        if line.kind not in (Kind.NUMBER, Kind.COUNTER):
-            continue
+    guarded: dict[tuple[int, Guard], Line] = {}  # one guarded line for each line and guard
+    for index in page.of_kinds((Kind.NUMBER, Kind.COUNTER)):
+        line = page.lines[index]
+        if line.guard is not None or page.region(index) is Region.ARTICLE:
+            continue  # guarded already, or never dropped: inside the article a number is content
         guard = _number_guard(page, index, numbers)
         if guard is not None:
-            changed[index] = replace(line, guard=guard, by_context=True)
+            key = (id(line), guard)
+            if key not in guarded:
+                guarded[key] = replace(line, guard=guard, by_context=True)
+            changed[index] = guarded[key]
     return _with(page, changed)
 
 
@@ -199,8 +211,9 @@ def _judge_by_neighbours(page: Page) -> Page:
     place (a site or board name printed above and below its menus)."""
     changed: dict[int, Line] = {}
     between: set[str] = set()
-    for index in range(len(page)):
-        if index in changed or not _context_candidate(page, index):
+    candidates = [i for i in page.index.get(Kind.CONTENT, ()) if _context_candidate(page, i)]
+    for index in candidates:
+        if index in changed:
             continue
         run = [index]
         after = page.neighbour(index, 1)
@@ -214,8 +227,8 @@ def _judge_by_neighbours(page: Page) -> Page:
             changed[member] = replace(page.lines[member], kind=Kind.CHROME, evidence="a short line between chrome lines", by_context=True)
             between.add(page.lines[member].key)
     if between:
-        for index in range(len(page)):
-            if index not in changed and _context_candidate(page, index) and page.lines[index].key in between:
+        for index in candidates:
+            if index not in changed and page.lines[index].key in between:
                 changed[index] = replace(page.lines[index], kind=Kind.CHROME, evidence="a copy of a line between chrome lines", by_context=True)
     return _with(page, changed)
 
@@ -224,8 +237,8 @@ def _judge_poster_cards(page: Page) -> Page:
     """Forum poster cards: the short lines (avatar text, name, rank) right above
     a card's labelled lines (``عدد الرسائل : 16801``) belong to the card."""
     changed: dict[int, Line] = {}
-    for index, line in enumerate(page.lines):
-        if line.kind is not Kind.FORUM or ":" not in line.text:
+    for index in page.index.get(Kind.FORUM, ()):
+        if ":" not in page.lines[index].text:
             continue
         above = page.neighbour(index, -1)
         while above is not None and above not in changed:

@@ -147,26 +147,36 @@ class Page:
         return len(self.lines)
 
     @cached_property
+    def prose(self) -> tuple[int, ...]:
+        """The lines that read as paragraphs of prose."""
+        return tuple(i for i in self.index.get(Kind.CONTENT, ()) if self.lines[i].prose)
+
+    @cached_property
     def first_prose(self) -> int | None:
-        return next((i for i, line in enumerate(self.lines) if line.prose), None)
+        return self.prose[0] if self.prose else None
 
     @cached_property
     def last_prose(self) -> int | None:
-        return next((i for i in range(len(self.lines) - 1, -1, -1) if self.lines[i].prose), None)
+        return self.prose[-1] if self.prose else None
 
     @cached_property
     def head_end(self) -> int:
         if self.first_prose is not None:
             return self.first_prose
-        content = [i for i, line in enumerate(self.lines) if line.kind is Kind.CONTENT][:2]
-        return content[1] if len(content) == 2 else 0
+        content = self.index.get(Kind.CONTENT, ())
+        return content[1] if len(content) >= 2 else 0
 
     @cached_property
     def tail_start(self) -> int:
         if self.last_prose is not None:
             return self.last_prose + 1
-        content = next((i for i in range(len(self.lines) - 1, -1, -1) if self.lines[i].kind is Kind.CONTENT), None)
-        return len(self.lines) if content is None else content + 1
+        content = self.index.get(Kind.CONTENT, ())
+        return content[-1] + 1 if content else len(self.lines)
+
+    def edges(self) -> Iterable[int]:
+        """The indexes of the head's and the tail's lines."""
+        head_end = min(self.head_end, self.tail_start)
+        return list(range(head_end)) + list(range(self.tail_start, len(self.lines)))
 
     def region(self, index: int) -> Region:
         if index < self.head_end and index < self.tail_start:
@@ -177,8 +187,23 @@ class Page:
         """In the head or the tail: where residue can be told from content."""
         return self.region(index) is not Region.ARTICLE
 
-    def kinds(self) -> set[Kind]:
-        return {line.kind for line in self.lines}
+    @cached_property
+    def index(self) -> dict[Kind, tuple[int, ...]]:
+        """The lines of each kind, in order: a rule visits only the lines it
+        decides on, not every line of the page.
+
+        >>> from arclean.analysis import analyze
+        >>> analyze("العنوان\\n0\\n\\nاترك رد").index[Kind.COMMENT]
+        (3,)
+        """
+        found: dict[Kind, list[int]] = {}
+        for i, line in enumerate(self.lines):
+            found.setdefault(line.kind, []).append(i)
+        return {kind: tuple(indexes) for kind, indexes in found.items()}
+
+    def of_kinds(self, kinds: Iterable[Kind]) -> list[int]:
+        """The indexes of the lines of these kinds, in order."""
+        return sorted(i for kind in kinds for i in self.index.get(kind, ()))
 
     def neighbour(self, index: int, step: int) -> int | None:
         """The next non-blank line before (step -1) or after (step 1) a line."""

@@ -26,8 +26,9 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     the head a one-word line may be a label (a kicker), so a line judged by its
     words alone (kind CHROME, not by its neighbours) needs two words there."""
     drop = set()
-    for index, line in enumerate(page.lines):
-        if line.kind not in kinds or not line.is_residue:
+    for index in page.of_kinds(kinds):
+        line = page.lines[index]
+        if not line.is_residue:
             continue
         region = page.region(index)
         if region is Region.ARTICLE and not (anywhere and line.words >= 2):

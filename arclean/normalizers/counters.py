@@ -34,17 +34,30 @@ def drop_counter_lines(page: Page) -> Page:
     the lines right after the title (a counter with a counter word also
     above it).  Guarded numbers (table cells, series,
     years) stay."""
-    first_lines = [i for i, line in enumerate(page.lines) if line.kind is not Kind.BLANK][:_HEAD_LINES]
+    counters = page.of_kinds((Kind.NUMBER, Kind.COUNTER))
+    if not counters:
+        return page
+    first_lines = _first_lines(page)
     # The first line is the title's place; a counter with its word cannot be a title.
     beside_title = {i for n, i in enumerate(first_lines) if n or page.lines[i].kind is Kind.COUNTER}
     drop = set()
-    for index, line in enumerate(page.lines):
-        if line.kind not in (Kind.NUMBER, Kind.COUNTER) or not line.is_residue:
+    for index in counters:
+        line = page.lines[index]
+        if not line.is_residue:
             continue
         region = page.region(index)
         if region is Region.TAIL or (region is Region.HEAD and index in beside_title and not _after_number(page, index)):
             drop.add(index)
     return page.without(drop)
+
+
+def _first_lines(page: Page) -> list[int]:
+    first: list[int] = []
+    index = page.neighbour(-1, 1)
+    while index is not None and len(first) < _HEAD_LINES:
+        first.append(index)
+        index = page.neighbour(index, 1)
+    return first
 
 
 def _after_number(page: Page, index: int) -> bool:

@@ -38,8 +38,9 @@ def remove_related_blocks(text: str, *, boilerplate: tuple[Phrase, ...] = ()) ->
 def drop_related_blocks(page: Page) -> Page:
     """The page without its related blocks: each heading and the titles under it."""
     drop: set[int] = set()
-    for index, line in enumerate(page.lines):
-        if line.kind is Kind.RELATED and index not in drop:
+    for index in page.index.get(Kind.RELATED, ()):
+        line = page.lines[index]
+        if index not in drop:
             drop.add(index)
             titles = _titles_under(page, index, bare=_is_bare_heading(line.text, page.extra))
             drop.update(titles)

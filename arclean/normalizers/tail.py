@@ -16,6 +16,7 @@ ends the article only when no prose at all follows it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import accumulate
 
 from ..analysis import apply
@@ -42,11 +43,14 @@ def cut_tail(page: Page) -> Page:
     start = _article_start(page)
     if start is None:
         return page
-    prose_before = list(accumulate((len(line.text) if line.prose else 0 for line in page.lines), initial=0))
-    for index in range(start + 1, len(page)):
-        if not _ends_article(page, index):
+    prose = page.prose
+    # prose_before[k]: characters of the first k paragraphs of prose.
+    prose_before = list(accumulate((len(page.lines[i].text) for i in prose), initial=0))
+    for index in page.of_kinds(END_OF_PAGE):
+        if index <= start or not _ends_article(page, index):
             continue
-        before, after = prose_before[index], prose_before[-1] - prose_before[index + 1]
+        k = bisect_left(prose, index)
+        before, after = prose_before[k], prose_before[-1] - prose_before[k]
         if _little_prose_after(page, index, before, after):
             return page.without(range(index, len(page)), final_line_feed=True)
     return page
@@ -57,8 +61,8 @@ def _article_start(page: Page) -> int | None:
     content line after the title."""
     if page.first_prose is not None:
         return page.first_prose
-    content = [i for i, line in enumerate(page.lines) if line.kind is Kind.CONTENT][:2]
-    return content[1] if len(content) == 2 else None
+    content = page.index.get(Kind.CONTENT, ())
+    return content[1] if len(content) >= 2 else None
 
 
 def _ends_article(page: Page, index: int) -> bool:
