@@ -146,10 +146,10 @@ def _guard_numbers(page: Page) -> Page:
     numbers = Counter(_number(page.lines[i]) for i in page.index.get(Kind.NUMBER, ()))
     changed = {}
     guarded: dict[tuple[int, Guard], Line] = {}  # one guarded line for each line and guard
-    for index in page.of_kinds((Kind.NUMBER, Kind.COUNTER)):
+    for index in page.at_edges(page.of_kinds((Kind.NUMBER, Kind.COUNTER))):
         line = page.lines[index]
-        if line.guard is not None or page.region(index) is Region.ARTICLE:
-            continue  # guarded already, or never dropped: inside the article a number is content
+        if line.guard is not None:
+            continue
         guard = _number_guard(page, index, numbers)
         if guard is not None:
             key = (id(line), guard)

@@ -32,6 +32,7 @@ The evidence a line is judged by, strongest first:
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
@@ -173,10 +174,15 @@ class Page:
         content = self.index.get(Kind.CONTENT, ())
         return content[-1] + 1 if content else len(self.lines)
 
-    def edges(self) -> Iterable[int]:
-        """The indexes of the head's and the tail's lines."""
+    def at_edges(self, indexes: list[int]) -> list[int]:
+        """Those of the (sorted) indexes that stand in the head or the tail.
+
+        >>> from arclean.analysis import analyze
+        >>> analyze("0\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل كله.\\n0").at_edges([0, 1, 2])
+        [0, 2]
+        """
         head_end = min(self.head_end, self.tail_start)
-        return list(range(head_end)) + list(range(self.tail_start, len(self.lines)))
+        return indexes[: bisect_left(indexes, head_end)] + indexes[bisect_left(indexes, self.tail_start):]
 
     def region(self, index: int) -> Region:
         if index < self.head_end and index < self.tail_start:
@@ -205,14 +211,25 @@ class Page:
         """The indexes of the lines of these kinds, in order."""
         return sorted(i for kind in kinds for i in self.index.get(kind, ()))
 
+    @cached_property
+    def filled(self) -> list[int]:
+        """The indexes of the lines that are not blank."""
+        return [i for i, line in enumerate(self.lines) if line.kind is not Kind.BLANK]
+
     def neighbour(self, index: int, step: int) -> int | None:
-        """The next non-blank line before (step -1) or after (step 1) a line."""
-        index += step
-        while 0 <= index < len(self.lines):
-            if self.lines[index].kind is not Kind.BLANK:
-                return index
-            index += step
-        return None
+        """The next non-blank line before (step -1) or after (step 1) a line.
+
+        >>> from arclean.analysis import analyze
+        >>> page = analyze("أ\\n\\n\\nب")
+        >>> page.neighbour(0, 1), page.neighbour(3, -1), page.neighbour(-1, 1), page.neighbour(3, 1)
+        (3, 0, 0, None)
+        """
+        filled = self.filled
+        if step > 0:
+            k = bisect_right(filled, index)
+            return filled[k] if k < len(filled) else None
+        k = bisect_left(filled, index)
+        return filled[k - 1] if k > 0 else None
 
     def without(self, drop: Iterable[int], *, final_line_feed: bool = False) -> "Page":
         """The page without the given lines (and with a final line feed if

@@ -34,7 +34,7 @@ def drop_counter_lines(page: Page) -> Page:
     the lines right after the title (a counter with a counter word also
     above it).  Guarded numbers (table cells, series,
     years) stay."""
-    counters = page.of_kinds((Kind.NUMBER, Kind.COUNTER))
+    counters = page.at_edges(page.of_kinds((Kind.NUMBER, Kind.COUNTER)))
     if not counters:
         return page
     first_lines = _first_lines(page)

@@ -9,7 +9,7 @@ title and stays.
 from __future__ import annotations
 
 from ..analysis import apply
-from ..page import Kind, Page
+from ..page import Page
 from ..title import find_title
 
 _MIN_PARAGRAPH_WORDS = 8
@@ -49,9 +49,8 @@ def drop_repeated_paragraphs(page: Page) -> Page:
     """The page without paragraphs that repeat the one before them."""
     drop = set()
     previous = None
-    for index, line in enumerate(page.lines):
-        if line.kind is Kind.BLANK:
-            continue
+    for index in page.filled:
+        line = page.lines[index]
         normalized = " ".join(line.text.split())
         if previous == normalized and line.words >= _MIN_PARAGRAPH_WORDS:
             drop.add(index)
