@@ -152,6 +152,7 @@ _SUFFIXES = ("كم", "نا", "ها", "ك", "ه")
 _GLUED_NUMBER = re.compile(r"(?<=\d)(?=[^\d\s])|(?<=[^\d\s])(?=\d)")
 
 
+@lru_cache(maxsize=65536)
 def _listed(word: str, words: frozenset[str]) -> bool:
     """A word of a list, with or without clitics: ``القراءات`` is ``قراءات``,
     ``بمشاركة`` is ``مشاركة``, ``تسجيلكم`` is ``تسجيل``.

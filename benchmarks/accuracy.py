@@ -264,7 +264,7 @@ def seen_evidence(cases: Iterable[Case], normalize: Callable[[str], str] | None 
     forms = _Forms()
     for key in residue_lines:
         for word in residue._split_numbers(key.split()):
-            residue._listed(word, forms)
+            getattr(residue._listed, "__wrapped__", residue._listed)(word, forms)  # uncached: forms records what is asked
     words = tuple((name, getattr(residue, name)() & frozenset(forms.asked)) for name in WORD_LISTS)
     return Evidence(seen, words)
 
@@ -286,7 +286,7 @@ def given_evidence() -> Evidence:
     forms = _Forms()
     for line in lines:
         for word in skeleton(line).split():
-            residue._listed(word, forms)
+            getattr(residue._listed, "__wrapped__", residue._listed)(word, forms)  # uncached: forms records what is asked
     words = tuple((name, getattr(residue, name)() & frozenset(forms.asked)) for name in WORD_LISTS)
     return Evidence(phrases, words)
 
