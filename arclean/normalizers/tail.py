@@ -21,8 +21,6 @@ from itertools import accumulate
 
 from ..analysis import apply
 from ..page import END_OF_PAGE, Kind, Page
-from ..residue import phrase_matcher
-from ..shape import skeleton
 from ..tables import Phrase
 
 _MIN_PROSE_ALLOWANCE = 400
@@ -84,8 +82,4 @@ def _little_prose_after(page: Page, index: int, before: int, after: int) -> bool
 def _is_ambiguous(page: Page, index: int) -> bool:
     """A one-word residue line (``التعليق``, ``مشاركة``, ``طباعة``) can also be a
     heading of the text; it ends the article only if no prose follows."""
-    line = page.lines[index]
-    if line.kind is Kind.CHROME:
-        return line.words == 1
-    phrase = phrase_matcher(page.extra).match(line.text)
-    return phrase is not None and not phrase.prefix and len(skeleton(phrase.text).split()) == 1
+    return page.lines[index].words == 1
