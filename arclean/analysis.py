@@ -19,7 +19,16 @@ from typing import Callable
 
 from .page import Guard, Kind, Line, Page, Region
 from .patterns import BARE_NUMBER_LINE
-from .residue import PhraseMatcher, chrome_share, has_chrome_word, is_copyright, is_counter, phrase_matcher
+from .residue import (
+    PhraseMatcher,
+    chrome_counts,
+    chrome_share,
+    has_chrome_word,
+    is_copyright,
+    is_counter,
+    phrase_matcher,
+    starts_with_content_label,
+)
 from .shape import fold_text, is_prose
 from .tables import Phrase
 from .title import find_title
@@ -29,6 +38,9 @@ from .title import find_title
 _LONG_LINE_TOKENS = 25
 #: A chrome line by its words: at most this many words.
 _MAX_CHROME_WORDS = 8
+#: In the page's tail, a line of at most this many words is chrome when half its
+#: words are chrome or function words, one of them at least a chrome word.
+_MAX_TAIL_CHROME_WORDS = 10
 #: A line judged by its neighbours, or a name line over a poster card: at most this many words.
 _MAX_CONTEXT_WORDS = 4
 _MAX_CARD_WORDS = 3
@@ -74,7 +86,8 @@ def rejudge(page: Page) -> Page:
 
 
 def _judge_in_context(page: Page) -> Page:
-    for judge in (_guard_numbers, _judge_by_neighbours, _judge_poster_cards, _judge_board_lines, _judge_dangling_label):
+    for judge in (_guard_numbers, _judge_tail_words, _judge_by_neighbours, _judge_poster_cards, _judge_board_lines,
+                  _judge_dangling_label):
         page = judge(page)
     return page
 
@@ -119,8 +132,12 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
     words = key.split()
     if is_prose(text, len(words)):
         return replace(line, prose=True)
-    if 0 < len(words) <= _MAX_CHROME_WORDS and not stripped.startswith(_LIST_MARKS):
-        evidence = chrome_share(text, words)
+    if starts_with_content_label(words):
+        return replace(line, guard=Guard.LABEL)
+    if 0 < len(words) <= _MAX_TAIL_CHROME_WORDS and not stripped.startswith(_LIST_MARKS):
+        strong, filler = chrome_counts(words)
+        line = replace(line, chrome_count=strong, filler_count=filler)
+        evidence = chrome_share(text, words) if strong and len(words) <= _MAX_CHROME_WORDS else None
         if evidence is not None:
             return replace(line, kind=Kind.CHROME, evidence=evidence)
     return line
@@ -197,12 +214,32 @@ def _context_candidate(page: Page, index: int) -> bool:
     line = page.lines[index]
     return (
         line.kind is Kind.CONTENT
+        and line.guard is None
         and not line.prose
         and page.region(index) is not Region.ARTICLE
         and 1 <= line.words <= _MAX_CONTEXT_WORDS
         and not any(ch.isdigit() for ch in line.text)
         and not line.text.lstrip().startswith(_LIST_MARKS)
     )
+
+
+def _judge_tail_words(page: Page) -> Page:
+    """In the page's tail, after the last paragraph, the region is evidence too:
+    a short line half made of chrome and function words, one chrome word at
+    least, is chrome (``لا توجد تعليقات أو ردود بعد``, ``للاستمرار في القراءة
+    اشترك الآن``), where in the head or the article it would take most of them."""
+    tail = page.at_edges(list(page.index.get(Kind.CONTENT, ())))
+    changed = {
+        index: replace(line, kind=Kind.CHROME, evidence=f"chrome words in the tail: {line.chrome_count} of {line.words}",
+                       by_context=True)
+        for index in tail
+        if index >= page.tail_start
+        and (line := page.lines[index]).chrome_count
+        and line.guard is None
+        and not line.prose
+        and (line.chrome_count + line.filler_count) * 2 >= line.words
+    }
+    return _with(page, changed)
 
 
 def _judge_by_neighbours(page: Page) -> Page:

@@ -88,6 +88,7 @@ class Guard(enum.Enum):
     YEAR = "a year standing alone"
     LIST = "a list item"
     SEPARATOR = "a decorative separator"
+    LABEL = "a source, byline or credit line"
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ class Line:
     by_context: bool = False
     #: The page's title, known by its copies (kept when they are dropped).
     title: bool = False
+    #: Of a short line's words: how many are chrome words, how many function words or numbers.
+    chrome_count: int = 0
+    filler_count: int = 0
 
     @property
     def is_residue(self) -> bool:

@@ -221,12 +221,37 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
         words = skeleton(line).split()
     if not words or len(words) > _MAX_WIDGET_WORDS:
         return None
-    chrome, filler_words = chrome_words(), function_words()
-    strong = sum(_listed(word, chrome) for word in words)
-    filler = sum(word in filler_words or word.isdigit() for word in words)
+    strong, filler = chrome_counts(words)
     if strong >= 1 and (strong + filler) * 10 >= len(words) * 7:
         return f"chrome words: {strong} of {len(words)}"
     return None
+
+
+def chrome_counts(words: list[str]) -> tuple[int, int]:
+    """How many of the words are chrome words, and how many function words or numbers.
+
+    >>> chrome_counts("لا توجد تعليقات بعد".split())
+    (1, 2)
+    """
+    chrome, filler_words = chrome_words(), function_words()
+    strong = sum(_listed(word, chrome) for word in words)
+    filler = sum(word in filler_words or word.isdigit() for word in words)
+    return strong, filler
+
+
+@lru_cache(maxsize=None)
+def content_labels() -> frozenset[str]:
+    return _folded_words("words/content_labels.txt")
+
+
+def starts_with_content_label(words: list[str]) -> bool:
+    """A source, byline or credit line (``المصدر: وكالات``, ``بقلم …``): content
+    that is short and may hold chrome words.
+
+    >>> starts_with_content_label("المصدر صفحه الوزاره علي فيسبوك".split())
+    True
+    """
+    return bool(words) and _listed(words[0], content_labels())
 
 
 def is_copyright(line: str, key: str | None = None) -> bool:
