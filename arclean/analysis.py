@@ -24,6 +24,7 @@ from .residue import (
     chrome_counts,
     chrome_share,
     has_chrome_word,
+    is_breadcrumb,
     is_copyright,
     is_counter,
     phrase_matcher,
@@ -134,6 +135,8 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
         return replace(line, prose=True)
     if starts_with_content_label(words):
         return replace(line, guard=Guard.LABEL)
+    if is_breadcrumb(text):
+        return replace(line, guard=Guard.BREADCRUMB, evidence="a breadcrumb trail")
     if 0 < len(words) <= _MAX_TAIL_CHROME_WORDS and not stripped.startswith(_LIST_MARKS):
         strong, filler = chrome_counts(words)
         line = replace(line, chrome_count=strong, filler_count=filler)

@@ -89,6 +89,7 @@ class Guard(enum.Enum):
     LIST = "a list item"
     SEPARATOR = "a decorative separator"
     LABEL = "a source, byline or credit line"
+    BREADCRUMB = "a breadcrumb trail"
 
 
 @dataclass(frozen=True)

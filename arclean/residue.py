@@ -254,6 +254,20 @@ def starts_with_content_label(words: list[str]) -> bool:
     return bool(words) and _listed(words[0], content_labels())
 
 
+#: A breadcrumb trail: the home page's name, then a separator and sections.
+_BREADCRUMB = re.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|[Hh]ome|HOME)[ \t]*[»>›/|\\][^\n]*")
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A breadcrumb trail (``الرئيسية » أخبار » محلية``): content by the
+    conventions (it names the article's section), removed only by the opt-in B104.
+
+    >>> is_breadcrumb("الرئيسية » أخبار"), is_breadcrumb("الرئيسية")
+    (True, False)
+    """
+    return bool(_BREADCRUMB.fullmatch(line.strip()))
+
+
 def is_copyright(line: str, key: str | None = None) -> bool:
     """A copyright footer line.
 

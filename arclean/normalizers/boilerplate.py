@@ -11,14 +11,9 @@ thread's poster cards sit between its posts).
 
 from __future__ import annotations
 
-import re
-
 from ..analysis import apply
-from ..page import Kind, Page, Region
+from ..page import Guard, Kind, Page, Region
 from ..tables import Phrase
-
-_BREADCRUMB = re.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|[Hh]ome|HOME)[ \t]*[»>›/|\\][^\n]*")
-
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
     """The page without residue lines of these kinds at its edges (and, with
@@ -135,7 +130,7 @@ def remove_paywall_prompts(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -
 
 def drop_breadcrumbs(page: Page) -> Page:
     """The page without breadcrumb trails in its head."""
-    return page.without(i for i in range(page.head_end) if _BREADCRUMB.fullmatch(page.lines[i].text.strip()))
+    return page.without(i for i in page.filled if i < page.head_end and page.lines[i].guard is Guard.BREADCRUMB)
 
 
 def remove_breadcrumbs(text: str) -> str:
@@ -147,6 +142,4 @@ def remove_breadcrumbs(text: str) -> str:
     >>> remove_breadcrumbs("الرئيسية » أخبار\\nالعنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
     'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
     """
-    if not _BREADCRUMB.search(text):
-        return text
     return apply(drop_breadcrumbs, text)
