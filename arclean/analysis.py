@@ -39,8 +39,10 @@ from .title import find_title
 _LONG_LINE_TOKENS = 25
 #: A chrome line by its words: at most this many words.
 _MAX_CHROME_WORDS = 8
-#: In the page's tail, a line of at most this many words is chrome when half its
-#: words are chrome or function words, one of them at least a chrome word.
+#: In the page's tail, a line of three to ten words that is not a sentence is
+#: chrome when 60% of its words are chrome or function words, one of them at
+#: least a chrome word (elsewhere: 70%, and eight words at most).
+_MIN_TAIL_CHROME_WORDS = 3
 _MAX_TAIL_CHROME_WORDS = 10
 #: A line judged by its neighbours, or a name line over a poster card: at most this many words.
 _MAX_CONTEXT_WORDS = 4
@@ -228,9 +230,9 @@ def _context_candidate(page: Page, index: int) -> bool:
 
 def _judge_tail_words(page: Page) -> Page:
     """In the page's tail, after the last paragraph, the region is evidence too:
-    a short line half made of chrome and function words, one chrome word at
-    least, is chrome (``لا توجد تعليقات أو ردود بعد``, ``للاستمرار في القراءة
-    اشترك الآن``), where in the head or the article it would take most of them."""
+    a short line (three words or more, not a sentence) 60% made of chrome and
+    function words, one chrome word at least, is chrome (``لا توجد تعليقات أو
+    ردود بعد``, ``للاستمرار في القراءة اشترك الآن``), where elsewhere it takes 70%."""
     tail = page.at_edges(list(page.index.get(Kind.CONTENT, ())))
     changed = {
         index: replace(line, kind=Kind.CHROME, evidence=f"chrome words in the tail: {line.chrome_count} of {line.words}",
@@ -240,7 +242,9 @@ def _judge_tail_words(page: Page) -> Page:
         and (line := page.lines[index]).chrome_count
         and line.guard is None
         and not line.prose
-        and (line.chrome_count + line.filler_count) * 2 >= line.words
+        and line.words >= _MIN_TAIL_CHROME_WORDS
+        and not line.text.rstrip().endswith(".")
+        and (line.chrome_count + line.filler_count) * 10 >= line.words * 6
     }
     return _with(page, changed)
 
