@@ -58,7 +58,7 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     >>> page = analyze("وجاء ترتيب الفرق بعد الجولة العاشرة من الدوري كما يلي في الجدول.\\nالأهلي\\n30\\nالزمالك\\n28")
     >>> [line.guard.name if line.guard else None for line in page.lines]
     [None, None, 'TABLE', None, 'TABLE']
-    >>> analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nأخبار المحافظة اليوم :").lines[1].kind
+    >>> analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nروابط المقال :").lines[1].kind
     <Kind.CHROME: 'chrome'>
     """
     matcher = phrase_matcher(extra)
@@ -81,7 +81,7 @@ def rejudge(page: Page) -> Page:
     stays guarded; a line that only now stands between chrome lines, or is only
     now the page's last, is judged so.
 
-    >>> page = analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nأخبار المحافظة اليوم :\\nنص آخر")
+    >>> page = analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nروابط المقال :\\nنص آخر")
     >>> page.lines[1].kind.name, rejudge(page.without([2])).lines[1].kind.name
     ('CONTENT', 'CHROME')
     """
@@ -325,14 +325,17 @@ def _judge_board_lines(page: Page) -> Page:
 
 
 def _judge_dangling_label(page: Page) -> Page:
-    """The page's last line, a label of two to four words and a colon with
-    nothing after it (``أخبار المحافظة اليوم :``): the scraper kept the label of a tags
-    or rating box, not its contents."""
+    """The page's last line, a label of two to four words with a chrome word and
+    a colon, nothing after it (``هل أعجبك الموضوع :``): the scraper kept the label
+    of a tags or rating box, not its contents.  ``وهذا نص البيان:`` is the text
+    cut short, and stays."""
     last = page.neighbour(len(page), -1)
     if last is None or last < page.tail_start:
         return page
     line = page.lines[last]
     text = line.text.strip()
     if line.kind is not Kind.CONTENT or not text.endswith(":") or not 2 <= line.words <= _MAX_LABEL_WORDS:
+        return page
+    if not line.chrome_count:
         return page
     return _with(page, {last: replace(line, kind=Kind.CHROME, evidence="a label with nothing after it at the page's end", by_context=True)})
