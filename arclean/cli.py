@@ -9,8 +9,9 @@
 - ``arclean rules`` lists the rules, ``arclean rule CODE`` prints one's documentation.
 
 Exit codes: 0 clean, 1 changes found or made, 2 usage, configuration or input
-errors, 130 interrupted.  The work is in :mod:`arclean.config_loading` (settings),
-:mod:`arclean.files` (finding, cleaning, writing) and :mod:`arclean.report`.
+errors, 130 interrupted (after reporting every file written).  The
+work is in :mod:`arclean.config_loading` (settings), :mod:`arclean.files`
+(finding, cleaning, writing) and :mod:`arclean.report`.
 """
 
 from __future__ import annotations
@@ -29,8 +30,19 @@ from typing import IO, Iterator, Sequence, TextIO
 from . import __version__
 from .config_loading import find_config_file, load_settings
 from .errors import ArcleanError
-from .files import FileResult, Source, Task, clean_stream, discover, pipeline_for, plan, read_stdin_bytes, run
-from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Summary
+from .files import (
+    FileResult,
+    Source,
+    Task,
+    clean_stream,
+    discover,
+    pipeline_for,
+    plan,
+    read_stdin_bytes,
+    run,
+    stale_temporaries,
+)
+from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Reporter, Summary
 from .rules import BY_CODE, RULES
 from .settings import Settings
 
@@ -157,30 +169,55 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
         raise ArcleanError(f"--out {out_dir} is a folder being cleaned: choose another, or fix in place without --out")
     detail = args.verbose or args.output_format == "github"
     action = "diff" if args.diff else args.command
-    report_to = stderr if args.diff else stdout
-    reporter = REPORTERS[args.output_format](report_to, stderr, action=action, verbose=args.verbose, quiet=args.quiet)
-    summary = Summary(action)
     sources, problems = discover(args.paths, settings, force_exclude=args.force_exclude, skip=out_dir)
+    tasks, configs = plan(sources, settings, action=args.command, out_dir=out_dir, diff=args.diff, detail=detail)
+    size = sum(source.size for source in sources)
+    progress = Progress(stderr, len(tasks), size, enabled=_show_progress(args, stderr))
+    out, err = stdout, stderr
+    reporter = REPORTERS[args.output_format](err if args.diff else out, err, action=action, verbose=args.verbose,
+                                             quiet=args.quiet)
+    summary = Summary(action)
     for problem in problems:
         result = FileResult(problem.name, "failed" if problem.error else "skipped", message=problem.message)
         summary.add(result)
         reporter.result(result)
-    tasks, configs = plan(sources, settings, action=args.command, out_dir=out_dir, diff=args.diff, detail=detail)
-    size = sum(source.size for source in sources)
-    progress = Progress(stderr, len(tasks), size, enabled=_show_progress(args, stderr))
+    _remove_stale_temporaries(tasks, reporter)
+    interrupted = False
     try:
         with _terminate_as_interrupt():
             for result in run(tasks, configs, _jobs(args.jobs, size), on_result=progress.advance):
                 summary.add(result)
                 if result.diff:
-                    stdout.write(result.diff)
+                    out.write(result.diff)
                 reporter.result(result)
+    except KeyboardInterrupt:  # every file written has been reported: the summary, then exit 130
+        interrupted = True
     finally:
         progress.close()
     if out_dir:
         os.sync()  # the copies were not fsynced one by one
-    reporter.finish(summary.finish(), out_dir=out_dir)
+    reporter.finish(summary.finish(interrupted=interrupted), out_dir=out_dir)
+    if interrupted:
+        raise KeyboardInterrupt
     return summary.exit_code(exit_zero=args.exit_zero)
+
+
+def _remove_stale_temporaries(tasks: list[Task], reporter: Reporter) -> None:
+    """Remove the temporary files a killed run left where this run writes."""
+    for path in stale_temporaries({os.path.dirname(task.dest) for task in tasks if task.dest}):
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            reporter.note(f"{_shown(path)}: a temporary file left by an interrupted run; cannot remove it: {error.strerror}")
+            continue
+        reporter.note(f"removed {_shown(path)}: a temporary file left by an interrupted run")
+
+
+def _shown(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
 
 
 def _run_stdin(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:

@@ -33,14 +33,16 @@ class Summary:
     size: int = 0
     started: float = field(default_factory=time.monotonic)
     seconds: float = 0.0
+    interrupted: bool = False
 
     def add(self, result: FileResult) -> None:
         self.statuses[result.status] += 1
         self.counts.update(result.counts)
         self.size += result.size
 
-    def finish(self) -> Summary:
+    def finish(self, *, interrupted: bool = False) -> Summary:
         self.seconds = time.monotonic() - self.started
+        self.interrupted = interrupted
         return self
 
     @property
@@ -62,6 +64,7 @@ class Summary:
             "bytes": self.size,
             "seconds": round(self.seconds, 3),
             "mb_per_s": round(self.rate, 2),
+            "interrupted": self.interrupted,
         }
 
 
@@ -140,6 +143,11 @@ class Reporter:
                 for change in sorted(result.changes, key=lambda c: (c.line, c.field_line or 0)):
                     self.out.write("\n".join("  " + line for line in change_lines(result.name, change)) + "\n")
 
+    def note(self, message: str) -> None:
+        """A note about the run rather than a file (on ``err``; not with ``quiet``)."""
+        if not self.quiet:
+            self.err.write(f"arclean: note: {message}\n")
+
     def finish(self, summary: Summary, *, out_dir: str | None = None) -> None:
         if self.quiet:
             return
@@ -150,7 +158,8 @@ class Reporter:
         parts += [f"{statuses[s]} {s}" for s in ("failed", "skipped") if statuses[s]]
         where = f"; clean copies in {out_dir}" if out_dir else ""
         self.out.write(
-            f"{', '.join(parts)}{where} ({summary.size / 1e6:.1f} MB in {summary.seconds:.1f} s, {summary.rate:.1f} MB/s)\n"
+            f"{'interrupted: ' if summary.interrupted else ''}{', '.join(parts)}{where} "
+            f"({summary.size / 1e6:.1f} MB in {summary.seconds:.1f} s, {summary.rate:.1f} MB/s)\n"
         )
         if summary.counts:
             self.out.write(f"changes per rule: {format_counts(summary.counts)}\n")

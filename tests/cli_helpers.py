@@ -7,7 +7,9 @@ import gzip
 import json
 import os
 import sys
+import time
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_edd459b6dd962f52.txt"
@@ -63,10 +65,32 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 def temporaries(root: Path) -> list[str]:
     """Temporary files arclean would have left behind."""
-    return [str(path) for path in root.rglob("*.arclean-tmp")]
+    return sorted(str(path) for path in root.rglob("*.arclean-tmp"))
 
 
 def read_jsonl(path: Path) -> list[dict[str, object]]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def wait_for(condition: Callable[[], object], what: str, timeout: float = 60) -> None:
+    """Wait until ``condition()`` holds (a file appears, a process ends), or fail after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.01)
+
+
+def fault(action: str, name: str, tally: Path, times: int = 1) -> dict[str, str]:
+    """The environment that makes a worker writing ``name`` ``kill`` itself or ``stall``,
+    the first ``times`` times; each time adds the worker's process id to ``tally``
+    (see arclean/files/faults.py)."""
+    return {"ARCLEAN_TEST_FAULT": f"{action}:{times}:{tally}:{name}"}
+
+
+def tally(path: Path) -> list[int]:
+    """The process ids a fault has written to its tally file, whole lines only."""
+    text = path.read_text() if path.exists() else ""
+    return [int(line) for line in text.splitlines(keepends=True) if line.endswith("\n")]

@@ -10,7 +10,6 @@ import re
 import signal
 import stat
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -27,11 +26,14 @@ from .cli_helpers import (
     SEED,
     SHORT_CLEAN,
     SHORT_DIRTY,
+    fault,
     jsonl_record,
     make_corpus,
     read_jsonl,
     snapshot,
+    tally,
     temporaries,
+    wait_for,
 )
 
 
@@ -186,6 +188,34 @@ def test_usage_errors_exit_2(corpus: Path, capsys: pytest.CaptureFixture[str]) -
     assert arclean("check", "--output-format", "xml", "corpus")[0] == 2
 
 
+def test_stale_temporary_files_are_removed_by_fix_with_a_note(corpus: Path) -> None:
+    """The exact names a killed run leaves (its process gone); nothing else,
+    and not a live run's; ``check`` writes nothing and removes nothing."""
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    stale = [
+        f"news/.0001.txt.x1y2z3_4.0123456789ab-{gone.pid}.arclean-tmp",
+        "news/deep/.0003.md.abcdefgh.0123456789ab.arclean-tmp",
+        f"data/.records.jsonl.part00001.0123456789ab-{gone.pid}.arclean-tmp",
+    ]
+    kept = [
+        f"news/.0002.txt.x1y2z3_4.0123456789ab-{os.getppid()}.arclean-tmp",  # a live process's run
+        "news/0001.arclean-tmp",
+        "news/.0001.txt.arclean-tmp",
+        "news/.0001.txt.x1y2z3_4.0123456789ab.arclean-tmp.orig",
+    ]
+    for name in stale + kept:
+        (corpus / name).write_text("partial")
+    before = snapshot(corpus)
+    code, _, err = arclean("check", "corpus")
+    assert code == 1 and "temporary" not in err and snapshot(corpus) == before
+    code, _, err = arclean("fix", "corpus")
+    assert code == 1
+    notes = [line for line in err.splitlines() if "temporary" in line]
+    assert notes == [f"arclean: note: removed corpus/{name}: a temporary file left by an interrupted run" for name in sorted(stale)]
+    assert sorted(snapshot(corpus)) == sorted(name for name in before if name not in stale)
+
+
 # --- standard input and the plain clean command ----------------------------------------------
 
 
@@ -270,16 +300,27 @@ def test_symlink_out_of_the_tree_is_not_followed(corpus: Path, tmp_path: Path) -
 
 
 def test_keyboard_interrupt_in_process_leaves_files_whole(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the third file is being written: the two written are
+    reported, then the summary; the third and the rest are as they were."""
     before = snapshot(corpus)
+    real_replace, calls = os.replace, []
 
-    def interrupt(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt
+    def interrupt_the_third(*args: object, **kwargs: object) -> None:
+        calls.append(args)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real_replace(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("os.replace", interrupt)
-    code, _, err = arclean("fix", "corpus", "--jobs", "1")
+    monkeypatch.setattr("os.replace", interrupt_the_third)
+    code, out, err = arclean("fix", "corpus", "--jobs", "1")
     monkeypatch.undo()
     assert code == 130 and "interrupted" in err
-    assert snapshot(corpus) == before and temporaries(corpus) == []
+    lines = out.splitlines()
+    assert [line.split(":")[0] for line in lines[:2]] == ["corpus/data/packed.jsonl.gz", "corpus/data/packed.txt.gz"]
+    assert lines[2].startswith("interrupted: 2 files scanned, 2 changed (")
+    after = snapshot(corpus)
+    assert {name for name in before if after[name] != before[name]} == {"data/packed.jsonl.gz", "data/packed.txt.gz"}
+    assert temporaries(corpus) == []
 
 
 def test_permission_bits_are_kept(corpus: Path) -> None:
@@ -292,9 +333,12 @@ def test_permission_bits_are_kept(corpus: Path) -> None:
 # --- real subprocesses ---------------------------------------------------------------------
 
 
-def run_cli(*argv: str, cwd: Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([*ARCLEAN, *argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=120, **kwargs)  # type: ignore[call-overload]
+def run_cli(
+    *argv: str, cwd: Path, env: dict[str, str] | None = None, **kwargs: object
+) -> subprocess.CompletedProcess[str]:
+    environment = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
+    return subprocess.run([*ARCLEAN, *argv], cwd=cwd, env=environment, capture_output=True, text=True, timeout=120,  # type: ignore[call-overload]
+                          **kwargs)
 
 
 def test_subprocess_readme_command_prints_the_clean_text() -> None:
@@ -342,58 +386,101 @@ def children(pid: int) -> list[int]:
     return [int(child) for child in path.read_text().split()] if path.exists() else []
 
 
+def start_cli(*argv: str, cwd: Path, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.Popen[str]:
+    environment = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
+    return subprocess.Popen(  # type: ignore[call-overload]
+        [*ARCLEAN, *argv], cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs
+    )
+
+
+def wait_gone(pids: list[int]) -> None:
+    wait_for(lambda: not [pid for pid in pids if Path(f"/proc/{pid}").exists()], "the workers to end")
+
+
+def reported(out: str, folder: str = "c") -> set[str]:
+    """The files a report lists as changed."""
+    return {line.split(":")[0].removeprefix(folder + "/") for line in out.splitlines() if line.startswith(folder + "/")}
+
+
+def cleaned_files(root: Path, new: bytes) -> set[str]:
+    """The files written (a complete temporary file not yet renamed is not)."""
+    return {name for name, data in snapshot(root).items() if data == new and not name.endswith(".arclean-tmp")}
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "sigkill"])
 def test_subprocess_interrupt_leaves_every_file_old_or_new(tmp_path: Path, how: str) -> None:
     """Ctrl-C (SIGINT to the process group, as a terminal sends it), SIGTERM to
-    the parent (a CI timeout) and SIGKILL to it: no worker outlives it, every
-    file is old or new, and no temporary file is left (but after SIGKILL,
-    which nothing can clean up after, and where originals are still whole)."""
+    the parent (a CI timeout) and SIGKILL to it, sent at a known point: the
+    first file stalls mid-write (a test fault), and five others are written.
+    No worker outlives arclean, every file is old or new, the report lists
+    every file written (those after the stalled one too) and the summary, and no
+    temporary file is left (but after SIGKILL, which nothing can clean up
+    after: the next run removes what it left, with a note)."""
     old, new = big_corpus(tmp_path / "c", 40, ".jsonl")  # streamed: a worker stopped mid-write leaves a temporary file
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    process = subprocess.Popen(
-        [*ARCLEAN, "fix", "c", "--jobs", "2"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, start_new_session=True,
-    )
-    deadline = time.monotonic() + 30
-    while len(children(process.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    stalls = tmp_path / "stalls"
+    process = start_cli("fix", "c", "--jobs", "2", cwd=tmp_path, env=fault("stall", "000.jsonl", stalls),
+                        start_new_session=True)
+    wait_for(lambda: tally(stalls), "the first file to stall")
+    wait_for(lambda: len(cleaned_files(tmp_path / "c", new)) >= 5, "five files written")
     workers = children(process.pid)
-    time.sleep(0.3)
     if how == "ctrl-c":
         os.killpg(process.pid, signal.SIGINT)
     else:
         os.kill(process.pid, signal.SIGTERM if how == "sigterm" else signal.SIGKILL)
-    _, err = process.communicate(timeout=60)
-    deadline = time.monotonic() + 10
-    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "a worker outlived arclean"
-    assert assert_old_or_new(tmp_path / "c", 40, old, new) < 40
+    out, err = process.communicate(timeout=60)
+    wait_gone(workers)
+    written = cleaned_files(tmp_path / "c", new)
+    assert 5 <= assert_old_or_new(tmp_path / "c", 40, old, new) < 40 and "000.jsonl" not in written
     if how != "sigkill":
         assert process.returncode == 130, err
         assert "interrupted" in err and "Traceback" not in err
+        assert reported(out) == written
+        assert f"interrupted: {len(written)} files scanned, {len(written)} changed (" in out
         assert temporaries(tmp_path) == []
+        return
+    left = temporaries(tmp_path)
+    assert any(os.path.basename(path).startswith(".000.jsonl.") for path in left)
+    again = run_cli("fix", "c", cwd=tmp_path)
+    assert again.returncode == 1 and temporaries(tmp_path) == []
+    for path in left:
+        relative = os.path.relpath(path, tmp_path)
+        assert f"arclean: note: removed {relative}: a temporary file left by an interrupted run" in again.stderr
+    assert assert_old_or_new(tmp_path / "c", 40, old, new) == 40
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
-def test_subprocess_killed_worker_leaves_every_file_old_or_new(tmp_path: Path) -> None:
-    old, new = big_corpus(tmp_path / "c", 40, ".jsonl")  # streamed: killed mid-write, a temporary file is left
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    process = subprocess.Popen(
-        [*ARCLEAN, "fix", "c", "--jobs", "2"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 30
-    while len(children(process.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.3)
-    os.kill(children(process.pid)[0], signal.SIGKILL)
-    out, err = process.communicate(timeout=60)
-    assert process.returncode == 2, err
-    assert "a worker process died" in err
-    assert assert_old_or_new(tmp_path / "c", 40, old, new) < 40
-    assert temporaries(tmp_path) == []
+def test_subprocess_killed_worker_costs_a_retry(tmp_path: Path) -> None:
+    """SIGKILL from outside to the worker writing one file (stalled there by a
+    test fault, the first time only): a fresh worker cleans it, and the run
+    goes on as if nothing had happened."""
+    old, new = big_corpus(tmp_path / "c", 12, ".jsonl")
+    stalls = tmp_path / "stalls"
+    process = start_cli("fix", "c", "--jobs", "2", cwd=tmp_path, env=fault("stall", "004.jsonl", stalls))
+    wait_for(lambda: tally(stalls), "004.jsonl to stall")
+    [worker] = tally(stalls)
+    os.kill(worker, signal.SIGKILL)
+    out, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (1, "")
+    assert reported(out) == cleaned_files(tmp_path / "c", new) and len(reported(out)) == 12
+    assert "12 files scanned, 12 changed" in out and temporaries(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_subprocess_file_that_kills_every_worker_is_reported_alone(tmp_path: Path) -> None:
+    """A worker dies (SIGKILL, as from the out-of-memory killer) each time it
+    writes 004.jsonl: two retries, then that file alone is reported."""
+    old, new = big_corpus(tmp_path / "c", 12, ".jsonl")
+    deaths = tmp_path / "deaths"
+    done = run_cli("fix", "c", "--jobs", "2", cwd=tmp_path, env=fault("kill", "004.jsonl", deaths, times=9))
+    assert done.returncode == 2 and len(tally(deaths)) == 3
+    assert done.stderr.splitlines() == [
+        "arclean: error: c/004.jsonl: not cleaned: a worker process died cleaning it, 3 times (killed, or out of "
+        "memory); the file is unchanged"
+    ]
+    assert "12 files scanned, 11 changed, 1 failed" in done.stdout
+    assert cleaned_files(tmp_path / "c", new) == {f"{index:03d}.jsonl" for index in range(12)} - {"004.jsonl"}
+    assert (tmp_path / "c" / "004.jsonl").read_bytes() == old and temporaries(tmp_path) == []
 
 
 # --- the progress bar ------------------------------------------------------------------------
@@ -430,4 +517,5 @@ def test_progress_bar_draws_files_and_megabytes_then_clears() -> None:
     quiet = Terminal()
     Progress(quiet, files=1, size=1, enabled=True, delay=60).advance(FileResult("a.txt", "changed", 1))
     assert quiet.getvalue() == ""  # a short run draws nothing
+
 

@@ -6,7 +6,9 @@ import gzip
 import json
 import os
 import pickle
+import signal
 import stat
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,9 +26,22 @@ from arclean.files import (
     remove_temporaries,
     run,
     shard,
+    stale_temporaries,
 )
+from arclean.files import engine, faults, writes
+from arclean.files.shards import _part_path
 
-from .cli_helpers import ALREADY_CLEAN, CLEAN, DIRTY, SHORT_CLEAN, SHORT_DIRTY, jsonl_record, make_corpus, temporaries
+from .cli_helpers import (
+    ALREADY_CLEAN,
+    CLEAN,
+    DIRTY,
+    SHORT_CLEAN,
+    SHORT_DIRTY,
+    jsonl_record,
+    make_corpus,
+    tally,
+    temporaries,
+)
 
 PIPELINE = Pipeline()
 
@@ -424,3 +439,182 @@ def test_a_bad_line_in_a_later_shard_names_its_line_and_leaves_the_file(tmp_path
     assert result.status == "failed" and result.message.startswith("line 61: not valid JSON")
     assert path.read_bytes() == data and sorted(os.listdir(tmp_path)) == ["big.jsonl"]
 
+
+
+# --- faults: workers that die, a run stopped, stale temporary files, full disks, owners ------
+
+
+def dirty_tree(root: Path, files: int = 12) -> tuple[list[Task], list[object]]:
+    root.mkdir()
+    for index in range(files):
+        (root / f"{index:02d}.txt").write_text(DIRTY)
+    base = Settings(root=root)
+    sources, _ = discover([str(root)], base)
+    return plan(sources, base, action="fix")  # type: ignore[return-value]
+
+
+def cleaned(root: Path) -> set[str]:
+    return {path.name for path in root.glob("*.txt") if path.read_text() == CLEAN}
+
+
+def test_a_worker_that_dies_costs_a_retry_of_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tasks, configs = dirty_tree(tmp_path / "tree")
+    monkeypatch.setattr(faults, "_SPEC", f"kill:1:{tmp_path / 'tally'}:05.txt")  # forked workers inherit it
+    results = list(run(tasks, configs, jobs=2))  # type: ignore[arg-type]
+    assert len(tally(tmp_path / "tally")) == 1  # a worker died on 05.txt, once
+    assert [result.status for result in results] == ["changed"] * 12
+    assert len(cleaned(tmp_path / "tree")) == 12 and temporaries(tmp_path) == []
+
+
+def test_a_file_that_kills_every_worker_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tasks, configs = dirty_tree(tmp_path / "tree")
+    monkeypatch.setattr(faults, "_SPEC", f"kill:9:{tmp_path / 'tally'}:05.txt")
+    results = list(run(tasks, configs, jobs=2))  # type: ignore[arg-type]
+    assert len(tally(tmp_path / "tally")) == 3  # the first try and two retries
+    failed = [result for result in results if result.status == "failed"]
+    assert [os.path.basename(result.name) for result in failed] == ["05.txt"]
+    assert failed[0].message.startswith("not cleaned: a worker process died cleaning it, 3 times")
+    assert cleaned(tmp_path / "tree") == {f"{index:02d}.txt" for index in range(12)} - {"05.txt"}
+    assert (tmp_path / "tree" / "05.txt").read_text() == DIRTY and temporaries(tmp_path) == []
+
+
+def test_a_stopped_run_yields_every_file_it_wrote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C (a real SIGINT) after four results, while the first file stalls:
+    the files written after it still come out, and only they."""
+    tasks, configs = dirty_tree(tmp_path / "tree")
+    monkeypatch.setattr(engine, "BATCH_FILES", 1)  # a unit per file
+    monkeypatch.setattr(faults, "_SPEC", f"stall:1:{tmp_path / 'tally'}:00.txt")
+    seen: list[FileResult] = []
+
+    def on_result(result: FileResult) -> None:
+        seen.append(result)
+        if len(seen) == 4:
+            os.kill(os.getpid(), signal.SIGINT)  # held while the result is recorded, then raised in run()
+
+    yielded = []
+    with pytest.raises(KeyboardInterrupt):
+        for result in run(tasks, configs, jobs=2, on_result=on_result):  # type: ignore[arg-type]
+            yielded.append(os.path.basename(result.name))
+    written = cleaned(tmp_path / "tree")
+    assert sorted(yielded) == sorted(written) and len(written) >= 4 and "00.txt" not in written
+    assert all((tmp_path / "tree" / f"{i:02d}.txt").read_text() in (DIRTY, CLEAN) for i in range(12))
+    assert len(tally(tmp_path / "tally")) == 1 and temporaries(tmp_path) == []
+
+
+def test_temporary_names_are_the_pattern_stale_files_are_found_by(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    token = writes.new_token()
+    with writes.Replacement(str(path), token, 0o644, False) as output:
+        [name] = [p.name for p in tmp_path.iterdir() if p.name != "a.txt"]
+        output.commit()
+    match = writes.TEMP_NAME.fullmatch(name)
+    assert match and match["pid"] == str(os.getpid())
+    assert writes.TEMP_NAME.fullmatch(os.path.basename(_part_path(str(path), 3, token)))
+
+
+def test_stale_temporaries_are_arcleans_own_from_runs_that_are_gone(tmp_path: Path) -> None:
+    done = subprocess.Popen(["true"])
+    done.wait()  # a process id no process has now
+    stale = [
+        ".a.txt.k3j4h5g6.0123456789ab.arclean-tmp",  # before tokens named the process
+        f".a.txt.k3j4_5g6.0123456789ab-{done.pid}.arclean-tmp",
+        f".big.jsonl.part00003.0123456789ab-{done.pid}.arclean-tmp",
+    ]
+    kept = [
+        f".a.txt.k3j4h5g6.0123456789ab-{os.getppid()}.arclean-tmp",  # a run still going
+        ".a.txt.arclean-tmp",
+        "a.txt.k3j4h5g6.0123456789ab.arclean-tmp",
+        ".a.txt.K3J4H5G6.0123456789ab.arclean-tmp",
+        ".a.txt.k3j4h5g6.0123456789ab.arclean-tmp.bak",
+        ".a.txt.k3j4h5g6.0123456789ab.arclean-tmp~",
+        "a.txt",
+    ]
+    for name in stale + kept:
+        (tmp_path / name).write_text("partial")
+    (tmp_path / ".dir.k3j4h5g6.0123456789ab.arclean-tmp").mkdir()  # not a file
+    assert stale_temporaries([str(tmp_path), str(tmp_path / "gone")]) == sorted(str(tmp_path / n) for n in stale)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("where", ["out", "in place"])
+def test_a_full_disk_names_the_file_that_could_not_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Temporary files on /dev/full: every write fails with ENOSPC, as on a full disk."""
+    source = tmp_path / "a.txt"
+    source.write_text(DIRTY)
+    dest = source if where == "in place" else tmp_path / "out" / "a.txt"
+    real_mkstemp = writes.tempfile.mkstemp
+
+    def on_full_disk(*args: object, **kwargs: object) -> tuple[int, str]:
+        descriptor, path = real_mkstemp(*args, **kwargs)  # type: ignore[arg-type]
+        full = os.open("/dev/full", os.O_WRONLY)
+        os.dup2(full, descriptor)
+        os.close(full)
+        return descriptor, path
+
+    monkeypatch.setattr(writes.tempfile, "mkstemp", on_full_disk)
+    result = clean_file(task_for(source, dest=str(dest)), PIPELINE)
+    monkeypatch.undo()
+    assert result.status == "failed"
+    if where == "out":
+        assert result.message == f"cannot write {dest}: No space left on device"
+    else:
+        assert result.message == "cannot write it: No space left on device; the file is left unchanged"
+    assert source.read_text() == DIRTY and temporaries(tmp_path) == []
+
+
+def test_an_out_folder_that_cannot_be_made_is_named(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(DIRTY)
+    (tmp_path / "out").write_text("a file where the folder should be")
+    result = clean_file(task_for(source, dest=str(tmp_path / "out" / "sub" / "a.txt")), PIPELINE)
+    assert (result.status, result.message) == ("failed", f"cannot write {tmp_path / 'out' / 'sub'}: Not a directory")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root gives a file another owner")
+def test_owner_group_and_mode_are_kept_in_place(tmp_path: Path) -> None:
+    files = {
+        "a.txt": DIRTY.encode(),
+        "b.jsonl": jsonl_record(text=SHORT_DIRTY).encode(),
+        "c.txt.gz": gzip.compress(DIRTY.encode()),
+    }
+    for name, data in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        os.chown(path, 1234, 5678)
+        path.chmod(0o640)
+        assert clean_file(task_for(path, dest=str(path)), PIPELINE).status == "changed"
+        info = path.stat()
+        assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (1234, 5678, 0o640), name
+    big = tmp_path / "big.jsonl"
+    big_jsonl(big)
+    os.chown(big, 1234, 5678)
+    base = Settings(root=tmp_path)
+    sources, _ = discover([str(big)], base)
+    tasks, configs = plan(sources, base, action="fix")
+    [result] = run(tasks, configs, jobs=2, shard_bytes=400)  # joined from shards
+    assert result.status == "changed" and (big.stat().st_uid, big.stat().st_gid) == (1234, 5678)
+    copy = tmp_path / "out" / "a.txt"
+    clean_file(task_for(tmp_path / "a.txt", dest=str(copy)), PIPELINE)
+    assert (copy.stat().st_uid, copy.stat().st_gid) == (os.getuid(), os.getgid())  # a copy is the runner's
+
+
+def test_an_owner_the_process_may_not_give_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY)
+    path.chmod(0o604)
+    calls = []
+
+    def refuse(descriptor: int, uid: int, gid: int) -> None:
+        calls.append((uid, gid))
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(writes.os, "fchown", refuse)
+    monkeypatch.setattr(writes.os, "fstat", lambda descriptor: os.stat_result((0,) * 4 + (-5, -5) + (0,) * 4))
+    info = path.stat()
+    assert clean_file(task_for(path, dest=str(path)), PIPELINE).status == "changed"
+    monkeypatch.undo()
+    assert calls == [(info.st_uid, info.st_gid), (-1, info.st_gid)]  # owner and group, then the group alone
+    assert path.read_text() == CLEAN and stat.S_IMODE(path.stat().st_mode) == 0o604

@@ -8,10 +8,13 @@
   of its arguments that any engine can call wherever the file is visible;
 - :mod:`~arclean.files.formats` cleans the bytes by format (a document read
   whole, a ``.jsonl`` file streamed record by record);
-- :mod:`~arclean.files.writes` replaces a file atomically, never half-written;
+- :mod:`~arclean.files.writes` replaces a file atomically, never half-written,
+  and finds the temporary files a killed run left;
 - :mod:`~arclean.files.engine` is the local engine, :func:`run`: the same call
-  in a process pool, results in the order of the tasks, big ``.jsonl`` files
-  cut into pieces by :mod:`~arclean.files.shards`.
+  in worker processes (:mod:`~arclean.files.pool`, where a worker that dies
+  costs a retry), results in the order of the tasks, big ``.jsonl`` files cut
+  into pieces by :mod:`~arclean.files.shards`; :mod:`~arclean.files.faults`
+  makes workers fail on purpose, for the tests only.
 
 The names the command line, the tests and the benchmarks use are all here.
 """
@@ -25,7 +28,7 @@ from .engine import BATCH_BYTES, BATCH_FILES, pipeline_for, run
 from .formats import clean_stream, read_stdin_bytes
 from .shards import SHARD_BYTES, join_shards, shard
 from .task import FileChange, FileResult, Source, Task, plan
-from .writes import TEMP_SUFFIX, remove_temporaries
+from .writes import TEMP_SUFFIX, WriteError, remove_temporaries, stale_temporaries
 
 __all__ = [
     "BATCH_BYTES",
@@ -33,6 +36,7 @@ __all__ = [
     "BINARY_SNIFF",
     "SHARD_BYTES",
     "TEMP_SUFFIX",
+    "WriteError",
     "FileChange",
     "FileError",
     "FileResult",
@@ -49,4 +53,5 @@ __all__ = [
     "remove_temporaries",
     "run",
     "shard",
+    "stale_temporaries",
 ]

@@ -22,7 +22,7 @@ from ..errors import FileError
 from ..pipeline import Pipeline
 from .formats import clean_stream, is_jsonl
 from .task import FileResult, Source, Task
-from .writes import Replacement, writable
+from .writes import Replacement, WriteError, make_folder, writable
 
 BINARY_SNIFF = 8192  # bytes looked at for a NUL, as git does
 
@@ -40,6 +40,7 @@ def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
                 raise FileError("read-only file: it would change but cannot be written; it is left unchanged")
             return result
         gz, mode, size = source.path.endswith(".gz"), stat.S_IMODE(info.st_mode), info.st_size
+        owner = (info.st_uid, info.st_gid) if in_place else None
         with _open_source(source.path, gz) as src:
             if task.span:
                 src.seek(task.span[0])
@@ -48,9 +49,9 @@ def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
                 return FileResult(source.name, "skipped", size, message="skipped: binary file")
             if task.dest is None:
                 return clean_stream(src, None, task, pipeline, size=size)
-            os.makedirs(os.path.dirname(task.dest) or ".", exist_ok=True)
+            make_folder(os.path.dirname(task.dest))
             if is_jsonl(source.name):  # streamed into the temporary file, kept or dropped at the end
-                with Replacement(task.dest, task.token, mode, gz, durable=in_place) as output:
+                with Replacement(task.dest, task.token, mode, gz, durable=in_place, owner=owner) as output:
                     result = clean_stream(src, output.handle, task, pipeline, size=size)
                     if result.status == "changed" or not in_place:
                         output.commit()
@@ -58,7 +59,7 @@ def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
             cleaned = io.BytesIO()  # one document: cleaned in memory, written only if it is kept
             result = clean_stream(src, cleaned, task, pipeline, size=size)
         if result.status == "changed" or not in_place:
-            with Replacement(task.dest, task.token, mode, gz, durable=in_place) as output:
+            with Replacement(task.dest, task.token, mode, gz, durable=in_place, owner=owner) as output:
                 output.handle.write(cleaned.getbuffer())
                 output.commit()
         return result
@@ -78,6 +79,10 @@ def _open_source(path: str, gz: bool) -> IO[bytes]:
 
 
 def os_message(error: BaseException, source: Source) -> str:
+    if isinstance(error, WriteError):  # the file written: the source itself, or its copy under --out
+        if error.filename == source.path:
+            return f"cannot write it: {error.strerror}; the file is left unchanged"
+        return f"cannot write {error.filename}: {error.strerror}"
     if isinstance(error, (EOFError, zlib.error, gzip.BadGzipFile)):
         return f"not a valid gzip file ({error}); the file is left unchanged"
     if isinstance(error, OSError) and error.strerror:

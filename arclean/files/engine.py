@@ -1,59 +1,28 @@
-"""The local engine: :func:`clean_file` in a process pool.
+"""The local engine: :func:`clean_file` in worker processes.
 
 Results come back in the order of the tasks; small files travel to the
-workers in batches, big ``.jsonl`` files in shards.  A worker that dies fails
-only the tasks it held; on Ctrl-C (KeyboardInterrupt, which the CLI also makes
-of SIGTERM) every worker stops and the run's temporary files are removed.
+workers in batches, big ``.jsonl`` files in shards.  A worker that dies costs
+a retry of the file it was on (:mod:`~arclean.files.pool`).  On Ctrl-C
+(KeyboardInterrupt, which the CLI also makes of SIGTERM) the workers stop,
+every file already written is still yielded, the run's temporary files are
+removed, and KeyboardInterrupt goes on up.
 """
 
 from __future__ import annotations
 
 import os
-import signal
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
 from ..config import Config
-from ..pipeline import Pipeline
 from .clean import clean_file
+from .pool import Key, Pool, pipeline_for
 from .shards import SHARD_BYTES, join_shards, shard
 from .task import FileResult, Task
-from .writes import remove_temporaries
+from .writes import hold_signals, hold_signals_once_written, remove_temporaries
+
+__all__ = ["BATCH_BYTES", "BATCH_FILES", "pipeline_for", "run"]
 
 BATCH_BYTES, BATCH_FILES = 1_000_000, 64  # smaller files go to a worker in batches of this much
-
-
-@lru_cache(maxsize=32)
-def pipeline_for(config: Config) -> Pipeline:
-    """One pipeline per config and process, built on first use."""
-    return Pipeline(config=config)
-
-
-_WORKER_CONFIGS: list[tuple[Config, ...]] = []  # set once in each worker process by _start_worker
-
-
-def _start_worker(configs: tuple[Config, ...]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() and the parent's death end a worker at once
-    _die_with_parent()
-    _WORKER_CONFIGS.append(configs)
-
-
-def _die_with_parent() -> None:
-    """On Linux, ask for SIGTERM when the parent dies (even by SIGKILL), so that
-    no worker is left waiting forever; its temporary file stays, the original too."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
-        pass
-
-
-def _work(tasks: list[Task]) -> list[FileResult]:
-    return [clean_file(task, pipeline_for(_WORKER_CONFIGS[-1][task.config])) for task in tasks]
 
 
 def run(
@@ -68,75 +37,99 @@ def run(
     ``on_result`` sees each result as soon as it is ready (for a progress bar;
     a big ``.jsonl`` file, cleaned in shards by several workers, reports each
     shard).  The biggest files start first, so that one large file does not
-    finish alone at the end.  If a worker dies, the tasks it took down are
-    failed results and their temporary files are removed; on Ctrl-C the
-    workers stop, the temporary files are removed, and KeyboardInterrupt goes
-    on up.
+    finish alone at the end.  Ctrl-C and SIGTERM wait while the caller handles
+    a result; when they stop the run, the results of the files already
+    written are yielded (in task order) before KeyboardInterrupt goes on up.
     """
     if not tasks or jobs <= 1 or (len(tasks) == 1 and tasks[0].source.size < 2 * shard_bytes):
         for task in tasks:
-            result = clean_file(task, pipeline_for(configs[task.config]))
-            if on_result:
-                on_result(result)
-            yield result
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(tuple(configs),))
-    shards = {index: shard(task, shard_bytes) for index, task in enumerate(tasks)}
-    parts: dict[int, list[FileResult | None]] = {index: [None] * len(pieces) for index, pieces in shards.items()}
-    ready: dict[int, FileResult] = {}
-    unsettled = set(range(len(tasks)))  # not finished, or failed: may have left a temporary file
-    following = 0
-    futures: dict[Future[list[FileResult]], list[tuple[int, int]]] = {}
-    try:
-        for unit in _units(tasks, shards):
-            futures[pool.submit(_work, [shards[index][part] for index, part in unit])] = unit
-        for future in as_completed(futures):
-            unit = futures[future]
-            for (index, part), result in zip(unit, _results(future, [shards[i][p] for i, p in unit])):
-                parts[index][part] = result
+            with hold_signals_once_written():
+                result = clean_file(task, pipeline_for(configs[task.config]))
                 if on_result:
                     on_result(result)
-                if all(parts[index]):
-                    finished = [result for result in parts.pop(index) if result]
-                    ready[index] = finished[0] if len(finished) == 1 else join_shards(tasks[index], shards[index], finished)
-                    if ready[index].status != "failed":
-                        unsettled.discard(index)
-            while following in ready:
-                yield ready.pop(following)
-                following += 1
-    finally:
-        if not all(future.done() for future in futures):  # interrupted, or the caller stopped early
-            workers = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for worker in workers:
-                worker.terminate()  # stopped mid-file: their temporary files are removed below
-            for worker in workers:
-                worker.join()
-        pool.shutdown(wait=True)
-        folders = [os.path.dirname(tasks[i].dest) for i in unsettled if tasks[i].dest]
-        remove_temporaries(folders, tasks[0].token)
+                yield result
+        return
+    yield from _Run(tasks, shard_bytes, on_result).results(Pool(jobs, configs))
 
 
-def _units(tasks: Sequence[Task], shards: dict[int, list[Task]]) -> list[list[tuple[int, int]]]:
-    """What each worker call cleans, as ``(task, shard)`` pairs, biggest first: a
-    shard or a big file alone, small files in batches (one round trip for many)."""
-    units, batch, batch_bytes = [], [], 0
-    for index in sorted(range(len(tasks)), key=lambda i: -tasks[i].source.size):
-        size = tasks[index].source.size
-        if len(shards[index]) > 1 or size >= BATCH_BYTES:
-            units.extend([(index, part)] for part in range(len(shards[index])))
-            continue
-        batch.append((index, 0))
-        batch_bytes += size
-        if len(batch) == BATCH_FILES or batch_bytes >= BATCH_BYTES:
-            units.append(batch)
-            batch, batch_bytes = [], 0
-    return units + [batch] if batch else units
+class _Run:
+    """The state of a run in the pool: shards cleaned, files ready, the next to yield."""
 
+    def __init__(self, tasks: Sequence[Task], shard_bytes: int, on_result: Callable[[FileResult], None] | None) -> None:
+        self.tasks, self.on_result = tasks, on_result
+        self.shards = {index: shard(task, shard_bytes) for index, task in enumerate(tasks)}
+        self.parts: dict[int, list[FileResult | None]] = {i: [None] * len(pieces) for i, pieces in self.shards.items()}
+        self.joins: dict[int, list[FileResult]] = {}  # files whose shards are all cleaned, to join
+        self.ready: dict[int, FileResult] = {}
+        self.settled: set[int] = set()  # finished well: no temporary file of theirs can be left
 
-def _results(future: Future[list[FileResult]], tasks: list[Task]) -> list[FileResult]:
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        message = "not cleaned: a worker process died (killed, or out of memory); the file is unchanged"
-        return [FileResult(task.source.name, "failed", message=message) for task in tasks]
+    def results(self, pool: Pool) -> Iterator[FileResult]:
+        pool.queue.extend([[(key, self.shards[key[0]][key[1]]) for key in unit] for unit in self._units()])
+        following = 0
+        try:
+            try:
+                while pool.busy:
+                    pool.wait()
+                    with hold_signals():
+                        self._record(pool.receive())
+                    self._join()
+                    while following in self.ready:
+                        with hold_signals():
+                            yield self.ready.pop(following)
+                            following += 1
+            except KeyboardInterrupt:
+                received = pool.stop()
+                with hold_signals():
+                    self._record(received)
+                for index in sorted(self.ready):
+                    with hold_signals():
+                        yield self.ready.pop(index)
+                raise
+        finally:
+            pool.stop()
+            unsettled = set(range(len(self.tasks))) - self.settled
+            touched = unsettled | {index for index, _ in pool.deaths}  # a worker that died may have left one
+            folders = [os.path.dirname(self.tasks[index].dest) for index in touched if self.tasks[index].dest]
+            remove_temporaries(folders, self.tasks[0].token)
+
+    def _record(self, received: list[tuple[Key, FileResult]]) -> None:
+        for (index, part), result in received:
+            self.parts[index][part] = result
+            if self.on_result:
+                self.on_result(result)
+            if all(self.parts[index]):
+                finished = [result for result in self.parts.pop(index) if result]
+                if len(finished) == 1:
+                    self._ready(index, finished[0])
+                else:
+                    self.joins[index] = finished
+
+    def _join(self) -> None:
+        """Files cleaned in shards whose shards are all done become one file (Ctrl-C stops a join before its rename)."""
+        for index in sorted(self.joins):
+            with hold_signals_once_written():
+                self._ready(index, join_shards(self.tasks[index], self.shards[index], self.joins[index]))
+                del self.joins[index]
+
+    def _ready(self, index: int, result: FileResult) -> None:
+        self.ready[index] = result
+        if result.status != "failed":
+            self.settled.add(index)
+
+    def _units(self) -> list[list[Key]]:
+        """What each worker call cleans, as ``(task, shard)`` pairs, biggest first: a
+        shard or a big file alone, small files in batches (one round trip for many)."""
+        units: list[list[Key]] = []
+        batch: list[Key] = []
+        batch_bytes = 0
+        for index in sorted(range(len(self.tasks)), key=lambda i: -self.tasks[i].source.size):
+            size = self.tasks[index].source.size
+            if len(self.shards[index]) > 1 or size >= BATCH_BYTES:
+                units.extend([(index, part)] for part in range(len(self.shards[index])))
+                continue
+            batch.append((index, 0))
+            batch_bytes += size
+            if len(batch) == BATCH_FILES or batch_bytes >= BATCH_BYTES:
+                units.append(batch)
+                batch, batch_bytes = [], 0
+        return units + [batch] if batch else units

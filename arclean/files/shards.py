@@ -82,7 +82,8 @@ def join_shards(task: Task, pieces: Sequence[Task], results: Sequence[FileResult
             info = os.stat(source.path)
             if in_place and not writable(source.path, info):
                 raise FileError("read-only file: it would change but cannot be written; it is left unchanged")
-            with Replacement(task.dest, task.token, stat.S_IMODE(info.st_mode), False, durable=in_place) as output:
+            owner = (info.st_uid, info.st_gid) if in_place else None
+            with Replacement(task.dest, task.token, stat.S_IMODE(info.st_mode), False, in_place, owner) as output:
                 for piece in pieces:
                     with open(piece.dest, "rb") as part:  # type: ignore[arg-type]
                         shutil.copyfileobj(part, output.handle, 1 << 20)

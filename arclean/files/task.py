@@ -10,12 +10,12 @@ open file or a pipeline: ``Task.config`` is an index into the configs that
 from __future__ import annotations
 
 import os
-import uuid
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..config import Config
 from ..settings import Settings
+from .writes import new_token
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,8 @@ class FileChange:
 @dataclass(frozen=True)
 class FileResult:
     """What cleaning one file found and did.  ``status`` is ``"unchanged"``,
-    ``"changed"``, ``"skipped"`` (binary: a note) or ``"failed"`` (exit code 2)."""
+    ``"changed"``, ``"skipped"`` (binary: a note) or ``"failed"`` (exit code 2);
+    or ``"missing"`` for a path named that does not exist (exit code 2, not a file)."""
 
     name: str
     status: str
@@ -87,7 +88,7 @@ def plan(
     ``action`` is ``"check"`` (look only), ``"fix"`` (write in place, or under
     ``out_dir``).  ``diff`` never writes.
     """
-    token = uuid.uuid4().hex[:12]
+    token = new_token()
     configs: list[Config] = []
     tasks = []
     for source in sources:
