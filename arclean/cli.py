@@ -5,11 +5,12 @@
   pre-commit hook fails), or into ``--out DIR``; ``--diff`` shows a unified
   diff and writes nothing;
 - ``arclean FILE…`` (or ``arclean -`` / no argument: standard input) writes
-  the cleaned text to standard output;
+  the cleaned text to standard output (with no argument and a terminal for
+  standard input, it prints its usage instead of waiting);
 - ``arclean rules`` lists the rules, ``arclean rule CODE`` prints one's documentation.
 
 Exit codes: 0 clean, 1 changes found or made, 2 usage, configuration or input
-errors, 130 interrupted (after reporting every file written).  The
+errors (a path not found), 130 interrupted (after reporting every file written).  The
 work is in :mod:`arclean.config_loading` (settings), :mod:`arclean.files`
 (finding, cleaning, writing) and :mod:`arclean.report`.
 """
@@ -58,6 +59,15 @@ def _globs(value: str) -> tuple[str, ...]:
     return tuple(glob.strip() for glob in value.split(",") if glob.strip())
 
 
+def _jobs_flag(value: str) -> int | None:
+    """``--jobs``: a positive number of processes, or ``auto`` (None)."""
+    if value == "auto":
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}': give a positive number of processes, or auto")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     rules = argparse.ArgumentParser(add_help=False)
     group = rules.add_argument_group("rules and configuration")
@@ -84,7 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("-v", "--verbose", action="store_true", help="show every change with its line")
     group.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     group.add_argument("--output-format", choices=FORMATS, default="text")
-    group.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: the machine's cores)")
+    group.add_argument("-j", "--jobs", type=_jobs_flag, metavar="N",
+                       help="worker processes: a positive number, or auto (the default: the machine's cores for a big run)")
     group.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
     group.add_argument("--exit-zero", action="store_true", help="exit 0 even when files change (errors still exit 2)")
 
@@ -92,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"arclean {__version__}")
     sub = parser.add_subparsers(dest="command")
     clean = sub.add_parser("clean", parents=[rules], help="clean files (or standard input) to standard output")
-    clean.add_argument("paths", nargs="*", default=["-"], help="files to clean; '-' for standard input")
+    clean.add_argument("paths", nargs="*", help="files to clean; '-' for standard input (the default)")
     sub.add_parser("check", parents=[files, rules], help="report what would change (exit 1 if anything would)")
     fix = sub.add_parser("fix", parents=[files, rules], help="clean files in place (exit 1 if anything changed)")
     fix.add_argument("--out", metavar="DIR", help="write cleaned copies under DIR, mirroring the tree; sources stay")
@@ -114,10 +125,18 @@ def main(
     if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "clean")
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    parser = _parser()
     try:
-        args = _parser().parse_args(args_list)
+        args = parser.parse_args(args_list)
     except SystemExit as exit:
         return int(exit.code or 0)
+    if args.command == "clean" and not args.paths:
+        if getattr(stdin, "isatty", lambda: False)():  # nothing piped in: say what to do rather than wait
+            parser.print_usage(stderr)
+            stderr.write("arclean: give files to clean, pipe text in, or run 'arclean check PATH' or "
+                         "'arclean fix PATH' ('arclean --help' for more)\n")
+            return EXIT_ERROR
+        args.paths = ["-"]
     try:
         if args.command == "rules":
             return _print_rules(stdout)
@@ -173,12 +192,13 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
     tasks, configs = plan(sources, settings, action=args.command, out_dir=out_dir, diff=args.diff, detail=detail)
     size = sum(source.size for source in sources)
     progress = Progress(stderr, len(tasks), size, enabled=_show_progress(args, stderr))
-    out, err = stdout, stderr
+    out, err = progress.before(stdout), progress.before(stderr)
     reporter = REPORTERS[args.output_format](err if args.diff else out, err, action=action, verbose=args.verbose,
                                              quiet=args.quiet)
     summary = Summary(action)
     for problem in problems:
-        result = FileResult(problem.name, "failed" if problem.error else "skipped", message=problem.message)
+        status = "missing" if problem.missing else "failed" if problem.error else "skipped"
+        result = FileResult(problem.name, status, message=problem.message)
         summary.add(result)
         reporter.result(result)
     _remove_stale_temporaries(tasks, reporter)
@@ -314,8 +334,8 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 
 def _jobs(requested: int | None, size: int) -> int:
-    """``--jobs``, or the machine's cores when the run is big enough to gain from them."""
-    if requested is not None and requested > 0:
+    """``--jobs``, or (``auto``) the machine's cores when the run is big enough to gain from them."""
+    if requested is not None:
         return requested
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return cores if size >= POOL_THRESHOLD else 1

@@ -2,7 +2,8 @@
 the progress bar and the exit code.
 
 Reporters only format :class:`~arclean.files.FileResult` values; they never
-read files or decide what to clean.
+read files or decide what to clean.  A path that does not exist is a result
+with the status ``"missing"``: reported as an error, never counted as a file.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from .files import FileChange, FileResult
@@ -20,6 +21,8 @@ from .rules import BY_CODE
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "json", "github")
+FILE_STATUSES = ("changed", "unchanged", "failed", "skipped")  # "missing" is a path, not a file
+PROGRESS_DELAY = 1.0  # seconds a run lasts before the progress bar is drawn
 SHOWN_LINES, SHOWN_WIDTH = 4, 120  # how much of a changed line --verbose shows
 
 
@@ -46,20 +49,24 @@ class Summary:
         return self
 
     @property
+    def files(self) -> int:
+        return sum(self.statuses[status] for status in FILE_STATUSES)
+
+    @property
     def rate(self) -> float:
         """Megabytes (10⁶ bytes) read per second."""
         return self.size / 1e6 / self.seconds if self.seconds > 0 else 0.0
 
     def exit_code(self, *, exit_zero: bool = False) -> int:
-        """2 when a file failed, else 1 when a file changed (or would), else 0."""
-        if self.statuses["failed"]:
+        """2 when a file failed or a path is missing, else 1 when a file changed (or would), else 0."""
+        if self.statuses["failed"] or self.statuses["missing"]:
             return EXIT_ERROR
         return EXIT_CHANGED if self.statuses["changed"] and not exit_zero else EXIT_OK
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "files": sum(self.statuses.values()),
-            **{status: self.statuses[status] for status in ("changed", "unchanged", "failed", "skipped")},
+            "files": self.files,
+            **{status: self.statuses[status] for status in (*FILE_STATUSES, "missing")},
             "counts": dict(sorted(self.counts.items())),
             "bytes": self.size,
             "seconds": round(self.seconds, 3),
@@ -132,7 +139,7 @@ class Reporter:
         self.out, self.err, self.action, self.verbose, self.quiet = out, err, action, verbose, quiet
 
     def result(self, result: FileResult) -> None:
-        if result.status == "failed":
+        if result.status in ("failed", "missing"):
             self.err.write(f"arclean: error: {result.name}: {result.message}\n")
         elif result.status == "skipped" or result.message:
             if not self.quiet:
@@ -153,9 +160,10 @@ class Reporter:
             return
         statuses = summary.statuses
         verb = {"check": "would change", "fix": "changed", "diff": "would change"}[self.action]
-        total = sum(statuses.values())
+        total, missing = summary.files, statuses["missing"]
         parts = [f"{total} file{'s' if total != 1 else ''} scanned", f"{statuses['changed']} {verb}"]
         parts += [f"{statuses[s]} {s}" for s in ("failed", "skipped") if statuses[s]]
+        parts += [f"{missing} path{'s' if missing != 1 else ''} not found"] if missing else []
         where = f"; clean copies in {out_dir}" if out_dir else ""
         self.out.write(
             f"{'interrupted: ' if summary.interrupted else ''}{', '.join(parts)}{where} "
@@ -196,7 +204,7 @@ class GithubReporter(Reporter):
 
     def result(self, result: FileResult) -> None:
         level = "error" if self.action != "fix" else "warning"
-        if result.status == "failed":
+        if result.status in ("failed", "missing"):
             self.out.write(_command("error", result.name, None, "arclean", result.message))
         elif result.status == "skipped" or result.message:
             self.out.write(_command("notice", result.name, None, "arclean", result.message))
@@ -225,14 +233,16 @@ REPORTERS = {"text": Reporter, "json": JsonReporter, "github": GithubReporter}
 
 class Progress:
     """A one-line progress bar on a terminal (files and MB), drawn only once a
-    run has lasted ``delay`` seconds, at most ten times a second."""
+    run has lasted ``delay`` seconds, at most ten times a second.  Report lines
+    go through :meth:`before`, which clears the bar's line first."""
 
-    def __init__(self, stream: TextIO, files: int, size: int, *, enabled: bool, delay: float = 1.0) -> None:
+    def __init__(self, stream: TextIO, files: int, size: int, *, enabled: bool, delay: float | None = None) -> None:
         self.stream, self.files, self.size, self.enabled = stream, files, size, enabled
         self.done_files = self.done_size = 0
         self.seen: set[str] = set()
         self.started = time.monotonic()
-        self.delay, self.drawn_at = delay, 0.0
+        self.delay, self.drawn_at = PROGRESS_DELAY if delay is None else delay, 0.0
+        self.shown = False  # the bar is on the screen now
 
     def advance(self, result: FileResult) -> None:
         """Count a result: a file, or a shard of one (counted once, by name)."""
@@ -242,7 +252,7 @@ class Progress:
         self.done_size += result.size
         now = time.monotonic()
         if self.enabled and now - self.started >= self.delay and now - self.drawn_at >= 0.1:
-            self.drawn_at = now
+            self.drawn_at, self.shown = now, True
             self.stream.write("\r" + self.line(now - self.started) + "\x1b[K")
             self.stream.flush()
 
@@ -255,7 +265,30 @@ class Progress:
             f"{self.done_size / 1e6:.1f}/{self.size / 1e6:.1f} MB {rate:.1f} MB/s"
         )
 
-    def close(self) -> None:
-        if self.drawn_at:
+    def clear(self) -> None:
+        """Clear the bar's line (it is drawn again at the next file)."""
+        if self.shown:
+            self.shown = False
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+    def close(self) -> None:
+        self.clear()
+
+    def before(self, stream: TextIO) -> TextIO:
+        """``stream``, for report lines: each write clears the bar first."""
+        return _Cleared(stream, self) if self.enabled else stream  # type: ignore[return-value]
+
+
+class _Cleared:
+    """A text stream whose writes clear the progress bar first."""
+
+    def __init__(self, stream: TextIO, progress: Progress) -> None:
+        self.stream, self.progress = stream, progress
+
+    def write(self, text: str) -> int:
+        self.progress.clear()
+        return self.stream.write(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)

@@ -188,6 +188,72 @@ def test_usage_errors_exit_2(corpus: Path, capsys: pytest.CaptureFixture[str]) -
     assert arclean("check", "--output-format", "xml", "corpus")[0] == 2
 
 
+def test_jobs_is_a_positive_number_or_auto(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for bad in ("0", "-3", "two", "1.5", ""):
+        assert arclean("check", "corpus", "--jobs", bad)[0] == 2, bad
+        assert f"argument -j/--jobs: '{bad}': give a positive number of processes, or auto" in capsys.readouterr().err
+    for good in ("auto", "1", "3"):
+        assert arclean("check", "corpus", "--jobs", good)[0] == 1, good
+
+
+def test_a_missing_path_is_reported_as_missing_not_as_a_file(corpus: Path) -> None:
+    code, out, err = arclean("check", "corpus", "nope")
+    assert code == 2 and err == "arclean: error: nope: path not found\n"
+    assert "6 files scanned, 5 would change, 1 path not found (" in out
+    code, out, err = arclean("fix", "nope", "gone.txt")
+    assert code == 2 and out.startswith("0 files scanned, 0 changed, 2 paths not found (")
+    document = json.loads(arclean("check", "nope", "--output-format", "json")[1])
+    assert document["summary"]["files"] == 0 and document["summary"]["missing"] == 1
+    assert document["files"] == [{"path": "nope", "status": "missing", "counts": {}, "message": "path not found"}]
+
+
+def test_bare_arclean_on_a_terminal_prints_usage_instead_of_waiting(corpus: Path) -> None:
+    for argv in ([], ["--select", "W"], ["clean"]):
+        out, err = io.StringIO(), io.StringIO()
+        assert main(argv, stdin=Terminal(), stdout=out, stderr=err) == 2
+        assert out.getvalue() == "" and err.getvalue().startswith("usage: arclean ")
+        assert "give files to clean, pipe text in, or run 'arclean check PATH'" in err.getvalue()
+    assert arclean("-", stdin=SHORT_DIRTY) == (0, SHORT_CLEAN, "")  # asked for: read
+
+
+def test_subprocess_bare_arclean_on_a_terminal_does_not_wait(tmp_path: Path) -> None:
+    pty = pytest.importorskip("pty")
+    controller, terminal = pty.openpty()
+    try:
+        done = run_cli(cwd=tmp_path, stdin=terminal)  # it would time out if it waited
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert done.returncode == 2 and done.stdout == "" and done.stderr.startswith("usage: arclean ")
+
+
+def test_out_errors_name_the_output_not_the_source(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "clean" / "news").write_text("a file where a folder should be")
+    code, _, err = arclean("fix", "corpus", "--out", "clean")
+    assert code == 2
+    assert "arclean: error: corpus/news/0001.txt: cannot write clean/news: File exists\n" in err
+    assert "arclean: error: corpus/news/deep/0003.md: cannot write clean/news/deep: Not a directory\n" in err
+    if not os.path.exists("/dev/full"):
+        return
+    from arclean.files import writes
+
+    real_mkstemp = writes.tempfile.mkstemp
+
+    def on_a_full_disk(*args: object, **kwargs: object) -> tuple[int, str]:
+        descriptor, path = real_mkstemp(*args, **kwargs)  # type: ignore[arg-type]
+        full = os.open("/dev/full", os.O_WRONLY)  # every write: ENOSPC
+        os.dup2(full, descriptor)
+        os.close(full)
+        return descriptor, path
+
+    monkeypatch.setattr(writes.tempfile, "mkstemp", on_a_full_disk)
+    code, out, err = arclean("fix", "corpus/news/0001.txt", "--out", "full")
+    monkeypatch.undo()
+    assert code == 2 and err == "arclean: error: corpus/news/0001.txt: cannot write full/0001.txt: No space left on device\n"
+    assert temporaries(tmp_path) == []
+
+
 def test_stale_temporary_files_are_removed_by_fix_with_a_note(corpus: Path) -> None:
     """The exact names a killed run leaves (its process gone); nothing else,
     and not a live run's; ``check`` writes nothing and removes nothing."""
@@ -519,3 +585,48 @@ def test_progress_bar_draws_files_and_megabytes_then_clears() -> None:
     assert quiet.getvalue() == ""  # a short run draws nothing
 
 
+
+def screen(written: str) -> list[str]:
+    """The lines a terminal shows for ``written``: ``\\r`` goes back to the start
+    of the line, ``ESC [K`` erases to its end, other characters overwrite."""
+    lines: list[str] = []
+    line: list[str] = []
+    column, index = 0, 0
+    while index < len(written):
+        if written.startswith("\x1b[K", index):
+            del line[column:]
+            index += 3
+            continue
+        char = written[index]
+        if char == "\r":
+            column = 0
+        elif char == "\n":
+            lines.append("".join(line))
+            line, column = [], 0
+        else:
+            line[column : column + 1] = [char]
+            column += 1
+        index += 1
+    return lines + ["".join(line)] if line else lines
+
+
+def test_progress_bar_clears_its_line_before_each_report_line(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("arclean.report.PROGRESS_DELAY", 0)  # draw from the first file
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    terminal = Terminal()  # stdout and stderr on one terminal
+    (corpus / "bad.txt").write_bytes("في ديسميبر".encode("cp1256"))  # an error line on stderr too
+    code = main(["check", "corpus", "--jobs", "1"], stdin=io.StringIO(), stdout=terminal, stderr=terminal)
+    assert code == 2 and "\r[" in terminal.getvalue()  # the bar was drawn
+    bar = re.compile(r"\[#* *\] \d+/\d+ files \d+\.\d/\d+\.\d MB \d+\.\d MB/s")
+    shown = [line for line in screen(terminal.getvalue()) if line and not bar.fullmatch(line)]
+    assert shown[:6] == [  # each whole, none sharing its line with the bar
+        "arclean: error: corpus/bad.txt: not valid UTF-8 at byte 0; the file is left unchanged "
+        "(read a legacy file with --encoding cp1256)",
+        "corpus/data/packed.jsonl.gz: T101 ×1, W103 ×1, W106 ×1",
+        "corpus/data/packed.txt.gz: B101 ×1, B103 ×1, B301 ×1, Q101 ×1, T101 ×1, T102 ×2, W102 ×4, W103 ×2, W105 ×1, W106 ×1",
+        "corpus/data/records.jsonl: B101 ×1, B103 ×1, B301 ×1, Q101 ×1, T101 ×2, T102 ×2, W102 ×4, W103 ×3, W105 ×1, W106 ×2",
+        "corpus/news/0001.txt: B101 ×1, B103 ×1, B301 ×1, Q101 ×1, T101 ×1, T102 ×2, W102 ×4, W103 ×2, W105 ×1, W106 ×1",
+        "corpus/news/deep/0003.md: T101 ×1, W103 ×1, W106 ×1",
+    ]
+    assert re.fullmatch(SUMMARY.format(files="7 files", changed=5).replace("change", "change, 1 failed"), shown[6])
+    assert shown[7].startswith("changes per rule: B101 ×3,") and len(shown) == 8

@@ -136,7 +136,7 @@ def test_symlinks_stay_in_the_tree(tmp_path: Path) -> None:
 
 def test_missing_path_is_a_problem(tmp_path: Path) -> None:
     sources, problems = discover([str(tmp_path / "nope")], settings(tmp_path))
-    assert sources == [] and problems[0].error and "no such file" in problems[0].message
+    assert sources == [] and problems[0].missing and problems[0].message == "path not found"
 
 
 def test_out_folder_inside_the_tree_is_not_walked(tmp_path: Path) -> None:

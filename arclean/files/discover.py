@@ -17,11 +17,13 @@ from .task import Source
 
 @dataclass(frozen=True)
 class Problem:
-    """Something found while looking for files: an error (exit code 2) or a note."""
+    """Something found while looking for files: an error (exit code 2) or a note;
+    ``missing`` for a path named that does not exist."""
 
     name: str
     message: str
     error: bool = True
+    missing: bool = False
 
 
 def discover(
@@ -63,7 +65,7 @@ class _Walker:
             if not force_exclude or self._wanted(absolute, False, self._ignores_for(absolute)):
                 self._add(os.path.realpath(absolute), shown, absolute)
         else:
-            self.problems.append(Problem(shown, "no such file or folder"))
+            self.problems.append(Problem(shown, "path not found", missing=True))
 
     def _walk(self, shown: str, folder: str, top: str, ignores: list[tuple[str, Patterns]]) -> None:
         if self.settings.respect_gitignore and os.path.isfile(os.path.join(folder, ".gitignore")):
