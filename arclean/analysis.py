@@ -30,7 +30,7 @@ from .residue import (
     phrase_matcher,
     starts_with_content_label,
 )
-from .shape import fold_text, is_prose
+from .shape import fold_text, is_prose, skeleton_of_folded
 from .tables import Phrase
 from .title import find_title
 
@@ -123,29 +123,33 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
         if phrase is not None:
             return Line(text, Kind(phrase.kind), folded, evidence=f"starts with {phrase.text!r} ({phrase.origin})")
         return Line(text, Kind.CONTENT, folded, prose=True)
-    line = Line(text, Kind.CONTENT, folded)
-    key = line.key
+    key = skeleton_of_folded(folded)
+    line = _judge_short_line(text, stripped, folded, key, matcher)
+    line.__dict__["key"] = key  # the skeleton is derived once (Line.key is a cached property)
+    return line
+
+
+def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: PhraseMatcher) -> Line:
     phrase = matcher.match(text, key)
     if phrase is not None:
-        return replace(line, kind=Kind(phrase.kind), evidence=f"the phrase {phrase.text!r} ({phrase.origin})")
+        return Line(text, Kind(phrase.kind), folded, evidence=f"the phrase {phrase.text!r} ({phrase.origin})")
     if is_counter(text, key):
-        return replace(line, kind=Kind.COUNTER, evidence="a number with counter words")
+        return Line(text, Kind.COUNTER, folded, evidence="a number with counter words")
     if is_copyright(text, key):
-        return replace(line, kind=Kind.FOOTER, evidence="a copyright notice")
+        return Line(text, Kind.FOOTER, folded, evidence="a copyright notice")
     words = key.split()
     if is_prose(text, len(words)):
-        return replace(line, prose=True)
+        return Line(text, Kind.CONTENT, folded, prose=True)
     if starts_with_content_label(words):
-        return replace(line, guard=Guard.LABEL)
+        return Line(text, Kind.CONTENT, folded, guard=Guard.LABEL)
     if is_breadcrumb(text):
-        return replace(line, guard=Guard.BREADCRUMB, evidence="a breadcrumb trail")
-    if 0 < len(words) <= _MAX_TAIL_CHROME_WORDS and not stripped.startswith(_LIST_MARKS):
-        strong, filler = chrome_counts(words)
-        line = replace(line, chrome_count=strong, filler_count=filler)
-        evidence = chrome_share(text, words) if strong and len(words) <= _MAX_CHROME_WORDS else None
-        if evidence is not None:
-            return replace(line, kind=Kind.CHROME, evidence=evidence)
-    return line
+        return Line(text, Kind.CONTENT, folded, evidence="a breadcrumb trail", guard=Guard.BREADCRUMB)
+    if not words or len(words) > _MAX_TAIL_CHROME_WORDS or stripped.startswith(_LIST_MARKS):
+        return Line(text, Kind.CONTENT, folded)
+    strong, filler = chrome_counts(words)
+    evidence = chrome_share(text, words) if strong and len(words) <= _MAX_CHROME_WORDS else None
+    kind = Kind.CONTENT if evidence is None else Kind.CHROME
+    return Line(text, kind, folded, evidence=evidence or "", chrome_count=strong, filler_count=filler)
 
 
 def _with(page: Page, changed: dict[int, Line]) -> Page:
