@@ -10,6 +10,7 @@ import re
 import signal
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -630,3 +631,38 @@ def test_progress_bar_clears_its_line_before_each_report_line(corpus: Path, monk
     ]
     assert re.fullmatch(SUMMARY.format(files="7 files", changed=5).replace("change", "change, 1 failed"), shown[6])
     assert shown[7].startswith("changes per rule: B101 ×3,") and len(shown) == 8
+
+
+# --- the README's pre-commit recipe ----------------------------------------------------------
+
+
+def test_readme_precommit_recipe_works_as_written(tmp_path: Path) -> None:
+    """The README's shell recipe, run as written (``~`` is a temporary home
+    holding a clone of this repository at ``~/src/arclean``), then the real
+    pre-commit: the hook cleans the dirty file and fails, then passes."""
+    import importlib.util
+    import shutil
+
+    if not (shutil.which("git") and shutil.which("bash") and importlib.util.find_spec("pre_commit")):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("git, bash or pre-commit missing: CI must install the test extra and git")
+        pytest.skip("git, bash or pre-commit not installed")
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## pre-commit\n")[1].split("\n## ")[0]
+    recipe = section.split("```sh\n")[1].split("```")[0]
+    home, corpus = tmp_path / "home", tmp_path / "corpus"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(home / "src" / "arclean")], check=True)
+    (corpus / "news").mkdir(parents=True)
+    (corpus / "news" / "dirty.txt").write_text(DIRTY, encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=corpus, check=True)
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "PRE_COMMIT"))}
+    env.update(HOME=str(home), PRE_COMMIT_HOME=str(tmp_path / "cache"),
+               PATH=os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", ""))
+    subprocess.run(["bash", "-e", "-c", recipe], cwd=corpus, env=env, check=True, capture_output=True)
+    assert (corpus / ".git" / "hooks" / "pre-commit").exists()
+    subprocess.run(["git", "add", "."], cwd=corpus, check=True)
+    hook = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
+    first = subprocess.run(hook, cwd=corpus, env=env, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 1 and "files were modified by this hook" in first.stdout, first.stdout + first.stderr
+    assert (corpus / "news" / "dirty.txt").read_text(encoding="utf-8") == CLEAN
+    again = subprocess.run(hook, cwd=corpus, env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and "Passed" in again.stdout, again.stdout + again.stderr
