@@ -88,6 +88,14 @@ def rejudge(page: Page) -> Page:
     return _judge_in_context(page)
 
 
+def carries_context(page: Page) -> bool:
+    """Does the page hold a judgement a fresh analysis of its text might not make
+    again (a line judged by neighbours that are gone, a forum page whose forum
+    lines are gone, a title whose copies are gone)?  If not, judging it again is
+    the same as analysing its text afresh."""
+    return page.forum or any(line.by_context or line.title for line in page.lines)
+
+
 def _judge_in_context(page: Page) -> Page:
     for judge in (_guard_numbers, _judge_tail_words, _judge_by_neighbours, _judge_poster_cards, _judge_board_lines,
                   _judge_dangling_label):

@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Callable, Iterable, Iterator, Union
 
-from .analysis import analyze, rejudge
+from .analysis import analyze, carries_context, rejudge
 from .config import Config
 from .explain import Change, Report, line_changes, split_lines
 from .normalizers.typos import Suggestion
 from .page import Page
 from .rules import BY_CODE, Rule, expand, select_rules
 
-#: Rounds of the line rules on one page; pages settle in one or two.
-_MAX_ROUNDS = 4
+#: Rounds of the line rules on one page; pages settle in one to three.
+_MAX_ROUNDS = 6
 
 RuleSpec = Union[str, Rule, Callable[[str], str]]
 
@@ -102,10 +102,11 @@ class Pipeline:
 
         A run of line rules shares one analysis of the page: each rule decides
         on the page the one before left, judged again in context.  The run is
-        repeated until no rule drops a line (one round for most pages), so a
-        line that only shows as residue once another is gone (a title copy
-        under a dropped breadcrumb, a label left last by the tail cut) goes in
-        the same pass: a second clean finds nothing to do.
+        repeated until no rule drops a line, and then once more on a fresh
+        analysis of the text (only for pages that lost lines), so a line that
+        only shows as residue once another is gone (a title copy under a
+        dropped breadcrumb, a label left last by the tail cut) goes in the same
+        pass: a second clean finds nothing to do.
         """
         for block in self._blocks:
             if block[0].decide is None:
@@ -113,7 +114,7 @@ class Pipeline:
                     text = step.run(text)
                     yield step, text
                 continue
-            page = analyze(text, self.config.boilerplate)
+            page, fresh = analyze(text, self.config.boilerplate), True
             for _round in range(_MAX_ROUNDS):
                 dropped = False
                 for step in block:
@@ -123,7 +124,13 @@ class Pipeline:
                         page, text, dropped = rejudge(after), after.text, True
                     yield step, text
                 if not dropped:
-                    break
+                    if fresh or not carries_context(page):
+                        break
+                    # Settled on a page judged along the way: check on a fresh
+                    # analysis of the text, as a second clean would see it.
+                    page, fresh = analyze(text, self.config.boilerplate), True
+                else:
+                    fresh = False
 
     @cached_property
     def _blocks(self) -> list[list[Step]]:
