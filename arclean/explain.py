@@ -24,6 +24,9 @@ class Change:
     line: int
     before: str
     after: str
+    #: For a line dropped by a line rule: the evidence it was judged by
+    #: (``the phrase 'اترك رد' (wordpress)``, ``chrome words in the tail: 2 of 3``).
+    why: str = ""
 
 
 @dataclass(frozen=True)

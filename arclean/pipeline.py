@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from typing import Callable, Iterable, Iterator, Union
 
@@ -47,6 +47,17 @@ def _bind(rule: Rule, config: Config) -> Step:
     if rule.suggest is not None:
         suggest = partial(rule.suggest, **options) if options else rule.suggest
     return Step(rule.code, run, suggest, rule.decide)
+
+
+def _with_evidence(changes: list[Change], page: Page) -> list[Change]:
+    """The changes, each that drops lines with the evidence of the first line it dropped."""
+    evidence = {line.text: line.evidence for line in page.lines if line.evidence}
+    return [replace(change, why=_why(change, evidence)) for change in changes]
+
+
+def _why(change: Change, evidence: dict[str, str]) -> str:
+    kept = set(change.after.split("\n"))
+    return next((evidence[line] for line in change.before.split("\n") if line not in kept and line in evidence), "")
 
 
 class Pipeline:
@@ -98,7 +109,12 @@ class Pipeline:
         return text
 
     def trace(self, text: str) -> Iterator[tuple[Step, str]]:
-        """Each step and the text after it.
+        """Each step and the text after it (a line rule may run more than once)."""
+        for step, after, _page in self._trace(text):
+            yield step, after
+
+    def _trace(self, text: str) -> Iterator[tuple[Step, str, Page | None]]:
+        """Each step, the text after it, and for a line rule the page it decided on.
 
         A run of line rules shares one analysis of the page: each rule decides
         on the page the one before left, judged again in context.  The run is
@@ -112,17 +128,17 @@ class Pipeline:
             if block[0].decide is None:
                 for step in block:
                     text = step.run(text)
-                    yield step, text
+                    yield step, text, None
                 continue
             page, fresh = analyze(text, self.config.boilerplate), True
             for _round in range(_MAX_ROUNDS):
                 dropped = False
                 for step in block:
                     assert step.decide is not None
-                    after = step.decide(page)
+                    before, after = page, step.decide(page)
                     if after is not page:
                         page, text, dropped = rejudge(after), after.text, True
-                    yield step, text
+                    yield step, text, before
                 if not dropped:
                     if fresh or not carries_context(page):
                         break
@@ -144,19 +160,26 @@ class Pipeline:
         return blocks
 
     def explain(self, text: str) -> Report:
-        """Run every step and record each change with its rule and input line."""
+        """Run every step and record each change with its rule and input line;
+        a line a line rule dropped carries the evidence it was judged by.
+
+        >>> from arclean import Pipeline
+        >>> report = Pipeline(["B201"]).explain("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nاترك رد")
+        >>> [(change.code, change.why) for change in report.changes]
+        [('B201', "the phrase 'اترك رد' (wordpress)")]
+        """
         text = _check_text(text)
         changes: list[Change] = []
         suggestions: list[Suggestion] = []
         origin = list(range(1, len(split_lines(text)) + 1))
         before = text
-        for step, after in self.trace(text):
+        for step, after, page in self._trace(text):
             if step.suggest is not None:
                 suggestions.extend(step.suggest(before))
             if after != before:
                 found, origin = line_changes(step.code, before, after, origin)
-                changes.extend(found)
-            before = after
+                changes.extend(found if page is None else _with_evidence(found, page))
+                before = after
         return Report(before, tuple(changes), tuple(suggestions))
 
     def __repr__(self) -> str:
