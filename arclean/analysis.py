@@ -1,11 +1,8 @@
 """Analyse a text into a :class:`~arclean.page.Page`: one explicit step.
 
 First each line is judged alone (:mod:`arclean.residue`: phrases, counters,
-copyright, chrome words); then by its context: content guards (a number in a
-table or a series, a year), and neighbours (a short line between chrome lines
-at the page's edge is chrome; a name line over a forum poster card is part of
-the card; a label left dangling at the very end is a tag line whose tags the
-scraper did not take).
+copyright, chrome words, content labels, breadcrumbs); then in its context
+(:mod:`arclean.context`: content guards, region and neighbours).
 
 The pipeline analyses once for a run of line rules and passes the page from
 rule to rule; nothing is cached between calls.
@@ -13,17 +10,15 @@ rule to rule; nothing is cached between calls.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import replace
 from typing import Callable
 
-from .page import Guard, Kind, Line, Page, Region
+from .context import LIST_MARKS, MAX_TAIL_CHROME_WORDS, judge_in_context
+from .page import Guard, Kind, Line, Page
 from .patterns import BARE_NUMBER_LINE
 from .residue import (
     PhraseMatcher,
     chrome_counts,
     chrome_share,
-    has_chrome_word,
     is_breadcrumb,
     is_copyright,
     is_counter,
@@ -32,24 +27,12 @@ from .residue import (
 )
 from .shape import fold_text, is_prose, skeleton_of_folded
 from .tables import Phrase
-from .title import find_title
 
 #: Residue lines are short.  A line of more tokens than this can only *start*
 #: with a phrase (a tags line, an inline read-also block), and reads as prose.
 _LONG_LINE_TOKENS = 25
 #: A chrome line by its words: at most this many words.
 _MAX_CHROME_WORDS = 8
-#: In the page's tail, a line of three to ten words that is not a sentence is
-#: chrome when 60% of its words are chrome or function words, one of them at
-#: least a chrome word (elsewhere: 70%, and eight words at most).
-_MIN_TAIL_CHROME_WORDS = 3
-_MAX_TAIL_CHROME_WORDS = 10
-#: A line judged by its neighbours, or a name line over a poster card: at most this many words.
-_MAX_CONTEXT_WORDS = 4
-_MAX_CARD_WORDS = 3
-_LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
-#: A dangling label at the end of a page: a few words and a colon.
-_MAX_LABEL_WORDS = 4
 
 
 def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
@@ -70,7 +53,7 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
         if found is None:
             found = seen[line] = classify(line, folded_line, matcher)
         lines.append(found)
-    return _judge_in_context(Page(tuple(lines), extra, forum=any(line.kind is Kind.FORUM for line in lines)))
+    return judge_in_context(Page(tuple(lines), extra, forum=any(line.kind is Kind.FORUM for line in lines)))
 
 
 def rejudge(page: Page) -> Page:
@@ -85,22 +68,7 @@ def rejudge(page: Page) -> Page:
     >>> page.lines[1].kind.name, rejudge(page.without([2])).lines[1].kind.name
     ('CONTENT', 'CHROME')
     """
-    return _judge_in_context(page)
-
-
-def carries_context(page: Page) -> bool:
-    """Does the page hold a judgement a fresh analysis of its text might not make
-    again (a line judged by neighbours that are gone, a forum page whose forum
-    lines are gone, a title whose copies are gone)?  If not, judging it again is
-    the same as analysing its text afresh."""
-    return page.forum or any(line.by_context or line.title for line in page.lines)
-
-
-def _judge_in_context(page: Page) -> Page:
-    for judge in (_guard_numbers, _judge_tail_words, _judge_by_neighbours, _judge_poster_cards, _judge_board_lines,
-                  _judge_dangling_label):
-        page = judge(page)
-    return page
+    return judge_in_context(page)
 
 
 #: A line rule's decision over a page: the page without the lines it drops.
@@ -152,202 +120,9 @@ def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: 
         return Line(text, Kind.CONTENT, folded, guard=Guard.LABEL)
     if is_breadcrumb(text):
         return Line(text, Kind.CONTENT, folded, evidence="a breadcrumb trail", guard=Guard.BREADCRUMB)
-    if not words or len(words) > _MAX_TAIL_CHROME_WORDS or stripped.startswith(_LIST_MARKS):
+    if not words or len(words) > MAX_TAIL_CHROME_WORDS or stripped.startswith(LIST_MARKS):
         return Line(text, Kind.CONTENT, folded)
     strong, filler = chrome_counts(words)
     evidence = chrome_share(text, words) if strong and len(words) <= _MAX_CHROME_WORDS else None
     kind = Kind.CONTENT if evidence is None else Kind.CHROME
     return Line(text, kind, folded, evidence=evidence or "", chrome_count=strong, filler_count=filler)
-
-
-def _with(page: Page, changed: dict[int, Line]) -> Page:
-    if not changed:
-        return page
-    return Page(tuple(changed.get(i, line) for i, line in enumerate(page.lines)), page.extra, page.forum)
-
-
-# --- content guards -------------------------------------------------------------------------
-
-
-def _number(line: Line) -> int | None:
-    digits = line.text.strip()
-    return int(digits) if line.kind is Kind.NUMBER and digits.isdigit() else None
-
-
-def _guard_numbers(page: Page) -> Page:
-    """Numbers at the page's edges that are content: table cells, numbered
-    series, years.  (Inside the article every number is content.)"""
-    numbers = Counter(_number(page.lines[i]) for i in page.index.get(Kind.NUMBER, ()))
-    changed = {}
-    guarded: dict[tuple[int, Guard], Line] = {}  # one guarded line for each line and guard
-    for index in page.at_edges(page.of_kinds((Kind.NUMBER, Kind.COUNTER))):
-        line = page.lines[index]
-        if line.guard is not None:
-            continue
-        guard = _number_guard(page, index, numbers)
-        if guard is not None:
-            key = (id(line), guard)
-            if key not in guarded:
-                guarded[key] = replace(line, guard=guard, by_context=True)
-            changed[index] = guarded[key]
-    return _with(page, changed)
-
-
-def _number_guard(page: Page, index: int, numbers: Counter[int | None]) -> Guard | None:
-    value = _number(page.lines[index])
-    if _in_table(page, index):
-        return Guard.TABLE
-    if value is not None and (numbers[value - 1] > 0 or numbers[value + 1] > 0):
-        return Guard.SERIES
-    if value is not None and (1300 <= value <= 1499 or 1900 <= value <= 2099):
-        return Guard.YEAR
-    return None
-
-
-def _is_cell(page: Page, index: int) -> bool:
-    line = page.lines[index]
-    if line.kind in (Kind.NUMBER, Kind.COUNTER) or "|" in line.text:
-        return True
-    return line.kind is Kind.CONTENT and 1 <= line.words <= 3
-
-
-def _in_table(page: Page, index: int) -> bool:
-    """Between two cells, or between a cell and the edge of the document; or
-    next to a row drawn with ``|``."""
-    neighbours = [n for n in (page.neighbour(index, -1), page.neighbour(index, 1)) if n is not None]
-    if any("|" in page.lines[n].text for n in neighbours):
-        return True
-    return bool(neighbours) and all(_is_cell(page, n) for n in neighbours)
-
-
-# --- neighbours -----------------------------------------------------------------------------
-
-
-def _is_chrome(line: Line) -> bool:
-    return line.is_residue and line.kind not in (Kind.NUMBER, Kind.RELATED)
-
-
-def _context_candidate(page: Page, index: int) -> bool:
-    line = page.lines[index]
-    return (
-        line.kind is Kind.CONTENT
-        and line.guard is None
-        and not line.prose
-        and page.region(index) is not Region.ARTICLE
-        and 1 <= line.words <= _MAX_CONTEXT_WORDS
-        and not any(ch.isdigit() for ch in line.text)
-        and not line.text.lstrip().startswith(_LIST_MARKS)
-    )
-
-
-def _judge_tail_words(page: Page) -> Page:
-    """In the page's tail, after the last paragraph, the region is evidence too:
-    a short line (three words or more, not a sentence) 60% made of chrome and
-    function words, one chrome word at least, is chrome (``لا توجد تعليقات أو
-    ردود بعد``, ``للاستمرار في القراءة اشترك الآن``), where elsewhere it takes 70%."""
-    tail = page.at_edges(list(page.index.get(Kind.CONTENT, ())))
-    changed = {
-        index: replace(line, kind=Kind.CHROME, evidence=f"chrome words in the tail: {line.chrome_count} of {line.words}",
-                       by_context=True)
-        for index in tail
-        if index >= page.tail_start
-        and (line := page.lines[index]).chrome_count
-        and line.guard is None
-        and not line.prose
-        and line.words >= _MIN_TAIL_CHROME_WORDS
-        and not line.text.rstrip().endswith(".")
-        and (line.chrome_count + line.filler_count) * 10 >= line.words * 6
-    }
-    return _with(page, changed)
-
-
-def _judge_by_neighbours(page: Page) -> Page:
-    """A short line, or a run of two, between two chrome lines at the page's
-    edge is chrome, and so are the other copies of a line repeated in such a
-    place (a site or board name printed above and below its menus)."""
-    changed: dict[int, Line] = {}
-    between: set[str] = set()
-    candidates = [i for i in page.index.get(Kind.CONTENT, ()) if _context_candidate(page, i)]
-    for index in candidates:
-        if index in changed:
-            continue
-        run = [index]
-        after = page.neighbour(index, 1)
-        if after is not None and _context_candidate(page, after):
-            run.append(after)
-            after = page.neighbour(after, 1)
-        before = page.neighbour(index, -1)
-        if before is None or after is None or not _is_chrome(page.lines[before]) or not _is_chrome(page.lines[after]):
-            continue
-        for member in run:
-            changed[member] = replace(page.lines[member], kind=Kind.CHROME, evidence="a short line between chrome lines", by_context=True)
-            between.add(page.lines[member].key)
-    if between:
-        for index in candidates:
-            if index not in changed and page.lines[index].key in between:
-                changed[index] = replace(page.lines[index], kind=Kind.CHROME, evidence="a copy of a line between chrome lines", by_context=True)
-    return _with(page, changed)
-
-
-def _judge_poster_cards(page: Page) -> Page:
-    """Forum poster cards: the short lines (avatar text, name, rank) right above
-    a card's labelled lines (``عدد الرسائل : 16801``) belong to the card."""
-    changed: dict[int, Line] = {}
-    for index in page.index.get(Kind.FORUM, ()):
-        if ":" not in page.lines[index].text:
-            continue
-        above = page.neighbour(index, -1)
-        while above is not None and above not in changed:
-            candidate = page.lines[above]
-            if candidate.kind is Kind.FORUM:
-                above = page.neighbour(above, -1)
-                continue
-            if candidate.kind is not Kind.CONTENT or candidate.prose or not _card_line(candidate):
-                break
-            changed[above] = replace(candidate, kind=Kind.FORUM, evidence="a line of a poster card", by_context=True)
-            above = page.neighbour(above, -1)
-    return _with(page, changed)
-
-
-def _card_line(line: Line) -> bool:
-    """A name, avatar text or rank: a word to three, no number."""
-    return 1 <= line.words <= _MAX_CARD_WORDS and not any(ch.isdigit() for ch in line.key)
-
-
-def _judge_board_lines(page: Page) -> Page:
-    """On a forum page (one with forum chrome), the lines above the post's title
-    that hold chrome words are the board's name, welcome and tagline
-    (``منتديات تقنيات``, ``يسعدنا تسجيلكم بالمنتدى``).  The title is known by
-    its copy further down, so it is never one of them."""
-    if not page.forum:
-        return page
-    title = next((i for i, line in enumerate(page.lines) if line.title), None)
-    if title is None:
-        found, copies = find_title(page)
-        if found is None or not copies:
-            return page
-        title = found
-        page = _with(page, {title: replace(page.lines[title], title=True)})
-    changed = {
-        index: replace(line, kind=Kind.FORUM, evidence="a board line above the post's title", by_context=True)
-        for index, line in enumerate(page.lines[:title])
-        if line.kind is Kind.CONTENT and not line.prose and has_chrome_word(line.text)
-    }
-    return _with(page, changed)
-
-
-def _judge_dangling_label(page: Page) -> Page:
-    """The page's last line, a label of two to four words with a chrome word and
-    a colon, nothing after it (``هل أعجبك الموضوع :``): the scraper kept the label
-    of a tags or rating box, not its contents.  ``وهذا نص البيان:`` is the text
-    cut short, and stays."""
-    last = page.neighbour(len(page), -1)
-    if last is None or last < page.tail_start:
-        return page
-    line = page.lines[last]
-    text = line.text.strip()
-    if line.kind is not Kind.CONTENT or not text.endswith(":") or not 2 <= line.words <= _MAX_LABEL_WORDS:
-        return page
-    if not line.chrome_count:
-        return page
-    return _with(page, {last: replace(line, kind=Kind.CHROME, evidence="a label with nothing after it at the page's end", by_context=True)})

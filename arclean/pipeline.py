@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from typing import Callable, Iterable, Iterator, Union
 
-from .analysis import analyze, carries_context, rejudge
+from .analysis import analyze, rejudge
+from .context import carries_context
 from .config import Config
 from .explain import Change, Report, line_changes, split_lines
 from .normalizers.typos import Suggestion

@@ -1,0 +1,255 @@
+"""Judging a page's lines in context: the second half of the analysis.
+
+Out of context a line is a phrase, a counter, chrome by its words, or content
+(:mod:`arclean.residue`).  In context:
+
+- content guards: a number at the page's edge that is a table cell, one of a
+  numbered series, or a year, stays;
+- the region: in the tail, after the last paragraph, a short line needs fewer
+  chrome words to be chrome than elsewhere;
+- neighbours: a short line between two chrome lines at the page's edge is
+  chrome, and so are its copies (as jusText judges a short paragraph by the
+  paragraphs around it); the name and rank lines over a forum poster card
+  belong to the card; on a forum page, the board's lines above the post title;
+- a label of a tags or rating box left dangling at the page's very end.
+
+Judgements only add: a line judged chrome stays chrome when its neighbours are
+dropped (the next rule may be the one that drops it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from .page import Guard, Kind, Line, Page, Region
+from .residue import has_chrome_word
+from .title import find_title
+
+#: In the page's tail, a line of three to ten words that is not a sentence is
+#: chrome when 60% of its words are chrome or function words, one of them at
+#: least a chrome word (elsewhere: 70%, and eight words at most).
+_MIN_TAIL_CHROME_WORDS = 3
+MAX_TAIL_CHROME_WORDS = 10
+#: A line judged by its neighbours, or a name line over a poster card: at most this many words.
+_MAX_CONTEXT_WORDS = 4
+_MAX_CARD_WORDS = 3
+#: Marks that start a list item: never chrome by its words.
+LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
+#: A dangling label at the end of a page: a few words and a colon.
+_MAX_LABEL_WORDS = 4
+
+
+def carries_context(page: Page) -> bool:
+    """Does the page hold a judgement a fresh analysis of its text might not make
+    again (a line judged by neighbours that are gone, a forum page whose forum
+    lines are gone, a title whose copies are gone)?  If not, judging it again is
+    the same as analysing its text afresh."""
+    return page.forum or any(line.by_context or line.title for line in page.lines)
+
+
+def judge_in_context(page: Page) -> Page:
+    """Every context judgement, in order; each only adds to what the page holds.
+
+    >>> from arclean.analysis import analyze
+    >>> page = analyze("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.\\nفيسبوك تويتر\\nصحيفة الأيام\\nواتساب تلغرام")
+    >>> page.lines[2].kind.name, page.lines[2].evidence
+    ('CHROME', 'a short line between chrome lines')
+    """
+    for judge in (_guard_numbers, _judge_tail_words, _judge_by_neighbours, _judge_poster_cards, _judge_board_lines,
+                  _judge_dangling_label):
+        page = judge(page)
+    return page
+
+
+def _with(page: Page, changed: dict[int, Line]) -> Page:
+    if not changed:
+        return page
+    return Page(tuple(changed.get(i, line) for i, line in enumerate(page.lines)), page.extra, page.forum)
+
+
+# --- content guards -------------------------------------------------------------------------
+
+
+def _number(line: Line) -> int | None:
+    digits = line.text.strip()
+    return int(digits) if line.kind is Kind.NUMBER and digits.isdigit() else None
+
+
+def _guard_numbers(page: Page) -> Page:
+    """Numbers at the page's edges that are content: table cells, numbered
+    series, years.  (Inside the article every number is content.)"""
+    numbers = Counter(_number(page.lines[i]) for i in page.index.get(Kind.NUMBER, ()))
+    changed = {}
+    guarded: dict[tuple[int, Guard], Line] = {}  # one guarded line for each line and guard
+    for index in page.at_edges(page.of_kinds((Kind.NUMBER, Kind.COUNTER))):
+        line = page.lines[index]
+        if line.guard is not None:
+            continue
+        guard = _number_guard(page, index, numbers)
+        if guard is not None:
+            key = (id(line), guard)
+            if key not in guarded:
+                guarded[key] = replace(line, guard=guard, by_context=True)
+            changed[index] = guarded[key]
+    return _with(page, changed)
+
+
+def _number_guard(page: Page, index: int, numbers: Counter[int | None]) -> Guard | None:
+    value = _number(page.lines[index])
+    if _in_table(page, index):
+        return Guard.TABLE
+    if value is not None and (numbers[value - 1] > 0 or numbers[value + 1] > 0):
+        return Guard.SERIES
+    if value is not None and (1300 <= value <= 1499 or 1900 <= value <= 2099):
+        return Guard.YEAR
+    return None
+
+
+def _is_cell(page: Page, index: int) -> bool:
+    line = page.lines[index]
+    if line.kind in (Kind.NUMBER, Kind.COUNTER) or "|" in line.text:
+        return True
+    return line.kind is Kind.CONTENT and 1 <= line.words <= 3
+
+
+def _in_table(page: Page, index: int) -> bool:
+    """Between two cells, or between a cell and the edge of the document; or
+    next to a row drawn with ``|``."""
+    neighbours = [n for n in (page.neighbour(index, -1), page.neighbour(index, 1)) if n is not None]
+    if any("|" in page.lines[n].text for n in neighbours):
+        return True
+    return bool(neighbours) and all(_is_cell(page, n) for n in neighbours)
+
+
+# --- neighbours -----------------------------------------------------------------------------
+
+
+def _is_chrome(line: Line) -> bool:
+    return line.is_residue and line.kind not in (Kind.NUMBER, Kind.RELATED)
+
+
+def _context_candidate(page: Page, index: int) -> bool:
+    line = page.lines[index]
+    return (
+        line.kind is Kind.CONTENT
+        and line.guard is None
+        and not line.prose
+        and page.region(index) is not Region.ARTICLE
+        and 1 <= line.words <= _MAX_CONTEXT_WORDS
+        and not any(ch.isdigit() for ch in line.text)
+        and not line.text.lstrip().startswith(LIST_MARKS)
+    )
+
+
+def _judge_tail_words(page: Page) -> Page:
+    """In the page's tail, after the last paragraph, the region is evidence too:
+    a short line (three words or more, not a sentence) 60% made of chrome and
+    function words, one chrome word at least, is chrome (``لا توجد تعليقات أو
+    ردود بعد``, ``للاستمرار في القراءة اشترك الآن``), where elsewhere it takes 70%."""
+    tail = page.at_edges(list(page.index.get(Kind.CONTENT, ())))
+    changed = {
+        index: replace(line, kind=Kind.CHROME, evidence=f"chrome words in the tail: {line.chrome_count} of {line.words}",
+                       by_context=True)
+        for index in tail
+        if index >= page.tail_start
+        and (line := page.lines[index]).chrome_count
+        and line.guard is None
+        and not line.prose
+        and line.words >= _MIN_TAIL_CHROME_WORDS
+        and not line.text.rstrip().endswith(".")
+        and (line.chrome_count + line.filler_count) * 10 >= line.words * 6
+    }
+    return _with(page, changed)
+
+
+def _judge_by_neighbours(page: Page) -> Page:
+    """A short line, or a run of two, between two chrome lines at the page's
+    edge is chrome, and so are the other copies of a line repeated in such a
+    place (a site or board name printed above and below its menus)."""
+    changed: dict[int, Line] = {}
+    between: set[str] = set()
+    candidates = [i for i in page.index.get(Kind.CONTENT, ()) if _context_candidate(page, i)]
+    for index in candidates:
+        if index in changed:
+            continue
+        run = [index]
+        after = page.neighbour(index, 1)
+        if after is not None and _context_candidate(page, after):
+            run.append(after)
+            after = page.neighbour(after, 1)
+        before = page.neighbour(index, -1)
+        if before is None or after is None or not _is_chrome(page.lines[before]) or not _is_chrome(page.lines[after]):
+            continue
+        for member in run:
+            changed[member] = replace(page.lines[member], kind=Kind.CHROME, evidence="a short line between chrome lines", by_context=True)
+            between.add(page.lines[member].key)
+    if between:
+        for index in candidates:
+            if index not in changed and page.lines[index].key in between:
+                changed[index] = replace(page.lines[index], kind=Kind.CHROME, evidence="a copy of a line between chrome lines", by_context=True)
+    return _with(page, changed)
+
+
+def _judge_poster_cards(page: Page) -> Page:
+    """Forum poster cards: the short lines (avatar text, name, rank) right above
+    a card's labelled lines (``عدد الرسائل : 16801``) belong to the card."""
+    changed: dict[int, Line] = {}
+    for index in page.index.get(Kind.FORUM, ()):
+        if ":" not in page.lines[index].text:
+            continue
+        above = page.neighbour(index, -1)
+        while above is not None and above not in changed:
+            candidate = page.lines[above]
+            if candidate.kind is Kind.FORUM:
+                above = page.neighbour(above, -1)
+                continue
+            if candidate.kind is not Kind.CONTENT or candidate.prose or not _card_line(candidate):
+                break
+            changed[above] = replace(candidate, kind=Kind.FORUM, evidence="a line of a poster card", by_context=True)
+            above = page.neighbour(above, -1)
+    return _with(page, changed)
+
+
+def _card_line(line: Line) -> bool:
+    """A name, avatar text or rank: a word to three, no number."""
+    return 1 <= line.words <= _MAX_CARD_WORDS and not any(ch.isdigit() for ch in line.key)
+
+
+def _judge_board_lines(page: Page) -> Page:
+    """On a forum page (one with forum chrome), the lines above the post's title
+    that hold chrome words are the board's name, welcome and tagline
+    (``منتديات تقنيات``, ``يسعدنا تسجيلكم بالمنتدى``).  The title is known by
+    its copy further down, so it is never one of them."""
+    if not page.forum:
+        return page
+    title = next((i for i, line in enumerate(page.lines) if line.title), None)
+    if title is None:
+        found, copies = find_title(page)
+        if found is None or not copies:
+            return page
+        title = found
+        page = _with(page, {title: replace(page.lines[title], title=True)})
+    changed = {
+        index: replace(line, kind=Kind.FORUM, evidence="a board line above the post's title", by_context=True)
+        for index, line in enumerate(page.lines[:title])
+        if line.kind is Kind.CONTENT and not line.prose and has_chrome_word(line.text)
+    }
+    return _with(page, changed)
+
+
+def _judge_dangling_label(page: Page) -> Page:
+    """The page's last line, a label of two to four words with a chrome word and
+    a colon, nothing after it (``هل أعجبك الموضوع :``): the scraper kept the label
+    of a tags or rating box, not its contents.  ``وهذا نص البيان:`` is the text
+    cut short, and stays."""
+    last = page.neighbour(len(page), -1)
+    if last is None or last < page.tail_start:
+        return page
+    line = page.lines[last]
+    text = line.text.strip()
+    if line.kind is not Kind.CONTENT or not text.endswith(":") or not 2 <= line.words <= _MAX_LABEL_WORDS:
+        return page
+    if not line.chrome_count:
+        return page
+    return _with(page, {last: replace(line, kind=Kind.CHROME, evidence="a label with nothing after it at the page's end", by_context=True)})
