@@ -23,7 +23,6 @@ from collections import Counter
 from dataclasses import replace
 
 from .page import Guard, Kind, Line, Page, Region
-from .residue import has_chrome_word
 from .title import find_title
 
 #: In the page's tail, a line of three to ten words that is not a sentence is
@@ -36,6 +35,8 @@ _MAX_CONTEXT_WORDS = 4
 _MAX_CARD_WORDS = 3
 #: Marks that start a list item: never chrome by its words.
 LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
+#: A board line above a forum post's title: at most this many words.
+_MAX_BOARD_WORDS = 12
 #: A dangling label at the end of a page: a few words and a colon.
 _MAX_LABEL_WORDS = 4
 
@@ -129,17 +130,37 @@ def _is_chrome(line: Line) -> bool:
     return line.is_residue and line.kind not in (Kind.NUMBER, Kind.RELATED)
 
 
-def _context_candidate(page: Page, index: int) -> bool:
+def _context_candidate(page: Page, index: int, chrome_end: int | None = None) -> bool:
+    """``chrome_end``: where the page's closing run of chrome starts (a line
+    there is at the page's edge even when, with no prose, the regions do not
+    say so)."""
     line = page.lines[index]
     return (
         line.kind is Kind.CONTENT
         and line.guard is None
         and not line.prose
-        and page.region(index) is not Region.ARTICLE
+        and (page.region(index) is not Region.ARTICLE or (chrome_end is not None and index >= chrome_end))
         and 1 <= line.words <= _MAX_CONTEXT_WORDS
         and not any(ch.isdigit() for ch in line.text)
         and not line.text.lstrip().startswith(LIST_MARKS)
     )
+
+
+def _closing_chrome(page: Page) -> int | None:
+    """The first line of the run at the page's end made of chrome lines and
+    short lines (at most two in a row) between them; None if the page does not
+    end with chrome."""
+    filled = page.filled
+    start, gap = None, 0
+    for index in reversed(filled):
+        line = page.lines[index]
+        if _is_chrome(line):
+            start, gap = index, 0
+        elif start is not None and gap < 2 and line.kind is Kind.CONTENT and not line.prose and line.words <= _MAX_CONTEXT_WORDS:
+            gap += 1
+        else:
+            break
+    return start
 
 
 def _judge_tail_words(page: Page) -> Page:
@@ -169,13 +190,14 @@ def _judge_by_neighbours(page: Page) -> Page:
     place (a site or board name printed above and below its menus)."""
     changed: dict[int, Line] = {}
     between: set[str] = set()
-    candidates = [i for i in page.index.get(Kind.CONTENT, ()) if _context_candidate(page, i)]
+    chrome_end = _closing_chrome(page)
+    candidates = [i for i in page.index.get(Kind.CONTENT, ()) if _context_candidate(page, i, chrome_end)]
     for index in candidates:
         if index in changed:
             continue
         run = [index]
         after = page.neighbour(index, 1)
-        if after is not None and _context_candidate(page, after):
+        if after is not None and _context_candidate(page, after, chrome_end):
             run.append(after)
             after = page.neighbour(after, 1)
         before = page.neighbour(index, -1)
@@ -217,10 +239,12 @@ def _card_line(line: Line) -> bool:
 
 
 def _judge_board_lines(page: Page) -> Page:
-    """On a forum page (one with forum chrome), the lines above the post's title
-    that hold chrome words are the board's name, welcome and tagline
-    (``منتديات تقنيات``, ``يسعدنا تسجيلكم بالمنتدى``).  The title is known by
-    its copy further down, so it is never one of them."""
+    """On a forum page (one with forum chrome), the short lines above the post's
+    title are the board's: its name, welcome, tagline and sidebar headings
+    (``منتديات تقنيات``, ``يسعدنا تسجيلكم بالمنتدى``, ``مواضيع تهمك``); a
+    forum post's byline and date come under its title.  The title is known by
+    its copy further down, so it is never one of them; breadcrumbs and labelled
+    lines (guarded) stay."""
     if not page.forum:
         return page
     title = next((i for i, line in enumerate(page.lines) if line.title), None)
@@ -233,7 +257,7 @@ def _judge_board_lines(page: Page) -> Page:
     changed = {
         index: replace(line, kind=Kind.FORUM, evidence="a board line above the post's title", by_context=True)
         for index, line in enumerate(page.lines[:title])
-        if line.kind is Kind.CONTENT and not line.prose and has_chrome_word(line.text)
+        if line.kind is Kind.CONTENT and line.guard is None and not line.prose and line.words <= _MAX_BOARD_WORDS
     }
     return _with(page, changed)
 
