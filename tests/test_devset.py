@@ -70,7 +70,7 @@ def report(title: str, scores: list[Score]) -> tuple[float, int, int, int]:
 
 #: The floor each set must keep: (residue closed, documents exactly as gold).
 #: Raised as the work lands, never lowered to make a change pass.
-FLOORS = {"devset": (0.96, 39), "documents": (0.90, 0)}
+FLOORS = {"devset": (0.97, 40), "documents": (0.90, 0)}
 
 
 @pytest.mark.parametrize("folder", ["devset", "documents"])
