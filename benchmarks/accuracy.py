@@ -41,6 +41,7 @@ import contextlib
 import difflib
 import functools
 import json
+import os
 import random
 import re
 import statistics
@@ -52,7 +53,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_FOLDER = ROOT.parent / "shared" / "devset"
+DEFAULT_FOLDER = Path(os.environ.get("ARCLEAN_SHARED", ROOT.parent / "shared")) / "devset"
 SEEDS = (0, 1, 2, 3, 4)
 DIFF_LINES = 14  # diff lines shown per worst document
 LINE_WIDTH = 160
