@@ -120,7 +120,11 @@ def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: 
         return Line(text, Kind.CONTENT, folded, guard=Guard.LABEL)
     if is_breadcrumb(text):
         return Line(text, Kind.CONTENT, folded, evidence="a breadcrumb trail", guard=Guard.BREADCRUMB)
-    if not words or len(words) > MAX_TAIL_CHROME_WORDS or stripped.startswith(LIST_MARKS):
+    if not words:
+        return Line(text, Kind.CONTENT, folded, guard=Guard.SEPARATOR)
+    if stripped.startswith(LIST_MARKS):
+        return Line(text, Kind.CONTENT, folded, guard=Guard.LIST)
+    if len(words) > MAX_TAIL_CHROME_WORDS:
         return Line(text, Kind.CONTENT, folded)
     strong, filler = chrome_counts(words)
     evidence = chrome_share(text, words) if strong and len(words) <= _MAX_CHROME_WORDS else None

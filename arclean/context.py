@@ -142,7 +142,6 @@ def _context_candidate(page: Page, index: int, chrome_end: int | None = None) ->
         and (page.region(index) is not Region.ARTICLE or (chrome_end is not None and index >= chrome_end))
         and 1 <= line.words <= _MAX_CONTEXT_WORDS
         and not any(ch.isdigit() for ch in line.text)
-        and not line.text.lstrip().startswith(LIST_MARKS)
     )
 
 

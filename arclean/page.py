@@ -5,21 +5,24 @@ A scraped page is a head (site chrome, title, kicker, byline, date, counters),
 an article (paragraphs of prose) and a tail (share bars, comment forms,
 related links, tags, footers).  Every line rule (the B family) is a decision
 over this model: which residue lines to drop.  The model is built by one
-explicit step, :func:`arclean.analysis.analyze`, that the pipeline runs once for a run of line
-rules; a rule called alone analyses its own text.
+explicit step, :func:`arclean.analysis.analyze`, that the pipeline runs once
+for a run of line rules; a rule called alone analyses its own text.
 
 The evidence a line is judged by, strongest first:
 
 - a listed phrase (``data/boilerplate/*.txt``): the line *is* a comment form,
   a share bar, a forum prompt;
 - its shape and words: a bare number, a number with counter words, a
-  copyright notice, a short line made of chrome words (``data/words``), a
-  dangling label at the end of the page (``كلمات دليلية :``);
-- its context: a short line between chrome lines at the page's edge is chrome
-  too (as jusText judges a short paragraph by its neighbours);
-- content protection, which wins over all of these: a number in a table or a
-  numbered series, a year, a list item, a decorative separator.  When the
-  evidence conflicts, the line stays.
+  copyright notice, a short line made of chrome words (``data/words``);
+- its context (:mod:`arclean.context`): the region (in the tail a line needs
+  fewer chrome words), its neighbours (a short line between chrome lines at
+  the page's edge is chrome, as jusText judges a short paragraph by its
+  neighbours; a forum poster card's name lines), a label dangling at the
+  page's end;
+- content protection (:class:`Guard`), which wins over all of these: a number
+  in a table or a numbered series, a year, a list item, a decorative
+  separator, a source or byline, a breadcrumb.  When the evidence conflicts,
+  the line stays.
 
 >>> from arclean.analysis import analyze
 >>> page = analyze("عنوان الخبر\\n0\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nاترك رد")
