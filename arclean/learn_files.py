@@ -1,0 +1,120 @@
+"""``arclean learn`` over files: read the corpus, count it in worker processes, learn.
+
+A ``.jsonl`` file is streamed record by record, its source the host of a URL
+field (``--source-field``) or the file; any other file is one document, its
+source its folder.  Each file is counted alone (:func:`count_file`, a
+worker's whole task) and the counts are merged in the files' order, so the
+result does not depend on the number of processes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import IO, Iterator
+from urllib.parse import urlsplit
+
+from .config import Config
+from .errors import FileError
+from .learn import MIN_DOCS, MIN_SHARE, Counts, Learned, phrase_file, preparing, select
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to count: where it is, its shown name, and how to read it."""
+
+    path: str
+    name: str
+    config: Config
+    json_field: str = "text"
+    source_field: str | None = None
+    encoding: str | None = None
+
+
+def count_file(job: Job) -> Counts:
+    """The counts of one file's documents (a worker's whole task)."""
+    counts = Counts()
+    prepare = preparing(job.config)
+    try:
+        for source, text in documents(job):
+            counts.add_document(source, text, prepare)
+    except (FileError, OSError, EOFError) as error:
+        message = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise FileError(f"{job.name}: {message}") from None
+    return counts
+
+
+def documents(job: Job) -> Iterator[tuple[str, str]]:
+    """``(source, text)`` for each document of a file: a ``.jsonl`` file's
+    records one by one (streamed), any other file whole."""
+    opener = gzip.open if job.path.endswith(".gz") else open
+    with opener(job.path, "rb") as handle:
+        if job.name.endswith((".jsonl", ".jsonl.gz")):
+            yield from _records(handle, job)
+        else:
+            folder = os.path.dirname(job.name) or "."
+            yield folder, _decode(handle.read(), job, 0)
+
+
+def _records(handle: IO[bytes], job: Job) -> Iterator[tuple[str, str]]:
+    for lineno, raw in enumerate(handle, start=1):
+        line = _decode(raw, job, lineno).strip()
+        if not line:
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            raise FileError(f"line {lineno}: not valid JSON: {error}") from None
+        text = record.get(job.json_field) if isinstance(record, dict) else None
+        if isinstance(text, str):
+            yield source_of(record, job), text
+
+
+def source_of(record: dict[str, object], job: Job) -> str:
+    """A record's source: the host of its ``source_field`` (a URL), else the file.
+
+    >>> source_of({"url": "https://www.example.com/a/1"}, Job("x.jsonl", "x.jsonl", Config(), source_field="url"))
+    'www.example.com'
+    """
+    value = record.get(job.source_field) if job.source_field else None
+    if not isinstance(value, str) or not value.strip():
+        return job.name
+    value = value.strip()
+    host = urlsplit(value if "//" in value else "//" + value).hostname
+    return host or value
+
+
+def _decode(data: bytes, job: Job, lineno: int) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if job.encoding:
+            return data.decode(job.encoding, errors="replace")
+        where = f" (line {lineno})" if lineno else ""
+        raise FileError(f"not valid UTF-8 at byte {error.start}{where} (read a legacy file with --encoding cp1256)") from None
+
+
+def count_files(jobs: list[Job], processes: int = 1) -> Counts:
+    """The counts of all files, in ``processes`` worker processes; merged in
+    the files' order, so the result does not depend on the number of processes."""
+    counts = Counts()
+    if processes <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            counts.merge(count_file(job))
+        return counts
+    with ProcessPoolExecutor(processes) as pool:
+        for part in pool.map(count_file, jobs, chunksize=max(1, len(jobs) // (4 * processes))):
+            counts.merge(part)
+    return counts
+
+
+def learn(jobs: list[Job], processes: int = 1, *, min_docs: int = MIN_DOCS, min_share: float = MIN_SHARE,
+          kind: str = "widget") -> tuple[str, list[Learned], Counts]:
+    """Count the files, select the chrome, and write it: the phrase file's text,
+    the learned phrases and the counts behind them."""
+    counts = count_files(jobs, processes)
+    learned = select(counts, min_docs, min_share)
+    return phrase_file(learned, counts, kind, min_docs=min_docs, min_share=min_share), learned, counts
