@@ -53,7 +53,19 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
         if found is None:
             found = seen[line] = classify(line, folded_line, matcher)
         lines.append(found)
-    return judge_in_context(Page(tuple(lines), extra, forum=any(line.kind is Kind.FORUM for line in lines)))
+    return judge_in_context(Page(tuple(lines), extra, forum=any(line.kind is Kind.FORUM for line in lines), alone=seen))
+
+
+def look_afresh(page: Page) -> Page:
+    """The page as :func:`analyze` would give it for its text now: its lines
+    as first classified, judged in context anew (no line is classified again).
+
+    >>> page = analyze("اترك رد\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.")
+    >>> look_afresh(page.without([0])) == analyze(page.without([0]).text)
+    True
+    """
+    lines = tuple(page.alone.get(line.text) or line for line in page.lines)
+    return judge_in_context(Page(lines, page.extra, any(line.kind is Kind.FORUM for line in lines), page.alone))
 
 
 def rejudge(page: Page) -> Page:

@@ -66,7 +66,7 @@ def judge_in_context(page: Page) -> Page:
 def _with(page: Page, changed: dict[int, Line]) -> Page:
     if not changed:
         return page
-    return Page(tuple(changed.get(i, line) for i, line in enumerate(page.lines)), page.extra, page.forum)
+    return Page(tuple(changed.get(i, line) for i, line in enumerate(page.lines)), page.extra, page.forum, page.alone)
 
 
 # --- content guards -------------------------------------------------------------------------

@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .shape import skeleton_of_folded
 from .tables import Phrase
@@ -147,6 +147,9 @@ class Page:
     extra: tuple[Phrase, ...] = ()
     #: The page came with forum chrome (kept when those lines are dropped).
     forum: bool = False
+    #: Each line's text and its kind out of context, as first classified: a
+    #: fresh look at the page judges these again without classifying anew.
+    alone: Mapping[str, Line] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -254,4 +257,4 @@ class Page:
         lines = [line for i, line in enumerate(self.lines) if i not in drop]
         if final_line_feed:
             lines.append(Line("", Kind.BLANK))
-        return Page(tuple(lines), self.extra, self.forum)
+        return Page(tuple(lines), self.extra, self.forum, self.alone)

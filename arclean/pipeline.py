@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from typing import Callable, Iterable, Iterator, Union
 
-from .analysis import analyze, rejudge
+from .analysis import analyze, look_afresh, rejudge
 from .context import carries_context
 from .config import Config
 from .explain import Change, Report, line_changes, split_lines
@@ -145,7 +145,7 @@ class Pipeline:
                         break
                     # Settled on a page judged along the way: check on a fresh
                     # analysis of the text, as a second clean would see it.
-                    page, fresh = analyze(text, self.config.boilerplate), True
+                    page, fresh = look_afresh(page), True
                 else:
                     fresh = False
 
