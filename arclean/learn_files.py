@@ -2,9 +2,9 @@
 
 A ``.jsonl`` file is streamed record by record, its source the host of a URL
 field (``--source-field``) or the file; any other file is one document, its
-source its folder.  Each file is counted alone (:func:`count_file`, a
-worker's whole task) and the counts are merged in the files' order, so the
-result does not depend on the number of processes.
+source its folder.  Each file, or piece of a big ``.jsonl`` file, is counted
+alone (:func:`count_file`, a worker's whole task) and the counts are merged in
+the files' order, so the result does not depend on the number of processes.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ import gzip
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, Iterator
 from urllib.parse import urlsplit
 
 from .config import Config
 from .errors import FileError
+from .files.shards import SHARD_BYTES
 from .learn import MIN_DOCS, MIN_SHARE, Counts, Learned, phrase_file, preparing, select
 
 
@@ -32,6 +33,8 @@ class Job:
     json_field: str = "text"
     source_field: str | None = None
     encoding: str | None = None
+    #: A piece of a big ``.jsonl`` file: its first byte, the byte after it, its first line number.
+    span: tuple[int, int, int] | None = None
 
 
 def count_file(job: Job) -> Counts:
@@ -60,7 +63,12 @@ def documents(job: Job) -> Iterator[tuple[str, str]]:
 
 
 def _records(handle: IO[bytes], job: Job) -> Iterator[tuple[str, str]]:
-    for lineno, raw in enumerate(handle, start=1):
+    start, end, first_line = job.span or (0, -1, 1)
+    handle.seek(start)
+    for lineno, raw in enumerate(handle, start=first_line):
+        if start == end:
+            break  # the end of this piece
+        start += len(raw)
         line = _decode(raw, job, lineno).strip()
         if not line:
             continue
@@ -97,14 +105,36 @@ def _decode(data: bytes, job: Job, lineno: int) -> str:
         raise FileError(f"not valid UTF-8 at byte {error.start}{where} (read a legacy file with --encoding cp1256)") from None
 
 
-def count_files(jobs: list[Job], processes: int = 1) -> Counts:
-    """The counts of all files, in ``processes`` worker processes; merged in
-    the files' order, so the result does not depend on the number of processes."""
+def pieces(job: Job, piece: int = SHARD_BYTES) -> list[Job]:
+    """A plain ``.jsonl`` file of twice ``piece`` bytes or more as pieces that
+    start at a line (for several workers); any other file as it is."""
+    size = os.path.getsize(job.path)
+    if not job.path.endswith(".jsonl") or size < 2 * piece:
+        return [job]
+    cuts = [(0, 1)]
+    with open(job.path, "rb") as handle:
+        position, line = 0, 1
+        while position + piece < size:
+            data = handle.read(piece)
+            rest = handle.readline()
+            position += len(data) + len(rest)
+            line += data.count(b"\n") + rest.count(b"\n")
+            if position < size:
+                cuts.append((position, line))
+    ends = [start for start, _ in cuts[1:]] + [size]
+    return [replace(job, span=(start, end, line)) for (start, line), end in zip(cuts, ends)]
+
+
+def count_files(jobs: list[Job], processes: int = 1, piece: int = SHARD_BYTES) -> Counts:
+    """The counts of all files, in ``processes`` worker processes (a big
+    ``.jsonl`` file in pieces); merged in the files' order, so the result does
+    not depend on the number of processes."""
     counts = Counts()
-    if processes <= 1 or len(jobs) <= 1:
+    if processes <= 1:
         for job in jobs:
             counts.merge(count_file(job))
         return counts
+    jobs = [part for job in jobs for part in pieces(job, piece)]
     with ProcessPoolExecutor(processes) as pool:
         for part in pool.map(count_file, jobs, chunksize=max(1, len(jobs) // (4 * processes))):
             counts.merge(part)
