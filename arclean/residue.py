@@ -149,6 +149,7 @@ _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", 
 #: Possessive and object pronouns a listed word may carry: ``تسجيلكم``, ``حسابك``.
 _SUFFIXES = ("كم", "نا", "ها", "ك", "ه")
 #: A number glued to a word: ``85views``, ``تعليقات0``.
+_DIGIT = re.compile(r"\d")
 _GLUED_NUMBER = re.compile(r"(?<=\d)(?=[^\d\s])|(?<=[^\d\s])(?=\d)")
 
 
@@ -187,7 +188,11 @@ def is_counter(line: str, key: str | None = None) -> bool:
     """
     if line.count(" ") > 2 * _MAX_COUNTER_WORDS or line.lstrip().startswith(("-", "*", "•")):
         return False
-    words = _split_numbers((skeleton(line) if key is None else key).split())
+    if key is None:
+        key = skeleton(line)
+    if not _DIGIT.search(key):  # a counter has a number: the first look
+        return False
+    words = _split_numbers(key.split())
     if not 2 <= len(words) <= _MAX_COUNTER_WORDS:
         return False
     numbers = sum(word.isdigit() for word in words)

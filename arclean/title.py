@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .page import Kind, Page
-from .shape import skeleton, word_count
+from .page import Kind, Line, Page
+from .shape import skeleton
 
 _MIN_TITLE_WORDS = 4
 #: Lines looked at for the title; a masthead or section name has at most two words.
@@ -69,16 +69,20 @@ def is_doubled(title: str, line: str) -> bool:
     """
     if not 2 * len(title) <= len(line) + 8 <= 2 * len(title) + 48:
         return False
-    key, words = skeleton(title), skeleton(line).split()
-    n = len(key.split())
+    return _doubled_keys(skeleton(title), skeleton(line))
+
+
+def _doubled_keys(key: str, line_key: str) -> bool:
+    words = line_key.split()
+    n = key.count(" ") + 1 if key else 0
     if not n or len(words) not in (2 * n, 2 * n + 1):
         return False
     return " ".join(words[:n]) == key and " ".join(words[-n:]) == key
 
 
-def is_date_line(line: str) -> bool:
+def _is_date(line: Line) -> bool:
     """A short line with a number in it: a date, a time, a byline with a date."""
-    return bool(_DIGIT.search(line)) and word_count(line) <= 8
+    return line.words <= 8 and bool(_DIGIT.search(line.key))
 
 
 def find_title(page: Page) -> tuple[int | None, list[int]]:
@@ -95,12 +99,12 @@ def find_title(page: Page) -> tuple[int | None, list[int]]:
             break
         line = page.lines[index]
         words = line.words
-        if line.kind is Kind.CONTENT and words >= _MIN_TITLE_WORDS and not (looked and is_date_line(line.text)):
+        if line.kind is Kind.CONTENT and words >= _MIN_TITLE_WORDS and not (looked and _is_date(line)):
             copies = _copies(page, index, after_chrome=first is not None)
             if copies:
                 return index, copies
             first = index if first is None else first
-        elif first is None and not (line.is_residue or words <= _MAX_MASTHEAD_WORDS or is_date_line(line.text)):
+        elif first is None and not (line.is_residue or words <= _MAX_MASTHEAD_WORDS or _is_date(line)):
             break
         index = page.neighbour(index, 1)
     return first, []
@@ -121,15 +125,16 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
         seen += 1
         if seen > _COPY_WINDOW:
             break
-        doubled = is_doubled(title.text, line.text)
-        if doubled or (_comparable(len(title.text), len(line.text)) and _same_headline(title.key, line.key)):
+        size, title_size = len(line.text), len(title.text)
+        doubled = 2 * title_size <= size + 8 <= 2 * title_size + 48 and _doubled_keys(title.key, line.key)
+        if doubled or (_comparable(title_size, size) and _same_headline(title.key, line.key)):
             if doubled or not after_chrome or residue_between:
                 copies.append(index)
             continue
         if line.prose:
             break
         residue_between = residue_between or line.is_residue
-        if line.kind is Kind.CONTENT and not is_date_line(line.text):
+        if line.kind is Kind.CONTENT and not _is_date(line):
             other_lines += 1
             if other_lines > _MAX_LINES_BETWEEN:
                 break
