@@ -26,6 +26,7 @@ import signal
 import sys
 import tempfile
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import IO, Iterator, Sequence, TextIO
 
 from . import __version__
@@ -44,6 +45,7 @@ from .files import (
     stale_temporaries,
 )
 from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Reporter, Summary
+from .review import SAMPLE, Review
 from .rules import BY_CODE, RULES
 from .settings import Settings
 
@@ -65,6 +67,12 @@ def _jobs_flag(value: str) -> int | None:
         return None
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"'{value}': give a positive number of processes, or auto")
+    return int(value)
+
+
+def _sample_flag(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"'{value}': give a number of changes (0 or more)")
     return int(value)
 
 
@@ -98,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="worker processes: a positive number, or auto (the default: the machine's cores for a big run)")
     group.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
     group.add_argument("--exit-zero", action="store_true", help="exit 0 even when files change (errors still exit 2)")
+    group.add_argument("--report", metavar="FILE", help="also write an HTML review of the changes (review.html)")
+    group.add_argument("--sample", type=_sample_flag, default=SAMPLE, metavar="N",
+                       help=f"changes sampled per rule in the --report review (default: {SAMPLE})")
 
     parser = argparse.ArgumentParser(prog="arclean", description="Clean scraped Arabic web text.")
     parser.add_argument("--version", action="version", version=f"arclean {__version__}")
@@ -179,6 +190,8 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
     """``check`` and ``fix`` over files and folders."""
     out_dir = getattr(args, "out", None)
     if "-" in args.paths:
+        if args.report:
+            raise ArcleanError("--report reviews files and folders, not standard input")
         if len(args.paths) > 1 or out_dir:
             raise ArcleanError("'-' (standard input) cannot be mixed with paths or --out")
         return _run_stdin(args, settings, stdin, stdout, stderr)
@@ -186,10 +199,13 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
         raise ArcleanError("--diff writes nothing: use it without --out")
     if out_dir and any(os.path.realpath(out_dir) == os.path.realpath(path) for path in args.paths):
         raise ArcleanError(f"--out {out_dir} is a folder being cleaned: choose another, or fix in place without --out")
-    detail = args.verbose or args.output_format == "github"
+    review = Review(sample=args.sample, json_field=settings.json_field) if args.report else None
+    detail = args.verbose or args.output_format == "github" or review is not None
     action = "diff" if args.diff else args.command
     sources, problems = discover(args.paths, settings, force_exclude=args.force_exclude, skip=out_dir)
     tasks, configs = plan(sources, settings, action=args.command, out_dir=out_dir, diff=args.diff, detail=detail)
+    if review is not None:  # the review shows each file's diff too
+        tasks = [replace(task, diff=True) for task in tasks]
     size = sum(source.size for source in sources)
     progress = Progress(stderr, len(tasks), size, enabled=_show_progress(args, stderr))
     out, err = progress.before(stdout), progress.before(stderr)
@@ -207,9 +223,11 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
         with _terminate_as_interrupt():
             for result in run(tasks, configs, _jobs(args.jobs, size), on_result=progress.advance):
                 summary.add(result)
-                if result.diff:
+                if result.diff and args.diff:
                     out.write(result.diff)
                 reporter.result(result)
+                if review is not None:
+                    review.add_result(result)
     except KeyboardInterrupt:  # every file written has been reported: the summary, then exit 130
         interrupted = True
     finally:
@@ -217,6 +235,8 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
     if out_dir:
         os.sync()  # the copies were not fsynced one by one
     reporter.finish(summary.finish(interrupted=interrupted), out_dir=out_dir)
+    if review is not None:
+        review.write(args.report, summary.as_dict())
     if interrupted:
         raise KeyboardInterrupt
     return summary.exit_code(exit_zero=args.exit_zero)
