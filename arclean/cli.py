@@ -7,6 +7,8 @@
 - ``arclean FILE…`` (or ``arclean -`` / no argument: standard input) writes
   the cleaned text to standard output (with no argument and a terminal for
   standard input, it prints its usage instead of waiting);
+- ``arclean learn PATH… --out FILE`` writes each site's own chrome lines,
+  learned from the corpus (:mod:`arclean.learn`), to a phrase file to review;
 - ``arclean rules`` lists the rules, ``arclean rule CODE`` prints one's documentation.
 
 Exit codes: 0 clean, 1 changes found or made, 2 usage, configuration or input
@@ -44,12 +46,14 @@ from .files import (
     run,
     stale_temporaries,
 )
+from .learn import MIN_DOCS, MIN_SHARE
+from .learn_files import Job, learn
 from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Reporter, Summary
 from .review import SAMPLE, Review
 from .rules import BY_CODE, RULES
 from .settings import Settings
 
-COMMANDS = ("clean", "check", "fix", "rules", "rule")
+COMMANDS = ("clean", "check", "fix", "learn", "rules", "rule")
 POOL_THRESHOLD = 2_000_000  # bytes: below this, starting worker processes costs more than it saves
 
 
@@ -118,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=[files, rules], help="report what would change (exit 1 if anything would)")
     fix = sub.add_parser("fix", parents=[files, rules], help="clean files in place (exit 1 if anything changed)")
     fix.add_argument("--out", metavar="DIR", help="write cleaned copies under DIR, mirroring the tree; sources stay")
+    _add_learn(sub, rules)
     sub.add_parser("rules", help="list the rules")
     rule = sub.add_parser("rule", help="show one rule's documentation")
     rule.add_argument("code", help="a rule code (B101) or name (remove-repeated-title)")
@@ -154,6 +159,8 @@ def main(
         if args.command == "rule":
             return _print_rule(args.code, stdout, stderr)
         settings = _settings(args, stdin_name=getattr(args, "stdin_filename", None))
+        if args.command == "learn":
+            return _learn(args, settings, stderr)
         if args.command == "clean":
             return _clean_to_stdout(args.paths, settings, stdin, stdout, stderr)
         return _run(args, settings, stdin, stdout, stderr)
@@ -240,6 +247,45 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
     if interrupted:
         raise KeyboardInterrupt
     return summary.exit_code(exit_zero=args.exit_zero)
+
+
+def _add_learn(sub: argparse._SubParsersAction, rules: argparse.ArgumentParser) -> None:
+    learn = sub.add_parser("learn", parents=[rules], help="learn each site's own chrome lines into a phrase file to review")
+    learn.add_argument("paths", nargs="*", default=["."], help="files and folders (default: .)")
+    learn.add_argument("--out", required=True, metavar="FILE", help="the phrase file to write (site-chrome.txt)")
+    learn.add_argument("--source-field", metavar="NAME", help="the JSONL field whose URL's host is a record's source "
+                       "(default: the file; a .txt file's source is its folder)")
+    learn.add_argument("--min-docs", type=int, default=MIN_DOCS, metavar="N",
+                       help=f"learn a line in N documents of a source at least ({MIN_DOCS})")
+    learn.add_argument("--min-share", type=float, default=MIN_SHARE, metavar="S",
+                       help=f"and in this share of the source's documents at least ({MIN_SHARE})")
+    learn.add_argument("--kind", choices=["widget", "head", "footer"], default="widget",
+                       help="the phrase kind the file declares (widget: rule B205)")
+    learn.add_argument("-j", "--jobs", type=_jobs_flag, metavar="N", help="worker processes: a positive number, or auto")
+    group = learn.add_argument_group("files")
+    group.add_argument("--include", type=_globs, metavar="GLOBS", help="file patterns to read (default: *.txt,*.md,*.jsonl)")
+    group.add_argument("--exclude", type=_globs, action="extend", default=[], metavar="GLOBS", help="more patterns to skip")
+    group.add_argument("--field", metavar="NAME", help="the JSONL field of the text (default: text)")
+    group.add_argument("--encoding", metavar="CODEC", help="read files that are not UTF-8 in this encoding")
+
+
+def _learn(args: argparse.Namespace, settings: Settings, stderr: TextIO) -> int:
+    """``learn``: count the corpus (:mod:`arclean.learn`), write the phrase file to review."""
+    sources, problems = discover(args.paths, settings)
+    for problem in problems:
+        stderr.write(f"arclean: {'error' if problem.error else 'note'}: {problem.name}: {problem.message}\n")
+    if any(problem.error for problem in problems):
+        return EXIT_ERROR
+    out = os.path.realpath(args.out)
+    jobs = [Job(source.path, source.name, settings.config_for(source.match), settings.json_field, args.source_field,
+                settings.encoding) for source in sources if source.path != out]
+    text, learned, counts = learn(jobs, _jobs(args.jobs, sum(source.size for source in sources)),
+                                  min_docs=args.min_docs, min_share=args.min_share, kind=args.kind)
+    with open(args.out, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    stderr.write(f"arclean: learned {len(learned)} lines from {sum(counts.docs.values())} documents of "
+                 f"{len(counts.docs)} sources into {args.out}; review it, then add it to boilerplate = [...]\n")
+    return EXIT_OK
 
 
 def _remove_stale_temporaries(tasks: list[Task], reporter: Reporter) -> None:
