@@ -50,8 +50,9 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 #: A word: no white space, except a no-break space right after a lead byte
-#: (U+0660 ARABIC-INDIC DIGIT ZERO is D9 A0 in UTF-8: "Ù\xa0" / "ظ\xa0").
-_WORD = re.compile(r"(?:[^\s]|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0)+")
+#: (U+0660 ARABIC-INDIC DIGIT ZERO is D9 A0 in UTF-8: "Ù\xa0" / "ظ\xa0") or
+#: as the last byte of U+2060 WORD JOINER (E2 81 A0: "âپ\xa0").
+_WORD = re.compile(r"(?:[^\s]|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0|(?<=\u00e2\u067e)\u00a0)+")
 #: Invisible characters (rule I101's table) that may have slipped into a broken
 #: word; a repaired word is rebuilt without them.  SOFT HYPHEN is not among
 #: them: it is byte 0xAD, part of the mojibake of ح (D8 AD).
@@ -67,8 +68,14 @@ _JOINERS = re.compile("[\u200c\u200d\u00ad]")
 #: broken pair: it goes before any repair is tried.
 _INTRUDING_JOINER = re.compile("(?<![\u00c2\u00c3\u00d8\u00d9\u00da\u00db\u0637\u0638\u0639\u063a\u0622\u0623\u20ac])[\u200c\u200d\u00ad]")
 #: What a repair may produce: Arabic letters, marks and punctuation, Latin-1
-#: text, general punctuation.  Anything else means the guess was wrong.
-_PLAUSIBLE = re.compile(r"[\u0000-\u00ff\u060c-\u06ff\u2010-\u2027\u2030-\u205e\ufeff]*")
+#: text, general punctuation, and the invisible characters (bidi marks and
+#: embeddings, zero-width characters) whose bytes are often broken along with
+#: a word: ``ط§ظ„ط²ظٹâ€«ط§ط±ط§طھ`` holds U+202B's E2 80 AB shown as ``â€«``.  The
+#: whole word is repaired (rule I101, which runs after, removes the mark);
+#: refused, it would be left for other rules to reshape (``â€«`` to ``â€»``, a
+#: space after ``؛``) and a second clean to repair.  Anything else means the
+#: guess was wrong.
+_PLAUSIBLE = re.compile(f"[\u0000-\u00ff\u060c-\u06ff\u2010-\u2027\u2030-\u205e{_INVISIBLE}\u200c\u200d]*")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a]")
 
 
@@ -93,7 +100,7 @@ _UTF8_AS_1252 = re.compile(f"[\u00c2-\u00ef]{_I}[{re.escape(_CONT_1252)}]")
 #: of it (so a space added later next to one changes nothing).
 _LATIN_RUN = re.compile(
     f"(?:[\u0021-\u009f\u00a1-\u00ff{re.escape(_CONT_1252.replace(chr(0xA0), ''))}{_INVISIBLE}\u200c\u200d]"
-    f"|(?<=[\u00d8\u00d9])\u00a0)+"
+    f"|(?<=[\u00d8\u00d9])\u00a0|(?<=\u00e2\u0081)\u00a0)+"
 )
 
 
@@ -248,7 +255,7 @@ def _may_apply(text: str, code: str, shape: re.Pattern[str]) -> bool:
         return False
     if _QUICK[code].search(text):
         return True
-    return bool(_ANY_INVISIBLE.search(text)) and bool(shape.search(text))
+    return bool(_ANY_INVISIBLE.search(text)) and _has_shape(text, shape)
 
 
 def _repair(text: str, code: str) -> str:
@@ -261,6 +268,16 @@ def _repair(text: str, code: str) -> str:
     return _repair_lone_characters(text, repaired, code)
 
 
+def _has_shape(text: str, shape: re.Pattern[str]) -> bool:
+    """Whether a text has a rule's shape, also once the joiners and soft
+    hyphens that slipped between a lead byte and its continuation are gone
+    (``ظ\u00ad…ظ†``): :func:`_repair_word` tries the word without them, and
+    left alone, rule I101 would remove them and a second clean repair it."""
+    if shape.search(text):
+        return True
+    return bool(_JOINERS.search(text)) and bool(shape.search(_JOINERS.sub("", text)))
+
+
 def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str]) -> str:
     """Repair every broken unit of a text.  A repair can split a unit (the
     Arabic letters it writes end a run of Latin-1 characters), so the text is
@@ -268,7 +285,7 @@ def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str]) -> s
 
     def repair(match: re.Match[str]) -> str:
         word = match.group(0)
-        return _repair_word(word) if shape.search(word) else word
+        return _repair_word(word) if _has_shape(word, shape) else word
 
     for _ in range(3):
         repaired = unit.sub(repair, text)
