@@ -62,7 +62,7 @@ def _clean_document(data: bytes, dst: IO[bytes] | None, task: Task, pipeline: Pi
     outcome = _Outcome(encoding=encoding)
     outcome.add(report.counts())
     if task.detail:
-        outcome.changes = [FileChange(c.code, c.line, c.before, c.after) for c in report.changes]
+        outcome.changes = [FileChange(c.code, c.line, c.before, c.after, why=c.why) for c in report.changes]
     if task.diff and report.text != text:
         outcome.diff = _diff(split_lines(text), split_lines(report.text), task.source.name)
     if dst is not None:
@@ -123,7 +123,7 @@ def _clean_record(line: str, text: str, lineno: int, task: Task, pipeline: Pipel
         return line
     outcome.add(report.counts())
     if task.detail:
-        outcome.changes.extend(FileChange(c.code, lineno, c.before, c.after, c.line) for c in report.changes)
+        outcome.changes.extend(FileChange(c.code, lineno, c.before, c.after, c.line, c.why) for c in report.changes)
     start, end = _value_span(line, task.json_field)
     escaped = "\\u" in line[start:end]  # keep the record's own style of non-ASCII text
     return line[:start] + json.dumps(report.text, ensure_ascii=escaped) + line[end:]

@@ -49,13 +49,15 @@ class Task:
 @dataclass(frozen=True)
 class FileChange:
     """A change in a file: the file's line (for JSONL, the record's line and
-    ``field_line``, the line inside the cleaned field)."""
+    ``field_line``, the line inside the cleaned field), and for a line a line
+    rule dropped, the evidence it was judged by (``why``)."""
 
     code: str
     line: int
     before: str
     after: str
     field_line: int | None = None
+    why: str = ""
 
 
 @dataclass(frozen=True)
