@@ -113,6 +113,8 @@ def change_lines(name: str, change: FileChange) -> list[str]:
     where = f"{name}:{change.line}: {change.code} {rule.name if rule else ''}".rstrip()
     if change.field_line is not None:
         where += f" (line {change.field_line} of the field)"
+    if change.why:
+        where += f": {change.why}"
     lines = [where]
     before, after = visible(change.before, None), visible(change.after, None)
     start = 0

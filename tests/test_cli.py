@@ -130,7 +130,7 @@ def test_json_output(corpus: Path) -> None:
     assert document["summary"]["files"] == 6 and document["summary"]["changed"] == 5
     first = document["files"][0]
     assert first["path"] == "corpus/data/packed.jsonl.gz" and first["counts"] == {"T101": 1, "W103": 1, "W106": 1}
-    assert first["changes"][0] == {"code": "W103", "line": 1, "before": SHORT_DIRTY, "after": "في ديسميبر 2018", "field_line": 1}
+    assert first["changes"][0] == {"code": "W103", "line": 1, "before": SHORT_DIRTY, "after": "في ديسميبر 2018", "field_line": 1, "why": ""}
 
 
 def test_github_output(corpus: Path) -> None:
@@ -666,3 +666,11 @@ def test_readme_precommit_recipe_works_as_written(tmp_path: Path) -> None:
     assert (corpus / "news" / "dirty.txt").read_text(encoding="utf-8") == CLEAN
     again = subprocess.run(hook, cwd=corpus, env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0 and "Passed" in again.stdout, again.stdout + again.stderr
+
+
+def test_verbose_says_why_a_line_was_dropped(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل، وإن التمويل جاهز.\nاترك رد\n", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["check", "-v", "--isolated", str(page)], stdout=out, stderr=io.StringIO()) == 1
+    assert f"{page}:2: B301 cut-page-tail: the phrase 'اترك رد' (wordpress)\n      - اترك رد" in out.getvalue()
