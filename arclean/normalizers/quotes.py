@@ -18,14 +18,24 @@ A mark that stands among ornaments and next to no word (``——-‘——-‘�
 both sides, where no mark of its style on the line touches a word
 (``الرئيسية » أخبار » محلية``), is a separator or an arrow: neither is a
 quotation mark, and no rule counts it, pairs it or changes it.
+
+Memory stays within a few times the text, whatever its shape (one line of
+millions of marks, millions of short lines): the rules find the marks with
+regular expressions and str methods, walk them one run of adjacent marks at a
+time, keep per line and per region only counts, and write the result in
+pieces joined as they come (``_apply``).  A line without a quotation mark is
+never looked at.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
-
+import functools
+import heapq
 import re
 import unicodedata
+from collections import deque
+from itertools import accumulate, chain
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 #: The shaped quote styles: (opening mark, closing mark).
 STYLES = {
@@ -40,175 +50,304 @@ _MAX_REGION_LINES = 6
 
 #: Every quotation mark, shaped or straight: a separator may mix them.
 _QUOTE_MARKS = frozenset("\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a\"'")
+_QUOTE_CLASS = "".join(sorted(_QUOTE_MARKS))
 #: Ornaments: dashes, connectors, math and other symbols, and the star and
 #: bullet punctuation that separators are drawn with.
 _ORNAMENT_CATEGORIES = frozenset({"Pd", "Pc", "Sm", "Sk", "So"})
 _ORNAMENT_PUNCTUATION = frozenset("*•·‧∙◦#§¤")
-#: The stretch of non-word characters that follows a position on its line.
-_NON_WORD = re.compile(r"(?:[^\w\n]|_)*")
+#: Characters that are no letter, digit, underscore or line end (a repeated
+#: single class: a repeated group would take memory for every character).
+_NON_WORD = re.compile(r"[^\w\n]*")
+#: Everything up to the last letter or digit before a position (where the
+#: stretch of non-word characters holding the position starts).
+_UP_TO_LAST_WORD = re.compile(r"(?s:.*)[^\W_]")
+#: A character that may make a stretch an ornament: no letter, digit, space
+#: or quotation mark.  A line without one holds no decorative separator.
+_OTHER = re.compile(f"[^\\w\\s{_QUOTE_CLASS}]|_")
+#: A character of a stretch that is no space and no quotation mark, and
+#: everything up to the last one.
+_SOLID = re.compile(f"[^\\s{_QUOTE_CLASS}]")
+_UP_TO_LAST_SOLID = re.compile(f"(?s:.*)[^\\s{_QUOTE_CLASS}]")
+#: A blank line (spaces at most) between two line ends.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+#: Pieces of a rewritten text kept apart at most: more are joined at once.
+_PIECES = 256
 
 
 def _is_ornament(char: str) -> bool:
     return char in _ORNAMENT_PUNCTUATION or unicodedata.category(char) in _ORNAMENT_CATEGORIES
 
 
-def _ornaments(stretch: str) -> tuple[int, int] | None:
-    """The offsets of the first and the last ornament of a stretch that holds
-    only ornaments, spaces and quotation marks, else None."""
-    first = last = -1
-    for offset, char in enumerate(stretch):
-        if char.isspace() or char in _QUOTE_MARKS:
-            continue
-        if not _is_ornament(char):
-            return None
-        if first < 0:
-            first = offset
-        last = offset
-    return (first, last) if first >= 0 else None
+@functools.lru_cache(maxsize=4096)
+def _may_stand_in_separator(char: str) -> bool:
+    return char.isspace() or char in _QUOTE_MARKS or _is_ornament(char)
 
 
-def _decorative(text: str, positions: Iterable[int]) -> set[int]:
-    """The marks, of those at ``positions`` (ascending), that belong to a
-    decorative separator: the stretch between the nearest words on either
-    side (or the line's ends) holds only ornaments, spaces and quotation
-    marks, and an ornament stands between the mark and each word (a mark
-    with only spaces or other marks between it and a word is a quotation
-    mark: ``—‘“نعم”’—``).
+def _ornaments(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The positions of the first and the last ornament of the stretch
+    ``text[start:end]`` when it holds only ornaments, spaces and quotation
+    marks, else None.
 
-    Each stretch is measured once, however many marks it holds, so the time
-    is linear in the text.
-
-    >>> sorted(_decorative("——-‘——-‘——–‘", [3, 7, 11]))
-    [3, 7, 11]
-    >>> sorted(_decorative("نص —‘— ثم —‘“نعم”’—", [4, 11, 12, 16, 17]))
-    [4]
+    >>> _ornaments("نص ——‘—— نص", 3, 8)
+    (3, 7)
+    >>> _ornaments("نص “،” نص", 3, 6)
     """
-    found: set[int] = set()
-    end = -1
+    first = _SOLID.search(text, start, end)
+    if first is None:
+        return None
+    last = _UP_TO_LAST_SOLID.match(text, start, end).end() - 1
+    for chunk_start in range(first.start(), last + 1, 4096):
+        chunk = text[chunk_start : min(chunk_start + 4096, last + 1)]
+        if not all(map(_may_stand_in_separator, set(chunk))):
+            return None
+    return first.start(), last
+
+
+def _stretch_end(text: str, position: int) -> int:
+    """The end of the stretch of characters that are no letter, digit or line
+    end from ``position`` on.
+
+    >>> _stretch_end("نص —_“— نص", 3)
+    8
+    """
+    end = _NON_WORD.match(text, position).end()
+    while text.startswith("_", end):
+        end = _NON_WORD.match(text, end + 1).end()
+    return end
+
+
+def _runs(
+    text: str,
+    start: int,
+    end: int,
+    pattern: re.Pattern[str],
+    decorated: bool,
+    *,
+    apostrophes: bool = False,
+    apart: str = "",
+) -> Iterator[tuple[int, int]]:
+    """The runs of adjacent marks (matches of ``pattern``) on the line
+    ``text[start:end]`` that are quotation marks, as (start, end).
+
+    Left out: the marks of decorative separators (only looked for when
+    ``decorated``: the line holds a character that may be an ornament), a
+    lone ``‘`` or ``’`` between Latin letters or digits when ``apostrophes``
+    (``don’t``), and a lone mark of ``apart`` (marks standing apart, a run of
+    one mark with spaces on both sides).
+
+    A mark is part of a decorative separator when the stretch between the
+    nearest words on either side (or the line's ends) holds only ornaments,
+    spaces and quotation marks, and an ornament stands between the mark and
+    each word (a mark with only spaces or other marks between it and a word
+    is a quotation mark: ``—‘“نعم”’—``).  Every mark of a run shares its
+    stretch and its place among the ornaments, so a run is in or out whole.
+    Each stretch is measured once, so the time is linear in the line.
+
+    >>> marks = re.compile("[\u2018\u2019\u201c\u201d]+")
+    >>> list(_runs("——-‘——-‘——–‘", 0, 12, marks, True))
+    []
+    >>> list(_runs("نص —‘— ثم —‘“نعم”’—", 0, 19, marks, True))
+    [(11, 13), (16, 18)]
+    >>> list(_runs("the Qur’an, ‘quote’", 0, 19, marks, True, apostrophes=True))
+    [(12, 13), (18, 19)]
+    """
+    if not (decorated or apostrophes or apart):
+        return map(_SPAN, pattern.finditer(text, start, end))
+    return _quotation_runs(text, start, pattern.finditer(text, start, end), decorated, apostrophes, apart)
+
+
+_SPAN = re.Match.span
+
+
+def _quotation_runs(
+    text: str, line_start: int, runs: Iterator[re.Match[str]], decorated: bool, apostrophes: bool, apart: str
+) -> Iterator[tuple[int, int]]:
+    stretch_end = line_start
     ornaments = None
-    for position in positions:
-        if position >= end:
-            start = position
-            while start > 0 and text[start - 1] != "\n" and (not text[start - 1].isalnum() or text[start - 1] == "_"):
-                start -= 1
-            end = _NON_WORD.match(text, position).end()
-            ornaments = _ornaments(text[start:end])
-            if ornaments is not None:
-                first, last = start + ornaments[0], start + ornaments[1]
-                word_before = start > 0 and text[start - 1] != "\n"
-                word_after = end < len(text) and text[end] != "\n"
-        if ornaments is None:
-            continue
-        if (position < first and word_before) or (position > last and word_after):
-            continue
-        found.add(position)
-    return found
+    first = last = 0
+    word_before = word_after = False
+    for match in runs:
+        run_start, run_end = match.span()
+        if run_end - run_start == 1:
+            if apart and text[run_start] in apart:
+                continue
+            if apostrophes and _APOSTROPHE.match(text, run_start):
+                continue
+        if decorated:
+            if run_start >= stretch_end:
+                word = _UP_TO_LAST_WORD.match(text, stretch_end, run_start)
+                stretch_start = word.end() if word else stretch_end
+                stretch_end = _stretch_end(text, run_start)
+                ornaments = _ornaments(text, stretch_start, stretch_end)
+                if ornaments is not None:
+                    first, last = ornaments
+                    word_before = stretch_start > 0 and text[stretch_start - 1] != "\n"
+                    word_after = stretch_end < len(text) and text[stretch_end] != "\n"
+            if ornaments is not None and not (run_start < first and word_before) and not (run_start > last and word_after):
+                continue
+        yield run_start, run_end
 
 
-#: The style each mark belongs to, by the opening mark of the style.
-_STYLE_KEY = {mark: style[0] for style in STYLES.values() for mark in style} | {'"': '"'}
+def _touching(text: str, start: int, end: int, pattern: re.Pattern[str], apostrophes: bool = False) -> bool:
+    """Whether a mark matched by ``pattern`` on the line ``text[start:end]``
+    has no space on one side (apostrophes aside when ``apostrophes``).
 
-
-def _standing_apart(text: str, positions: list[int]) -> set[int]:
-    """The marks, of those at ``positions`` (ascending), that are separators
-    or arrows because they stand apart from words: a space or a line's end
-    on both sides, like every other mark of their style on the line
+    Marks with a space or a line's end on both sides, like every other mark
+    of their style on the line, are separators or arrows
     (``الرئيسية » أخبار » محلية``, ``اقرأ المزيد »``).  A line where one mark of
     the style touches a word is read as quotations written with spaces inside
     (``‘جوزيف فليب ‘``).
 
-    >>> sorted(_standing_apart("الرئيسية » أخبار » محلية\\nقال « نعم» و« لا »", [9, 17, 29, 34, 37, 42]))
-    [9, 17]
+    >>> _touching("الرئيسية » أخبار » محلية", 0, 24, _TOUCHING["\u00ab"])
+    False
+    >>> _touching("قال « نعم» و« لا »", 0, 18, _TOUCHING["\u00ab"])
+    True
     """
-    found: set[int] = set()
-    line_end = -1
-    apart: dict[str, list[int]] = {}
-    touching: set[str] = set()
+    for match in pattern.finditer(text, start, end):
+        if not (apostrophes and _APOSTROPHE.match(text, match.start())):
+            return True
+    return False
 
-    def close_line() -> None:
-        for key, marks in apart.items():
-            if key not in touching:
-                found.update(marks)
-        apart.clear()
-        touching.clear()
 
-    for position in positions:
-        if position > line_end:
-            close_line()
-            line_end = text.find("\n", position)
-            if line_end < 0:
-                line_end = len(text)
-        before = text[position - 1] if position else "\n"
-        after = text[position + 1] if position + 1 < len(text) else "\n"
-        key = _STYLE_KEY.get(text[position], text[position])
-        if before.isspace() and after.isspace():
-            apart.setdefault(key, []).append(position)
+def _touching_pattern(marks: str) -> re.Pattern[str]:
+    return re.compile(f"[{marks}](?:(?<=\\S[{marks}])|(?=\\S))")
+
+
+#: For each style, by its opening mark (and the straight mark): a mark of the
+#: style with no space on one side.
+_TOUCHING = {opener: _touching_pattern(opener + closer) for opener, closer in STYLES.values()} | {'"': _touching_pattern('"')}
+
+
+#: An edit: (start, end, new text), the span ``text[start:end]`` replaced.
+_Edit = tuple[int, int, str]
+
+
+def _apply(text: str, edits: Iterable[tuple[int, int, str]], between: Callable[[str], str] | None = None) -> str:
+    """The text with each span (start, end) replaced by its new text; the
+    edits come in order and do not overlap.  With ``between``, the text
+    between the edits is passed through it.
+
+    The result is put together in pieces joined every ``_PIECES`` pieces, so
+    that millions of small edits never stand as millions of small strings.
+
+    >>> _apply("abcdef", [(1, 2, "B"), (4, 6, "")])
+    'aBcd'
+    """
+    pieces: list[str] = []
+    chunks: list[str] = []
+    done = 0
+    for start, end, new in edits:
+        if start > done:
+            piece = text[done:start]
+            pieces.append(between(piece) if between else piece)
+        pieces.append(new)
+        done = end
+        if len(pieces) >= _PIECES:
+            chunks.append("".join(pieces))
+            pieces.clear()
+    if not chunks and not pieces:
+        return between(text) if between else text
+    if done < len(text):
+        piece = text[done:]
+        pieces.append(between(piece) if between else piece)
+    chunks.append("".join(pieces))
+    pieces.clear()
+    return "".join(chunks)
+
+
+def _lines_with(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line holding a match of ``pattern``, its line end
+    excluded.  The lines in between cost one search.
+
+    >>> list(_lines_with("أ\\n«ب»\\nج\\n«د", re.compile("«")))
+    [(2, 5), (8, 10)]
+    """
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if match is None:
+            return
+        found = match.start()
+        start = text.rfind("\n", position, found) + 1 or position
+        end = text.find("\n", found)
+        if end < 0:
+            end = len(text)
+        yield start, end
+        position = end + 1
+
+
+# -- Q101 --------------------------------------------------------------------
+
+
+class _Line(NamedTuple):
+    """A line holding quotation marks of one style."""
+
+    number: int
+    start: int
+    end: int
+    marks: int  # quotation marks of the style, separators and apostrophes aside
+    decorated: bool  # may hold a decorative separator
+    blank_before: bool  # a blank line since the previous line with marks, within a region's reach
+
+
+def _lines_with_marks(text: str, opener: str, closer: str) -> Iterator[_Line]:
+    """The lines holding quotation marks of the style, in order."""
+    apostrophes = opener == "\u2018"
+    marks = re.compile(f"[{opener}{closer}]")
+    runs = re.compile(f"[{opener}{closer}]+")
+    touching = _TOUCHING[opener]
+    number = counted = 0
+    previous: _Line | None = None
+    for start, end in _lines_with(text, marks):
+        number += text.count("\n", counted, start)
+        counted = start
+        if not (_touching(text, start, end, touching, True) if apostrophes else touching.search(text, start, end)):
+            continue  # every mark stands apart: separators or arrows
+        decorated = _OTHER.search(text, start, end) is not None
+        if decorated or apostrophes:
+            count = sum(run_end - run_start for run_start, run_end in _runs(text, start, end, runs, decorated, apostrophes=apostrophes))
         else:
-            touching.add(key)
-    close_line()
-    return found
+            count = text.count(opener, start, end) + text.count(closer, start, end)
+        if not count:
+            continue
+        blank_before = False
+        if previous is not None and number - previous.number < _MAX_REGION_LINES:
+            blank_before = _BLANK_LINE.search(text, previous.end, start) is not None
+        previous = _Line(number, start, end, count, decorated, blank_before)
+        yield previous
 
 
-def _separators(text: str, positions: list[int]) -> set[int]:
-    """The marks, of those at ``positions`` (ascending), that are no quotation
-    marks: those of decorative separators and those standing apart."""
-    return _decorative(text, positions) | _standing_apart(text, positions)
-
-
-def _marks(text: str, opener: str, closer: str) -> list[int]:
-    """Positions of the style's marks, apostrophes (``don’t``) and separators
-    (decorative ones, marks standing apart from words) excluded."""
-    pattern = re.compile(f"[{opener}{closer}]")
-    apostrophes = {m.start() for m in _APOSTROPHE.finditer(text)} if opener == "\u2018" else set()
-    positions = [m.start() for m in pattern.finditer(text) if m.start() not in apostrophes]
-    separators = _separators(text, positions)
-    return [p for p in positions if p not in separators] if separators else positions
-
-
-def _regions(text: str, positions: list[int]) -> Iterator[list[int]]:
-    """Group mark positions into regions with an even number of marks.
+def _regions(lines: Iterator[_Line]) -> Iterator[list[_Line]]:
+    """Group the lines with marks into regions with an even number of marks.
 
     A region is one line, or consecutive lines with no blank line between
     them (a hard-wrapped paragraph), at most six lines.  Lines whose marks
-    cannot be closed that way are skipped.
+    cannot be closed that way are skipped.  At most six lines are held.
     """
-    by_line: list[tuple[int, list[int]]] = []
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    index = 0
-    for line_no, start in enumerate(line_starts):
-        end = line_starts[line_no + 1] if line_no + 1 < len(line_starts) else len(text) + 1
-        here = []
-        while index < len(positions) and positions[index] < end:
-            here.append(positions[index])
-            index += 1
-        if here:
-            by_line.append((line_no, here))
-    lines = text.split("\n")
-    i = 0
-    while i < len(by_line):
-        first_line, region = by_line[i][0], list(by_line[i][1])
-        j = i
-        while len(region) % 2 and j + 1 < len(by_line):
-            next_line = by_line[j + 1][0]
-            gap = lines[by_line[j][0] + 1 : next_line]
-            if next_line - first_line >= _MAX_REGION_LINES or any(not line.strip() for line in gap):
+    window: deque[_Line] = deque()
+    while True:
+        if not window:
+            line = next(lines, None)
+            if line is None:
+                return
+            window.append(line)
+        first = window[0]
+        marks, taken = first.marks, 1
+        while marks % 2:
+            if taken == len(window):
+                line = next(lines, None)
+                if line is None:
+                    break
+                window.append(line)
+            following = window[taken]
+            if following.number - first.number >= _MAX_REGION_LINES or following.blank_before:
                 break
-            j += 1
-            region.extend(by_line[j][1])
-        if len(region) % 2 == 0:
-            yield region
-            i = j + 1
+            marks += following.marks
+            taken += 1
+        if marks % 2 == 0:
+            yield [window.popleft() for _ in range(taken)]
         else:
-            i += 1
-
-
-def _well_formed(chars: list[str], opener: str) -> bool:
-    depth = 0
-    for char in chars:
-        depth += 1 if char == opener else -1
-        if depth < 0:
-            return False
-    return depth == 0
+            window.popleft()
 
 
 def _fits(text: str, position: int, mark: str) -> bool:
@@ -220,6 +359,92 @@ def _fits(text: str, position: int, mark: str) -> bool:
     if mark in "\u201c\u2018\u00ab\u2039":
         return not (before.isalnum() and after.isspace())
     return not (before.isspace() and after.isalnum())
+
+
+def _dips(text: str, start: int, end: int, opener: str, depth: int) -> bool:
+    """Whether the depth of nesting, ``depth`` before the run of marks
+    ``text[start:end]``, falls below zero inside it."""
+    steps = {opener: 1}
+    for chunk_start in range(start, end, 4096):
+        chunk = text[chunk_start : min(chunk_start + 4096, end)]
+        levels = accumulate((steps.get(char, -1) for char in chunk), initial=depth)
+        if min(levels) < 0:
+            return True
+        depth += 2 * chunk.count(opener) - len(chunk)
+    return False
+
+
+def _alternation(opener: str, closer: str, parity: int, length: int) -> str:
+    pair = opener + closer if parity == 0 else closer + opener
+    return pair * (length // 2) + (pair[0] if length % 2 else "")
+
+
+def _shape_edits(text: str, opener: str, closer: str) -> Iterator[_Edit]:
+    """The edits that fix the shapes of the style's marks, region by region.
+
+    In a region whose marks are not well-formed quotations, the marks
+    alternate: opening, closing, opening …, unless a mark would take the
+    shape both its neighbours contradict.  Within a run of two marks or more
+    every mark has a mark for a neighbour, so only a lone mark can be in doubt.
+    """
+    apostrophes = opener == "\u2018"
+    runs_pattern = re.compile(f"[{opener}{closer}]+")
+    alternating = [re.compile(f"(?:{opener}{closer})*+{opener}?"), re.compile(f"(?:{closer}{opener})*+{closer}?")]
+    pairs = (opener + closer, closer + opener)
+
+    def runs(region: list[_Line]) -> Iterator[tuple[int, int]]:
+        if len(region) == 1:
+            line = region[0]
+            return _runs(text, line.start, line.end, runs_pattern, line.decorated, apostrophes=apostrophes)
+        return chain.from_iterable(_runs(text, line.start, line.end, runs_pattern, line.decorated, apostrophes=apostrophes) for line in region)
+
+    def edit(start: int, end: int, parity: int) -> _Edit | None:
+        """The run's marks alternating from ``parity`` on, if that changes them."""
+        length = end - start
+        if length == 1:
+            return (start, end, closer if parity else opener) if text.startswith(closer, start) != parity else None
+        if length == 2:
+            return (start, end, pairs[parity]) if not text.startswith(pairs[parity], start) else None
+        if alternating[parity].fullmatch(text, start, end):
+            return None
+        return (start, end, _alternation(opener, closer, parity, length))
+
+    for region in _regions(_lines_with_marks(text, opener, closer)):
+        depth, dipped, count = 0, False, 0
+        edits: list[_Edit] | None = []  # while the region is small: no second walk
+        for start, end in runs(region):
+            length = end - start
+            if length == 1:
+                opening = text.startswith(opener, start)
+                if opening == count % 2 and not _fits(text, start, closer if opening else opener):
+                    break  # the mark would change, and to a shape its neighbours contradict
+                depth += 1 if opening else -1
+                dipped = dipped or depth < 0
+            else:
+                opening = text.count(opener, start, end)
+                if opening == length - 1 and length == 2:  # two marks, one of each
+                    dipped = dipped or (depth < 1 and text.startswith(closer, start))
+                elif 0 < opening < length:
+                    dipped = dipped or _dips(text, start, end, opener, depth)
+                elif not opening:
+                    dipped = dipped or depth < length
+                depth += 2 * opening - length
+            if edits is not None and (change := edit(start, end, count % 2)) is not None:
+                edits.append(change)
+                if len(edits) > _PIECES:
+                    edits = None
+            count += length
+        else:
+            if not dipped and depth == 0:
+                continue  # well-formed quotations
+            if edits is not None:
+                yield from edits
+                continue
+            count = 0
+            for start, end in runs(region):
+                if (change := edit(start, end, count % 2)) is not None:
+                    yield change
+                count += end - start
 
 
 def fix_quote_shapes(text: str) -> str:
@@ -234,26 +459,17 @@ def fix_quote_shapes(text: str) -> str:
     >>> fix_quote_shapes("“نص بلا إغلاق")
     '“نص بلا إغلاق'
     """
-    chars = None
-    for opener, closer in STYLES.values():
-        if opener not in text and closer not in text:
-            continue
-        positions = _marks(text, opener, closer)
-        for region in _regions(text, positions):
-            marks = [text[p] for p in region]
-            if _well_formed(marks, opener):
-                continue
-            wanted = [opener if n % 2 == 0 else closer for n in range(len(region))]
-            if not all(_fits(text, p, mark) for p, mark, was in zip(region, wanted, marks) if mark != was):
-                continue
-            if chars is None:
-                chars = list(text)
-            for position, mark in zip(region, wanted):
-                chars[position] = mark
-    return text if chars is None else "".join(chars)
+    edits = [_shape_edits(text, opener, closer) for opener, closer in STYLES.values() if opener in text or closer in text]
+    if not edits:
+        return text
+    return _apply(text, edits[0] if len(edits) == 1 else heapq.merge(*edits))
 
 
-_RUN_OF_MARKS = re.compile(r"([“”«»])\1+")
+# -- Q102 --------------------------------------------------------------------
+
+_DOUBLED = re.compile("\u201c\u201c|\u201d\u201d|\u00ab\u00ab|\u00bb\u00bb")
+_RUN_OF = {mark: re.compile(mark + "+") for mark in "“”«»"}
+_MARK = {mark: mark for mark in "“”«»"}
 
 
 def reduce_doubled_quotes(text: str) -> str:
@@ -267,21 +483,33 @@ def reduce_doubled_quotes(text: str) -> str:
     """
     if "““" not in text and "””" not in text and "««" not in text and "»»" not in text:
         return text
-    return _RUN_OF_MARKS.sub(_reduce_against_word, text)
+    return _apply(text, _reductions(text))
 
 
-def _reduce_against_word(match: re.Match[str]) -> str:
-    mark, text = match.group(1), match.string
-    if mark in "“«":
-        against_word = match.end() < len(text) and text[match.end()].isalnum()
-    else:
-        before = text[match.start() - 1] if match.start() else " "
-        against_word = before.isalnum() or before in ".!?؟…"
-    return mark if against_word else match.group(0)
+def _reductions(text: str) -> Iterator[_Edit]:
+    """Each run of one mark, doubled or more, reduced to the mark where it
+    stands against a word: an opening mark before one, a closing mark after
+    one (or after the end of a sentence)."""
+    position = 0
+    while (match := _DOUBLED.search(text, position)) is not None:
+        start = match.start()
+        mark = _MARK[text[start]]
+        end = _RUN_OF[mark].match(text, start).end()
+        if mark in "“«":
+            against_word = end < len(text) and text[end].isalnum()
+        else:
+            before = text[start - 1] if start else " "
+            against_word = before.isalnum() or before in ".!?؟…"
+        if against_word:
+            yield (start, end, mark)
+        position = end
 
+
+# -- Q103 --------------------------------------------------------------------
 
 _STRAIGHT = ('"', '"')
 _DOUBLE_MARKS = re.compile('[\u201c\u201d\u00ab\u00bb"]')
+_DOUBLE_RUNS = re.compile('[\u201c\u201d\u00ab\u00bb"]+')
 #: Characters that make a straight quote a piece of code or markup
 #: (``x = "a"``, ``f("a")``, ``<a href="x">``), not a quotation.
 _CODE_NEIGHBOURS = frozenset("=()[]{}<>\\/`")
@@ -290,6 +518,44 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3]")
 #: A proclitic written against the quotation it governs (``لـ"المواطنين"``,
 #: ``و"الأهرام"``): و or ف, then ب, ك or ل, then the article, then a tatweel.
 _PROCLITIC = re.compile("(?:[\u0648\u0641]?(?:[\u0628\u0643\u0644]?\u0627\u0644|\u0644\u0644|[\u0628\u0643\u0644])|[\u0648\u0641])\u0640?")
+#: The double styles: (opening mark, closing mark), by mark.
+_DOUBLE_STYLE = {mark: style for style in (STYLES["double"], STYLES["guillemets"], _STRAIGHT) for mark in style}
+
+
+class _DoubleLine(NamedTuple):
+    """A line holding double quotation marks."""
+
+    start: int
+    end: int
+    apart: str  # the marks of the styles whose every mark on the line stands apart
+    decorated: bool  # may hold a decorative separator
+
+
+def _double_lines(text: str) -> Iterator[_DoubleLine]:
+    for start, end in _lines_with(text, _DOUBLE_MARKS):
+        apart = ""
+        for opener, closer in (STYLES["double"], STYLES["guillemets"], _STRAIGHT):
+            present = text.find(opener, start, end) >= 0 or text.find(closer, start, end) >= 0
+            if present and not _touching(text, start, end, _TOUCHING[opener]):
+                apart += opener if opener == closer else opener + closer
+        yield _DoubleLine(start, end, apart, _OTHER.search(text, start, end) is not None)
+
+
+def _double_counts(text: str, line: _DoubleLine) -> dict[tuple[str, str], int]:
+    """The quotation marks of each double style on the line, separators aside."""
+    counts = dict.fromkeys((STYLES["double"], STYLES["guillemets"], _STRAIGHT), 0)
+    if not line.decorated:
+        for mark, style in _DOUBLE_STYLE.items():
+            if mark not in line.apart:
+                counts[style] += text.count(mark, line.start, line.end)
+        return counts
+    for start, end in _runs(text, line.start, line.end, _DOUBLE_RUNS, True, apart=line.apart):
+        if end - start == 1:
+            counts[_DOUBLE_STYLE[text[start]]] += 1
+        else:
+            for mark, style in _DOUBLE_STYLE.items():
+                counts[style] += text.count(mark, start, end)
+    return counts
 
 
 def convert_minority_quotes(text: str) -> str:
@@ -321,139 +587,134 @@ def convert_minority_quotes(text: str) -> str:
     curly, guillemets = STYLES["double"], STYLES["guillemets"]
     if not any(mark in text for mark in "\u201c\u201d\u00ab\u00bb"):
         return text
-    positions = [m.start() for m in _DOUBLE_MARKS.finditer(text)]
-    apart = _standing_apart(text, positions)
-    separators = _decorative(text, positions) | apart
-    marks = [p for p in positions if p not in separators] if separators else positions
-    counts = {curly: 0, guillemets: 0, _STRAIGHT: 0}
-    for position in marks:
-        counts[_style_of(text[position])] += 1
+    counts = dict.fromkeys((curly, guillemets, _STRAIGHT), 0)
+    for line in _double_lines(text):
+        for style, count in _double_counts(text, line).items():
+            counts[style] += count
     dominant = curly if counts[curly] > counts[guillemets] else guillemets
-    others = len(marks) - counts[dominant]
+    others = sum(counts.values()) - counts[dominant]
     if not others or counts[dominant] < 4 or counts[dominant] < 2 * others:
         return text
+    return _apply(text, _conversions(text, dominant))
+
+
+def _conversions(text: str, target: tuple[str, str]) -> Iterator[_Edit]:
     # A mark of the dominant style standing apart is read as a separator only
     # while no mark of its style on the line touches a word: converting a
     # quotation there would make it a quotation mark, so the line stays.
-    blocking = sorted(p for p in apart if text[p] in dominant)
-    lines = text.split("\n")
-    index = blocked = offset = 0
-    for number, line in enumerate(lines):
-        end = offset + len(line)
-        here = []
-        while index < len(marks) and marks[index] < end:
-            here.append(marks[index] - offset)
-            index += 1
-        stays = False
-        while blocked < len(blocking) and blocking[blocked] < end:
-            stays = True
-            blocked += 1
-        if here and not stays:
-            lines[number] = _convert_line(line, here, dominant)
-        offset = end + 1
-    return "\n".join(lines)
+    for line in _double_lines(text):
+        if target[0] not in line.apart:
+            yield from _convert_line(text, line, target)
 
 
-def _style_of(mark: str) -> tuple[str, str]:
-    if mark == '"':
-        return _STRAIGHT
-    return STYLES["double"] if mark in STYLES["double"] else STYLES["guillemets"]
-
-
-def _convert_line(line: str, positions: list[int], target: tuple[str, str]) -> str:
-    """Convert the quotations of the line (marks at ``positions``) that are not
-    in the ``target`` style, where each stands alone: inside no other
-    quotation and holding none.  A line whose shaped marks do not pair up is
-    left as it is; straight marks that do not pair up beyond doubt are not
-    read as quotations."""
+def _convert_line(text: str, line: _DoubleLine, target: tuple[str, str]) -> Iterator[_Edit]:
+    """The edits that convert the quotations of the line that are not in the
+    ``target`` style, where each stands alone: inside no other quotation and
+    holding none.  A line whose shaped marks do not pair up is left as it
+    is; straight marks that do not pair up beyond doubt are not read as
+    quotations."""
     source = STYLES["guillemets"] if target == STYLES["double"] else STYLES["double"]
-    by_style: dict[tuple[str, str], list[int]] = {target: [], source: [], _STRAIGHT: []}
-    for position in positions:
-        by_style[_style_of(line[position])].append(position)
-    if not by_style[source] and not by_style[_STRAIGHT]:
-        return line
-    pairs: list[tuple[int, int, bool]] = []
-    for style in (target, source):
-        stack: list[int] = []
-        for position in by_style[style]:
-            if line[position] == style[0]:
-                stack.append(position)
-            elif not stack:
-                return line
-            else:
-                pairs.append((stack.pop(), position, style == source))
-        if stack:
-            return line
-    straight = _straight_pairs(line, by_style[_STRAIGHT])
-    pairs.extend((start, end, _ARABIC_LETTER.search(line, start, end) is not None) for start, end in straight)
-    role = {}
-    for number, (start, end, _) in enumerate(pairs):
-        role[start], role[end] = number, number
-    chars = None
-    depth = 0
-    previous = -1
-    for position in positions:
-        if position not in role:
+
+    def marks() -> Iterator[int]:
+        for start, end in _runs(text, line.start, line.end, _DOUBLE_RUNS, line.decorated, apart=line.apart):
+            yield from range(start, end)
+
+    depth = {target: 0, source: 0}
+    others = False
+    straight = 0
+    straight_pairs = True
+    opened = -1
+    for position in marks():
+        style = _DOUBLE_STYLE[text[position]]
+        if style is _STRAIGHT:
+            others = True
+            if straight % 2 == 0:
+                opened = position
+            elif straight_pairs and not (_opens(text, line, opened) and _closes(text, line, position)):
+                straight_pairs = False
+            straight += 1
             continue
-        start, end, convertible = pairs[role[position]]
-        if position == start:
-            depth += 1
+        if style is source:
+            others = True
+        if text[position] == style[0]:
+            depth[style] += 1
         else:
-            depth -= 1
-            alone = previous == start and depth == 0
-            if alone and convertible and not _would_double(line, start, target[0]) and not _would_double(line, end, target[1]):
-                if chars is None:
-                    chars = list(line)
-                chars[start], chars[end] = target
-        previous = position
-    return line if chars is None else "".join(chars)
+            depth[style] -= 1
+            if depth[style] < 0:
+                return
+    if not others or depth[target] or depth[source]:
+        return
+    straight_pairs = straight_pairs and straight % 2 == 0
+    # A pair is converted when it stands alone: its marks follow each other
+    # among the marks read as quotations, and no quotation is open around it.
+    depth_all = 0
+    straight = 0
+    opened = -1
+    opened_convertible = ""  # the style of the previous mark when it opens a convertible pair
+    for position in marks():
+        mark = text[position]
+        style = _DOUBLE_STYLE[mark]
+        if style is _STRAIGHT:
+            if not straight_pairs:
+                continue
+            closing = straight % 2 == 1
+            straight += 1
+        else:
+            closing = mark == style[1]
+        if not closing:
+            depth_all += 1
+            opened, opened_convertible = position, ('"' if style is _STRAIGHT else mark if style is source else "")
+            continue
+        depth_all -= 1
+        if (
+            depth_all == 0
+            and opened_convertible
+            and _DOUBLE_STYLE[opened_convertible] is style
+            and (style is not _STRAIGHT or _ARABIC_LETTER.search(text, opened, position) is not None)
+            and not _would_double(text, opened, target[0])
+            and not _would_double(text, position, target[1])
+        ):
+            yield (opened, opened + 1, target[0])
+            yield (position, position + 1, target[1])
+        opened_convertible = ""
 
 
-def _straight_pairs(line: str, positions: list[int]) -> list[tuple[int, int]]:
-    """The straight quotations of a line, paired in order, or none at all
-    when any mark's role is in doubt."""
-    if len(positions) % 2:
-        return []
-    pairs = list(zip(positions[::2], positions[1::2]))
-    if all(_opens(line, start) and _closes(line, end) for start, end in pairs):
-        return pairs
-    return []
-
-
-def _opens(line: str, position: int) -> bool:
+def _opens(text: str, line: _DoubleLine, position: int) -> bool:
     """A straight mark that opens a quotation: a word after it, and before it
     a space, punctuation or a proclitic, never code."""
-    before = line[position - 1] if position else " "
-    after = line[position + 1] if position + 1 < len(line) else " "
+    before = text[position - 1] if position > line.start else " "
+    after = text[position + 1] if position + 1 < line.end else " "
     if not after.isalnum() or before in _CODE_NEIGHBOURS:
         return False
     if not before.isalnum():
         return True
     word_start = position
-    while word_start > 0 and position - word_start < 5 and line[word_start - 1].isalpha():
+    while word_start > line.start and position - word_start < 5 and text[word_start - 1].isalpha():
         word_start -= 1
-    if word_start > 0 and line[word_start - 1].isalnum():
+    if word_start > line.start and text[word_start - 1].isalnum():
         return False
-    return _PROCLITIC.fullmatch(line, word_start, position) is not None
+    return _PROCLITIC.fullmatch(text, word_start, position) is not None
 
 
-def _closes(line: str, position: int) -> bool:
+def _closes(text: str, line: _DoubleLine, position: int) -> bool:
     """A straight mark that closes a quotation: a word (or a word and a
     sentence end) before it, and no word or code after it."""
-    before = line[position - 1] if position else " "
-    after = line[position + 1] if position + 1 < len(line) else " "
+    before = text[position - 1] if position > line.start else " "
+    after = text[position + 1] if position + 1 < line.end else " "
     if after.isalnum() or after in _CODE_NEIGHBOURS:
         return False
-    if before in _SENTENCE_END and position > 1:
-        before = line[position - 2]
+    if before in _SENTENCE_END and position - line.start > 1:
+        before = text[position - 2]
     return before.isalnum()
 
 
-def _would_double(line: str, position: int, mark: str) -> bool:
+def _would_double(text: str, position: int, mark: str) -> bool:
     """Writing ``mark`` here would put it next to the same mark (a doubled
     mark that rule Q102 would then reduce)."""
-    return line[position - 1 : position] == mark or line[position + 1 : position + 2] == mark
+    return text[position - 1 : position] == mark or text[position + 1 : position + 2] == mark
 
+
+# -- Q201 --------------------------------------------------------------------
 
 QUOTE_STYLES = {"«»": ("\u00ab", "\u00bb"), "“”": ("\u201c", "\u201d"), '""': ('"', '"')}
 
@@ -470,12 +731,34 @@ def convert_quote_style(text: str, *, quote_style: str = "«»") -> str:
     'قال "نعم"'
     """
     opener, closer = QUOTE_STYLES[quote_style]
-    table = {ord(c): opener for c in "“«"} | {ord(c): closer for c in "”»"}
-    lines = []
-    for line in text.split("\n"):
-        line = line.translate(table)
-        if opener != '"' and line.count('"') % 2 == 0 and '"' in line:
-            parts = line.split('"')
-            line = "".join(part + (opener if n % 2 == 0 else closer) for n, part in enumerate(parts[:-1])) + parts[-1]
-        lines.append(line)
-    return "\n".join(lines)
+    if opener == '"' or '"' not in text:
+        return _restyle(text, opener, closer)
+    return _apply(text, _straight_conversions(text, opener, closer), functools.partial(_restyle, opener=opener, closer=closer))
+
+
+def _restyle(text: str, opener: str, closer: str) -> str:
+    """The text with every shaped double mark, “” and «», written as
+    ``opener`` or ``closer`` (str.replace copies at memory speed, where
+    str.translate looks every character up in a table)."""
+    for marks, new in (("“«", opener), ("”»", closer)):
+        for mark in marks:
+            if mark != new:
+                text = text.replace(mark, new)
+    return text
+
+
+_STRAIGHT_MARK = re.compile('"')
+
+
+def _straight_conversions(text: str, opener: str, closer: str) -> Iterator[_Edit]:
+    """Each straight mark, on a line with an even number of them, written as
+    an opening and a closing mark in turn."""
+    for start, end in _lines_with(text, _STRAIGHT_MARK):
+        if text.count('"', start, end) % 2:
+            continue
+        count = 0
+        position = text.find('"', start, end)
+        while position >= 0:
+            yield (position, position + 1, closer if count % 2 else opener)
+            count += 1
+            position = text.find('"', position + 1, end)
