@@ -31,6 +31,8 @@ from .tables import Phrase
 #: Residue lines are short.  A line of more tokens than this can only *start*
 #: with a phrase (a tags line, an inline read-also block), and reads as prose.
 _LONG_LINE_TOKENS = 25
+#: Nor is a line of more characters than this (a run of one mark, a line with no spaces).
+_LONG_LINE_CHARS = 1000
 #: A chrome line by its words: at most this many words.
 _MAX_CHROME_WORDS = 8
 
@@ -106,7 +108,7 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
         return Line(text, Kind.BLANK)
     if BARE_NUMBER_LINE.fullmatch(stripped):
         return Line(text, Kind.NUMBER, folded, evidence="a bare number")
-    if stripped.count(" ") >= _LONG_LINE_TOKENS:
+    if len(stripped) > _LONG_LINE_CHARS or stripped.count(" ") >= _LONG_LINE_TOKENS:
         phrase = matcher.match_start(text, folded)
         if phrase is not None:
             return Line(text, Kind(phrase.kind), folded, evidence=f"starts with {phrase.text!r} ({phrase.origin})")

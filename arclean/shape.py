@@ -36,6 +36,9 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _SENTENCE_MARKS = ".!?؟:۔…"
 _CLOSERS = "\"'”»’)]"
 _CACHED_LENGTH = 200
+#: Runs of letters outside the Arabic blocks (Latin, Greek, Cyrillic …): the only
+#: characters case folding changes in scraped Arabic text.
+_CASED_RUN = re.compile("[^\\W\\d_\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
 
 
 def fold_text(text: str) -> str:
@@ -51,7 +54,15 @@ def fold_text(text: str) -> str:
     for source, target in _FOLDS.items():
         if source in text:
             text = text.replace(source, target)
-    return text if text.isascii() and text.islower() else text.casefold()
+    if text.isascii():
+        return text if text.islower() else text.lower()
+    # Case-fold only the runs of letters of cased scripts: ``str.casefold`` on a
+    # whole Arabic text copies it into a buffer of 4 bytes a character for nothing.
+    return _CASED_RUN.sub(_casefold, text)
+
+
+def _casefold(match: re.Match[str]) -> str:
+    return match.group().casefold()
 
 
 def skeleton_of_folded(folded: str) -> str:

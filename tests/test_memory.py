@@ -151,11 +151,6 @@ def test_default_pipeline_memory_on_quotation_marks_grows_linearly(name: str) ->
     assert not _superlinear(_pipeline_measures(name), PIPELINE_CONSTANT)
 
 
-@pytest.mark.xfail(
-    reason="the analysis of the page that the line rules (B301 first) share peaks at 5.3x a text "
-    "of “ only and 7x one of « only; the quote rules take 0.7x at most on them",
-    strict=False,
-)
 @pytest.mark.parametrize("name", QUOTES_ONLY)
 def test_default_pipeline_memory_on_quotation_marks_is_within_five_times(name: str) -> None:
     assert not _too_large(_pipeline_measures(name), PIPELINE_CONSTANT)
