@@ -95,6 +95,9 @@ class Guard(enum.Enum):
     BREADCRUMB = "a breadcrumb trail"
 
 
+_LONG = 1000
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of a page: its text, its kind, whether it reads as prose, the
@@ -130,6 +133,11 @@ class Line:
 
     @cached_property
     def words(self) -> int:
+        """The number of words; for a line of over 1000 characters, its spaces
+        plus one (such a line is only ever compared with small thresholds, and
+        its skeleton would be a second copy of it)."""
+        if len(self.text) > _LONG and "key" not in self.__dict__:
+            return self.text.count(" ") + 1
         return self.key.count(" ") + 1 if self.key else 0
 
 

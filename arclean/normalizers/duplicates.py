@@ -48,12 +48,18 @@ def remove_repeated_paragraphs(text: str) -> str:
 def drop_repeated_paragraphs(page: Page) -> Page:
     """The page without paragraphs that repeat the one before them."""
     drop = set()
-    previous = None
+    previous: str | None = None
     for index in page.filled:
-        line = page.lines[index]
-        normalized = " ".join(line.text.split())
-        if previous == normalized and line.words >= _MIN_PARAGRAPH_WORDS:
-            drop.add(index)
-        else:
-            previous = normalized
+        text = page.lines[index].text
+        # A first look at the lengths: only lines of close lengths are normalized and compared
+        # (normalizing collapses runs of white space; it does not halve a paragraph).
+        if previous is not None and 2 * min(len(previous), len(text)) + 16 >= max(len(previous), len(text)):
+            if _normalized(previous) == _normalized(text) and page.lines[index].words >= _MIN_PARAGRAPH_WORDS:
+                drop.add(index)
+                continue
+        previous = text
     return page.without(drop)
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.split())
