@@ -208,10 +208,6 @@ class Page:
             return Region.HEAD
         return Region.TAIL if index >= self.tail_start else Region.ARTICLE
 
-    def at_edge(self, index: int) -> bool:
-        """In the head or the tail: where residue can be told from content."""
-        return self.region(index) is not Region.ARTICLE
-
     @cached_property
     def index(self) -> dict[Kind, tuple[int, ...]]:
         """The lines of each kind, in order: a rule visits only the lines it

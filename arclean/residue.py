@@ -200,16 +200,6 @@ def is_counter(line: str, key: str | None = None) -> bool:
     return 1 <= numbers < len(words) and all(word.isdigit() or _listed(word, known) for word in words)
 
 
-def has_chrome_word(line: str) -> bool:
-    """Does a line hold a chrome word (``منتدى``, ``تسجيل``, ``login``)?
-
-    >>> has_chrome_word("يسعدنا تسجيلكم بالمنتدى"), has_chrome_word("وزير الخارجية")
-    (True, False)
-    """
-    chrome = chrome_words()
-    return any(_listed(word, chrome) for word in skeleton(line).split())
-
-
 def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     """Why a short line reads as page chrome by its words, or None: most of its
     words are chrome words (``شاركنا بتعليقك على الخبر :``, ``whatsapp icon
