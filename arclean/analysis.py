@@ -10,6 +10,7 @@ rule to rule; nothing is cached between calls.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
 from .context import LIST_MARKS, MAX_TAIL_CHROME_WORDS, judge_in_context
@@ -33,6 +34,8 @@ from .tables import Phrase
 _LONG_LINE_TOKENS = 25
 #: Nor is a line of more characters than this (a run of one mark, a line with no spaces).
 _LONG_LINE_CHARS = 1000
+#: Lines of at most this many characters are classified once across pages.
+_SHORT_LINE = 200
 #: A chrome line by its words: at most this many words.
 _MAX_CHROME_WORDS = 8
 
@@ -53,9 +56,17 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     for line, folded_line in zip(text.split("\n"), folded):
         found = seen.get(line)
         if found is None:
-            found = seen[line] = classify(line, folded_line, matcher)
+            short = len(line) <= _SHORT_LINE
+            found = seen[line] = (_classify_short if short else classify)(line, folded_line, matcher)
         lines.append(found)
     return judge_in_context(Page(tuple(lines), extra, forum=any(line.kind is Kind.FORUM for line in lines), alone=seen))
+
+
+@lru_cache(maxsize=32768)
+def _classify_short(text: str, folded: str, matcher: PhraseMatcher) -> Line:
+    """Short lines (titles, bylines, site chrome) repeat across the pages of a
+    corpus: classified once.  Long lines never repeat, and would only fill the cache."""
+    return classify(text, folded, matcher)
 
 
 def look_afresh(page: Page) -> Page:
