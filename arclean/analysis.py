@@ -10,8 +10,9 @@ rule to rule; nothing is cached between calls.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from .context import LIST_MARKS, MAX_TAIL_CHROME_WORDS, judge_in_context
 from .page import Guard, Kind, Line, Page
@@ -34,6 +35,8 @@ from .tables import Phrase
 _LONG_LINE_TOKENS = 25
 #: Nor is a line of more characters than this (a run of one mark, a line with no spaces).
 _LONG_LINE_CHARS = 1000
+#: Three line feeds or more: a run of two blank lines or more.
+_BLANK_RUN = re.compile("(\n\n\n+)")
 #: Lines of at most this many characters are classified once across pages.
 _SHORT_LINE = 200
 #: A chrome line by its words: at most this many words.
@@ -50,10 +53,9 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     <Kind.CHROME: 'chrome'>
     """
     matcher = phrase_matcher(extra)
-    folded = fold_text(text).split("\n")
     seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
     lines = []
-    for line, folded_line in zip(text.split("\n"), folded):
+    for line, folded_line in zip(split_lines(text), split_lines(fold_text(text))):
         found = seen.get(line)
         if found is None:
             short = len(line) <= _SHORT_LINE
@@ -67,6 +69,23 @@ def _classify_short(text: str, folded: str, matcher: PhraseMatcher) -> Line:
     """Short lines (titles, bylines, site chrome) repeat across the pages of a
     corpus: classified once.  Long lines never repeat, and would only fill the cache."""
     return classify(text, folded, matcher)
+
+
+def split_lines(text: str) -> Iterator[str]:
+    """The lines of a text, except that a run of blank lines is one line made of
+    the line feeds between them: joined with line feeds, the lines give the text
+    back, and a page of ten million blank lines holds one.
+
+    >>> list(split_lines("أ\\nب\\n\\n\\n\\nج\\n"))
+    ['أ', 'ب', '\\n\\n', 'ج', '']
+    >>> "\\n".join(split_lines("أ\\n\\n\\n\\nج")) == "أ\\n\\n\\n\\nج"
+    True
+    """
+    for number, chunk in enumerate(_BLANK_RUN.split(text)):
+        if number % 2:
+            yield chunk[2:]  # n line feeds in a row: n - 1 blank lines, joined by n - 2 of them
+        else:
+            yield from chunk.split("\n")
 
 
 def look_afresh(page: Page) -> Page:

@@ -235,9 +235,9 @@ class Page:
         """The next non-blank line before (step -1) or after (step 1) a line.
 
         >>> from arclean.analysis import analyze
-        >>> page = analyze("أ\\n\\n\\nب")
-        >>> page.neighbour(0, 1), page.neighbour(3, -1), page.neighbour(-1, 1), page.neighbour(3, 1)
-        (3, 0, 0, None)
+        >>> page = analyze("أ\\n\\nب")
+        >>> page.neighbour(0, 1), page.neighbour(2, -1), page.neighbour(-1, 1), page.neighbour(2, 1)
+        (2, 0, 0, None)
         """
         filled = self.filled
         if step > 0:

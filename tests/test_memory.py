@@ -154,3 +154,20 @@ def test_default_pipeline_memory_on_quotation_marks_grows_linearly(name: str) ->
 @pytest.mark.parametrize("name", QUOTES_ONLY)
 def test_default_pipeline_memory_on_quotation_marks_is_within_five_times(name: str) -> None:
     assert not _too_large(_pipeline_measures(name), PIPELINE_CONSTANT)
+
+
+#: Hostile inputs for the whole pipeline beyond quotation marks: runs of one character,
+#: one long line (issue 9's list).
+PIPELINE_INPUTS: dict[str, Callable[[int], str]] = {
+    "only-blank-lines": _repeat("\n"),
+    "only-spaces": _repeat(" "),
+    "only-tatweel": _repeat("\u0640"),
+    "one-line-of-arabic": _repeat("قال الوزير إن الحكومة ستعلن خطة. "),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PIPELINE_INPUTS))
+def test_default_pipeline_memory_on_runs_and_one_long_line_is_within_five_times(name: str) -> None:
+    measures = _measure(Pipeline(), PIPELINE_INPUTS[name])
+    assert not _too_large(measures, PIPELINE_CONSTANT)
+    assert not _superlinear(measures, PIPELINE_CONSTANT)
