@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator
 
-from .context import LIST_MARKS, MAX_TAIL_CHROME_WORDS, judge_in_context
+from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
 from .page import Guard, Kind, Line, Page
 from .patterns import BARE_NUMBER_LINE
 from .residue import (
@@ -35,6 +35,8 @@ from .tables import Phrase
 _LONG_LINE_TOKENS = 25
 #: Nor is a line of more characters than this (a run of one mark, a line with no spaces).
 _LONG_LINE_CHARS = 1000
+#: Marks that start a list item: a list line is never chrome by its words.
+_LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
 #: Three line feeds or more: a run of two blank lines or more.
 _BLANK_RUN = re.compile("(\n\n\n+)")
 #: Lines of at most this many characters are classified once across pages.
@@ -55,7 +57,7 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     matcher = phrase_matcher(extra)
     seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
     lines = []
-    for line, folded_line in zip(split_lines(text), split_lines(fold_text(text))):
+    for line, folded_line in zip(page_lines(text), page_lines(fold_text(text))):
         found = seen.get(line)
         if found is None:
             short = len(line) <= _SHORT_LINE
@@ -71,14 +73,14 @@ def _classify_short(text: str, folded: str, matcher: PhraseMatcher) -> Line:
     return classify(text, folded, matcher)
 
 
-def split_lines(text: str) -> Iterator[str]:
+def page_lines(text: str) -> Iterator[str]:
     """The lines of a text, except that a run of blank lines is one line made of
     the line feeds between them: joined with line feeds, the lines give the text
     back, and a page of ten million blank lines holds one.
 
-    >>> list(split_lines("أ\\nب\\n\\n\\n\\nج\\n"))
+    >>> list(page_lines("أ\\nب\\n\\n\\n\\nج\\n"))
     ['أ', 'ب', '\\n\\n', 'ج', '']
-    >>> "\\n".join(split_lines("أ\\n\\n\\n\\nج")) == "أ\\n\\n\\n\\nج"
+    >>> "\\n".join(page_lines("أ\\n\\n\\n\\nج")) == "أ\\n\\n\\n\\nج"
     True
     """
     for number, chunk in enumerate(_BLANK_RUN.split(text)):
@@ -166,7 +168,7 @@ def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: 
         return Line(text, Kind.CONTENT, folded, evidence="a breadcrumb trail", guard=Guard.BREADCRUMB)
     if not words:
         return Line(text, Kind.CONTENT, folded, guard=Guard.SEPARATOR)
-    if stripped.startswith(LIST_MARKS):
+    if stripped.startswith(_LIST_MARKS):
         return Line(text, Kind.CONTENT, folded, guard=Guard.LIST)
     if len(words) > MAX_TAIL_CHROME_WORDS:
         return Line(text, Kind.CONTENT, folded)

@@ -20,6 +20,7 @@ dropped (the next rule may be the one that drops it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
@@ -35,8 +36,6 @@ MAX_TAIL_CHROME_WORDS = 10
 #: A line judged by its neighbours, or a name line over a poster card: at most this many words.
 _MAX_CONTEXT_WORDS = 4
 _MAX_CARD_WORDS = 3
-#: Marks that start a list item: never chrome by its words.
-LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
 #: A board line above a forum post's title: at most this many words.
 _MAX_BOARD_WORDS = 12
 #: A dangling label at the end of a page: a few words and a colon.
@@ -169,13 +168,13 @@ def _judge_tail_words(page: Page) -> Page:
     a short line (three words or more, not a sentence) 60% made of chrome and
     function words, one chrome word at least, is chrome (``لا توجد تعليقات أو
     ردود بعد``, ``للاستمرار في القراءة اشترك الآن``), where elsewhere it takes 70%."""
-    tail = page.at_edges(list(page.index.get(Kind.CONTENT, ())))
+    content = page.index.get(Kind.CONTENT, ())
+    tail = content[bisect_left(content, page.tail_start):]
     changed = {
         index: replace(line, kind=Kind.CHROME, evidence=f"chrome words in the tail: {line.chrome_count} of {line.words}",
                        by_context=True)
         for index in tail
-        if index >= page.tail_start
-        and (line := page.lines[index]).chrome_count
+        if (line := page.lines[index]).chrome_count
         and line.guard is None
         and not line.prose
         and line.words >= _MIN_TAIL_CHROME_WORDS

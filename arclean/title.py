@@ -17,7 +17,6 @@ import re
 from difflib import SequenceMatcher
 
 from .page import Kind, Line, Page
-from .shape import skeleton
 
 _MIN_TITLE_WORDS = 4
 #: Lines looked at for the title; a masthead or section name has at most two words.
@@ -32,19 +31,20 @@ _MAX_LINES_BETWEEN = 1
 _DIGIT = re.compile(r"\d")
 
 
-def is_near_duplicate(a: str, b: str) -> bool:
+def is_near_duplicate(title: Line, line: Line) -> bool:
     """Return True when two lines are the same headline, give or take small edits.
 
-    >>> is_near_duplicate("«الانتقالي الجنوبي» يعقد أولى جلساته بعد يوم من عودة أعضائه إلى عدن",
-    ...                   "«الانتقالي الجنوبي» يُعد أولى جلساته بعد يوم من عودة اعضاءه إلى عدن")
-    True
-    >>> is_near_duplicate("وزير الخارجية يلتقي نظيره الأردني", "وزير الخارجية يلتقي نظيره الأردني في عمان لبحث العلاقات")
-    False
+    >>> from arclean.analysis import analyze
+    >>> a, b, c = analyze("«الانتقالي الجنوبي» يعقد أولى جلساته بعد يوم من عودة أعضائه إلى عدن\\n"
+    ...                   "«الانتقالي الجنوبي» يُعد أولى جلساته بعد يوم من عودة اعضاءه إلى عدن\\n"
+    ...                   "«الانتقالي الجنوبي» يعقد أولى جلساته في عدن لبحث خطط المجلس المالية والإعلامية").lines
+    >>> is_near_duplicate(a, b), is_near_duplicate(a, c)
+    (True, False)
     """
-    return _comparable(len(a), len(b)) and _same_headline(skeleton(a), skeleton(b))
-
-
-def _same_headline(sa: str, sb: str) -> bool:
+    a, b = len(title.text), len(line.text)
+    if 2 * min(a, b) + 16 < max(a, b):  # a first look at the lengths, before the skeletons
+        return False
+    sa, sb = title.key, line.key
     if sa == sb:
         return bool(sa)
     wa, wb = sa.split(), sb.split()
@@ -54,26 +54,18 @@ def _same_headline(sa: str, sb: str) -> bool:
     return shared * 4 >= max(len(wa), len(wb)) * 3 and SequenceMatcher(None, sa, sb).ratio() >= 0.85
 
 
-def _comparable(a: int, b: int) -> bool:
-    """Could lines of these lengths be the same headline?  A cheap first look
-    before folding (long paragraphs are never folded for nothing)."""
-    return 2 * min(a, b) + 16 >= max(a, b)
-
-
-def is_doubled(title: str, line: str) -> bool:
+def is_doubled(title: Line, line: Line) -> bool:
     """The title printed twice on one line, perhaps with an image's alt word
     between the copies (``TITLE Empty TITLE``).
 
-    >>> is_doubled("عنوان الموضوع في المنتدى", "عنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى")
+    >>> from arclean.analysis import analyze
+    >>> title, line = analyze("عنوان الموضوع في المنتدى\\nعنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى").lines
+    >>> is_doubled(title, line)
     True
     """
-    if not 2 * len(title) <= len(line) + 8 <= 2 * len(title) + 48:
+    if not 2 * len(title.text) <= len(line.text) + 8 <= 2 * len(title.text) + 48:
         return False
-    return _doubled_keys(skeleton(title), skeleton(line))
-
-
-def _doubled_keys(key: str, line_key: str) -> bool:
-    words = line_key.split()
+    key, words = title.key, line.key.split()
     n = key.count(" ") + 1 if key else 0
     if not n or len(words) not in (2 * n, 2 * n + 1):
         return False
@@ -125,9 +117,8 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
         seen += 1
         if seen > _COPY_WINDOW:
             break
-        size, title_size = len(line.text), len(title.text)
-        doubled = 2 * title_size <= size + 8 <= 2 * title_size + 48 and _doubled_keys(title.key, line.key)
-        if doubled or (_comparable(title_size, size) and _same_headline(title.key, line.key)):
+        doubled = is_doubled(title, line)
+        if doubled or is_near_duplicate(title, line):
             if doubled or not after_chrome or residue_between:
                 copies.append(index)
             continue
