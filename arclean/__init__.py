@@ -14,10 +14,10 @@ from functools import lru_cache
 
 from .config import Config
 from .errors import ArcleanError, ConfigError, DataFileError
-from .explain import Change, Report
+from .changes import Change, Report
 from .normalizers.typos import Suggestion
 from .pipeline import Pipeline
-from .rules import RULES, Rule
+from .registry import RULES, Rule
 
 __version__ = "0.1.0"
 

@@ -50,7 +50,7 @@ from .learn import MIN_DOCS, MIN_SHARE
 from .learn_files import Job, learn
 from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Reporter, Summary
 from .review import SAMPLE, Review
-from .rules import BY_CODE, RULES
+from .registry import BY_CODE, RULES
 from .settings import Settings
 
 COMMANDS = ("clean", "check", "fix", "learn", "rules", "rule")

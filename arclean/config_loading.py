@@ -17,7 +17,7 @@ from typing import Any, Callable
 from .config import Config
 from .errors import ConfigError, DataFileError
 from .normalizers.quotes import QUOTE_STYLES
-from .rules import PROFILES, expand, select_rules
+from .registry import PROFILES, expand, select_rules
 from .settings import Settings, check_encoding
 from .tables import Phrase, parse_corrections, parse_phrases
 

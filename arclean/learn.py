@@ -51,7 +51,7 @@ from .analysis import analyze
 from .config import Config
 from .page import Kind, Region
 from .pipeline import Pipeline
-from .rules import RULES, select_rules
+from .registry import RULES, select_rules
 from .shape import skeleton
 from .tables import PREFIX_MARK, months
 from .title import find_title

@@ -9,10 +9,10 @@ from typing import Callable, Iterable, Iterator, Union
 from .analysis import analyze, look_afresh, rejudge
 from .context import carries_context
 from .config import Config
-from .explain import Change, Report, line_changes, split_lines
+from .changes import Change, Report, line_changes, split_lines
 from .normalizers.typos import Suggestion
 from .page import Page
-from .rules import BY_CODE, Rule, expand, select_rules
+from .registry import BY_CODE, Rule, expand, select_rules
 
 #: Rounds of the line rules on one page; pages settle in one to three.
 _MAX_ROUNDS = 6

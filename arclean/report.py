@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .files import FileChange, FileResult
-from .rules import BY_CODE
+from .registry import BY_CODE
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "json", "github")

@@ -33,8 +33,8 @@ from typing import Any, Iterable, Mapping, Protocol, Sequence
 
 from . import __version__
 from .errors import ArcleanError
-from .explain import Report, split_lines
-from .rules import BY_CODE, RULES
+from .changes import Report, split_lines
+from .registry import BY_CODE, RULES
 
 SAMPLE, TOP = 20, 100  # samples per rule; documents listed by amount of change
 CONTEXT = 2  # lines shown around a removed line

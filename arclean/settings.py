@@ -14,7 +14,7 @@ from pathlib import Path
 from .config import Config
 from .errors import ConfigError
 from .gitignore import gitignore_spec
-from .rules import expand, select_rules
+from .registry import expand, select_rules
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.jsonl")
 #: Folders no corpus wants cleaned; ``exclude`` replaces this list, ``extend-exclude`` adds to it.

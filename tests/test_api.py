@@ -6,7 +6,7 @@ import pytest
 
 import arclean
 from arclean import Config, ConfigError, Pipeline
-from arclean.rules import RULES, select_rules
+from arclean.registry import RULES, select_rules
 
 DIRTY = "عنوان الخبر الأول اليوم\n\nعنوان الخبر الأول اليوم\n0\n\nفي ديسميبر 2018 قال الوزير\u00a0إن “الأمر“ مهم جدا للناس في البلاد.\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import arclean
-from arclean.rules import BY_CODE, RULES
+from arclean.registry import BY_CODE, RULES
 
 from .cases_loader import Case, load_cases
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from arclean.cli import main
-from arclean.rules import BY_CODE
+from arclean.registry import BY_CODE
 
 from .cli_helpers import (
     ALREADY_CLEAN,

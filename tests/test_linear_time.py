@@ -11,7 +11,7 @@ from typing import Callable
 import pytest
 
 from arclean import shape
-from arclean.rules import RULES, Rule
+from arclean.registry import RULES, Rule
 
 #: Adversarial inputs, each a function of a size in characters.
 INPUTS: dict[str, Callable[[int], str]] = {

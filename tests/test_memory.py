@@ -24,7 +24,7 @@ import pytest
 
 from arclean import Pipeline
 from arclean.normalizers.quotes import QUOTE_STYLES
-from arclean.rules import RULES
+from arclean.registry import RULES
 
 SMALL = 40_000  # bytes of UTF-8
 GROWTH = 8

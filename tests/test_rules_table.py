@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from arclean.rules import RULES, Rule
+from arclean.registry import RULES, Rule
 
 # Codes are never reused: this list only grows.  A rule removed later keeps its
 # code here, commented, so that nobody hands it to another rule.

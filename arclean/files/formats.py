@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from ..errors import FileError
-from ..explain import split_lines
+from ..changes import split_lines
 from ..pipeline import Pipeline
 from .task import FileChange, FileResult, Task
 
