@@ -90,7 +90,7 @@ def worker(count: int, seed: int, out: Path, outputs: bool) -> None:
         for text in documents(count, seed):
             cleaned = arclean.clean(text)
             report = arclean.explain(text)
-            changes = [(c.code, c.line, c.before, c.after, c.why) for c in report.changes]
+            changes = [(c.code, c.line, c.before, c.after, getattr(c, "why", "")) for c in report.changes]
             variants = [arclean.clean(text, **options) for _, options in VARIANTS]  # type: ignore[arg-type]
             record = {"clean": _digest(cleaned), "explain": _digest((report.text, changes, report.suggestions)),
                       **{name: _digest(v) for (name, _), v in zip(VARIANTS, variants)}}
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(ROOT / "arclean", candidate / "arclean", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
         procs = [_run(base, args.documents, args.seed, tmp / "base.jsonl"),
                  _run(candidate, args.documents, args.seed, tmp / "candidate.jsonl")]
-        if any(p.wait() for p in procs):
+        if any([p.wait() for p in procs]):  # both waited for
             print("a worker failed", file=sys.stderr)
             return 2
         old = (tmp / "base.jsonl").read_text(encoding="utf-8").splitlines()
