@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 
 import clirun  # noqa: E402
 import corpus  # noqa: E402
+import realpages  # noqa: E402
 
 MB = 10**6
 #: Issue 5's targets.
@@ -42,6 +43,10 @@ FTFY_FACTOR = 5.0  # arclean at least 5x ftfy's fix_text
 FLOOR_FACTOR = 0.5  # arclean at least half the floor
 MAX_RULE_SHARE = 0.25  # no rule over a quarter of the time
 MAX_RSS_MB = 200  # CLI peak RSS for the 1 GB input
+#: Issue 11's targets, on the real-page corpus.
+REAL_FTFY_FACTOR = 3.0  # clean at least 3x ftfy's fix_text (pure Python)
+CLEAN_INPUT_FACTOR = 2.0  # already-clean documents at least 2x faster than dirty ones
+EXPLAIN_FACTOR = 1.3  # explain within 1.3x of clean
 
 
 # --- output -----------------------------------------------------------------------------
@@ -165,6 +170,34 @@ def throughput(texts: list[str], runs: int) -> dict[str, float]:
     return speed
 
 
+def clean_vs_dirty(texts: list[str], runs: int) -> dict[str, float]:
+    """``clean`` on the documents it leaves unchanged, on those it changes, and on
+    those changed ones once cleaned (the same pages, already clean): MB/s, best of
+    ``runs`` interleaved."""
+    import arclean
+
+    warm_up(arclean.clean)
+    out = [arclean.clean(t) for t in texts]
+    groups = {
+        "unchanged": [t for t, o in zip(texts, out) if t == o],
+        "dirty": [t for t, o in zip(texts, out) if t != o],
+    }
+    groups["dirty, once cleaned"] = [o for t, o in zip(texts, out) if t != o]
+    seconds: dict[str, list[float]] = {name: [] for name in groups}
+    for _ in range(runs):
+        for name, group in groups.items():
+            seconds[name].append(time_over(arclean.clean, group))
+    speed = {name: nbytes(g) / MB / min(seconds[name]) for name, g in groups.items() if g}
+    rows = [(name, len(g), f"{nbytes(g) / MB:.2f}", f"{nbytes(g) / max(1, len(g)):.0f}",
+             f"{min(seconds[name]) / max(1, len(g)) * 1e6:.0f}", f"{speed.get(name, 0):.2f}",
+             f"{speed.get(name, 0) / speed['dirty']:.2f}×" if "dirty" in speed else "-")
+            for name, g in groups.items()]
+    say(f"arclean.clean on the documents it leaves unchanged, on those it changes, and on those once cleaned; "
+        f"CPU time, best of {runs} interleaved.\n")
+    say(table(["documents", "count", "MB", "bytes/doc", "µs/doc", "MB/s", "vs dirty"], rows))
+    return speed
+
+
 # --- 2. cost per rule -------------------------------------------------------------------
 def per_rule(texts: list[str]) -> float:
     """Time each step inside the pipeline, in order, on the real intermediate texts
@@ -197,6 +230,12 @@ def per_rule(texts: list[str]) -> float:
     say(table(["code", "rule", "seconds", "share", "µs/doc", "docs changed"], rows))
     top = max(cost, key=cost.__getitem__)
     say(f"\nSlowest rule: {top} ({names.get(top, top)}), {cost[top] / total:.1%} of the time.")
+    family: Counter[str] = Counter()
+    for code, seconds in cost.items():
+        family[code[0] if code[:1].isupper() else code] += seconds
+    say("\nBy family (B: the line rules with their shared page analysis):\n")
+    say(table(["family", "seconds", "share", "µs/doc"],
+              [(f, f"{sec:.3f}", f"{sec / total:.1%}", f"{sec / len(texts) * 1e6:.1f}") for f, sec in family.most_common()]))
     return cost[top] / total
 
 
@@ -361,12 +400,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run in under a minute")
     parser.add_argument("--size", help="throughput and per-rule corpus (default 50MB; quick 2MB)")
     parser.add_argument("--runs", type=int, help="throughput runs, median taken (default 5; quick 3)")
+    parser.add_argument("--real-size", help="real-page corpus (realpages.py; default 5MB; quick 1MB)")
+    parser.add_argument("--corpora", default="generated,real", help="which corpora: generated,real (default both)")
     parser.add_argument("--scaling", help="comma-separated sizes (default 10MB,30MB,100MB)")
     parser.add_argument("--memory", help="comma-separated JSONL sizes for the CLI (default 10MB,100MB,1GB)")
     parser.add_argument("--memory-jobs", type=int, default=1, help="--jobs for the memory runs (default 1)")
     parser.add_argument("--jobs-size", help="corpus for the --jobs table (default 100MB; quick 4MB)")
     parser.add_argument("--jobs", help="comma-separated --jobs values (default 1,2,…,cores)")
-    parser.add_argument("--skip", default="", help="sections to leave out: throughput,rules,profile,scaling,memory,jobs")
+    parser.add_argument("--skip", default="",
+                        help="sections to leave out: throughput,clean-input,rules,profile,scaling,memory,jobs")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--tmp", default=tempfile.gettempdir(), help="where the large inputs go (deleted afterwards)")
     parser.add_argument("--scaling-worker", type=int, help=argparse.SUPPRESS)
@@ -391,17 +433,42 @@ def main(argv: list[str] | None = None) -> int:
 
     say(f"# arclean benchmarks{' (--quick)' if quick else ''}\n")
     say(table(["", ""], machine()))
-    say(f"\nCorpus: `benchmarks/corpus.py`, seed {args.seed}.")
-    texts = load(size, args.seed) if skip & {"throughput", "rules", "profile"} != {"throughput", "rules", "profile"} else []
-    if "throughput" not in skip:
-        section("Throughput (one core)")
-        results["speed"] = throughput(texts, runs)
-    if "rules" not in skip:
-        section("Cost per rule")
-        results["top_share"] = per_rule(texts)
-    if "profile" not in skip:
-        section("Hot functions")
-        hot_functions(texts[: max(1, len(texts) // 10)])
+    corpora = set(filter(None, args.corpora.split(",")))
+    texts: list[str] = []
+    if "real" in corpora:
+        real_size = corpus.parse_size(args.real_size or ("1MB" if quick else "5MB"))
+        texts = realpages.real_pages(real_size, seed=args.seed)
+        found = "with" if realpages.devset_found() else "**without** (not found: generator only)"
+        say(f"\nReal-page corpus: `benchmarks/realpages.py`, seed {args.seed}, {found} the devset at {realpages.DEVSET}; "
+            f"{len(texts)} documents, {nbytes(texts) / len(texts):.0f} bytes and "
+            f"{sum(t.count(chr(10)) + 1 for t in texts) / len(texts):.1f} lines a document.")
+        if "throughput" not in skip:
+            section("Real pages: throughput (one core)")
+            results["real_speed"] = throughput(texts, runs)
+        if "clean-input" not in skip:
+            section("Real pages: already-clean and dirty documents")
+            results["real_clean_input"] = clean_vs_dirty(texts, runs)
+        if "rules" not in skip:
+            section("Real pages: cost per rule and family")
+            per_rule(texts)
+        if "profile" not in skip:
+            section("Real pages: hot functions")
+            hot_functions(texts)
+    if "generated" in corpora:
+        say(f"\nGenerated corpus: `benchmarks/corpus.py`, seed {args.seed}.")
+        texts = load(size, args.seed) if skip & {"throughput", "rules", "profile"} != {"throughput", "rules", "profile"} else []
+        if "throughput" not in skip:
+            section("Generated: throughput (one core)")
+            results["speed"] = throughput(texts, runs)
+        if "clean-input" not in skip:
+            section("Generated: already-clean and dirty documents")
+            clean_vs_dirty(texts, runs)
+        if "rules" not in skip:
+            section("Generated: cost per rule")
+            results["top_share"] = per_rule(texts)
+        if "profile" not in skip:
+            section("Generated: hot functions")
+            hot_functions(texts[: max(1, len(texts) // 10)])
     if "scaling" not in skip:
         section("Scaling with corpus size")
         results["linearity"] = scaling(scaling_sizes, args.seed)
@@ -439,6 +506,23 @@ def main(argv: list[str] | None = None) -> int:
 
 def targets(results: dict[str, object], memory_sizes: list[int]) -> list[tuple[str, str, str]]:
     rows = []
+    real = results.get("real_speed")
+    if isinstance(real, dict):
+        if "ftfy" in real:
+            ratio = real["arclean"] / real["ftfy"]
+            rows.append((f"real pages: clean ≥ {REAL_FTFY_FACTOR:.0f}× ftfy.fix_text (pure Python)",
+                         f"{ratio:.2f}× ({real['arclean']:.2f} vs {real['ftfy']:.2f} MB/s)", _yes(ratio >= REAL_FTFY_FACTOR)))
+        ratio = real["arclean"] / real["explain"]
+        rows.append((f"real pages: explain within {EXPLAIN_FACTOR}× of clean", f"clean {ratio:.2f}× explain "
+                     f"({real['arclean']:.2f} vs {real['explain']:.2f} MB/s)", _yes(ratio <= EXPLAIN_FACTOR)))
+    inputs = results.get("real_clean_input")
+    if isinstance(inputs, dict) and "dirty" in inputs:
+        for name in ("unchanged", "dirty, once cleaned"):
+            if name in inputs:
+                ratio = inputs[name] / inputs["dirty"]
+                rows.append((f"real pages: {name} documents ≥ {CLEAN_INPUT_FACTOR:.0f}× faster than dirty ones (MB/s)",
+                             f"{ratio:.2f}× ({inputs[name]:.2f} vs {inputs['dirty']:.2f} MB/s)",
+                             _yes(ratio >= CLEAN_INPUT_FACTOR)))
     speed = results.get("speed")
     if isinstance(speed, dict):
         if "ftfy" in speed:
