@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import List, Tuple, Union
 
 from .config import Config
 from .errors import ArcleanError, ConfigError, DataFileError
@@ -43,38 +44,42 @@ def _pipeline(config: Config) -> Pipeline:
     return Pipeline(config=config)
 
 
-def _resolve(
-    config: Config | None,
-    select: list[str] | tuple[str, ...] | None,
-    ignore: list[str] | tuple[str, ...] | None,
-    profile: str | None,
-) -> Pipeline:
-    config = (config or Config()).replace(select=select, ignore=ignore, profile=profile)
+_Codes = Union[List[str], Tuple[str, ...], None]
+
+
+def _resolve(config: Config | None, select: _Codes, ignore: _Codes, extend_select: _Codes, profile: str | None) -> Pipeline:
+    config = (config or Config()).merge(select=select, ignore=ignore, extend_select=extend_select, profile=profile)
     return _pipeline(config)
 
 
 def clean(
     text: str,
     *,
-    select: list[str] | tuple[str, ...] | None = None,
-    ignore: list[str] | tuple[str, ...] | None = None,
+    select: _Codes = None,
+    ignore: _Codes = None,
+    extend_select: _Codes = None,
     config: Config | None = None,
     profile: str | None = None,
 ) -> str:
     """Clean a text with the default rules (or the selection given).
 
     ``select`` replaces the default set of rules, ``ignore`` removes rules from
-    it (codes or prefixes, such as ``"B"`` or ``"T101"``); ``profile="search"``
-    adds the lossy search normalizations.  ``config`` carries everything else.
+    it and ``extend_select`` adds to it (codes or prefixes, such as ``"B"`` or
+    ``"T101"``); ``profile="search"`` adds the lossy search normalizations.
+    ``config`` carries everything else.  The keywords go on ``config`` as the
+    command line goes on a configuration file (:meth:`Config.merge`):
+    ``select`` starts the selection afresh, ``ignore`` and ``extend_select``
+    add to the configuration's lists.
     """
-    return _resolve(config, select, ignore, profile).clean(text)
+    return _resolve(config, select, ignore, extend_select, profile).clean(text)
 
 
 def explain(
     text: str,
     *,
-    select: list[str] | tuple[str, ...] | None = None,
-    ignore: list[str] | tuple[str, ...] | None = None,
+    select: _Codes = None,
+    ignore: _Codes = None,
+    extend_select: _Codes = None,
     config: Config | None = None,
     profile: str | None = None,
 ) -> Report:
@@ -82,7 +87,7 @@ def explain(
 
     ``explain(text).text == clean(text)`` for the same arguments.
     """
-    return _resolve(config, select, ignore, profile).explain(text)
+    return _resolve(config, select, ignore, extend_select, profile).explain(text)
 
 
 def rules() -> tuple[Rule, ...]:

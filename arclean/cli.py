@@ -50,8 +50,8 @@ from .learn import MIN_DOCS, MIN_SHARE
 from .learn_files import Job, learn
 from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Reporter, Summary
 from .review import SAMPLE, Review
-from .registry import BY_CODE, RULES
-from .settings import Settings
+from .registry import BY_CODE, PROFILES, RULES
+from .settings import Settings, flags_of
 
 COMMANDS = ("clean", "check", "fix", "learn", "rules", "rule")
 POOL_THRESHOLD = 2_000_000  # bytes: below this, starting worker processes costs more than it saves
@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--select", type=_codes, metavar="CODES", help="rule codes or prefixes to run instead of the defaults (B,W101)")
     group.add_argument("--ignore", type=_codes, default=(), metavar="CODES", help="rule codes or prefixes to leave out")
     group.add_argument("--extend-select", type=_codes, default=(), metavar="CODES", help="rule codes or prefixes to add")
-    group.add_argument("--profile", choices=["search"], help="add a named set of rules")
+    group.add_argument("--profile", choices=sorted(PROFILES), help="add a named set of rules")
     group.add_argument("--config", metavar="FILE", help="read this arclean.toml or pyproject.toml")
     group.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
@@ -180,17 +180,7 @@ def _settings(args: argparse.Namespace, *, stdin_name: str | None) -> Settings:
     path = args.config
     if path is None and not args.isolated:
         path = find_config_file(os.path.commonpath([os.path.abspath(p) for p in paths]))
-    return load_settings(None if args.isolated and not args.config else path).override(
-        select=args.select,
-        ignore=args.ignore,
-        extend_select=args.extend_select,
-        profile=args.profile,
-        include=getattr(args, "include", None),
-        extend_exclude=tuple(getattr(args, "exclude", ())),
-        respect_gitignore=getattr(args, "gitignore", None),
-        json_field=getattr(args, "field", None),
-        encoding=getattr(args, "encoding", None),
-    )
+    return load_settings(None if args.isolated and not args.config else path).override(**flags_of(args))
 
 
 def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:

@@ -3,14 +3,21 @@ and errors that name the file, the key and the fix."""
 
 from __future__ import annotations
 
+import dataclasses
+import io
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from arclean import Pipeline
+import arclean
+from arclean import Config, Pipeline
+from arclean.cli import _parser, main
 from arclean.config_loading import find_config_file, load_settings
 from arclean.errors import ConfigError
-from arclean.settings import DEFAULT_EXCLUDE, Settings
+from arclean.registry import PROFILES
+from arclean.settings import CONFIG_FIELDS, DEFAULT_EXCLUDE, EXTEND, KEYS, RESTART, Key, Settings
 
 PHRASES = "# kind: share\n# A site's own share bar.\nشارك المقال مع أصدقائك\nتابع موقعنا على …\n"
 LEXICON = "# Site typos.\nالاسبوغ\tالاسبوع\nمرحبى\tمرحبا|مرحبًا\n"
@@ -200,3 +207,124 @@ def test_patterns_agree_with_git_check_ignore(tmp_path: Path, patterns: list[str
     ignored_by_git = set(done.stdout.splitlines())
     spec = Patterns(patterns)
     assert {path for path in paths if spec.match_file(path)} == ignored_by_git
+
+
+# --- one merge: the configuration file, then the command line or clean()'s keywords ------
+
+#: A page on which every rule the cases below name changes something.
+PAGE = (Path(__file__).resolve().parent.parent / "seeds" / "000_edd459b6dd962f52.txt").read_text(encoding="utf-8")
+PAGE += "\nإنشاء الله نلتقي قريبا في المدرسة.\n"
+
+#: (the file's layer, the later layer, rules that must change the page, rules that must not).
+MERGES = [
+    ({"ignore": ["B101"]}, {"ignore": ["Q"]}, {"T101", "B103"}, {"B101", "Q101"}),
+    ({"ignore": ["B101"]}, {"select": ["B1"]}, {"B101", "B103"}, {"T101", "Q101"}),
+    ({"select": ["W", "T1"], "ignore": ["W103"]}, {"extend_select": ["B101"]}, {"T101", "B101", "W102"}, {"W103", "B103"}),
+    ({"ignore": ["T"]}, {"extend_select": ["T101", "T201"]}, {"B101"}, {"T101", "T201"}),
+    ({"extend_select": ["T201"]}, {"extend_select": ["B104"], "profile": "search"}, {"T201", "S101", "B101"}, set()),
+    ({"select": ["B"], "ignore": ["B103"]}, {"ignore": ["B101"]}, {"B301"}, {"B101", "B103", "T101"}),
+]
+
+
+def _toml(layer: dict[str, object]) -> str:
+    return "".join(f"{key.replace('_', '-')} = {json.dumps(value, ensure_ascii=False)}\n" for key, value in layer.items())
+
+
+def _flags(layer: dict[str, object]) -> list[str]:
+    flags = []
+    for key, value in layer.items():
+        flags += [f"--{key.replace('_', '-')}", value if isinstance(value, str) else ",".join(value)]  # type: ignore[arg-type]
+    return flags
+
+
+@pytest.mark.parametrize(("file_layer", "later", "changed", "unchanged"), MERGES, ids=lambda value: str(value))
+def test_one_merge_from_python_the_config_file_and_the_command_line(
+    tmp_path: Path, file_layer: dict[str, Any], later: dict[str, Any], changed: set[str], unchanged: set[str]
+) -> None:
+    """The same two layers give the same rules whether the later one is
+    clean()'s keywords, Settings.override or the command line's flags."""
+    config_file = write(tmp_path / "arclean.toml", _toml(file_layer))
+    page = write(tmp_path / "page.txt", PAGE)
+    from_python = arclean.explain(PAGE, config=Config(**file_layer), **later).counts()
+    from_file = Pipeline(config=load_settings(config_file).override(**later).config).explain(PAGE).counts()
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", "--output-format", "json", "--config", str(config_file), *_flags(later), str(page)], stdout=out, stderr=err)
+    assert code == 1, err.getvalue()
+    from_cli = json.loads(out.getvalue())["files"][0]["counts"]
+    assert from_python == from_file == from_cli
+    assert changed <= set(from_python) and not unchanged & set(from_python), from_python
+
+
+def test_keywords_add_to_the_configuration_they_are_given_with() -> None:
+    """clean(config=Config(ignore=["B101"]), ignore=["Q"]) leaves both out (it used to un-ignore B101)."""
+    config = Config(ignore=("B101",))
+    assert config.merge(ignore=["Q"]).ignore == ("B101", "Q")
+    assert set(arclean.explain(PAGE, config=config, ignore=["Q"]).counts()) & {"B101", "Q101"} == set()
+    assert "T201" in arclean.explain(PAGE, config=Config(ignore=("B",)), extend_select=["T201"]).counts()
+
+
+def test_merge_rejects_a_string_where_a_list_of_codes_belongs() -> None:
+    with pytest.raises(ConfigError, match='ignore: expected a list of rule codes, got the string "B101"'):
+        arclean.clean("x", config=Config(ignore=("Q",)), ignore="B101")  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="extend-select: expected a list"):
+        Config().merge(extend_select="T201")
+
+
+# --- the key table ------------------------------------------------------------------------
+
+
+def test_every_setting_has_one_key_and_every_key_one_setting() -> None:
+    """A new Config or Settings field without a row in KEYS (or a row for a field that is gone) fails here."""
+    settings_fields = {f.name for f in dataclasses.fields(Settings)} - {"config", "source", "root"}
+    assert sorted(key.field for key in KEYS) == sorted(CONFIG_FIELDS | settings_fields)
+    assert len({key.toml for key in KEYS}) == len(KEYS)
+    assert [key.field for key in KEYS if key.in_config] == [
+        *Config.SELECTION, *Config.OPTIONS, *Config.DATA
+    ]
+
+
+def test_every_flag_in_the_key_table_is_a_flag_of_the_command_line() -> None:
+    """The CLI reads its settings flags through KEYS: each must exist, store where KEYS says,
+    and no settings flag may bypass the table."""
+    actions = {
+        option: action
+        for parser in (_parser()._subparsers._group_actions[0].choices["check"],)  # type: ignore[union-attr]
+        for action in parser._actions
+        for option in action.option_strings
+    }
+    for key in KEYS:
+        if key.flag is not None:
+            assert actions[key.flag].dest == key.argument, key
+    settings_flags = {"--select", "--ignore", "--extend-select", "--profile", "--include", "--exclude",
+                      "--no-respect-gitignore", "--field", "--encoding"}
+    assert {key.flag for key in KEYS if key.flag} == settings_flags
+    assert actions["--profile"].choices == sorted(PROFILES)
+
+
+@pytest.mark.parametrize("key", [key for key in KEYS if key.flag], ids=lambda key: key.toml)
+def test_each_flag_merges_as_the_key_table_says(tmp_path: Path, key: Key) -> None:
+    """Put a file value and a flag value together and check the merge the table names."""
+    file_values: dict[str, tuple[Any, Any]] = {
+        "select": (["W"], ("B",)), "ignore": (["W103"], ("W104",)), "extend-select": (["T201"], ("Q201",)),
+        "profile": (None, "search"), "include": (["*.txt"], ("*.md",)), "extend-exclude": (["a/"], ("b/",)),
+        "respect-gitignore": (True, False), "field": ("body", "text"), "encoding": ("cp1256", "latin-1"),
+    }
+    before, flag = file_values[key.toml]
+    table = {} if before is None else {key.toml: before}
+    settings = load_settings(write(tmp_path / "arclean.toml", _toml(table)))
+    merged = settings.override(**{key.field: flag})
+    value = getattr(merged.config if key.in_config else merged, key.field)
+    if key.merge == EXTEND:
+        assert value == tuple(before) + flag
+    else:
+        assert value == flag
+    if key.merge == RESTART:
+        assert merged.config.ignore == () and merged.config.extend_select == ()
+
+
+def test_the_readme_configuration_block_shows_every_key() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n[tool.arclean]\n", 1)[1].split("```", 1)[0]
+    shown = {line.lstrip("# ").split(" = ")[0].strip('"[]') for line in block.splitlines() if " = " in line}
+    assert {key.toml for key in KEYS} - {"exclude"} <= shown | {"per-file-ignores"}
+    assert "[tool.arclean.per-file-ignores]" in block
