@@ -176,9 +176,9 @@ def _repair_cp1256_as_latin(word: str) -> str:
 
 
 _REPAIRS: tuple[tuple[str, re.Pattern[str], Callable[[str], str]], ...] = (
-    ("E101", _UTF8_AS_1252, _repair_utf8_as_cp1252),
-    ("E102", _UTF8_AS_1256, _repair_utf8_as_cp1256),
-    ("E103", _CP1256_AS_LATIN, _repair_cp1256_as_latin),
+    ("utf8-as-cp1252", _UTF8_AS_1252, _repair_utf8_as_cp1252),
+    ("utf8-as-cp1256", _UTF8_AS_1256, _repair_utf8_as_cp1256),
+    ("cp1256-as-latin", _CP1256_AS_LATIN, _repair_cp1256_as_latin),
 )
 
 
@@ -205,12 +205,12 @@ def _search_repairs(word: str, depth: int) -> str | None:
     windows-1252) is left for that encoding's context check (see
     :func:`_repair_lone_characters`): read in another encoding it would become
     letters nobody wrote (``طں``)."""
-    for code, shape, repair in _REPAIRS:
+    for accident, shape, repair in _REPAIRS:
         if not shape.search(word):
             continue
         attempt = repair(word)
         if attempt == word:
-            if _lone_repair(word, code) is not None:
+            if _lone_repair(word, accident) is not None:
                 return None
             continue
         if depth > 1:
@@ -231,16 +231,16 @@ def _is_plausible(repaired: str) -> bool:
 #: these plain character pairs): the shapes without the invisible characters
 #: they tolerate inside a pair, which are rare and checked for on their own.
 _QUICK = {
-    "E101": re.compile(f"[\u00c2-\u00ef][{re.escape(_CONT_1252)}]"),
-    "E102": re.compile(f"[{_LEAD_1256}][{re.escape(_CONT_1256)}]|\u00e2[{re.escape(_CONT_1256)}]"),
-    "E103": re.compile(f"[{_SHOWS_ARABIC}][{_SHOWS_ARABIC}]"),
+    "utf8-as-cp1252": re.compile(f"[\u00c2-\u00ef][{re.escape(_CONT_1252)}]"),
+    "utf8-as-cp1256": re.compile(f"[{_LEAD_1256}][{re.escape(_CONT_1256)}]|\u00e2[{re.escape(_CONT_1256)}]"),
+    "cp1256-as-latin": re.compile(f"[{_SHOWS_ARABIC}][{_SHOWS_ARABIC}]"),
 }
 #: Each rule's shape (what a broken stretch looks like) and unit (the stretch
 #: repaired as a whole: a word, or for E101 a run of windows-1252 characters).
 _SHAPES = {
-    "E101": (_UTF8_AS_1252, _LATIN_RUN),
-    "E102": (_UTF8_AS_1256, _WORD),
-    "E103": (_CP1256_AS_LATIN, _WORD),
+    "utf8-as-cp1252": (_UTF8_AS_1252, _LATIN_RUN),
+    "utf8-as-cp1256": (_UTF8_AS_1256, _WORD),
+    "cp1256-as-latin": (_CP1256_AS_LATIN, _WORD),
 }
 _ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}\u200c\u200d\u00ad]")
 #: E102's pairs start with common Arabic letters, so its first look first asks
@@ -250,22 +250,22 @@ _SYMBOLS_1256 = re.escape("".join(c for c in _CONT_1256 if c not in "پٹچژڈ�
 _CP1256_SYMBOLS = re.compile(f"[{_SYMBOLS_1256}]")
 
 
-def _may_apply(text: str, code: str, shape: re.Pattern[str]) -> bool:
-    if code == "E102" and not _CP1256_SYMBOLS.search(text):
+def _may_apply(text: str, accident: str, shape: re.Pattern[str]) -> bool:
+    if accident == "utf8-as-cp1256" and not _CP1256_SYMBOLS.search(text):
         return False
-    if _QUICK[code].search(text):
+    if _QUICK[accident].search(text):
         return True
     return bool(_ANY_INVISIBLE.search(text)) and _has_shape(text, shape)
 
 
-def _repair(text: str, code: str) -> str:
-    shape, unit = _SHAPES[code]
-    if not _may_apply(text, code, shape):
+def _repair(text: str, accident: str) -> str:
+    shape, unit = _SHAPES[accident]
+    if not _may_apply(text, accident, shape):
         return text
     repaired = _repair_words(text, shape, unit)
     if repaired == text:
         return text
-    return _repair_lone_characters(text, repaired, code)
+    return _repair_lone_characters(text, repaired, accident)
 
 
 def _has_shape(text: str, shape: re.Pattern[str]) -> bool:
@@ -342,17 +342,17 @@ _LONE_WORD_LATIN = re.compile(f"[{_LONE_SHOWN_1256}{_SHARED}]+")
 
 #: Each rule's lone word, the broken characters in it, and their repair.
 _LONE: dict[str, tuple[re.Pattern[str], re.Pattern[str], Callable[[str], str]]] = {
-    "E101": (_LONE_WORD_1252, _LONE_PAIR_1252, lambda word: _LONE_PAIR_1252.sub(_decode_pair_1252, word)),
-    "E102": (_LONE_WORD_1256, _LONE_PAIR_1256, lambda word: _LONE_PAIR_1256.sub(_decode_pair_1256, word)),
-    "E103": (_LONE_WORD_LATIN, _LONE_CHAR_LATIN, lambda word: word.translate(_cp1256_via_latin())),
+    "utf8-as-cp1252": (_LONE_WORD_1252, _LONE_PAIR_1252, lambda word: _LONE_PAIR_1252.sub(_decode_pair_1252, word)),
+    "utf8-as-cp1256": (_LONE_WORD_1256, _LONE_PAIR_1256, lambda word: _LONE_PAIR_1256.sub(_decode_pair_1256, word)),
+    "cp1256-as-latin": (_LONE_WORD_LATIN, _LONE_CHAR_LATIN, lambda word: word.translate(_cp1256_via_latin())),
 }
 
 
-def _lone_repair(word: str, code: str) -> str | None:
+def _lone_repair(word: str, accident: str) -> str | None:
     """The repair of a word made of lone broken characters of one encoding
     (and shared punctuation), or None.  Whether to apply it is a question of
     context: see :func:`_repair_lone_characters`."""
-    whole, broken, decode = _LONE[code]
+    whole, broken, decode = _LONE[accident]
     if not whole.fullmatch(word) or not broken.search(word):
         return None
     fixed = decode(word)
@@ -371,7 +371,7 @@ def _kind(word: str) -> int:
     return _FOREIGN if _LETTER.search(word) else _NEUTRAL
 
 
-def _repair_lone_characters(original: str, repaired: str, code: str) -> str:
+def _repair_lone_characters(original: str, repaired: str, accident: str) -> str:
     """Repair the lone broken characters the word repair leaves alone (an
     Arabic comma shown as ``¡``, a tatweel shown as ``Ü``, a ``و`` standing
     alone), where the context says which encoding they are in:
@@ -386,7 +386,7 @@ def _repair_lone_characters(original: str, repaired: str, code: str) -> str:
 
     One pass over the lines, each line's words looked at once: linear.
     """
-    broken = _LONE[code][1]
+    broken = _LONE[accident][1]
     if not broken.search(repaired):
         return repaired
     old_lines, lines = original.split("\n"), repaired.split("\n")
@@ -397,7 +397,7 @@ def _repair_lone_characters(original: str, repaired: str, code: str) -> str:
     for index, line in enumerate(lines):
         if not broken.search(line):
             continue
-        words = [(m.start(), m.end(), m.group(0), _lone_repair(m.group(0), code)) for m in _TOKEN.finditer(line)]
+        words = [(m.start(), m.end(), m.group(0), _lone_repair(m.group(0), accident)) for m in _TOKEN.finditer(line)]
         if changed[index]:
             lines[index] = _rebuild(line, _in_arabic_context(words))
         elif all(fix is not None or _kind(word) == _NEUTRAL for _s, _e, word, fix in words):
@@ -475,7 +475,7 @@ def repair_utf8_shown_as_cp1252(text: str) -> str:
     >>> repair_utf8_shown_as_cp1252("Le café “été” à Paris")
     'Le café “été” à Paris'
     """
-    return _repair(text, "E101")
+    return _repair(text, "utf8-as-cp1252")
 
 
 def repair_utf8_shown_as_cp1256(text: str) -> str:
@@ -488,7 +488,7 @@ def repair_utf8_shown_as_cp1256(text: str) -> str:
     >>> repair_utf8_shown_as_cp1256("ضغط، ثم ظهر")
     'ضغط، ثم ظهر'
     """
-    return _repair(text, "E102")
+    return _repair(text, "utf8-as-cp1256")
 
 
 def repair_cp1256_shown_as_latin(text: str) -> str:
@@ -512,4 +512,4 @@ def repair_cp1256_shown_as_latin(text: str) -> str:
     >>> repair_cp1256_shown_as_latin("Un été à la côte")
     'Un été à la côte'
     """
-    return _repair(text, "E103")
+    return _repair(text, "cp1256-as-latin")
