@@ -46,7 +46,7 @@ def _bind(rule: Rule, config: Config) -> Step:
     run = partial(rule.function, **options) if options else rule.function
     suggest = None
     if rule.suggest is not None:
-        suggest = partial(rule.suggest, **options) if options else rule.suggest
+        suggest = partial(rule.suggest, code=rule.code, **options)
     return Step(rule.code, run, suggest, rule.decide)
 
 

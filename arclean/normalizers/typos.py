@@ -59,10 +59,11 @@ def fix_common_typos(text: str, *, typos: tuple[tuple[str, str], ...] = ()) -> s
     return _pattern(typos).sub(replace, text)
 
 
-def suggest_common_typos(text: str, *, typos: tuple[tuple[str, str], ...] = ()) -> list[Suggestion]:
-    """List the misspellings with several candidate corrections.
+def suggest_common_typos(text: str, *, code: str, typos: tuple[tuple[str, str], ...] = ()) -> list[Suggestion]:
+    """List the misspellings with several candidate corrections, as suggestions
+    of the rule ``code`` (the pipeline passes the code of the step).
 
-    >>> suggest_common_typos("لاكن مسؤلية الأمر")
+    >>> suggest_common_typos("لاكن مسؤلية الأمر", code="T201")
     [Suggestion(code='T201', line=1, word='مسؤلية', candidates=('مسؤولية', 'مسئولية'))]
     """
     lexicon = _lexicon(typos)
@@ -71,5 +72,5 @@ def suggest_common_typos(text: str, *, typos: tuple[tuple[str, str], ...] = ()) 
         fixes = lexicon[match.group(2)]
         if len(fixes) > 1:
             line = text.count("\n", 0, match.start()) + 1
-            found.append(Suggestion("T201", line, match.group(2), fixes))
+            found.append(Suggestion(code, line, match.group(2), fixes))
     return found
