@@ -16,6 +16,8 @@ from .registry import BY_CODE, Rule, expand, select_rules
 
 #: Rounds of the line rules on one page; pages settle in one to three.
 _MAX_ROUNDS = 6
+#: Pipelines kept for the sources of a learned phrase file (one a source with phrases of its own).
+_MAX_SOURCES = 256
 
 RuleSpec = Union[str, Rule, Callable[[str], str]]
 
@@ -76,8 +78,15 @@ class Pipeline:
     ('W103', 'W104', 'T101', 'upper')
     """
 
-    def __init__(self, rules: Iterable[RuleSpec] | None = None, *, config: Config | None = None) -> None:
-        self.config = config or Config()
+    def __init__(self, rules: Iterable[RuleSpec] | None = None, *, config: Config | None = None,
+                 source: str | None = None) -> None:
+        rules = list(rules) if rules is not None else None
+        self._rules, self._config, self.source = rules, config or Config(), source
+        self._sources: dict[str | None, Pipeline] = {}
+        self._sourced = any(p.source is not None for p in self._config.boilerplate)
+        # A phrase of one source (a learned file's ``# source:`` section) applies to its documents only.
+        phrases = tuple(p for p in self._config.boilerplate if p.source is None or p.source == source)
+        self.config = self._config if phrases == self._config.boilerplate else replace(self._config, boilerplate=phrases)
         if rules is None:
             chosen: list[Rule | Callable[[str], str]] = list(
                 select_rules(self.config.select, self.config.ignore, self.config.extend_select, self.config.profile)
@@ -93,6 +102,32 @@ class Pipeline:
             _bind(spec, self.config) if isinstance(spec, Rule) else Step(getattr(spec, "__name__", repr(spec)), spec)
             for spec in chosen
         )
+
+    def for_source(self, source: str | None) -> Pipeline:
+        """This pipeline for the documents of one source (a site: see
+        :mod:`arclean.sources`): the configuration's phrases for that source
+        apply too.  Itself when no phrase is for a source.
+
+        >>> from arclean import Config
+        >>> from arclean.tables import Phrase
+        >>> config = Config(boilerplate=(Phrase("نبض الخليج صوتك الحر", "widget", False, "chrome.txt:3", "nabd.example"),))
+        >>> text = "نبض الخليج صوتك الحر\\n\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الموسم المقبل."
+        >>> Pipeline(["B205"], config=config)(text) == text
+        True
+        >>> [(c.code, c.why) for c in Pipeline(["B205"], config=config).for_source("nabd.example").explain(text).changes]
+        [('B205', "the phrase 'نبض الخليج صوتك الحر' (chrome.txt:3)")]
+        """
+        if source == self.source or not self._sourced:
+            return self
+        found = self._sources.get(source)
+        if found is None:
+            if len(self._sources) >= _MAX_SOURCES:
+                self._sources.clear()
+            phrases = tuple(p for p in self._config.boilerplate if p.source is None or p.source == source)
+            # A source without phrases of its own takes the pipeline without a source's phrases.
+            mine = phrases != self.config.boilerplate or self.source is not None
+            found = self._sources[source] = Pipeline(self._rules, config=self._config, source=source) if mine else self
+        return found
 
     @property
     def codes(self) -> tuple[str, ...]:

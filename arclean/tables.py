@@ -34,12 +34,14 @@ PREFIX_MARK = " …"
 
 @dataclass(frozen=True)
 class Phrase:
-    """One boilerplate phrase: its text, its kind, and whether it is a prefix."""
+    """One boilerplate phrase: its text, its kind, whether it is a prefix, where
+    it comes from, and the one source (site) it applies to (``None``: every source)."""
 
     text: str
     kind: str
     prefix: bool
     origin: str
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,23 +165,52 @@ def parse_corrections(relpath: str, text: str | None = None) -> dict[str, tuple[
     return table
 
 
-def parse_phrases(relpath: str, text: str | None = None) -> tuple[Phrase, ...]:
-    """Parse a boilerplate phrase file (see ``data/README.md``)."""
+#: A comment that starts a section of phrases for one source: ``# source: example.com``
+#: (``# source: *``: for every source again).
+SOURCE_SECTION = "# source:"
+
+
+def parse_phrases(relpath: str, text: str | None = None, *, cite: bool = True) -> tuple[Phrase, ...]:
+    """Parse a boilerplate phrase file (see ``data/README.md``).  Each phrase's
+    origin is the file and line it is on (``cite=False``: the file's name
+    without its suffix, as for the bundled files); a phrase under a
+    ``# source: NAME`` comment applies to that source's documents only.
+
+    >>> [(p.text, p.origin, p.source) for p in parse_phrases("chrome.txt", "# kind: widget\\nأ ب\\n# source: x.com\\nج د\\n")]
+    [('أ ب', 'chrome.txt:2', None), ('ج د', 'chrome.txt:4', 'x.com')]
+    """
     kind = directives(relpath, text).get("kind")
     if kind not in PHRASE_KINDS:
         raise DataFileError(relpath, 1, f"missing or unknown '# kind:' header {kind!r}; use one of {sorted(PHRASE_KINDS)}")
     origin = relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    sections = _source_sections(relpath, text)
     found = []
-    for _, line in entries(relpath, text):
+    for lineno, line in entries(relpath, text):
         prefix = line.endswith(PREFIX_MARK)
-        found.append(Phrase(line[: -len(PREFIX_MARK)] if prefix else line, kind, prefix, origin))
+        source = next((name for start, name in reversed(sections) if start < lineno), None)
+        found.append(Phrase(line[: -len(PREFIX_MARK)] if prefix else line, kind, prefix,
+                            f"{relpath}:{lineno}" if cite else origin, source))
     return tuple(found)
+
+
+def _source_sections(relpath: str, text: str | None) -> list[tuple[int, str | None]]:
+    """The ``# source:`` comments of a phrase file: line number and source (``None`` for ``*``)."""
+    if text is None:
+        text = _data_text(relpath)
+    sections: list[tuple[int, str | None]] = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if line.startswith(SOURCE_SECTION):
+            name = line[len(SOURCE_SECTION):].strip()
+            if not name:
+                raise DataFileError(relpath, lineno, "'# source:' names no source; write '# source: example.com', or '# source: *'")
+            sections.append((lineno, None if name == "*" else name))
+    return sections
 
 
 @lru_cache(maxsize=None)
 def phrases() -> tuple[Phrase, ...]:
     """All bundled boilerplate phrases, from every file in ``data/boilerplate``."""
-    return tuple(p for relpath in data_files("boilerplate") for p in parse_phrases(relpath))
+    return tuple(p for relpath in data_files("boilerplate") for p in parse_phrases(relpath, cite=False))
 
 
 @lru_cache(maxsize=None)
