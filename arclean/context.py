@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .page import Guard, Kind, Line, Page, Region
-from .title import find_title
+from .title import find_post, find_title
 
 _DIGIT = re.compile(r"\d")
 #: In the page's tail, a line of three to ten words that is not a sentence is
@@ -38,6 +38,8 @@ _MAX_CONTEXT_WORDS = 4
 _MAX_CARD_WORDS = 3
 #: A board line above a forum post's title: at most this many words.
 _MAX_BOARD_WORDS = 12
+#: Above a forum post's header, a board's prompt may be a sentence or two: at most this many words.
+_MAX_BOARD_PROSE_WORDS = 30
 #: A dangling label at the end of a page: a few words and a colon.
 _MAX_LABEL_WORDS = 4
 
@@ -239,14 +241,41 @@ def _card_line(line: Line) -> bool:
 
 
 def _judge_board_lines(page: Page) -> Page:
-    """On a forum page (one with forum chrome), the short lines above the post's
-    title are the board's: its name, welcome, tagline and sidebar headings
-    (``منتديات تقنيات``, ``يسعدنا تسجيلكم بالمنتدى``, ``مواضيع تهمك``); a
-    forum post's byline and date come under its title.  The title is known by
-    its copy further down, so it is never one of them; breadcrumbs and labelled
-    lines (guarded) stay."""
-    if not page.forum:
+    """On a forum page (one with forum chrome, or a forum post's header), the
+    short lines above the post's title are the board's: its name, welcome,
+    tagline and sidebar headings (``منتديات تقنيات``, ``يسعدنا تسجيلكم
+    بالمنتدى``, ``مواضيع تهمك``); a forum post's byline and date come under
+    its title.  The title is known by its copy further down, so it is never one
+    of them; breadcrumbs and labelled lines (guarded) stay.  Where the post's
+    header is known (:func:`arclean.title.find_post`), the board's prompts
+    above it go too, sentences as they may be, and so do the short lines
+    between the title and the post (next/previous links, poster cards).
+
+    >>> from arclean.analysis import analyze
+    >>> page = analyze("منتديات المعرفة\\nمرحبا بكم في منتداكم، سجل الآن وشارك معنا في النقاش.\\n"
+    ...                "عنوان الموضوع في المنتدى\\nالموضوع السابق الموضوع التالي\\n"
+    ...                "عنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى\\nنص المشاركة الأولى في الموضوع.")
+    >>> [line.kind.name for line in page.lines]
+    ['FORUM', 'FORUM', 'CONTENT', 'FORUM', 'CONTENT', 'CONTENT']
+    """
+    post = find_post(page)
+    if not page.forum and post is None:
         return page
+    if post is not None:
+        title, copy, byline = post
+        end = byline if byline is not None else copy
+        page = Page(page.lines, page.extra, True, page.alone)
+        changed = {
+            index: replace(line, kind=Kind.FORUM, evidence="a line of the forum post's header", by_context=True)
+            for index, line in enumerate(page.lines[title + 1:end], title + 1)
+            if index != copy and _board_line(line)
+        }
+        changed.update(
+            (index, replace(line, kind=Kind.FORUM, evidence="a line above the forum post's title", by_context=True))
+            for index, line in enumerate(page.lines[:title])
+            if _board_line(line) or (line.kind is Kind.CONTENT and line.guard is None and line.words <= _MAX_BOARD_PROSE_WORDS)
+        )
+        return _with(page, {**changed, title: replace(page.lines[title], title=True)})
     title = next((i for i, line in enumerate(page.lines) if line.title), None)
     if title is None:
         found, copies = find_title(page)
@@ -257,9 +286,18 @@ def _judge_board_lines(page: Page) -> Page:
     changed = {
         index: replace(line, kind=Kind.FORUM, evidence="a board line above the post's title", by_context=True)
         for index, line in enumerate(page.lines[:title])
-        if line.kind is Kind.CONTENT and line.guard is None and not line.prose and line.words <= _MAX_BOARD_WORDS
+        if _board_line(line)
     }
     return _with(page, changed)
+
+
+def _board_line(line: Line) -> bool:
+    """A short line of the board's, not a sentence: content, or a one-word chrome
+    line the head would keep for a kicker."""
+    return line.kind in _BOARD_KINDS and line.guard is None and not line.prose and line.words <= _MAX_BOARD_WORDS
+
+
+_BOARD_KINDS = (Kind.CONTENT, Kind.CHROME)
 
 
 def _judge_dangling_label(page: Page) -> Page:

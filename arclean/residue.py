@@ -249,6 +249,22 @@ def starts_with_content_label(words: list[str]) -> bool:
     return bool(words) and _listed(words[0], content_labels())
 
 
+@lru_cache(maxsize=None)
+def post_labels() -> frozenset[str]:
+    return _folded_words("words/post_labels.txt")
+
+
+def is_post_byline(line: str, key: str) -> bool:
+    """A forum post's byline: a post label, then the writer and a date.
+
+    >>> line = "مُساهمة من طرف أحمد السبت يناير 03, 2015 5:17 am"
+    >>> is_post_byline(line, skeleton(line)), is_post_byline("مساهمة الشباب في التنمية", "مساهمه الشباب في التنميه")
+    (True, False)
+    """
+    words = key.split(maxsplit=1)
+    return bool(words) and any(c.isdigit() for c in key) and _listed(words[0], post_labels())
+
+
 #: A breadcrumb trail: the home page's name, then a separator and sections.
 _BREADCRUMB = re.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|[Hh]ome|HOME)[ \t]*[»>›/|\\][^\n]*")
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .page import Kind, Line, Page
+from .page import Guard, Kind, Line, Page
+from .residue import is_post_byline
 
 _MIN_TITLE_WORDS = 4
 #: Lines looked at for the title; a masthead or section name has at most two words.
@@ -29,6 +30,11 @@ _COPY_WINDOW = 4
 #: start of the text itself (a poem's verses before its refrain).
 _MAX_LINES_BETWEEN = 1
 _DIGIT = re.compile(r"\d")
+#: A forum post's header stands within this many non-blank lines of the page's top.
+_POST_SCAN = 60
+#: Non-blank lines between a forum post's title and the title's copy, at most.
+_POST_WINDOW = 16
+_MIN_POST_TITLE_WORDS = 2
 
 
 def is_near_duplicate(title: Line, line: Line) -> bool:
@@ -99,7 +105,61 @@ def find_title(page: Page) -> tuple[int | None, list[int]]:
         elif first is None and not (line.is_residue or words <= _MAX_MASTHEAD_WORDS or _is_date(line)):
             break
         index = page.neighbour(index, 1)
+    post = find_post(page)
+    if post is not None:
+        return post[0], [post[1]]
     return first, []
+
+
+def find_post(page: Page) -> tuple[int, int, int | None] | None:
+    """A forum post's header under the board's chrome: the post's title, its
+    copy, and the post's byline under the copy (or None).
+
+    Forum software prints the title twice, the second time with the post: as
+    ``TITLE Empty TITLE`` (an image's alt text between two copies), or alone
+    right above the byline (``مُساهمة من طرف X <date>``).  Either shape marks
+    the page as a forum's, whatever the board's wording; a title repeated under
+    a subtitle on a news page is neither.
+
+    >>> from arclean.analysis import analyze
+    >>> find_post(analyze("منتدى المعرفة\\nعنوان الموضوع في المنتدى\\nالموضوع السابق\\n"
+    ...                   "عنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى\\nنص المشاركة."))
+    (1, 3, None)
+    """
+    filled = page.filled[:_POST_SCAN]
+    for at, copy in enumerate(filled):
+        line = page.lines[copy]
+        if line.kind is not Kind.CONTENT or line.words < _MIN_POST_TITLE_WORDS:
+            continue
+        after = filled[at + 1] if at + 1 < len(filled) else None
+        byline = after if after is not None and _is_post_byline(page.lines[after]) else None
+        doubled = _doubled_key(line)
+        if doubled is None and byline is None:
+            continue
+        for title in reversed(filled[max(0, at - _POST_WINDOW):at]):
+            candidate = page.lines[title]
+            if candidate.kind is not Kind.CONTENT or candidate.words < _MIN_POST_TITLE_WORDS:
+                continue
+            if candidate.key == doubled or (byline is not None and is_near_duplicate(candidate, line)):
+                return title, copy, byline
+    return None
+
+
+def _doubled_key(line: Line) -> str | None:
+    """The skeleton of the text a line prints twice (``X Empty X`` or ``X X``), or None."""
+    count = line.words
+    if count < 2 * _MIN_POST_TITLE_WORDS:
+        return None
+    words = line.key.split()
+    half = len(words) // 2
+    if words[:half] != words[len(words) - half:] or len(set(words[:half])) < _MIN_POST_TITLE_WORDS:
+        return None  # a word said over and over (``واحة واحة واحة``) is no title printed twice
+    return " ".join(words[:half])
+
+
+def _is_post_byline(line: Line) -> bool:
+    """A post label is a content label: the byline is a guarded line."""
+    return line.guard is Guard.LABEL and line.words <= 16 and is_post_byline(line.text, line.key)
 
 
 def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:

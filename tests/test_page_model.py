@@ -60,6 +60,34 @@ def test_injected_chrome_is_removed_exactly_in_one_run(document: str, head: list
     assert arclean.clean(once) == once
 
 
+#: Words of a board's own lines (its name, welcome, sidebar), in no list of arclean's.
+BOARD_WORDS = ["واحة", "الأصدقاء", "أهلا", "وسهلا", "بكم", "في", "بيتكم", "الثاني", "ركن", "الأعضاء", "الجدد", "السابق", "التالي"]
+
+
+@given(
+    clean_document(),
+    st.lists(st.lists(st.sampled_from(BOARD_WORDS), min_size=1, max_size=12).map(" ".join), min_size=1, max_size=4),
+    st.lists(st.sampled_from(BOARD_WORDS), min_size=1, max_size=6).map(" ".join),
+    st.sampled_from(["Empty", "", "صورة"]),
+)
+def test_a_forum_post_s_header_is_known_by_its_shape_not_its_wording(document: str, board: list[str], nav: str, alt: str) -> None:
+    """The board's lines above a post and the links between its title and the
+    title's copy go, in wordings no list holds: the post's header (the title
+    printed twice, the dated byline) is the evidence."""
+    title, rest = document.split("\n", 1)
+    byline = "مُساهمة من طرف سامي الأحد سبتمبر 18, 2011 9:44 am"
+    doubled = " ".join(part for part in (title, alt, title) if part)
+    dirty = "\n".join([*board, title, nav, doubled, byline, rest])
+    assert arclean.clean(dirty) == "\n".join([title, byline, rest])
+
+
+def test_a_subtitle_between_a_news_title_and_its_copy_stays() -> None:
+    text = ("إطلاق مبادرة لجمع الكتب المدرسية وتوزيعها على التلاميذ\nتنظمها جمعية إضافة\n"
+            "إطلاق مبادرة لجمع الكتب المدرسية وتوزيعها على التلاميذ\nتاريخ النشر : 12:59 - 2021/08/22\n"
+            "نظمت الجمعية يوما مفتوحا لجمع الكتب المدرسية تحت شعار مكتبة الخير في مقرها بالمدينة.")
+    assert arclean.clean(text) == text.replace("\nإطلاق مبادرة لجمع الكتب المدرسية وتوزيعها على التلاميذ\nتاريخ", "\nتاريخ") + "\n"
+
+
 def test_table_numbers_and_a_heading_under_a_link_stay() -> None:
     page = analyze("نتائج الجولة الأخيرة كما نشرتها الرابطة في موقعها الرسمي هذا المساء كاملة.\n| الفريق | النقاط |\n| الأهلي |\n30\n| الزمالك |\n28")
     assert [line.guard for line in page.lines if line.kind is Kind.NUMBER] == [Guard.TABLE, Guard.TABLE]
