@@ -1,13 +1,11 @@
 """The rule table: every normalizer arclean has, in the order the pipeline runs them.
 
-One row a rule: a stable code (family letter + three digits, never reused), the
-function, whether it is on by default, and the names of the configuration
-fields it takes.  The rule's name and summary come from the function, so the
-table, ``arclean rules``, the reports and the docs cannot disagree.
-
-Families: E encoding, I invisible characters, W white space and lines,
-L letters, P punctuation spacing, T typos and month names, B page residue
-(boilerplate), Q quotation marks, S the lossy search profile.
+One row a rule: a stable code (see :data:`FAMILIES` for what its letter and
+hundreds mean; never reused), the function, whether it is on by default, and
+the names of the configuration fields it takes.  The rule's name and summary
+come from the function, so the table, ``arclean rules``, the reports and the
+docs (``docs/rules.md`` and the README's table, generated from this table by
+``python -m tests.rule_docs``) cannot disagree.
 
 Order matters and is deliberate: entities and encoding repairs first (they
 create the characters every later rule reads; entities first, since a
@@ -135,6 +133,45 @@ RULES: tuple[Rule, ...] = (
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+
+#: The numbering scheme, as docs/rules.md shows it above the table of :data:`FAMILIES`.
+NUMBERING = """\
+A code is a family letter, a group digit (the hundreds) and two digits that number the group's
+rules in the order they were added (not the order they run in: that is the order of the rule
+table). Codes are never reused. The group says what kind of rule it is *within its family*; it
+does not say whether the rule is on: that is the rule's default alone. In P, Q and T the 2xx
+rules happen to be the opt-in ones (a house style, a lexicon), but E201, L201 and B201-B208 are
+on, and B104 is off."""
+
+#: Each family letter: the family, and what the rules of each group digit do.
+FAMILIES: dict[str, tuple[str, dict[str, str]]] = {
+    "E": ("encoding", {
+        "1": "mojibake: Arabic text decoded with the wrong code page",
+        "2": "HTML character references",
+    }),
+    "I": ("invisible characters", {"1": "zero-width, bidi and other invisible characters"}),
+    "W": ("white space and lines", {"1": "spaces, line endings and blank lines"}),
+    "L": ("letters", {
+        "1": "letter and digit forms: presentation forms, Persian look-alike letters and digits",
+        "2": "tatweel (kashida)",
+    }),
+    "P": ("punctuation spacing", {
+        "1": "spacing around Arabic punctuation",
+        "2": "Latin punctuation, brackets and repeated marks: a house style, opt-in",
+    }),
+    "T": ("typos and month names", {"1": "month names", "2": "common typos, from a lexicon: opt-in"}),
+    "B": ("page residue (boilerplate), judged on the page model", {
+        "1": "lines judged by the page itself: a repeated title or paragraph, counter lines, breadcrumbs",
+        "2": "lines of a kind the phrase lists name (data/boilerplate): comment forms, share bars, "
+             "related blocks, footers, widgets, chrome, paywall prompts",
+        "3": "the end-of-page cut",
+    }),
+    "Q": ("quotation marks", {"1": "misshapen, doubled and minority-style quotation marks", "2": "quotation style: opt-in"}),
+    "S": ("the lossy search profile", {"1": 'search normalizations that lose information: opt-in (profile="search")'}),
+}
+
+#: Codes of rules taken out, and what they did: never given to another rule.
+RETIRED: dict[str, str] = {}
 
 #: Named sets of extra rules: ``clean(text, profile="search")``.
 PROFILES: dict[str, tuple[str, ...]] = {"search": ("S",)}

@@ -97,9 +97,28 @@ def test_ambiguous_typos_are_reported_not_fixed() -> None:
     ]
 
 
-def test_rules_table_lists_code_name_default_and_summary() -> None:
+def test_rules_are_listed_in_the_order_the_default_pipeline_runs_them() -> None:
+    """rules() is the pipeline's order: its on rules are exactly what clean() runs, in that order."""
     table = arclean.rules()
-    assert [rule.code for rule in table] == [rule.code for rule in RULES]
+    assert Pipeline().codes == tuple(rule.code for rule in table if rule.default)
     tatweel = next(rule for rule in table if rule.code == "L201")
     assert (tatweel.name, tatweel.default) == ("remove-decorative-tatweel", True)
     assert tatweel.summary.startswith("Remove ARABIC TATWEEL")
+
+
+def test_the_modules_behind_rules_and_explain_are_not_shadowed() -> None:
+    """arclean.rules and arclean.explain are the functions; their modules have names of their own."""
+    import importlib
+
+    assert callable(arclean.rules) and callable(arclean.explain)
+    assert importlib.import_module("arclean.registry").RULES == arclean.rules()
+    assert importlib.import_module("arclean.changes").Report is arclean.Report
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("arclean.rules")
+
+
+def test_extend_select_adds_opt_in_rules() -> None:
+    text = "إنشاء الله نلتقي\n"
+    assert arclean.clean(text) == text
+    assert arclean.clean(text, extend_select=["T201"]) == "إن شاء الله نلتقي\n"
+    assert arclean.explain(text, extend_select=["T2"], ignore=["T201"]).text == text

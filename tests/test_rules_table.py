@@ -1,37 +1,60 @@
-"""The rule table itself: stable codes, one name per behaviour, documented and tested rules."""
+"""The rule table itself: well-formed codes with a documented numbering, one name per
+behaviour, documented and tested rules, and the generated docs in step with it."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+import sys
 
 import pytest
 
-from arclean.registry import RULES, Rule
+from arclean.registry import FAMILIES, NUMBERING, RETIRED, RULES, Rule
 
-# Codes are never reused: this list only grows.  A rule removed later keeps its
-# code here, commented, so that nobody hands it to another rule.
-KNOWN_CODES = """E101 E102 E103 E201 I101 I102 W101 W102 W103 W104 W105 W106 L101 L102 L103 L201
-P101 P102 P201 P202 P203 P204 T101 T102 T201 B101 B102 B103 B104 B201 B202 B203 B204 B205 B206 B207 B208 B301
-Q101 Q102 Q103 Q201 S101 S102 S103 S104 S105 S106""".split()
+from .rule_docs import README, RULES_PAGE, readme_table, rules_page
+
+CODES = [rule.code for rule in RULES]
 
 
-def test_codes_are_unique_well_formed_and_known() -> None:
-    codes = [rule.code for rule in RULES]
-    assert len(codes) == len(set(codes))
-    assert all(re.fullmatch(r"[EIWLPTBQS][1-9]\d\d", code) for code in codes)
-    assert sorted(codes) == sorted(KNOWN_CODES)
+def test_codes_are_unique_well_formed_and_never_a_retired_one() -> None:
+    """Codes are never reused: a rule taken out keeps its code in RETIRED."""
+    assert len(CODES) == len(set(CODES))
+    assert all(re.fullmatch(r"[A-Z][1-9]\d\d", code) for code in CODES)
+    assert not set(CODES) & set(RETIRED)
 
 
-def test_names_are_unique_and_derived_from_functions() -> None:
+def test_every_code_is_in_a_documented_family_and_group() -> None:
+    groups = {letter + digit for letter, (_, digits) in FAMILIES.items() for digit in digits}
+    assert sorted({code[:2] for code in CODES}) == sorted(groups), "a group without rules, or rules without a group"
+
+
+def test_what_the_numbering_scheme_says_about_defaults_is_true() -> None:
+    """NUMBERING (docs/rules.md) says which groups are opt-in; a change of defaults must change it."""
+    default = {rule.code: rule.default for rule in RULES}
+    assert not any(default[code] for code in CODES if code[:2] in ("P2", "Q2", "T2"))
+    assert all(default[code] for code in CODES if code[:2] in ("E2", "L2", "B2"))
+    assert [code for code in CODES if code.startswith("B1") and not default[code]] == ["B104"]
+    assert "E201, L201 and B201-B208 are\non, and B104 is off" in NUMBERING
+    assert sorted(code for code in CODES if code.startswith("B2"))[-1] == "B208"
+
+
+def test_names_are_unique_kebab_case_and_each_the_name_of_its_function() -> None:
+    """A rule's name is its function's, and the function is what its module
+    exports under that name (no lambda, partial or wrapper in the table)."""
     names = [rule.name for rule in RULES]
     assert len(names) == len(set(names))
-    assert all(rule.name == rule.function.__name__.replace("_", "-") for rule in RULES)
+    assert all(re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", name) for name in names), names
+    for rule in RULES:
+        module = sys.modules[rule.function.__module__]
+        assert getattr(module, rule.function.__name__) is rule.function, rule.code
+        assert module.__name__.startswith("arclean.normalizers."), rule.code
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
-def test_every_rule_has_a_one_line_summary_and_a_doctest(rule: Rule) -> None:
-    assert rule.summary and "\n" not in rule.summary and len(rule.summary) <= 100
+def test_every_rule_has_a_summary_sentence_and_a_doctest(rule: Rule) -> None:
+    """The summary is what `arclean rules`, the reports and the docs print: one
+    sentence that fits a line, without reStructuredText markup."""
+    assert rule.summary.endswith((".", ".)")) and len(rule.summary) <= 100, rule.summary
+    assert not re.search(r":\w+:`|`", rule.summary), rule.summary
     assert ">>>" in rule.doc
 
 
@@ -41,7 +64,13 @@ def test_lossy_rules_are_opt_in() -> None:
 
 def test_the_readme_rule_table_is_the_rule_table() -> None:
     """The README's table is written from RULES (code, default, name, summary): it cannot drift."""
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    rows = [f"| {rule.code} | {'on' if rule.default else 'off'} | {rule.name} | {rule.summary} |" for rule in RULES]
-    table = "\n".join(["| code | default | name | what it does |", "|------|---------|------|--------------|", *rows])
-    assert table in readme, "README.md's rule table is out of date; expected:\n" + table
+    table = readme_table()
+    assert table in README.read_text(encoding="utf-8"), "README.md's rule table is out of date; expected:\n" + table
+
+
+def test_the_rule_reference_is_generated_from_the_rule_table() -> None:
+    """docs/rules.md is rules_page(): run `python -m tests.rule_docs` after changing a rule."""
+    expected = rules_page()
+    assert RULES_PAGE.read_text(encoding="utf-8") == expected, "docs/rules.md is out of date: run python -m tests.rule_docs"
+    for rule in RULES:
+        assert f"### {rule.code} {rule.name}\n" in expected
