@@ -46,6 +46,8 @@ from .files import (
     run,
     stale_temporaries,
 )
+from .files.cluster import require_distributed, run_on_cluster
+from .files.parquet import is_parquet, require_pyarrow
 from .learn import MIN_DOCS, MIN_SHARE
 from .learn_files import Job, learn
 from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Reporter, Summary
@@ -93,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     files = argparse.ArgumentParser(add_help=False)
     files.add_argument("paths", nargs="*", default=["."], help="files and folders (default: .); '-' for standard input")
     group = files.add_argument_group("files")
-    group.add_argument("--include", type=_globs, metavar="GLOBS", help="file patterns to clean (default: *.txt,*.md,*.jsonl)")
+    group.add_argument("--include", type=_globs, metavar="GLOBS", help="file patterns to clean (default: *.txt,*.md,*.jsonl,*.parquet)")
     group.add_argument("--exclude", type=_globs, action="extend", default=[], metavar="GLOBS", help="more patterns to skip")
     group.add_argument("--force-exclude", action="store_true", help="apply include/exclude to files named too")
     group.add_argument("--no-respect-gitignore", dest="gitignore", action="store_false", default=None,
@@ -109,6 +111,9 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("-j", "--jobs", type=_jobs_flag, metavar="N",
                        help="worker processes: a positive number, or auto (the default: the machine's cores for a big run)")
     group.add_argument("--no-progress", action="store_true", help="never draw the progress bar")
+    group.add_argument("--scheduler", metavar="ADDRESS",
+                       help="clean on a Dask cluster: tcp://HOST:PORT, or local (a LocalCluster of --jobs workers); "
+                            'needs pip install "arclean[dask]"')
     group.add_argument("--exit-zero", action="store_true", help="exit 0 even when files change (errors still exit 2)")
     group.add_argument("--report", metavar="FILE", help="also write an HTML review of the changes (review.html)")
     group.add_argument("--sample", type=_sample_flag, default=SAMPLE, metavar="N",
@@ -122,6 +127,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=[files, rules], help="report what would change (exit 1 if anything would)")
     fix = sub.add_parser("fix", parents=[files, rules], help="clean files in place (exit 1 if anything changed)")
     fix.add_argument("--out", metavar="DIR", help="write cleaned copies under DIR, mirroring the tree; sources stay")
+    fix.add_argument("--resume", action="store_true",
+                     help="with --out: skip the copies already there and newer than their sources (a rerun)")
     _add_learn(sub, rules)
     sub.add_parser("rules", help="list the rules")
     rule = sub.add_parser("rule", help="show one rule's documentation")
@@ -189,11 +196,15 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
     if "-" in args.paths:
         if args.report:
             raise ArcleanError("--report reviews files and folders, not standard input")
-        if len(args.paths) > 1 or out_dir:
-            raise ArcleanError("'-' (standard input) cannot be mixed with paths or --out")
+        if len(args.paths) > 1 or out_dir or args.scheduler:
+            raise ArcleanError("'-' (standard input) cannot be mixed with paths, --out or --scheduler")
         return _run_stdin(args, settings, stdin, stdout, stderr)
     if out_dir and args.diff:
         raise ArcleanError("--diff writes nothing: use it without --out")
+    if getattr(args, "resume", False) and not out_dir:
+        raise ArcleanError("--resume skips the copies already made under --out: use it with --out DIR")
+    if args.scheduler:
+        require_distributed()
     if out_dir and any(os.path.realpath(out_dir) == os.path.realpath(path) for path in args.paths):
         raise ArcleanError(f"--out {out_dir} is a folder being cleaned: choose another, or fix in place without --out")
     review = Review(sample=args.sample, json_field=settings.json_field) if args.report else None
@@ -203,6 +214,7 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
     tasks, configs = plan(sources, settings, action=args.command, out_dir=out_dir, diff=args.diff, detail=detail)
     if review is not None:  # the review shows each file's diff too
         tasks = [replace(task, diff=True) for task in tasks]
+    _require_pyarrow(tasks)
     size = sum(source.size for source in sources)
     progress = Progress(stderr, len(tasks), size, enabled=_show_progress(args, stderr))
     out, err = progress.before(stdout), progress.before(stderr)
@@ -215,10 +227,16 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
         summary.add(result)
         reporter.result(result)
     _remove_stale_temporaries(tasks, reporter)
+    if getattr(args, "resume", False):
+        tasks = _resume(tasks, out_dir, reporter)
     interrupted = False
     try:
         with _terminate_as_interrupt():
-            for result in run(tasks, configs, _jobs(args.jobs, size), on_result=progress.advance):
+            if args.scheduler:
+                results = run_on_cluster(args.scheduler, args.jobs or _cores(), tasks, configs, on_result=progress.advance)
+            else:
+                results = run(tasks, configs, _jobs(args.jobs, size), on_result=progress.advance)
+            for result in results:
                 summary.add(result)
                 if result.diff and args.diff:
                     out.write(result.diff)
@@ -279,7 +297,12 @@ def _learn(args: argparse.Namespace, settings: Settings, stderr: TextIO) -> int:
 
 
 def _remove_stale_temporaries(tasks: list[Task], reporter: Reporter) -> None:
-    """Remove the temporary files a killed run left where this run writes."""
+    """Remove the temporary files a killed run left where this run writes; a
+    run that writes nothing (``check``, ``--diff``) only names those beside its files."""
+    if not any(task.dest for task in tasks):
+        for path in stale_temporaries({os.path.dirname(task.source.path) for task in tasks}):
+            reporter.note(f"{_shown(path)}: a temporary file left by an interrupted run ('arclean fix' removes it)")
+        return
     for path in stale_temporaries({os.path.dirname(task.dest) for task in tasks if task.dest}):
         try:
             os.unlink(path)
@@ -289,6 +312,33 @@ def _remove_stale_temporaries(tasks: list[Task], reporter: Reporter) -> None:
             reporter.note(f"{_shown(path)}: a temporary file left by an interrupted run; cannot remove it: {error.strerror}")
             continue
         reporter.note(f"removed {_shown(path)}: a temporary file left by an interrupted run")
+
+
+def _resume(tasks: list[Task], out_dir: str, reporter: Reporter) -> list[Task]:
+    """``--resume``: the tasks whose copy is not yet under ``--out``, or is older than its source."""
+    left = [task for task in tasks if not _done(task)]
+    if len(left) < len(tasks):
+        reporter.note(f"--resume: {len(tasks) - len(left)} of {len(tasks)} files are already cleaned under {out_dir} "
+                      "and newer than their sources; they are left as they are")
+    return left
+
+
+def _done(task: Task) -> bool:
+    """A copy is complete once it exists (it is only ever renamed into place whole)."""
+    try:
+        return os.stat(task.dest).st_mtime_ns >= os.stat(task.source.path).st_mtime_ns  # type: ignore[arg-type]
+    except OSError:
+        return False
+
+
+def _require_pyarrow(tasks: list[Task]) -> None:
+    """A run with Parquet files stops at once, naming the extra, when pyarrow is missing."""
+    parquet = next((task.source.name for task in tasks if is_parquet(task.source.name)), None)
+    if parquet is not None:
+        try:
+            require_pyarrow()
+        except ArcleanError as error:
+            raise ArcleanError(f"{parquet}: {error}") from None
 
 
 def _shown(path: str) -> str:
@@ -393,8 +443,11 @@ def _jobs(requested: int | None, size: int) -> int:
     """``--jobs``, or (``auto``) the machine's cores when the run is big enough to gain from them."""
     if requested is not None:
         return requested
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores if size >= POOL_THRESHOLD else 1
+    return _cores() if size >= POOL_THRESHOLD else 1
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _show_progress(args: argparse.Namespace, stderr: TextIO) -> bool:

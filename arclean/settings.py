@@ -21,7 +21,7 @@ from .normalizers.quotes import QUOTE_STYLES
 from .registry import PROFILES, expand, select_rules
 from .tables import Phrase, parse_corrections, parse_phrases
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.jsonl")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.jsonl", "*.parquet")
 #: Folders no corpus wants cleaned; ``exclude`` replaces this list, ``extend-exclude`` adds to it.
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules",

@@ -21,6 +21,7 @@ from typing import IO
 from ..errors import FileError
 from ..pipeline import Pipeline
 from .formats import clean_stream, is_jsonl
+from .parquet import clean_parquet, is_parquet
 from .task import FileResult, Source, Task
 from .writes import Replacement, WriteError, make_folder, writable
 
@@ -41,6 +42,8 @@ def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
             return result
         gz, mode, size = source.path.endswith(".gz"), stat.S_IMODE(info.st_mode), info.st_size
         owner = (info.st_uid, info.st_gid) if in_place else None
+        if is_parquet(source.name):
+            return _clean_parquet_file(task, pipeline, mode, in_place, owner)
         with _open_source(source.path, gz) as src:
             if task.span:
                 src.seek(task.span[0])
@@ -67,6 +70,18 @@ def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
         return FileResult(source.name, "failed", message=str(error))
     except (OSError, EOFError, zlib.error) as error:
         return FileResult(source.name, "failed", message=os_message(error, source))
+
+
+def _clean_parquet_file(task: Task, pipeline: Pipeline, mode: int, in_place: bool, owner: tuple[int, int] | None) -> FileResult:
+    """A Parquet file: written row group by row group into the temporary file, kept or dropped at the end."""
+    if task.dest is None:
+        return clean_parquet(task.source.path, None, task, pipeline)
+    make_folder(os.path.dirname(task.dest))
+    with Replacement(task.dest, task.token, mode, False, durable=in_place, owner=owner) as output:
+        result = clean_parquet(task.source.path, output.handle, task, pipeline)
+        if result.status == "changed" or not in_place:
+            output.commit()
+    return result
 
 
 def _is_binary(head: bytes) -> bool:

@@ -11,7 +11,7 @@ removed, and KeyboardInterrupt goes on up.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from ..config import Config
 from .clean import clean_file
@@ -20,7 +20,7 @@ from .shards import SHARD_BYTES, join_shards, shard
 from .task import FileResult, Task
 from .writes import hold_signals, hold_signals_once_written, remove_temporaries
 
-__all__ = ["BATCH_BYTES", "BATCH_FILES", "pipeline_for", "run"]
+__all__ = ["BATCH_BYTES", "BATCH_FILES", "pipeline_for", "run", "run_in"]
 
 BATCH_BYTES, BATCH_FILES = 1_000_000, 64  # smaller files go to a worker in batches of this much
 
@@ -49,7 +49,21 @@ def run(
                     on_result(result)
                 yield result
         return
-    yield from _Run(tasks, shard_bytes, on_result).results(Pool(jobs, configs))
+    yield from run_in(Pool(jobs, configs), tasks, on_result, shard_bytes)
+
+
+def run_in(
+    pool: Any,
+    tasks: Sequence[Task],
+    on_result: Callable[[FileResult], None] | None = None,
+    shard_bytes: int = SHARD_BYTES,
+) -> Iterator[FileResult]:
+    """Clean every task in ``pool`` (the local :class:`~arclean.files.pool.Pool`, or
+    another engine's with the same methods: ``queue``, ``busy``, ``wait()``,
+    ``receive()``, ``stop()``, ``deaths``); results come in task order."""
+    if not tasks:
+        return
+    yield from _Run(tasks, shard_bytes, on_result).results(pool)
 
 
 class _Run:
@@ -63,7 +77,7 @@ class _Run:
         self.ready: dict[int, FileResult] = {}
         self.settled: set[int] = set()  # finished well: no temporary file of theirs can be left
 
-    def results(self, pool: Pool) -> Iterator[FileResult]:
+    def results(self, pool: Any) -> Iterator[FileResult]:
         pool.queue.extend([[(key, self.shards[key[0]][key[1]]) for key in unit] for unit in self._units()])
         following = 0
         try:

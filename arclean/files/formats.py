@@ -26,6 +26,8 @@ def clean_stream(src: IO[bytes], dst: IO[bytes] | None, task: Task, pipeline: Pi
     """Clean the bytes of ``src`` into ``dst`` (when given); the file's kind is
     taken from ``task.source.name``.  Raises :class:`FileError` for bad input."""
     name = task.source.name
+    if name.endswith(".parquet"):
+        raise FileError("a Parquet file is cleaned by 'arclean check' or 'arclean fix' (into a file), not as a stream")
     if is_jsonl(name):
         outcome = _clean_jsonl(src, dst, task, pipeline)
     else:

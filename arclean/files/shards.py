@@ -1,8 +1,9 @@
-"""A big ``.jsonl`` file cut into pieces that several workers clean, then joined.
+"""A big ``.jsonl`` or ``.parquet`` file cut into pieces that several workers clean, then joined.
 
-Each piece starts at a line and knows its first line number, so reports and
-diffs need no renumbering; each is written to its own part file, and the
-parts become the new file only when every piece is cleaned.
+Each piece of a ``.jsonl`` file starts at a line and knows its first line
+number, and each piece of a ``.parquet`` file is whole row groups and knows its
+first row, so reports and diffs need no renumbering; each is written to its
+own part file, and the parts become the new file only when every piece is cleaned.
 """
 
 from __future__ import annotations
@@ -15,18 +16,26 @@ from typing import Sequence
 
 from ..errors import FileError
 from .clean import os_message
+from .parquet import is_parquet, join_parts, row_group_spans
 from .task import FileResult, Task
 from .writes import TEMP_SUFFIX, Replacement, writable
 
-SHARD_BYTES = 32_000_000  # a .jsonl file twice this size is cleaned in pieces by several workers
+SHARD_BYTES = 32_000_000  # a .jsonl or .parquet file twice this size is cleaned in pieces by several workers
 
 
 def shard(task: Task, piece: int = SHARD_BYTES) -> list[Task]:
     """Split a big plain ``.jsonl`` file into pieces of about ``piece`` bytes
     that start at a line, each knowing its first line number (so reports and
-    diffs need no renumbering), each written to its own part file.  Other
-    files, and small ones, stay one task."""
+    diffs need no renumbering), each written to its own part file; a big
+    ``.parquet`` file into pieces of whole row groups.  Other files, and
+    small ones, stay one task."""
     size = task.source.size
+    if is_parquet(task.source.name) and size >= 2 * piece:
+        try:
+            spans = row_group_spans(task.source.path, piece)
+        except (FileError, OSError):
+            return [task]  # cleaned whole, it fails with the reason
+        return _pieces(task, spans)
     if not task.source.name.endswith(".jsonl") or size < 2 * piece:
         return [task]
     cuts = [(0, 1)]
@@ -40,9 +49,15 @@ def shard(task: Task, piece: int = SHARD_BYTES) -> list[Task]:
             if position < size:
                 cuts.append((position, line))
     ends = [start for start, _ in cuts[1:]] + [size]
+    return _pieces(task, [(start, end, line) for (start, line), end in zip(cuts, ends)])
+
+
+def _pieces(task: Task, spans: list[tuple[int, int, int]]) -> list[Task]:
+    if len(spans) == 1:
+        return [task]
     return [
-        replace(task, span=(start, end, line), dest=_part_path(task.dest, number, task.token) if task.dest else None)
-        for number, ((start, line), end) in enumerate(zip(cuts, ends))
+        replace(task, span=span, dest=_part_path(task.dest, number, task.token) if task.dest else None)
+        for number, span in enumerate(spans)
     ]
 
 
@@ -84,9 +99,12 @@ def join_shards(task: Task, pieces: Sequence[Task], results: Sequence[FileResult
                 raise FileError("read-only file: it would change but cannot be written; it is left unchanged")
             owner = (info.st_uid, info.st_gid) if in_place else None
             with Replacement(task.dest, task.token, stat.S_IMODE(info.st_mode), False, in_place, owner) as output:
-                for piece in pieces:
-                    with open(piece.dest, "rb") as part:  # type: ignore[arg-type]
-                        shutil.copyfileobj(part, output.handle, 1 << 20)
+                if is_parquet(source.name):
+                    join_parts([piece.dest for piece in pieces], output.handle)  # type: ignore[misc]
+                else:
+                    for piece in pieces:
+                        with open(piece.dest, "rb") as part:  # type: ignore[arg-type]
+                            shutil.copyfileobj(part, output.handle, 1 << 20)
                 output.commit()
         return merged
     except FileError as error:

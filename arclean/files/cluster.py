@@ -1,0 +1,151 @@
+"""The Dask engine: the same :func:`~arclean.files.clean_file` on the workers of
+a ``dask.distributed`` cluster.
+
+:class:`ClusterPool` has the methods of the local :class:`~arclean.files.pool.Pool`,
+so :func:`~arclean.files.engine.run_in` drives it the same way: the same units
+(small files in batches, big ``.jsonl``/``.parquet`` files in shards, biggest
+first), results in task order, shards joined by the process that runs arclean,
+its temporary files removed at the end.  Each unit is one Dask task; a worker
+that dies on it (killed, out of memory) costs a retry on another worker, up to
+the scheduler's ``distributed.scheduler.allowed-failures``; then the files of the
+unit are failed results, left as they were, for a rerun (``--resume``) to clean.
+
+The files must be visible to the workers at the same paths as to the process
+that runs arclean (one machine, or a shared filesystem).  Dask is an optional
+extra (``pip install "arclean[dask]"``), imported only here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, deque
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Sequence
+
+from ..config import Config
+from ..errors import ArcleanError
+from . import faults
+from .clean import clean_file
+from .engine import run_in
+from .pool import Key, Unit, pipeline_for
+from .shards import SHARD_BYTES
+from .task import FileResult, Task
+
+EXTRA = 'pip install "arclean[dask]"'
+KILLED = ("not cleaned: the Dask workers cleaning it died ({error}); the file is left unchanged; "
+          "run again with --resume to clean what is left")
+
+
+def require_distributed() -> Any:
+    """The ``distributed`` module, or an :class:`ArcleanError` naming the extra to install."""
+    try:
+        import distributed
+    except ImportError:
+        raise ArcleanError(f"--scheduler needs Dask's distributed scheduler, which is not installed: {EXTRA}") from None
+    return distributed
+
+
+@contextmanager
+def connect(address: str, workers: int) -> Iterator[Any]:
+    """A ``distributed.Client``: of the scheduler at ``address`` (``tcp://HOST:PORT``),
+    or, for ``"local"``, of a new ``LocalCluster`` of ``workers`` processes on
+    127.0.0.1 (one thread each, no dashboard), closed at the end."""
+    distributed = require_distributed()
+    if address == "local":
+        cluster = distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None, silence_logs=logging.ERROR,
+        )
+        with cluster, distributed.Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = distributed.Client(address, timeout="30s")
+    except OSError as error:
+        raise ArcleanError(f"--scheduler {address}: cannot reach the Dask scheduler ({error})") from None
+    with client:
+        yield client
+
+
+def run_on_cluster(
+    address: str,
+    workers: int,
+    tasks: Sequence[Task],
+    configs: Sequence[Config],
+    on_result: Callable[[FileResult], None] | None = None,
+    shard_bytes: int = SHARD_BYTES,
+) -> Iterator[FileResult]:
+    """:func:`~arclean.files.run` on a Dask cluster (see :func:`connect`): the same
+    results, in task order; the cluster is left (or, ``"local"``, closed) at the end."""
+    if not tasks:
+        return
+    with connect(address, workers) as client:
+        yield from run_in(ClusterPool(client, configs), tasks, on_result, shard_bytes)
+
+
+def clean_unit(unit: Unit, configs: Sequence[Config]) -> list[tuple[Key, FileResult]]:
+    """What a Dask task does on a worker: clean each file of the unit."""
+    faults.in_worker()
+    return [(key, clean_file(task, pipeline_for(configs[task.config]))) for key, task in unit]
+
+
+class ClusterPool:
+    """Units of tasks as Dask futures, with the local pool's methods (see :mod:`~arclean.files.engine`)."""
+
+    def __init__(self, client: Any, configs: Sequence[Config]) -> None:
+        self.client = client
+        self.configs = client.scatter(list(configs), broadcast=True, hash=False)
+        self.queue: deque[Unit] = deque()
+        self.running: dict[Any, Unit] = {}
+        self.done: list[Any] = []
+        # A worker may die on any task and be retried elsewhere, leaving a
+        # temporary file; the run looks for them beside every output.
+        self.deaths: Counter[Key] = Counter()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.queue or self.running or self.done)
+
+    def wait(self) -> None:
+        """Submit the queued units, then wait until one finishes."""
+        distributed = require_distributed()
+        while self.queue:
+            unit = self.queue.popleft()
+            self.deaths.update(key for key, _ in unit)
+            future = self.client.submit(clean_unit, unit, self.configs, pure=False)
+            self.running[future] = unit
+        if self.running and not self.done:
+            finished, _ = distributed.wait(list(self.running), return_when="FIRST_COMPLETED")
+            self.done.extend(finished)
+
+    def receive(self) -> list[tuple[Key, FileResult]]:
+        received: list[tuple[Key, FileResult]] = []
+        for future in self.done:
+            unit = self.running.pop(future)
+            if future.status == "finished":
+                received.extend(future.result())
+            else:
+                error = future.exception() if future.status == "error" else future.status
+                message = KILLED.format(error=f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error)
+                if not _killed(error):
+                    message = f"not cleaned: {type(error).__name__}: {error}; the file is left unchanged"
+                received.extend((key, FileResult(task.source.name, "failed", task.source.size, message=message))
+                                for key, task in unit)
+        self.done = []
+        return received
+
+    def stop(self) -> list[tuple[Key, FileResult]]:
+        """Cancel what has not finished; the results of the units that have."""
+        distributed = require_distributed()
+        finished = [future for future in self.running if future.status != "pending"]
+        self.client.cancel([future for future in self.running if future.status == "pending"])
+        if finished:
+            distributed.wait(finished)
+        self.done = finished
+        received = self.receive()
+        self.running, self.queue = {}, deque()
+        return received
+
+
+def _killed(error: object) -> bool:
+    return type(error).__name__ == "KilledWorker" or error == "lost"
