@@ -87,7 +87,7 @@ def _rule_section(rule: Rule, cases: list[Case]) -> str:
     negative = [case for case in cases if case.negative]
     if cases:
         files = sorted({f"tests/cases/{case.file}.toml" for case in cases})
-        lines += [f"Examples (from the {len(cases)} cases in {', '.join(files)}):", ""]
+        lines += [f"Examples (from its cases in {', '.join(files)}):", ""]
     for case in changed[:SHOWN_CHANGED]:
         lines += _example(case, "Changed")
     for case in negative[:SHOWN_NEGATIVE]:
