@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from typing import Callable, Iterable, Iterator, Union
 
+import re
+
 from .analysis import analyze, look_afresh, rejudge
 from .context import carries_context
 from .config import Config
@@ -30,6 +32,70 @@ class Step:
     run: Callable[[str], str]
     suggest: Callable[[str], list[Suggestion]] | None = None
     decide: Callable[[Page], Page] | None = None
+    #: For a rule that can only change a text holding one of a few rare
+    #: characters: does the text's first look (:func:`first_look`) hold one?
+    #: When not, the step is skipped: the rule would return the text as it is.
+    gate: Callable[[str], object] | None = None
+
+
+# --- the first look ---------------------------------------------------------------------
+#: Runs of the characters most of an Arabic text is made of: ASCII and the basic
+#: Arabic letters.  What is left (marks, tatweel, Arabic punctuation, digits,
+#: typographic quotes, and every character a repair or a character rule looks
+#: for) is a few dozen characters a document.
+_COMMON_RUN = re.compile("[\x00-\x7f\u0621-\u063a\u0641-\u064a]+")
+_COMMON = "".join(map(chr, range(0x80))) + "".join(map(chr, [*range(0x621, 0x63B), *range(0x641, 0x64B)]))
+
+
+def first_look(text: str) -> str:
+    """The text's rare characters: every character but ASCII and the basic
+    Arabic letters, in order (one scan; the gates search this instead of the text).
+
+    >>> first_look("قال: «نعم» ، والـسلام")
+    '«»،ـ'
+    """
+    return _COMMON_RUN.sub("", text)
+
+
+def _rule_gates() -> dict[str, re.Pattern[str]]:
+    """Rules whose own first check is "does the text hold one of these characters?",
+    with that character class.  A class is only used as a gate when it matches
+    none of the common characters: then the text holds one of its characters
+    exactly when the first look does.  (A rule left out here simply always runs.)"""
+    from . import tables
+    from .normalizers import letters, mojibake
+
+    classes: dict[str, object] = {}
+    for code, get in (
+        # E101's shapes (a pair, or a pair with invisible characters in between) start with a lead byte.
+        ("E101", lambda: re.compile("[\u00c2-\u00ef]")),
+        ("E102", lambda: mojibake._CP1256_SYMBOLS),
+        ("E103", lambda: re.compile(f"[{mojibake._SHOWS_ARABIC}]")),
+        ("I101", lambda: tables.char_pattern("chars/invisible.tsv")),
+        ("W102", lambda: tables.char_pattern("chars/spaces.tsv")),
+        ("L101", lambda: letters._PRESENTATION_FORM),
+        ("L102", lambda: letters._PERSIAN_LETTER),
+        ("L103", lambda: letters._PERSIAN_DIGIT),
+    ):
+        try:
+            classes[code] = get()
+        except (AttributeError, re.error):  # a module changed: no gate, the rule runs
+            continue
+    return {
+        code: pattern for code, pattern in classes.items()
+        if isinstance(pattern, re.Pattern) and not any(pattern.match(char) for char in _COMMON)
+    }
+
+
+_GATES: dict[str, re.Pattern[str]] | None = None
+
+
+def _gate(code: str) -> Callable[[str], object] | None:
+    global _GATES
+    if _GATES is None:
+        _GATES = _rule_gates()
+    pattern = _GATES.get(code)
+    return pattern.search if pattern is not None else None
 
 
 def _check_text(text: object) -> str:
@@ -49,7 +115,7 @@ def _bind(rule: Rule, config: Config) -> Step:
     suggest = None
     if rule.suggest is not None:
         suggest = partial(rule.suggest, code=rule.code, **options)
-    return Step(rule.code, run, suggest, rule.decide)
+    return Step(rule.code, run, suggest, rule.decide, _gate(rule.code) if rule.function is BY_CODE.get(rule.code, rule).function else None)
 
 
 def _with_evidence(changes: list[Change], page: Page) -> list[Change]:
@@ -140,8 +206,38 @@ class Pipeline:
     def clean(self, text: str) -> str:
         """Run every step on the text and return the result."""
         text = _check_text(text)
-        for _step, after in self.trace(text):
-            text = after
+        for block in self._blocks:
+            if block[0].decide is None:
+                look = None
+                for step in block:
+                    if step.gate is not None:
+                        if look is None:
+                            look = first_look(text)
+                        if not step.gate(look):
+                            continue
+                    after = step.run(text)
+                    if after is not text:
+                        text, look = after, None
+            else:
+                text = self._decide(block, text)
+        return text
+
+    def _decide(self, block: list[Step], text: str) -> str:
+        """A run of line rules on one page, as :meth:`_trace` runs it, without
+        recording each step: the text after it."""
+        page, fresh = analyze(text, self.config.boilerplate), True
+        for _round in range(_MAX_ROUNDS):
+            dropped = False
+            for step in block:
+                after = step.decide(page)  # type: ignore[misc]
+                if after is not page:
+                    page, text, dropped = rejudge(after), after.text, True
+            if not dropped:
+                if fresh or not carries_context(page):
+                    break
+                page, fresh = look_afresh(page), True
+            else:
+                fresh = False
         return text
 
     def trace(self, text: str) -> Iterator[tuple[Step, str]]:
@@ -162,8 +258,17 @@ class Pipeline:
         """
         for block in self._blocks:
             if block[0].decide is None:
+                look = None
                 for step in block:
-                    text = step.run(text)
+                    if step.gate is not None:
+                        if look is None:
+                            look = first_look(text)
+                        if not step.gate(look):
+                            yield step, text, None
+                            continue
+                    after = step.run(text)
+                    if after is not text:
+                        text, look = after, None
                     yield step, text, None
                 continue
             page, fresh = analyze(text, self.config.boilerplate), True
