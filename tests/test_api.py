@@ -122,3 +122,18 @@ def test_extend_select_adds_opt_in_rules() -> None:
     assert arclean.clean(text) == text
     assert arclean.clean(text, extend_select=["T201"]) == "إن شاء الله نلتقي\n"
     assert arclean.explain(text, extend_select=["T2"], ignore=["T201"]).text == text
+
+
+
+def test_the_core_never_imports_the_edge() -> None:
+    """docs/architecture.md: configuration is resolved at the edge and passed in as a
+    Config; what import arclean and a clean() load holds no module of the edge."""
+    import subprocess
+    import sys
+
+    code = "import sys, arclean; arclean.clean('x'); arclean.explain('x'); print(' '.join(sorted(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    core = [name for name in loaded if name.startswith("arclean.")]
+    assert "arclean.pipeline" in core and "arclean.analysis" in core
+    edge = ("cli", "settings", "config_loading", "files", "report", "review", "learn", "learn_files", "integrations", "gitignore", "dask")
+    assert not [name for name in core if name.split(".")[1] in edge]
