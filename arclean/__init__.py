@@ -13,9 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import List, Tuple, Union
 
+from .changes import Change, Report
 from .config import Config
 from .errors import ArcleanError, ConfigError, DataFileError
-from .changes import Change, Report
 from .normalizers.typos import Suggestion
 from .pipeline import Pipeline
 from .registry import RULES, Rule

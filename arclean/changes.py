@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Sequence
 
 from .normalizers.typos import Suggestion
 
@@ -73,8 +74,9 @@ def line_changes(code: str, before: str, after: str, origin: list[int]) -> tuple
     """
     old, new = split_lines(before), split_lines(after)
     if len(old) == len(new):
-        pairs = [(i, i + 1, i, i + 1) for i in range(len(old))]
-        opcodes = [("equal" if old[i] == new[i] else "replace", *p) for i, p in zip(range(len(old)), pairs)]
+        opcodes: Sequence[tuple[str, int, int, int, int]] = [
+            ("equal" if old[i] == new[i] else "replace", i, i + 1, i, i + 1) for i in range(len(old))
+        ]
     else:
         opcodes = SequenceMatcher(None, old, new).get_opcodes()
     changes: list[Change] = []

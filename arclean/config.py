@@ -13,7 +13,7 @@ layer goes on the one before by :meth:`Config.merge`, the same way everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import ClassVar, Iterable
+from typing import Any, ClassVar, Iterable, cast
 
 from .errors import ConfigError
 from .normalizers.quotes import QUOTE_STYLES
@@ -23,7 +23,7 @@ from .tables import Phrase
 def _codes(name: str, value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         raise ConfigError(f'{name.replace("_", "-")}: expected a list of rule codes, got the string "{value}"')
-    return tuple(value)  # type: ignore[call-overload, no-any-return]
+    return tuple(cast(Iterable[str], value))
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class Config:
             if name not in values or name in self.SELECTION:
                 raise ConfigError(f"unknown setting {name!r}")
             if value is not None:
-                values[name] = values[name] + tuple(value) if name in self.DATA else value  # type: ignore[call-overload]
+                values[name] = values[name] + tuple(cast(Iterable[Any], value)) if name in self.DATA else value
         return Config(**values)
 
     def replace(self, **changes: object) -> Config:
@@ -127,4 +127,4 @@ class Config:
                 raise ConfigError(f"unknown setting {key!r}")
             if value is not None:
                 values[key] = tuple(value) if isinstance(value, list) else value
-        return Config(**values)  # type: ignore[arg-type]
+        return Config(**values)

@@ -17,14 +17,12 @@ blank-line rules last (the line rules leave blank runs behind).
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 from typing import Callable
 
-import re
-
 from .errors import ConfigError
-from .page import Page
 from .normalizers import (
     boilerplate,
     counters,
@@ -43,6 +41,7 @@ from .normalizers import (
     typos,
     whitespace,
 )
+from .page import Page
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,15 @@ from arclean.cli import _parser, main
 from arclean.config_loading import find_config_file, load_settings
 from arclean.errors import ConfigError
 from arclean.registry import PROFILES
-from arclean.settings import CONFIG_FIELDS, DEFAULT_EXCLUDE, EXTEND, KEYS, RESTART, Key, Settings
+from arclean.settings import (
+    CONFIG_FIELDS,
+    DEFAULT_EXCLUDE,
+    EXTEND,
+    KEYS,
+    RESTART,
+    Key,
+    Settings,
+)
 
 PHRASES = "# kind: share\n# A site's own share bar.\nشارك المقال مع أصدقائك\nتابع موقعنا على …\n"
 LEXICON = "# Site typos.\nالاسبوغ\tالاسبوع\nمرحبى\tمرحبا|مرحبًا\n"
