@@ -7,7 +7,7 @@ import pytest
 import arclean
 from arclean import tables
 from arclean.errors import DataFileError
-from arclean.residue import phrase_matcher
+from arclean.residue import chrome_share, chrome_words, phrase_matcher
 from arclean.normalizers import months
 from arclean.shape import skeleton
 
@@ -98,3 +98,40 @@ def test_every_typo_entry_is_fixed_or_reported(typo: str, fixes: tuple[str, ...]
     else:
         assert report.text == text
         assert [s.candidates for s in report.suggestions] == [fixes]
+
+
+# Lines of content that share words with listed phrases and chrome words: sentences,
+# headings and short lines of news, forum and tutorial prose. None is a phrase, none is
+# chrome by its words (a false edit is worse than a miss).
+CONTENT_NEAR_CHROME = [
+    "لا تفوت الفرصة لزيارة معرض الكتاب هذا العام.",
+    "لإنشاء فقرات في صفحة HTML نستخدم الوسم p.",
+    "مراقبة استباقية للبنية التحتية",
+    "يستخدم الموقع الجديد للوزارة خرائط تفاعلية لعرض المشاريع.",
+    "عرض التعليقات الواردة من الدول الأعضاء على مسودة القرار",
+    "ربما يعجبك هذا الكتاب إذا كنت تحب الروايات التاريخية.",
+    "أفضل 10 أعضاء في الفريق الوطني",
+    "نصيحتي: استمر في القراءة",
+    "وأصدرت الوزارة تقارير ذات صلة بالموضوع",
+    "هذا المنتدى يعقد دورته الثالثة في الرباط",
+    "واصل القراءة اليومية لتحسين لغتك",
+    "قال إن باب التعليقات على مشروع القانون مفتوح حتى نهاية الشهر.",
+    "اقرأ المقال كاملا قبل أن تحكم عليه، قال الكاتب.",
+    "شكر العضو على هذه المشاركة القيمة في اجتماع المجلس البلدي الذي عقد أمس",
+    "أطلقت ميتا تطبيق ثريدز",
+    "حمل التطبيق الجديد ميزات عديدة للمستخدمين.",
+    "رفض الكل المشاركة في الحكومة الجديدة",
+    "قبول ملفات المرشحين يبدأ الأحد",
+]
+
+
+@pytest.mark.parametrize("line", CONTENT_NEAR_CHROME)
+def test_content_near_chrome_is_no_phrase_and_not_chrome_by_words(line: str) -> None:
+    assert phrase_matcher().match(line) is None
+    assert chrome_share(line) is None
+
+
+def test_every_chrome_word_alone_is_chrome() -> None:
+    """A chrome or widget word standing alone on a short line is chrome by its words."""
+    for word in sorted(chrome_words()):
+        assert chrome_share(word) is not None, word
