@@ -7,8 +7,8 @@ what this module would write; after changing a rule, run
 
     .venv/bin/python -m tests.rule_docs
 
-to rewrite docs/rules.md (the README's table is checked, and printed on
-failure, but not rewritten: the README is written by hand around it).
+to rewrite docs/rules.md and the rule table in README.md (only the table: the
+README is written by hand around it).
 """
 
 from __future__ import annotations
@@ -137,8 +137,18 @@ def _markdown(doc: str) -> str:
     return "\n".join(out).strip()
 
 
+def with_readme_table(readme: str) -> str:
+    """The README with its rule table (from its header row to the first line that
+    is not a table row) replaced by :func:`readme_table`."""
+    header = readme_table().split("\n", 1)[0]
+    start = readme.index(header + "\n")
+    end = start
+    while end < len(readme) and readme.startswith("|", end):
+        end = readme.index("\n", end) + 1
+    return readme[:start] + readme_table() + "\n" + readme[end:]
+
+
 if __name__ == "__main__":
     RULES_PAGE.write_text(rules_page(), encoding="utf-8")
-    print(f"wrote {RULES_PAGE.relative_to(ROOT)}")
-    if readme_table() not in README.read_text(encoding="utf-8"):
-        print("README.md's rule table is out of date; it should read:\n" + readme_table())
+    README.write_text(with_readme_table(README.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"wrote {RULES_PAGE.relative_to(ROOT)} and the rule table of {README.relative_to(ROOT)}")
