@@ -35,7 +35,9 @@ class Settings:
 
     Patterns (``include``, ``exclude``, ``per_file_ignores``) are gitignore-style
     and relative to ``root``: the folder of the configuration file, or the
-    current folder when there is none.  ``json_field`` is the ``field`` key.
+    current folder when there is none.  ``json_field`` is the ``field`` key;
+    ``source_field`` (``source-field``) the JSONL field whose URL's host is a
+    record's source, for the ``# source:`` sections of a learned phrase file.
     """
 
     config: Config = field(default_factory=Config)
@@ -48,6 +50,7 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     json_field: str = "text"
     encoding: str | None = None
+    source_field: str | None = None
 
     def override(self, **flags: Any) -> Settings:
         """Apply command-line options (by field name: ``select``,
@@ -272,6 +275,7 @@ KEYS: tuple[Key, ...] = (
     Key("respect-gitignore", "respect_gitignore", _boolean, REPLACE, "--no-respect-gitignore", dest="gitignore"),
     Key("per-file-ignores", "per_file_ignores", _per_file_ignores, REPLACE),
     Key("field", "json_field", _text, REPLACE, "--field"),
+    Key("source-field", "source_field", _text, REPLACE),
     Key("encoding", "encoding", _encoding, REPLACE, "--encoding"),
 )
 

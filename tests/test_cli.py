@@ -172,7 +172,7 @@ def test_config_errors_exit_2_naming_file_and_key(corpus: Path) -> None:
     assert err == (
         'arclean: error: corpus/arclean.toml: unknown key "selct"; did you mean "select"? the keys are '
         "boilerplate, encoding, exclude, expand-ligatures, extend-exclude, extend-select, field, ignore, include, "
-        "per-file-ignores, profile, quote-style, respect-gitignore, select, typos.\n"
+        "per-file-ignores, profile, quote-style, respect-gitignore, select, source-field, typos.\n"
     )
     (corpus / "arclean.toml").unlink()
     code, _, err = arclean("check", "corpus", "--select", "X9")

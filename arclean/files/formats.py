@@ -19,6 +19,7 @@ from typing import IO
 from ..errors import FileError
 from ..changes import split_lines
 from ..pipeline import Pipeline
+from ..sources import file_source, record_source
 from .task import FileChange, FileResult, Task
 
 
@@ -60,7 +61,7 @@ class _Outcome:
 
 def _clean_document(data: bytes, dst: IO[bytes] | None, task: Task, pipeline: Pipeline) -> _Outcome:
     text, encoding = _decode(data, task.encoding, 0, None)
-    report = pipeline.explain(text)
+    report = pipeline.for_source(file_source(task.source.match)).explain(text)
     outcome = _Outcome(encoding=encoding)
     outcome.add(report.counts())
     if task.detail:
@@ -104,7 +105,8 @@ def _clean_jsonl(src: IO[bytes], dst: IO[bytes] | None, task: Task, pipeline: Pi
             text = record.get(task.json_field) if isinstance(record, dict) else None
             if isinstance(text, str):
                 with_field += 1
-                new = _clean_record(line, text, lineno, task, pipeline, outcome)
+                source = record_source(record, task.source_field, task.source.match)
+                new = _clean_record(line, text, lineno, task, pipeline.for_source(source), outcome)
         if dst is not None:
             dst.write(new.encode("utf-8") + end)
         if task.diff and new != line:

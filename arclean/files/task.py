@@ -44,6 +44,7 @@ class Task:
     encoding: str | None = None
     token: str = "run"
     span: tuple[int, int, int] | None = None  # a shard of a .jsonl file: start and stop bytes, first line
+    source_field: str | None = None  # the JSONL field whose URL's host is a record's source (arclean.sources)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def plan(
         if action == "fix" and not diff:
             dest = os.path.join(out_dir, source.relpath) if out_dir else source.path
         tasks.append(
-            Task(source, configs.index(config), dest, diff, detail, settings.json_field, settings.encoding, token)
+            Task(source, configs.index(config), dest, diff, detail, settings.json_field, settings.encoding, token,
+                 source_field=settings.source_field)
         )
     return tasks, configs or [settings.config]
