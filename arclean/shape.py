@@ -16,16 +16,23 @@ from functools import lru_cache
 
 from .patterns import ARABIC_MARKS, TATWEEL
 
-_FOLDS = {
+#: The spelling variants writers use for the same word (hamza on alef, alef
+#: maksura for yeh, teh marbuta for heh): what month names are compared under
+#: (rule T101), and the first folds of a skeleton.  No target is also a source,
+#: so the folds can be applied in any order.
+SPELLING_FOLDS = {
     "\u0622": "\u0627",  # ALEF WITH MADDA ABOVE -> ALEF
     "\u0623": "\u0627",  # ALEF WITH HAMZA ABOVE -> ALEF
     "\u0625": "\u0627",  # ALEF WITH HAMZA BELOW -> ALEF
-    "\u0671": "\u0627",  # ALEF WASLA -> ALEF
     "\u0649": "\u064a",  # ALEF MAKSURA -> YEH
+    "\u0629": "\u0647",  # TEH MARBUTA -> HEH
+}
+_FOLDS = {
+    **SPELLING_FOLDS,
+    "\u0671": "\u0627",  # ALEF WASLA -> ALEF
     "\u06cc": "\u064a",  # FARSI YEH -> YEH
     "\u0626": "\u064a",  # YEH WITH HAMZA ABOVE -> YEH
     "\u0624": "\u0648",  # WAW WITH HAMZA ABOVE -> WAW
-    "\u0629": "\u0647",  # TEH MARBUTA -> HEH
     "\u06a9": "\u0643",  # KEHEH -> KAF
     **{chr(0x0660 + d): str(d) for d in range(10)},
     **{chr(0x06F0 + d): str(d) for d in range(10)},

@@ -24,10 +24,11 @@ from functools import lru_cache
 
 from .. import tables
 from ..patterns import ARABIC_LETTERS, DIGITS
+from ..shape import SPELLING_FOLDS
 
 _NOT_LETTER_BEFORE = f"(?<![{ARABIC_LETTERS}])"
 _NOT_LETTER_AFTER = f"(?![{ARABIC_LETTERS}])"
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+_FOLD = str.maketrans(SPELLING_FOLDS)
 
 
 def _fold(word: str) -> str:
