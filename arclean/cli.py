@@ -285,14 +285,16 @@ def _learn(args: argparse.Namespace, settings: Settings, stderr: TextIO) -> int:
     if any(problem.error for problem in problems):
         return EXIT_ERROR
     out = os.path.realpath(args.out)
-    jobs = [Job(source.path, source.name, settings.config_for(source.match), settings.json_field, args.source_field,
-                settings.encoding) for source in sources if source.path != out]
+    source_field = args.source_field or settings.source_field
+    jobs = [Job(source.path, source.name, settings.config_for(source.match), settings.json_field, source_field,
+                settings.encoding, match=source.match) for source in sources if source.path != out]
     text, learned, counts = learn(jobs, _jobs(args.jobs, sum(source.size for source in sources)),
                                   min_docs=args.min_docs, min_share=args.min_share, kind=args.kind)
     with open(args.out, "w", encoding="utf-8") as handle:
         handle.write(text)
     stderr.write(f"arclean: learned {len(learned)} lines from {sum(counts.docs.values())} documents of "
-                 f"{len(counts.docs)} sources into {args.out}; review it, then add it to boilerplate = [...]\n")
+                 f"{len(counts.docs)} sources into {args.out}; review it, then add it to boilerplate = [...]"
+                 + (f' with source-field = "{source_field}"' if source_field else "") + "\n")
     return EXIT_OK
 
 
@@ -353,7 +355,7 @@ def _run_stdin(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdo
     match = os.path.relpath(os.path.abspath(name), settings.root).replace(os.sep, "/")
     source = Source("-", name, name, match, 0)
     task = Task(source, 0, None, args.diff, args.verbose or args.output_format == "github",
-                settings.json_field, settings.encoding)
+                settings.json_field, settings.encoding, source_field=settings.source_field)
     writes = args.command == "fix" and not args.diff
     quiet = args.quiet or (writes and not args.verbose)
     reporter = REPORTERS[args.output_format](stderr if writes or args.diff else stdout, stderr,
@@ -380,7 +382,7 @@ def _clean_to_stdout(paths: list[str], settings: Settings, stdin: TextIO, stdout
     status = EXIT_OK
     for path in paths:
         source = Source(path, path, path, path, 0)
-        task = Task(source, json_field=settings.json_field, encoding=settings.encoding)
+        task = Task(source, json_field=settings.json_field, encoding=settings.encoding, source_field=settings.source_field)
         try:
             if os.path.isdir(path):
                 raise ArcleanError("is a folder: use 'arclean check' or 'arclean fix' for folders")

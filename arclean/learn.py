@@ -34,9 +34,20 @@ on 50-70% of its site's pages, the most repeated content line at the edges on
 of documents from teaching its one-off lines.
 
 Memory: per source, one :class:`Tally` per distinct folded short line (four
-counts and the line's few spellings); long lines, titles and documents are
-never kept, so memory grows with the number of distinct short lines, not with
-the corpus.  Counts merge by addition, so ``--jobs N`` gives the file 1 job gives.
+counts and the line's spelling); long lines, titles and documents are never
+kept.  The distinct short lines of a real corpus still grow with it (most
+subheadings, captions and list items are seen once), so :class:`Counts` keeps
+at most ``CAP`` tallies by *lossy counting* (Manku and Motwani): past the cap,
+rounds drop the tallies of lines seen in the fewest documents of their source
+(at most the round's number, counting what an earlier round may have dropped)
+until half the cap is left.  A kept count is low by at most the number of
+rounds, which the learned file's header gives; chrome is on a share of a
+source's pages, far above it.  Below the cap the counts are exact and merge by
+addition, so ``--jobs N`` gives the file 1 job gives; above it, pieces are
+pruned apart and a line near the thresholds can come out either way.
+
+Sources: :mod:`arclean.sources`.  The file has a ``# source:`` section per
+source, which the B rules apply to that source's documents only.
 """
 
 from __future__ import annotations
@@ -58,6 +69,8 @@ from .title import find_title
 
 MIN_DOCS = 5
 MIN_SHARE = 0.5
+#: Tallies kept at most (see :class:`Counts`): about 400 bytes each.
+CAP = 200_000
 #: A learned line is short: at most this many words.
 MAX_WORDS = 12
 #: Of a learned line's occurrences, at most this share in the article.
@@ -73,20 +86,35 @@ _LEARNABLE = (Kind.CONTENT, Kind.CHROME)
 _FIRST_LINE_RULE = next(i for i, rule in enumerate(RULES) if rule.decide is not None)
 
 
-@dataclass
 class Tally:
-    """One folded line in one source: documents, occurrences by region, spellings."""
+    """One folded line in one source: documents, occurrences by region, spellings,
+    and ``delta``: how many documents it may have lost to pruning (see :class:`Counts`)."""
 
-    docs: int = 0
-    head: int = 0
-    article: int = 0
-    tail: int = 0
-    spellings: Counter[str] = field(default_factory=Counter)
+    __slots__ = ("docs", "head", "article", "tail", "delta", "first", "first_n", "spellings")
+
+    def __init__(self, delta: int = 0) -> None:
+        self.docs = self.head = self.article = self.tail = 0
+        self.delta = delta
+        # The one spelling seen and its count, until a second comes: then ``spellings`` counts them all.
+        self.first, self.first_n = "", 0
+        self.spellings: Counter[str] | None = None
+
+    def add_spelling(self, spelling: str, n: int = 1) -> None:
+        if not spelling:
+            return
+        if self.spellings is None:
+            if not self.first or self.first == spelling:
+                self.first, self.first_n = spelling, self.first_n + n
+                return
+            self.spellings = Counter({self.first: self.first_n})
+        self.spellings[spelling] += n
 
     def add(self, other: Tally) -> None:
+        for spelling, n in (other.spellings or {other.first: other.first_n}).items():
+            self.add_spelling(spelling, n)
         self.docs += other.docs
         self.head, self.article, self.tail = self.head + other.head, self.article + other.article, self.tail + other.tail
-        self.spellings.update(other.spellings)
+        self.delta += other.delta
 
     @property
     def occurrences(self) -> int:
@@ -95,15 +123,34 @@ class Tally:
     @property
     def spelling(self) -> str:
         """The most frequent spelling (the first in order among equals); '' for a line that cannot be written."""
-        return min(self.spellings.items(), key=lambda item: (-item[1], item[0]), default=("", 0))[0]
+        if self.spellings is None:
+            return self.first
+        return min(self.spellings.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 @dataclass
 class Counts:
-    """Per source: its number of documents, and a :class:`Tally` per folded line."""
+    """Per source: its number of documents, and a :class:`Tally` per folded line.
+
+    Memory is bounded by ``cap`` tallies, by lossy counting (Manku and Motwani,
+    2002): when there are more, each *round* drops the tallies whose documents
+    plus ``delta`` are at most the round's number, until half the cap is left;
+    a line counted afresh after a round has ``delta`` = the rounds so far.  So a
+    count is low by at most its ``delta``, and a line dropped was in at most
+    ``rounds`` documents of its source at the time.  Below the cap (every test
+    corpus, and corpora of up to a few hundred MB) nothing is dropped: the counts
+    are exact and merge exactly, whatever the number of processes.
+    """
 
     docs: Counter[str] = field(default_factory=Counter)
     lines: dict[str, dict[str, Tally]] = field(default_factory=dict)
+    cap: int = 0
+    entries: int = 0
+    rounds: int = 0
+    dropped: int = 0
+
+    def __post_init__(self) -> None:
+        self.cap = self.cap or CAP
 
     def merge(self, other: Counts) -> Counts:
         self.docs.update(other.docs)
@@ -112,8 +159,17 @@ class Counts:
             for folded, tally in tallies.items():
                 if folded in mine:
                     mine[folded].add(tally)
+                    self.entries -= 1
                 else:
+                    tally.delta += self.rounds  # this side may have dropped it
                     mine[folded] = tally
+            for folded, tally in mine.items():
+                if folded not in tallies:
+                    tally.delta += other.rounds
+        self.entries += other.entries
+        self.rounds += other.rounds
+        self.dropped += other.dropped
+        self._bound()
         return self
 
     def add_document(self, source: str, text: str, prepare: Pipeline) -> None:
@@ -122,13 +178,27 @@ class Counts:
         for folded, (spelling, regions) in document_lines(prepare.clean(text)).items():
             tally = tallies.get(folded)
             if tally is None:
-                tally = tallies[folded] = Tally()
+                tally = tallies[folded] = Tally(self.rounds)
+                self.entries += 1
             tally.docs += 1
             tally.head += regions[Region.HEAD]
             tally.article += regions[Region.ARTICLE]
             tally.tail += regions[Region.TAIL]
-            if spelling:
-                tally.spellings[spelling] += 1
+            tally.add_spelling(spelling)
+        self._bound()
+
+    def _bound(self) -> None:
+        """Past ``cap`` tallies, drop the rarest, round after round, until half the cap is left."""
+        if self.entries <= self.cap:
+            return
+        while self.entries > self.cap // 2:
+            self.rounds += 1
+            for tallies in self.lines.values():
+                rare = [folded for folded, tally in tallies.items() if tally.docs + tally.delta <= self.rounds]
+                for folded in rare:
+                    del tallies[folded]
+                self.entries -= len(rare)
+                self.dropped += len(rare)
 
 
 def preparing(config: Config) -> Pipeline:
@@ -207,7 +277,7 @@ class Learned:
 
     def comment(self) -> str:
         where = ", ".join(f"{name} {n}" for name, n in (("head", self.head), ("tail", self.tail), ("article", self.article)) if n)
-        return f"# {self.source}: {self.docs} of {self.of} documents ({100 * self.docs // self.of}%), {where}"
+        return f"# {self.docs} of {self.of} documents ({100 * self.docs // self.of}%), {where}"
 
 
 def select(counts: Counts, min_docs: int = MIN_DOCS, min_share: float = MIN_SHARE) -> list[Learned]:
@@ -235,22 +305,37 @@ def select(counts: Counts, min_docs: int = MIN_DOCS, min_share: float = MIN_SHAR
     return sorted(learned, key=lambda item: (-item.docs, item.source, item.phrase))
 
 
-def phrase_file(learned: Iterable[Learned], counts: Counts, kind: str, *, min_docs: int, min_share: float) -> str:
-    """The learned phrases as a boilerplate phrase file, each under a comment
-    naming its source, its documents and where it stood."""
-    learned = list(learned)
-    sources = ", ".join(f"{source} ({n})" for source, n in sorted(counts.docs.items()))
+def phrase_file(learned: Iterable[Learned], counts: Counts, kind: str, *, min_docs: int, min_share: float,
+                source_field: str | None = None) -> str:
+    """The learned phrases as a boilerplate phrase file: a ``# source:``
+    section for each source (in order of name), its phrases most frequent
+    first, each under a comment saying in how many of the source's documents
+    it is and where.
+
+    >>> counts = Counts(docs=Counter({"corpus/nabd": 40}))
+    >>> item = Learned("corpus/nabd", "نبض الخليج صوتك الحر", 38, 40, 38, 0, 0)
+    >>> print(phrase_file([item], counts, "widget", min_docs=5, min_share=0.5).split("\\n\\n", 1)[1], end="")
+    # source: corpus/nabd
+    # 38 of 40 documents (95%), head 38
+    نبض الخليج صوتك الحر
+    """
+    by_source: dict[str, list[Learned]] = {}
+    for item in learned:
+        by_source.setdefault(item.source, []).append(item)
+    where = f'hosts of the JSONL field "{source_field}"' if source_field else "folders (a JSONL file: the file)"
     out = [
         f"# kind: {kind}",
         f"# Learned by 'arclean learn' (min-docs {min_docs}, min-share {min_share}) from "
-        f"{sum(counts.docs.values())} documents: {sources}.",
-        "# Each phrase is under its source, in how many of the source's documents it is and where.",
-        "# Delete what is not chrome, then list this file in the configuration: boilerplate = [\"...\"].",
-        "",
+        f"{sum(counts.docs.values())} documents of {len(counts.docs)} sources ({where}).",
+        "# A phrase applies to the documents of the source of its '# source:' section only.",
+        "# Delete what is not chrome, then list this file in the configuration: boilerplate = [\"...\"]"
+        + (f', with source-field = "{source_field}".' if source_field else "."),
     ]
-    groups: dict[tuple[str, bool], list[Learned]] = {}  # one entry per phrase, under each source's comment
-    for item in learned:
-        groups.setdefault((skeleton(item.phrase), item.phrase.endswith(PREFIX_MARK)), []).append(item)
-    for items in groups.values():
-        out += [item.comment() for item in items] + [items[0].phrase, ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    if counts.rounds:
+        out.append(f"# Memory bound: {counts.dropped} rare line counts were dropped in {counts.rounds} rounds; "
+                   f"a count may be low by up to {counts.rounds}.")
+    for source in sorted(by_source):
+        out += ["", f"# source: {source}"]
+        for item in sorted(by_source[source], key=lambda item: (-item.docs, item.phrase)):
+            out += [item.comment(), item.phrase]
+    return "\n".join(out) + "\n"

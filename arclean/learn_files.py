@@ -2,7 +2,8 @@
 
 A ``.jsonl`` file is streamed record by record, its source the host of a URL
 field (``--source-field``) or the file; any other file is one document, its
-source its folder.  Each file, or piece of a big ``.jsonl`` file, is counted
+source its folder (:mod:`arclean.sources`: the notion of source that a learned
+file's ``# source:`` sections apply by).  Each file, or piece of a big ``.jsonl`` file, is counted
 alone (:func:`count_file`, a worker's whole task) and the counts are merged in
 the files' order, so the result does not depend on the number of processes.
 """
@@ -15,17 +16,18 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import IO, Iterator
-from urllib.parse import urlsplit
 
 from .config import Config
 from .errors import FileError
 from .files.shards import SHARD_BYTES
 from .learn import MIN_DOCS, MIN_SHARE, Counts, Learned, phrase_file, preparing, select
+from .sources import file_source, record_source
 
 
 @dataclass(frozen=True)
 class Job:
-    """One file to count: where it is, its shown name, and how to read it."""
+    """One file to count: where it is, its shown name, how to read it, and its
+    path relative to the configuration's root (``match``, for its source)."""
 
     path: str
     name: str
@@ -35,6 +37,11 @@ class Job:
     encoding: str | None = None
     #: A piece of a big ``.jsonl`` file: its first byte, the byte after it, its first line number.
     span: tuple[int, int, int] | None = None
+    match: str | None = None
+
+    @property
+    def where(self) -> str:
+        return self.match or self.name
 
 
 def count_file(job: Job) -> Counts:
@@ -58,8 +65,7 @@ def documents(job: Job) -> Iterator[tuple[str, str]]:
         if job.name.endswith((".jsonl", ".jsonl.gz")):
             yield from _records(handle, job)
         else:
-            folder = os.path.dirname(job.name) or "."
-            yield folder, _decode(handle.read(), job, 0)
+            yield file_source(job.where), _decode(handle.read(), job, 0)
 
 
 def _records(handle: IO[bytes], job: Job) -> Iterator[tuple[str, str]]:
@@ -78,21 +84,7 @@ def _records(handle: IO[bytes], job: Job) -> Iterator[tuple[str, str]]:
             raise FileError(f"line {lineno}: not valid JSON: {error}") from None
         text = record.get(job.json_field) if isinstance(record, dict) else None
         if isinstance(text, str):
-            yield source_of(record, job), text
-
-
-def source_of(record: dict[str, object], job: Job) -> str:
-    """A record's source: the host of its ``source_field`` (a URL), else the file.
-
-    >>> source_of({"url": "https://www.example.com/a/1"}, Job("x.jsonl", "x.jsonl", Config(), source_field="url"))
-    'www.example.com'
-    """
-    value = record.get(job.source_field) if job.source_field else None
-    if not isinstance(value, str) or not value.strip():
-        return job.name
-    value = value.strip()
-    host = urlsplit(value if "//" in value else "//" + value).hostname
-    return host or value
+            yield record_source(record, job.source_field, job.where), text
 
 
 def _decode(data: bytes, job: Job, lineno: int) -> str:
@@ -147,4 +139,6 @@ def learn(jobs: list[Job], processes: int = 1, *, min_docs: int = MIN_DOCS, min_
     the learned phrases and the counts behind them."""
     counts = count_files(jobs, processes)
     learned = select(counts, min_docs, min_share)
-    return phrase_file(learned, counts, kind, min_docs=min_docs, min_share=min_share), learned, counts
+    source_field = next((job.source_field for job in jobs if job.source_field), None)
+    text = phrase_file(learned, counts, kind, min_docs=min_docs, min_share=min_share, source_field=source_field)
+    return text, learned, counts

@@ -148,18 +148,23 @@ def test_every_site_chrome_line_is_learned_and_no_content_line(
 
 
 def test_the_file_is_a_reviewable_phrase_file(corpus: tuple[Path, dict[str, list[str]]], learned: str) -> None:
+    """A phrase file: a section a source, each phrase under the count behind it, most frequent first."""
     from arclean.tables import parse_phrases
 
-    phrases = parse_phrases("site-chrome.txt", learned)
+    phrases = parse_phrases("site-chrome.txt", learned, cite=True)
     assert {p.kind for p in phrases} == {"widget"} and not any(p.prefix for p in phrases)
     lines = learned.split("\n")
     assert lines[0] == "# kind: widget"
-    for phrase in phrases:  # under a comment naming its source, its documents and region
-        comment = lines[lines.index(phrase.text) - 1]
+    assert [line for line in lines if line.startswith("# source:")] == [f"# source: corpus/{site}" for site in sorted(SITES)]
+    for phrase in phrases:  # in its site's section, under a comment with its documents and region
         site = next(site for site, chrome in SITES.items() if phrase.text in [text for text, _, _ in chrome])
-        assert comment.startswith(f"# corpus/{site}: ") and f" of {DOCS} documents" in comment
-    counts = [int(line.split(": ")[1].split(" of ")[0]) for line in lines if line.startswith("# corpus/")]
-    assert counts == sorted(counts, reverse=True), "most frequent first"
+        assert phrase.source == f"corpus/{site}"
+        number = int(phrase.origin.rsplit(":", 1)[1])
+        assert lines[number - 1] == phrase.text
+        assert f" of {DOCS} documents (" in lines[number - 2]
+    for section in learned.split("# source: ")[1:]:
+        counts = [int(line[2:].split(" of ")[0]) for line in section.split("\n") if line.startswith("# ") and " of " in line]
+        assert len(counts) == 4 and counts == sorted(counts, reverse=True), "most frequent first"
 
 
 def test_fix_with_the_learned_file_removes_exactly_the_chrome(
@@ -183,6 +188,71 @@ def test_fix_with_the_learned_file_removes_exactly_the_chrome(
         assert skeleton(line) in skeleton(everything), line
 
 
+def _arclean(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ARCLEAN, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False)
+
+
+def test_a_sites_phrases_apply_to_its_own_pages_only(corpus: tuple[Path, dict[str, list[str]]], learned: str,
+                                                     tmp_path: Path) -> None:
+    """A page of one site that carries another site's chrome line keeps it; its own goes."""
+    _, chrome = corpus
+    (tmp_path / "site-chrome.txt").write_text(learned, encoding="utf-8")
+    (tmp_path / "arclean.toml").write_text('boilerplate = ["site-chrome.txt"]\n', encoding="utf-8")
+    body = _paragraphs()[:3]
+    page = [chrome["nabd"][0], chrome["wahat"][0], "عنوان الخبر في الواحة اليوم", "", *body, chrome["wahat"][2]]
+    for folder in ("corpus/wahat", "elsewhere"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "page.txt").write_text("\n".join(page) + "\n", encoding="utf-8")
+    run = _arclean(tmp_path, "fix", "corpus", "elsewhere", "--exit-zero", "-q")
+    assert run.returncode == 0, run.stderr
+    wahat = (tmp_path / "corpus/wahat/page.txt").read_text(encoding="utf-8").split("\n")
+    assert chrome["nabd"][0] in wahat  # nabd's slogan, on a wahat page: not wahat's chrome
+    assert chrome["wahat"][0] not in wahat and chrome["wahat"][2] not in wahat
+    assert all(paragraph in wahat for paragraph in body)
+    elsewhere = (tmp_path / "elsewhere/page.txt").read_text(encoding="utf-8").split("\n")
+    assert all(line in elsewhere for line in page if line)  # a folder of no learned source: nothing learned applies
+
+
+def test_check_v_names_the_learned_file_and_line(corpus: tuple[Path, dict[str, list[str]]], learned: str) -> None:
+    root, chrome = corpus
+    (root / "arclean.toml").write_text('boilerplate = ["site-chrome.txt"]\n', encoding="utf-8")
+    try:
+        run = _arclean(root, "check", "-v", "corpus/nabd/000.txt")
+    finally:
+        (root / "arclean.toml").unlink()
+    assert run.returncode == 1, run.stderr
+    lines = learned.split("\n")
+    slogan = chrome["nabd"][0]
+    assert f"the phrase {slogan!r} (site-chrome.txt:{lines.index(slogan) + 1})" in run.stdout
+
+
+def test_jsonl_records_apply_their_hosts_phrases(corpus: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+    """Learned from records by the host of ``url``; applied with ``source-field = "url"``: each
+    record loses its own site's chrome and nothing else (as the same records written without it)."""
+    root, _ = corpus
+    for name, folder in (("all.jsonl", "corpus"), ("plain.jsonl", "plain")):
+        with open(tmp_path / name, "w", encoding="utf-8") as out:
+            for path in sorted((root / folder).rglob("*.txt")):
+                url = f"https://www.{path.parent.name}.example/news/{path.stem}"
+                out.write(json.dumps({"url": url, "text": path.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n")
+    run = _arclean(tmp_path, "learn", "all.jsonl", "--source-field", "url", "--out", "chrome.txt", "--isolated")
+    assert run.returncode == 0, run.stderr
+    assert 'source-field = "url"' in (tmp_path / "chrome.txt").read_text(encoding="utf-8")
+    texts = {}
+    for config in ('boilerplate = ["chrome.txt"]\nsource-field = "url"\n', 'boilerplate = ["chrome.txt"]\n'):
+        (tmp_path / "arclean.toml").write_text(config, encoding="utf-8")
+        for name in ("all.jsonl", "plain.jsonl"):
+            run = _arclean(tmp_path, "fix", name, "--out", "fixed", "--exit-zero", "-q")
+            assert run.returncode == 0, run.stderr
+            records = (tmp_path / "fixed" / name).read_text(encoding="utf-8").split("\n")
+            texts[config, name] = [json.loads(record)["text"] for record in records if record]
+    with_field, without = texts[('boilerplate = ["chrome.txt"]\nsource-field = "url"\n', "all.jsonl")], texts[
+        ('boilerplate = ["chrome.txt"]\n', "all.jsonl")]
+    assert with_field == texts[('boilerplate = ["chrome.txt"]\nsource-field = "url"\n', "plain.jsonl")]
+    # Without the field a record's source is its file, and no section is for it: the chrome stays.
+    assert sum(line in text for text in without for lines in SITES.values() for line, _, _ in lines) > 300
+
+
 def test_jobs_2_writes_the_same_file(corpus: tuple[Path, dict[str, list[str]]], learned: str) -> None:
     root, _ = corpus
     out = root / "site-chrome-2.txt"
@@ -204,13 +274,13 @@ def test_jsonl_records_are_grouped_by_the_host_of_a_field(tmp_path: Path) -> Non
     assert run.returncode == 0, run.stderr
     text = (tmp_path / "chrome.txt").read_text(encoding="utf-8")
     assert _learned_keys(text) == {skeleton(t) for lines in SITES.values() for t, _, _ in lines}
-    assert "# www.nabd.example: " in text
+    assert "# source: nabd.example\n" in text  # the host, without www.
     # In pieces, in two processes: the same counts and the same file.
     job = Job(str(tmp_path / "all.jsonl"), "all.jsonl", Settings(root=tmp_path).config, source_field="url")
     assert len(pieces(job, 100_000)) >= 3
     one, two = count_files([job]), count_files([job], 2, piece=100_000)
     assert one.docs == two.docs and select(one) == select(two)
-    assert phrase_file(select(two), two, "widget", min_docs=5, min_share=0.5) == text
+    assert phrase_file(select(two), two, "widget", min_docs=5, min_share=0.5, source_field="url") == text
     # Without --source-field the file is one source: each site's chrome is on a third of it, under the default share.
     run = subprocess.run([*ARCLEAN, "learn", "all.jsonl", "--out", "one.txt", "--isolated"], cwd=tmp_path,
                          capture_output=True, text=True, encoding="utf-8", check=False)
@@ -259,6 +329,37 @@ def test_defaults_on_other_draws_of_the_corpus(tmp_path: Path) -> None:
         assert keys - wanted <= {skeleton(c) for cs in CATEGORIES.values() for c in cs}, seed
         extra += keys != wanted
     assert extra <= 2
+
+
+def test_memory_is_bounded_by_the_cap_and_the_chrome_is_still_learned(
+        corpus: tuple[Path, dict[str, list[str]]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a cap of 60 tallies (the corpus has over 100 distinct short lines), rounds of
+    lossy counting keep at most the cap; every chrome line is still learned, no content line,
+    and the file says that counts were dropped."""
+    import arclean.learn
+
+    root, chrome = corpus
+    exact = count_files(_jobs(root / "corpus"))
+    assert exact.rounds == 0 and exact.entries == sum(map(len, exact.lines.values())) > 100
+    monkeypatch.setattr(arclean.learn, "CAP", 60)
+    peak = 0
+    real_bound = Counts._bound
+
+    def bound(self: Counts) -> None:
+        nonlocal peak
+        real_bound(self)
+        peak = max(peak, sum(map(len, self.lines.values())))
+
+    monkeypatch.setattr(Counts, "_bound", bound)
+    bounded = count_files(_jobs(root / "corpus"))
+    assert bounded.rounds >= 2 and bounded.dropped > 100 and peak <= 60
+    learned = select(bounded)
+    assert {skeleton(item.phrase) for item in learned} == {skeleton(line) for lines in chrome.values() for line in lines}
+    for item in learned:  # a count is low by at most the rounds
+        truth = next(t for t in exact.lines[item.source].values() if t.spelling == item.phrase)
+        assert truth.docs - bounded.rounds <= item.docs <= truth.docs
+    text = phrase_file(learned, bounded, "widget", min_docs=MIN_DOCS, min_share=MIN_SHARE)
+    assert f"in {bounded.rounds} rounds; a count may be low by up to {bounded.rounds}." in text
 
 
 def test_lines_with_numbers_are_written_as_line_starts_and_dates_are_not(tmp_path: Path) -> None:
