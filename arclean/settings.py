@@ -127,6 +127,7 @@ Reader = Callable[[Any, Context], Any]
 
 
 def _strings(value: Any, context: Context, what: str = "glob patterns") -> tuple[str, ...]:
+    """A list of gitignore-style patterns, relative to the configuration file."""
     if isinstance(value, str):
         raise context.error(f'expected a list of {what}, got the string "{value}"; write {context.key} = ["{value}"]')
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
@@ -135,6 +136,7 @@ def _strings(value: Any, context: Context, what: str = "glob patterns") -> tuple
 
 
 def _codes(value: Any, context: Context) -> tuple[str, ...]:
+    """A list of rule codes or code prefixes (``"B"``, ``"T1"``, ``"W103"``, ``"ALL"``)."""
     codes = _strings(value, context, "rule codes")
     try:
         expand(list(codes), setting=context.key)
@@ -149,26 +151,31 @@ def _choice(choices: tuple[str, ...]) -> Reader:
             raise context.error(f"{value!r} is not one of {', '.join(repr(choice) for choice in choices)}")
         return str(value)
 
+    read.__doc__ = f"One of {', '.join(f'``{choice!r}``' for choice in choices)}."
     return read
 
 
 def _boolean(value: Any, context: Context) -> bool:
+    """``true`` or ``false``."""
     if not isinstance(value, bool):
         raise context.error(f"expected true or false, got {value!r}")
     return value
 
 
 def _text(value: Any, context: Context) -> str:
+    """A non-empty string."""
     if not isinstance(value, str) or not value:
         raise context.error(f"expected a non-empty string, got {value!r}")
     return value
 
 
 def _encoding(value: Any, context: Context) -> str:
+    """A Python codec name, such as ``"cp1256"``."""
     return check_encoding(_text(value, context), f"{context.where} {context.key}")
 
 
 def _per_file_ignores(value: Any, context: Context) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A table of ``"pattern" = [rule codes]``: the codes are ignored too in the files the pattern matches."""
     if not isinstance(value, dict):
         raise context.error('expected a table of pattern = [codes], such as "news/*.txt" = ["B101"]')
     return tuple(
@@ -192,6 +199,7 @@ def _data_files(value: Any, context: Context) -> list[tuple[str, str]]:
 
 
 def _boilerplate(value: Any, context: Context) -> tuple[Phrase, ...]:
+    """A list of phrase files (paths relative to the configuration file; format in ``arclean/data/README.md``)."""
     try:
         return tuple(phrase for name, text in _data_files(value, context) for phrase in parse_phrases(name, text))
     except DataFileError as error:
@@ -199,6 +207,7 @@ def _boilerplate(value: Any, context: Context) -> tuple[Phrase, ...]:
 
 
 def _typos(value: Any, context: Context) -> tuple[tuple[str, str], ...]:
+    """A list of lexicons, ``typo<TAB>correction`` (paths relative to the configuration file)."""
     try:
         return tuple(
             (typo, "|".join(fixes))

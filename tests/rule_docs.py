@@ -1,4 +1,5 @@
-"""Write the rule reference (docs/rules.md) and the README's rule table from RULES.
+"""Write the rule reference (docs/rules.md) and the README's rule table from RULES,
+and the configuration reference (docs/configuration.md) from KEYS.
 
 Everything about a rule is in its row of ``arclean.registry.RULES``, its
 function's docstring and its cases in ``tests/cases``; this module only
@@ -7,8 +8,8 @@ what this module would write; after changing a rule, run
 
     .venv/bin/python -m tests.rule_docs
 
-to rewrite docs/rules.md and the rule table in README.md (only the table: the
-README is written by hand around it).
+to rewrite docs/rules.md, docs/configuration.md and the rule table in README.md
+(only the table: the README is written by hand around it).
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import unicodedata
 from pathlib import Path
 
 from arclean.registry import FAMILIES, NUMBERING, PROFILES, RULES, Rule
-from arclean.settings import KEYS
+from arclean.config import Config
+from arclean.settings import KEYS, Settings
 
 from .cases_loader import Case, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES_PAGE = ROOT / "docs" / "rules.md"
+SETTINGS_PAGE = ROOT / "docs" / "configuration.md"
 README = ROOT / "README.md"
 
 #: How many of a rule's cases the page shows, changed and left as written.
@@ -137,6 +140,45 @@ def _markdown(doc: str) -> str:
     return "\n".join(out).strip()
 
 
+def settings_page() -> str:
+    """The whole of docs/configuration.md: every row of ``arclean.settings.KEYS``."""
+    config, settings = Config(), Settings(root=Path("."))
+    rows = []
+    for key in KEYS:
+        owner = "Config" if key.in_config else "Settings"
+        default = getattr(config if key.in_config else settings, key.field)
+        value = " ".join((key.read.__doc__ or "").split()).replace("``", "`")
+        flag = f"`{key.flag}`" if key.flag else "-"
+        rows.append(f"| `{key.toml}` | {key.part}: `{owner}.{key.field}` | {value} | {_toml_value(default)} | {flag} | {key.merge} |")
+    return "\n".join([
+        "# Configuration reference",
+        "",
+        "<!-- Generated from arclean.settings.KEYS by `python -m tests.rule_docs`;",
+        "     tests/test_rules_table.py fails when this page drifts. -->",
+        "",
+        "Every key of `[tool.arclean]` in `pyproject.toml` (or the top level of `arclean.toml`), the",
+        "field it sets, how its value is read, its default, its command-line flag, and how a later layer",
+        "(the command line on the file, or `arclean.clean()`'s keywords on a `Config`) merges into an",
+        "earlier one (`Config.merge`, `Settings.override`). The parts: *selection* (which rules run),",
+        "*options* (what rules take), *data* (loaded from files), *files* (what the command line reads).",
+        "",
+        "| key | sets | value | default | flag | a later layer |",
+        "|-----|------|-------|---------|------|---------------|",
+        *rows,
+    ]) + "\n"
+
+
+def _toml_value(value: object) -> str:
+    """A default as it would be written in TOML; "none" for an empty list or table, "unset" for no value."""
+    if value is None or value == ():
+        return "none" if value == () else "unset"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, tuple):
+        return "`[" + ", ".join(f'"{item}"' for item in value) + "]`"
+    return f'`"{value}"`'
+
+
 def with_readme_table(readme: str) -> str:
     """The README with its rule table (from its header row to the first line that
     is not a table row) replaced by :func:`readme_table`."""
@@ -150,5 +192,6 @@ def with_readme_table(readme: str) -> str:
 
 if __name__ == "__main__":
     RULES_PAGE.write_text(rules_page(), encoding="utf-8")
+    SETTINGS_PAGE.write_text(settings_page(), encoding="utf-8")
     README.write_text(with_readme_table(README.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"wrote {RULES_PAGE.relative_to(ROOT)} and the rule table of {README.relative_to(ROOT)}")
+    print(f"wrote docs/rules.md, docs/configuration.md and the rule table of {README.relative_to(ROOT)}")

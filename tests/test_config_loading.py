@@ -292,20 +292,16 @@ def test_every_setting_has_one_key_and_every_key_one_setting() -> None:
 
 
 def test_every_flag_in_the_key_table_is_a_flag_of_the_command_line() -> None:
-    """The CLI reads its settings flags through KEYS: each must exist, store where KEYS says,
-    and no settings flag may bypass the table."""
-    actions = {
-        option: action
-        for parser in (_parser()._subparsers._group_actions[0].choices["check"],)  # type: ignore[union-attr]
-        for action in parser._actions
-        for option in action.option_strings
-    }
+    """The CLI reads its settings flags through KEYS: each must exist and store where KEYS
+    says, and no flag of the "rules and configuration" group may bypass the table."""
+    commands = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    actions = {option: action for parser in commands.values() for action in parser._actions for option in action.option_strings}
     for key in KEYS:
         if key.flag is not None:
             assert actions[key.flag].dest == key.argument, key
-    settings_flags = {"--select", "--ignore", "--extend-select", "--profile", "--include", "--exclude",
-                      "--no-respect-gitignore", "--field", "--encoding"}
-    assert {key.flag for key in KEYS if key.flag} == settings_flags
+    group = next(group for group in commands["check"]._action_groups if group.title == "rules and configuration")
+    rule_flags = {option for action in group._group_actions for option in action.option_strings if option.startswith("--")}
+    assert rule_flags - {key.flag for key in KEYS} == {"--config", "--isolated"}
     assert actions["--profile"].choices == sorted(PROFILES)
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from arclean.registry import FAMILIES, NUMBERING, RETIRED, RULES, Rule
 
-from .rule_docs import README, RULES_PAGE, readme_table, rules_page, with_readme_table
+from .rule_docs import README, RULES_PAGE, SETTINGS_PAGE, readme_table, rules_page, settings_page, with_readme_table
 
 CODES = [rule.code for rule in RULES]
 
@@ -75,3 +75,9 @@ def test_the_rule_reference_is_generated_from_the_rule_table() -> None:
     assert RULES_PAGE.read_text(encoding="utf-8") == expected, "docs/rules.md is out of date: run python -m tests.rule_docs"
     for rule in RULES:
         assert f"### {rule.code} {rule.name}\n" in expected
+
+
+def test_the_configuration_reference_is_generated_from_the_key_table() -> None:
+    """docs/configuration.md is settings_page(): run `python -m tests.rule_docs` after changing a setting."""
+    expected = settings_page()
+    assert SETTINGS_PAGE.read_text(encoding="utf-8") == expected, "docs/configuration.md is out of date: run python -m tests.rule_docs"
