@@ -19,6 +19,7 @@ from .errors import ArcleanError, ConfigError, DataFileError
 from .normalizers.typos import Suggestion
 from .pipeline import Pipeline
 from .registry import RULES, Rule
+from .tables import Phrase
 
 __version__ = "0.1.0"
 
@@ -28,6 +29,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "DataFileError",
+    "Phrase",
     "Pipeline",
     "Report",
     "Rule",

@@ -89,6 +89,14 @@ def test_extra_typos_from_config_are_applied() -> None:
     assert arclean.clean("أحب اللغه العربيه\n", config=config) == "أحب اللغة العربية\n"
 
 
+def test_extra_phrases_from_python_need_only_the_public_api() -> None:
+    """Config.boilerplate takes arclean.Phrase (the type the configuration file's phrase files give)."""
+    page = "عنوان الخبر\n\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الموسم المقبل.\n\nادعم صحافتنا المستقلة\n"
+    assert arclean.clean(page) == page
+    config = Config(boilerplate=(arclean.Phrase("ادعم صحافتنا المستقلة", "widget", False, "python"),))
+    assert arclean.clean(page, config=config) == page.replace("\n\nادعم صحافتنا المستقلة\n", "\n")
+
+
 def test_ambiguous_typos_are_reported_not_fixed() -> None:
     report = arclean.explain("مسؤلية الحكومة كبيرة\n", select=["T201"])
     assert report.text == "مسؤلية الحكومة كبيرة\n"
