@@ -7,7 +7,7 @@ import pytest
 import arclean
 from arclean import tables
 from arclean.errors import DataFileError
-from arclean.residue import chrome_share, chrome_words, phrase_matcher
+from arclean.residue import chrome_share, chrome_words, is_counter, phrase_matcher
 from arclean.normalizers import months
 from arclean.shape import skeleton
 
@@ -122,6 +122,14 @@ CONTENT_NEAR_CHROME = [
     "حمل التطبيق الجديد ميزات عديدة للمستخدمين.",
     "رفض الكل المشاركة في الحكومة الجديدة",
     "قبول ملفات المرشحين يبدأ الأحد",
+    # subheadings of tech, marketing and cookie-policy pages that themes also show as chrome
+    "الوضع المظلم",
+    "حمل التطبيق",
+    "محتوى مدفوع",
+    "واصل القراءة",
+    "إدارة ملفات تعريف الارتباط",
+    "يستخدم الموقع ملفات تعريف الارتباط لتحسين تجربة المستخدم وتحليل حركة الزوار.",
+    "سحابة الكلمات الدلالية",
 ]
 
 
@@ -135,3 +143,10 @@ def test_every_chrome_word_alone_is_chrome() -> None:
     """A chrome or widget word standing alone on a short line is chrome by its words."""
     for word in sorted(chrome_words()):
         assert chrome_share(word) is not None, word
+
+
+@pytest.mark.parametrize("line", ["عدد الزوار: 5000", "90 دقيقة", "30 دقيقة", "3 مرات"])
+def test_figures_of_content_are_not_counters(line: str) -> None:
+    """A counter line in the middle of an article ends it: a figure that articles print on
+    its own line (a festival's visitors, a match's or a recipe's minutes) is no counter."""
+    assert not is_counter(line)
