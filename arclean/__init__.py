@@ -50,8 +50,15 @@ _Codes = Union[List[str], Tuple[str, ...], None]
 
 
 def _resolve(config: Config | None, select: _Codes, ignore: _Codes, extend_select: _Codes, profile: str | None) -> Pipeline:
+    if config is None and select is None and ignore is None and extend_select is None and profile is None:
+        return _pipeline(_default_config())  # the common call: no Config built and merged each time
     config = (config or Config()).merge(select=select, ignore=ignore, extend_select=extend_select, profile=profile)
     return _pipeline(config)
+
+
+@lru_cache(maxsize=1)
+def _default_config() -> Config:
+    return Config().merge(select=None, ignore=None, extend_select=None, profile=None)
 
 
 def clean(

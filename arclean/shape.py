@@ -40,6 +40,9 @@ _FOLDS = {
 _DROPPED = re.compile(f"[{ARABIC_MARKS}{TATWEEL}\u200c\u200d]")
 #: Anything but letters and digits (the standard ``re`` is faster for this).
 _NOT_WORD = re.compile(r"[\W_]+")
+_WORD_RUN = re.compile(r"[^\W_]+")
+#: Texts up to this many characters are checked for anything to case-fold with one ``str.casefold``.
+_CASEFOLD_CHECK = 20_000
 _SENTENCE_MARKS = ".!?؟:۔…"
 _CLOSERS = "\"'”»’)]"
 _CACHED_LENGTH = 200
@@ -63,6 +66,11 @@ def fold_text(text: str) -> str:
             text = text.replace(source, target)
     if text.isascii():
         return text if text.islower() else text.lower()
+    # Case folding maps each character on its own, to one character or more: a
+    # text it leaves as it is has no run to fold.  That check is one C pass, a
+    # fifth of the scan for runs; it copies the text, so only short texts take it.
+    if len(text) <= _CASEFOLD_CHECK and text.casefold() == text:
+        return text
     # Case-fold only the runs of letters of cased scripts: ``str.casefold`` on a
     # whole Arabic text copies it into a buffer of 4 bytes a character for nothing.
     return _CASED_RUN.sub(_casefold, text)
@@ -73,8 +81,23 @@ def _casefold(match: re.Match[str]) -> str:
 
 
 def skeleton_of_folded(folded: str) -> str:
-    """The skeleton of a line already folded by :func:`fold_text`."""
-    return _NOT_WORD.sub(" ", folded).strip()
+    """The skeleton of a line already folded by :func:`fold_text`: its runs of
+    letters and digits joined by single spaces.
+
+    Equal to ``_NOT_WORD.sub(" ", folded).strip()``, faster: most words stand
+    between white space with nothing else around them (``str.isalnum`` is the
+    regex's ``\w`` without ``_``), and only the others are searched for their runs.
+
+    >>> skeleton_of_folded("  قال: «نعم»، و_لا  a.b ")
+    'قال نعم و لا a b'
+    """
+    words: list[str] = []
+    for token in folded.split():
+        if token.isalnum():
+            words.append(token)
+        else:
+            words.extend(_WORD_RUN.findall(token))
+    return " ".join(words)
 
 
 def skeleton(line: str) -> str:

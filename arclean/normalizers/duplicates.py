@@ -53,7 +53,10 @@ def drop_repeated_paragraphs(page: Page) -> Page:
         text = page.lines[index].text
         # A first look at the lengths: only lines of close lengths are normalized and compared
         # (normalizing collapses runs of white space; it does not halve a paragraph).
-        if previous is not None and 2 * min(len(previous), len(text)) + 16 >= max(len(previous), len(text)):
+        if previous is not None and 2 * min(len(previous), len(text)) + 16 >= max(len(previous), len(text)) and (
+            # and lines that start alike: normalized, a line starts with its first character that is not white space
+            previous[:1] == text[:1] or previous[:1].isspace() or text[:1].isspace()
+        ):
             if _normalized(previous) == _normalized(text) and page.lines[index].words >= _MIN_PARAGRAPH_WORDS:
                 drop.add(index)
                 continue
