@@ -29,21 +29,24 @@ _MAX_BADGE_WORDS = 2
 class PhraseMatcher:
     """Recognise boilerplate lines: whole-line phrases and line-start phrases."""
 
-    def __init__(self, phrases: tuple[Phrase, ...]) -> None:
-        self.exact: dict[str, Phrase] = {}
-        self.prefixes: dict[str, list[tuple[tuple[str, ...], Phrase]]] = {}
-        self.endings: dict[str, list[tuple[str, Phrase]]] = {}
+    def __init__(self, phrases: tuple[Phrase, ...], base: PhraseMatcher | None = None) -> None:
+        """The matcher of ``phrases``; with ``base``, of the base's phrases and then
+        these (the base's tables are copied, not built again: a learned file's
+        pipeline per source costs its own phrases only)."""
+        self.exact: dict[str, Phrase] = dict(base.exact) if base else {}
+        self.prefixes: dict[str, list[tuple[tuple[str, ...], Phrase]]] = dict(base.prefixes) if base else {}
+        self.endings: dict[str, list[tuple[str, Phrase]]] = dict(base.endings) if base else {}
         for phrase in phrases:
             key = skeleton(phrase.text)
             if not key:
                 continue
             words = tuple(key.split())
             if phrase.prefix:
-                self.prefixes.setdefault(words[0], []).append((words, phrase))
+                self.prefixes[words[0]] = [*self.prefixes.get(words[0], ()), (words, phrase)]
             else:
                 self.exact.setdefault(key, phrase)
                 if len(words) >= _MIN_ENDING_WORDS:
-                    self.endings.setdefault(words[-1], []).append((key, phrase))
+                    self.endings[words[-1]] = [*self.endings.get(words[-1], ()), (key, phrase)]
         self.longest_exact = max((len(key) for key in self.exact), default=0)
 
     def match(self, line: str, key: str | None = None) -> Phrase | None:
@@ -116,7 +119,7 @@ def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=16)
 def phrase_matcher(extra: tuple[Phrase, ...] = ()) -> PhraseMatcher:
     """The matcher for the bundled phrases plus any from the configuration."""
-    return PhraseMatcher(tables.phrases() + extra)
+    return PhraseMatcher(extra, base=phrase_matcher()) if extra else PhraseMatcher(tables.phrases())
 
 
 def _folded_words(relpath: str) -> frozenset[str]:
