@@ -7,8 +7,9 @@ so :func:`~arclean.files.engine.run_in` drives it the same way: the same units
 first), results in task order, shards joined by the process that runs arclean,
 its temporary files removed at the end.  Each unit is one Dask task; a worker
 that dies on it (killed, out of memory) costs a retry on another worker, up to
-the scheduler's ``distributed.scheduler.allowed-failures``; then the files of the
-unit are failed results, left as they were, for a rerun (``--resume``) to clean.
+the scheduler's ``distributed.scheduler.allowed-failures``; then each file of a
+batch is tried alone, and a file that still kills its workers is a failed
+result, left as it was, for a rerun (``--resume``) to clean.
 
 The files must be visible to the workers at the same paths as to the process
 that runs arclean (one machine, or a shared filesystem).  Dask is an optional
@@ -18,8 +19,10 @@ extra (``pip install "arclean[dask]"``), imported only here.
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter, deque
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any, Callable, Iterator, Sequence
 
 from ..config import Config
@@ -49,18 +52,19 @@ def require_distributed() -> Any:
 def connect(address: str, workers: int) -> Iterator[Any]:
     """A ``distributed.Client``: of the scheduler at ``address`` (``tcp://HOST:PORT``),
     or, for ``"local"``, of a new ``LocalCluster`` of ``workers`` processes on
-    127.0.0.1 (one thread each, no dashboard), closed at the end."""
+    127.0.0.1 (one thread each; the scheduler's HTTP server, which serves no
+    dashboard unless bokeh is installed, on a free port), closed at the end."""
     distributed = require_distributed()
     if address == "local":
         cluster = distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-            dashboard_address=None, silence_logs=logging.ERROR,
+            dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,  # its HTTP server on a free local port
         )
         with cluster, distributed.Client(cluster) as client:
             yield client
         return
     try:
-        client = distributed.Client(address, timeout="30s")
+        client = distributed.Client(address)  # waits distributed.comm.timeouts.connect (30 s; DASK_ environment)
     except OSError as error:
         raise ArcleanError(f"--scheduler {address}: cannot reach the Dask scheduler ({error})") from None
     with client:
@@ -79,8 +83,14 @@ def run_on_cluster(
     results, in task order; the cluster is left (or, ``"local"``, closed) at the end."""
     if not tasks:
         return
+    tasks = [_absolute(task) for task in tasks]  # the workers' current folder is not ours
     with connect(address, workers) as client:
         yield from run_in(ClusterPool(client, configs), tasks, on_result, shard_bytes)
+
+
+def _absolute(task: Task) -> Task:
+    source = replace(task.source, path=os.path.abspath(task.source.path))
+    return replace(task, source=source, dest=os.path.abspath(task.dest) if task.dest else None)
 
 
 def clean_unit(unit: Unit, configs: Sequence[Config]) -> list[tuple[Key, FileResult]]:
@@ -94,7 +104,7 @@ class ClusterPool:
 
     def __init__(self, client: Any, configs: Sequence[Config]) -> None:
         self.client = client
-        self.configs = client.scatter(list(configs), broadcast=True, hash=False)
+        self.configs = tuple(configs)  # sent with each unit (a scattered copy is lost with a killed worker)
         self.queue: deque[Unit] = deque()
         self.running: dict[Any, Unit] = {}
         self.done: list[Any] = []
@@ -115,7 +125,10 @@ class ClusterPool:
             future = self.client.submit(clean_unit, unit, self.configs, pure=False)
             self.running[future] = unit
         if self.running and not self.done:
-            finished, _ = distributed.wait(list(self.running), return_when="FIRST_COMPLETED")
+            try:
+                finished, _ = distributed.wait(list(self.running), return_when="FIRST_COMPLETED")
+            except distributed.client.FuturesCancelledError:  # the scheduler dropped one: a failed result
+                finished = [future for future in self.running if future.status != "pending"]
             self.done.extend(finished)
 
     def receive(self) -> list[tuple[Key, FileResult]]:
@@ -124,23 +137,24 @@ class ClusterPool:
             unit = self.running.pop(future)
             if future.status == "finished":
                 received.extend(future.result())
-            else:
-                error = future.exception() if future.status == "error" else future.status
+                continue
+            error = future.exception() if future.status == "error" else future.status
+            if _killed(error) and len(unit) > 1:
+                self.queue.extend([item] for item in unit)  # each file alone: only the one that kills workers fails
+                continue
+            if _killed(error):
                 message = KILLED.format(error=f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error)
-                if not _killed(error):
-                    message = f"not cleaned: {type(error).__name__}: {error}; the file is left unchanged"
-                received.extend((key, FileResult(task.source.name, "failed", task.source.size, message=message))
-                                for key, task in unit)
+            else:
+                message = f"not cleaned: {type(error).__name__}: {error}; the file is left unchanged"
+            received.extend((key, FileResult(task.source.name, "failed", task.source.size, message=message))
+                            for key, task in unit)
         self.done = []
         return received
 
     def stop(self) -> list[tuple[Key, FileResult]]:
         """Cancel what has not finished; the results of the units that have."""
-        distributed = require_distributed()
         finished = [future for future in self.running if future.status != "pending"]
         self.client.cancel([future for future in self.running if future.status == "pending"])
-        if finished:
-            distributed.wait(finished)
         self.done = finished
         received = self.receive()
         self.running, self.queue = {}, deque()

@@ -1,6 +1,7 @@
 """Faults on purpose, for the test suite only: nothing happens unless the
 environment variable ``ARCLEAN_TEST_FAULT`` is set, and then only in worker
-processes of the local engine (never in the process a user runs).
+processes of the local engine or tasks of the Dask engine (never in the
+process a user runs).
 
 ``ARCLEAN_TEST_FAULT=ACTION:TIMES:TALLY:NAME`` makes a worker that starts
 writing a file called ``NAME`` (its temporary file created, empty) do
@@ -17,7 +18,7 @@ import os
 import signal
 
 ENV = "ARCLEAN_TEST_FAULT"
-_SPEC = os.environ.get(ENV, "")
+_SPEC: str | None = None  # set by tests in-process (forked workers inherit it); None: read ENV at each write
 _in_worker = False
 
 
@@ -29,9 +30,12 @@ def in_worker() -> None:
 
 def writing(path: str) -> None:
     """A worker started writing ``path``: do the fault asked for, if any."""
-    if not (_SPEC and _in_worker):
+    if not _in_worker:
         return
-    action, times, tally, name = _SPEC.split(":", 3)
+    spec = os.environ.get(ENV, "") if _SPEC is None else _SPEC  # read each time: a Dask worker's is set after it starts
+    if not spec:
+        return
+    action, times, tally, name = spec.split(":", 3)
     if os.path.basename(path) != name:
         return
     with open(tally, "a+", encoding="utf-8") as handle:

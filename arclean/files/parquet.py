@@ -68,7 +68,7 @@ def clean_parquet(path: str, dst: IO[bytes] | None, task: Task, pipeline: Pipeli
     parquet = open_parquet(path)
     metadata, schema = parquet.metadata, parquet.schema_arrow
     first, stop, row = task.span or (0, metadata.num_row_groups, 1)
-    size = sum(_compressed(metadata, group) for group in range(first, stop))
+    size = task.source.size if task.span is None else sum(_compressed(metadata, group) for group in range(first, stop))
     index = _text_column(schema, task.json_field)
     outcome = _Outcome()
     pq = require_pyarrow()
