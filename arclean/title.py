@@ -126,6 +126,13 @@ def find_post(page: Page) -> tuple[int, int, int | None] | None:
     ...                   "عنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى\\nنص المشاركة."))
     (1, 3, None)
     """
+    memo = page.__dict__  # pages are immutable, and judged and decided on more than once: found once a page
+    if "_post_header" not in memo:
+        memo["_post_header"] = _find_post(page)
+    return memo["_post_header"]
+
+
+def _find_post(page: Page) -> tuple[int, int, int | None] | None:
     filled = page.filled[:_POST_SCAN]
     for at, copy in enumerate(filled):
         line = page.lines[copy]
@@ -147,6 +154,13 @@ def find_post(page: Page) -> tuple[int, int, int | None] | None:
 
 def _doubled_key(line: Line) -> str | None:
     """The skeleton of the text a line prints twice (``X Empty X`` or ``X X``), or None."""
+    memo = line.__dict__  # lines are immutable and shared by the pages of a document: found once a line
+    if "_doubled_key" not in memo:
+        memo["_doubled_key"] = _find_doubled_key(line)
+    return memo["_doubled_key"]
+
+
+def _find_doubled_key(line: Line) -> str | None:
     count = line.words
     if count < 2 * _MIN_POST_TITLE_WORDS:
         return None
