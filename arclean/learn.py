@@ -322,7 +322,7 @@ def phrase_file(learned: Iterable[Learned], counts: Counts, kind: str, *, min_do
     by_source: dict[str, list[Learned]] = {}
     for item in learned:
         by_source.setdefault(item.source, []).append(item)
-    where = f'hosts of the JSONL field "{source_field}"' if source_field else "folders (a JSONL file: the file)"
+    where = f'a source is the host of the JSONL field "{source_field}"' if source_field else "a source is a folder, or a JSONL file"
     out = [
         f"# kind: {kind}",
         f"# Learned by 'arclean learn' (min-docs {min_docs}, min-share {min_share}) from "

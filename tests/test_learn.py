@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import arclean
 from arclean.learn import MIN_DOCS, MIN_SHARE, Counts, phrase_file, select
 from arclean.learn_files import Job, count_files, pieces
 from arclean.residue import phrase_matcher
@@ -211,6 +212,25 @@ def test_a_sites_phrases_apply_to_its_own_pages_only(corpus: tuple[Path, dict[st
     assert all(paragraph in wahat for paragraph in body)
     elsewhere = (tmp_path / "elsewhere/page.txt").read_text(encoding="utf-8").split("\n")
     assert all(line in elsewhere for line in page if line)  # a folder of no learned source: nothing learned applies
+
+
+def test_the_hooks_command_on_named_files_applies_the_learned_file(
+        corpus: tuple[Path, dict[str, list[str]]], learned: str, tmp_path: Path) -> None:
+    """pre-commit runs ``arclean fix --force-exclude`` on the staged files by name: a file's
+    source is still its folder under the configuration's root, from wherever it is named."""
+    root, chrome = corpus
+    (tmp_path / "site-chrome.txt").write_text(learned, encoding="utf-8")
+    (tmp_path / "arclean.toml").write_text('boilerplate = ["site-chrome.txt"]\n', encoding="utf-8")
+    for name in ("corpus/nabd/003.txt", "corpus/manara/004.txt"):
+        (tmp_path / name).parent.mkdir(parents=True)
+        (tmp_path / name).write_bytes((root / name).read_bytes())
+    run = _arclean(tmp_path / "corpus", "fix", "--force-exclude", "nabd/003.txt", "../corpus/manara/004.txt")
+    assert run.returncode == 1, run.stderr  # it changed files, as a hook reports
+    for name in ("corpus/nabd/003.txt", "corpus/manara/004.txt"):
+        site = name.split("/")[1]
+        fixed, plain = (tmp_path / name).read_text(encoding="utf-8"), (root / "plain" / name[7:]).read_text(encoding="utf-8")
+        assert not any(line in fixed.split("\n") for line in chrome[site])
+        assert fixed == arclean.clean(plain)
 
 
 def test_check_v_names_the_learned_file_and_line(corpus: tuple[Path, dict[str, list[str]]], learned: str) -> None:
