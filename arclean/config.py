@@ -46,7 +46,9 @@ class Config:
     Loaded data:
 
     - ``boilerplate``: extra boilerplate phrases (from files named in config).
-    - ``typos``: extra ``(typo, correction)`` pairs for T201.
+    - ``typos``: extra lexicon entries for T201: ``(typo, corrections)``, the
+      corrections a tuple of candidates (one is fixed, several are only
+      reported) or a single correction as a string.
     """
 
     select: tuple[str, ...] | None = None
@@ -56,7 +58,7 @@ class Config:
     quote_style: str = "«»"
     expand_ligatures: bool = False
     boilerplate: tuple[Phrase, ...] = field(default=())
-    typos: tuple[tuple[str, str], ...] = field(default=())
+    typos: tuple[tuple[str, str | tuple[str, ...]], ...] = field(default=())
 
     #: The fields of each part, in the order above.
     SELECTION: ClassVar[tuple[str, ...]] = ("select", "ignore", "extend_select", "profile")

@@ -206,11 +206,11 @@ def _boilerplate(value: Any, context: Context) -> tuple[Phrase, ...]:
         raise context.error(f"{error}; the format is in arclean/data/README.md") from None
 
 
-def _typos(value: Any, context: Context) -> tuple[tuple[str, str], ...]:
+def _typos(value: Any, context: Context) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A list of lexicons, ``typo<TAB>correction`` (paths relative to the configuration file)."""
     try:
         return tuple(
-            (typo, "|".join(fixes))
+            (typo, fixes)
             for name, text in _data_files(value, context)
             for typo, fixes in parse_corrections(name, text).items()
         )

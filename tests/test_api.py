@@ -87,6 +87,10 @@ def test_config_options_reach_the_rules() -> None:
 def test_extra_typos_from_config_are_applied() -> None:
     config = Config(extend_select=("T201",), typos=(("اللغه العربيه", "اللغة العربية"),))
     assert arclean.clean("أحب اللغه العربيه\n", config=config) == "أحب اللغة العربية\n"
+    candidates = Config(extend_select=("T201",), typos=(("مرحبى", ("مرحبا", "مرحبًا")), ("الاسبوغ", ("الاسبوع",))))
+    report = arclean.explain("مرحبى في الاسبوغ\n", config=candidates)
+    assert report.text == "مرحبى في الاسبوع\n"
+    assert [(s.word, s.candidates) for s in report.suggestions] == [("مرحبى", ("مرحبا", "مرحبًا"))]
 
 
 def test_extra_phrases_from_python_need_only_the_public_api() -> None:

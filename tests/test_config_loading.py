@@ -96,7 +96,7 @@ encoding = "cp1256"
         ("شارك المقال مع أصدقائك", "share", False),
         ("تابع موقعنا على", "share", True),
     ]
-    assert config.typos == (("الاسبوغ", "الاسبوع"), ("مرحبى", "مرحبا|مرحبًا"))
+    assert config.typos == (("الاسبوغ", ("الاسبوع",)), ("مرحبى", ("مرحبا", "مرحبًا")))
     assert settings.include == ("*.txt", "*.text")
     assert settings.excluded == ("drafts/", "old/")
     assert (settings.respect_gitignore, settings.json_field, settings.encoding) == (False, "body", "cp1256")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Tuple, Union
 
 import re
 
@@ -29,22 +30,27 @@ class Suggestion:
     candidates: tuple[str, ...]
 
 
+#: Entries added to the lexicon (``Config.typos``): each typo and its candidate
+#: corrections (a single correction may be given as a string).
+Extra = Tuple[Tuple[str, Union[str, Tuple[str, ...]]], ...]
+
+
 @lru_cache(maxsize=16)
-def _lexicon(extra: tuple[tuple[str, str], ...] = ()) -> dict[str, tuple[str, ...]]:
+def _lexicon(extra: Extra = ()) -> dict[str, tuple[str, ...]]:
     lexicon = dict(tables.corrections("typos/common.tsv"))
     for typo, fixes in extra:
-        lexicon[typo] = tuple(fixes.split("|"))
+        lexicon[typo] = tuple(fixes.split("|")) if isinstance(fixes, str) else tuple(fixes)
     return lexicon
 
 
 @lru_cache(maxsize=16)
-def _pattern(extra: tuple[tuple[str, str], ...] = ()) -> re.Pattern[str]:
+def _pattern(extra: Extra = ()) -> re.Pattern[str]:
     typos = sorted(_lexicon(extra), key=len, reverse=True)
     alternation = "|".join(re.escape(typo) for typo in typos)
     return re.compile(f"(?<![{ARABIC_LETTERS}])([وف]?)({alternation})(?![{ARABIC_LETTERS}])")
 
 
-def fix_common_typos(text: str, *, typos: tuple[tuple[str, str], ...] = ()) -> str:
+def fix_common_typos(text: str, *, typos: Extra = ()) -> str:
     """Correct frequent misspellings that have a single correction.
 
     >>> fix_common_typos("إنشاء الله نلتقي، لاكن مسؤلية الأمر عليك")
@@ -59,7 +65,7 @@ def fix_common_typos(text: str, *, typos: tuple[tuple[str, str], ...] = ()) -> s
     return _pattern(typos).sub(replace, text)
 
 
-def suggest_common_typos(text: str, *, code: str, typos: tuple[tuple[str, str], ...] = ()) -> list[Suggestion]:
+def suggest_common_typos(text: str, *, code: str, typos: Extra = ()) -> list[Suggestion]:
     """List the misspellings with several candidate corrections, as suggestions
     of the rule ``code`` (the pipeline passes the code of the step).
 
