@@ -86,7 +86,7 @@ def skeleton_of_folded(folded: str) -> str:
 
     Equal to ``_NOT_WORD.sub(" ", folded).strip()``, faster: most words stand
     between white space with nothing else around them (``str.isalnum`` is the
-    regex's ``\w`` without ``_``), and only the others are searched for their runs.
+    regex's ``\\w`` without ``_``), and only the others are searched for their runs.
 
     >>> skeleton_of_folded("  قال: «نعم»، و_لا  a.b ")
     'قال نعم و لا a b'

@@ -1,0 +1,155 @@
+"""The speed paths give what the plain paths give (issue 11).
+
+- The first look's gates are exact: a rule whose gate says "nothing for me"
+  returns the text as it is; the pipeline with its gates gives what running
+  every step gives, on noise, generated documents and the devset.
+- ``shape.skeleton_of_folded`` and ``shape.fold_text`` (their fast paths) give
+  what the plain regular-expression forms give.
+- ``Pipeline.clean`` (its own loop) and ``Pipeline.explain`` (through the
+  trace) give the same text.
+
+The differential fuzz in ``benchmarks/difffuzz.py`` checks whole outputs
+against an earlier commit; these check the same properties on every test run.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+import arclean
+from arclean import pipeline as pipeline_module, shape
+from arclean.registry import BY_CODE, RULES
+
+from .conftest import shared_dir
+from .strategies import WORDS
+
+#: Characters the rules look for, and others, to build noise from.
+TRIGGERS = (
+    "\u00a0\u202f\u2009\u3000\u200b\u200c\u200d\u200e\u200f\u061c\ufeff\u00ad\u202a\u2066\u2060\u0640“”«»\"'‘’„،؛؟"
+    "کیە۰۴٣ﻻﺍﷺ&;#Ø§Ù„Ã©Â\u00c2\u00efÇáÚÑÈíط§ظ„\t\r\n ,.:-_|aAzZ019\u064e\u0651\u0670\u2028\u03a3ß"
+)
+noise = st.text(alphabet=st.sampled_from(TRIGGERS + "".join(WORDS[:40])), max_size=80)
+wordy = st.lists(st.sampled_from([*WORDS, *TRIGGERS, "Ø§Ù„Ø£Ø³Ø¯", "ط§ظ„ط£ط³ط¯", "ÇáÚÑÈíÉ", "&amp;", "&#1605;", "  "]),
+                 max_size=40).map(" ".join)
+texts = st.one_of(noise, wordy, st.text(max_size=40))
+
+
+def _plain_clean(pipe: arclean.Pipeline, text: str) -> str:
+    """Every step run, no gate: the reference."""
+    for block in pipe._blocks:
+        if block[0].decide is None:
+            for step in block:
+                text = step.run(text)
+        else:
+            text = pipe._decide(block, text)
+    return text
+
+
+GATED = [step for step in arclean.Pipeline(config=arclean.Config(extend_select=("ALL",))).steps if step.gate]
+
+
+def test_the_character_rules_are_gated() -> None:
+    assert {step.code for step in GATED} >= {"E101", "E102", "E103", "I101", "W102", "L101", "L102", "L103"}
+
+
+def test_no_gate_matches_a_common_character() -> None:
+    for step in GATED:
+        assert step.gate is not None
+        assert not any(step.gate(char) for char in pipeline_module._COMMON), step.code
+
+
+@given(texts)
+def test_a_closed_gate_means_no_change(text: str) -> None:
+    look = pipeline_module.first_look(text)
+    for step in GATED:
+        assert step.gate is not None
+        if not step.gate(look):
+            assert step.run(text) == text, step.code
+
+
+@pytest.mark.parametrize("code", ["E101", "E102", "E103", "I101", "W102", "L101", "L102", "L103"])
+def test_every_character_of_a_gate_class_is_in_the_first_look(code: str) -> None:
+    step = next(step for step in GATED if step.code == code)
+    for point in range(0x110000):
+        char = chr(point)
+        if step.gate(char):  # type: ignore[misc]
+            assert pipeline_module.first_look("قال " + char + " a") == char
+
+
+@given(texts)
+def test_the_gated_pipeline_is_the_plain_pipeline(text: str) -> None:
+    pipe = arclean.Pipeline()
+    assert pipe.clean(text) == _plain_clean(pipe, text) == pipe.explain(text).text
+
+
+def test_the_gated_pipeline_on_generated_documents_and_the_devset() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import corpus
+
+    documents = [doc.text for doc in corpus.generate(300_000, seed=11)]
+    try:
+        folder = shared_dir("devset")
+    except pytest.skip.Exception:
+        folder = None
+    if folder is not None:
+        documents += [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
+    pipe = arclean.Pipeline()
+    search = arclean.Pipeline(config=arclean.Config(profile="search"))
+    for text in documents:
+        assert pipe.clean(text) == _plain_clean(pipe, text)
+        assert search.clean(text) == _plain_clean(search, text)
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _plain_skeleton(folded: str) -> str:
+    return _NOT_WORD.sub(" ", folded).strip()
+
+
+@given(texts)
+def test_skeleton_is_the_plain_substitution(text: str) -> None:
+    assert shape.skeleton_of_folded(text) == _plain_skeleton(text)
+
+
+def test_skeleton_of_every_code_point() -> None:
+    for point in range(0x110000):
+        if 0xD800 <= point < 0xE000:
+            continue
+        char = chr(point)
+        for text in (char, "ب" + char + "ج", " " + char + "_a"):
+            assert shape.skeleton_of_folded(text) == _plain_skeleton(text), hex(point)
+
+
+def _plain_fold(text: str) -> str:
+    if shape._DROPPED.search(text):
+        text = shape._DROPPED.sub("", text)
+    for source, target in shape._FOLDS.items():
+        text = text.replace(source, target)
+    if text.isascii():
+        return text.lower()
+    return shape._CASED_RUN.sub(lambda match: match.group().casefold(), text)
+
+
+@given(texts)
+def test_fold_text_is_the_plain_fold(text: str) -> None:
+    assert shape.fold_text(text) == _plain_fold(text)
+
+
+def test_fold_text_of_every_code_point() -> None:
+    for point in range(0x110000):
+        if 0xD800 <= point < 0xE000:
+            continue
+        text = "ب" + chr(point) + "A"
+        assert shape.fold_text(text) == _plain_fold(text), hex(point)
+
+
+def test_every_rule_of_the_table_is_bound_once() -> None:
+    """A gate belongs to the rule of the table with that code only (a custom
+    function under a rule's code gets none)."""
+    assert all(BY_CODE[rule.code] is rule for rule in RULES)
