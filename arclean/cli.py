@@ -270,6 +270,8 @@ def _add_learn(sub: argparse._SubParsersAction, rules: argparse.ArgumentParser) 
     learn.add_argument("--kind", choices=["widget", "head", "footer"], default="widget",
                        help="the phrase kind the file declares (widget: rule B205)")
     learn.add_argument("-j", "--jobs", type=_jobs_flag, metavar="N", help="worker processes: a positive number, or auto")
+    learn.add_argument("--scheduler", metavar="ADDRESS", help="count on a Dask cluster: tcp://HOST:PORT, or local "
+                       '(a LocalCluster of --jobs workers); needs pip install "arclean[dask]"')
     group = learn.add_argument_group("files")
     group.add_argument("--include", type=_globs, metavar="GLOBS", help="file patterns to read (default: *.txt,*.md,*.jsonl)")
     group.add_argument("--exclude", type=_globs, action="extend", default=[], metavar="GLOBS", help="more patterns to skip")
@@ -279,6 +281,8 @@ def _add_learn(sub: argparse._SubParsersAction, rules: argparse.ArgumentParser) 
 
 def _learn(args: argparse.Namespace, settings: Settings, stderr: TextIO) -> int:
     """``learn``: count the corpus (:mod:`arclean.learn`), write the phrase file to review."""
+    if args.scheduler:
+        require_distributed()
     sources, problems = discover(args.paths, settings)
     for problem in problems:
         stderr.write(f"arclean: {'error' if problem.error else 'note'}: {problem.name}: {problem.message}\n")
@@ -288,8 +292,9 @@ def _learn(args: argparse.Namespace, settings: Settings, stderr: TextIO) -> int:
     source_field = args.source_field or settings.source_field
     jobs = [Job(source.path, source.name, settings.config_for(source.match), settings.json_field, source_field,
                 settings.encoding, match=source.match) for source in sources if source.path != out]
-    text, learned, counts = learn(jobs, _jobs(args.jobs, sum(source.size for source in sources)),
-                                  min_docs=args.min_docs, min_share=args.min_share, kind=args.kind)
+    processes = args.jobs or _cores() if args.scheduler else _jobs(args.jobs, sum(source.size for source in sources))
+    text, learned, counts = learn(jobs, processes, min_docs=args.min_docs, min_share=args.min_share, kind=args.kind,
+                                  scheduler=args.scheduler)
     with open(args.out, "w", encoding="utf-8") as handle:
         handle.write(text)
     stderr.write(f"arclean: learned {len(learned)} lines from {sum(counts.docs.values())} documents of "

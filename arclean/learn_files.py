@@ -6,6 +6,9 @@ source its folder (:mod:`arclean.sources`: the notion of source that a learned
 file's ``# source:`` sections apply by).  Each file, or piece of a big ``.jsonl`` file, is counted
 alone (:func:`count_file`, a worker's whole task) and the counts are merged in
 the files' order, so the result does not depend on the number of processes.
+On a Dask cluster (``--scheduler``, :mod:`arclean.files.cluster`) it is the same
+map-reduce: each piece counted by a Dask task, the counts merged in order by
+the process that runs arclean.
 """
 
 from __future__ import annotations
@@ -55,6 +58,28 @@ def count_file(job: Job) -> Counts:
         message = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise FileError(f"{job.name}: {message}") from None
     return counts
+
+
+def count_unit(jobs: list[Job]) -> Counts:
+    """The counts of a few files, merged in order (a Dask task's whole work)."""
+    counts = Counts()
+    for job in jobs:
+        counts.merge(count_file(job))
+    return counts
+
+
+def _units(parts: list[Job]) -> list[list[Job]]:
+    """Consecutive files in units of up to 64 files and 1 MB (a piece of a big file alone)."""
+    units: list[list[Job]] = []
+    size = 0
+    for part in parts:
+        part_size = part.span[1] - part.span[0] if part.span else os.path.getsize(part.path)
+        if not units or part.span or units[-1][0].span or len(units[-1]) >= 64 or size + part_size > 1_000_000:
+            units.append([])
+            size = 0
+        units[-1].append(part)
+        size += part_size
+    return units
 
 
 def documents(job: Job) -> Iterator[tuple[str, str]]:
@@ -117,11 +142,21 @@ def pieces(job: Job, piece: int = SHARD_BYTES) -> list[Job]:
     return [replace(job, span=(start, end, line)) for (start, line), end in zip(cuts, ends)]
 
 
-def count_files(jobs: list[Job], processes: int = 1, piece: int = SHARD_BYTES) -> Counts:
-    """The counts of all files, in ``processes`` worker processes (a big
-    ``.jsonl`` file in pieces); merged in the files' order, so the result does
-    not depend on the number of processes."""
+def count_files(jobs: list[Job], processes: int = 1, piece: int = SHARD_BYTES, scheduler: str | None = None) -> Counts:
+    """The counts of all files, in ``processes`` worker processes, or on the Dask
+    cluster at ``scheduler`` (``"local"``: a local cluster of ``processes``
+    workers); a big ``.jsonl`` file in pieces.  Merged in the files' order, so
+    the result does not depend on the number of processes."""
     counts = Counts()
+    if scheduler is not None:
+        from .files.cluster import connect
+
+        parts = [part for job in jobs for part in pieces(replace(job, path=os.path.abspath(job.path)), piece)]
+        with connect(scheduler, max(1, processes)) as client:
+            for future in client.map(count_unit, _units(parts), pure=False):
+                counts.merge(future.result())
+                future.release()
+        return counts
     if processes <= 1:
         for job in jobs:
             counts.merge(count_file(job))
@@ -134,10 +169,10 @@ def count_files(jobs: list[Job], processes: int = 1, piece: int = SHARD_BYTES) -
 
 
 def learn(jobs: list[Job], processes: int = 1, *, min_docs: int = MIN_DOCS, min_share: float = MIN_SHARE,
-          kind: str = "widget") -> tuple[str, list[Learned], Counts]:
-    """Count the files, select the chrome, and write it: the phrase file's text,
-    the learned phrases and the counts behind them."""
-    counts = count_files(jobs, processes)
+          kind: str = "widget", scheduler: str | None = None) -> tuple[str, list[Learned], Counts]:
+    """Count the files (see :func:`count_files`), select the chrome, and write it:
+    the phrase file's text, the learned phrases and the counts behind them."""
+    counts = count_files(jobs, processes, scheduler=scheduler)
     learned = select(counts, min_docs, min_share)
     source_field = next((job.source_field for job in jobs if job.source_field), None)
     text = phrase_file(learned, counts, kind, min_docs=min_docs, min_share=min_share, source_field=source_field)

@@ -282,6 +282,25 @@ def test_jobs_2_writes_the_same_file(corpus: tuple[Path, dict[str, list[str]]], 
     assert out.read_text(encoding="utf-8") == learned
 
 
+def test_on_a_dask_cluster_the_same_file(corpus: tuple[Path, dict[str, list[str]]], learned: str, tmp_path: Path) -> None:
+    """``--scheduler local``: files in units, a big JSONL file in pieces, each a Dask task; the
+    counts merged in order give the file one process gives."""
+    pytest.importorskip("distributed", reason='Dask is not installed (pip install "arclean[dask]")')
+    root, _ = corpus
+    out = tmp_path / "site-chrome.txt"
+    run = _arclean(root, "learn", "corpus", "--out", str(out), "--isolated", "--scheduler", "local", "--jobs", "2")
+    assert run.returncode == 0, run.stderr
+    assert out.read_text(encoding="utf-8") == learned
+    with open(tmp_path / "all.jsonl", "w", encoding="utf-8") as handle:
+        for path in sorted((root / "corpus").rglob("*.txt")):
+            url = f"https://{path.parent.name}.example/{path.stem}"
+            handle.write(json.dumps({"url": url, "text": path.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n")
+    job = Job(str(tmp_path / "all.jsonl"), "all.jsonl", Settings(root=tmp_path).config, source_field="url")
+    assert len(pieces(job, 100_000)) >= 3
+    local, dask = count_files([job]), count_files([job], 2, piece=100_000, scheduler="local")
+    assert local.docs == dask.docs and select(local) == select(dask) and len(select(dask)) == 12
+
+
 def test_jsonl_records_are_grouped_by_the_host_of_a_field(tmp_path: Path) -> None:
     """The same documents as JSONL records in one file, their source the host of ``url``."""
     make_site_corpus(tmp_path / "corpus")
