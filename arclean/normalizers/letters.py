@@ -15,7 +15,7 @@ from functools import lru_cache
 import re
 
 from .. import tables
-from ..patterns import ARABIC_LETTERS, ARABIC_MARKS
+from ..patterns import ARABIC_LETTERS, ARABIC_MARKS, ARTICLE, CONJUNCTIONS, PREPOSITIONS
 from ..script import document_is_non_arabic, is_non_arabic, map_lines
 
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
@@ -28,7 +28,7 @@ _PERSIAN_LETTER = re.compile("[\u06a9\u06cc\u06d5]")
 _FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
 _WORD_WITH_PERSIAN_LETTER = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]+")
 _FINAL_FARSI_YEH = re.compile(f"\u06cc(?=[{ARABIC_MARKS}]*$)")
-_CLITICS = re.compile("^(?:[وف]?[بلك]?(?:ال)?)")
+_CLITICS = re.compile(f"^(?:[{CONJUNCTIONS}]?[{PREPOSITIONS}]?(?:{ARTICLE})?)")
 _PERSIAN_DIGIT = re.compile("[\u06f0-\u06f9]")
 
 

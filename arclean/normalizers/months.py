@@ -23,7 +23,7 @@ from functools import lru_cache
 
 
 from .. import tables
-from ..patterns import ARABIC_LETTERS, DIGITS
+from ..patterns import ARABIC_LETTERS, DIGITS, MONTH_CLITICS
 from ..shape import SPELLING_FOLDS
 
 _NOT_LETTER_BEFORE = f"(?<![{ARABIC_LETTERS}])"
@@ -60,7 +60,7 @@ def _near_miss_targets() -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def _misspelling_pattern() -> re.Pattern[str]:
     typos = sorted(tables.corrections("months/misspellings.tsv"), key=len, reverse=True)
-    return re.compile(f"{_NOT_LETTER_BEFORE}([وفبل]{{0,2}})({'|'.join(typos)}){_NOT_LETTER_AFTER}")
+    return re.compile(f"{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]{{0,2}})({'|'.join(typos)}){_NOT_LETTER_AFTER}")
 
 
 @lru_cache(maxsize=1)
@@ -74,9 +74,9 @@ def _misspelling_hint() -> re.Pattern[str]:
 #: in text, so the rule looks only there): a day number before the word, a
 #: year after it, or شهر before it.
 _NUMBER = re.compile(f"[{DIGITS}]+")
-_SHAHR = re.compile(f"(?<![{ARABIC_LETTERS}])[وفبل]?(?:ال)?شهر[ \t]+")
-_WORD_AFTER = re.compile(f"[ \t]*{_NOT_LETTER_BEFORE}([وفبل]?)([{ARABIC_LETTERS}]{{5,}}){_NOT_LETTER_AFTER}")
-_WORD_BEFORE = re.compile(f"{_NOT_LETTER_BEFORE}([وفبل]?)([{ARABIC_LETTERS}]{{5,}})[ \t،,]+$")
+_SHAHR = re.compile(f"(?<![{ARABIC_LETTERS}])[{MONTH_CLITICS}]?(?:ال)?شهر[ \t]+")
+_WORD_AFTER = re.compile(f"[ \t]*{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}}){_NOT_LETTER_AFTER}")
+_WORD_BEFORE = re.compile(f"{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}})[ \t،,]+$")
 _LOOK_BACK = 40
 
 
@@ -166,7 +166,7 @@ def _consider(match: re.Match[str] | None, fixes: dict[int, tuple[int, str]]) ->
 def _pair_pattern() -> re.Pattern[str]:
     names = sorted(_spellings(), key=len, reverse=True)
     alternation = "|".join(re.escape(name) for name in names)
-    clitic = f"(?:[وفبل](?=[{ARABIC_LETTERS}]{{4}}))?"
+    clitic = f"(?:[{MONTH_CLITICS}](?=[{ARABIC_LETTERS}]{{4}}))?"
     return re.compile(f"{_NOT_LETTER_BEFORE}({clitic})({alternation})([ \t]*/[ \t]*)({alternation}){_NOT_LETTER_AFTER}")
 
 

@@ -17,7 +17,7 @@ from typing import Tuple, Union
 import re
 
 from .. import tables
-from ..patterns import ARABIC_LETTERS
+from ..patterns import ARABIC_LETTERS, CONJUNCTIONS
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def _lexicon(extra: Extra = ()) -> dict[str, tuple[str, ...]]:
 def _pattern(extra: Extra = ()) -> re.Pattern[str]:
     typos = sorted(_lexicon(extra), key=len, reverse=True)
     alternation = "|".join(re.escape(typo) for typo in typos)
-    return re.compile(f"(?<![{ARABIC_LETTERS}])([وف]?)({alternation})(?![{ARABIC_LETTERS}])")
+    return re.compile(f"(?<![{ARABIC_LETTERS}])([{CONJUNCTIONS}]?)({alternation})(?![{ARABIC_LETTERS}])")
 
 
 def fix_common_typos(text: str, *, typos: Extra = ()) -> str:
