@@ -17,7 +17,7 @@ from .changes import Change, Report
 from .config import Config
 from .errors import ArcleanError, ConfigError, DataFileError
 from .normalizers.typos import Suggestion
-from .pipeline import Pipeline
+from .pipeline import Pipeline, pipeline_for
 from .registry import RULES, Rule
 from .tables import Phrase
 
@@ -41,19 +41,14 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=64)
-def _pipeline(config: Config) -> Pipeline:
-    return Pipeline(config=config)
-
-
 _Codes = Union[List[str], Tuple[str, ...], None]
 
 
 def _resolve(config: Config | None, select: _Codes, ignore: _Codes, extend_select: _Codes, profile: str | None) -> Pipeline:
     if config is None and select is None and ignore is None and extend_select is None and profile is None:
-        return _pipeline(_default_config())  # the common call: no Config built and merged each time
+        return pipeline_for(_default_config())  # the common call: no Config built and merged each time
     config = (config or Config()).merge(select=select, ignore=ignore, extend_select=extend_select, profile=profile)
-    return _pipeline(config)
+    return pipeline_for(config)
 
 
 @lru_cache(maxsize=1)

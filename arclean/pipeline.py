@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 from typing import Callable, Iterable, Iterator, Union
 
 import re
@@ -326,3 +326,9 @@ class Pipeline:
     def __repr__(self) -> str:
         return f"Pipeline({list(self.codes)!r})"
 
+
+@lru_cache(maxsize=64)
+def pipeline_for(config: Config) -> Pipeline:
+    """The pipeline of a configuration, built once per process: :func:`arclean.clean`,
+    :func:`arclean.explain` and the command line's workers share this one cache."""
+    return Pipeline(config=config)

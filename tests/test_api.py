@@ -149,3 +149,16 @@ def test_the_core_never_imports_the_edge() -> None:
     assert "arclean.pipeline" in core and "arclean.analysis" in core
     edge = ("cli", "settings", "config_loading", "files", "report", "review", "learn", "learn_files", "integrations", "gitignore", "dask")
     assert not [name for name in core if name.split(".")[1] in edge]
+
+
+def test_clean_and_the_file_workers_share_one_pipeline_cache() -> None:
+    """One cache of pipelines per process (there were two: arclean's and the file pool's)."""
+    from arclean.files import pool
+    from arclean.pipeline import pipeline_for
+
+    assert pool.pipeline_for is pipeline_for
+    config = Config(ignore=("B", "Q2"), quote_style='""')
+    arclean.clean("x", config=config)
+    after_clean = pipeline_for.cache_info()
+    pipeline_for(config)  # found: clean() built it in this same cache
+    assert (pipeline_for.cache_info().hits, pipeline_for.cache_info().misses) == (after_clean.hits + 1, after_clean.misses)

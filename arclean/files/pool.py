@@ -16,12 +16,11 @@ import multiprocessing
 import signal
 import time
 from collections import Counter, deque
-from functools import lru_cache
 from multiprocessing.connection import Connection, wait
 from typing import Sequence
 
 from ..config import Config
-from ..pipeline import Pipeline
+from ..pipeline import pipeline_for
 from . import faults
 from .clean import clean_file
 from .task import FileResult, Task
@@ -33,12 +32,6 @@ DIED = "not cleaned: a worker process died cleaning it, {times} times (killed, o
 
 Key = tuple[int, int]  # the task's index and its shard
 Unit = list[tuple[Key, Task]]
-
-
-@lru_cache(maxsize=32)
-def pipeline_for(config: Config) -> Pipeline:
-    """One pipeline per config and process, built on first use."""
-    return Pipeline(config=config)
 
 
 class Pool:
