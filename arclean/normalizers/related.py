@@ -14,14 +14,20 @@ paragraph is the title's teaser and goes with it.
 
 from __future__ import annotations
 
+import re
+
 from ..analysis import apply
-from ..page import Kind, Page
+from ..page import Kind, Line, Page
 from ..residue import phrase_matcher
 from ..shape import ends_sentence, skeleton
 from ..tables import Phrase
 
 _MAX_TITLES = 6
 _MAX_TITLE_WORDS = 18
+#: A linked article's date or dateline: a few words.
+_MAX_STAMP_WORDS = 6
+#: A date or a time: digits around a slash, a dash, a dot or a colon.
+_DATE = re.compile(r"\d{1,4}\s*[/\-.:]\s*\d{1,2}")
 
 
 def remove_related_blocks(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -79,7 +85,7 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
                 break
             index += 1
             continue
-        if not _is_title(page, index) or (not bare and _heads_prose(page, index)):
+        if not (_is_title(page, index) or (bare and _is_card_stamp(page, index))) or (not bare and _heads_prose(page, index)):
             break
         titles.append(index)
         index += 1
@@ -90,6 +96,28 @@ def _heads_prose(page: Page, index: int) -> bool:
     """A short line right above a paragraph is the heading of the text that follows."""
     after = page.neighbour(index, 1)
     return after is not None and after == index + 1 and page.lines[after].prose
+
+
+def _is_card_stamp(page: Page, index: int) -> bool:
+    """Under a bare heading, a linked article's stamp: its date line
+    (``09:42 - 2024/05/19``), or the dateline right above it (``مكتب الشروق -بنزرت :``).
+
+    >>> from arclean.analysis import analyze
+    >>> page = analyze("في نفس السياق\\nمكتب الشروق -بنزرت :\\n09:42 - 2024/05/19\\nوقال الوزير:")
+    >>> [_is_card_stamp(page, i) for i in range(4)]
+    [False, True, True, False]
+    """
+    line = page.lines[index]
+    if line.kind is not Kind.CONTENT or line.prose or line.words > _MAX_STAMP_WORDS:
+        return False
+    if _is_date(line):
+        return True
+    below = index + 1
+    return line.text.rstrip().endswith(":") and below < len(page) and _is_date(page.lines[below])
+
+
+def _is_date(line: Line) -> bool:
+    return line.kind is Kind.CONTENT and not line.prose and line.words <= _MAX_STAMP_WORDS and bool(_DATE.search(line.text))
 
 
 def _is_title(page: Page, index: int) -> bool:
