@@ -39,6 +39,8 @@ _LONG_LINE_CHARS = 1000
 _LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
 #: Three line feeds or more: a run of two blank lines or more.
 _BLANK_RUN = re.compile("(\n\n\n+)")
+#: A text of at most this many characters is split into its lines at once; a longer one, line by line.
+_SPLIT_AT_ONCE = 1 << 12
 #: Lines of at most this many characters are classified once across pages.
 _SHORT_LINE = 200
 #: A chrome line by its words: at most this many words.
@@ -56,14 +58,17 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     """
     matcher = phrase_matcher(extra)
     seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
-    lines = []
-    for line, folded_line in zip(page_lines(text), page_lines(fold_text(text))):
+
+    def classified(line: str, folded_line: str) -> Line:
         found = seen.get(line)
         if found is None:
             short = len(line) <= _SHORT_LINE
             found = seen[line] = (_classify_short if short else classify)(line, folded_line, matcher)
-        lines.append(found)
-    return judge_in_context(Page(tuple(lines), extra, forum=any(line.kind is Kind.FORUM for line in lines), alone=seen))
+        return found
+
+    lines = tuple(map(classified, page_lines(text), page_lines(fold_text(text))))
+    forum = any(line.kind is Kind.FORUM for line in seen.values())
+    return judge_in_context(Page(lines, extra, forum=forum, alone=seen))
 
 
 @lru_cache(maxsize=32768)
@@ -83,11 +88,32 @@ def page_lines(text: str) -> Iterator[str]:
     >>> "\\n".join(page_lines("أ\\n\\n\\n\\nج")) == "أ\\n\\n\\n\\nج"
     True
     """
-    for number, chunk in enumerate(_BLANK_RUN.split(text)):
-        if number % 2:
-            yield chunk[2:]  # n line feeds in a row: n - 1 blank lines, joined by n - 2 of them
-        else:
-            yield from chunk.split("\n")
+    if len(text) <= _SPLIT_AT_ONCE:
+        for number, chunk in enumerate(_BLANK_RUN.split(text)):
+            if number % 2:
+                yield chunk[2:]  # n line feeds in a row: n - 1 blank lines, joined by n - 2 of them
+            else:
+                yield from chunk.split("\n")
+        return
+    # A long text is split as it is read: a list of all its lines at once would
+    # take some 70 bytes a line, 35 times a text of one-character lines.
+    start = 0
+    for run in _BLANK_RUN.finditer(text):
+        yield from _lines_between(text, start, run.start())
+        yield run.group()[2:]
+        start = run.end()
+    yield from _lines_between(text, start, len(text))
+
+
+def _lines_between(text: str, start: int, end: int) -> Iterator[str]:
+    """The lines of ``text[start:end]``, one at a time."""
+    while True:
+        feed = text.find("\n", start, end)
+        if feed < 0:
+            yield text[start:end]
+            return
+        yield text[start:feed]
+        start = feed + 1
 
 
 def look_afresh(page: Page) -> Page:

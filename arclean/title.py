@@ -35,6 +35,7 @@ _POST_SCAN = 60
 #: Non-blank lines between a forum post's title and the title's copy, at most.
 _POST_WINDOW = 16
 _MIN_POST_TITLE_WORDS = 2
+_MAX_POST_TITLE_WORDS = 30
 
 
 def is_near_duplicate(title: Line, line: Line) -> bool:
@@ -162,7 +163,7 @@ def _doubled_key(line: Line) -> str | None:
 
 def _find_doubled_key(line: Line) -> str | None:
     count = line.words
-    if count < 2 * _MIN_POST_TITLE_WORDS:
+    if not 2 * _MIN_POST_TITLE_WORDS <= count <= 2 * _MAX_POST_TITLE_WORDS + 1:
         return None
     words = line.key.split()
     half = len(words) // 2

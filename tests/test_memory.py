@@ -171,3 +171,24 @@ def test_default_pipeline_memory_on_runs_and_one_long_line_is_within_five_times(
     measures = _measure(Pipeline(), PIPELINE_INPUTS[name])
     assert not _too_large(measures, PIPELINE_CONSTANT)
     assert not _superlinear(measures, PIPELINE_CONSTANT)
+
+
+#: Many short lines: a page model holds each line's place (a reference and an
+#: index entry or two, some 16 bytes a line), so lines of one word stay within
+#: five times their text, and lines of one character within five times plus
+#: that bookkeeping.  (Before: 44x on one-character lines, 22x on one-word lines.)
+SHORT_LINES: dict[str, tuple[Callable[[int], str], int]] = {
+    "lines-of-one-word": (_repeat("كلمة\n"), 0),
+    "lines-of-a-few-words": (_repeat("نص قصير هنا\n"), 0),
+    "lines-of-one-character": (_repeat("0\n"), 16),
+    "one-character-lines-and-chrome": (_repeat("0\nشارك\n"), 16),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHORT_LINES))
+def test_default_pipeline_memory_on_many_short_lines_is_bounded(name: str) -> None:
+    make, per_line = SHORT_LINES[name]
+    measures = _measure(Pipeline(), make)
+    lines = make(SMALL).count("\n")
+    assert not _too_large(measures, PIPELINE_CONSTANT + per_line * lines * GROWTH)
+    assert not _superlinear(measures, PIPELINE_CONSTANT)
