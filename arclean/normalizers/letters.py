@@ -24,12 +24,14 @@ _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 #: what the page shows.  They are kept unless ``expand_ligatures`` is set.
 _WORD_LIGATURES = range(0xFDF0, 0xFE00)
 
-_PERSIAN_LETTER = re.compile("[\u06a9\u06cc\u06d5]")
+#: The Persian look-alike letters of ``chars/persian_letters.tsv`` (KEHEH, FARSI YEH, AE).
+_PERSIAN_LETTER = tables.char_pattern("chars/persian_letters.tsv")
 _FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
 _WORD_WITH_PERSIAN_LETTER = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]+")
 _FINAL_FARSI_YEH = re.compile(f"\u06cc(?=[{ARABIC_MARKS}]*$)")
 _CLITICS = re.compile(f"^(?:[{CONJUNCTIONS}]?[{PREPOSITIONS}]?(?:{ARTICLE})?)")
-_PERSIAN_DIGIT = re.compile("[\u06f0-\u06f9]")
+#: The Persian digits of ``chars/persian_digits.tsv`` (U+06F0-U+06F9).
+_PERSIAN_DIGIT = tables.char_pattern("chars/persian_digits.tsv")
 
 
 @lru_cache(maxsize=2)
