@@ -187,3 +187,12 @@ def test_the_library_call_a_failed_result_without_pyarrow(folder: Path, monkeypa
     monkeypatch.setitem(__import__("sys").modules, "pyarrow.parquet", None)
     result = clean_file(replace(tasks[0]), pipeline_for(configs[0]))
     assert result.status == "failed" and 'pip install "arclean[parquet]"' in result.message
+
+
+def test_learn_skips_parquet_files_with_a_note(folder: Path) -> None:
+    """Parquet is in the default include; arclean learn reads text and JSONL only, and says so."""
+    write_table(folder / "corpus" / "a.parquet")
+    (folder / "corpus" / "b.txt").write_text(DIRTY)
+    code, _, err = arclean_cli("learn", "corpus", "--out", "chrome.txt")
+    assert code == 0 and "arclean: note: learn does not read Parquet files yet; 1 skipped (corpus/a.parquet, …)" in err
+    assert "from 1 documents" in err
