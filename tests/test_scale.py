@@ -219,6 +219,15 @@ def test_an_unreachable_scheduler_is_a_clear_error(tree: Path) -> None:
     assert code == 2 and err.startswith("arclean: error: --scheduler tcp://127.0.0.1:9: cannot reach the Dask scheduler")
 
 
+def test_the_core_and_the_cli_import_neither_dask_nor_pyarrow() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, arclean, arclean.cli; arclean.clean('x'); "
+            "print(sorted(m for m in ('dask', 'distributed', 'pyarrow', 'pandas') if m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
+
+
 # --- the library ----------------------------------------------------------------------------------
 
 

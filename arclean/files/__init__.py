@@ -7,14 +7,18 @@
 - :mod:`~arclean.files.clean` cleans one file: :func:`clean_file`, a function
   of its arguments that any engine can call wherever the file is visible;
 - :mod:`~arclean.files.formats` cleans the bytes by format (a document read
-  whole, a ``.jsonl`` file streamed record by record);
+  whole, a ``.jsonl`` file streamed record by record); :mod:`~arclean.files.parquet`
+  a ``.parquet`` file's text column, row group by row group (pyarrow, an extra);
 - :mod:`~arclean.files.writes` replaces a file atomically, never half-written,
   and finds the temporary files a killed run left;
 - :mod:`~arclean.files.engine` is the local engine, :func:`run`: the same call
   in worker processes (:mod:`~arclean.files.pool`, where a worker that dies
   costs a retry), results in the order of the tasks, big ``.jsonl`` files cut
   into pieces by :mod:`~arclean.files.shards`; :mod:`~arclean.files.faults`
-  makes workers fail on purpose, for the tests only.
+  makes workers fail on purpose, for the tests only;
+- :mod:`~arclean.files.cluster` is the Dask engine (``--scheduler``): the same
+  units as Dask tasks, driven by :func:`~arclean.files.engine.run_in` (Dask, an
+  extra, is imported only there).
 
 The names the command line, the tests and the benchmarks use are all here.
 """

@@ -1,7 +1,7 @@
 """The local engine: :func:`clean_file` in worker processes.
 
 Results come back in the order of the tasks; small files travel to the
-workers in batches, big ``.jsonl`` files in shards.  A worker that dies costs
+workers in batches, big ``.jsonl`` and ``.parquet`` files in shards.  A worker that dies costs
 a retry of the file it was on (:mod:`~arclean.files.pool`).  On Ctrl-C
 (KeyboardInterrupt, which the CLI also makes of SIGTERM) the workers stop,
 every file already written is still yielded, the run's temporary files are
