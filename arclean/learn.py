@@ -33,9 +33,9 @@ on 50-70% of its site's pages, the most repeated content line at the edges on
 ``min_docs = 5`` does not bind on such sources; it keeps a source of a handful
 of documents from teaching its one-off lines.
 
-Memory: per source, one :class:`Tally` per distinct folded short line (four
-counts and the line's spelling); long lines, titles and documents are never
-kept.  The distinct short lines of a real corpus still grow with it (most
+Memory: per source, its number of documents and one :class:`Tally` per
+distinct folded short line (four counts and the line's spelling); long lines,
+titles and documents are never kept.  The distinct short lines of a real corpus still grow with it (most
 subheadings, captions and list items are seen once), so :class:`Counts` keeps
 at most ``CAP`` tallies by *lossy counting* (Manku and Motwani): past the cap,
 rounds drop the tallies of lines seen in the fewest documents of their source
@@ -153,6 +153,15 @@ class Counts:
         self.cap = self.cap or CAP
 
     def merge(self, other: Counts) -> Counts:
+        """Add the other counts (in order: ``--jobs`` merges pieces in the files' order).  A
+        line one side has and the other may have dropped is low by the other's rounds more."""
+        if other.rounds:
+            for source in other.docs:
+                theirs = other.lines.get(source, {})
+                for folded, tally in self.lines.get(source, {}).items():
+                    if folded not in theirs:
+                        tally.delta += other.rounds
+        seen = set(self.docs) if self.rounds else set()
         self.docs.update(other.docs)
         for source, tallies in other.lines.items():
             mine = self.lines.setdefault(source, {})
@@ -161,11 +170,9 @@ class Counts:
                     mine[folded].add(tally)
                     self.entries -= 1
                 else:
-                    tally.delta += self.rounds  # this side may have dropped it
+                    if source in seen:
+                        tally.delta += self.rounds
                     mine[folded] = tally
-            for folded, tally in mine.items():
-                if folded not in tallies:
-                    tally.delta += other.rounds
         self.entries += other.entries
         self.rounds += other.rounds
         self.dropped += other.dropped
@@ -193,12 +200,14 @@ class Counts:
             return
         while self.entries > self.cap // 2:
             self.rounds += 1
-            for tallies in self.lines.values():
+            for source, tallies in list(self.lines.items()):
                 rare = [folded for folded, tally in tallies.items() if tally.docs + tally.delta <= self.rounds]
                 for folded in rare:
                     del tallies[folded]
                 self.entries -= len(rare)
                 self.dropped += len(rare)
+                if not tallies:
+                    del self.lines[source]
 
 
 def preparing(config: Config) -> Pipeline:

@@ -399,6 +399,13 @@ def test_memory_is_bounded_by_the_cap_and_the_chrome_is_still_learned(
         assert truth.docs - bounded.rounds <= item.docs <= truth.docs
     text = phrase_file(learned, bounded, "widget", min_docs=MIN_DOCS, min_share=MIN_SHARE)
     assert f"in {bounded.rounds} rounds; a count may be low by up to {bounded.rounds}." in text
+    # In two processes (forked: the same cap), each file counted alone and the counts merged and pruned.
+    two = count_files(_jobs(root / "corpus"), 2)
+    assert two.rounds >= 2 and sum(map(len, two.lines.values())) <= 60
+    assert {skeleton(item.phrase) for item in select(two)} == {skeleton(line) for lines in chrome.values() for line in lines}
+    for item in select(two):
+        truth = next(t for t in exact.lines[item.source].values() if t.spelling == item.phrase)
+        assert truth.docs - two.rounds <= item.docs <= truth.docs
 
 
 def test_lines_with_numbers_are_written_as_line_starts_and_dates_are_not(tmp_path: Path) -> None:
