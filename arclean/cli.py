@@ -288,10 +288,6 @@ def _learn(args: argparse.Namespace, settings: Settings, stderr: TextIO) -> int:
         stderr.write(f"arclean: {'error' if problem.error else 'note'}: {problem.name}: {problem.message}\n")
     if any(problem.error for problem in problems):
         return EXIT_ERROR
-    parquet = [source.name for source in sources if is_parquet(source.name)]
-    if parquet:  # learn_files reads text and JSONL only
-        stderr.write(f"arclean: note: learn does not read Parquet files yet; {len(parquet)} skipped ({parquet[0]}, …)\n")
-        sources = [source for source in sources if not is_parquet(source.name)]
     out = os.path.realpath(args.out)
     source_field = args.source_field or settings.source_field
     jobs = [Job(source.path, source.name, settings.config_for(source.match), settings.json_field, source_field,

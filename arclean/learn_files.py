@@ -1,7 +1,9 @@
 """``arclean learn`` over files: read the corpus, count it in worker processes, learn.
 
-A ``.jsonl`` file is streamed record by record, its source the host of a URL
-field (``--source-field``) or the file; any other file is one document, its
+A ``.jsonl`` file is streamed record by record, and a ``.parquet`` file batch
+by batch (its ``--field`` column, and the ``--source-field`` column if it has
+one), a record's source the host of its URL field (``--source-field``) or the
+file; any other file is one document, its
 source its folder (:mod:`arclean.sources`: the notion of source that a learned
 file's ``# source:`` sections apply by).  Each file, or piece of a big ``.jsonl`` file, is counted
 alone (:func:`count_file`, a worker's whole task) and the counts are merged in
@@ -22,6 +24,7 @@ from typing import IO, Iterator
 
 from .config import Config
 from .errors import FileError
+from .files.parquet import is_parquet, open_parquet
 from .files.shards import SHARD_BYTES
 from .learn import MIN_DOCS, MIN_SHARE, Counts, Learned, phrase_file, preparing, select
 from .sources import file_source, record_source
@@ -85,6 +88,9 @@ def _units(parts: list[Job]) -> list[list[Job]]:
 def documents(job: Job) -> Iterator[tuple[str, str]]:
     """``(source, text)`` for each document of a file: a ``.jsonl`` file's
     records one by one (streamed), any other file whole."""
+    if is_parquet(job.name):
+        yield from _rows(job)
+        return
     opener = gzip.open if job.path.endswith(".gz") else open
     with opener(job.path, "rb") as handle:
         if job.name.endswith((".jsonl", ".jsonl.gz")):
@@ -110,6 +116,26 @@ def _records(handle: IO[bytes], job: Job) -> Iterator[tuple[str, str]]:
         text = record.get(job.json_field) if isinstance(record, dict) else None
         if isinstance(text, str):
             yield record_source(record, job.source_field, job.where), text
+
+
+def _rows(job: Job) -> Iterator[tuple[str, str]]:
+    """``(source, text)`` for each row of a Parquet file with a string in its text column."""
+    parquet = open_parquet(job.path)
+    names = parquet.schema_arrow.names
+    if job.json_field not in names:
+        return
+    columns = [job.json_field] + ([job.source_field] if job.source_field in names else [])
+    import pyarrow
+
+    try:
+        for batch in parquet.iter_batches(batch_size=1024, columns=columns, use_threads=False):
+            texts = batch.column(0).to_pylist()
+            sources = batch.column(1).to_pylist() if len(columns) > 1 else [None] * len(texts)
+            for text, source in zip(texts, sources):
+                if isinstance(text, str):
+                    yield record_source({job.source_field: source}, job.source_field, job.where), text
+    except pyarrow.ArrowException as error:
+        raise FileError(f"cannot read it as Parquet ({error})") from None
 
 
 def _decode(data: bytes, job: Job, lineno: int) -> str:

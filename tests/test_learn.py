@@ -327,6 +327,23 @@ def test_jsonl_records_are_grouped_by_the_host_of_a_field(tmp_path: Path) -> Non
     assert _learned_keys((tmp_path / "one.txt").read_text(encoding="utf-8")) == set()
 
 
+def test_parquet_rows_are_learned_as_jsonl_records(corpus: tuple[Path, dict[str, list[str]]], tmp_path: Path) -> None:
+    """A Parquet file (in the default include list) is read by its text and source columns."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    root, chrome = corpus
+    paths = sorted((root / "corpus").rglob("*.txt"))
+    table = pa.table({"url": [f"https://www.{p.parent.name}.example/{p.stem}" for p in paths],
+                      "text": [p.read_text(encoding="utf-8") for p in paths]})
+    (tmp_path / "data").mkdir()
+    pq.write_table(table, tmp_path / "data" / "all.parquet", row_group_size=50)
+    run = _arclean(tmp_path, "learn", "data", "--source-field", "url", "--out", "chrome.txt", "--isolated")
+    assert run.returncode == 0, run.stderr
+    text = (tmp_path / "chrome.txt").read_text(encoding="utf-8")
+    assert _learned_keys(text) == {skeleton(line) for lines in chrome.values() for line in lines}
+    assert "# source: nabd.example\n" in text
+
+
 def test_defaults_sit_in_the_measured_range(corpus: tuple[Path, dict[str, list[str]]]) -> None:
     """The measurement behind MIN_SHARE (see arclean/learn.py): of the lines
     that stand at the page edges, the content repeated most (a category line)

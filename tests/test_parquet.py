@@ -189,10 +189,10 @@ def test_the_library_call_a_failed_result_without_pyarrow(folder: Path, monkeypa
     assert result.status == "failed" and 'pip install "arclean[parquet]"' in result.message
 
 
-def test_learn_skips_parquet_files_with_a_note(folder: Path) -> None:
-    """Parquet is in the default include; arclean learn reads text and JSONL only, and says so."""
+def test_learn_reads_the_text_column_of_parquet_files(folder: Path) -> None:
+    """Parquet is in the default include; arclean learn reads its text column, row by row (nulls skipped)."""
     write_table(folder / "corpus" / "a.parquet")
     (folder / "corpus" / "b.txt").write_text(DIRTY)
     code, _, err = arclean_cli("learn", "corpus", "--out", "chrome.txt")
-    assert code == 0 and "arclean: note: learn does not read Parquet files yet; 1 skipped (corpus/a.parquet, …)" in err
-    assert "from 1 documents" in err
+    assert code == 0 and "note" not in err
+    assert f"from {sum(text is not None for text in TEXTS) + 1} documents" in err
