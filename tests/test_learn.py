@@ -342,6 +342,13 @@ def test_parquet_rows_are_learned_as_jsonl_records(corpus: tuple[Path, dict[str,
     text = (tmp_path / "chrome.txt").read_text(encoding="utf-8")
     assert _learned_keys(text) == {skeleton(line) for lines in chrome.values() for line in lines}
     assert "# source: nabd.example\n" in text
+    # fix applies each row's host's phrases: the rows come out as the same pages without chrome, cleaned.
+    (tmp_path / "arclean.toml").write_text('boilerplate = ["chrome.txt"]\nsource-field = "url"\n', encoding="utf-8")
+    run = _arclean(tmp_path, "fix", "data", "--exit-zero", "-q")
+    assert run.returncode == 0, run.stderr
+    fixed = pq.read_table(tmp_path / "data" / "all.parquet").column("text").to_pylist()
+    plain = [(root / "plain" / p.relative_to(root / "corpus")).read_text(encoding="utf-8") for p in paths]
+    assert fixed == [arclean.clean(text) for text in plain]
 
 
 def test_defaults_sit_in_the_measured_range(corpus: tuple[Path, dict[str, list[str]]]) -> None:

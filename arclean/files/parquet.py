@@ -26,6 +26,7 @@ from typing import IO, Any, Iterator, Sequence
 from ..errors import FileError
 from ..changes import split_lines
 from ..pipeline import Pipeline
+from ..sources import record_source
 from .formats import _Outcome
 from .task import FileChange, FileResult, Task
 
@@ -174,11 +175,13 @@ def _clean_table(table: Any, index: int, row: int, task: Task, pipeline: Pipelin
 
     column = table.column(index)
     values = column.to_pylist()
+    field = task.source_field if task.source_field in table.column_names else None
+    sources = table.column(field).to_pylist() if field else [None] * len(values)  # for a learned file's sections
     changed = False
-    for offset, text in enumerate(values):
+    for offset, (text, source) in enumerate(zip(values, sources)):
         if not isinstance(text, str):
             continue  # null stays null
-        report = pipeline.explain(text)
+        report = pipeline.for_source(record_source({field: source}, field, task.source.match)).explain(text)
         if report.text == text:
             continue
         changed = True
