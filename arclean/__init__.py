@@ -64,6 +64,7 @@ def clean(
     extend_select: _Codes = None,
     config: Config | None = None,
     profile: str | None = None,
+    source: str | None = None,
 ) -> str:
     """Clean a text with the default rules (or the selection given).
 
@@ -73,9 +74,11 @@ def clean(
     ``config`` carries everything else.  The keywords go on ``config`` as the
     command line goes on a configuration file (:meth:`Config.merge`):
     ``select`` starts the selection afresh, ``ignore`` and ``extend_select``
-    add to the configuration's lists.
+    add to the configuration's lists.  ``source`` (a site, as :mod:`arclean.sources`
+    names it) also applies the configuration's phrases for that source (a learned
+    file's ``# source:`` section); without it, only the phrases for every source apply.
     """
-    return _resolve(config, select, ignore, extend_select, profile).clean(text)
+    return _resolve(config, select, ignore, extend_select, profile).for_source(source).clean(text)
 
 
 def explain(
@@ -86,12 +89,13 @@ def explain(
     extend_select: _Codes = None,
     config: Config | None = None,
     profile: str | None = None,
+    source: str | None = None,
 ) -> Report:
     """Clean a text and report every change: rule code, input line, before, after.
 
     ``explain(text).text == clean(text)`` for the same arguments.
     """
-    return _resolve(config, select, ignore, extend_select, profile).explain(text)
+    return _resolve(config, select, ignore, extend_select, profile).for_source(source).explain(text)
 
 
 def rules() -> tuple[Rule, ...]:

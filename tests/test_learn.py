@@ -233,6 +233,24 @@ def test_the_hooks_command_on_named_files_applies_the_learned_file(
         assert fixed == arclean.clean(plain)
 
 
+def test_clean_and_explain_take_the_source() -> None:
+    """``arclean.clean(text, config=..., source=...)``: a source's phrases apply to it only, the
+    phrases above every section everywhere; without ``source`` only those."""
+    from arclean.tables import parse_phrases
+
+    learned = "# kind: widget\nعالم الواحة بين يديك دائما\n# source: nabd.example\nنبض الخليج صوتك الحر منذ عقدين\n"
+    config = arclean.Config(boilerplate=parse_phrases("chrome.txt", learned))
+    body = _paragraphs()[0]
+    text = f"نبض الخليج صوتك الحر منذ عقدين\nعالم الواحة بين يديك دائما\n\n{body}\n"
+    assert arclean.clean(text, config=config) == f"نبض الخليج صوتك الحر منذ عقدين\n\n{body}\n"
+    assert arclean.clean(text, config=config, source="wahat.example") == arclean.clean(text, config=config)
+    assert arclean.clean(text, config=config, source="nabd.example") == f"{body}\n"
+    report = arclean.explain(text, config=config, source="nabd.example")
+    assert report.text == f"{body}\n"
+    assert {change.why for change in report.changes if change.code == "B205"} == {
+        "the phrase 'نبض الخليج صوتك الحر منذ عقدين' (chrome.txt:4)"}
+
+
 def test_check_v_names_the_learned_file_and_line(corpus: tuple[Path, dict[str, list[str]]], learned: str) -> None:
     root, chrome = corpus
     (root / "arclean.toml").write_text('boilerplate = ["site-chrome.txt"]\n', encoding="utf-8")
