@@ -88,6 +88,24 @@ def test_a_subtitle_between_a_news_title_and_its_copy_stays() -> None:
     assert arclean.clean(text) == text.replace("\nإطلاق مبادرة لجمع الكتب المدرسية وتوزيعها على التلاميذ\nتاريخ", "\nتاريخ") + "\n"
 
 
+@pytest.mark.parametrize("line", ["5 تعليقات", "اترك رد", "طباعة إرسال", "عدد الزيارات: 300"])
+def test_one_residue_line_between_whole_paragraphs_does_not_end_the_article(line: str) -> None:
+    """B301 cuts at an end-of-page line only when what follows reads as the
+    page's tail (teasers cut short, paragraphs under a run of residue, more
+    residue after); a lone residue-like line mid-article leaves the rest alone."""
+    first = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل بعد اجتماع مطول."
+    rest = ["وأضاف أن الخطة تشمل قروضا ميسرة وبذورا محسنة للموسم القادم في كل المحافظات.",
+            "وختم بأن الحكومة ستتابع التنفيذ عن كثب مع الجمعيات الزراعية والبنوك المحلية."]
+    out = arclean.clean("\n".join([first, line, *rest]))
+    assert out.split("\n")[-3:-1] == rest
+
+
+def test_teaser_paragraphs_under_a_run_of_residue_are_the_tail() -> None:
+    article = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل بعد اجتماع مطول.\n"
+    tail = "كلمات دلالية: وزير الزراعة\nإقرأ أيضاً:\nالوزير يزور المزارعين\nزار الوزير المزارعين في قراهم واستمع إلى مطالبهم كاملة.\n"
+    assert arclean.clean(article + tail) == article
+
+
 def test_table_numbers_and_a_heading_under_a_link_stay() -> None:
     page = analyze("نتائج الجولة الأخيرة كما نشرتها الرابطة في موقعها الرسمي هذا المساء كاملة.\n| الفريق | النقاط |\n| الأهلي |\n30\n| الزمالك |\n28")
     assert [line.guard for line in page.lines if line.kind is Kind.NUMBER] == [Guard.TABLE, Guard.TABLE]

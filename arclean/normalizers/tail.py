@@ -18,12 +18,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate
+from typing import Sequence
 
 from ..analysis import apply
 from ..page import END_OF_PAGE, Kind, Page
+from ..shape import ends_sentence
 from ..tables import Phrase
 
 _MIN_PROSE_ALLOWANCE = 400
+#: Lines that end an article even with whole paragraphs under them, when more residue follows.
+_STRONG_ENDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.SHARE, Kind.PAYWALL})
 
 
 def cut_page_tail(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -49,7 +53,7 @@ def cut_tail(page: Page) -> Page:
             continue
         k = bisect_left(prose, index)
         before, after = prose_before[k], prose_before[-1] - prose_before[k]
-        if _little_prose_after(page, index, before, after):
+        if _little_prose_after(page, index, before, after) and (not after or _tail_prose(page, index, prose[k:])):
             return page.without(range(index, len(page)), final_line_feed=True)
     return page
 
@@ -77,6 +81,32 @@ def _little_prose_after(page: Page, index: int, before: int, after: int) -> bool
     if _is_ambiguous(page, index):
         return after == 0
     return after <= max(_MIN_PROSE_ALLOWANCE, before // 2)
+
+
+def _tail_prose(page: Page, index: int, after: Sequence[int]) -> bool:
+    """Is the prose after an end-of-page line the page's, not the article's?
+
+    A tail's paragraphs are teasers cut short, or stand under a run of residue
+    (a tags line, then a "read also" heading; a comment form, then its rules),
+    or come before more residue after a comment form, a tags or copyright line,
+    a share bar or a paywall.  A single residue line between whole paragraphs
+    that end the page (``الوضع الداكن`` as a subheading, ``5 تعليقات`` on its own
+    line) is not where the article ends: nothing is cut there.
+
+    >>> from arclean.analysis import analyze
+    >>> page = analyze("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n5 تعليقات\\nوأضاف أن الخطة تشمل قروضا ميسرة.")
+    >>> _tail_prose(page, 1, [2])
+    False
+    """
+    if any(not ends_sentence(page.lines[i].text) for i in after):
+        return True
+    start = index  # the run of residue the line stands in, from its first line
+    while (above := page.neighbour(start, -1)) is not None and page.lines[above].is_residue:
+        start = above
+    if sum(1 for i in range(start, after[0]) if page.lines[i].is_residue) >= 2:
+        return True
+    last = after[-1]
+    return page.lines[index].kind in _STRONG_ENDS and any(page.lines[i].is_residue for i in range(last + 1, len(page)))
 
 
 def _is_ambiguous(page: Page, index: int) -> bool:
