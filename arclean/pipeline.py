@@ -225,20 +225,20 @@ class Pipeline:
     def _decide(self, block: list[Step], text: str) -> str:
         """A run of line rules on one page, as :meth:`_trace` runs it, without
         recording each step: the text after it."""
-        page, fresh = analyze(text, self.config.boilerplate), True
+        page, fresh, changed = analyze(text, self.config.boilerplate), True, False
         for _round in range(_MAX_ROUNDS):
             dropped = False
             for step in block:
                 after = step.decide(page)  # type: ignore[misc]
                 if after is not page:
-                    page, text, dropped = rejudge(after), after.text, True
+                    page, dropped = rejudge(after), True
             if not dropped:
                 if fresh or not carries_context(page):
                     break
                 page, fresh = look_afresh(page), True
             else:
-                fresh = False
-        return text
+                fresh, changed = False, True
+        return page.text if changed else text  # the text is joined once, at the end
 
     def trace(self, text: str) -> Iterator[tuple[Step, str]]:
         """Each step and the text after it (a line rule may run more than once)."""

@@ -180,6 +180,9 @@ def join_month_pairs(text: str) -> str:
     """
     if "/" not in text:
         return text
+    # A pair is only joined when white space stands beside its slash.
+    if " /" not in text and "/ " not in text and "\t/" not in text and "/\t" not in text:
+        return text
     return _pair_pattern().sub(_join_pair, text)
 
 
