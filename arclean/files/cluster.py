@@ -142,10 +142,11 @@ class ClusterPool:
             if _killed(error) and len(unit) > 1:
                 self.queue.extend([item] for item in unit)  # each file alone: only the one that kills workers fails
                 continue
+            reason = f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else f"the task was {error}"
             if _killed(error):
-                message = KILLED.format(error=f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error)
+                message = KILLED.format(error=reason)
             else:
-                message = f"not cleaned: {type(error).__name__}: {error}; the file is left unchanged"
+                message = f"not cleaned: {reason}; the file is left unchanged"
             received.extend((key, FileResult(task.source.name, "failed", task.source.size, message=message))
                             for key, task in unit)
         self.done = []
