@@ -7,6 +7,7 @@ line, and maps every change back to the line number of the *input* text.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -62,25 +63,60 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def line_changes(code: str, before: str, after: str, origin: list[int]) -> tuple[list[Change], list[int]]:
+def line_changes(code: str, before: str, after: str, origin: Sequence[int]) -> tuple[list[Change], Sequence[int]]:
     """Diff two versions of a text by lines.
 
     ``origin[i]`` is the input line number of line ``i`` of ``before``; the
     second value returned is the same mapping for ``after``.
 
     >>> changes, origin = line_changes("W104", "a \\nb\\nc ", "a\\nb\\nc", [1, 2, 3])
-    >>> [(c.line, c.before, c.after) for c in changes], origin
+    >>> [(c.line, c.before, c.after) for c in changes], list(origin)
     ([(1, 'a \\n', 'a\\n'), (3, 'c ', 'c')], [1, 2, 3])
+
+    In a text of many lines, the lines the two versions share at their start
+    and end are set aside first, found on the texts themselves: a rule that
+    drops the tail of a file of a million lines costs one change, not a list of
+    every line (where a run of equal lines lost some, the change may then stand
+    at the run's end rather than its start).
+
+    >>> text = "a\\n" * 20_000
+    >>> changes, origin = line_changes("B301", text + "0\\n" * 3, text, range(1, 20_004))
+    >>> [(c.line, c.before, c.after) for c in changes], len(origin)
+    ([(20001, '0\\n0\\n0\\n', '')], 20000)
     """
-    old, new = split_lines(before), split_lines(after)
+    if before.count("\n") <= _TRIM_FROM_LINES:  # a page: every line diffed, as difflib aligns them
+        head = tail = 0
+    else:
+        head = _shared_head(before, after)
+        tail = _shared_tail(before, after, head)
+    head_lines = before.count("\n", 0, head)
+    tail_lines = _count_lines(before, len(before) - tail)
+    old_middle, new_middle = before[head:len(before) - tail], after[head:len(after) - tail]
+    changes: list[Change] = []
+    mapped = array("i", origin[:head_lines])
+    if old_middle or new_middle:
+        middle_origin = origin[head_lines:len(origin) - tail_lines]
+        if not new_middle:  # lines dropped, and nothing else: one change
+            changes.append(Change(code, _line_at(origin, head_lines), old_middle, ""))
+        else:
+            _diff_lines(code, split_lines(old_middle), split_lines(new_middle), middle_origin, origin, head_lines, changes, mapped)
+    mapped.extend(origin[len(origin) - tail_lines:])
+    return changes, mapped
+
+
+#: Texts of more lines than this have their shared first and last lines set aside before the diff.
+_TRIM_FROM_LINES = 10_000
+
+
+def _diff_lines(code: str, old: list[str], new: list[str], origin: Sequence[int], whole: Sequence[int], offset: int,
+                changes: list[Change], mapped: array) -> None:
+    """Diff the lines that differ; ``origin`` maps them, ``whole[offset]`` is where they start."""
     if len(old) == len(new):
         opcodes: Sequence[tuple[str, int, int, int, int]] = [
             ("equal" if old[i] == new[i] else "replace", i, i + 1, i, i + 1) for i in range(len(old))
         ]
     else:
         opcodes = SequenceMatcher(None, old, new).get_opcodes()
-    changes: list[Change] = []
-    mapped: list[int] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             mapped.extend(origin[i1:i2])
@@ -90,7 +126,52 @@ def line_changes(code: str, before: str, after: str, origin: list[int]) -> tuple
                 changes.append(Change(code, origin[i1 + k], old[i1 + k], new[j1 + k]))
                 mapped.append(origin[i1 + k])
             continue
-        line = origin[i1] if i1 < len(origin) else (origin[-1] if origin else 1)
+        line = origin[i1] if i1 < len(origin) else _line_at(whole, offset + i1)
         changes.append(Change(code, line, "".join(old[i1:i2]), "".join(new[j1:j2])))
         mapped.extend([line] * (j2 - j1))
-    return changes, mapped
+
+
+def _line_at(origin: Sequence[int], index: int) -> int:
+    """The input line of line ``index``; past the end, the last line's (or 1)."""
+    if index < len(origin):
+        return origin[index]
+    return origin[-1] if len(origin) else 1
+
+
+def _shared_head(a: str, b: str) -> int:
+    """The length of the longest run of whole lines both texts start with."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:  # the longest common prefix, by halving: each comparison runs in C
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return a.rfind("\n", 0, low) + 1  # back to the start of the line it ends in
+
+
+def _shared_tail(a: str, b: str, head: int) -> int:
+    """The length of the longest run of whole lines both texts end with, not
+    reaching into their shared head (``head`` starts a line in both)."""
+    low, high = 0, min(len(a), len(b)) - head
+    while low < high:  # the longest common suffix within the limit, by halving
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle:len(a) - low] == b[len(b) - middle:len(b) - low]:
+            low = middle
+        else:
+            high = middle - 1
+    if low and not (_starts_line(a, len(a) - low, head) and _starts_line(b, len(b) - low, head)):
+        # it starts inside a line: from the next line on (a line feed both texts share)
+        low = len(a) - a.find("\n", len(a) - low) - 1 if "\n" in a[len(a) - low:] else 0
+    return low
+
+
+def _starts_line(text: str, at: int, head: int) -> bool:
+    return at == head or text[at - 1] == "\n"
+
+
+def _count_lines(text: str, start: int) -> int:
+    """The number of lines of ``text[start:]`` (which starts a line)."""
+    if start >= len(text):
+        return 0
+    return text.count("\n", start) + (0 if text.endswith("\n") else 1)

@@ -118,12 +118,21 @@ def _is_cell(page: Page, index: int) -> bool:
 
 
 def _in_table(page: Page, index: int) -> bool:
-    """Between two cells, or between a cell and the edge of the document; or
-    next to a row drawn with ``|``."""
+    """Between two cells, or between a cell and the edge of the document, one
+    of them a cell of text (a column of bare numbers is a run of counters, not
+    a table: guarding all but its first line would let each run drop one more);
+    or next to a row drawn with ``|``.
+
+    >>> from arclean.analysis import analyze
+    >>> page = analyze("نص الخبر كما ورد.\\nالأهلي\\n30\\nالزمالك\\n28\\n0\\n0")
+    >>> [_in_table(page, i) for i in (2, 4, 5, 6)]
+    [True, True, False, False]
+    """
     neighbours = [n for n in (page.neighbour(index, -1), page.neighbour(index, 1)) if n is not None]
     if any("|" in page.lines[n].text for n in neighbours):
         return True
-    return bool(neighbours) and all(_is_cell(page, n) for n in neighbours)
+    return (bool(neighbours) and all(_is_cell(page, n) for n in neighbours)
+            and any(page.lines[n].kind not in (Kind.NUMBER, Kind.COUNTER) for n in neighbours))
 
 
 # --- neighbours -----------------------------------------------------------------------------

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
-from typing import Callable, Iterable, Iterator, Union
+from typing import Callable, Iterable, Iterator, Sequence, Union
 
 import re
 
 from .analysis import analyze, look_afresh, rejudge
 from .context import carries_context
 from .config import Config
-from .changes import Change, Report, line_changes, split_lines
+from .changes import Change, Report, line_changes
 from .normalizers.typos import Suggestion
 from .page import Page
 from .registry import BY_CODE, Rule, expand, select_rules
 
-#: Rounds of the line rules on one page; pages settle in one to three.
-_MAX_ROUNDS = 6
+#: Rounds of the line rules on one page: pages settle in one to three; a page of chrome
+#: jumbled with numbers and bylines may take more (each round that goes on dropped a line).
+_MAX_ROUNDS = 24
 #: Pipelines kept for the sources of a learned phrase file (one a source with phrases of its own).
 _MAX_SOURCES = 256
 
@@ -126,7 +127,19 @@ def _with_evidence(changes: list[Change], page: Page) -> list[Change]:
 
 def _why(change: Change, evidence: dict[str, str]) -> str:
     kept = set(change.after.split("\n"))
-    return next((evidence[line] for line in change.before.split("\n") if line not in kept and line in evidence), "")
+    lines = (change.before[start:end] for start, end in _line_spans(change.before))
+    return next((evidence[line] for line in lines if line not in kept and line in evidence), "")
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where each line of a text starts and ends, found one at a time (a change
+    that drops a million lines is not split into a million strings to find the
+    first one's evidence)."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield start, end
+        start = end + 1
+    yield start, len(text)
 
 
 class Pipeline:
@@ -312,7 +325,7 @@ class Pipeline:
         text = _check_text(text)
         changes: list[Change] = []
         suggestions: list[Suggestion] = []
-        origin = list(range(1, len(split_lines(text)) + 1))
+        origin: Sequence[int] = range(1, text.count("\n") + (1 if text and not text.endswith("\n") else 0) + 1)
         before = text
         for step, after, page in self._trace(text):
             if step.suggest is not None:

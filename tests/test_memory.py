@@ -192,3 +192,21 @@ def test_default_pipeline_memory_on_many_short_lines_is_bounded(name: str) -> No
     lines = make(SMALL).count("\n")
     assert not _too_large(measures, PIPELINE_CONSTANT + per_line * lines * GROWTH)
     assert not _superlinear(measures, PIPELINE_CONSTANT)
+
+
+def test_explaining_a_page_that_drops_most_of_its_lines_is_bounded() -> None:
+    """``explain`` (what ``check`` and ``fix`` report) diffs only the lines that
+    differ: a tail of a hundred thousand counters is one change, not a list of
+    every line (before: 495 MB of RSS for 10 MB of such lines on the command line)."""
+    article = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.\n"
+    pipeline = Pipeline()
+
+    def make(size: int) -> str:
+        return article + "0\n" * (size // 2)
+
+    measures = _measure(pipeline.explain, make)
+    lines = make(SMALL).count("\n")
+    assert not _too_large(measures, PIPELINE_CONSTANT + 16 * lines * GROWTH)
+    assert not _superlinear(measures, PIPELINE_CONSTANT)
+    report = pipeline.explain(make(SMALL))
+    assert [(change.code, change.line) for change in report.changes] == [("B103", 2)]

@@ -106,6 +106,27 @@ def test_teaser_paragraphs_under_a_run_of_residue_are_the_tail() -> None:
     assert arclean.clean(article + tail) == article
 
 
+#: Lines that expose one another when dropped: numbers, counters, bylines, copies, chrome.
+JUMBLE = ["0", "12", "2023", "1", "2", "3", "0 تعليقات", "85views", "الأهلي", "الزمالك", "| الفريق | النقاط |", "اترك رد",
+          "شارك", "فيسبوك تويتر", "العنوان الرئيسي للخبر اليوم هنا", "", "المصدر: وكالات", "اقرأ أيضا",
+          "مُساهمة من طرف سامي 12/3/2020", "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل."]
+
+
+@given(st.lists(st.sampled_from(JUMBLE), min_size=1, max_size=30))
+def test_a_page_of_jumbled_residue_is_settled_in_one_run(lines: list[str]) -> None:
+    """Each drop may expose another line (a number left last, a title copy
+    under a dropped byline): the pipeline goes on until the page is settled,
+    so a second clean finds nothing to do."""
+    once = arclean.clean("\n".join(lines))
+    assert arclean.clean(once) == once
+
+
+@pytest.mark.parametrize("count", [1, 2, 7, 12])
+def test_a_run_of_bare_numbers_after_the_article_goes_at_once(count: int) -> None:
+    article = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.\n"
+    assert arclean.clean(article + "0\n" * count) == article
+
+
 def test_table_numbers_and_a_heading_under_a_link_stay() -> None:
     page = analyze("نتائج الجولة الأخيرة كما نشرتها الرابطة في موقعها الرسمي هذا المساء كاملة.\n| الفريق | النقاط |\n| الأهلي |\n30\n| الزمالك |\n28")
     assert [line.guard for line in page.lines if line.kind is Kind.NUMBER] == [Guard.TABLE, Guard.TABLE]
