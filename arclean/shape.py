@@ -41,7 +41,7 @@ _DROPPED = re.compile(f"[{ARABIC_MARKS}{TATWEEL}\u200c\u200d]")
 #: Anything but letters and digits (the standard ``re`` is faster for this).
 _NOT_WORD = re.compile(r"[\W_]+")
 _WORD_RUN = re.compile(r"[^\W_]+")
-#: Texts up to this many characters are checked for anything to case-fold with one ``str.casefold``.
+#: Texts are checked for anything to case-fold with ``str.casefold``, this many characters at a time.
 _CASEFOLD_CHECK = 20_000
 _SENTENCE_MARKS = ".!?؟:۔…"
 _CLOSERS = "\"'”»’)]"
@@ -67,13 +67,17 @@ def fold_text(text: str) -> str:
     if text.isascii():
         return text if text.islower() else text.lower()
     # Case folding maps each character on its own, to one character or more: a
-    # text it leaves as it is has no run to fold.  That check is one C pass, a
-    # fifth of the scan for runs; it copies the text, so only short texts take it.
-    if len(text) <= _CASEFOLD_CHECK and text.casefold() == text:
-        return text
-    # Case-fold only the runs of letters of cased scripts: ``str.casefold`` on a
-    # whole Arabic text copies it into a buffer of 4 bytes a character for nothing.
-    return _CASED_RUN.sub(_casefold, text)
+    # piece it leaves as it is has no run to fold.  That check is one C pass, a
+    # thirtieth of the scan for runs on a text of marks; it copies what it
+    # checks, so a long text is checked a piece at a time.  From the first piece
+    # with something to fold on, only the runs of letters of cased scripts are
+    # case-folded: ``str.casefold`` on a whole Arabic text copies it into a
+    # buffer of 4 bytes a character for nothing.
+    for start in range(0, len(text), _CASEFOLD_CHECK):
+        piece = text[start:start + _CASEFOLD_CHECK]
+        if piece.casefold() != piece:
+            return text[:start] + _CASED_RUN.sub(_casefold, text[start:]) if start else _CASED_RUN.sub(_casefold, text)
+    return text
 
 
 def _casefold(match: re.Match[str]) -> str:
