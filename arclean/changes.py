@@ -109,7 +109,7 @@ _TRIM_FROM_LINES = 10_000
 
 
 def _diff_lines(code: str, old: list[str], new: list[str], origin: Sequence[int], whole: Sequence[int], offset: int,
-                changes: list[Change], mapped: array) -> None:
+                changes: list[Change], mapped: array[int]) -> None:
     """Diff the lines that differ; ``origin`` maps them, ``whole[offset]`` is where they start."""
     if len(old) == len(new):
         opcodes: Sequence[tuple[str, int, int, int, int]] = [

@@ -9,6 +9,7 @@ names the file, the key and what to write instead.
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ def find_config_file(start: str | Path) -> Path | None:
     return None
 
 
-def load_settings(path: str | Path | None) -> Settings:
+def load_settings(path: str | os.PathLike[str] | None) -> Settings:
     """Read and check a configuration file; ``None`` gives the defaults."""
     if path is None:
         return Settings()

@@ -56,7 +56,8 @@ def judge_in_context(page: Page) -> Page:
     """Every context judgement, in order; each only adds to what the page holds.
 
     >>> from arclean.analysis import analyze
-    >>> page = analyze("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.\\nفيسبوك تويتر\\nصحيفة الأيام\\nواتساب تلغرام")
+    >>> page = analyze("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل."
+    ...                "\\nفيسبوك تويتر\\nصحيفة الأيام\\nواتساب تلغرام")
     >>> page.lines[2].kind.name, page.lines[2].evidence
     ('CHROME', 'a short line between chrome lines')
     """
@@ -220,7 +221,8 @@ def _judge_by_neighbours(page: Page) -> Page:
     if between:
         for index in candidates:
             if index not in changed and page.lines[index].key in between:
-                changed[index] = replace(page.lines[index], kind=Kind.CHROME, evidence="a copy of a line between chrome lines", by_context=True)
+                changed[index] = replace(page.lines[index], kind=Kind.CHROME, evidence="a copy of a line between chrome lines",
+                                         by_context=True)
     return _with(page, changed)
 
 
@@ -270,6 +272,7 @@ def _judge_board_lines(page: Page) -> Page:
     post = find_post(page)
     if not page.forum and post is None:
         return page
+    title: int | None
     if post is not None:
         title, copy, byline = post
         end = byline if byline is not None else copy

@@ -37,14 +37,17 @@ from __future__ import annotations
 import enum
 from array import array
 from bisect import bisect_left, bisect_right
-from heapq import merge
-from itertools import compress
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, Mapping, Sequence
+from heapq import merge
+from itertools import compress
+from typing import Iterable, Mapping, Sequence, TypeVar
 
 from .shape import skeleton_of_folded
 from .tables import Phrase
+
+#: Sorted line indexes: a list, or an array of machine ints (as ``Page.index`` keeps them).
+_Indexes = TypeVar("_Indexes", list[int], "array[int]")
 
 
 class Kind(enum.Enum):
@@ -186,7 +189,7 @@ class Page:
     def head_end(self) -> int:
         if self.first_prose is not None:
             return self.first_prose
-        content = self.index.get(Kind.CONTENT, ())
+        content: Sequence[int] = self.index.get(Kind.CONTENT, ())
         return content[1] if len(content) >= 2 else 0
 
     @cached_property
@@ -196,7 +199,7 @@ class Page:
         content = self.index.get(Kind.CONTENT, ())
         return content[-1] + 1 if content else len(self.lines)
 
-    def at_edges(self, indexes: list[int]) -> list[int]:
+    def at_edges(self, indexes: _Indexes) -> _Indexes:
         """Those of the (sorted) indexes that stand in the head or the tail.
 
         >>> from arclean.analysis import analyze
@@ -212,7 +215,7 @@ class Page:
         return Region.TAIL if index >= self.tail_start else Region.ARTICLE
 
     @cached_property
-    def index(self) -> dict[Kind, tuple[int, ...]]:
+    def index(self) -> dict[Kind, array[int]]:
         """The lines of each kind, in order: a rule visits only the lines it
         decides on, not every line of the page.
 
@@ -224,7 +227,7 @@ class Page:
         ints: a page of a million one-character lines costs 4 bytes a line
         here, not 36.
         """
-        found: dict[Kind, array] = {}
+        found: dict[Kind, array[int]] = {}
         for i, line in enumerate(self.lines):
             indexes = found.get(line.kind)
             if indexes is None:
@@ -232,7 +235,7 @@ class Page:
             indexes.append(i)
         return found
 
-    def of_kinds(self, kinds: Iterable[Kind]) -> Sequence[int]:
+    def of_kinds(self, kinds: Iterable[Kind]) -> array[int]:
         """The indexes of the lines of these kinds, in order."""
         present = [self.index[kind] for kind in kinds if kind in self.index]
         if len(present) == 1:

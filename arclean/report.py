@@ -119,7 +119,7 @@ def change_lines(name: str, change: FileChange) -> list[str]:
     before, after = visible(change.before, None), visible(change.after, None)
     start = 0
     if "\n" not in change.before.rstrip("\n") and "\n" not in change.after.rstrip("\n"):
-        common = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
+        common = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), min(len(before), len(after)))
         start = max(0, common - SHOWN_WIDTH // 3)
     for sign, text in (("-", before), ("+", after)):
         if not text and not (change.before if sign == "-" else change.after):

@@ -32,8 +32,8 @@ from difflib import SequenceMatcher
 from typing import Any, Iterable, Mapping, Protocol, Sequence
 
 from . import __version__
-from .errors import ArcleanError
 from .changes import Report, split_lines
+from .errors import ArcleanError
 from .registry import BY_CODE, RULES
 
 SAMPLE, TOP = 20, 100  # samples per rule; documents listed by amount of change
@@ -54,10 +54,14 @@ MARKS = {
 class ChangeLike(Protocol):
     """What a change needs to be shown: :class:`arclean.Change` or :class:`arclean.files.FileChange`."""
 
-    code: str
-    line: int
-    before: str
-    after: str
+    @property
+    def code(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def before(self) -> str: ...
+    @property
+    def after(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -206,7 +210,8 @@ class Review:
         shown = len(info.samples)
         head = (f'<section class="rule" id="rule-{_e(code)}">\n<h3><code>{_e(code)}</code> {_e(name)}</h3>\n'
                 f'<p class="summary">{_e(summary)}</p>\n<p class="counts">{info.changes:,} changes in '
-                f'{info.documents:,} document{"s" if info.documents != 1 else ""}; {"all" if shown == info.changes else f"a random sample of {shown}"} shown</p>\n')
+                f'{info.documents:,} document{"s" if info.documents != 1 else ""}; '
+                f'{"all" if shown == info.changes else f"a random sample of {shown}"} shown</p>\n')
         items = [head, '<ol class="samples">\n']
         for sample in sorted(info.samples, key=lambda s: s.where):
             items.append(_sample(sample))
@@ -253,9 +258,10 @@ def _rows(before: str, after: str, context: int = 3) -> list[Row]:
             rows.append(("skip", None, "", None, ""))
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
-                rows.extend(("equal", i + 1, old[i], j + 1, new[j]) for i, j in zip(range(i1, i2), range(j1, j2)))
+                rows.extend(("equal", i + 1, old[i], j + 1, new[j]) for i, j in zip(range(i1, i2), range(j1, j2), strict=True))
             else:
-                rows.extend(_paired(list(zip(range(i1 + 1, i2 + 1), old[i1:i2])), list(zip(range(j1 + 1, j2 + 1), new[j1:j2]))))
+                rows.extend(_paired(list(zip(range(i1 + 1, i2 + 1), old[i1:i2], strict=True)),
+                                    list(zip(range(j1 + 1, j2 + 1), new[j1:j2], strict=True))))
     return rows
 
 

@@ -9,10 +9,9 @@ never uses, and fewer than two Persian function words.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable
-
-import re
 
 from . import tables
 

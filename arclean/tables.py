@@ -7,13 +7,12 @@ once what is wrong with it.  Formats are described in ``data/README.md``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
-
-import re
 
 from .errors import DataFileError
 

@@ -130,7 +130,8 @@ def find_post(page: Page) -> tuple[int, int, int | None] | None:
     memo = page.__dict__  # pages are immutable, and judged and decided on more than once: found once a page
     if "_post_header" not in memo:
         memo["_post_header"] = _find_post(page)
-    return memo["_post_header"]
+    post: tuple[int, int, int | None] | None = memo["_post_header"]
+    return post
 
 
 def _find_post(page: Page) -> tuple[int, int, int | None] | None:
@@ -158,7 +159,8 @@ def _doubled_key(line: Line) -> str | None:
     memo = line.__dict__  # lines are immutable and shared by the pages of a document: found once a line
     if "_doubled_key" not in memo:
         memo["_doubled_key"] = _find_doubled_key(line)
-    return memo["_doubled_key"]
+    key: str | None = memo["_doubled_key"]
+    return key
 
 
 def _find_doubled_key(line: Line) -> str | None:

@@ -35,6 +35,7 @@ from ..config_loading import find_config_file, load_settings
 from ..pipeline import Pipeline
 
 __all__ = ["ArcleanFormatter"]
+ArcleanFormatter: type  # declared for the checkers; the module's __getattr__ builds it on first use
 
 INSTALL = 'arclean.integrations.datatrove needs datatrove: install it with pip install "arclean[datatrove]"'
 
@@ -74,7 +75,7 @@ def _build() -> type:
     except ImportError as error:
         raise ImportError(INSTALL, name="datatrove") from error
 
-    class ArcleanFormatter(BaseFormatter):  # type: ignore[misc,valid-type]
+    class ArcleanFormatter(BaseFormatter):  # type: ignore[misc]
         """Clean ``Document.text`` with arclean, counting each rule's changes in the stats.
 
         ``config``: a :class:`~arclean.Config`; or ``config_file``: the path of an

@@ -12,10 +12,12 @@ thread's poster cards sit between its posts).
 from __future__ import annotations
 
 from array import array
+from typing import Callable
 
 from ..analysis import apply
 from ..page import Guard, Kind, Page, Region
 from ..tables import Phrase
+
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
     """The page without residue lines of these kinds at its edges (and, with
@@ -36,7 +38,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     return page.without(drop)
 
 
-def _edge_rule(*kinds: Kind, anywhere: bool = False):
+def _edge_rule(*kinds: Kind, anywhere: bool = False) -> Callable[[Page], Page]:
     wanted = frozenset(kinds)
     return lambda page: drop_edge_lines(page, wanted, anywhere=anywhere)
 

@@ -9,10 +9,9 @@ letters are correct (see :mod:`arclean.script`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
-
-import re
 
 from .. import tables
 from ..patterns import ARABIC_LETTERS, ARABIC_MARKS, ARTICLE, CONJUNCTIONS, PREPOSITIONS

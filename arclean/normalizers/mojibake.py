@@ -397,7 +397,7 @@ def _repair_lone_characters(original: str, repaired: str, accident: str) -> str:
     old_lines, lines = original.split("\n"), repaired.split("\n")
     if len(old_lines) != len(lines):  # pragma: no cover - repairs never touch line feeds
         return repaired
-    changed = [old != new for old, new in zip(old_lines, lines)]
+    changed = [old != new for old, new in zip(old_lines, lines, strict=True)]
     lone_only: dict[int, list[_Word]] = {}
     for index, line in enumerate(lines):
         if not broken.search(line):
@@ -437,7 +437,7 @@ def _in_arabic_context(words: list[_Word]) -> list[_Word]:
             last = kinds[i]
     return [
         w
-        for w, left, right in zip(words, before, after)
+        for w, left, right in zip(words, before, after, strict=True)
         if w[3] is not None and _FOREIGN not in (left, right) and _ARABIC in (left, right)
     ]
 

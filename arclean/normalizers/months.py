@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
 from .. import tables
 from ..patterns import ARABIC_LETTERS, DIGITS, MONTH_CLITICS
 from ..shape import SPELLING_FOLDS
@@ -90,7 +89,7 @@ def is_one_edit(a: str, b: str) -> bool:
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
         if len(diffs) == 1:
             return True
         return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
@@ -114,7 +113,7 @@ def _correct_near_miss(word: str) -> str | None:
 
 
 def _edit_cost(a: str, b: str) -> int:
-    return sum(1 for x, y in zip(a, b) if x != y) + abs(len(a) - len(b))
+    return sum(1 for x, y in zip(a, b, strict=False) if x != y) + abs(len(a) - len(b))
 
 
 def fix_month_misspellings(text: str) -> str:

@@ -19,7 +19,9 @@ _ARABIC_MARK_BEFORE_LETTER = re.compile(f"([،؛؟])(?=[{ARABIC_LETTERS}])")
 _SPACE_BEFORE_LATIN_MARK = re.compile(f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}\"”»)])[ \t]+(?=[.:!]+(?:[ \t]|$))", re.MULTILINE)
 _SPACE_INSIDE_OPENER = re.compile(r"(?<=[«“(\[])[ \t]+")
 _SPACE_INSIDE_CLOSER = re.compile(r"(?<=\S)[ \t]+(?=[»”)\]])")
-_LATIN_MARK_BETWEEN_ARABIC = re.compile(f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}])[ \t]*([,;?])(?=[ \t]*[{ARABIC_LETTERS}]|[ \t]*$)", re.MULTILINE)
+_LATIN_MARK_BETWEEN_ARABIC = re.compile(
+    f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}])[ \t]*([,;?])(?=[ \t]*[{ARABIC_LETTERS}]|[ \t]*$)", re.MULTILINE
+)
 _ARABIC_FORM = {",": "،", ";": "؛", "?": "؟"}
 _REPEATED_MARK = re.compile(r"([؟?!])\1{2,}")
 

@@ -95,7 +95,7 @@ def _ornaments(text: str, start: int, end: int) -> tuple[int, int] | None:
     first = _SOLID.search(text, start, end)
     if first is None:
         return None
-    last = _UP_TO_LAST_SOLID.match(text, start, end).end() - 1
+    last = _UP_TO_LAST_SOLID.match(text, start, end).end() - 1  # type: ignore[union-attr]  # `first` is a solid char
     for chunk_start in range(first.start(), last + 1, 4096):
         chunk = text[chunk_start : min(chunk_start + 4096, last + 1)]
         if not all(map(_may_stand_in_separator, set(chunk))):
@@ -110,9 +110,9 @@ def _stretch_end(text: str, position: int) -> int:
     >>> _stretch_end("نص —_“— نص", 3)
     8
     """
-    end = _NON_WORD.match(text, position).end()
+    end = _NON_WORD.match(text, position).end()  # type: ignore[union-attr]  # matches the empty string
     while text.startswith("_", end):
-        end = _NON_WORD.match(text, end + 1).end()
+        end = _NON_WORD.match(text, end + 1).end()  # type: ignore[union-attr]
     return end
 
 
@@ -396,7 +396,8 @@ def _shape_edits(text: str, opener: str, closer: str) -> Iterator[_Edit]:
         if len(region) == 1:
             line = region[0]
             return _runs(text, line.start, line.end, runs_pattern, line.decorated, apostrophes=apostrophes)
-        return chain.from_iterable(_runs(text, line.start, line.end, runs_pattern, line.decorated, apostrophes=apostrophes) for line in region)
+        return chain.from_iterable(_runs(text, line.start, line.end, runs_pattern, line.decorated, apostrophes=apostrophes)
+                                   for line in region)
 
     def edit(start: int, end: int, parity: int) -> _Edit | None:
         """The run's marks alternating from ``parity`` on, if that changes them."""
@@ -421,14 +422,14 @@ def _shape_edits(text: str, opener: str, closer: str) -> Iterator[_Edit]:
                 depth += 1 if opening else -1
                 dipped = dipped or depth < 0
             else:
-                opening = text.count(opener, start, end)
-                if opening == length - 1 and length == 2:  # two marks, one of each
+                openers = text.count(opener, start, end)
+                if openers == length - 1 and length == 2:  # two marks, one of each
                     dipped = dipped or (depth < 1 and text.startswith(closer, start))
-                elif 0 < opening < length:
+                elif 0 < openers < length:
                     dipped = dipped or _dips(text, start, end, opener, depth)
-                elif not opening:
+                elif not openers:
                     dipped = dipped or depth < length
-                depth += 2 * opening - length
+                depth += 2 * openers - length
             if edits is not None and (change := edit(start, end, count % 2)) is not None:
                 edits.append(change)
                 if len(edits) > _PIECES:
@@ -494,7 +495,7 @@ def _reductions(text: str) -> Iterator[_Edit]:
     while (match := _DOUBLED.search(text, position)) is not None:
         start = match.start()
         mark = _MARK[text[start]]
-        end = _RUN_OF[mark].match(text, start).end()
+        end = _RUN_OF[mark].match(text, start).end()  # type: ignore[union-attr]  # text[start] is the mark
         if mark in "“«":
             against_word = end < len(text) and text[end].isalnum()
         else:

@@ -59,7 +59,8 @@ def _teaser_after(page: Page, titles: list[int]) -> list[int]:
     short (it ends mid-sentence) and after which the page ends.
 
     >>> from arclean.analysis import analyze
-    >>> page = analyze("نص.\\nاخترنا لكم\\nعنوان مقال آخر\\nبدأت مراسم تسليم معابر قطاع غزة صباح اليوم الأربعاء لحكومة الوفاق الوطني في إطار عملية تسلم المعابر وتمكين")
+    >>> page = analyze("نص.\\nاخترنا لكم\\nعنوان مقال آخر\\nبدأت مراسم تسليم معابر قطاع غزة صباح اليوم الأربعاء"
+    ...                " لحكومة الوفاق الوطني في إطار عملية تسلم المعابر وتمكين")
     >>> _teaser_after(page, [2])
     [3]
     """

@@ -14,10 +14,12 @@ from __future__ import annotations
 from pyarabic import araby
 
 #: The character inventory is pyarabic's, spelled by name.
-_ALEF_FORMS = str.maketrans(dict.fromkeys(araby.ALEF_HAMZA_ABOVE + araby.ALEF_HAMZA_BELOW + araby.ALEF_MADDA + araby.ALEF_WASLA, araby.ALEF))
+_ALEF_FORMS = str.maketrans(
+    dict.fromkeys(araby.ALEF_HAMZA_ABOVE + araby.ALEF_HAMZA_BELOW + araby.ALEF_MADDA + araby.ALEF_WASLA, araby.ALEF)
+)
 _DIACRITICS = str.maketrans(dict.fromkeys(araby.TASHKEEL + (araby.MINI_ALEF,), None))
 _DIGITS = str.maketrans(
-    {**dict(zip(araby.NUMBERS_EAST, araby.NUMBERS_WEST)), **dict(zip(araby.NUMBERS_PERS, araby.NUMBERS_WEST))}
+    {**dict(zip(araby.NUMBERS_EAST, araby.NUMBERS_WEST, strict=True)), **dict(zip(araby.NUMBERS_PERS, araby.NUMBERS_WEST, strict=True))}
 )
 
 

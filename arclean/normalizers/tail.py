@@ -63,7 +63,7 @@ def _article_start(page: Page) -> int | None:
     content line after the title."""
     if page.first_prose is not None:
         return page.first_prose
-    content = page.index.get(Kind.CONTENT, ())
+    content: Sequence[int] = page.index.get(Kind.CONTENT, ())
     return content[1] if len(content) >= 2 else None
 
 

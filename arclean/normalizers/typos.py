@@ -10,11 +10,10 @@ correction is fixed; one with several candidates is reported by
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Tuple, Union
-
-import re
 
 from .. import tables
 from ..patterns import ARABIC_LETTERS, CONJUNCTIONS
