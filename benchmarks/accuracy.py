@@ -344,7 +344,7 @@ def held_out(cases: Sequence[Case], seeds: Sequence[int], clean: Callable[[str],
         scored: list[Case] = []
         halves = split_by_site(cases, seed)
         seen = [seen_evidence(half, normalize) for half in halves]
-        for label, half, own, other in zip("ab", halves, seen, reversed(seen)):
+        for label, half, own, other in zip("ab", halves, seen, reversed(seen), strict=True):
             evidence = own.minus(other).minus(given_evidence()) if fitted else own
             with held_out_data(evidence):
                 again = rescore(half, clean)

@@ -24,9 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from corpus import generate  # noqa: E402
+
 import arclean  # noqa: E402
 from arclean.review import Review  # noqa: E402
-from corpus import generate  # noqa: E402
 
 
 def build(documents: int, out: Path) -> tuple[float, int]:
@@ -34,7 +35,7 @@ def build(documents: int, out: Path) -> tuple[float, int]:
     texts = generate(10**12, seed=1)
     review = Review()
     tracemalloc.start()
-    for number, document in zip(range(documents), texts):
+    for number, document in zip(range(documents), texts, strict=False):
         review.add_document(f"doc-{number}.txt", document.text, arclean.explain(document.text))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()

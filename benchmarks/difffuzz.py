@@ -93,7 +93,7 @@ def worker(count: int, seed: int, out: Path, outputs: bool) -> None:
             changes = [(c.code, c.line, c.before, c.after, getattr(c, "why", "")) for c in report.changes]
             variants = [arclean.clean(text, **options) for _, options in VARIANTS]  # type: ignore[arg-type]
             record = {"clean": _digest(cleaned), "explain": _digest((report.text, changes, report.suggestions)),
-                      **{name: _digest(v) for (name, _), v in zip(VARIANTS, variants)}}
+                      **{name: _digest(v) for (name, _), v in zip(VARIANTS, variants, strict=True)}}
             if outputs:
                 record["text"] = cleaned
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         old_source, new_source = json.loads(old[0])["source"], json.loads(new[0])["source"]
         assert old_source.startswith(str(tmp)) and new_source.startswith(str(tmp)), (old_source, new_source)
         docs = documents(args.documents, args.seed)
-        bad = [(i, json.loads(a), json.loads(b)) for i, (a, b) in enumerate(zip(old[1:], new[1:])) if a != b]
+        bad = [(i, json.loads(a), json.loads(b)) for i, (a, b) in enumerate(zip(old[1:], new[1:], strict=False)) if a != b]
         size = sum(len(d.encode("utf-8")) for d in docs)
         what = f"{args.base} vs {'working tree ' + ' '.join(args.only) if args.only else 'working tree arclean/'}"
         print(f"{len(docs)} documents ({size / 1e6:.1f} MB; outputs: clean, explain, "

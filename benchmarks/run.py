@@ -57,9 +57,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     numeric = [bool(cells) and all(_is_number(r[i]) for r in cells) for i in range(len(headers))]
 
     def line(values: Sequence[str]) -> str:
-        return "| " + " | ".join(v.rjust(w) if n else v.ljust(w) for v, w, n in zip(values, widths, numeric)) + " |"
+        return "| " + " | ".join(v.rjust(w) if n else v.ljust(w) for v, w, n in zip(values, widths, numeric, strict=True)) + " |"
 
-    rule = "|" + "|".join(("-" * (w + 1) + ":") if n else ("-" * (w + 2)) for w, n in zip(widths, numeric)) + "|"
+    rule = "|" + "|".join(("-" * (w + 1) + ":") if n else ("-" * (w + 2)) for w, n in zip(widths, numeric, strict=True)) + "|"
     return "\n".join([line(headers), rule, *(line(r) for r in cells)])
 
 
@@ -83,7 +83,7 @@ def machine() -> list[tuple[str, str]]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem = next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+        mem = next(m for m in Path("/proc/meminfo").read_text().splitlines() if m.startswith("MemTotal"))
         ram = f"{int(mem.split()[1]) / 2**20:.0f} GiB"
     except (OSError, StopIteration):
         ram = "?"
@@ -179,10 +179,10 @@ def clean_vs_dirty(texts: list[str], runs: int) -> dict[str, float]:
     warm_up(arclean.clean)
     out = [arclean.clean(t) for t in texts]
     groups = {
-        "unchanged": [t for t, o in zip(texts, out) if t == o],
-        "dirty": [t for t, o in zip(texts, out) if t != o],
+        "unchanged": [t for t, o in zip(texts, out, strict=True) if t == o],
+        "dirty": [t for t, o in zip(texts, out, strict=True) if t != o],
     }
-    groups["dirty, once cleaned"] = [o for t, o in zip(texts, out) if t != o]
+    groups["dirty, once cleaned"] = [o for t, o in zip(texts, out, strict=True) if t != o]
     seconds: dict[str, list[float]] = {name: [] for name in groups}
     for _ in range(runs):
         for name, group in groups.items():

@@ -17,8 +17,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from arclean.registry import FAMILIES, NUMBERING, PROFILES, RULES, Rule
 from arclean.config import Config
+from arclean.registry import FAMILIES, NUMBERING, PROFILES, RULES, Rule
 from arclean.settings import KEYS, Settings
 
 from .cases_loader import Case, load_cases

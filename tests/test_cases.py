@@ -43,7 +43,8 @@ def test_every_rule_has_positive_and_negative_cases(rule) -> None:
 
 #: Rules whose every application is a change (nothing can look like their
 #: input without being it), so a negative case would only restate the positive.
-NO_NEGATIVE_NEEDED = {"W101", "W102", "W103", "W104", "L101", "E101", "Q201", "S101", "S102", "S103", "S104", "S105", "S106", "B104", "B205"}
+NO_NEGATIVE_NEEDED = {"W101", "W102", "W103", "W104", "L101", "E101", "Q201", "S101", "S102", "S103", "S104", "S105", "S106",
+                      "B104", "B205"}
 
 
 def test_clean_cases_are_fixed_points() -> None:

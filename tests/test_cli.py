@@ -37,7 +37,6 @@ from .cli_helpers import (
     wait_for,
 )
 
-
 SUMMARY = r"{files} scanned, {changed} would change \(\d+\.\d MB in \d+\.\d s, \d+\.\d MB/s\)"
 
 
@@ -673,7 +672,8 @@ def test_readme_precommit_recipe_works_as_written(tmp_path: Path) -> None:
 
 def test_verbose_says_why_a_line_was_dropped(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
-    page.write_text("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل، وإن التمويل جاهز.\nاترك رد\n", encoding="utf-8")
+    page.write_text("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل، وإن التمويل جاهز.\nاترك رد\n",
+                    encoding="utf-8")
     out = io.StringIO()
     assert main(["check", "-v", "--isolated", str(page)], stdout=out, stderr=io.StringIO()) == 1
     assert f"{page}:2: B301 cut-page-tail: the phrase 'اترك رد' (wordpress)\n      - اترك رد" in out.getvalue()

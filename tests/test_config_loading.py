@@ -134,12 +134,14 @@ def test_command_line_select_starts_afresh_and_ignore_adds(tmp_path: Path) -> No
     [
         ('[tool.arclean]\nslect = ["B"]\n', 'pyproject.toml [tool.arclean]: unknown key "slect"; did you mean "select"?'),
         ('[tool.arclean]\nselect = ["C299"]\n', 'pyproject.toml [tool.arclean] select: unknown rule code "C299"; run "arclean rules"'),
-        ('[tool.arclean]\nignore = "B101"\n', 'pyproject.toml [tool.arclean] ignore: expected a list of rule codes, got the string "B101"; write ignore = ["B101"]'),
+        ('[tool.arclean]\nignore = "B101"\n',
+         'pyproject.toml [tool.arclean] ignore: expected a list of rule codes, got the string "B101"; write ignore = ["B101"]'),
         ('[tool.arclean]\nprofile = "fast"\n', "pyproject.toml [tool.arclean] profile: 'fast' is not one of 'search'"),
         ('[tool.arclean]\nquote-style = "<>"\n', "pyproject.toml [tool.arclean] quote-style: '<>' is not one of"),
         ('[tool.arclean]\nrespect-gitignore = "yes"\n', "pyproject.toml [tool.arclean] respect-gitignore: expected true or false"),
         ('[tool.arclean]\nencoding = "cp9999"\n', 'pyproject.toml [tool.arclean] encoding: unknown encoding "cp9999"'),
-        ('[tool.arclean.per-file-ignores]\n"a/*.txt" = ["Z1"]\n', 'pyproject.toml [tool.arclean] per-file-ignores "a/*.txt": unknown rule code "Z1"'),
+        ('[tool.arclean.per-file-ignores]\n"a/*.txt" = ["Z1"]\n',
+         'pyproject.toml [tool.arclean] per-file-ignores "a/*.txt": unknown rule code "Z1"'),
         ('[tool.arclean]\nboilerplate = ["missing.txt"]\n', 'pyproject.toml [tool.arclean] boilerplate: cannot read "missing.txt"'),
         ("[tool.arclean\nselect = 1\n", "pyproject.toml: not valid TOML"),
     ],
@@ -155,7 +157,8 @@ def test_errors_name_the_file_the_key_and_the_fix(tmp_path: Path, monkeypatch: p
 @pytest.mark.parametrize(
     "name, content, key, message",
     [
-        ("site.txt", "# kind: share\nشارك \n", "boilerplate", r"^arclean.toml boilerplate: site.txt:2: entry has leading or trailing spaces"),
+        ("site.txt", "# kind: share\nشارك \n", "boilerplate",
+         r"^arclean.toml boilerplate: site.txt:2: entry has leading or trailing spaces"),
         ("site.txt", "شارك المقال\n", "boilerplate", r"site.txt:1: missing or unknown '# kind:' header"),
         ("t.tsv", "ذالك\tذلك\nذالك\tذلك\n", "typos", r"^arclean.toml typos: t.tsv:2: duplicate typo"),
     ],

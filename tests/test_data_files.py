@@ -7,8 +7,8 @@ import pytest
 import arclean
 from arclean import tables
 from arclean.errors import DataFileError
-from arclean.residue import chrome_share, chrome_words, is_counter, phrase_matcher
 from arclean.normalizers import months
+from arclean.residue import chrome_share, chrome_words, is_counter, phrase_matcher
 from arclean.shape import skeleton
 
 ALL_FILES = [f for folder in ("boilerplate", "chars", "months", "typos", "words") for f in tables.data_files(folder)]

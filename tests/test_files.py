@@ -15,21 +15,23 @@ from pathlib import Path
 import pytest
 
 from arclean import Pipeline
-from arclean.settings import Settings
 from arclean.files import (
     FileResult,
     Source,
     Task,
     clean_file,
     discover,
+    engine,
+    faults,
     plan,
     remove_temporaries,
     run,
     shard,
     stale_temporaries,
+    writes,
 )
-from arclean.files import engine, faults, writes
 from arclean.files.shards import _part_path
+from arclean.settings import Settings
 
 from .cli_helpers import (
     ALREADY_CLEAN,
@@ -401,7 +403,7 @@ def test_shards_cover_the_file_from_line_starts(tmp_path: Path) -> None:
     assert len(pieces) > 3
     spans = [piece.span for piece in pieces]
     assert spans[0][:2] == (0, spans[1][0]) and spans[-1][1] == len(data)  # type: ignore[index]
-    for (start, stop, line), following in zip(spans, spans[1:] + [None]):  # type: ignore[operator]
+    for (start, stop, line), following in zip(spans, spans[1:] + [None], strict=True):  # type: ignore[operator]
         assert data[start - 1 : start] in (b"", b"\n")
         assert line == data[:start].count(b"\n") + 1
         assert following is None or following[0] == stop

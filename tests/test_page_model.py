@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import arclean
 from arclean.analysis import analyze
@@ -128,7 +127,8 @@ def test_a_run_of_bare_numbers_after_the_article_goes_at_once(count: int) -> Non
 
 
 def test_table_numbers_and_a_heading_under_a_link_stay() -> None:
-    page = analyze("نتائج الجولة الأخيرة كما نشرتها الرابطة في موقعها الرسمي هذا المساء كاملة.\n| الفريق | النقاط |\n| الأهلي |\n30\n| الزمالك |\n28")
+    page = analyze("نتائج الجولة الأخيرة كما نشرتها الرابطة في موقعها الرسمي هذا المساء كاملة."
+                   "\n| الفريق | النقاط |\n| الأهلي |\n30\n| الزمالك |\n28")
     assert [line.guard for line in page.lines if line.kind is Kind.NUMBER] == [Guard.TABLE, Guard.TABLE]
     assert page.region(0) is Region.ARTICLE and page.region(3) is Region.TAIL
 

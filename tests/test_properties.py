@@ -3,12 +3,12 @@ is a fixed point, and residue injected into clean text is removed exactly."""
 
 from __future__ import annotations
 
-from hypothesis import example, given
-from hypothesis import strategies as st
+from hypothesis import example, given, strategies as st
 
 import arclean
 
 from .strategies import MISSPELT, arabic_noise, clean_document, date, paragraph, title
+
 
 @given(st.text())
 def test_clean_never_raises_on_any_string(text: str) -> None:
@@ -75,7 +75,8 @@ def test_counter_line_beside_title_is_removed(document: str, counter: str) -> No
 
 COMMENT_FORMS = [
     "اترك رد\n\nلن يتم نشر عنوان بريدك الإلكتروني.",
-    "اترك تعليقاً\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\nالتعليق\nالاسم *\nالبريد الإلكتروني *\nالموقع الإلكتروني\nإرسال التعليق",
+    "اترك تعليقاً\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\nالتعليق\nالاسم *"
+    "\nالبريد الإلكتروني *\nالموقع الإلكتروني\nإرسال التعليق",
     "ليست هناك تعليقات:\nإرسال تعليق",
     "شارك الخبر\n\nفيسبوك\nتويتر\nواتساب",
     "0 تعليقات",
@@ -108,7 +109,8 @@ def test_misspelt_month_is_corrected(head: str, body: list[str], when: str) -> N
     assert arclean.clean(dirty) == document
 
 
-@given(clean_document(), st.sampled_from(["«{}«", "»{}»", "»{}«"]), st.lists(st.sampled_from(["الحكومة", "الشعب", "قرار"]), min_size=1, max_size=3))
+@given(clean_document(), st.sampled_from(["«{}«", "»{}»", "»{}«"]),
+       st.lists(st.sampled_from(["الحكومة", "الشعب", "قرار"]), min_size=1, max_size=3))
 def test_misshapen_quotes_are_fixed(document: str, shape: str, quoted: list[str]) -> None:
     text = " ".join(quoted)
     head, rest = document.split("\n", 1)

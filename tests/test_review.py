@@ -197,7 +197,8 @@ def test_the_report_renders_in_chromium(tmp_path: Path) -> None:
 def test_the_report_of_a_real_run_says_why_a_line_was_dropped(tmp_path: Path) -> None:
     """The evidence travels from explain() through the file records to the report."""
     page = tmp_path / "page.txt"
-    page.write_text("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل، وإن التمويل جاهز.\nاترك رد\n", encoding="utf-8")
+    page.write_text("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل، وإن التمويل جاهز.\nاترك رد\n",
+                    encoding="utf-8")
     report = tmp_path / "review.html"
     code = main(["check", str(page), "--isolated", "--report", str(report)], stdout=io.StringIO(), stderr=io.StringIO())
     assert code == 1

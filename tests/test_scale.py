@@ -23,8 +23,7 @@ import dask  # noqa: E402
 import arclean  # noqa: E402
 from arclean.cli import main  # noqa: E402
 from arclean.files import discover, plan, run  # noqa: E402
-from arclean.files.cluster import ClusterPool, run_on_cluster  # noqa: E402
-from arclean.files.engine import run_in  # noqa: E402
+from arclean.files.cluster import run_on_cluster  # noqa: E402
 from arclean.settings import Settings  # noqa: E402
 
 from .cli_helpers import DIRTY, SHORT_DIRTY, fault, jsonl_record, make_corpus, snapshot, tally, temporaries  # noqa: E402
