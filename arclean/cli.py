@@ -47,7 +47,7 @@ from .files import (
     stale_temporaries,
 )
 from .files.cluster import require_distributed, run_on_cluster
-from .files.parquet import is_parquet, require_pyarrow
+from .files.parquet import check_pyarrow, is_parquet
 from .learn import MIN_DOCS, MIN_SHARE
 from .learn_files import Job, learn
 from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Reporter, Summary
@@ -343,7 +343,7 @@ def _require_pyarrow(tasks: list[Task]) -> None:
     parquet = next((task.source.name for task in tasks if is_parquet(task.source.name)), None)
     if parquet is not None:
         try:
-            require_pyarrow()
+            check_pyarrow()
         except ArcleanError as error:
             raise ArcleanError(f"{parquet}: {error}") from None
 

@@ -3,8 +3,8 @@ the file kept (columns, schema and its metadata, row order, nulls, row groups)."
 
 from __future__ import annotations
 
-import builtins
 import io
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -159,14 +159,9 @@ def test_without_pyarrow_a_run_with_parquet_stops_naming_the_extra(folder: Path,
     write_table(folder / "a.parquet")
     (folder / "b.txt").write_text(SHORT_DIRTY)
     before = snapshot(folder)
-    real_import = builtins.__import__
-
-    def blocked(name: str, *args: object, **kwargs: object) -> object:
-        if name == "pyarrow" or name.startswith("pyarrow."):
-            raise ImportError(f"No module named {name!r}")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", blocked)
+    for name in [name for name in sys.modules if name == "pyarrow" or name.startswith("pyarrow.")]:
+        monkeypatch.setitem(sys.modules, name, None)  # as if not installed: import fails, find_spec finds nothing
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
     for command in ("check", "fix"):
         code, _, err = arclean_cli(command, ".")
         assert code == 2
@@ -184,7 +179,7 @@ def test_the_library_call_a_failed_result_without_pyarrow(folder: Path, monkeypa
     write_table(folder / "a.parquet")
     sources, _ = discover(["a.parquet"], Settings())
     tasks, configs = plan(sources, Settings(), action="check")
-    monkeypatch.setitem(__import__("sys").modules, "pyarrow.parquet", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     result = clean_file(replace(tasks[0]), pipeline_for(configs[0]))
     assert result.status == "failed" and 'pip install "arclean[parquet]"' in result.message
 

@@ -52,6 +52,16 @@ def require_pyarrow() -> Any:
     return pyarrow.parquet
 
 
+def check_pyarrow() -> None:
+    """Raise the :class:`FileError` of :func:`require_pyarrow` when pyarrow is not
+    installed, without importing it (a process that only hands Parquet files to
+    workers need not load it)."""
+    import importlib.util
+
+    if importlib.util.find_spec("pyarrow") is None:
+        raise FileError(f"reading Parquet files needs pyarrow, which is not installed: {EXTRA}")
+
+
 def open_parquet(path: str) -> Any:
     """A ``pyarrow.parquet.ParquetFile``; a file that is not Parquet is a :class:`FileError`."""
     pq = require_pyarrow()
