@@ -261,8 +261,8 @@ def _add_learn(sub: argparse._SubParsersAction, rules: argparse.ArgumentParser) 
     learn = sub.add_parser("learn", parents=[rules], help="learn each site's own chrome lines into a phrase file to review")
     learn.add_argument("paths", nargs="*", default=["."], help="files and folders (default: .)")
     learn.add_argument("--out", required=True, metavar="FILE", help="the phrase file to write (site-chrome.txt)")
-    learn.add_argument("--source-field", metavar="NAME", help="the JSONL field whose URL's host is a record's source "
-                       "(default: the file; a .txt file's source is its folder)")
+    learn.add_argument("--source-field", metavar="NAME", help="the JSONL or Parquet field whose URL's host is a "
+                       "record's source (default: the source-field setting, else the file; a text file's source is its folder)")
     learn.add_argument("--min-docs", type=int, default=MIN_DOCS, metavar="N",
                        help=f"learn a line in N documents of a source at least ({MIN_DOCS})")
     learn.add_argument("--min-share", type=float, default=MIN_SHARE, metavar="S",
