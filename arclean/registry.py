@@ -101,6 +101,7 @@ RULES: tuple[Rule, ...] = (
     Rule("P202", punctuation.remove_space_inside_brackets, OFF),
     Rule("P203", punctuation.use_arabic_punctuation, OFF),
     Rule("P204", punctuation.collapse_repeated_marks, OFF),
+    Rule("P205", punctuation.add_space_after_latin_punctuation, OFF),
     Rule("T101", months.fix_month_misspellings, ON),
     Rule("T102", months.join_month_pairs, ON),
     Rule("T201", typos.fix_common_typos, OFF, ("typos",), suggest=typos.suggest_common_typos),

@@ -1,4 +1,4 @@
-"""Spacing around punctuation: rules P101-P102 (default) and P201-P204 (opt-in).
+"""Spacing around punctuation: rules P101-P102 (default) and P201-P205 (opt-in).
 
 Arabic punctuation takes no space before it and one after it.  The default
 rules fix only that, for the three marks that are Arabic's own (، ؛ ؟).  How a
@@ -24,6 +24,7 @@ _LATIN_MARK_BETWEEN_ARABIC = re.compile(
 )
 _ARABIC_FORM = {",": "،", ";": "؛", "?": "؟"}
 _REPEATED_MARK = re.compile(r"([؟?!])\1{2,}")
+_LATIN_MARK_BEFORE_LETTER = re.compile(f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}])([,;:!?]+)(?=[{ARABIC_LETTERS}])")
 
 
 def remove_space_before_arabic_punctuation(text: str) -> str:
@@ -93,3 +94,23 @@ def collapse_repeated_marks(text: str) -> str:
     'حقا؟ رائع!'
     """
     return _REPEATED_MARK.sub(r"\1", text)
+
+
+def add_space_after_latin_punctuation(text: str) -> str:
+    """Put one space after a Latin ``,`` ``;`` ``:`` ``?`` or ``!`` squeezed between two Arabic words (opt-in).
+
+    The Latin marks' counterpart of P102, for text typed on a Latin keyboard
+    layout or glued together by a scraper: ``المصدر:وكالة`` reads as one word.
+    Opt-in, as the P2 rules are: how a text spaces Latin punctuation is its
+    house style.  An Arabic letter (or its diacritic) must stand right before
+    the marks and an Arabic letter right after them, so times, ratios,
+    numbers and Latin text (``12:30``, ``3,5``, ``http://``) are never
+    touched; nor is the full stop, which many write without a space in
+    abbreviations (``د.أحمد``, ``أ.د.محمد``).
+
+    >>> add_space_after_latin_punctuation("المصدر:وكالة الأنباء, قال,وأضاف!ثم سأل?لماذا")
+    'المصدر: وكالة الأنباء, قال, وأضاف! ثم سأل? لماذا'
+    >>> add_space_after_latin_punctuation("الساعة 12:30 في د.أحمد http://مثال")
+    'الساعة 12:30 في د.أحمد http://مثال'
+    """
+    return _LATIN_MARK_BEFORE_LETTER.sub(r"\1 ", text)
