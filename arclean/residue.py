@@ -15,9 +15,6 @@ from . import tables
 from .shape import skeleton, skeleton_of_folded
 from .tables import Phrase
 
-#: A copyright notice: the sign, or "all rights reserved" in Arabic or English,
-#: on a short line.  Matched on the skeleton (folded) or the raw line (©).
-_COPYRIGHT = re.compile(r"\(c\) ?\d{4}|جميع الحقوق محفوظه|حقوق (?:النشر|الطبع) محفوظه|all rights reserved")
 _MAX_COPYRIGHT_WORDS = 20
 _MAX_COUNTER_WORDS = 4
 _MAX_WIDGET_WORDS = 8
@@ -268,8 +265,12 @@ def is_post_byline(line: str, key: str) -> bool:
     return bool(words) and any(c.isdigit() for c in key) and _listed(words[0], post_labels())
 
 
-#: A breadcrumb trail: the home page's name, then a separator and sections.
-_BREADCRUMB = re.compile(r"(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|[Hh]ome|HOME)[ \t]*[»>›/|\\][^\n]*")
+@lru_cache(maxsize=None)
+def _breadcrumb() -> re.Pattern[str]:
+    """A breadcrumb trail: the home page's name (``data/words/breadcrumb_home.txt``,
+    as written), then a separator and sections."""
+    names = sorted(tables.word_list("words/breadcrumb_home.txt"), key=lambda name: (-len(name), name))
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + r")[ \t]*[»>›/|\\][^\n]*")
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -279,7 +280,17 @@ def is_breadcrumb(line: str) -> bool:
     >>> is_breadcrumb("الرئيسية » أخبار"), is_breadcrumb("الرئيسية")
     (True, False)
     """
-    return bool(_BREADCRUMB.fullmatch(line.strip()))
+    return bool(_breadcrumb().fullmatch(line.strip()))
+
+
+@lru_cache(maxsize=None)
+def _copyright() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A copyright notice: "(c) 2024", or an "all rights reserved" phrase of
+    ``data/words/copyright_phrases.txt`` (folded); and the phrases' last words
+    (``محفوظه``, ``reserved``), one of which a notice without "(c)" holds."""
+    phrases = sorted(skeleton(phrase) for phrase in tables.word_list("words/copyright_phrases.txt"))
+    pattern = re.compile(r"\(c\) ?\d{4}|" + "|".join(map(re.escape, phrases)))
+    return pattern, tuple(sorted({phrase.rsplit(" ", 1)[-1] for phrase in phrases}))
 
 
 def is_copyright(line: str, key: str | None = None) -> bool:
@@ -294,7 +305,8 @@ def is_copyright(line: str, key: str | None = None) -> bool:
         return len(line.split()) <= _MAX_COPYRIGHT_WORDS
     if key is None:
         key = skeleton(line)
-    if "محفوظه" not in key and "reserved" not in key and "(c)" not in line.lower():
+    pattern, reserved = _copyright()
+    if not any(word in key for word in reserved) and "(c)" not in line.lower():
         return False
-    found = _COPYRIGHT.search(key) or _COPYRIGHT.search(line.lower())
+    found = pattern.search(key) or pattern.search(line.lower())
     return bool(found) and len(key.split()) <= _MAX_COPYRIGHT_WORDS

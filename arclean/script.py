@@ -28,6 +28,12 @@ def _markers() -> frozenset[str]:
     return tables.word_list("words/persian_markers.txt")
 
 
+@lru_cache(maxsize=None)
+def _prefixes() -> tuple[str, ...]:
+    """Persian verb prefixes, each with the ZERO WIDTH NON-JOINER (U+200C) that follows it."""
+    return tuple(sorted(prefix + "\N{ZERO WIDTH NON-JOINER}" for prefix in tables.word_list("words/persian_prefixes.txt")))
+
+
 @lru_cache(maxsize=4096)
 def is_non_arabic(paragraph: str) -> bool:
     """Return True when a paragraph is Persian, Urdu or Kurdish rather than Arabic.
@@ -40,8 +46,7 @@ def is_non_arabic(paragraph: str) -> bool:
     if _NON_ARABIC_LETTER.search(paragraph):
         return True
     markers = _markers()
-    hits = 0
-    hits = paragraph.count("می\u200c")
+    hits = sum(paragraph.count(prefix) for prefix in _prefixes())
     for word in _WORD.findall(paragraph):
         if word in markers:
             hits += 1

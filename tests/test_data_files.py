@@ -8,7 +8,8 @@ import arclean
 from arclean import tables
 from arclean.errors import DataFileError
 from arclean.normalizers import months
-from arclean.residue import chrome_share, chrome_words, is_counter, phrase_matcher
+from arclean.residue import chrome_share, chrome_words, is_breadcrumb, is_copyright, is_counter, phrase_matcher
+from arclean.script import is_non_arabic
 from arclean.shape import skeleton
 
 ALL_FILES = [f for folder in ("boilerplate", "chars", "months", "typos", "words") for f in tables.data_files(folder)]
@@ -150,3 +151,23 @@ def test_figures_of_content_are_not_counters(line: str) -> None:
     """A counter line in the middle of an article ends it: a figure that articles print on
     its own line (a festival's visitors, a match's or a recipe's minutes) is no counter."""
     assert not is_counter(line)
+
+
+@pytest.mark.parametrize("name", sorted(tables.word_list("words/breadcrumb_home.txt")))
+def test_every_home_name_starts_a_breadcrumb_and_alone_is_none(name: str) -> None:
+    assert is_breadcrumb(f"{name} » أخبار » محلية") and is_breadcrumb(f"{name}/رياضة")
+    assert not is_breadcrumb(name) and not is_breadcrumb(f"{name} أخبار")
+
+
+@pytest.mark.parametrize("phrase", sorted(tables.word_list("words/copyright_phrases.txt")))
+def test_every_copyright_phrase_makes_a_short_line_a_notice(phrase: str) -> None:
+    assert is_copyright(f"{phrase} لموقع الخبر 2024") and is_copyright(phrase.upper())
+    sentence = "قال المتحدث في المؤتمر الصحفي الذي عقد اليوم في العاصمة بحضور عدد كبير من الصحفيين والمراسلين"
+    assert not is_copyright(f"{sentence} إن {phrase} للمؤلفين وفق القانون الجديد")  # over 20 words: a sentence
+
+
+@pytest.mark.parametrize("prefix", sorted(tables.word_list("words/persian_prefixes.txt")))
+def test_a_persian_prefix_with_its_non_joiner_counts_as_a_persian_word(prefix: str) -> None:
+    zwnj = "\N{ZERO WIDTH NON-JOINER}"
+    assert is_non_arabic(f"{prefix}{zwnj}خوانم و {prefix}{zwnj}روم")
+    assert not is_non_arabic(f"{prefix}خوانم و {prefix}روم")  # without the non-joiner, no prefix
