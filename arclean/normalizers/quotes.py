@@ -379,6 +379,88 @@ def _alternation(opener: str, closer: str, parity: int, length: int) -> str:
     return pair * (length // 2) + (pair[0] if length % 2 else "")
 
 
+def _run_dips(text: str, start: int, end: int, openers: int, opener: str, closer: str, depth: int) -> bool:
+    """Whether the depth of nesting, ``depth`` before a run of two marks or
+    more holding ``openers`` opening marks, falls below zero inside it."""
+    length = end - start
+    if openers == length - 1 and length == 2:  # two marks, one of each
+        return depth < 1 and text.startswith(closer, start)
+    if 0 < openers < length:
+        return _dips(text, start, end, opener, depth)
+    if not openers:
+        return depth < length
+    return False
+
+
+class _Alternation:
+    """The marks of one style in a text: their runs, line by line, and the edit
+    that makes a run alternate opening, closing, opening … from a parity."""
+
+    def __init__(self, text: str, opener: str, closer: str) -> None:
+        self.text, self.opener, self.closer = text, opener, closer
+        self.apostrophes = opener == "\u2018"
+        self.runs_pattern = re.compile(f"[{opener}{closer}]+")
+        self.alternating = [re.compile(f"(?:{opener}{closer})*+{opener}?"), re.compile(f"(?:{closer}{opener})*+{closer}?")]
+        self.pairs = (opener + closer, closer + opener)
+
+    def runs(self, region: list[_Line]) -> Iterator[tuple[int, int]]:
+        text, pattern, apostrophes = self.text, self.runs_pattern, self.apostrophes
+        if len(region) == 1:
+            line = region[0]
+            return _runs(text, line.start, line.end, pattern, line.decorated, apostrophes=apostrophes)
+        return chain.from_iterable(_runs(text, line.start, line.end, pattern, line.decorated, apostrophes=apostrophes)
+                                   for line in region)
+
+    def edit(self, start: int, end: int, parity: int) -> _Edit | None:
+        """The run's marks alternating from ``parity`` on, if that changes them."""
+        text, length = self.text, end - start
+        if length == 1:
+            return (start, end, self.closer if parity else self.opener) if text.startswith(self.closer, start) != parity else None
+        if length == 2:
+            return (start, end, self.pairs[parity]) if not text.startswith(self.pairs[parity], start) else None
+        if self.alternating[parity].fullmatch(text, start, end):
+            return None
+        return (start, end, _alternation(self.opener, self.closer, parity, length))
+
+    def all_edits(self, region: list[_Line]) -> Iterator[_Edit]:
+        """The edits that make every run of the region alternate, from the first mark on."""
+        count = 0
+        for start, end in self.runs(region):
+            if (change := self.edit(start, end, count % 2)) is not None:
+                yield change
+            count += end - start
+
+
+def _region_edits(marks: _Alternation, region: list[_Line]) -> Iterator[_Edit]:
+    """The edits of one region: none when its marks are well-formed quotations
+    or a lone mark would take the shape both its neighbours contradict; else
+    every mark alternating.  The edits are kept on the first walk while they
+    are few (no second walk)."""
+    text, opener, closer = marks.text, marks.opener, marks.closer
+    depth, dipped, count = 0, False, 0
+    edits: list[_Edit] | None = []
+    for start, end in marks.runs(region):
+        length = end - start
+        if length == 1:
+            opening = text.startswith(opener, start)
+            if opening == count % 2 and not _fits(text, start, closer if opening else opener):
+                return  # the mark would change, and to a shape its neighbours contradict
+            depth += 1 if opening else -1
+            dipped = dipped or depth < 0
+        else:
+            openers = text.count(opener, start, end)
+            dipped = dipped or _run_dips(text, start, end, openers, opener, closer, depth)
+            depth += 2 * openers - length
+        if edits is not None and (change := marks.edit(start, end, count % 2)) is not None:
+            edits.append(change)
+            if len(edits) > _PIECES:
+                edits = None
+        count += length
+    if not dipped and depth == 0:
+        return  # well-formed quotations
+    yield from edits if edits is not None else marks.all_edits(region)
+
+
 def _shape_edits(text: str, opener: str, closer: str) -> Iterator[_Edit]:
     """The edits that fix the shapes of the style's marks, region by region.
 
@@ -387,65 +469,9 @@ def _shape_edits(text: str, opener: str, closer: str) -> Iterator[_Edit]:
     shape both its neighbours contradict.  Within a run of two marks or more
     every mark has a mark for a neighbour, so only a lone mark can be in doubt.
     """
-    apostrophes = opener == "\u2018"
-    runs_pattern = re.compile(f"[{opener}{closer}]+")
-    alternating = [re.compile(f"(?:{opener}{closer})*+{opener}?"), re.compile(f"(?:{closer}{opener})*+{closer}?")]
-    pairs = (opener + closer, closer + opener)
-
-    def runs(region: list[_Line]) -> Iterator[tuple[int, int]]:
-        if len(region) == 1:
-            line = region[0]
-            return _runs(text, line.start, line.end, runs_pattern, line.decorated, apostrophes=apostrophes)
-        return chain.from_iterable(_runs(text, line.start, line.end, runs_pattern, line.decorated, apostrophes=apostrophes)
-                                   for line in region)
-
-    def edit(start: int, end: int, parity: int) -> _Edit | None:
-        """The run's marks alternating from ``parity`` on, if that changes them."""
-        length = end - start
-        if length == 1:
-            return (start, end, closer if parity else opener) if text.startswith(closer, start) != parity else None
-        if length == 2:
-            return (start, end, pairs[parity]) if not text.startswith(pairs[parity], start) else None
-        if alternating[parity].fullmatch(text, start, end):
-            return None
-        return (start, end, _alternation(opener, closer, parity, length))
-
+    marks = _Alternation(text, opener, closer)
     for region in _regions(_lines_with_marks(text, opener, closer)):
-        depth, dipped, count = 0, False, 0
-        edits: list[_Edit] | None = []  # while the region is small: no second walk
-        for start, end in runs(region):
-            length = end - start
-            if length == 1:
-                opening = text.startswith(opener, start)
-                if opening == count % 2 and not _fits(text, start, closer if opening else opener):
-                    break  # the mark would change, and to a shape its neighbours contradict
-                depth += 1 if opening else -1
-                dipped = dipped or depth < 0
-            else:
-                openers = text.count(opener, start, end)
-                if openers == length - 1 and length == 2:  # two marks, one of each
-                    dipped = dipped or (depth < 1 and text.startswith(closer, start))
-                elif 0 < openers < length:
-                    dipped = dipped or _dips(text, start, end, opener, depth)
-                elif not openers:
-                    dipped = dipped or depth < length
-                depth += 2 * openers - length
-            if edits is not None and (change := edit(start, end, count % 2)) is not None:
-                edits.append(change)
-                if len(edits) > _PIECES:
-                    edits = None
-            count += length
-        else:
-            if not dipped and depth == 0:
-                continue  # well-formed quotations
-            if edits is not None:
-                yield from edits
-                continue
-            count = 0
-            for start, end in runs(region):
-                if (change := edit(start, end, count % 2)) is not None:
-                    yield change
-                count += end - start
+        yield from _region_edits(marks, region)
 
 
 def fix_quote_shapes(text: str) -> str:
@@ -615,17 +641,27 @@ def _convert_line(text: str, line: _DoubleLine, target: tuple[str, str]) -> Iter
     is; straight marks that do not pair up beyond doubt are not read as
     quotations."""
     source = STYLES["guillemets"] if target == STYLES["double"] else STYLES["double"]
+    straight_pairs = _straight_pairs_if_convertible(text, line, target, source)
+    if straight_pairs is not None:
+        yield from _lone_pair_edits(text, line, target, source, straight_pairs)
 
-    def marks() -> Iterator[int]:
-        for start, end in _runs(text, line.start, line.end, _DOUBLE_RUNS, line.decorated, apart=line.apart):
-            yield from range(start, end)
 
+def _line_marks(text: str, line: _DoubleLine) -> Iterator[int]:
+    """The positions of the line's double marks that may be quotation marks."""
+    for start, end in _runs(text, line.start, line.end, _DOUBLE_RUNS, line.decorated, apart=line.apart):
+        yield from range(start, end)
+
+
+def _straight_pairs_if_convertible(text: str, line: _DoubleLine, target: tuple[str, str], source: tuple[str, str]) -> bool | None:
+    """None when the line has nothing to convert (no mark of another style) or
+    its shaped marks do not pair up; else whether its straight marks pair up
+    beyond doubt (each pair opening and closing a quotation)."""
     depth = {target: 0, source: 0}
     others = False
     straight = 0
     straight_pairs = True
     opened = -1
-    for position in marks():
+    for position in _line_marks(text, line):
         style = _DOUBLE_STYLE[text[position]]
         if style is _STRAIGHT:
             others = True
@@ -642,17 +678,21 @@ def _convert_line(text: str, line: _DoubleLine, target: tuple[str, str]) -> Iter
         else:
             depth[style] -= 1
             if depth[style] < 0:
-                return
+                return None
     if not others or depth[target] or depth[source]:
-        return
-    straight_pairs = straight_pairs and straight % 2 == 0
-    # A pair is converted when it stands alone: its marks follow each other
-    # among the marks read as quotations, and no quotation is open around it.
+        return None
+    return straight_pairs and straight % 2 == 0
+
+
+def _lone_pair_edits(text: str, line: _DoubleLine, target: tuple[str, str], source: tuple[str, str],
+                     straight_pairs: bool) -> Iterator[_Edit]:
+    """The edits that convert each pair standing alone: its marks follow each
+    other among the marks read as quotations, and no quotation is open around it."""
     depth_all = 0
     straight = 0
     opened = -1
     opened_convertible = ""  # the style of the previous mark when it opens a convertible pair
-    for position in marks():
+    for position in _line_marks(text, line):
         mark = text[position]
         style = _DOUBLE_STYLE[mark]
         if style is _STRAIGHT:
