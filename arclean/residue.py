@@ -28,23 +28,36 @@ class PhraseMatcher:
 
     def __init__(self, phrases: tuple[Phrase, ...], base: PhraseMatcher | None = None) -> None:
         """The matcher of ``phrases``; with ``base``, of the base's phrases and then
-        these (the base's tables are copied, not built again: a learned file's
-        pipeline per source costs its own phrases only)."""
-        self.exact: dict[str, Phrase] = dict(base.exact) if base else {}
-        self.prefixes: dict[str, list[tuple[tuple[str, ...], Phrase]]] = dict(base.prefixes) if base else {}
-        self.endings: dict[str, list[tuple[str, Phrase]]] = dict(base.endings) if base else {}
+        these, the base consulted first (its tables are neither built again nor
+        copied: a learned file's pipeline per source costs its own phrases only)."""
+        self.base = base
+        self.exact: dict[str, Phrase] = {}
+        self.prefixes: dict[str, list[tuple[tuple[str, ...], Phrase]]] = {}
+        self.endings: dict[str, list[tuple[str, Phrase]]] = {}
         for phrase in phrases:
             key = skeleton(phrase.text)
             if not key:
                 continue
             words = tuple(key.split())
             if phrase.prefix:
-                self.prefixes[words[0]] = [*self.prefixes.get(words[0], ()), (words, phrase)]
+                self.prefixes.setdefault(words[0], []).append((words, phrase))
             else:
                 self.exact.setdefault(key, phrase)
                 if len(words) >= _MIN_ENDING_WORDS:
-                    self.endings[words[-1]] = [*self.endings.get(words[-1], ()), (key, phrase)]
-        self.longest_exact = max((len(key) for key in self.exact), default=0)
+                    self.endings.setdefault(words[-1], []).append((key, phrase))
+        self.longest_exact = max([len(key) for key in self.exact] + [base.longest_exact if base else 0])
+
+    def _exact(self, key: str) -> Phrase | None:
+        found = self.base._exact(key) if self.base else None
+        return found if found is not None else self.exact.get(key)
+
+    def _prefixes(self, first: str) -> list[tuple[tuple[str, ...], Phrase]]:
+        mine = self.prefixes.get(first, [])
+        return self.base._prefixes(first) + mine if self.base else mine
+
+    def _endings(self, last: str) -> list[tuple[str, Phrase]]:
+        mine = self.endings.get(last, [])
+        return self.base._endings(last) + mine if self.base else mine
 
     def match(self, line: str, key: str | None = None) -> Phrase | None:
         """Return the phrase a line is, or starts with; None for other lines.
@@ -64,11 +77,11 @@ class PhraseMatcher:
         if not key:
             return None
         if len(key) <= self.longest_exact:
-            found = self.exact.get(key)
+            found = self._exact(key)
             if found is not None:
                 return found
         words = key.split(" ", 8)
-        for prefix, phrase in self.prefixes.get(words[0], ()):
+        for prefix, phrase in self._prefixes(words[0]):
             if tuple(words[: len(prefix)]) == prefix and _colon_agrees(line, phrase, prefix):
                 return phrase
         return self._match_ending(key)
@@ -82,14 +95,14 @@ class PhraseMatcher:
         'paywall'
         """
         last = key.rsplit(" ", 1)[-1]
-        for ending, phrase in self.endings.get(last, ()):
+        for ending, phrase in self._endings(last):
             if key.endswith(ending) and key.count(" ") - ending.count(" ") <= _MAX_BADGE_WORDS:
                 return phrase
         return None
 
     def could_start(self, first_word_key: str) -> bool:
         """Can a line whose first word folds to this start a line-start phrase?"""
-        return first_word_key in self.prefixes
+        return first_word_key in self.prefixes or (self.base is not None and self.base.could_start(first_word_key))
 
     def match_start(self, line: str, folded: str) -> Phrase | None:
         """The line-start phrase a long line starts with (``folded``: the line
