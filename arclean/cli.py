@@ -50,9 +50,9 @@ from .files.cluster import require_distributed, run_on_cluster
 from .files.parquet import check_pyarrow, is_parquet
 from .learn import MIN_DOCS, MIN_SHARE
 from .learn_files import Job, learn
+from .registry import BY_CODE, PROFILES, RULES
 from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Reporter, Summary
 from .review import SAMPLE, Review
-from .registry import BY_CODE, PROFILES, RULES
 from .settings import Settings, flags_of
 
 COMMANDS = ("clean", "check", "fix", "learn", "rules", "rule")

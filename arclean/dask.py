@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 from .config import Config
 from .errors import ArcleanError
-from .files.pool import pipeline_for
+from .files import pipeline_for
 
 EXTRA = 'pip install "arclean[dask]"'
 

@@ -29,8 +29,8 @@ from ..config import Config
 from ..errors import ArcleanError
 from . import faults
 from .clean import clean_file
-from .engine import run_in
-from .pool import Key, Unit, pipeline_for
+from .engine import pipeline_for, run_in
+from .pool import Key, Unit
 from .shards import SHARD_BYTES
 from .task import FileResult, Task
 

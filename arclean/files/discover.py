@@ -41,7 +41,7 @@ def discover(
     folders = [os.path.realpath(root) if os.path.isdir(root) else os.path.dirname(root) for root in roots]
     base = folders[0] if len(roots) == 1 and os.path.isdir(roots[0]) else os.path.commonpath(folders)
     walker = _Walker(settings, base, os.path.realpath(skip) if skip else None)
-    for shown, absolute in zip(paths, roots):
+    for shown, absolute in zip(paths, roots, strict=True):
         walker.add_root(shown, absolute, force_exclude)
     return walker.sources, walker.problems
 

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import IO
 
-from ..errors import FileError
 from ..changes import split_lines
+from ..errors import FileError
 from ..pipeline import Pipeline
 from ..sources import file_source, record_source
 from .task import FileChange, FileResult, Task

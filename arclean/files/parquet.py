@@ -23,8 +23,8 @@ import difflib
 from collections import Counter
 from typing import IO, Any, Iterator, Sequence
 
-from ..errors import FileError
 from ..changes import split_lines
+from ..errors import FileError
 from ..pipeline import Pipeline
 from ..sources import record_source
 from .formats import _Outcome
@@ -163,7 +163,7 @@ def _text_column(schema: Any, name: str) -> int | None:
     if not (pyarrow.types.is_string(kind) or pyarrow.types.is_large_string(kind)):
         raise FileError(f'the column "{name}" holds {kind}, not text; choose a text column with --field; '
                         "the file is left unchanged")
-    return index
+    return int(index)
 
 
 def _read(parquet: Any, group: int) -> Iterator[Any]:
@@ -188,7 +188,7 @@ def _clean_table(table: Any, index: int, row: int, task: Task, pipeline: Pipelin
     field = task.source_field if task.source_field in table.column_names else None
     sources = table.column(field).to_pylist() if field else [None] * len(values)  # for a learned file's sections
     changed = False
-    for offset, (text, source) in enumerate(zip(values, sources)):
+    for offset, (text, source) in enumerate(zip(values, sources, strict=True)):
         if not isinstance(text, str):
             continue  # null stays null
         report = pipeline.for_source(record_source({field: source}, field, task.source.match)).explain(text)

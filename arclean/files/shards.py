@@ -49,7 +49,7 @@ def shard(task: Task, piece: int = SHARD_BYTES) -> list[Task]:
             if position < size:
                 cuts.append((position, line))
     ends = [start for start, _ in cuts[1:]] + [size]
-    return _pieces(task, [(start, end, line) for (start, line), end in zip(cuts, ends)])
+    return _pieces(task, [(start, end, line) for (start, line), end in zip(cuts, ends, strict=True)])
 
 
 def _pieces(task: Task, spans: list[tuple[int, int, int]]) -> list[Task]:
