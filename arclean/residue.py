@@ -45,7 +45,7 @@ class PhraseMatcher:
                 self.exact.setdefault(key, phrase)
                 if len(words) >= _MIN_ENDING_WORDS:
                     self.endings.setdefault(words[-1], []).append((key, phrase))
-        self.longest_exact = max([len(key) for key in self.exact] + [base.longest_exact if base else 0])
+        self.longest_exact: int = max([len(key) for key in self.exact] + [base.longest_exact if base else 0])
 
     def _exact(self, key: str) -> Phrase | None:
         found = self.base._exact(key) if self.base else None
