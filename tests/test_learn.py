@@ -233,6 +233,25 @@ def test_the_hooks_command_on_named_files_applies_the_learned_file(
         assert fixed == arclean.clean(plain)
 
 
+def test_a_learned_files_matcher_is_layered_on_the_bundled_one(corpus: tuple[Path, dict[str, list[str]]],
+                                                                learned: str) -> None:
+    """The matcher of the bundled phrases plus a learned file's (a pipeline per source) finds
+    what one flat table of them all finds, on every line of the corpus and every phrase."""
+    from arclean import tables
+    from arclean.residue import PhraseMatcher
+    from arclean.tables import Phrase, parse_phrases
+
+    root, _ = corpus
+    extra = parse_phrases("site-chrome.txt", learned) + (Phrase("الوسوم", "footer", True, "x.txt:1"),
+                                                         Phrase("شارك المقال", "share", False, "x.txt:2"))
+    flat, layered = PhraseMatcher(tables.phrases() + extra), phrase_matcher(extra)
+    assert layered.base is phrase_matcher() and len(layered.exact) == len(extra) - 1
+    lines = [p.text for p in tables.phrases() + extra] + [p.text + " عنوان" for p in tables.phrases() + extra]
+    lines += [line for path in sorted((root / "corpus").rglob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    assert [flat.match(line) for line in lines] == [layered.match(line) for line in lines]
+    assert sum(layered.match(line) is not None for line in lines) > 1500
+
+
 def test_clean_and_explain_take_the_source() -> None:
     """``arclean.clean(text, config=..., source=...)``: a source's phrases apply to it only, the
     phrases above every section everywhere; without ``source`` only those."""
