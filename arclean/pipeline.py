@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Iterator, Sequence, Union
 
 import re
 
+from ._compiled import speedups
 from .analysis import analyze, look_afresh, rejudge
 from .context import carries_context
 from .config import Config
@@ -56,6 +57,12 @@ def first_look(text: str) -> str:
     '«»،ـ'
     """
     return _COMMON_RUN.sub("", text)
+
+
+#: The pure-Python first look: the reference the compiled core is checked against.
+python_first_look = first_look
+if speedups is not None:
+    first_look = speedups.first_look  # noqa: F811
 
 
 def _rule_gates() -> dict[str, re.Pattern[str]]:

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 
+from ._compiled import speedups
 from .patterns import ARABIC_MARKS, TATWEEL
 
 #: The spelling variants writers use for the same word (hamza on alef, alef
@@ -84,6 +85,15 @@ def _casefold(match: re.Match[str]) -> str:
     return match.group().casefold()
 
 
+#: The pure-Python fold: the reference the compiled core is checked against.
+python_fold_text = fold_text
+#: The compiled fold hardcodes the tables above: it is used only if it folds every
+#: character below U+0800 (the Arabic blocks), the joiners and a few cased letters as they do.
+_PROBE = "".join(map(chr, range(0x800))) + "\u200b\u200c\u200d\u2060\ufeff\ufb50\ufef5 ÀÉßΣİKΩﬁＡ𝐀"
+if speedups is not None and speedups.fold_text(_PROBE) == python_fold_text(_PROBE):
+    fold_text = speedups.fold_text  # noqa: F811
+
+
 def skeleton_of_folded(folded: str) -> str:
     """The skeleton of a line already folded by :func:`fold_text`: its runs of
     letters and digits joined by single spaces.
@@ -102,6 +112,12 @@ def skeleton_of_folded(folded: str) -> str:
         else:
             words.extend(_WORD_RUN.findall(token))
     return " ".join(words)
+
+
+#: The pure-Python skeleton: the reference the compiled core is checked against.
+python_skeleton_of_folded = skeleton_of_folded
+if speedups is not None:
+    skeleton_of_folded = speedups.skeleton_of_folded  # noqa: F811
 
 
 def skeleton(line: str) -> str:

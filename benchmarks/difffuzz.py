@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copyfile(ROOT / name, candidate / name)
         else:
             candidate = tmp / "candidate"
-            shutil.copytree(ROOT / "arclean", candidate / "arclean", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+            shutil.copytree(ROOT / "arclean", candidate / "arclean", ignore=shutil.ignore_patterns("__pycache__"))
         procs = [_run(base, args.documents, args.seed, tmp / "base.jsonl"),
                  _run(candidate, args.documents, args.seed, tmp / "candidate.jsonl")]
         if any([p.wait() for p in procs]):  # both waited for

@@ -7,6 +7,10 @@
   what the plain regular-expression forms give.
 - ``Pipeline.clean`` (its own loop) and ``Pipeline.explain`` (through the
   trace) give the same text.
+- The compiled core (``arclean/_speedups.c``, when built) gives what the
+  pure-Python functions give, for every code point and on noise; the tests
+  above run on whichever implementation is in use (``ARCLEAN_PURE_PYTHON=1``
+  runs them on the pure-Python one).
 
 The differential fuzz in ``benchmarks/difffuzz.py`` checks whole outputs
 against an earlier commit; these check the same properties on every test run.
@@ -22,6 +26,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import arclean
+import arclean._compiled
 from arclean import pipeline as pipeline_module, shape
 from arclean.registry import BY_CODE, RULES
 
@@ -153,3 +158,42 @@ def test_every_rule_of_the_table_is_bound_once() -> None:
     """A gate belongs to the rule of the table with that code only (a custom
     function under a rule's code gets none)."""
     assert all(BY_CODE[rule.code] is rule for rule in RULES)
+
+
+compiled = pytest.mark.skipif(not arclean._compiled.COMPILED, reason="the compiled core is not built (pure Python)")
+
+
+@compiled
+def test_compiled_core_on_every_code_point() -> None:
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    for point in range(0x110000):
+        char = chr(point)
+        for text in (char, "ب" + char + "ج", " " + char + "_a", char * 3 + " " + char):
+            assert speedups.skeleton_of_folded(text) == shape.python_skeleton_of_folded(text), hex(point)
+            assert speedups.first_look(text) == pipeline_module.python_first_look(text), hex(point)
+            assert speedups.fold_text(text) == shape.python_fold_text(text), hex(point)
+    assert shape.fold_text is speedups.fold_text  # the import-time check passed
+
+
+@compiled
+@given(texts)
+def test_compiled_core_on_noise(text: str) -> None:
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    assert speedups.skeleton_of_folded(text) == shape.python_skeleton_of_folded(text) == _plain_skeleton(text)
+    assert speedups.first_look(text) == pipeline_module.python_first_look(text)
+    assert speedups.fold_text(text) == shape.python_fold_text(text) == _plain_fold(text)
+    assert speedups.skeleton_of_folded("") == "" and speedups.first_look("") == ""
+    with pytest.raises(TypeError):
+        speedups.first_look(b"bytes")  # type: ignore[arg-type]
+
+
+def test_version_says_which_implementation_runs() -> None:
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", "import sys; from arclean.cli import main; sys.exit(main(['--version']))"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == f"arclean {arclean.__version__} ({arclean._compiled.implementation()})"

@@ -1,0 +1,283 @@
+/* arclean._speedups: C versions of the hottest string primitives.
+ *
+ * Built when a C compiler is present (see setup.py); arclean works without it,
+ * with the pure-Python functions, which stay the reference: tests/test_speed.py
+ * checks that both give the same result for every code point and for noise.
+ *
+ *   first_look(text)          pipeline.first_look: the characters that are neither
+ *                             ASCII nor basic Arabic letters (U+0621-U+063A,
+ *                             U+0641-U+064A), in order.
+ *   fold_text(text)           shape.fold_text: marks, tatweel and joiners dropped,
+ *                             letter variants, digits and case folded.
+ *   skeleton_of_folded(text)  shape.skeleton_of_folded: the runs of letters and
+ *                             digits (what the regex [^\W_]+ matches) joined by
+ *                             single spaces.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static inline int
+is_common(Py_UCS4 ch)
+{
+    return ch < 0x80 || (ch >= 0x621 && ch <= 0x63A) || (ch >= 0x641 && ch <= 0x64A);
+}
+
+/* The regex module's \w for str patterns (_sre: SRE_UNI_IS_WORD), without '_'. */
+static inline int
+is_word(Py_UCS4 ch)
+{
+    return ch != '_' && Py_UNICODE_ISALNUM(ch);
+}
+
+static PyObject *
+first_look(PyObject *module, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "first_look() expects a str");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (PyUnicode_IS_ASCII(text)) {
+        return PyUnicode_New(0, 0);
+    }
+    /* Two passes (count, then write) so that no buffer wider than the result is held. */
+    Py_ssize_t n = 0;
+    Py_UCS4 maxchar = 0;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!is_common(ch)) {
+            n++;
+            if (ch > maxchar) {
+                maxchar = ch;
+            }
+        }
+    }
+    PyObject *result = PyUnicode_New(n, maxchar);
+    if (result == NULL) {
+        return NULL;
+    }
+    int okind = PyUnicode_KIND(result);
+    void *odata = PyUnicode_DATA(result);
+    Py_ssize_t j = 0;
+    for (Py_ssize_t i = 0; i < length && j < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!is_common(ch)) {
+            PyUnicode_WRITE(okind, odata, j, ch);
+            j++;
+        }
+    }
+    return result;
+}
+
+static PyObject *
+skeleton_of_folded(PyObject *module, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "skeleton_of_folded() expects a str");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = 0;
+    Py_UCS4 maxchar = ' ';
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (is_word(ch)) {
+            n += (!in_word && n) ? 2 : 1;
+            if (ch > maxchar) {
+                maxchar = ch;
+            }
+            in_word = 1;
+        }
+        else {
+            in_word = 0;
+        }
+    }
+    PyObject *result = PyUnicode_New(n, n ? maxchar : 0);
+    if (result == NULL) {
+        return NULL;
+    }
+    int okind = PyUnicode_KIND(result);
+    void *odata = PyUnicode_DATA(result);
+    Py_ssize_t j = 0;
+    in_word = 0;
+    for (Py_ssize_t i = 0; i < length && j < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (is_word(ch)) {
+            if (!in_word && j) {
+                PyUnicode_WRITE(okind, odata, j, ' ');
+                j++;
+            }
+            PyUnicode_WRITE(okind, odata, j, ch);
+            j++;
+            in_word = 1;
+        }
+        else {
+            in_word = 0;
+        }
+    }
+    return result;
+}
+
+/* shape.fold_text: drop marks, tatweel and joiners (shape._DROPPED), fold letter
+ * variants and digits (shape._FOLDS), case-fold the letters of cased scripts
+ * (shape._CASED_RUN).  Hardcoded here; the Python side checks this function
+ * against its own tables when it is imported, and uses it only if they agree. */
+static inline int
+is_dropped(Py_UCS4 ch)
+{
+    return (ch >= 0x610 && ch <= 0x61A) || (ch >= 0x64B && ch <= 0x65F) || ch == 0x670 ||
+           (ch >= 0x6D6 && ch <= 0x6DC) || (ch >= 0x6DF && ch <= 0x6E4) || ch == 0x6E7 || ch == 0x6E8 ||
+           (ch >= 0x6EA && ch <= 0x6ED) || ch == 0x640 || ch == 0x200C || ch == 0x200D;
+}
+
+static inline Py_UCS4
+fold_char(Py_UCS4 ch)
+{
+    switch (ch) {
+    case 0x622: case 0x623: case 0x625: case 0x671:
+        return 0x627;
+    case 0x649: case 0x6CC: case 0x626:
+        return 0x64A;
+    case 0x624:
+        return 0x648;
+    case 0x629:
+        return 0x647;
+    case 0x6A9:
+        return 0x643;
+    }
+    if (ch >= 0x660 && ch <= 0x669) {
+        return '0' + (ch - 0x660);
+    }
+    if (ch >= 0x6F0 && ch <= 0x6F9) {
+        return '0' + (ch - 0x6F0);
+    }
+    return ch;
+}
+
+/* A character of shape._CASED_RUN: a word character, not a decimal digit, not '_',
+ * outside the Arabic blocks. */
+static inline int
+is_cased_run_char(Py_UCS4 ch)
+{
+    if (ch < 0x80) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    }
+    if ((ch >= 0x600 && ch <= 0x6FF) || (ch >= 0x750 && ch <= 0x77F) || (ch >= 0x8A0 && ch <= 0x8FF) ||
+        (ch >= 0xFB50 && ch <= 0xFDFF) || (ch >= 0xFE70 && ch <= 0xFEFF)) {
+        return 0;
+    }
+    return Py_UNICODE_ISALNUM(ch) && !Py_UNICODE_ISDECIMAL(ch);
+}
+
+/* The case fold of one character that is not ASCII (a new reference), or NULL. */
+static PyObject *
+casefold_char(Py_UCS4 ch)
+{
+    PyObject *one = PyUnicode_FromOrdinal(ch);
+    if (one == NULL) {
+        return NULL;
+    }
+    PyObject *folded = PyObject_CallMethod(one, "casefold", NULL);
+    Py_DECREF(one);
+    return folded;
+}
+
+static PyObject *
+fold_text(PyObject *module, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "fold_text() expects a str");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* Two passes (count, then write): no buffer wider than the result. */
+    Py_ssize_t n = 0;
+    Py_UCS4 maxchar = 0;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (is_dropped(ch)) {
+            continue;
+        }
+        ch = fold_char(ch);
+        if (ch >= 0x80 && is_cased_run_char(ch)) {
+            PyObject *folded = casefold_char(ch);
+            if (folded == NULL) {
+                return NULL;
+            }
+            n += PyUnicode_GET_LENGTH(folded);
+            Py_UCS4 most = PyUnicode_MAX_CHAR_VALUE(folded);
+            Py_DECREF(folded);
+            if (most > maxchar) {
+                maxchar = most;
+            }
+            continue;
+        }
+        if (ch >= 'A' && ch <= 'Z') {
+            ch += 32;
+        }
+        n++;
+        if (ch > maxchar) {
+            maxchar = ch;
+        }
+    }
+    PyObject *result = PyUnicode_New(n, maxchar);
+    if (result == NULL) {
+        return NULL;
+    }
+    int okind = PyUnicode_KIND(result);
+    void *odata = PyUnicode_DATA(result);
+    Py_ssize_t j = 0;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (is_dropped(ch)) {
+            continue;
+        }
+        ch = fold_char(ch);
+        if (ch >= 0x80 && is_cased_run_char(ch)) {
+            PyObject *folded = casefold_char(ch);
+            if (folded == NULL) {
+                Py_DECREF(result);
+                return NULL;
+            }
+            Py_ssize_t m = PyUnicode_GET_LENGTH(folded);
+            for (Py_ssize_t k = 0; k < m && j < n; k++) {
+                PyUnicode_WRITE(okind, odata, j, PyUnicode_READ_CHAR(folded, k));
+                j++;
+            }
+            Py_DECREF(folded);
+            continue;
+        }
+        if (ch >= 'A' && ch <= 'Z') {
+            ch += 32;
+        }
+        if (j < n) {
+            PyUnicode_WRITE(okind, odata, j, ch);
+            j++;
+        }
+    }
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"fold_text", fold_text, METH_O, "Drop marks, tatweel and joiners, fold letter variants, digits and case."},
+    {"first_look", first_look, METH_O, "The characters of a text that are neither ASCII nor basic Arabic letters."},
+    {"skeleton_of_folded", skeleton_of_folded, METH_O, "The runs of letters and digits of a folded line, joined by spaces."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "arclean._speedups", "C versions of arclean's hottest string primitives.", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    return PyModule_Create(&module);
+}
