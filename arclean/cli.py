@@ -32,6 +32,7 @@ from dataclasses import replace
 from typing import IO, Iterator, Sequence, TextIO
 
 from . import __version__
+from ._compiled import implementation
 from .config_loading import find_config_file, load_settings
 from .errors import ArcleanError
 from .files import (
@@ -120,7 +121,7 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"changes sampled per rule in the --report review (default: {SAMPLE})")
 
     parser = argparse.ArgumentParser(prog="arclean", description="Clean scraped Arabic web text.")
-    parser.add_argument("--version", action="version", version=f"arclean {__version__}")
+    parser.add_argument("--version", action="version", version=f"arclean {__version__} ({implementation()})")
     sub = parser.add_subparsers(dest="command")
     clean = sub.add_parser("clean", parents=[rules], help="clean files (or standard input) to standard output")
     clean.add_argument("paths", nargs="*", help="files to clean; '-' for standard input (the default)")
