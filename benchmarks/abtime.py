@@ -32,9 +32,12 @@ import corpus  # noqa: E402
 import realpages  # noqa: E402
 
 
-def load_base(commit: str, into: Path):
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "arclean"], capture_output=True, check=True)
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+def load_base(commit: str, into: Path, folder: str | None = None):
+    if folder:  # a folder holding an arclean/ (a patched snapshot, say)
+        shutil.copytree(Path(folder) / "arclean", into / "arclean")
+    else:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "arclean"], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
     (into / "arclean").rename(into / "arclean_base")
     sys.path.insert(0, str(into))
     return importlib.import_module("arclean_base")
@@ -43,6 +46,7 @@ def load_base(commit: str, into: Path):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", default="HEAD")
+    parser.add_argument("--base-dir", help="compare with the arclean/ in this folder instead of a commit's")
     parser.add_argument("--corpus", choices=["real", "generated"], default="real")
     parser.add_argument("--size", default="2MB")
     parser.add_argument("--runs", type=int, default=5)
@@ -53,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="abtime-"))
     try:
-        base = load_base(args.base, tmp)
+        base = load_base(args.base, tmp, args.base_dir)
         size = corpus.parse_size(args.size)
         texts = (realpages.real_pages(size, seed=args.seed) if args.corpus == "real"
                  else [d.text for d in corpus.generate(size, seed=args.seed)])
