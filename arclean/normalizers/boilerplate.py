@@ -43,13 +43,13 @@ def _edge_rule(*kinds: Kind, anywhere: bool = False) -> Callable[[Page], Page]:
     return lambda page: drop_edge_lines(page, wanted, anywhere=anywhere)
 
 
-drop_comment_forms = _edge_rule(Kind.COMMENT)
-drop_share_bars = _edge_rule(Kind.SHARE)
-drop_page_footers = _edge_rule(Kind.FOOTER)
-drop_widgets = _edge_rule(Kind.WIDGET, Kind.CHROME)
-drop_head_chrome = _edge_rule(Kind.HEAD)
-drop_forum_chrome = _edge_rule(Kind.FORUM, anywhere=True)
-drop_paywall_prompts = _edge_rule(Kind.PAYWALL, anywhere=True)
+drop_comment_forms: Callable[[Page], Page] = _edge_rule(Kind.COMMENT)
+drop_share_bars: Callable[[Page], Page] = _edge_rule(Kind.SHARE)
+drop_page_footers: Callable[[Page], Page] = _edge_rule(Kind.FOOTER)
+drop_widgets: Callable[[Page], Page] = _edge_rule(Kind.WIDGET, Kind.CHROME)
+drop_head_chrome: Callable[[Page], Page] = _edge_rule(Kind.HEAD)
+drop_forum_chrome: Callable[[Page], Page] = _edge_rule(Kind.FORUM, anywhere=True)
+drop_paywall_prompts: Callable[[Page], Page] = _edge_rule(Kind.PAYWALL, anywhere=True)
 
 
 def remove_comment_forms(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
