@@ -187,9 +187,9 @@ def count_files(jobs: list[Job], processes: int = 1, piece: int = SHARD_BYTES, s
         for job in jobs:
             counts.merge(count_file(job))
         return counts
-    jobs = [part for job in jobs for part in pieces(job, piece)]
-    with ProcessPoolExecutor(processes) as pool:
-        for part in pool.map(count_file, jobs, chunksize=max(1, len(jobs) // (4 * processes))):
+    units = _units([part for job in jobs for part in pieces(job, piece)])
+    with ProcessPoolExecutor(processes) as pool:  # one unit a task: a worker holds one unit's counts at a time
+        for part in pool.map(count_unit, units):
             counts.merge(part)
     return counts
 
