@@ -43,7 +43,7 @@ _DROPPED = re.compile(f"[{ARABIC_MARKS}{TATWEEL}\u200c\u200d]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _WORD_RUN = re.compile(r"[^\W_]+")
 #: Texts are checked for anything to case-fold with ``str.casefold``, this many characters at a time.
-_CASEFOLD_CHECK = 20_000
+_CASEFOLD_CHECK = 4096
 _SENTENCE_MARKS = ".!?؟:۔…"
 _CLOSERS = "\"'”»’)]"
 _CACHED_LENGTH = 200
