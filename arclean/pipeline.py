@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
-from typing import Callable, Iterable, Iterator, Sequence, Union
-
-import re
+from typing import Callable, Generator, Iterable, Iterator, Sequence, Union
 
 from ._compiled import speedups
 from .analysis import analyze, look_afresh, rejudge
-from .context import carries_context
-from .config import Config
 from .changes import Change, Report, line_changes
+from .config import Config
+from .context import carries_context
 from .normalizers.typos import Suggestion
 from .page import Page
 from .registry import BY_CODE, Rule, expand, select_rules
@@ -65,45 +64,41 @@ if speedups is not None:
     first_look = speedups.first_look  # noqa: F811
 
 
-def _rule_gates() -> dict[str, re.Pattern[str]]:
-    """Rules whose own first check is "does the text hold one of these characters?",
-    with that character class.  A class is only used as a gate when it matches
-    none of the common characters: then the text holds one of its characters
-    exactly when the first look does.  (A rule left out here simply always runs.)"""
-    from . import tables
-    from .normalizers import letters, mojibake
-
-    classes: dict[str, object] = {}
-    for code, get in (
-        # E101's shapes (a pair, or a pair with invisible characters in between) start with a lead byte.
-        ("E101", lambda: re.compile("[\u00c2-\u00ef]")),
-        ("E102", lambda: mojibake._CP1256_SYMBOLS),
-        ("E103", lambda: re.compile(f"[{mojibake._SHOWS_ARABIC}]")),
-        ("I101", lambda: tables.char_pattern("chars/invisible.tsv")),
-        ("W102", lambda: tables.char_pattern("chars/spaces.tsv")),
-        ("L101", lambda: letters._PRESENTATION_FORM),
-        ("L102", lambda: letters._PERSIAN_LETTER),
-        ("L103", lambda: letters._PERSIAN_DIGIT),
-    ):
-        try:
-            classes[code] = get()
-        except (AttributeError, re.error):  # a module changed: no gate, the rule runs
-            continue
-    return {
-        code: pattern for code, pattern in classes.items()
-        if isinstance(pattern, re.Pattern) and not any(pattern.match(char) for char in _COMMON)
-    }
+@lru_cache(maxsize=None)
+def _gate_class(gate: Callable[[], re.Pattern[str]]) -> re.Pattern[str] | None:
+    """A rule's gate class (its ``RULES`` row's ``gate``), if it can serve as a
+    gate: only a class that matches none of the common characters does, as then
+    the text holds one of its characters exactly when the first look does."""
+    pattern = gate()
+    return None if any(pattern.match(char) for char in _COMMON) else pattern
 
 
-_GATES: dict[str, re.Pattern[str]] | None = None
-
-
-def _gate(code: str) -> Callable[[str], object] | None:
-    global _GATES
-    if _GATES is None:
-        _GATES = _rule_gates()
-    pattern = _GATES.get(code)
+def _gate(rule: Rule) -> Callable[[str], object] | None:
+    """The search of the rule's gate class, for the rule's own function (not
+    for a rule whose function was replaced under its code); else None: the
+    rule always runs."""
+    if rule.gate is None or rule.function is not BY_CODE.get(rule.code, rule).function:
+        return None
+    pattern = _gate_class(rule.gate)
     return pattern.search if pattern is not None else None
+
+
+def _trace_characters(block: list[Step], text: str) -> Generator[tuple[Step, str, Page | None], None, str]:
+    """A run of character rules, each skipped when its gate is closed on the
+    text's first look; yields each step and the text after it, returns the last."""
+    look = None
+    for step in block:
+        if step.gate is not None:
+            if look is None:
+                look = first_look(text)
+            if not step.gate(look):
+                yield step, text, None
+                continue
+        after = step.run(text)
+        if after is not text:
+            text, look = after, None
+        yield step, text, None
+    return text
 
 
 def _check_text(text: object) -> str:
@@ -123,7 +118,7 @@ def _bind(rule: Rule, config: Config) -> Step:
     suggest = None
     if rule.suggest is not None:
         suggest = partial(rule.suggest, code=rule.code, **options)
-    return Step(rule.code, run, suggest, rule.decide, _gate(rule.code) if rule.function is BY_CODE.get(rule.code, rule).function else None)
+    return Step(rule.code, run, suggest, rule.decide, _gate(rule))
 
 
 def _with_evidence(changes: list[Change], page: Page) -> list[Change]:
@@ -278,36 +273,31 @@ class Pipeline:
         """
         for block in self._blocks:
             if block[0].decide is None:
-                look = None
-                for step in block:
-                    if step.gate is not None:
-                        if look is None:
-                            look = first_look(text)
-                        if not step.gate(look):
-                            yield step, text, None
-                            continue
-                    after = step.run(text)
-                    if after is not text:
-                        text, look = after, None
-                    yield step, text, None
-                continue
-            page, fresh = analyze(text, self.config.boilerplate), True
-            for _round in range(_MAX_ROUNDS):
-                dropped = False
-                for step in block:
-                    assert step.decide is not None
-                    before, after = page, step.decide(page)
-                    if after is not page:
-                        page, text, dropped = rejudge(after), after.text, True
-                    yield step, text, before
-                if not dropped:
-                    if fresh or not carries_context(page):
-                        break
-                    # Settled on a page judged along the way: check on a fresh
-                    # analysis of the text, as a second clean would see it.
-                    page, fresh = look_afresh(page), True
-                else:
-                    fresh = False
+                text = yield from _trace_characters(block, text)
+            else:
+                text = yield from self._trace_lines(block, text)
+
+    def _trace_lines(self, block: list[Step], text: str) -> Generator[tuple[Step, str, Page | None], None, str]:
+        """A run of line rules on one analysis, repeated until no rule drops a
+        line (see :meth:`_trace`); returns the text after it."""
+        page, fresh = analyze(text, self.config.boilerplate), True
+        for _round in range(_MAX_ROUNDS):
+            dropped = False
+            for step in block:
+                assert step.decide is not None
+                before, decided = page, step.decide(page)
+                if decided is not page:
+                    page, text, dropped = rejudge(decided), decided.text, True
+                yield step, text, before
+            if not dropped:
+                if fresh or not carries_context(page):
+                    break
+                # Settled on a page judged along the way: check on a fresh
+                # analysis of the text, as a second clean would see it.
+                page, fresh = look_afresh(page), True
+            else:
+                fresh = False
+        return text
 
     @cached_property
     def _blocks(self) -> list[list[Step]]:

@@ -56,6 +56,11 @@ class Rule:
     #: For a line rule, its decision over the page model: a pipeline runs a
     #: run of line rules on one analysis instead of each analysing the text.
     decide: Callable[[Page], Page] | None = None
+    #: For a rule whose first check is "does the text hold one of these
+    #: characters?": that character class (a function, as it may come from a
+    #: data file, read on first use).  The pipeline skips the rule on a text
+    #: that holds none of them; a rule without one always runs.
+    gate: Callable[[], re.Pattern[str]] | None = None
 
     @property
     def name(self) -> str:
@@ -82,18 +87,18 @@ BOILERPLATE = ("boilerplate",)
 
 RULES: tuple[Rule, ...] = (
     Rule("E201", entities.decode_html_entities, ON),
-    Rule("E101", mojibake.repair_utf8_shown_as_cp1252, ON),
-    Rule("E102", mojibake.repair_utf8_shown_as_cp1256, ON),
-    Rule("E103", mojibake.repair_cp1256_shown_as_latin, ON),
-    Rule("I101", invisible.remove_invisible_characters, ON),
+    Rule("E101", mojibake.repair_utf8_shown_as_cp1252, ON, gate=mojibake.utf8_lead_bytes),
+    Rule("E102", mojibake.repair_utf8_shown_as_cp1256, ON, gate=mojibake.cp1256_symbols),
+    Rule("E103", mojibake.repair_cp1256_shown_as_latin, ON, gate=mojibake.latin_showing_arabic),
+    Rule("I101", invisible.remove_invisible_characters, ON, gate=invisible.invisible_characters),
     Rule("I102", invisible.remove_zwnj_in_arabic, ON),
     Rule("W101", whitespace.normalize_line_endings, ON),
-    Rule("W102", whitespace.replace_unicode_spaces, ON),
+    Rule("W102", whitespace.replace_unicode_spaces, ON, gate=whitespace.unicode_spaces),
     Rule("W103", whitespace.collapse_spaces, ON),
     Rule("W104", whitespace.strip_lines, ON),
-    Rule("L101", letters.normalize_presentation_forms, ON, ("expand_ligatures",)),
-    Rule("L102", letters.replace_persian_letters, ON),
-    Rule("L103", letters.replace_persian_digits, ON),
+    Rule("L101", letters.normalize_presentation_forms, ON, ("expand_ligatures",), gate=letters.presentation_forms),
+    Rule("L102", letters.replace_persian_letters, ON, gate=letters.persian_letters),
+    Rule("L103", letters.replace_persian_digits, ON, gate=letters.persian_digits),
     Rule("L201", tatweel.remove_decorative_tatweel, ON),
     Rule("P101", punctuation.remove_space_before_arabic_punctuation, ON),
     Rule("P102", punctuation.add_space_after_arabic_punctuation, ON),

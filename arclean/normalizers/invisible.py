@@ -17,6 +17,11 @@ ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 _ZWNJ_PATTERN = re.compile(ZWNJ)
 
 
+def invisible_characters() -> re.Pattern[str]:
+    """The characters I101 removes (``chars/invisible.tsv``): a text without one is left as it is."""
+    return tables.char_pattern("chars/invisible.tsv")
+
+
 def remove_invisible_characters(text: str) -> str:
     """Remove zero-width spaces, word joiners, BOMs, soft hyphens and bidi controls.
 
@@ -28,7 +33,7 @@ def remove_invisible_characters(text: str) -> str:
     >>> remove_invisible_characters("\\ufeffالأسد\\u200f يتلقى\\u200b رسالة")
     'الأسد يتلقى رسالة'
     """
-    if not tables.char_pattern("chars/invisible.tsv").search(text):
+    if not invisible_characters().search(text):
         return text
     return text.translate(tables.translation("chars/invisible.tsv"))
 

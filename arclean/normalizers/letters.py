@@ -33,6 +33,21 @@ _CLITICS = re.compile(f"^(?:[{CONJUNCTIONS}]?[{PREPOSITIONS}]?(?:{ARTICLE})?)")
 _PERSIAN_DIGIT = tables.char_pattern("chars/persian_digits.tsv")
 
 
+def presentation_forms() -> re.Pattern[str]:
+    """The characters L101 looks for, the presentation forms: a text without one is left as it is."""
+    return _PRESENTATION_FORM
+
+
+def persian_letters() -> re.Pattern[str]:
+    """The characters L102 looks for, the Persian look-alike letters: a text without one is left as it is."""
+    return _PERSIAN_LETTER
+
+
+def persian_digits() -> re.Pattern[str]:
+    """The characters L103 looks for, the Persian digits: a text without one is left as it is."""
+    return _PERSIAN_DIGIT
+
+
 @lru_cache(maxsize=2)
 def _presentation_table(expand_ligatures: bool) -> dict[int, str]:
     table = {}

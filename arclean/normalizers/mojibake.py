@@ -253,6 +253,28 @@ _ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}\u200c\u200d\u00ad]")
 #: second bytes of ا ل ب ر … show as § „ ¨ ±): one fast scan of clean text.
 _SYMBOLS_1256 = re.escape("".join(c for c in _CONT_1256 if c not in "پٹچژڈگکڑںھ‘’“”•–—…\u200c\u200d\u00a0\u00ad،؛؟«»·°"))
 _CP1256_SYMBOLS = re.compile(f"[{_SYMBOLS_1256}]")
+#: E101's shapes (a pair, or a pair with invisible characters in between) start with a lead byte.
+_LEAD_1252 = re.compile("[\u00c2-\u00ef]")
+#: E103's words are made of the Latin characters windows-1256 Arabic shows as.
+_SHOWS_ARABIC_CLASS = re.compile(f"[{_SHOWS_ARABIC}]")
+
+
+def utf8_lead_bytes() -> re.Pattern[str]:
+    """The characters E101 looks for first, UTF-8 lead bytes shown in windows-1252
+    (Â … ï): a text without one is left as it is."""
+    return _LEAD_1252
+
+
+def cp1256_symbols() -> re.Pattern[str]:
+    """The characters E102 looks for first, continuation bytes shown in windows-1256
+    that clean Arabic text does not hold (§ „ ¨ ±): a text without one is left as it is."""
+    return _CP1256_SYMBOLS
+
+
+def latin_showing_arabic() -> re.Pattern[str]:
+    """The characters E103 looks for first, the Latin letters windows-1256 Arabic
+    shows as (Ç á Ú …): a text without one is left as it is."""
+    return _SHOWS_ARABIC_CLASS
 
 
 def _may_apply(text: str, accident: str, shape: re.Pattern[str]) -> bool:

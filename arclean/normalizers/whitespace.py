@@ -34,6 +34,11 @@ def normalize_line_endings(text: str) -> str:
     return _LINE_BREAKS.sub("\n", text)
 
 
+def unicode_spaces() -> re.Pattern[str]:
+    """The spaces W102 replaces (``chars/spaces.tsv``): a text without one is left as it is."""
+    return tables.char_pattern("chars/spaces.tsv")
+
+
 def replace_unicode_spaces(text: str) -> str:
     """Replace no-break and other Unicode spaces with a plain space.
 
@@ -47,7 +52,7 @@ def replace_unicode_spaces(text: str) -> str:
     >>> replace_unicode_spaces("قال\\u00a0الوزير")
     'قال الوزير'
     """
-    if not tables.char_pattern("chars/spaces.tsv").search(text):
+    if not unicode_spaces().search(text):
         return text
     return text.translate(tables.translation("chars/spaces.tsv"))
 
