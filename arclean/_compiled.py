@@ -8,6 +8,7 @@ checks that both give the same results.  ``arclean --version`` says which is in 
 
 from __future__ import annotations
 
+import importlib
 import os
 from types import ModuleType
 
@@ -15,7 +16,7 @@ speedups: ModuleType | None
 try:
     if os.environ.get("ARCLEAN_PURE_PYTHON"):
         raise ImportError("ARCLEAN_PURE_PYTHON is set")
-    from . import _speedups as speedups
+    speedups = importlib.import_module(f"{__package__}._speedups")
 except ImportError:
     speedups = None
 

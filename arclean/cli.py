@@ -228,7 +228,7 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
         summary.add(result)
         reporter.result(result)
     _remove_stale_temporaries(tasks, reporter)
-    if getattr(args, "resume", False):
+    if out_dir and getattr(args, "resume", False):  # --resume needs --out (checked above)
         tasks = _resume(tasks, out_dir, reporter)
     interrupted = False
     try:
@@ -258,7 +258,7 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
     return summary.exit_code(exit_zero=args.exit_zero)
 
 
-def _add_learn(sub: argparse._SubParsersAction, rules: argparse.ArgumentParser) -> None:
+def _add_learn(sub: argparse._SubParsersAction[argparse.ArgumentParser], rules: argparse.ArgumentParser) -> None:
     learn = sub.add_parser("learn", parents=[rules], help="learn each site's own chrome lines into a phrase file to review")
     learn.add_argument("paths", nargs="*", default=["."], help="files and folders (default: .)")
     learn.add_argument("--out", required=True, metavar="FILE", help="the phrase file to write (site-chrome.txt)")
@@ -425,7 +425,7 @@ class _Bytes(io.RawIOBase):
 
 
 def _write_bytes(stream: TextIO, source: IO[bytes]) -> None:
-    shutil.copyfileobj(source, _Bytes(stream))  # type: ignore[misc]
+    shutil.copyfileobj(source, _Bytes(stream))
 
 
 @contextmanager

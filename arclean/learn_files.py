@@ -99,7 +99,7 @@ def documents(job: Job) -> Iterator[tuple[str, str]]:
             yield file_source(job.where), _decode(handle.read(), job, 0)
 
 
-def _records(handle: IO[bytes], job: Job) -> Iterator[tuple[str, str]]:
+def _records(handle: IO[bytes] | gzip.GzipFile, job: Job) -> Iterator[tuple[str, str]]:
     start, end, first_line = job.span or (0, -1, 1)
     handle.seek(start)
     for lineno, raw in enumerate(handle, start=first_line):
@@ -131,7 +131,7 @@ def _rows(job: Job) -> Iterator[tuple[str, str]]:
         for batch in parquet.iter_batches(batch_size=1024, columns=columns, use_threads=False):
             texts = batch.column(0).to_pylist()
             sources = batch.column(1).to_pylist() if len(columns) > 1 else [None] * len(texts)
-            for text, source in zip(texts, sources):
+            for text, source in zip(texts, sources, strict=True):
                 if isinstance(text, str):
                     yield record_source({job.source_field: source}, job.source_field, job.where), text
     except pyarrow.ArrowException as error:
@@ -165,7 +165,7 @@ def pieces(job: Job, piece: int = SHARD_BYTES) -> list[Job]:
             if position < size:
                 cuts.append((position, line))
     ends = [start for start, _ in cuts[1:]] + [size]
-    return [replace(job, span=(start, end, line)) for (start, line), end in zip(cuts, ends)]
+    return [replace(job, span=(start, end, line)) for (start, line), end in zip(cuts, ends, strict=True)]
 
 
 def count_files(jobs: list[Job], processes: int = 1, piece: int = SHARD_BYTES, scheduler: str | None = None) -> Counts:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
 from ._compiled import speedups
 from .patterns import ARABIC_MARKS, TATWEEL
 

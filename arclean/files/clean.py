@@ -16,7 +16,6 @@ import os
 import stat
 import zlib
 from dataclasses import replace
-from typing import IO
 
 from ..errors import FileError
 from ..pipeline import Pipeline
@@ -88,9 +87,9 @@ def _is_binary(head: bytes) -> bool:
     return b"\0" in head
 
 
-def _open_source(path: str, gz: bool) -> IO[bytes]:
+def _open_source(path: str, gz: bool) -> io.BufferedReader | gzip.GzipFile:
     raw = open(path, "rb")
-    return gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw  # type: ignore[return-value]
+    return gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
 
 
 def os_message(error: BaseException, source: Source) -> str:

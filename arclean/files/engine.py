@@ -14,8 +14,9 @@ import os
 from typing import Any, Callable, Iterator, Sequence
 
 from ..config import Config
+from ..pipeline import pipeline_for
 from .clean import clean_file
-from .pool import Key, Pool, pipeline_for
+from .pool import Key, Pool
 from .shards import SHARD_BYTES, join_shards, shard
 from .task import FileResult, Task
 from .writes import hold_signals, hold_signals_once_written, remove_temporaries
@@ -103,7 +104,8 @@ class _Run:
             pool.stop()
             unsettled = set(range(len(self.tasks))) - self.settled
             touched = unsettled | {index for index, _ in pool.deaths}  # a worker that died may have left one
-            folders = [os.path.dirname(self.tasks[index].dest) for index in touched if self.tasks[index].dest]
+            dests = [self.tasks[index].dest for index in touched]
+            folders = [os.path.dirname(dest) for dest in dests if dest]
             remove_temporaries(folders, self.tasks[0].token)
 
     def _record(self, received: list[tuple[Key, FileResult]]) -> None:

@@ -10,11 +10,12 @@ else the file is refused with a :class:`~arclean.errors.FileError`.
 from __future__ import annotations
 
 import difflib
+import gzip
 import io
 import json
 import re
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Union
 
 from ..changes import split_lines
 from ..errors import FileError
@@ -22,8 +23,13 @@ from ..pipeline import Pipeline
 from ..sources import file_source, record_source
 from .task import FileChange, FileResult, Task
 
+#: The bytes a cleaner reads: a binary file, or a GzipFile (which the type stubs do not make an IO[bytes]).
+BinaryReader = Union[IO[bytes], gzip.GzipFile]
+#: Where a cleaner writes bytes: a binary file, or a raw stream (the CLI's standard output).
+BinaryWriter = Union[IO[bytes], io.RawIOBase]
 
-def clean_stream(src: IO[bytes], dst: IO[bytes] | None, task: Task, pipeline: Pipeline, *, size: int = 0) -> FileResult:
+
+def clean_stream(src: BinaryReader, dst: BinaryWriter | None, task: Task, pipeline: Pipeline, *, size: int = 0) -> FileResult:
     """Clean the bytes of ``src`` into ``dst`` (when given); the file's kind is
     taken from ``task.source.name``.  Raises :class:`FileError` for bad input."""
     name = task.source.name
@@ -59,7 +65,7 @@ class _Outcome:
             self.counts[code] = self.counts.get(code, 0) + count
 
 
-def _clean_document(data: bytes, dst: IO[bytes] | None, task: Task, pipeline: Pipeline) -> _Outcome:
+def _clean_document(data: bytes, dst: BinaryWriter | None, task: Task, pipeline: Pipeline) -> _Outcome:
     text, encoding = _decode(data, task.encoding, 0, None)
     report = pipeline.for_source(file_source(task.source.match)).explain(text)
     outcome = _Outcome(encoding=encoding)
@@ -73,7 +79,7 @@ def _clean_document(data: bytes, dst: IO[bytes] | None, task: Task, pipeline: Pi
     return outcome
 
 
-def _clean_jsonl(src: IO[bytes], dst: IO[bytes] | None, task: Task, pipeline: Pipeline) -> _Outcome:
+def _clean_jsonl(src: BinaryReader, dst: BinaryWriter | None, task: Task, pipeline: Pipeline) -> _Outcome:
     """Clean the field of each record, line by line; other fields, key order,
     spacing and escapes stay byte for byte.  Stops at the first line that is
     not JSON, naming it and how many more there are."""
