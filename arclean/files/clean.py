@@ -22,7 +22,7 @@ from ..pipeline import Pipeline
 from .formats import clean_stream, is_jsonl
 from .parquet import clean_parquet, is_parquet
 from .task import FileResult, Source, Task
-from .writes import Replacement, WriteError, make_folder, writable
+from .writes import READ_ONLY, Replacement, WriteError, make_folder, writable
 
 BINARY_SNIFF = 8192  # bytes looked at for a NUL, as git does
 
@@ -37,7 +37,7 @@ def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
             # Look without writing; a read-only file is an error only if it would change.
             result = clean_file(replace(task, dest=None), pipeline)
             if result.status == "changed":
-                raise FileError("read-only file: it would change but cannot be written; it is left unchanged")
+                raise FileError(READ_ONLY)
             return result
         gz, mode, size = source.path.endswith(".gz"), stat.S_IMODE(info.st_mode), info.st_size
         owner = (info.st_uid, info.st_gid) if in_place else None

@@ -21,7 +21,7 @@ from ..changes import split_lines
 from ..errors import FileError
 from ..pipeline import Pipeline
 from ..sources import file_source, record_source
-from .task import FileChange, FileResult, Task
+from .task import FileChange, FileResult, Task, add_counts
 
 #: The bytes a cleaner reads: a binary file, or a GzipFile (which the type stubs do not make an IO[bytes]).
 BinaryReader = Union[IO[bytes], gzip.GzipFile]
@@ -61,8 +61,7 @@ class _Outcome:
     encoding: str = "utf-8"
 
     def add(self, counts: dict[str, int]) -> None:
-        for code, count in counts.items():
-            self.counts[code] = self.counts.get(code, 0) + count
+        add_counts(self.counts, counts)
 
 
 def _clean_document(data: bytes, dst: BinaryWriter | None, task: Task, pipeline: Pipeline) -> _Outcome:

@@ -17,8 +17,8 @@ from typing import Sequence
 from ..errors import FileError
 from .clean import os_message
 from .parquet import is_parquet, join_parts, row_group_spans
-from .task import FileResult, Task
-from .writes import TEMP_SUFFIX, Replacement, writable
+from .task import FileResult, Task, add_counts
+from .writes import READ_ONLY, TEMP_SUFFIX, Replacement, writable
 
 SHARD_BYTES = 32_000_000  # a .jsonl or .parquet file twice this size is cleaned in pieces by several workers
 
@@ -76,8 +76,7 @@ def join_shards(task: Task, pieces: Sequence[Task], results: Sequence[FileResult
             return replace(failed, name=source.name, size=source.size)
         counts: dict[str, int] = {}
         for result in results:
-            for code, count in result.counts.items():
-                counts[code] = counts.get(code, 0) + count
+            add_counts(counts, result.counts)
         header = f"--- {source.name}\n+++ {source.name}\n"
         diffs = "".join(result.diff.removeprefix(header) for result in results)
         encoding = next((result.encoding for result in results if result.encoding != "utf-8"), "utf-8")
@@ -96,7 +95,7 @@ def join_shards(task: Task, pieces: Sequence[Task], results: Sequence[FileResult
         if task.dest is not None and (changed or not in_place):
             info = os.stat(source.path)
             if in_place and not writable(source.path, info):
-                raise FileError("read-only file: it would change but cannot be written; it is left unchanged")
+                raise FileError(READ_ONLY)
             owner = (info.st_uid, info.st_gid) if in_place else None
             with Replacement(task.dest, task.token, stat.S_IMODE(info.st_mode), False, in_place, owner) as output:
                 if is_parquet(source.name):

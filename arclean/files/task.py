@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..config import Config
 from ..settings import Settings
@@ -75,6 +75,17 @@ class FileResult:
     diff: str = ""
     message: str = ""
     encoding: str = "utf-8"
+
+
+def add_counts(total: dict[str, int], counts: Mapping[str, int]) -> None:
+    """Add each rule's count of changes to ``total`` (a file's documents, a file's shards).
+
+    >>> total = {"B101": 1}
+    >>> add_counts(total, {"B101": 2, "W103": 1}); total
+    {'B101': 3, 'W103': 1}
+    """
+    for code, count in counts.items():
+        total[code] = total.get(code, 0) + count
 
 
 def plan(

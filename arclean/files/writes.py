@@ -40,6 +40,10 @@ class WriteError(OSError):
     """Writing failed (a full disk, a read-only folder); ``filename`` is the file or folder written."""
 
 
+#: Why a read-only file that would change is a failure (in place, whole or in shards).
+READ_ONLY = "read-only file: it would change but cannot be written; it is left unchanged"
+
+
 def writable(path: str, info: os.stat_result) -> bool:
     """A file without write bits is read-only even for root (who could replace
     it anyway: a rename needs only the folder's permission)."""
