@@ -139,6 +139,9 @@ class ClusterPool:
                 received.extend(future.result())
                 continue
             error = future.exception() if future.status == "error" else future.status
+            # Given up on here: the scheduler must not run it again (a "lost" task is
+            # recomputed unless cancelled, and would write a temporary file after the run).
+            self.client.cancel([future])
             if _killed(error) and len(unit) > 1:
                 self.queue.extend([item] for item in unit)  # each file alone: only the one that kills workers fails
                 continue
