@@ -88,17 +88,22 @@ def _trace_characters(block: list[Step], text: str) -> Generator[tuple[Step, str
     text's first look; yields each step and the text after it, returns the last."""
     look = None
     for step in block:
-        if step.gate is not None:
-            if look is None:
-                look = first_look(text)
-            if not step.gate(look):
-                yield step, text, None
-                continue
-        after = step.run(text)
-        if after is not text:
-            text, look = after, None
+        text, look = _run_gated(step, text, look)
         yield step, text, None
     return text
+
+
+def _run_gated(step: Step, text: str, look: str | None) -> tuple[str, str | None]:
+    """One character rule, skipped when its gate is closed on the text's first
+    look (taken once, and again only after a rule changed the text): the text
+    after it and the look that still holds for it."""
+    if step.gate is not None:
+        if look is None:
+            look = first_look(text)
+        if not step.gate(look):
+            return text, look
+    after = step.run(text)
+    return (text, look) if after is text else (after, None)
 
 
 def _check_text(text: object) -> str:
@@ -225,14 +230,7 @@ class Pipeline:
             if block[0].decide is None:
                 look = None
                 for step in block:
-                    if step.gate is not None:
-                        if look is None:
-                            look = first_look(text)
-                        if not step.gate(look):
-                            continue
-                    after = step.run(text)
-                    if after is not text:
-                        text, look = after, None
+                    text, look = _run_gated(step, text, look)
             else:
                 text = self._decide(block, text)
         return text
@@ -240,20 +238,11 @@ class Pipeline:
     def _decide(self, block: list[Step], text: str) -> str:
         """A run of line rules on one page, as :meth:`_trace` runs it, without
         recording each step: the text after it."""
-        page, fresh, changed = analyze(text, self.config.boilerplate), True, False
-        for _round in range(_MAX_ROUNDS):
-            dropped = False
-            for step in block:
-                after = step.decide(page)  # type: ignore[misc]
-                if after is not page:
-                    page, dropped = rejudge(after), True
-            if not dropped:
-                if fresh or not carries_context(page):
-                    break
-                page, fresh = look_afresh(page), True
-            else:
-                fresh, changed = False, True
-        return page.text if changed else text  # the text is joined once, at the end
+        last = None
+        for _step, before, after in self._settle(block, analyze(text, self.config.boilerplate)):
+            if after is not before:
+                last = after
+        return text if last is None else last.text  # the text is joined once, at the end
 
     def trace(self, text: str) -> Iterator[tuple[Step, str]]:
         """Each step and the text after it (a line rule may run more than once)."""
@@ -280,15 +269,27 @@ class Pipeline:
     def _trace_lines(self, block: list[Step], text: str) -> Generator[tuple[Step, str, Page | None], None, str]:
         """A run of line rules on one analysis, repeated until no rule drops a
         line (see :meth:`_trace`); returns the text after it."""
-        page, fresh = analyze(text, self.config.boilerplate), True
+        for step, before, after in self._settle(block, analyze(text, self.config.boilerplate)):
+            if after is not before:
+                text = after.text
+            yield step, text, before
+        return text
+
+    @staticmethod
+    def _settle(block: list[Step], page: Page) -> Iterator[tuple[Step, Page, Page]]:
+        """The line rules' rounds on one page, until no rule drops a line and a
+        fresh look finds nothing more (see :meth:`_trace`): each step, the page
+        it decided on, and the page after it (judged again; the same page when
+        it dropped nothing).  ``clean`` and ``explain`` both run these rounds."""
+        fresh = True
         for _round in range(_MAX_ROUNDS):
             dropped = False
             for step in block:
                 assert step.decide is not None
                 before, decided = page, step.decide(page)
                 if decided is not page:
-                    page, text, dropped = rejudge(decided), decided.text, True
-                yield step, text, before
+                    page, dropped = rejudge(decided), True
+                yield step, before, page
             if not dropped:
                 if fresh or not carries_context(page):
                     break
@@ -297,7 +298,6 @@ class Pipeline:
                 page, fresh = look_afresh(page), True
             else:
                 fresh = False
-        return text
 
     @cached_property
     def _blocks(self) -> list[list[Step]]:
