@@ -162,7 +162,8 @@ def _shared_tail(a: str, b: str, head: int) -> int:
             high = middle - 1
     if low and not (_starts_line(a, len(a) - low, head) and _starts_line(b, len(b) - low, head)):
         # it starts inside a line: from the next line on (a line feed both texts share)
-        low = len(a) - a.find("\n", len(a) - low) - 1 if "\n" in a[len(a) - low:] else 0
+        feed = a.find("\n", len(a) - low)
+        low = len(a) - feed - 1 if feed >= 0 else 0
     return low
 
 
