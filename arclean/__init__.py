@@ -15,11 +15,11 @@ from typing import List, Tuple, Union
 
 from .changes import Change, Report
 from .config import Config
+from .datafiles import Phrase
 from .errors import ArcleanError, ConfigError, DataFileError
-from .normalizers.typos import Suggestion
+from .normalizers.spelling.typos import Suggestion
 from .pipeline import Pipeline, pipeline_for
 from .registry import RULES, Rule
-from .tables import Phrase
 
 __version__ = "0.1.0"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from .normalizers.typos import Suggestion
+from .normalizers.spelling.typos import Suggestion
 
 
 @dataclass(frozen=True)

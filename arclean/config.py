@@ -2,7 +2,7 @@
 
 The core never reads files, the environment or the command line; the CLI
 and the hook build a :class:`Config` (from ``pyproject.toml``, ``arclean.toml``
-and flags: :mod:`arclean.config_loading` and :mod:`arclean.settings`) and hand
+and flags: :mod:`arclean.files.config_file` and :mod:`arclean.files.settings`) and hand
 it to :func:`arclean.clean`.
 
 A configuration is built in layers (the defaults, the configuration file, the
@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Iterable, cast
 
+from .datafiles import Phrase
 from .errors import ConfigError
 from .normalizers.quotes import QUOTE_STYLES
-from .tables import Phrase
 
 
 def _codes(name: str, value: object) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ written to a phrase file a person reviews before the ordinary B rules apply it.
 
 Each document is cleaned by the rules that run before the line rules (so its
 lines are compared as the line rules see them), analysed
-(:func:`arclean.analysis.analyze`), and each short line that is not already
+(:func:`arclean.normalizers.residue.analysis.analyze`), and each short line that is not already
 residue, a guarded line (byline, source, breadcrumb) or the page's title
 (known by its copies: a first line with none may be the site's slogan) is
 *folded*: its skeleton with every number replaced by ``#``.  Per source, a
@@ -60,14 +60,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from .analysis import analyze
 from .config import Config
-from .page import Kind, Region
+from .datafiles import PREFIX_MARK, months
+from .normalizers.residue.analysis import analyze
+from .normalizers.residue.page import Kind, Region
+from .normalizers.residue.title import find_title
 from .pipeline import Pipeline
 from .registry import RULES, select_rules
-from .shape import skeleton
-from .tables import PREFIX_MARK, months
-from .title import find_title
+from .text.folding import skeleton
 
 MIN_DOCS = 5
 MIN_SHARE = 0.5

@@ -8,12 +8,12 @@ from functools import cached_property, lru_cache, partial
 from typing import Callable, Generator, Iterable, Iterator, Sequence, Union
 
 from ._compiled import speedups
-from .analysis import analyze, look_afresh, rejudge
 from .changes import Change, Report, line_changes
 from .config import Config
-from .context import carries_context
-from .normalizers.typos import Suggestion
-from .page import Page
+from .normalizers.residue.analysis import analyze, look_afresh, rejudge
+from .normalizers.residue.context import carries_context
+from .normalizers.residue.page import Page
+from .normalizers.spelling.typos import Suggestion
 from .registry import BY_CODE, Rule, expand, select_rules
 
 #: Rounds of the line rules on one page: pages settle in one to three; a page of chrome
@@ -195,7 +195,7 @@ class Pipeline:
         apply too.  Itself when no phrase is for a source.
 
         >>> from arclean import Config
-        >>> from arclean.tables import Phrase
+        >>> from arclean.datafiles import Phrase
         >>> config = Config(boilerplate=(Phrase("نبض الخليج صوتك الحر", "widget", False, "chrome.txt:3", "nabd.example"),))
         >>> text = "نبض الخليج صوتك الحر\\n\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الموسم المقبل."
         >>> Pipeline(["B205"], config=config)(text) == text

@@ -23,25 +23,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .errors import ConfigError
-from .normalizers import (
-    boilerplate,
-    counters,
-    duplicates,
-    entities,
-    invisible,
-    letters,
-    mojibake,
-    months,
-    punctuation,
-    quotes,
-    related,
-    search,
-    tail,
-    tatweel,
-    typos,
-    whitespace,
-)
-from .page import Page
+from .normalizers import invisible, letters, punctuation, quotes, search, whitespace
+from .normalizers.encoding import entities, mojibake
+from .normalizers.residue import boilerplate, counters, duplicates, related, tail
+from .normalizers.residue.page import Page
+from .normalizers.spelling import months, typos
 
 
 @dataclass(frozen=True)
@@ -99,7 +85,7 @@ RULES: tuple[Rule, ...] = (
     Rule("L101", letters.normalize_presentation_forms, ON, ("expand_ligatures",), gate=letters.presentation_forms),
     Rule("L102", letters.replace_persian_letters, ON, gate=letters.persian_letters),
     Rule("L103", letters.replace_persian_digits, ON, gate=letters.persian_digits),
-    Rule("L201", tatweel.remove_decorative_tatweel, ON),
+    Rule("L201", letters.remove_decorative_tatweel, ON),
     Rule("P101", punctuation.remove_space_before_arabic_punctuation, ON),
     Rule("P102", punctuation.add_space_after_arabic_punctuation, ON),
     Rule("P201", punctuation.remove_space_before_latin_punctuation, OFF),

@@ -170,7 +170,7 @@ def split_by_site(cases: Sequence[Case], seed: int) -> tuple[list[Case], list[Ca
 
 # --- held out -------------------------------------------------------------------------------
 
-#: The word lists of ``arclean.residue`` a held-out run thins (``chrome_words`` holds the widget words too).
+#: The word lists of ``arclean.normalizers.residue.lines`` a held-out run thins (``chrome_words`` holds the widget words too).
 WORD_LISTS = ("chrome_words", "widget_words", "counter_words")
 #: Every cached loader a held-out run must empty, by module: those it replaces and those built on them.
 CACHED = {"tables": ("phrases",), "residue": ("phrase_matcher", *WORD_LISTS, "function_words"),
@@ -184,7 +184,7 @@ HELD_OUT_MEASURES = ("the bundled phrases matching any line of a half's dirty do
 class Evidence:
     """The bundled evidence a half of the sites has seen: the phrases and words to drop."""
 
-    phrases: frozenset  # arclean.tables.Phrase: each matches a line of the half's dirty documents
+    phrases: frozenset  # arclean.datafiles.Phrase: each matches a line of the half's dirty documents
     words: tuple[tuple[str, frozenset[str]], ...]  # (word list of WORD_LISTS, its folded words in residue lines)
 
     @property
@@ -201,7 +201,7 @@ class Evidence:
 
 class _Forms(frozenset):
     """An empty word list that records the forms it is asked about: the forms of a
-    word that ``arclean.residue._listed`` looks up (the word, without clitics, without
+    word that ``arclean.normalizers.residue.lines._listed`` looks up (the word, without clitics, without
     suffixes)."""
 
     def __new__(cls) -> "_Forms":
@@ -217,7 +217,8 @@ class _Forms(frozenset):
 def matching_phrases(lines: Iterable[str]) -> frozenset:
     """Every bundled phrase that matches one of the lines, not only the first
     phrase each line matches."""
-    from arclean import residue, tables
+    from arclean import datafiles as tables
+    from arclean.normalizers.residue import lines as residue
 
     lines = list(lines)
     remaining, seen = tables.phrases(), set()
@@ -245,8 +246,8 @@ def seen_evidence(cases: Iterable[Case], normalize: Callable[[str], str] | None 
     word of a residue line (a line whose skeleton is not one of its gold's) is that
     word with or without clitics and suffixes, or after a number glued to it.
     """
-    from arclean import residue
-    from arclean.shape import skeleton
+    from arclean.normalizers.residue import lines as residue
+    from arclean.text.folding import skeleton
 
     normalize = normalize or _default_normalize
     lines: set[str] = set()
@@ -279,8 +280,8 @@ def given_evidence() -> Evidence:
     """The phrases and words the conventions themselves write down (``اقرأ أيضا``,
     ``لن يتم نشر عنوان بريدك الإلكتروني.``): known to whoever writes the rules,
     whichever sites they fit on."""
-    from arclean import residue
-    from arclean.shape import skeleton
+    from arclean.normalizers.residue import lines as residue
+    from arclean.text.folding import skeleton
 
     quoted = re.findall(r"`([^`]+)`", CONVENTIONS.read_text(encoding="utf-8"))
     lines = [part.strip() for text in quoted for part in re.split(r"…|\.\.\.", text) if part.strip()]
@@ -294,7 +295,8 @@ def given_evidence() -> Evidence:
 
 
 def _clear_caches() -> None:
-    from arclean import analysis, residue, tables
+    from arclean import datafiles as tables
+    from arclean.normalizers.residue import analysis, lines as residue
 
     modules = {"tables": tables, "residue": residue, "analysis": analysis}
     for module, names in CACHED.items():
@@ -306,11 +308,12 @@ def _clear_caches() -> None:
 def held_out_data(evidence: Evidence) -> Iterator[None]:
     """Run the block with arclean's bundled phrases and word lists less ``evidence``.
 
-    ``arclean.tables.phrases`` and the word-list loaders of ``arclean.residue`` are
+    ``arclean.datafiles.phrases`` and the word-list loaders of ``arclean.normalizers.residue.lines`` are
     replaced by functions that return the reduced data, and every cache built on them
     is emptied; on the way out the loaders are put back and the caches emptied again.
     """
-    from arclean import residue, tables
+    from arclean import datafiles as tables
+    from arclean.normalizers.residue import lines as residue
 
     phrases = tuple(p for p in tables.phrases() if p not in evidence.phrases)
     dropped = dict(evidence.words)

@@ -36,7 +36,7 @@ from corpus import generate  # noqa: E402
 
 from arclean.config import Config  # noqa: E402
 from arclean.learn import preparing  # noqa: E402
-from arclean.shape import skeleton  # noqa: E402
+from arclean.text.folding import skeleton  # noqa: E402
 
 _WORD = re.compile(r"[\u0621-\u064a]{3,}")
 _HEAD = ("{site} | {a} {b} منذ {n} عاما", "تابعوا {site} على {a} و{b} أولا بأول")

@@ -4,7 +4,7 @@ Chromium takes to open it.
     python benchmarks/bench_review.py [--documents 2000 20000] [--chromium]
 
 For each size, generated documents (``corpus.py``) are explained and fed to
-:class:`arclean.review.Review` in one process; it prints the tracemalloc peak of the
+:class:`arclean.cli.review.Review` in one process; it prints the tracemalloc peak of the
 feeding (the report's own memory, the explain reports freed as it goes), the HTML size,
 and with ``--chromium`` the time headless Chromium takes to load the file and print its
 DOM (minus the time for an empty page).  Memory should stay flat as the corpus grows:
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate  # noqa: E402
 
 import arclean  # noqa: E402
-from arclean.review import Review  # noqa: E402
+from arclean.cli.review import Review  # noqa: E402
 
 
 def build(documents: int, out: Path) -> tuple[float, int]:

@@ -35,7 +35,7 @@ class Contender(NamedTuple):
 
 def _ftfy_config() -> ftfy.TextFixerConfig:
     try:  # the very object rule E101 passes to ftfy
-        from arclean.normalizers.mojibake import _FTFY_CONFIG
+        from arclean.normalizers.encoding.mojibake import _FTFY_CONFIG
 
         return _FTFY_CONFIG
     except ImportError:  # the same settings, should the module move

@@ -22,7 +22,7 @@ uncommitted work in the same tree).
 
     python benchmarks/difffuzz.py                         # HEAD vs working tree, 12,000 documents
     python benchmarks/difffuzz.py --base HEAD~3 --documents 30000
-    python benchmarks/difffuzz.py --only arclean/pipeline.py arclean/shape.py
+    python benchmarks/difffuzz.py --only arclean/pipeline.py arclean/text/folding.py
 
 Exit status 0 when every output is identical; 1 with the first differences
 written to ``--out`` (default ``difffuzz-failures.txt``).

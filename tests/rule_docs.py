@@ -18,8 +18,8 @@ import unicodedata
 from pathlib import Path
 
 from arclean.config import Config
+from arclean.files.settings import KEYS, Settings
 from arclean.registry import FAMILIES, NUMBERING, PROFILES, RULES, Rule
-from arclean.settings import KEYS, Settings
 
 from .cases_loader import Case, load_cases
 
@@ -83,7 +83,7 @@ def _rule_section(rule: Rule, cases: list[Case]) -> str:
     if rule.options:
         facts.append("Options: " + ", ".join(f"`{toml[option]}`" for option in rule.options) + ".")
     if rule.decide is not None:
-        facts.append("A line rule: it decides on the page model (`arclean/page.py`).")
+        facts.append("A line rule: it decides on the page model (`arclean/normalizers/residue/page.py`).")
     facts.append(f"Function: `{rule.function.__module__}.{rule.function.__name__}`.")
     lines += [" ".join(facts), "", _markdown(rule.doc), ""]
     changed = [case for case in cases if not case.negative]
@@ -141,7 +141,7 @@ def _markdown(doc: str) -> str:
 
 
 def settings_page() -> str:
-    """The whole of docs/configuration.md: every row of ``arclean.settings.KEYS``."""
+    """The whole of docs/configuration.md: every row of ``arclean.files.settings.KEYS``."""
     config, settings = Config(), Settings(root=Path("."))
     rows = []
     for key in KEYS:
@@ -153,7 +153,7 @@ def settings_page() -> str:
     return "\n".join([
         "# Configuration reference",
         "",
-        "<!-- Generated from arclean.settings.KEYS by `python -m tests.rule_docs`;",
+        "<!-- Generated from arclean.files.settings.KEYS by `python -m tests.rule_docs`;",
         "     tests/test_rules_table.py fails when this page drifts. -->",
         "",
         "Every key of `[tool.arclean]` in `pyproject.toml` (or the top level of `arclean.toml`), the",

@@ -152,7 +152,8 @@ def test_held_out_drops_each_half_s_own_phrases_and_restores_the_data(
     # The loaders are back: the phrase and the words are recognised again.
     text = HELD_OUT["101"][0]
     assert arclean.clean(text) == text.split("\n")[0] + "\n"
-    from arclean import residue, tables
+    from arclean import datafiles as tables
+    from arclean.normalizers.residue import lines as residue
 
     assert "اترك رد" in {p.text for p in tables.phrases()}
     assert "اترك" in residue.widget_words() and residue.phrase_matcher().match("اترك رد") is not None
@@ -180,7 +181,7 @@ def test_held_out_printed(held_out_folder: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_fitted_on_the_other_half_removes_only_what_this_half_alone_shows() -> None:
-    from arclean import tables
+    from arclean import datafiles as tables
 
     def case(name: str, site: str, residue: list[str]) -> "accuracy.Case":
         gold = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.\n"

@@ -561,7 +561,7 @@ class Terminal(io.StringIO):
 
 
 def test_progress_bar_only_on_a_terminal_and_not_in_a_hook(monkeypatch: pytest.MonkeyPatch) -> None:
-    from arclean.cli import _parser, _show_progress
+    from arclean.cli.app import _parser, _show_progress
 
     args = _parser().parse_args(["check", "."])
     monkeypatch.delenv("PRE_COMMIT", raising=False)
@@ -573,8 +573,8 @@ def test_progress_bar_only_on_a_terminal_and_not_in_a_hook(monkeypatch: pytest.M
 
 
 def test_progress_bar_draws_files_and_megabytes_then_clears() -> None:
+    from arclean.cli.report import Progress
     from arclean.files import FileResult
-    from arclean.report import Progress
 
     stream = Terminal()
     progress = Progress(stream, files=4, size=4_000_000, enabled=True, delay=0)
@@ -614,7 +614,7 @@ def screen(written: str) -> list[str]:
 
 
 def test_progress_bar_clears_its_line_before_each_report_line(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("arclean.report.PROGRESS_DELAY", 0)  # draw from the first file
+    monkeypatch.setattr("arclean.cli.report.PROGRESS_DELAY", 0)  # draw from the first file
     monkeypatch.delenv("PRE_COMMIT", raising=False)
     terminal = Terminal()  # stdout and stderr on one terminal
     (corpus / "bad.txt").write_bytes("في ديسميبر".encode("cp1256"))  # an error line on stderr too

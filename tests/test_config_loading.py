@@ -13,11 +13,10 @@ import pytest
 
 import arclean
 from arclean import Config, Pipeline
-from arclean.cli import _parser, main
-from arclean.config_loading import find_config_file, load_settings
+from arclean.cli.app import _parser, main
 from arclean.errors import ConfigError
-from arclean.registry import PROFILES
-from arclean.settings import (
+from arclean.files.config_file import find_config_file, load_settings
+from arclean.files.settings import (
     CONFIG_FIELDS,
     DEFAULT_EXCLUDE,
     EXTEND,
@@ -26,6 +25,7 @@ from arclean.settings import (
     Key,
     Settings,
 )
+from arclean.registry import PROFILES
 
 PHRASES = "# kind: share\n# A site's own share bar.\nشارك المقال مع أصدقائك\nتابع موقعنا على …\n"
 LEXICON = "# Site typos.\nالاسبوغ\tالاسبوع\nمرحبى\tمرحبا|مرحبًا\n"
@@ -206,7 +206,7 @@ COMBINATIONS = [
 def test_patterns_agree_with_git_check_ignore(tmp_path: Path, patterns: list[str]) -> None:
     import subprocess
 
-    from arclean.gitignore import Patterns
+    from arclean.files.gitignore import Patterns
 
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     (tmp_path / ".gitignore").write_text("\n".join(patterns) + "\n")

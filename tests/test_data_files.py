@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 import arclean
-from arclean import tables
+from arclean import datafiles as tables
 from arclean.errors import DataFileError
-from arclean.normalizers import months
-from arclean.residue import chrome_share, chrome_words, is_breadcrumb, is_copyright, is_counter, phrase_matcher
-from arclean.script import is_non_arabic
-from arclean.shape import skeleton
+from arclean.normalizers.residue.lines import _listed, chrome_share, chrome_words, is_breadcrumb, is_copyright, is_counter, phrase_matcher
+from arclean.normalizers.spelling import months
+from arclean.text.folding import skeleton
+from arclean.text.language import is_non_arabic
 
 ALL_FILES = [f for folder in ("boilerplate", "chars", "months", "typos", "words") for f in tables.data_files(folder)]
 
@@ -171,3 +171,24 @@ def test_a_persian_prefix_with_its_non_joiner_counts_as_a_persian_word(prefix: s
     zwnj = "\N{ZERO WIDTH NON-JOINER}"
     assert is_non_arabic(f"{prefix}{zwnj}خوانم و {prefix}{zwnj}روم")
     assert not is_non_arabic(f"{prefix}خوانم و {prefix}روم")  # without the non-joiner, no prefix
+
+
+@pytest.mark.parametrize("prefix", sorted(tables.word_list("words/proclitics.txt")))
+def test_every_proclitic_on_a_listed_word_leaves_the_word_listed(prefix: str) -> None:
+    """A listed word with the prefix is that word; a word too short to carry it is not."""
+    assert _listed(f"{prefix}تعليقات", frozenset({"تعليقات"}))
+    assert not _listed(f"{prefix}يت", frozenset({"يت"}))  # the stem would be under three letters
+
+
+@pytest.mark.parametrize("suffix", sorted(tables.word_list("words/pronoun_suffixes.txt")))
+def test_every_pronoun_suffix_on_a_listed_word_leaves_the_word_listed(suffix: str) -> None:
+    assert _listed(f"تسجيل{suffix}", frozenset({"تسجيل"})) and _listed(f"بالتسجيل{suffix}", frozenset({"تسجيل"}))
+    assert not _listed(f"يت{suffix}", frozenset({"يت"}))
+
+
+@pytest.mark.parametrize("anchor", sorted(tables.word_list("months/anchors.txt")))
+def test_every_month_anchor_word_makes_a_date_context(anchor: str) -> None:
+    """A near miss of a month name is corrected after an anchor word, and not without one."""
+    assert months.fix_month_misspellings(f"في {anchor} سبتمبير الماضي") == f"في {anchor} سبتمبر الماضي"
+    assert months.fix_month_misspellings(f"في ال{anchor} سبتمبير الماضي") == f"في ال{anchor} سبتمبر الماضي"
+    assert months.fix_month_misspellings("في سبتمبير الماضي") == "في سبتمبير الماضي"

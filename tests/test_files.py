@@ -30,8 +30,8 @@ from arclean.files import (
     stale_temporaries,
     writes,
 )
+from arclean.files.settings import Settings
 from arclean.files.shards import _part_path
-from arclean.settings import Settings
 
 from .cli_helpers import (
     ALREADY_CLEAN,

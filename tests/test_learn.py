@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 import arclean
+from arclean.files.learn import Job, count_files, pieces
+from arclean.files.settings import Settings
 from arclean.learn import MIN_DOCS, MIN_SHARE, Counts, phrase_file, select
-from arclean.learn_files import Job, count_files, pieces
-from arclean.residue import phrase_matcher
-from arclean.settings import Settings
-from arclean.shape import skeleton
+from arclean.normalizers.residue.lines import phrase_matcher
+from arclean.text.folding import skeleton
 
 from .cli_helpers import ARCLEAN
 from .conftest import shared_dir
@@ -150,7 +150,7 @@ def test_every_site_chrome_line_is_learned_and_no_content_line(
 
 def test_the_file_is_a_reviewable_phrase_file(corpus: tuple[Path, dict[str, list[str]]], learned: str) -> None:
     """A phrase file: a section a source, each phrase under the count behind it, most frequent first."""
-    from arclean.tables import parse_phrases
+    from arclean.datafiles import parse_phrases
 
     phrases = parse_phrases("site-chrome.txt", learned, cite=True)
     assert {p.kind for p in phrases} == {"widget"} and not any(p.prefix for p in phrases)
@@ -237,9 +237,9 @@ def test_a_learned_files_matcher_is_layered_on_the_bundled_one(corpus: tuple[Pat
                                                                 learned: str) -> None:
     """The matcher of the bundled phrases plus a learned file's (a pipeline per source) finds
     what one flat table of them all finds, on every line of the corpus and every phrase."""
-    from arclean import tables
-    from arclean.residue import PhraseMatcher
-    from arclean.tables import Phrase, parse_phrases
+    from arclean import datafiles as tables
+    from arclean.datafiles import Phrase, parse_phrases
+    from arclean.normalizers.residue.lines import PhraseMatcher
 
     root, _ = corpus
     extra = parse_phrases("site-chrome.txt", learned) + (Phrase("الوسوم", "footer", True, "x.txt:1"),
@@ -255,7 +255,7 @@ def test_a_learned_files_matcher_is_layered_on_the_bundled_one(corpus: tuple[Pat
 def test_clean_and_explain_take_the_source() -> None:
     """``arclean.clean(text, config=..., source=...)``: a source's phrases apply to it only, the
     phrases above every section everywhere; without ``source`` only those."""
-    from arclean.tables import parse_phrases
+    from arclean.datafiles import parse_phrases
 
     learned = "# kind: widget\nعالم الواحة بين يديك دائما\n# source: nabd.example\nنبض الخليج صوتك الحر منذ عقدين\n"
     config = arclean.Config(boilerplate=parse_phrases("chrome.txt", learned))

@@ -15,10 +15,10 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from arclean.files.learn import Job, count_files
+from arclean.files.settings import Settings
 from arclean.learn import select
-from arclean.learn_files import Job, count_files
-from arclean.settings import Settings
-from arclean.shape import skeleton
+from arclean.text.folding import skeleton
 
 from .conftest import shared_dir
 

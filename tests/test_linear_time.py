@@ -10,8 +10,8 @@ from typing import Callable
 
 import pytest
 
-from arclean import shape
 from arclean.registry import RULES, Rule
+from arclean.text import folding as shape
 
 #: Adversarial inputs, each a function of a size in characters.
 INPUTS: dict[str, Callable[[int], str]] = {

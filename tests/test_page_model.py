@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 import arclean
-from arclean.analysis import analyze
-from arclean.page import Guard, Kind, Region
+from arclean.normalizers.residue.analysis import analyze
+from arclean.normalizers.residue.page import Guard, Kind, Region
 
 from .conftest import shared_dir
 from .strategies import clean_document

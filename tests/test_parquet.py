@@ -16,7 +16,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 import arclean  # noqa: E402
 from arclean.cli import main  # noqa: E402
 from arclean.files import discover, parquet, plan, run, shard  # noqa: E402
-from arclean.settings import Settings  # noqa: E402
+from arclean.files.settings import Settings  # noqa: E402
 
 from .cli_helpers import ALREADY_CLEAN, DIRTY, SHORT_DIRTY, snapshot, temporaries  # noqa: E402
 

@@ -16,7 +16,7 @@ import pytest
 
 import arclean
 from arclean.cli import main
-from arclean.review import Review
+from arclean.cli.review import Review
 
 from .cli_helpers import ROOT, make_corpus
 

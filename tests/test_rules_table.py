@@ -81,3 +81,26 @@ def test_the_configuration_reference_is_generated_from_the_key_table() -> None:
     """docs/configuration.md is settings_page(): run `python -m tests.rule_docs` after changing a setting."""
     expected = settings_page()
     assert SETTINGS_PAGE.read_text(encoding="utf-8") == expected, "docs/configuration.md is out of date: run python -m tests.rule_docs"
+
+
+#: Where each family's rules live (docs/architecture.md): one module or subpackage a code letter.
+FAMILY_HOMES = {
+    "E": "arclean.normalizers.encoding.",
+    "I": "arclean.normalizers.invisible",
+    "W": "arclean.normalizers.whitespace",
+    "L": "arclean.normalizers.letters",
+    "P": "arclean.normalizers.punctuation",
+    "T": "arclean.normalizers.spelling.",
+    "B": "arclean.normalizers.residue.",
+    "Q": "arclean.normalizers.quotes",
+    "S": "arclean.normalizers.search",
+}
+
+
+def test_every_rule_lives_in_the_home_of_its_family_and_every_home_holds_one_family() -> None:
+    assert set(FAMILY_HOMES) == set(FAMILIES)
+    for rule in RULES:
+        module = rule.function.__module__
+        assert module == FAMILY_HOMES[rule.code[0]].rstrip(".") or module.startswith(FAMILY_HOMES[rule.code[0]]), (rule.code, module)
+        if rule.decide is not None:
+            assert rule.decide.__module__ == module, rule.code

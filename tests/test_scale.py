@@ -24,7 +24,7 @@ import arclean  # noqa: E402
 from arclean.cli import main  # noqa: E402
 from arclean.files import discover, plan, run  # noqa: E402
 from arclean.files.cluster import run_on_cluster  # noqa: E402
-from arclean.settings import Settings  # noqa: E402
+from arclean.files.settings import Settings  # noqa: E402
 
 from .cli_helpers import DIRTY, SHORT_DIRTY, fault, jsonl_record, make_corpus, snapshot, tally, temporaries  # noqa: E402
 

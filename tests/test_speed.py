@@ -27,8 +27,9 @@ from hypothesis import given, strategies as st
 
 import arclean
 import arclean._compiled
-from arclean import pipeline as pipeline_module, shape
+from arclean import pipeline as pipeline_module
 from arclean.registry import BY_CODE, RULES
+from arclean.text import folding as shape
 
 from .conftest import shared_dir
 from .strategies import WORDS

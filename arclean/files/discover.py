@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from ..gitignore import Patterns, gitignore_spec
-from ..settings import Settings
+from .gitignore import Patterns, gitignore_spec
+from .settings import Settings
 from .task import Source
 
 

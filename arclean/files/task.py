@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from ..config import Config
-from ..settings import Settings
+from .settings import Settings
 from .writes import new_token
 
 

@@ -31,7 +31,7 @@ import os
 from typing import Any
 
 from ..config import Config
-from ..config_loading import find_config_file, load_settings
+from ..files.config_file import find_config_file, load_settings
 from ..pipeline import Pipeline
 
 __all__ = ["ArcleanFormatter"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .. import tables
-from ..script import document_is_non_arabic, is_non_arabic, map_lines
+from .. import datafiles
+from ..text.language import document_is_non_arabic, is_non_arabic, map_lines
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 _ZWNJ_PATTERN = re.compile(ZWNJ)
@@ -19,7 +19,7 @@ _ZWNJ_PATTERN = re.compile(ZWNJ)
 
 def invisible_characters() -> re.Pattern[str]:
     """The characters I101 removes (``chars/invisible.tsv``): a text without one is left as it is."""
-    return tables.char_pattern("chars/invisible.tsv")
+    return datafiles.char_pattern("chars/invisible.tsv")
 
 
 def remove_invisible_characters(text: str) -> str:
@@ -35,7 +35,7 @@ def remove_invisible_characters(text: str) -> str:
     """
     if not invisible_characters().search(text):
         return text
-    return text.translate(tables.translation("chars/invisible.tsv"))
+    return text.translate(datafiles.translation("chars/invisible.tsv"))
 
 
 def remove_zwnj_in_arabic(text: str) -> str:

@@ -1,10 +1,25 @@
-"""Letter forms that look right but are the wrong characters: rules L101-L103.
+"""Letter forms that look right but are the wrong characters: rules L101-L103 and L201.
 
 Presentation forms (from PDF extraction) and Persian look-alikes (from Persian
 keyboards) render like the Arabic letters but defeat search and tokenisation.
 Each is mapped to the Arabic character a reader sees; nothing is spelled
 differently.  Persian, Urdu and Kurdish paragraphs are left alone: there these
-letters are correct (see :mod:`arclean.script`).
+letters are correct (see :mod:`arclean.text.language`).
+
+L201, decorative tatweel: ARABIC TATWEEL (U+0640) stretches the joining stroke between two letters to
+justify a line or to decorate a word (``الديكــــور``).  Between letters it never
+changes the word, so it goes, also when diacritics sit between it and the
+letters (``أيـْـدِى`` → ``أيْدِى``): the diacritics stay, on the letter before.
+Elsewhere it means something and stays:
+
+- after a clitic or abbreviation before a non-letter: ``بـ12``, ``الـ54``,
+  ``بـ«المجلس»``, ``لـ"الميادين"``, ``1444هـ``;
+- standing alone as a dash: ``المدينة المنورة ـ أصيل``;
+- carrying a dagger alef (U+0670), as in ``الرَّحْمَـٰنِ``: there it is the seat
+  of a letter;
+- carrying a haraka when the letter before it has one of its own: removing it
+  would stack two harakat (or two shaddas) on one letter.  A shadda and one
+  haraka are no stack: ``إنّـَه`` becomes ``إنَّه``.
 """
 
 from __future__ import annotations
@@ -13,9 +28,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .. import tables
-from ..patterns import ARABIC_LETTERS, ARABIC_MARKS, ARTICLE, CONJUNCTIONS, PREPOSITIONS
-from ..script import document_is_non_arabic, is_non_arabic, map_lines
+import regex
+
+from .. import datafiles
+from ..text.chars import ARABIC_LETTERS, ARABIC_MARKS, TATWEEL
+from ..text.clitics import WORD_PREFIX
+from ..text.language import document_is_non_arabic, is_non_arabic, map_lines
 
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 #: ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM and the other word ligatures
@@ -24,13 +42,13 @@ _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 _WORD_LIGATURES = range(0xFDF0, 0xFE00)
 
 #: The Persian look-alike letters of ``chars/persian_letters.tsv`` (KEHEH, FARSI YEH, AE).
-_PERSIAN_LETTER = tables.char_pattern("chars/persian_letters.tsv")
+_PERSIAN_LETTER = datafiles.char_pattern("chars/persian_letters.tsv")
 _FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
 _WORD_WITH_PERSIAN_LETTER = re.compile(f"[{ARABIC_LETTERS}{ARABIC_MARKS}]+")
 _FINAL_FARSI_YEH = re.compile(f"\u06cc(?=[{ARABIC_MARKS}]*$)")
-_CLITICS = re.compile(f"^(?:[{CONJUNCTIONS}]?[{PREPOSITIONS}]?(?:{ARTICLE})?)")
+_CLITICS = re.compile(f"^(?:{WORD_PREFIX})")
 #: The Persian digits of ``chars/persian_digits.tsv`` (U+06F0-U+06F9).
-_PERSIAN_DIGIT = tables.char_pattern("chars/persian_digits.tsv")
+_PERSIAN_DIGIT = datafiles.char_pattern("chars/persian_digits.tsv")
 
 
 def presentation_forms() -> re.Pattern[str]:
@@ -113,14 +131,14 @@ def _arabic_spelling(match: re.Match[str]) -> str:
     if not _PERSIAN_LETTER.search(word):
         return word
     if _FINAL_FARSI_YEH.search(word):
-        maksura = _FINAL_FARSI_YEH.sub("\u0649", word).translate(tables.translation("chars/persian_letters.tsv"))
+        maksura = _FINAL_FARSI_YEH.sub("\u0649", word).translate(datafiles.translation("chars/persian_letters.tsv"))
         if _is_maksura_word(maksura):
             return maksura
-    return word.translate(tables.translation("chars/persian_letters.tsv"))
+    return word.translate(datafiles.translation("chars/persian_letters.tsv"))
 
 
 def _is_maksura_word(word: str) -> bool:
-    known = tables.word_list("words/alef_maksura.txt")
+    known = datafiles.word_list("words/alef_maksura.txt")
     bare = re.sub(f"[{ARABIC_MARKS}]", "", word)
     if bare in known:
         return True
@@ -145,4 +163,47 @@ def replace_persian_digits(text: str) -> str:
 def _digits_in_arabic_line(line: str) -> str:
     if is_non_arabic(line) or not re.search(f"[{ARABIC_LETTERS}]", line):
         return line
-    return line.translate(tables.translation("chars/persian_digits.tsv"))
+    return line.translate(datafiles.translation("chars/persian_digits.tsv"))
+
+
+#: A stretch between two letters: the marks of the letter before, then
+#: tatweels and marks, at least one tatweel.  Each position after a letter
+#: starts at most one attempt, and no stretch holds a letter, so the scan is
+#: linear.
+_BETWEEN_LETTERS = regex.compile(
+    f"(?<=[{ARABIC_LETTERS}])([{ARABIC_MARKS}]*)({TATWEEL}[{TATWEEL}{ARABIC_MARKS}]*)(?=[{ARABIC_LETTERS}])"
+)
+_TATWEELS = regex.compile(f"{TATWEEL}+")
+#: The marks that cannot sit twice on one letter: the harakat, tanwin and
+#: sukun (one vowel sign a letter), and the shadda.
+_VOWEL_SIGNS = regex.compile("[\u064b-\u0650\u0652]")
+_SHADDA = "\u0651"
+_DAGGER_ALEF = "\u0670"
+
+
+def remove_decorative_tatweel(text: str) -> str:
+    """Remove ARABIC TATWEEL (U+0640) between two letters, where it is decoration.
+
+    Diacritics on or around the tatweel stay, on the letter before it.
+
+    >>> remove_decorative_tatweel("الديكــــور الداخلي، وأُطْــلـقُـها")
+    'الديكور الداخلي، وأُطْلقُها'
+    >>> remove_decorative_tatweel("أيـْـدِى وَمـــَنْ")
+    'أيْدِى وَمَنْ'
+    >>> remove_decorative_tatweel("بـ12 الـ54 1444هـ المنورة ـ أصيل الرَّحْمَـٰنِ")
+    'بـ12 الـ54 1444هـ المنورة ـ أصيل الرَّحْمَـٰنِ'
+    """
+    if TATWEEL not in text:
+        return text
+    return _BETWEEN_LETTERS.sub(_drop_unless_meaningful, text)
+
+
+def _drop_unless_meaningful(match: regex.Match[str]) -> str:
+    """The stretch without its tatweels, unless one carries a dagger alef or
+    the marks left would stack on the letter before."""
+    if _DAGGER_ALEF in match.group(2):
+        return match.group(0)
+    marks = match.group(1) + _TATWEELS.sub("", match.group(2))
+    if len(_VOWEL_SIGNS.findall(marks)) > 1 or marks.count(_SHADDA) > 1:
+        return match.group(0)
+    return marks

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..patterns import ARABIC_LETTERS, ARABIC_MARKS
+from ..text.chars import ARABIC_LETTERS, ARABIC_MARKS
 
 _SPACE_BEFORE_ARABIC_MARK = re.compile(r"[ \t]+(?=[،؛؟])")
 _ARABIC_MARK_BEFORE_LETTER = re.compile(f"([،؛؟])(?=[{ARABIC_LETTERS}])")

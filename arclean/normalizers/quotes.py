@@ -37,6 +37,9 @@ from collections import deque
 from itertools import accumulate, chain
 from typing import Callable, Iterable, Iterator, NamedTuple
 
+from ..text.chars import TATWEEL
+from ..text.clitics import PROCLITIC_RUN
+
 #: The shaped quote styles: (opening mark, closing mark).
 STYLES = {
     "double": ("\u201c", "\u201d"),  # “ ”
@@ -544,7 +547,7 @@ _SENTENCE_END = frozenset(".!?\u061f\u2026")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3]")
 #: A proclitic written against the quotation it governs (``لـ"المواطنين"``,
 #: ``و"الأهرام"``): و or ف, then ب, ك or ل, then the article, then a tatweel.
-_PROCLITIC = re.compile("(?:[\u0648\u0641]?(?:[\u0628\u0643\u0644]?\u0627\u0644|\u0644\u0644|[\u0628\u0643\u0644])|[\u0648\u0641])\u0640?")
+_PROCLITIC = re.compile(f"{PROCLITIC_RUN}{TATWEEL}?")
 #: The double styles: (opening mark, closing mark), by mark.
 _DOUBLE_STYLE = {mark: style for style in (STYLES["double"], STYLES["guillemets"], _STRAIGHT) for mark in style}
 

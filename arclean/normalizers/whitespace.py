@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .. import tables
+from .. import datafiles
 
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029]")
 _EDGE_SPACES = re.compile(r"^[ \t]+|[ \t]+$", flags=re.MULTILINE)
@@ -36,7 +36,7 @@ def normalize_line_endings(text: str) -> str:
 
 def unicode_spaces() -> re.Pattern[str]:
     """The spaces W102 replaces (``chars/spaces.tsv``): a text without one is left as it is."""
-    return tables.char_pattern("chars/spaces.tsv")
+    return datafiles.char_pattern("chars/spaces.tsv")
 
 
 def replace_unicode_spaces(text: str) -> str:
@@ -54,7 +54,7 @@ def replace_unicode_spaces(text: str) -> str:
     """
     if not unicode_spaces().search(text):
         return text
-    return text.translate(tables.translation("chars/spaces.tsv"))
+    return text.translate(datafiles.translation("chars/spaces.tsv"))
 
 
 def collapse_spaces(text: str) -> str:

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import tables
-from ..patterns import ARABIC_LETTERS, DIGITS, MONTH_CLITICS
-from ..shape import SPELLING_FOLDS
+from ... import datafiles
+from ...text.chars import ARABIC_LETTERS, DIGITS
+from ...text.clitics import ARTICLE, MONTH_CLITICS
+from ...text.folding import SPELLING_FOLDS
 
 _NOT_LETTER_BEFORE = f"(?<![{ARABIC_LETTERS}])"
 _NOT_LETTER_AFTER = f"(?![{ARABIC_LETTERS}])"
@@ -37,13 +38,13 @@ def _fold(word: str) -> str:
 @lru_cache(maxsize=1)
 def _spellings() -> dict[str, tuple[int, str]]:
     """Every month spelling -> (month number, system)."""
-    return {month.name: (month.number, month.system) for month in tables.months()}
+    return {month.name: (month.number, month.system) for month in datafiles.months()}
 
 
 @lru_cache(maxsize=1)
 def _valid_words() -> frozenset[str]:
     names = {_fold(name) for name in _spellings() if " " not in name}
-    return frozenset(names | {_fold(word) for word in tables.word_list("months/not_months.txt")})
+    return frozenset(names | {_fold(word) for word in datafiles.word_list("months/not_months.txt")})
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,7 @@ def _near_miss_targets() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def _misspelling_pattern() -> re.Pattern[str]:
-    typos = sorted(tables.corrections("months/misspellings.tsv"), key=len, reverse=True)
+    typos = sorted(datafiles.corrections("months/misspellings.tsv"), key=len, reverse=True)
     return re.compile(f"{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]{{0,2}})({'|'.join(typos)}){_NOT_LETTER_AFTER}")
 
 
@@ -66,14 +67,15 @@ def _misspelling_pattern() -> re.Pattern[str]:
 def _misspelling_hint() -> re.Pattern[str]:
     """The bare alternation of misspellings: a fast first look (the standard
     ``re`` module scans plain alternations several times faster)."""
-    return re.compile("|".join(sorted(tables.corrections("months/misspellings.tsv"), key=len, reverse=True)))
+    return re.compile("|".join(sorted(datafiles.corrections("months/misspellings.tsv"), key=len, reverse=True)))
 
 
-#: Date contexts, found from their anchors (numbers and the word شهر are rare
-#: in text, so the rule looks only there): a day number before the word, a
-#: year after it, or شهر before it.
+#: Date contexts, found from their anchors (numbers and the anchor words of
+#: ``months/anchors.txt``, "month", are rare in text, so the rule looks only there): a day
+#: number before the word, a year after it, or an anchor word before it.
 _NUMBER = re.compile(f"[{DIGITS}]+")
-_SHAHR = re.compile(f"(?<![{ARABIC_LETTERS}])[{MONTH_CLITICS}]?(?:ال)?شهر[ \t]+")
+_ANCHOR_WORDS = tuple(sorted(datafiles.word_list("months/anchors.txt")))
+_ANCHOR = re.compile(f"(?<![{ARABIC_LETTERS}])[{MONTH_CLITICS}]?(?:{ARTICLE})?(?:{'|'.join(_ANCHOR_WORDS)})[ \t]+")
 _WORD_AFTER = re.compile(f"[ \t]*{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}}){_NOT_LETTER_AFTER}")
 _WORD_BEFORE = re.compile(f"{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}})[ \t،,]+$")
 _LOOK_BACK = 40
@@ -134,8 +136,8 @@ def fix_month_misspellings(text: str) -> str:
         elif len(digits) == 4:
             start = max(0, anchor.start() - _LOOK_BACK)
             _consider(_WORD_BEFORE.search(text, start, anchor.start()), fixes)
-    if "شهر" in text:  # the anchor's one literal: a text without it has none
-        for anchor in _SHAHR.finditer(text):
+    if any(word in text for word in _ANCHOR_WORDS):  # a text without an anchor word has no anchor
+        for anchor in _ANCHOR.finditer(text):
             _consider(_WORD_AFTER.match(text, anchor.end()), fixes)
     for start in sorted(fixes, reverse=True):
         end, corrected = fixes[start]
@@ -145,7 +147,7 @@ def fix_month_misspellings(text: str) -> str:
 
 def _replace_listed(match: re.Match[str]) -> str:
     clitics, typo = match.groups()
-    return clitics + tables.corrections("months/misspellings.tsv")[typo][0]
+    return clitics + datafiles.corrections("months/misspellings.tsv")[typo][0]
 
 
 def _consider(match: re.Match[str] | None, fixes: dict[int, tuple[int, str]]) -> None:

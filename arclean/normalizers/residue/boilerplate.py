@@ -1,7 +1,7 @@
 """Boilerplate lines at the edges of a page: rules B201, B202, B204-B208, B104.
 
 Each rule drops the residue lines of one kind of the page model
-(:mod:`arclean.page`), and only where residue can be told from content:
+(:mod:`arclean.normalizers.residue.page`), and only where residue can be told from content:
 before the first paragraph of the article or after the last one.
 ``التعليقات`` as a line after the article is the comment widget; the same word
 inside a paragraph, or as a heading between paragraphs, stays.  Forum and
@@ -14,9 +14,9 @@ from __future__ import annotations
 from array import array
 from typing import Callable
 
-from ..analysis import apply
-from ..page import Guard, Kind, Page, Region
-from ..tables import Phrase
+from ...datafiles import Phrase
+from .analysis import apply
+from .page import Guard, Kind, Page, Region
 
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:

@@ -1,7 +1,7 @@
 """Repeated title (B101) and repeated paragraphs (B102).
 
 Where the title is and which lines copy it is the page model's business
-(:mod:`arclean.title`); B101 drops the copies.  The first copy stays.  A short
+(:mod:`arclean.normalizers.residue.title`); B101 drops the copies.  The first copy stays.  A short
 line repeated on purpose (a refrain, a chant: ``مَوطِنِي مَوطِنِي``) is not a
 title and stays.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from array import array
 
-from ..analysis import apply
-from ..page import Page
-from ..title import find_title
+from .analysis import apply
+from .page import Page
+from .title import find_title
 
 _MIN_PARAGRAPH_WORDS = 8
 

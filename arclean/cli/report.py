@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from . import __version__
-from .files import FileChange, FileResult
-from .registry import BY_CODE
+from .. import __version__
+from ..files import FileChange, FileResult
+from ..registry import BY_CODE
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "json", "github")

@@ -29,7 +29,7 @@ from typing import Callable
 
 import ftfy
 
-from .. import tables
+from ... import datafiles
 
 #: ftfy with everything off but the encoding repair: curly quotes stay curly,
 #: HTML stays as it is (rule E201 owns entities), no Unicode normalisation.
@@ -61,7 +61,7 @@ _WORD = re.compile(r"(?:[^\s]|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0|(?<=\u00e2\u
 #: The invisible characters rule I101 removes (``data/chars/invisible.tsv``) but
 #: SOFT HYPHEN, which is byte AD of both code pages (see below): a broken word
 #: may hold them between its bytes.
-_INVISIBLE = "".join(chr(code) for code in sorted(tables.translation("chars/invisible.tsv")) if code != 0xAD)
+_INVISIBLE = "".join(chr(code) for code in sorted(datafiles.translation("chars/invisible.tsv")) if code != 0xAD)
 _I = f"[{_INVISIBLE}\u200c\u200d]*"
 _STRIP_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 #: ZERO WIDTH NON-JOINER and JOINER are bytes 9D and 9E in windows-1256 and

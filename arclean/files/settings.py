@@ -2,7 +2,7 @@
 plus what the CLI needs to find and read files; and :data:`KEYS`, the one table
 of every setting.
 
-:mod:`arclean.config_loading` builds :class:`Settings` from a configuration
+:mod:`arclean.files.config_file` builds :class:`Settings` from a configuration
 file with the readers of :data:`KEYS`; :meth:`Settings.override` puts the
 command-line flags on top, merging each as :data:`KEYS` says.
 """
@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable
 
-from .config import Config
-from .errors import ConfigError, DataFileError
+from ..config import Config
+from ..datafiles import Phrase, parse_corrections, parse_phrases
+from ..errors import ConfigError, DataFileError
+from ..normalizers.quotes import QUOTE_STYLES
+from ..registry import PROFILES, expand, select_rules
 from .gitignore import gitignore_spec
-from .normalizers.quotes import QUOTE_STYLES
-from .registry import PROFILES, expand, select_rules
-from .tables import Phrase, parse_corrections, parse_phrases
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.jsonl", "*.parquet")
 #: Folders no corpus wants cleaned; ``exclude`` replaces this list, ``extend-exclude`` adds to it.

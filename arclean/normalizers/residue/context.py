@@ -1,7 +1,7 @@
 """Judging a page's lines in context: the second half of the analysis.
 
 Out of context a line is a phrase, a counter, chrome by its words, or content
-(:mod:`arclean.residue`).  In context:
+(:mod:`arclean.normalizers.residue.lines`).  In context:
 
 - content guards: a number at the page's edge that is a table cell, one of a
   numbered series, or a year, stays;
@@ -55,7 +55,7 @@ def carries_context(page: Page) -> bool:
 def judge_in_context(page: Page) -> Page:
     """Every context judgement, in order; each only adds to what the page holds.
 
-    >>> from arclean.analysis import analyze
+    >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل."
     ...                "\\nفيسبوك تويتر\\nصحيفة الأيام\\nواتساب تلغرام")
     >>> page.lines[2].kind.name, page.lines[2].evidence
@@ -124,7 +124,7 @@ def _in_table(page: Page, index: int) -> bool:
     a table: guarding all but its first line would let each run drop one more);
     or next to a row drawn with ``|``.
 
-    >>> from arclean.analysis import analyze
+    >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("نص الخبر كما ورد.\\nالأهلي\\n30\\nالزمالك\\n28\\n0\\n0")
     >>> [_in_table(page, i) for i in (2, 4, 5, 6)]
     [True, True, False, False]
@@ -258,11 +258,11 @@ def _judge_board_lines(page: Page) -> Page:
     بالمنتدى``, ``مواضيع تهمك``); a forum post's byline and date come under
     its title.  The title is known by its copy further down, so it is never one
     of them; breadcrumbs and labelled lines (guarded) stay.  Where the post's
-    header is known (:func:`arclean.title.find_post`), the board's prompts
+    header is known (:func:`arclean.normalizers.residue.title.find_post`), the board's prompts
     above it go too, sentences as they may be, and so do the short lines
     between the title and the post (next/previous links, poster cards).
 
-    >>> from arclean.analysis import analyze
+    >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("منتديات المعرفة\\nمرحبا بكم في منتداكم، سجل الآن وشارك معنا في النقاش.\\n"
     ...                "عنوان الموضوع في المنتدى\\nالموضوع السابق الموضوع التالي\\n"
     ...                "عنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى\\nنص المشاركة الأولى في الموضوع.")

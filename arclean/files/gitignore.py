@@ -3,7 +3,7 @@
 ``include``, ``exclude``, ``per-file-ignores`` and the ``.gitignore`` files a
 walk meets are all read by :class:`Patterns`, so that a pattern means the
 same in a configuration file as in a ``.gitignore``.  (The regexes the
-normalizers use are in :mod:`arclean.patterns`; nothing here touches text.)
+normalizers use are in :mod:`arclean.text.chars`; nothing here touches text.)
 """
 
 from __future__ import annotations

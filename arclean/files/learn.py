@@ -22,12 +22,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import IO, Iterator
 
-from .config import Config
-from .errors import FileError
-from .files.parquet import is_parquet, open_parquet
-from .files.shards import SHARD_BYTES
-from .learn import MIN_DOCS, MIN_SHARE, Counts, Learned, phrase_file, preparing, select
-from .sources import file_source, record_source
+from ..config import Config
+from ..errors import FileError
+from ..learn import MIN_DOCS, MIN_SHARE, Counts, Learned, phrase_file, preparing, select
+from ..sources import file_source, record_source
+from .parquet import is_parquet, open_parquet
+from .shards import SHARD_BYTES
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def count_files(jobs: list[Job], processes: int = 1, piece: int = SHARD_BYTES, s
     the result does not depend on the number of processes."""
     counts = Counts()
     if scheduler is not None:
-        from .files.cluster import connect
+        from .cluster import connect
 
         parts = [part for job in jobs for part in pieces(replace(job, path=os.path.abspath(job.path)), piece)]
         with connect(scheduler, max(1, processes)) as client:

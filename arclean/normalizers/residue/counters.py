@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from array import array
 
-from ..analysis import apply
-from ..page import Kind, Page, Region
-from ..tables import Phrase
+from ...datafiles import Phrase
+from .analysis import apply
+from .page import Kind, Page, Region
 
 _HEAD_LINES = 4
 

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from . import tables
+from .. import datafiles
 
 #: Letters that occur in Persian, Urdu, Kurdish or Pashto but never in Arabic
 #: words: PEH, TCHEH, JEH, GAF, TTEH, DDAL, RREH, NOON GHUNNA, YEH BARREE,
@@ -25,13 +25,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _markers() -> frozenset[str]:
-    return tables.word_list("words/persian_markers.txt")
+    return datafiles.word_list("words/persian_markers.txt")
 
 
 @lru_cache(maxsize=None)
 def _prefixes() -> tuple[str, ...]:
     """Persian verb prefixes, each with the ZERO WIDTH NON-JOINER (U+200C) that follows it."""
-    return tuple(sorted(prefix + "\N{ZERO WIDTH NON-JOINER}" for prefix in tables.word_list("words/persian_prefixes.txt")))
+    return tuple(sorted(prefix + "\N{ZERO WIDTH NON-JOINER}" for prefix in datafiles.word_list("words/persian_prefixes.txt")))
 
 
 @lru_cache(maxsize=4096)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from .lines import is_post_byline
 from .page import Guard, Kind, Line, Page
-from .residue import is_post_byline
 
 _MIN_TITLE_WORDS = 4
 #: Lines looked at for the title; a masthead or section name has at most two words.
@@ -41,7 +41,7 @@ _MAX_POST_TITLE_WORDS = 30
 def is_near_duplicate(title: Line, line: Line) -> bool:
     """Return True when two lines are the same headline, give or take small edits.
 
-    >>> from arclean.analysis import analyze
+    >>> from arclean.normalizers.residue.analysis import analyze
     >>> a, b, c = analyze("«الانتقالي الجنوبي» يعقد أولى جلساته بعد يوم من عودة أعضائه إلى عدن\\n"
     ...                   "«الانتقالي الجنوبي» يُعد أولى جلساته بعد يوم من عودة اعضاءه إلى عدن\\n"
     ...                   "«الانتقالي الجنوبي» يعقد أولى جلساته في عدن لبحث خطط المجلس المالية والإعلامية").lines
@@ -65,7 +65,7 @@ def is_doubled(title: Line, line: Line) -> bool:
     """The title printed twice on one line, perhaps with an image's alt word
     between the copies (``TITLE Empty TITLE``).
 
-    >>> from arclean.analysis import analyze
+    >>> from arclean.normalizers.residue.analysis import analyze
     >>> title, line = analyze("عنوان الموضوع في المنتدى\\nعنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى").lines
     >>> is_doubled(title, line)
     True
@@ -87,7 +87,7 @@ def _is_date(line: Line) -> bool:
 def find_title(page: Page) -> tuple[int | None, list[int]]:
     """The title's line and the lines that copy it.
 
-    >>> from arclean.analysis import analyze
+    >>> from arclean.normalizers.residue.analysis import analyze
     >>> find_title(analyze("العالم\\n\\nاشتباكات بالقرب من مقر المجلس الرئاسي\\n\\nاشتباكات بالقرب من مقر المجلس الرئاسي"))
     (2, [4])
     """
@@ -122,7 +122,7 @@ def find_post(page: Page) -> tuple[int, int, int | None] | None:
     the page as a forum's, whatever the board's wording; a title repeated under
     a subtitle on a news page is neither.
 
-    >>> from arclean.analysis import analyze
+    >>> from arclean.normalizers.residue.analysis import analyze
     >>> find_post(analyze("منتدى المعرفة\\nعنوان الموضوع في المنتدى\\nالموضوع السابق\\n"
     ...                   "عنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى\\nنص المشاركة."))
     (1, 3, None)

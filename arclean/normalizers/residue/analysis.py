@@ -1,8 +1,8 @@
-"""Analyse a text into a :class:`~arclean.page.Page`: one explicit step.
+"""Analyse a text into a :class:`~arclean.normalizers.residue.page.Page`: one explicit step.
 
-First each line is judged alone (:mod:`arclean.residue`: phrases, counters,
+First each line is judged alone (:mod:`arclean.normalizers.residue.lines`: phrases, counters,
 copyright, chrome words, content labels, breadcrumbs); then in its context
-(:mod:`arclean.context`: content guards, region and neighbours).
+(:mod:`arclean.normalizers.residue.context`: content guards, region and neighbours).
 
 The pipeline analyses once for a run of line rules and passes the page from
 rule to rule; nothing is cached between calls.
@@ -14,10 +14,11 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from ...datafiles import Phrase
+from ...text.chars import BARE_NUMBER_LINE
+from ...text.folding import fold_text, is_prose, skeleton_of_folded
 from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
-from .page import Guard, Kind, Line, Page
-from .patterns import BARE_NUMBER_LINE
-from .residue import (
+from .lines import (
     PhraseMatcher,
     chrome_counts,
     chrome_share,
@@ -27,8 +28,7 @@ from .residue import (
     phrase_matcher,
     starts_with_content_label,
 )
-from .shape import fold_text, is_prose, skeleton_of_folded
-from .tables import Phrase
+from .page import Guard, Kind, Line, Page
 
 #: Residue lines are short.  A line of more tokens than this can only *start*
 #: with a phrase (a tags line, an inline read-also block), and reads as prose.

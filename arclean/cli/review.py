@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Iterable, Mapping, Protocol, Sequence
 
-from . import __version__
-from .changes import Report, split_lines
-from .errors import ArcleanError
-from .registry import BY_CODE, RULES
+from .. import __version__
+from ..changes import Report, split_lines
+from ..errors import ArcleanError
+from ..registry import BY_CODE, RULES
 
 SAMPLE, TOP = 20, 100  # samples per rule; documents listed by amount of change
 CONTEXT = 2  # lines shown around a removed line

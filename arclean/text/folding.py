@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._compiled import speedups
-from .patterns import ARABIC_MARKS, TATWEEL
+from .._compiled import speedups
+from .chars import ARABIC_MARKS, TATWEEL
 
 #: The spelling variants writers use for the same word (hamza on alef, alef
 #: maksura for yeh, teh marbuta for heh): what month names are compared under

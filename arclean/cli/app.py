@@ -13,8 +13,8 @@
 
 Exit codes: 0 clean, 1 changes found or made, 2 usage, configuration or input
 errors (a path not found), 130 interrupted (after reporting every file written).  The
-work is in :mod:`arclean.config_loading` (settings), :mod:`arclean.files`
-(finding, cleaning, writing) and :mod:`arclean.report`.
+work is in :mod:`arclean.files.config_file` (settings), :mod:`arclean.files`
+(finding, cleaning, writing) and :mod:`arclean.cli.report`.
 """
 
 from __future__ import annotations
@@ -31,30 +31,19 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import IO, Iterator, Sequence, TextIO
 
-from . import __version__
-from ._compiled import implementation
-from .config_loading import find_config_file, load_settings
-from .errors import ArcleanError
-from .files import (
-    FileResult,
-    Source,
-    Task,
-    clean_stream,
-    discover,
-    pipeline_for,
-    plan,
-    read_stdin_bytes,
-    run,
-    stale_temporaries,
-)
-from .files.cluster import require_distributed, run_on_cluster
-from .files.parquet import check_pyarrow, is_parquet
-from .learn import MIN_DOCS, MIN_SHARE
-from .learn_files import Job, learn
-from .registry import BY_CODE, PROFILES, RULES
+from .. import __version__
+from .._compiled import implementation
+from ..errors import ArcleanError
+from ..files import FileResult, Source, Task, clean_stream, discover, pipeline_for, plan, read_stdin_bytes, run, stale_temporaries
+from ..files.cluster import require_distributed, run_on_cluster
+from ..files.config_file import find_config_file, load_settings
+from ..files.learn import Job, learn
+from ..files.parquet import check_pyarrow, is_parquet
+from ..files.settings import Settings, flags_of
+from ..learn import MIN_DOCS, MIN_SHARE
+from ..registry import BY_CODE, PROFILES, RULES
 from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Reporter, Summary
 from .review import SAMPLE, Review
-from .settings import Settings, flags_of
 
 COMMANDS = ("clean", "check", "fix", "learn", "rules", "rule")
 POOL_THRESHOLD = 2_000_000  # bytes: below this, starting worker processes costs more than it saves
@@ -479,6 +468,3 @@ def _print_rule(code: str, out: TextIO, err: TextIO) -> int:
     out.write(f"{rule.code} {rule.name} ({'on' if rule.default else 'off'} by default)\n\n{rule.doc}\n")
     return EXIT_OK
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -5,7 +5,7 @@ A scraped page is a head (site chrome, title, kicker, byline, date, counters),
 an article (paragraphs of prose) and a tail (share bars, comment forms,
 related links, tags, footers).  Every line rule (the B family) is a decision
 over this model: which residue lines to drop.  The model is built by one
-explicit step, :func:`arclean.analysis.analyze`, that the pipeline runs once
+explicit step, :func:`arclean.normalizers.residue.analysis.analyze`, that the pipeline runs once
 for a run of line rules; a rule called alone analyses its own text.
 
 The evidence a line is judged by, strongest first:
@@ -14,7 +14,7 @@ The evidence a line is judged by, strongest first:
   a share bar, a forum prompt;
 - its shape and words: a bare number, a number with counter words, a
   copyright notice, a short line made of chrome words (``data/words``);
-- its context (:mod:`arclean.context`): the region (in the tail a line needs
+- its context (:mod:`arclean.normalizers.residue.context`): the region (in the tail a line needs
   fewer chrome words), its neighbours (a short line between chrome lines at
   the page's edge is chrome, as jusText judges a short paragraph by its
   neighbours; a forum poster card's name lines), a label dangling at the
@@ -24,7 +24,7 @@ The evidence a line is judged by, strongest first:
   separator, a source or byline, a breadcrumb.  When the evidence conflicts,
   the line stays.
 
->>> from arclean.analysis import analyze
+>>> from arclean.normalizers.residue.analysis import analyze
 >>> page = analyze("عنوان الخبر\\n0\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nاترك رد")
 >>> [line.kind.name for line in page.lines]
 ['CONTENT', 'NUMBER', 'CONTENT', 'COMMENT']
@@ -43,8 +43,8 @@ from heapq import merge
 from itertools import compress
 from typing import Iterable, Mapping, Sequence, TypeVar
 
-from .shape import skeleton_of_folded
-from .tables import Phrase
+from ...datafiles import Phrase
+from ...text.folding import skeleton_of_folded
 
 #: Sorted line indexes: a list, or an array of machine ints (as ``Page.index`` keeps them).
 _Indexes = TypeVar("_Indexes", list[int], "array[int]")
@@ -108,7 +108,7 @@ _LONG = 1000
 class Line:
     """One line of a page: its text, its kind, whether it reads as prose, the
     evidence for its kind, and the guard that keeps it if it is content after all.
-    ``folded``: the line folded by :func:`arclean.shape.fold_text` (the whole
+    ``folded``: the line folded by :func:`arclean.text.folding.fold_text` (the whole
     document is folded in one pass); its skeleton and word count are derived
     once, when a rule first asks."""
 
@@ -134,7 +134,7 @@ class Line:
 
     @cached_property
     def key(self) -> str:
-        """The line's skeleton (:func:`arclean.shape.skeleton`)."""
+        """The line's skeleton (:func:`arclean.text.folding.skeleton`)."""
         return skeleton_of_folded(self.folded)
 
     @cached_property
@@ -202,7 +202,7 @@ class Page:
     def at_edges(self, indexes: _Indexes) -> _Indexes:
         """Those of the (sorted) indexes that stand in the head or the tail.
 
-        >>> from arclean.analysis import analyze
+        >>> from arclean.normalizers.residue.analysis import analyze
         >>> analyze("0\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل كله.\\n0").at_edges([0, 1, 2])
         [0, 2]
         """
@@ -219,7 +219,7 @@ class Page:
         """The lines of each kind, in order: a rule visits only the lines it
         decides on, not every line of the page.
 
-        >>> from arclean.analysis import analyze
+        >>> from arclean.normalizers.residue.analysis import analyze
         >>> list(analyze("العنوان\\n0\\n\\nاترك رد").index[Kind.COMMENT])
         [3]
 
@@ -251,7 +251,7 @@ class Page:
     def neighbour(self, index: int, step: int) -> int | None:
         """The next non-blank line before (step -1) or after (step 1) a line.
 
-        >>> from arclean.analysis import analyze
+        >>> from arclean.normalizers.residue.analysis import analyze
         >>> page = analyze("أ\\n\\nب")
         >>> page.neighbour(0, 1), page.neighbour(2, -1), page.neighbour(-1, 1), page.neighbour(2, 1)
         (2, 0, 0, None)
@@ -267,7 +267,7 @@ class Page:
         """The page without the given lines (and with a final line feed if
         asked); what is left keeps its analysis.
 
-        >>> from arclean.analysis import analyze
+        >>> from arclean.normalizers.residue.analysis import analyze
         >>> page = analyze("العنوان\\n0\\nنص")
         >>> page.without([1]).text, page.without([2], final_line_feed=True).text
         ('العنوان\\nنص', 'العنوان\\n0\\n')

@@ -36,16 +36,6 @@ ARABIC_MARKS = (
 
 TATWEEL = "\N{ARABIC TATWEEL}"
 
-#: Proclitics, the letters written joined to the word they go before: the
-#: conjunctions و and ف, the prepositions ب, ل and ك, and the article ال.  The
-#: rules that look a word up in a list strip them first.
-CONJUNCTIONS = "\u0648\u0641"  # WAW, FEH
-PREPOSITIONS = "\u0628\u0644\u0643"  # BEH, LAM, KAF
-ARTICLE = "\u0627\u0644"  # ALEF, LAM
-#: The one-letter proclitics a month name takes (وديسمبر, فديسمبر, بديسمبر, لديسمبر;
-#: not ك, which does not go before a date).
-MONTH_CLITICS = CONJUNCTIONS + PREPOSITIONS[:2]
-
 #: Western, Arabic-Indic and Extended (Persian) digits.
 DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Tuple, Union
 
-from .. import tables
-from ..patterns import ARABIC_LETTERS, CONJUNCTIONS
+from ... import datafiles
+from ...text.chars import ARABIC_LETTERS
+from ...text.clitics import CONJUNCTIONS
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ Extra = Tuple[Tuple[str, Union[str, Tuple[str, ...]]], ...]
 
 @lru_cache(maxsize=16)
 def _lexicon(extra: Extra = ()) -> dict[str, tuple[str, ...]]:
-    lexicon = dict(tables.corrections("typos/common.tsv"))
+    lexicon = dict(datafiles.corrections("typos/common.tsv"))
     for typo, fixes in extra:
         lexicon[typo] = tuple(fixes.split("|")) if isinstance(fixes, str) else tuple(fixes)
     return lexicon

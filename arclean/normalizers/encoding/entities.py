@@ -6,7 +6,7 @@ import html
 import re
 from functools import lru_cache
 
-from .. import tables
+from ... import datafiles
 
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _AMP_BEFORE_REFERENCE = re.compile(r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -48,14 +48,14 @@ _JOINERS = "\u200c\u200d"
 
 @lru_cache(maxsize=None)
 def _invisible() -> re.Pattern[str]:
-    chars = "".join(chr(code) for code in tables.translation("chars/invisible.tsv")) + _JOINERS
+    chars = "".join(chr(code) for code in datafiles.translation("chars/invisible.tsv")) + _JOINERS
     return re.compile(f"[{re.escape(chars)}]")
 
 
 @lru_cache(maxsize=None)
 def _split_reference() -> re.Pattern[str]:
     """A reference with invisible characters inside (``&n\u200bbsp;``)."""
-    chars = re.escape("".join(chr(code) for code in tables.translation("chars/invisible.tsv")) + _JOINERS)
+    chars = re.escape("".join(chr(code) for code in datafiles.translation("chars/invisible.tsv")) + _JOINERS)
     return re.compile(f"&[#0-9A-Za-z{chars}]{{2,40}};")
 
 

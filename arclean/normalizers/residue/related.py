@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import apply
-from ..page import Kind, Line, Page
-from ..residue import phrase_matcher
-from ..shape import ends_sentence, skeleton
-from ..tables import Phrase
+from ...datafiles import Phrase
+from ...text.folding import ends_sentence, skeleton
+from .analysis import apply
+from .lines import phrase_matcher
+from .page import Kind, Line, Page
 
 _MAX_TITLES = 6
 _MAX_TITLE_WORDS = 18
@@ -58,7 +58,7 @@ def _teaser_after(page: Page, titles: list[int]) -> list[int]:
     """The last linked title's teaser: one paragraph under it that the page cut
     short (it ends mid-sentence) and after which the page ends.
 
-    >>> from arclean.analysis import analyze
+    >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("نص.\\nاخترنا لكم\\nعنوان مقال آخر\\nبدأت مراسم تسليم معابر قطاع غزة صباح اليوم الأربعاء"
     ...                " لحكومة الوفاق الوطني في إطار عملية تسلم المعابر وتمكين")
     >>> _teaser_after(page, [2])
@@ -103,7 +103,7 @@ def _is_card_stamp(page: Page, index: int) -> bool:
     """Under a bare heading, a linked article's stamp: its date line
     (``09:42 - 2024/05/19``), or the dateline right above it (``مكتب الشروق -بنزرت :``).
 
-    >>> from arclean.analysis import analyze
+    >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("في نفس السياق\\nمكتب الشروق -بنزرت :\\n09:42 - 2024/05/19\\nوقال الوزير:")
     >>> [_is_card_stamp(page, i) for i in range(4)]
     [False, True, True, False]

@@ -20,10 +20,10 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Sequence
 
-from ..analysis import apply
-from ..page import END_OF_PAGE, Kind, Page
-from ..shape import ends_sentence
-from ..tables import Phrase
+from ...datafiles import Phrase
+from ...text.folding import ends_sentence
+from .analysis import apply
+from .page import END_OF_PAGE, Kind, Page
 
 _MIN_PROSE_ALLOWANCE = 400
 #: Lines that end an article even with whole paragraphs under them, when more residue follows.
@@ -93,7 +93,7 @@ def _tail_prose(page: Page, index: int, after: Sequence[int]) -> bool:
     that end the page (``الوضع الداكن`` as a subheading, ``5 تعليقات`` on its own
     line) is not where the article ends: nothing is cut there.
 
-    >>> from arclean.analysis import analyze
+    >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n5 تعليقات\\nوأضاف أن الخطة تشمل قروضا ميسرة.")
     >>> _tail_prose(page, 1, [2])
     False

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .config import Config
-from .errors import ConfigError
-from .registry import select_rules
+from ..config import Config
+from ..errors import ConfigError
+from ..registry import select_rules
 from .settings import BY_KEY, Context, Settings
 
 if sys.version_info >= (3, 11):

@@ -1,7 +1,7 @@
 """Recognising one residue line, out of context: phrases, counters, widgets, copyright.
 
 Each test takes the line and, when the caller has it, its skeleton (the folded
-form of :mod:`arclean.shape`); a document's skeletons are computed once by
+form of :mod:`arclean.text.folding`); a document's skeletons are computed once by
 :mod:`arclean.layout`.  Where the line stands (head, article, tail) is the
 layout's business, not this module's.
 """
@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import tables
-from .shape import skeleton, skeleton_of_folded
-from .tables import Phrase
+from ... import datafiles
+from ...datafiles import Phrase
+from ...text.clitics import listed_prefixes, pronoun_suffixes
+from ...text.folding import skeleton, skeleton_of_folded
 
 _MAX_COPYRIGHT_WORDS = 20
 _MAX_COUNTER_WORDS = 4
@@ -106,7 +107,7 @@ class PhraseMatcher:
 
     def match_start(self, line: str, folded: str) -> Phrase | None:
         """The line-start phrase a long line starts with (``folded``: the line
-        folded by :func:`arclean.shape.fold_text`); only its start is read.
+        folded by :func:`arclean.text.folding.fold_text`); only its start is read.
 
         >>> phrase_matcher().match_start("الوسوم: " + "كلمة " * 40, "الوسوم: " + "كلمة " * 40).kind
         'footer'
@@ -129,11 +130,11 @@ def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=16)
 def phrase_matcher(extra: tuple[Phrase, ...] = ()) -> PhraseMatcher:
     """The matcher for the bundled phrases plus any from the configuration."""
-    return PhraseMatcher(extra, base=phrase_matcher()) if extra else PhraseMatcher(tables.phrases())
+    return PhraseMatcher(extra, base=phrase_matcher()) if extra else PhraseMatcher(datafiles.phrases())
 
 
 def _folded_words(relpath: str) -> frozenset[str]:
-    return frozenset(skeleton(word) for word in tables.word_list(relpath))
+    return frozenset(skeleton(word) for word in datafiles.word_list(relpath))
 
 
 @lru_cache(maxsize=None)
@@ -157,10 +158,6 @@ def function_words() -> frozenset[str]:
     return _folded_words("words/function_words.txt")
 
 
-#: Clitics a listed word may carry: conjunctions, prepositions, the article.
-_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
-#: Possessive and object pronouns a listed word may carry: ``تسجيلكم``, ``حسابك``.
-_SUFFIXES = ("كم", "نا", "ها", "ك", "ه")
 #: A number glued to a word: ``85views``, ``تعليقات0``.
 _DIGIT = re.compile(r"\d")
 _GLUED_NUMBER = re.compile(r"(?<=\d)(?=[^\d\s])|(?<=[^\d\s])(?=\d)")
@@ -176,12 +173,12 @@ def _listed(word: str, words: frozenset[str]) -> bool:
     """
     if word in words:
         return True
-    stems = [word[len(c):] for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 3]
+    stems = [word[len(c):] for c in listed_prefixes() if word.startswith(c) and len(word) - len(c) >= 3]
     stems.append(word)
     for stem in stems:
         if stem in words:
             return True
-        for suffix in _SUFFIXES:
+        for suffix in pronoun_suffixes():
             if stem.endswith(suffix) and len(stem) - len(suffix) >= 3 and stem[: -len(suffix)] in words:
                 return True
     return False
@@ -282,7 +279,7 @@ def is_post_byline(line: str, key: str) -> bool:
 def _breadcrumb() -> re.Pattern[str]:
     """A breadcrumb trail: the home page's name (``data/words/breadcrumb_home.txt``,
     as written), then a separator and sections."""
-    names = sorted(tables.word_list("words/breadcrumb_home.txt"), key=lambda name: (-len(name), name))
+    names = sorted(datafiles.word_list("words/breadcrumb_home.txt"), key=lambda name: (-len(name), name))
     return re.compile("(?:" + "|".join(map(re.escape, names)) + r")[ \t]*[»>›/|\\][^\n]*")
 
 
@@ -301,7 +298,7 @@ def _copyright() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """A copyright notice: "(c) 2024", or an "all rights reserved" phrase of
     ``data/words/copyright_phrases.txt`` (folded); and the phrases' last words
     (``محفوظه``, ``reserved``), one of which a notice without "(c)" holds."""
-    phrases = sorted(skeleton(phrase) for phrase in tables.word_list("words/copyright_phrases.txt"))
+    phrases = sorted(skeleton(phrase) for phrase in datafiles.word_list("words/copyright_phrases.txt"))
     pattern = re.compile(r"\(c\) ?\d{4}|" + "|".join(map(re.escape, phrases)))
     return pattern, tuple(sorted({phrase.rsplit(" ", 1)[-1] for phrase in phrases}))
 

@@ -1,0 +1,1 @@
+"""Encoding repairs (family E): mojibake (:mod:`.mojibake`) and HTML entities (:mod:`.entities`)."""
