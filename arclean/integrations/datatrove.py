@@ -28,7 +28,7 @@ ImportError naming the extra when datatrove is missing).
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Callable
 
 from ..config import Config
 from ..files.config_file import find_config_file, load_settings
@@ -68,6 +68,47 @@ def resolve_config(config: Config | None, config_file: str | os.PathLike[str] | 
     return load_settings(path).config if path is not None else Config()
 
 
+class _ArcleanStep:
+    """What ``ArcleanFormatter`` adds to datatrove's ``BaseFormatter``: the configuration, a
+    pipeline built where the step runs (never pickled), and the cleaning of one document."""
+
+    stat_update: Callable[..., None]  # datatrove's PipelineStep.stat_update (declared, not defined)
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        config_file: str | os.PathLike[str] | None = None,
+        isolated: bool = False,
+    ) -> None:
+        super().__init__()
+        self.config = resolve_config(config, config_file, isolated)
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:  # built where the step runs, never pickled
+            self._pipeline = Pipeline(config=self.config)
+        return self._pipeline
+
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        state["_pipeline"] = None
+        return state
+
+    def format(self, text: str) -> str:
+        return self.pipeline.clean(text)
+
+    def clean_document(self, doc: Any) -> None:
+        """Clean ``doc.text`` in place, counting the change and each rule's changes."""
+        report = self.pipeline.explain(doc.text)
+        if report.text != doc.text:
+            self.stat_update("changed")
+            for code, count in report.counts().items():
+                self.stat_update(code, value=count)
+            doc.text = report.text
+
+
 def _build() -> type:
     try:
         from datatrove.pipeline.formatters.base import BaseFormatter
@@ -75,7 +116,7 @@ def _build() -> type:
     except ImportError as error:
         raise ImportError(INSTALL, name="datatrove") from error
 
-    class ArcleanFormatter(BaseFormatter):  # type: ignore[misc]
+    class ArcleanFormatter(_ArcleanStep, BaseFormatter):  # type: ignore[misc]
         """Clean ``Document.text`` with arclean, counting each rule's changes in the stats.
 
         ``config``: a :class:`~arclean.Config`; or ``config_file``: the path of an
@@ -86,41 +127,11 @@ def _build() -> type:
 
         name = "🧹 arclean"
 
-        def __init__(
-            self,
-            config: Config | None = None,
-            *,
-            config_file: str | os.PathLike[str] | None = None,
-            isolated: bool = False,
-        ) -> None:
-            super().__init__()
-            self.config = resolve_config(config, config_file, isolated)
-            self._pipeline: Pipeline | None = None
-
-        @property
-        def pipeline(self) -> Pipeline:
-            if self._pipeline is None:  # built where the step runs, never pickled
-                self._pipeline = Pipeline(config=self.config)
-            return self._pipeline
-
-        def __getstate__(self) -> dict[str, object]:
-            state = self.__dict__.copy()
-            state["_pipeline"] = None
-            return state
-
-        def format(self, text: str) -> str:
-            return self.pipeline.clean(text)
-
         def run(self, data: Any, rank: int = 0, world_size: int = 1) -> Any:
             for doc in data:
                 self.stat_update(StatHints.total)
                 with self.track_time():
-                    report = self.pipeline.explain(doc.text)
-                    if report.text != doc.text:
-                        self.stat_update("changed")
-                        for code, count in report.counts().items():
-                            self.stat_update(code, value=count)
-                        doc.text = report.text
+                    self.clean_document(doc)
                 yield doc
 
     ArcleanFormatter.__module__ = __name__
