@@ -22,6 +22,7 @@ from ..pipeline import Pipeline
 from .formats import clean_stream, is_jsonl
 from .parquet import clean_parquet, is_parquet
 from .task import FileResult, Source, Task
+from .urls import is_url
 from .writes import READ_ONLY, Replacement, WriteError, make_folder, writable
 
 BINARY_SNIFF = 8192  # bytes looked at for a NUL, as git does
@@ -29,6 +30,10 @@ BINARY_SNIFF = 8192  # bytes looked at for a NUL, as git does
 
 def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
     """Clean one file as ``task`` says; every problem becomes a ``"failed"`` result."""
+    if is_url(task.source.path) or is_url(task.dest or ""):
+        from .url_clean import clean_url_file  # here: it imports this module
+
+        return clean_url_file(task, pipeline)
     source = task.source
     try:
         info = os.stat(source.path)

@@ -33,6 +33,7 @@ from .engine import pipeline_for, run_in
 from .pool import Key, Unit
 from .shards import SHARD_BYTES
 from .task import FileResult, Task
+from .urls import is_url
 
 EXTRA = 'pip install "arclean[dask]"'
 KILLED = ("not cleaned: the Dask workers cleaning it died ({error}); the file is left unchanged; "
@@ -89,8 +90,12 @@ def run_on_cluster(
 
 
 def _absolute(task: Task) -> Task:
-    source = replace(task.source, path=os.path.abspath(task.source.path))
-    return replace(task, source=source, dest=os.path.abspath(task.dest) if task.dest else None)
+    source = replace(task.source, path=_absolute_path(task.source.path))
+    return replace(task, source=source, dest=_absolute_path(task.dest) if task.dest else None)
+
+
+def _absolute_path(path: str) -> str:
+    return path if is_url(path) else os.path.abspath(path)  # a URL means the same on every worker
 
 
 def clean_unit(unit: Unit, configs: Sequence[Config]) -> list[tuple[Key, FileResult]]:
