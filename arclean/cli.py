@@ -102,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--force-exclude", action="store_true", help="apply include/exclude to files named too")
     group.add_argument("--no-respect-gitignore", dest="gitignore", action="store_false", default=None,
                        help="clean files that .gitignore names too")
-    group.add_argument("--field", metavar="NAME", help="the JSONL field to clean (default: text)")
+    group.add_argument("--field", metavar="NAME",
+                       help="the JSONL field or Parquet column to clean (default: text); nested: meta.text")
     group.add_argument("--encoding", metavar="CODEC", help="read files that are not UTF-8 in this encoding (such as cp1256)")
     group.add_argument("--stdin-filename", metavar="NAME", help="the name of standard input (its format, per-file-ignores)")
     group = files.add_argument_group("output")
