@@ -29,10 +29,11 @@ def written(folder: Path, new: bytes) -> set[str]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
-@pytest.mark.parametrize("how", ["sigint", "ctrl-c"])
+@pytest.mark.parametrize("how", ["sigint", "ctrl-c", "sigterm"])
 def test_ctrl_c_stops_a_dask_run_and_resume_finishes_it(tmp_path: Path, how: str) -> None:
     """SIGINT to arclean alone, or to its process group (a terminal's Ctrl-C, which its
-    Dask workers get too), while one file stalls mid-write (a test fault) and others are written."""
+    Dask workers get too), or SIGTERM to arclean, while one file stalls mid-write (a test
+    fault) and others are written."""
     old, new = big_corpus(tmp_path / "c", FILES, ".jsonl")
     stalls = tmp_path / "stalls"
     process = start_cli("fix", "c", "--out", "d", "--scheduler", "local", "--jobs", "2", cwd=tmp_path,
@@ -43,7 +44,7 @@ def test_ctrl_c_stops_a_dask_run_and_resume_finishes_it(tmp_path: Path, how: str
     if how == "ctrl-c":
         os.killpg(process.pid, signal.SIGINT)
     else:
-        os.kill(process.pid, signal.SIGINT)
+        os.kill(process.pid, signal.SIGINT if how == "sigint" else signal.SIGTERM)
     out, err = process.communicate(timeout=300)
     wait_gone(workers)
     done = written(tmp_path / "d", new)

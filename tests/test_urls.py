@@ -201,3 +201,40 @@ def test_a_file_url_fixed_in_place_on_the_cluster(tree: Path, cluster: distribut
     code, _, err = cli("fix", (tree / "one").as_uri(), "--scheduler", cluster.scheduler_address)
     assert (code, err) == (1, "")
     assert (tree / "one" / "a.txt").read_text(encoding="utf-8") == "في ديسمبر 2018\n" and temporaries(tree) == []
+
+
+def test_resume_where_the_filesystem_gives_no_modified_times(tree: Path, memory: Any,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    upload(memory, tree / "raw", "memory://raw")
+    assert cli("fix", "memory://raw", "--out", "memory://out")[0] == 1
+
+    def no_times(self: object, path: str) -> object:
+        raise NotImplementedError
+
+    monkeypatch.setattr(type(memory), "modified", no_times)
+    memory.rm("/out/pages/003.txt")
+    code, out, err = cli("fix", "memory://raw", "--out", "memory://out", "--resume")
+    assert code == 1 and out.startswith("memory://raw/pages/003.txt: ")
+    assert "--resume: 13 of 14 files are already cleaned" in err
+    assert "--resume: the filesystem gives no modified times for 13 of them: a copy that is there counts as done" in err
+    assert memory_snapshot(memory, "memory://out") == snapshot(tree / "local")
+
+
+def test_a_store_whose_package_is_missing_is_a_clear_error(tree: Path) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("s3fs") is not None:
+        pytest.skip("s3fs is installed")
+    code, out, err = cli("check", "s3://bucket/raw")
+    assert (code, out) == (2, "") and err == "arclean: error: s3://bucket/raw: Install s3fs to access S3\n"
+
+
+def test_a_run_on_local_paths_imports_no_fsspec(tree: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from arclean.cli import main; main(['fix', 'raw', '--out', 'again', '--jobs', '1', '-q']); "
+            "print('fsspec' in sys.modules)")
+    environment = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    run = subprocess.run([sys.executable, "-c", code], cwd=tree, env=environment, capture_output=True, text=True, check=True)
+    assert run.stdout == "False\n" and snapshot(tree / "again") == snapshot(tree / "local")
