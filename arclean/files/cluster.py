@@ -12,7 +12,9 @@ batch is tried alone, and a file that still kills its workers is a failed
 result, left as it was, for a rerun (``--resume``) to clean.
 
 The files must be visible to the workers at the same paths as to the process
-that runs arclean (one machine, or a shared filesystem).  Dask is an optional
+that runs arclean (one machine, or a shared filesystem), or be fsspec URLs
+(:mod:`~arclean.files.urls`).  On Ctrl-C the running tasks are cancelled and stop
+before their next file (:func:`clean_unit`).  Dask is an optional
 extra (``pip install "arclean[dask]"``), imported only here.
 """
 
