@@ -40,6 +40,7 @@ from ..files.config_file import find_config_file, load_settings
 from ..files.learn import Job, learn
 from ..files.parquet import check_pyarrow, is_parquet
 from ..files.settings import Settings, flags_of
+from ..files.urls import IN_PROCESS, is_url, newer, parent, protocol, remove
 from ..learn import MIN_DOCS, MIN_SHARE
 from ..registry import BY_CODE, PROFILES, RULES
 from .report import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FORMATS, REPORTERS, Progress, Reporter, Summary
@@ -90,7 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--force-exclude", action="store_true", help="apply include/exclude to files named too")
     group.add_argument("--no-respect-gitignore", dest="gitignore", action="store_false", default=None,
                        help="clean files that .gitignore names too")
-    group.add_argument("--field", metavar="NAME", help="the JSONL field to clean (default: text)")
+    group.add_argument("--field", metavar="NAME",
+                       help="the JSONL field or Parquet column to clean (default: text); nested: meta.text")
     group.add_argument("--encoding", metavar="CODEC", help="read files that are not UTF-8 in this encoding (such as cp1256)")
     group.add_argument("--stdin-filename", metavar="NAME", help="the name of standard input (its format, per-file-ignores)")
     group = files.add_argument_group("output")
@@ -173,7 +175,7 @@ def main(
 
 def _settings(args: argparse.Namespace, *, stdin_name: str | None) -> Settings:
     """The configuration file's settings (found from the paths upward), then the flags."""
-    paths = [path for path in args.paths if path != "-"] or [stdin_name or "."]
+    paths = [path for path in args.paths if path != "-" and not is_url(path)] or [stdin_name or "."]
     path = args.config
     if path is None and not args.isolated:
         path = find_config_file(os.path.commonpath([os.path.abspath(p) for p in paths]))
@@ -195,6 +197,7 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
         raise ArcleanError("--resume skips the copies already made under --out: use it with --out DIR")
     if args.scheduler:
         require_distributed()
+    in_process = _in_process([*args.paths, out_dir or ""], args.scheduler)
     if out_dir and any(os.path.realpath(out_dir) == os.path.realpath(path) for path in args.paths):
         raise ArcleanError(f"--out {out_dir} is a folder being cleaned: choose another, or fix in place without --out")
     review = Review(sample=args.sample, json_field=settings.json_field) if args.report else None
@@ -225,7 +228,7 @@ def _run(args: argparse.Namespace, settings: Settings, stdin: TextIO, stdout: Te
             if args.scheduler:
                 results = run_on_cluster(args.scheduler, args.jobs or _cores(), tasks, configs, on_result=progress.advance)
             else:
-                results = run(tasks, configs, _jobs(args.jobs, size), on_result=progress.advance)
+                results = run(tasks, configs, 1 if in_process else _jobs(args.jobs, size), on_result=progress.advance)
             for result in results:
                 summary.add(result)
                 if result.diff and args.diff:
@@ -273,6 +276,8 @@ def _learn(args: argparse.Namespace, settings: Settings, stderr: TextIO) -> int:
     """``learn``: count the corpus (:mod:`arclean.learn`), write the phrase file to review."""
     if args.scheduler:
         require_distributed()
+    if any(is_url(path) for path in [*args.paths, args.out]):
+        raise ArcleanError("learn reads and writes local paths only, not URLs")
     sources, problems = discover(args.paths, settings)
     for problem in problems:
         stderr.write(f"arclean: {'error' if problem.error else 'note'}: {problem.name}: {problem.message}\n")
@@ -297,12 +302,12 @@ def _remove_stale_temporaries(tasks: list[Task], reporter: Reporter) -> None:
     """Remove the temporary files a killed run left where this run writes; a
     run that writes nothing (``check``, ``--diff``) only names those beside its files."""
     if not any(task.dest for task in tasks):
-        for path in stale_temporaries({os.path.dirname(task.source.path) for task in tasks}):
+        for path in stale_temporaries({_folder(task.source.path) for task in tasks}):
             reporter.note(f"{_shown(path)}: a temporary file left by an interrupted run ('arclean fix' removes it)")
         return
-    for path in stale_temporaries({os.path.dirname(task.dest) for task in tasks if task.dest}):
+    for path in stale_temporaries({_folder(task.dest) for task in tasks if task.dest}):
         try:
-            os.unlink(path)
+            remove(path) if is_url(path) else os.unlink(path)
         except FileNotFoundError:
             continue
         except OSError as error:
@@ -313,15 +318,23 @@ def _remove_stale_temporaries(tasks: list[Task], reporter: Reporter) -> None:
 
 def _resume(tasks: list[Task], out_dir: str, reporter: Reporter) -> list[Task]:
     """``--resume``: the tasks whose copy is not yet under ``--out``, or is older than its source."""
-    left = [task for task in tasks if not _done(task)]
+    done = {task: _done(task) for task in tasks}
+    left = [task for task in tasks if done[task] is False]
     if len(left) < len(tasks):
         reporter.note(f"--resume: {len(tasks) - len(left)} of {len(tasks)} files are already cleaned under {out_dir} "
                       "and newer than their sources; they are left as they are")
+    undated = sum(verdict is None for verdict in done.values())
+    if undated:
+        reporter.note(f"--resume: the filesystem gives no modified times for {undated} of them: a copy that is there "
+                      "counts as done, even if its source changed after it was made")
     return left
 
 
-def _done(task: Task) -> bool:
-    """A copy is complete once it exists (it is only ever renamed into place whole)."""
+def _done(task: Task) -> bool | None:
+    """A copy is complete once it exists (it is only ever renamed into place whole);
+    ``None``: it exists, but a URL's filesystem gives no modified time to compare."""
+    if is_url(task.source.path) or is_url(task.dest or ""):
+        return newer(task.dest or "", task.source.path)
     try:
         return os.stat(task.dest).st_mtime_ns >= os.stat(task.source.path).st_mtime_ns  # type: ignore[arg-type]
     except OSError:
@@ -338,7 +351,23 @@ def _require_pyarrow(tasks: list[Task]) -> None:
             raise ArcleanError(f"{parquet}: {error}") from None
 
 
+def _folder(path: str) -> str:
+    return parent(path) if is_url(path) else os.path.dirname(path)
+
+
+def _in_process(paths: list[str], scheduler: str | None) -> bool:
+    """Does the run use a filesystem that lives in this process (``memory://``)?  Then
+    it runs in this process (``--jobs 1``); on Dask's workers, which cannot see it, it is an error."""
+    urls = [path for path in paths if is_url(path) and protocol(path) in IN_PROCESS]
+    if urls and scheduler:
+        raise ArcleanError(f"{urls[0]}: a {protocol(urls[0])}:// filesystem lives in one process, "
+                           "which the Dask workers cannot see: run it without --scheduler")
+    return bool(urls)
+
+
 def _shown(path: str) -> str:
+    if is_url(path):
+        return path
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
 

@@ -346,9 +346,11 @@ def _record_fields(diff: str, key: str) -> dict[int, tuple[str, str]]:
 
 
 def _field(json: Any, line: str, key: str) -> str:
+    from ..files.fields import find  # a nested field too (meta.text)
+
     try:
-        value = json.loads(line).get(key)
-    except (ValueError, AttributeError):
+        _, value = find(json.loads(line), key)
+    except ValueError:
         return ""
     return value if isinstance(value, str) else ""
 

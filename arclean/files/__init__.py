@@ -18,7 +18,11 @@
   makes workers fail on purpose, for the tests only;
 - :mod:`~arclean.files.cluster` is the Dask engine (``--scheduler``): the same
   units as Dask tasks, driven by :func:`~arclean.files.engine.run_in` (Dask, an
-  extra, is imported only there).
+  extra, is imported only there);
+- :mod:`~arclean.files.urls` names files by fsspec URLs (``s3://…``): found by
+  :mod:`~arclean.files.url_walk`, cleaned by :mod:`~arclean.files.url_clean`
+  (fsspec is imported only for a URL); :mod:`~arclean.files.fields` and
+  :mod:`~arclean.files.parquet_fields` find ``--field`` in nested records and structs.
 
 The names the command line, the tests and the benchmarks use are all here.
 """

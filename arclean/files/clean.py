@@ -20,8 +20,9 @@ from dataclasses import replace
 from ..errors import FileError
 from ..pipeline import Pipeline
 from .formats import clean_stream, is_jsonl
-from .parquet import clean_parquet, is_parquet
+from .parquet import GZIPPED_PARQUET, clean_parquet, is_parquet
 from .task import FileResult, Source, Task
+from .urls import is_url
 from .writes import READ_ONLY, Replacement, WriteError, make_folder, writable
 
 BINARY_SNIFF = 8192  # bytes looked at for a NUL, as git does
@@ -29,6 +30,12 @@ BINARY_SNIFF = 8192  # bytes looked at for a NUL, as git does
 
 def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
     """Clean one file as ``task`` says; every problem becomes a ``"failed"`` result."""
+    if task.source.name.endswith(".parquet.gz"):
+        return FileResult(task.source.name, "failed", task.source.size, message=GZIPPED_PARQUET)
+    if is_url(task.source.path) or is_url(task.dest or ""):
+        from .url_clean import clean_url_file  # here: it imports this module
+
+        return clean_url_file(task, pipeline)
     source = task.source
     try:
         info = os.stat(source.path)

@@ -12,7 +12,9 @@ batch is tried alone, and a file that still kills its workers is a failed
 result, left as it was, for a rerun (``--resume``) to clean.
 
 The files must be visible to the workers at the same paths as to the process
-that runs arclean (one machine, or a shared filesystem).  Dask is an optional
+that runs arclean (one machine, or a shared filesystem), or be fsspec URLs
+(:mod:`~arclean.files.urls`).  On Ctrl-C the running tasks are cancelled and stop
+before their next file (:func:`clean_unit`).  Dask is an optional
 extra (``pip install "arclean[dask]"``), imported only here.
 """
 
@@ -33,6 +35,8 @@ from .engine import pipeline_for, run_in
 from .pool import Key, Unit
 from .shards import SHARD_BYTES
 from .task import FileResult, Task
+from .urls import is_url
+from .writes import remove_temporaries
 
 EXTRA = 'pip install "arclean[dask]"'
 KILLED = ("not cleaned: the Dask workers cleaning it died ({error}); the file is left unchanged; "
@@ -61,6 +65,7 @@ def connect(address: str, workers: int) -> Iterator[Any]:
             dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,  # its HTTP server on a free local port
         )
         with cluster, distributed.Client(cluster) as client:
+            client.register_plugin(_leave_ctrl_c_to_arclean(distributed), name="arclean-ctrl-c")
             yield client
         return
     try:
@@ -84,19 +89,65 @@ def run_on_cluster(
     if not tasks:
         return
     tasks = [_absolute(task) for task in tasks]  # the workers' current folder is not ours
-    with connect(address, workers) as client:
-        yield from run_in(ClusterPool(client, configs), tasks, on_result, shard_bytes)
+    try:
+        with connect(address, workers) as client:
+            yield from run_in(ClusterPool(client, configs), tasks, on_result, shard_bytes)
+    finally:
+        # Stopped (Ctrl-C, an error): a task cancelled mid-file may have written a
+        # temporary file after run_in removed them; a LocalCluster's workers are gone now.
+        remove_temporaries([os.path.dirname(task.dest) for task in tasks if task.dest], tasks[0].token)
 
 
 def _absolute(task: Task) -> Task:
-    source = replace(task.source, path=os.path.abspath(task.source.path))
-    return replace(task, source=source, dest=os.path.abspath(task.dest) if task.dest else None)
+    source = replace(task.source, path=_absolute_path(task.source.path))
+    return replace(task, source=source, dest=_absolute_path(task.dest) if task.dest else None)
+
+
+def _absolute_path(path: str) -> str:
+    return path if is_url(path) else os.path.abspath(path)  # a URL means the same on every worker
 
 
 def clean_unit(unit: Unit, configs: Sequence[Config]) -> list[tuple[Key, FileResult]]:
-    """What a Dask task does on a worker: clean each file of the unit."""
+    """What a Dask task does on a worker: clean each file of the unit, unless the
+    task is cancelled (Ctrl-C): then it stops before the next file (the scheduler
+    drops a cancelled task's result; the worker thread would run on otherwise)."""
     faults.in_worker()
-    return [(key, clean_file(task, pipeline_for(configs[task.config]))) for key, task in unit]
+    results: list[tuple[Key, FileResult]] = []
+    for key, task in unit:
+        if results and _cancelled():
+            break
+        results.append((key, clean_file(task, pipeline_for(configs[task.config]))))
+    return results
+
+
+def _cancelled() -> bool:
+    """Has the scheduler cancelled the task this worker thread runs?  Read from the
+    worker's own state (no round trip); ``False`` whenever that cannot be told."""
+    try:
+        from dask.context import thread_state
+        from distributed import get_worker
+
+        state = get_worker().state.tasks.get(thread_state.key)
+    except (ImportError, AttributeError, ValueError):
+        return False
+    return state is not None and state.state == "cancelled"
+
+
+def _leave_ctrl_c_to_arclean(distributed: Any) -> Any:
+    """A worker plugin: a LocalCluster's worker processes ignore SIGINT (a terminal's
+    Ctrl-C reaches the whole process group), as the local engine's workers do; arclean
+    handles it, and closes the cluster."""
+
+    class IgnoreCtrlC(distributed.WorkerPlugin):  # type: ignore[misc]
+        def setup(self, worker: Any) -> None:
+            import signal
+
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+            except ValueError:  # not the process's main thread: leave it
+                pass
+
+    return IgnoreCtrlC()
 
 
 class ClusterPool:
@@ -136,7 +187,10 @@ class ClusterPool:
         for future in self.done:
             unit = self.running.pop(future)
             if future.status == "finished":
-                received.extend(future.result())
+                results = future.result()
+                received.extend(results)
+                if len(results) < len(unit):  # stopped early, as only a cancelled task should: the rest again
+                    self.queue.extend([item] for item in unit[len(results):])
                 continue
             error = future.exception() if future.status == "error" else future.status
             # Given up on here: the scheduler must not run it again (a "lost" task is

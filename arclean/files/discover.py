@@ -13,6 +13,7 @@ from typing import Iterator, Sequence
 from .gitignore import Patterns, gitignore_spec
 from .settings import Settings
 from .task import Source
+from .urls import is_url
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,12 @@ def discover(
     neither ``exclude`` nor a ``.gitignore`` rules it out.  Files named
     explicitly are taken as they are, unless ``force_exclude`` (the hook's mode).
     ``skip`` is a folder never to enter (``--out`` inside the tree).
+    fsspec URLs are walked by :func:`~arclean.files.url_walk.discover_urls`.
     """
+    if any(is_url(path) for path in paths):
+        from .url_walk import discover_urls  # here: it imports this module
+
+        return discover_urls(paths, settings, force_exclude=force_exclude, skip=skip)
     roots = [_real_parent(path) for path in paths]
     folders = [os.path.realpath(root) if os.path.isdir(root) else os.path.dirname(root) for root in roots]
     base = folders[0] if len(roots) == 1 and os.path.isdir(roots[0]) else os.path.commonpath(folders)

@@ -21,6 +21,7 @@ from ..changes import split_lines
 from ..errors import FileError
 from ..pipeline import Pipeline
 from ..sources import file_source, record_source
+from .fields import find
 from .task import FileChange, FileResult, Task, add_counts
 
 #: The bytes a cleaner reads: a binary file, or a GzipFile (which the type stubs do not make an IO[bytes]).
@@ -107,11 +108,11 @@ def _clean_jsonl(src: BinaryReader, dst: BinaryWriter | None, task: Task, pipeli
                 continue  # past a line that is not JSON, only count the others
             records += 1
             new = line
-            text = record.get(task.json_field) if isinstance(record, dict) else None
+            keys, text = find(record, task.json_field)
             if isinstance(text, str):
                 with_field += 1
                 source = record_source(record, task.source_field, task.source.match)
-                new = _clean_record(line, text, lineno, task, pipeline.for_source(source), outcome)
+                new = _clean_record(line, text, keys, lineno, task, pipeline.for_source(source), outcome)
         if dst is not None:
             dst.write(new.encode("utf-8") + end)
         if task.diff and new != line:
@@ -126,14 +127,18 @@ def _clean_jsonl(src: BinaryReader, dst: BinaryWriter | None, task: Task, pipeli
     return outcome
 
 
-def _clean_record(line: str, text: str, lineno: int, task: Task, pipeline: Pipeline, outcome: _Outcome) -> str:
+def _clean_record(line: str, text: str, keys: tuple[str, ...], lineno: int, task: Task, pipeline: Pipeline,
+                  outcome: _Outcome) -> str:
     report = pipeline.explain(text)
     if report.text == text:
         return line
     outcome.add(report.counts())
     if task.detail:
         outcome.changes.extend(FileChange(c.code, lineno, c.before, c.after, c.line, c.why) for c in report.changes)
-    start, end = _value_span(line, task.json_field)
+    start, end = 0, len(line)
+    for key in keys:  # down to the field, through the objects that hold it
+        inner = _value_span(line[start:end], key)
+        start, end = start + inner[0], start + inner[1]
     escaped = "\\u" in line[start:end]  # keep the record's own style of non-ASCII text
     return line[:start] + json.dumps(report.text, ensure_ascii=escaped) + line[end:]
 

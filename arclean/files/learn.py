@@ -20,13 +20,15 @@ import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from typing import IO, Iterator
+from typing import IO, Any, Iterator
 
 from ..config import Config
 from ..errors import FileError
 from ..learn import MIN_DOCS, MIN_SHARE, Counts, Learned, phrase_file, preparing, select
 from ..sources import file_source, record_source
+from .fields import find
 from .parquet import is_parquet, open_parquet
+from .parquet_fields import read, resolve
 from .shards import SHARD_BYTES
 
 
@@ -113,7 +115,7 @@ def _records(handle: IO[bytes] | gzip.GzipFile, job: Job) -> Iterator[tuple[str,
             record = json.loads(line)
         except ValueError as error:
             raise FileError(f"line {lineno}: not valid JSON: {error}") from None
-        text = record.get(job.json_field) if isinstance(record, dict) else None
+        _, text = find(record, job.json_field)
         if isinstance(text, str):
             yield record_source(record, job.source_field, job.where), text
 
@@ -122,20 +124,29 @@ def _rows(job: Job) -> Iterator[tuple[str, str]]:
     """``(source, text)`` for each row of a Parquet file with a string in its text column."""
     parquet = open_parquet(job.path)
     names = parquet.schema_arrow.names
-    if job.json_field not in names:
+    path = _text_path(parquet.schema_arrow, job.json_field)
+    if path is None:
         return
-    columns = [job.json_field] + ([job.source_field] if job.source_field in names else [])
+    columns = [names[path[0]]] + ([job.source_field] if job.source_field in names else [])
     import pyarrow
 
     try:
         for batch in parquet.iter_batches(batch_size=1024, columns=columns, use_threads=False):
-            texts = batch.column(0).to_pylist()
+            texts = read(pyarrow.Table.from_batches([batch]), (0, *path[1:]))
             sources = batch.column(1).to_pylist() if len(columns) > 1 else [None] * len(texts)
             for text, source in zip(texts, sources, strict=True):
                 if isinstance(text, str):
                     yield record_source({job.source_field: source}, job.source_field, job.where), text
     except pyarrow.ArrowException as error:
         raise FileError(f"cannot read it as Parquet ({error})") from None
+
+
+def _text_path(schema: Any, name: str) -> tuple[int, ...] | None:
+    """The column (or nested field) of the texts; ``None`` when there is none, or not of text."""
+    try:
+        return resolve(schema, name)
+    except FileError:
+        return None
 
 
 def _decode(data: bytes, job: Job, lineno: int) -> str:

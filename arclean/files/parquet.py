@@ -1,6 +1,7 @@
 """A ``.parquet`` file cleaned one text column at a time, in bounded memory.
 
-Only the column ``--field`` names (default ``text``) changes: every other
+Only the column ``--field`` names (default ``text``; or a string field in a
+struct column, ``meta.text``: :mod:`~arclean.files.parquet_fields`) changes: every other
 column, the schema (with its metadata), the row order and the row count stay;
 nulls stay null.  The file is read one row group at a time and each is
 written as a row group of the new file, so memory is bounded by a row group,
@@ -28,9 +29,14 @@ from ..errors import FileError
 from ..pipeline import Pipeline
 from ..sources import record_source
 from .formats import _Outcome
+from .parquet_fields import Path, read, replace, resolve
 from .task import FileChange, FileResult, Task
 
 EXTRA = 'pip install "arclean[parquet]"'
+#: Why a ``.parquet.gz`` file is not cleaned (the default include takes it, as ``x.parquet`` gzipped).
+GZIPPED_PARQUET = ("a gzipped Parquet file is not read: Parquet compresses inside the file (each column chunk "
+                   "with its codec), so arclean reads .parquet files as they are; gunzip it to clean it; "
+                   "the file is left unchanged")
 GROUP_BYTES = 32_000_000  # a row group bigger than this (uncompressed) is read in record batches of about this much
 
 
@@ -80,7 +86,7 @@ def clean_parquet(path: str, dst: IO[bytes] | None, task: Task, pipeline: Pipeli
     metadata, schema = parquet.metadata, parquet.schema_arrow
     first, stop, row = task.span or (0, metadata.num_row_groups, 1)
     size = task.source.size if task.span is None else sum(_compressed(metadata, group) for group in range(first, stop))
-    index = _text_column(schema, task.json_field)
+    column = resolve(schema, task.json_field)  # its path (a nested field: through structs)
     outcome = _Outcome()
     pq = require_pyarrow()
     import pyarrow
@@ -89,8 +95,8 @@ def clean_parquet(path: str, dst: IO[bytes] | None, task: Task, pipeline: Pipeli
     try:
         for group in range(first, stop):
             for table in _read(parquet, group):
-                if index is not None:
-                    table = _clean_table(table, index, row, task, pipeline, outcome)
+                if column is not None:
+                    table = _clean_table(table, column, row, task, pipeline, outcome)
                 row += table.num_rows
                 if writer is not None:
                     writer.write_table(table, row_group_size=max(1, table.num_rows))
@@ -99,7 +105,7 @@ def clean_parquet(path: str, dst: IO[bytes] | None, task: Task, pipeline: Pipeli
     finally:
         if writer is not None:
             writer.close()
-    if index is None and metadata.num_rows:
+    if column is None and metadata.num_rows:
         outcome.note = f'no string column "{task.json_field}" (choose one with --field)'
     if outcome.diff:
         outcome.diff.insert(0, f"--- {task.source.name}\n+++ {task.source.name}\n")
@@ -151,21 +157,6 @@ def join_parts(parts: Sequence[str], dst: IO[bytes]) -> None:
                 writer.write_table(table, row_group_size=max(1, table.num_rows))
 
 
-def _text_column(schema: Any, name: str) -> int | None:
-    """The index of the column to clean; ``None`` when there is none; a column
-    of another type is an error (a silent no-op would hide the wrong ``--field``)."""
-    import pyarrow
-
-    index = schema.get_field_index(name)
-    if index < 0:
-        return None
-    kind = schema.field(index).type
-    if not (pyarrow.types.is_string(kind) or pyarrow.types.is_large_string(kind)):
-        raise FileError(f'the column "{name}" holds {kind}, not text; choose a text column with --field; '
-                        "the file is left unchanged")
-    return int(index)
-
-
 def _read(parquet: Any, group: int) -> Iterator[Any]:
     """A row group as one table, or, when it is big, as tables of about :data:`GROUP_BYTES`."""
     import pyarrow
@@ -179,12 +170,13 @@ def _read(parquet: Any, group: int) -> Iterator[Any]:
         yield pyarrow.Table.from_batches([batch])
 
 
-def _clean_table(table: Any, index: int, row: int, task: Task, pipeline: Pipeline, outcome: _Outcome) -> Any:
-    """The table with its text column cleaned (the same table when nothing changed)."""
+def _clean_table(table: Any, path: Path, row: int, task: Task, pipeline: Pipeline, outcome: _Outcome) -> Any:
+    """The table with its text column (or nested field) cleaned (the same table when nothing changed)."""
     import pyarrow
 
+    index = path[0]
     column = table.column(index)
-    values = column.to_pylist()
+    values = column.to_pylist() if len(path) == 1 else read(table, path)
     field = task.source_field if task.source_field in table.column_names else None
     sources = table.column(field).to_pylist() if field else [None] * len(values)  # for a learned file's sections
     changed = False
@@ -205,6 +197,8 @@ def _clean_table(table: Any, index: int, row: int, task: Task, pipeline: Pipelin
         values[offset] = report.text
     if not changed:
         return table
+    if len(path) > 1:
+        return replace(table, path, values)
     return table.set_column(index, table.schema.field(index), pyarrow.array(values, type=column.type))
 
 

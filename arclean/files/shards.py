@@ -18,6 +18,7 @@ from ..errors import FileError
 from .clean import os_message
 from .parquet import is_parquet, join_parts, row_group_spans
 from .task import FileResult, Task, add_counts
+from .urls import is_url
 from .writes import READ_ONLY, TEMP_SUFFIX, Replacement, writable
 
 SHARD_BYTES = 32_000_000  # a .jsonl or .parquet file twice this size is cleaned in pieces by several workers
@@ -30,6 +31,8 @@ def shard(task: Task, piece: int = SHARD_BYTES) -> list[Task]:
     ``.parquet`` file into pieces of whole row groups.  Other files, and
     small ones, stay one task."""
     size = task.source.size
+    if is_url(task.source.path) or is_url(task.dest or ""):
+        return [task]  # one worker reads and writes a URL's file whole (arclean.files.url_clean)
     if is_parquet(task.source.name) and size >= 2 * piece:
         try:
             spans = row_group_spans(task.source.path, piece)

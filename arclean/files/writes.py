@@ -188,7 +188,12 @@ def hold_signals_once_written() -> Iterator[None]:
 def remove_temporaries(folders: Iterable[str], token: str) -> None:
     """Delete the temporary files a run left in ``folders`` (after a worker
     was killed mid-write: the originals are intact, only the temp files remain)."""
+    from .urls import is_url, remove_temporaries as remove_url_temporaries  # here: urls imports this module
+
     for folder in set(folders):
+        if is_url(folder):
+            remove_url_temporaries(folder, token)
+            continue
         try:
             names = os.listdir(folder or ".")
         except OSError:
@@ -204,8 +209,13 @@ def remove_temporaries(folders: Iterable[str], token: str) -> None:
 def stale_temporaries(folders: Iterable[str]) -> list[str]:
     """The temporary files in ``folders`` that a killed run left: arclean's own
     names only, and only from a run whose process is gone (never a live run's)."""
+    from .urls import is_url, stale_temporaries as stale_url_temporaries  # here: urls imports this module
+
     found = []
     for folder in sorted(set(folders)):
+        if is_url(folder):
+            found.extend(stale_url_temporaries([folder]))
+            continue
         try:
             entries = sorted(os.scandir(folder or "."), key=lambda entry: entry.name)
         except OSError:
@@ -227,3 +237,10 @@ def _alive(pid: str | None) -> bool:
     except (PermissionError, OverflowError):
         return True
     return True
+
+
+def hold_before_replace() -> None:
+    """Where :func:`hold_signals_once_written` asks for it, Ctrl-C and SIGTERM wait
+    from now on (called just before a file is replaced; :class:`Replacement` does it itself)."""
+    if _hold_on_replace:
+        signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
