@@ -52,6 +52,31 @@ def carries_context(page: Page) -> bool:
     return page.forum or any(line.by_context or line.title for line in page.lines)
 
 
+def is_quiet(page: Page) -> bool:
+    """Is the page, as classified out of context, one that no context judgement
+    changes and no rule that drops residue lines has anything to drop in?
+    Every line is blank or content without a chrome word (so no judgement can
+    make one chrome: each needs a chrome word, a chrome, forum or number line
+    beside it), and the page holds no forum post's header.  Then
+    :func:`judge_in_context` gives the page itself back.
+
+    >>> from arclean.analysis import analyze_alone
+    >>> page = analyze_alone("الحكومة تعلن خطة جديدة للزراعة\\n\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
+    >>> is_quiet(page), judge_in_context(page) is page
+    (True, True)
+    >>> is_quiet(analyze_alone("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nاترك رد"))
+    False
+    """
+    if page.forum:
+        return False
+    blank, content = Kind.BLANK, Kind.CONTENT
+    for line in page.lines:
+        kind = line.kind
+        if kind is not blank and (kind is not content or line.chrome_count):
+            return False
+    return find_post(page) is None
+
+
 def judge_in_context(page: Page) -> Page:
     """Every context judgement, in order; each only adds to what the page holds.
 
