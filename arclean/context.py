@@ -109,6 +109,8 @@ def _number(line: Line) -> int | None:
 def _guard_numbers(page: Page) -> Page:
     """Numbers at the page's edges that are content: table cells, numbered
     series, years.  (Inside the article every number is content.)"""
+    if Kind.NUMBER not in page.index and Kind.COUNTER not in page.index:
+        return page  # no number to guard
     numbers = Counter(_number(page.lines[i]) for i in page.index.get(Kind.NUMBER, ()))
     changed = {}
     guarded: dict[tuple[int, Guard], Line] = {}  # one guarded line for each line and guard
