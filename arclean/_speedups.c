@@ -19,15 +19,43 @@
 static inline int
 is_common(Py_UCS4 ch)
 {
-    return ch < 0x80 || (ch >= 0x621 && ch <= 0x63A) || (ch >= 0x641 && ch <= 0x64A);
+    /* without branches: Arabic text alternates letters and spaces, which a branch predicts badly */
+    return (ch < 0x80) | ((Py_UCS4)(ch - 0x621) <= 0x63A - 0x621) | ((Py_UCS4)(ch - 0x641) <= 0x64A - 0x641);
 }
 
 /* The regex module's \w for str patterns (_sre: SRE_UNI_IS_WORD), without '_'. */
 static inline int
 is_word(Py_UCS4 ch)
 {
-    return ch != '_' && Py_UNICODE_ISALNUM(ch);
+    if (ch < 0x80) {
+        return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    }
+    if ((ch >= 0x621 && ch <= 0x63A) || (ch >= 0x641 && ch <= 0x64A)) {
+        return 1; /* the basic Arabic letters: most of a text */
+    }
+    return Py_UNICODE_ISALNUM(ch);
 }
+
+/* Run STATEMENT for each character CH of a str (DATA, KIND, LENGTH), read through a
+ * pointer of the string's own width: one switch on the kind, not one a character. */
+#define FOR_EACH_CHAR(KIND, DATA, LENGTH, I, CH, STATEMENT)                                  \
+    switch (KIND) {                                                                          \
+    case PyUnicode_1BYTE_KIND: {                                                             \
+        const Py_UCS1 *p_ = (const Py_UCS1 *)(DATA);                                         \
+        for (Py_ssize_t I = 0; I < (LENGTH); I++) { Py_UCS4 CH = p_[I]; STATEMENT }          \
+        break;                                                                               \
+    }                                                                                        \
+    case PyUnicode_2BYTE_KIND: {                                                             \
+        const Py_UCS2 *p_ = (const Py_UCS2 *)(DATA);                                         \
+        for (Py_ssize_t I = 0; I < (LENGTH); I++) { Py_UCS4 CH = p_[I]; STATEMENT }          \
+        break;                                                                               \
+    }                                                                                        \
+    default: {                                                                               \
+        const Py_UCS4 *p_ = (const Py_UCS4 *)(DATA);                                         \
+        for (Py_ssize_t I = 0; I < (LENGTH); I++) { Py_UCS4 CH = p_[I]; STATEMENT }          \
+        break;                                                                               \
+    }                                                                                        \
+    }
 
 static PyObject *
 first_look(PyObject *module, PyObject *text)
@@ -45,31 +73,32 @@ first_look(PyObject *module, PyObject *text)
     /* Two passes (count, then write) so that no buffer wider than the result is held. */
     Py_ssize_t n = 0;
     Py_UCS4 maxchar = 0;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (!is_common(ch)) {
-            n++;
-            if (ch > maxchar) {
-                maxchar = ch;
-            }
-        }
-    }
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        int rare = !is_common(ch);
+        n += rare;
+        Py_UCS4 seen = rare ? ch : 0;
+        maxchar = seen > maxchar ? seen : maxchar;
+    })
     PyObject *result = PyUnicode_New(n, maxchar);
     if (result == NULL) {
         return NULL;
     }
+    if (n == 0) {
+        return result;
+    }
     int okind = PyUnicode_KIND(result);
     void *odata = PyUnicode_DATA(result);
     Py_ssize_t j = 0;
-    for (Py_ssize_t i = 0; i < length && j < n; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (!is_common(ch)) {
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        if (!is_common(ch) && j < n) {
             PyUnicode_WRITE(okind, odata, j, ch);
             j++;
         }
-    }
+    })
     return result;
 }
+
+static inline int is_word_fast(Py_UCS4 ch);
 
 static PyObject *
 skeleton_of_folded(PyObject *module, PyObject *text)
@@ -84,9 +113,8 @@ skeleton_of_folded(PyObject *module, PyObject *text)
     Py_ssize_t n = 0;
     Py_UCS4 maxchar = ' ';
     int in_word = 0;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (is_word(ch)) {
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        if (is_word_fast(ch)) {
             n += (!in_word && n) ? 2 : 1;
             if (ch > maxchar) {
                 maxchar = ch;
@@ -96,7 +124,7 @@ skeleton_of_folded(PyObject *module, PyObject *text)
         else {
             in_word = 0;
         }
-    }
+    })
     PyObject *result = PyUnicode_New(n, n ? maxchar : 0);
     if (result == NULL) {
         return NULL;
@@ -105,9 +133,8 @@ skeleton_of_folded(PyObject *module, PyObject *text)
     void *odata = PyUnicode_DATA(result);
     Py_ssize_t j = 0;
     in_word = 0;
-    for (Py_ssize_t i = 0; i < length && j < n; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (is_word(ch)) {
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        if (is_word(ch) && j < n) {
             if (!in_word && j) {
                 PyUnicode_WRITE(okind, odata, j, ' ');
                 j++;
@@ -119,7 +146,7 @@ skeleton_of_folded(PyObject *module, PyObject *text)
         else {
             in_word = 0;
         }
-    }
+    })
     return result;
 }
 
@@ -187,6 +214,42 @@ casefold_char(Py_UCS4 ch)
     return folded;
 }
 
+/* The characters below U+0800 (ASCII, Latin, Greek, Cyrillic, Hebrew, Arabic), looked
+ * up in tables built at import from the functions above: what fold_text writes for one
+ * (FOLD_DROP: nothing; FOLD_CASED: its case fold, found the slow way), and whether
+ * skeleton_of_folded counts it a word character.  A lookup is one load where the
+ * functions' chains of comparisons are branches that letters alternating with spaces
+ * and marks make the processor mispredict. */
+#define TABLE_SIZE 0x800
+#define FOLD_DROP 0xFFFF
+#define FOLD_CASED 0xFFFE
+static Py_UCS2 fold_table[TABLE_SIZE];
+static unsigned char word_table[TABLE_SIZE];
+
+static void
+build_tables(void)
+{
+    for (Py_UCS4 ch = 0; ch < TABLE_SIZE; ch++) {
+        Py_UCS4 folded = fold_char(ch);
+        if (is_dropped(ch)) {
+            fold_table[ch] = FOLD_DROP;
+        }
+        else if (folded >= 0x80 && is_cased_run_char(folded)) {
+            fold_table[ch] = FOLD_CASED;
+        }
+        else {
+            fold_table[ch] = (Py_UCS2)((folded >= 'A' && folded <= 'Z') ? folded + 32 : folded);
+        }
+        word_table[ch] = (unsigned char)is_word(ch);
+    }
+}
+
+static inline int
+is_word_fast(Py_UCS4 ch)
+{
+    return ch < TABLE_SIZE ? word_table[ch] : is_word(ch);
+}
+
 static PyObject *
 fold_text(PyObject *module, PyObject *text)
 {
@@ -200,8 +263,18 @@ fold_text(PyObject *module, PyObject *text)
     /* Two passes (count, then write): no buffer wider than the result. */
     Py_ssize_t n = 0;
     Py_UCS4 maxchar = 0;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        if (ch < TABLE_SIZE) {
+            Py_UCS4 to = fold_table[ch];
+            if (to < FOLD_CASED) {
+                n++;
+                maxchar = to > maxchar ? to : maxchar;
+                continue;
+            }
+            if (to == FOLD_DROP) {
+                continue;
+            }
+        }
         if (is_dropped(ch)) {
             continue;
         }
@@ -226,7 +299,7 @@ fold_text(PyObject *module, PyObject *text)
         if (ch > maxchar) {
             maxchar = ch;
         }
-    }
+    })
     PyObject *result = PyUnicode_New(n, maxchar);
     if (result == NULL) {
         return NULL;
@@ -234,8 +307,20 @@ fold_text(PyObject *module, PyObject *text)
     int okind = PyUnicode_KIND(result);
     void *odata = PyUnicode_DATA(result);
     Py_ssize_t j = 0;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        if (ch < TABLE_SIZE) {
+            Py_UCS4 to = fold_table[ch];
+            if (to < FOLD_CASED) {
+                if (j < n) {
+                    PyUnicode_WRITE(okind, odata, j, to);
+                    j++;
+                }
+                continue;
+            }
+            if (to == FOLD_DROP) {
+                continue;
+            }
+        }
         if (is_dropped(ch)) {
             continue;
         }
@@ -261,7 +346,7 @@ fold_text(PyObject *module, PyObject *text)
             PyUnicode_WRITE(okind, odata, j, ch);
             j++;
         }
-    }
+    })
     return result;
 }
 
@@ -279,5 +364,6 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
+    build_tables();
     return PyModule_Create(&module);
 }

@@ -10,8 +10,8 @@ from typing import Callable, Generator, Iterable, Iterator, Sequence, Union
 from ._compiled import speedups
 from .changes import Change, Report, line_changes
 from .config import Config
-from .normalizers.residue.analysis import analyze, look_afresh, rejudge
-from .normalizers.residue.context import carries_context
+from .normalizers.residue.analysis import analyze_alone, look_afresh, rejudge
+from .normalizers.residue.context import carries_context, is_quiet, judge_in_context
 from .normalizers.residue.page import Page
 from .normalizers.spelling.typos import Suggestion
 from .registry import BY_CODE, Rule, expand, select_rules
@@ -104,6 +104,31 @@ def _run_gated(step: Step, text: str, look: str | None) -> tuple[str, str | None
             return text, look
     after = step.run(text)
     return (text, look) if after is text else (after, None)
+
+
+#: The line rules that only ever drop lines of a residue kind (not blank, not
+#: content): on a quiet page (:func:`arclean.normalizers.residue.context.is_quiet`) they drop nothing.
+_RESIDUE_ONLY = frozenset(
+    BY_CODE[code].decide for code in ("B301", "B203", "B201", "B202", "B204", "B205", "B206", "B207", "B208", "B103")
+)
+
+
+def _quiet(block: list[Step], page: Page) -> bool:
+    """Does the run of line rules leave this page (classified, not yet judged
+    in context) as it is, found without judging it or running most rules?  Only
+    when it is quiet (:func:`arclean.normalizers.residue.context.is_quiet`: judged in context, it is
+    the same page) and each rule that can drop a content line (B101's title
+    copies, B102's repeated paragraphs, any rule not known to drop residue
+    only) drops nothing from it: then the first round drops nothing, and the
+    rounds end there.  Exact: it says yes only when the full rounds would give
+    this page back."""
+    if not is_quiet(page):
+        return False
+    for step in block:
+        decide = step.decide
+        if decide is None or (decide not in _RESIDUE_ONLY and decide(page) is not page):
+            return False
+    return True
 
 
 def _check_text(text: object) -> str:
@@ -238,8 +263,11 @@ class Pipeline:
     def _decide(self, block: list[Step], text: str) -> str:
         """A run of line rules on one page, as :meth:`_trace` runs it, without
         recording each step: the text after it."""
+        page = analyze_alone(text, self.config.boilerplate)
+        if _quiet(block, page):
+            return text
         last = None
-        for _step, before, after in self._settle(block, analyze(text, self.config.boilerplate)):
+        for _step, before, after in self._settle(block, judge_in_context(page)):
             if after is not before:
                 last = after
         return text if last is None else last.text  # the text is joined once, at the end
@@ -269,7 +297,12 @@ class Pipeline:
     def _trace_lines(self, block: list[Step], text: str) -> Generator[tuple[Step, str, Page | None], None, str]:
         """A run of line rules on one analysis, repeated until no rule drops a
         line (see :meth:`_trace`); returns the text after it."""
-        for step, before, after in self._settle(block, analyze(text, self.config.boilerplate)):
+        page = analyze_alone(text, self.config.boilerplate)
+        if _quiet(block, page):
+            for step in block:
+                yield step, text, page
+            return text
+        for step, before, after in self._settle(block, judge_in_context(page)):
             if after is not before:
                 text = after.text
             yield step, text, before

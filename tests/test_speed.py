@@ -28,11 +28,12 @@ from hypothesis import given, strategies as st
 import arclean
 import arclean._compiled
 from arclean import pipeline as pipeline_module
+from arclean.normalizers.residue import analysis, context
 from arclean.registry import BY_CODE, RULES
 from arclean.text import folding as shape
 
 from .conftest import shared_dir
-from .strategies import WORDS
+from .strategies import RESIDUE_SNIPPETS, WORDS, paragraph, title
 
 #: Characters the rules look for, and others, to build noise from.
 TRIGGERS = (
@@ -45,14 +46,24 @@ wordy = st.lists(st.sampled_from([*WORDS, *TRIGGERS, "Ø§Ù„Ø£Ø³Ø¯", "�
 texts = st.one_of(noise, wordy, st.text(max_size=40))
 
 
+def _full_decide(pipe: arclean.Pipeline, block: list[pipeline_module.Step], text: str) -> str:
+    """A run of line rules the long way: the page analysed and judged in
+    context, every round of every rule run (no quiet-page shortcut)."""
+    last = None
+    for _step, before, after in pipe._settle(block, analysis.analyze(text, pipe.config.boilerplate)):
+        if after is not before:
+            last = after
+    return text if last is None else last.text
+
+
 def _plain_clean(pipe: arclean.Pipeline, text: str) -> str:
-    """Every step run, no gate: the reference."""
+    """Every step run, no gate, no quiet-page shortcut: the reference."""
     for block in pipe._blocks:
         if block[0].decide is None:
             for step in block:
                 text = step.run(text)
         else:
-            text = pipe._decide(block, text)
+            text = _full_decide(pipe, block, text)
     return text
 
 
@@ -109,6 +120,44 @@ def test_the_gated_pipeline_on_generated_documents_and_the_devset() -> None:
     for text in documents:
         assert pipe.clean(text) == _plain_clean(pipe, text)
         assert search.clean(text) == _plain_clean(search, text)
+
+
+#: Pages line by line: paragraphs, titles and their copies (also doubled on a
+#: line, as forums print them), residue lines, numbers, labels, blank lines.
+_PAGE_LINES = st.one_of(
+    paragraph(), title(), st.sampled_from(RESIDUE_SNIPPETS), st.sampled_from(WORDS),
+    st.sampled_from(["", "", "0", "2024", "المصدر: وكالات", "الرئيسية » أخبار", "- بند", "***", "منتديات المعرفة",
+                     "مُساهمة من طرف أحمد السبت يناير 03, 2015 5:17 am", "عدد الرسائل : 16801", "الكلمات :",
+                     "لا توجد تعليقات بعد على هذا الخبر"]),
+)
+
+
+@st.composite
+def _pages(draw: st.DrawFn) -> str:
+    lines = draw(st.lists(_PAGE_LINES, max_size=12))
+    for _ in range(draw(st.integers(0, 2))):  # a line printed again, or twice on one line, further down
+        if lines:
+            copy = draw(st.sampled_from(lines))
+            doubled = draw(st.sampled_from([copy, f"{copy} Empty {copy}", f"{copy} {copy}"]))
+            lines.insert(draw(st.integers(0, len(lines))), doubled)
+    return "\n".join(lines)
+
+
+@given(_pages())
+def test_a_quiet_page_is_its_own_judgement(text: str) -> None:
+    """``context.is_quiet``: judged in context, a quiet page is the same page."""
+    page = analysis.analyze_alone(text)
+    if context.is_quiet(page):
+        assert context.judge_in_context(page) is page
+    assert context.judge_in_context(page) == analysis.analyze(text)
+
+
+@given(_pages())
+def test_the_quiet_page_shortcut_is_the_full_rounds(text: str) -> None:
+    """The line rules skip their rounds on a quiet page only where the full
+    rounds would change nothing; clean and explain agree with the long way."""
+    for pipe in (arclean.Pipeline(), arclean.Pipeline(config=arclean.Config(extend_select=("B104",)))):
+        assert pipe.clean(text) == _plain_clean(pipe, text) == pipe.explain(text).text
 
 
 _NOT_WORD = re.compile(r"[\W_]+")

@@ -56,6 +56,16 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     >>> analyze("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\\nروابط المقال :").lines[1].kind
     <Kind.CHROME: 'chrome'>
     """
+    return judge_in_context(analyze_alone(text, extra))
+
+
+def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
+    """The first half of :func:`analyze`: the text's lines, each classified
+    alone (out of context), not yet judged in context.
+
+    >>> [line.kind.name for line in analyze_alone("اترك رد\\n\\nنص").lines]
+    ['COMMENT', 'BLANK', 'CONTENT']
+    """
     matcher = phrase_matcher(extra)
     seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
 
@@ -68,7 +78,7 @@ def analyze(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
 
     lines = tuple(map(classified, page_lines(text), page_lines(fold_text(text))))
     forum = any(line.kind is Kind.FORUM for line in seen.values())
-    return judge_in_context(Page(lines, extra, forum=forum, alone=seen))
+    return Page(lines, extra, forum=forum, alone=seen)
 
 
 @lru_cache(maxsize=32768)

@@ -35,7 +35,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
         if region is Region.HEAD and line.kind is Kind.CHROME and not line.by_context and line.words < 2:
             continue
         drop.append(index)
-    return page.without(drop)
+    return page.without(drop) if drop else page
 
 
 def _edge_rule(*kinds: Kind, anywhere: bool = False) -> Callable[[Page], Page]:

@@ -52,6 +52,31 @@ def carries_context(page: Page) -> bool:
     return page.forum or any(line.by_context or line.title for line in page.lines)
 
 
+def is_quiet(page: Page) -> bool:
+    """Is the page, as classified out of context, one that no context judgement
+    changes and no rule that drops residue lines has anything to drop in?
+    Every line is blank or content without a chrome word (so no judgement can
+    make one chrome: each needs a chrome word, a chrome, forum or number line
+    beside it), and the page holds no forum post's header.  Then
+    :func:`judge_in_context` gives the page itself back.
+
+    >>> from arclean.normalizers.residue.analysis import analyze_alone
+    >>> page = analyze_alone("الحكومة تعلن خطة جديدة للزراعة\\n\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
+    >>> is_quiet(page), judge_in_context(page) is page
+    (True, True)
+    >>> is_quiet(analyze_alone("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nاترك رد"))
+    False
+    """
+    if page.forum:
+        return False
+    blank, content = Kind.BLANK, Kind.CONTENT
+    for line in page.lines:
+        kind = line.kind
+        if kind is not blank and (kind is not content or line.chrome_count):
+            return False
+    return find_post(page) is None
+
+
 def judge_in_context(page: Page) -> Page:
     """Every context judgement, in order; each only adds to what the page holds.
 
@@ -84,6 +109,8 @@ def _number(line: Line) -> int | None:
 def _guard_numbers(page: Page) -> Page:
     """Numbers at the page's edges that are content: table cells, numbered
     series, years.  (Inside the article every number is content.)"""
+    if Kind.NUMBER not in page.index and Kind.COUNTER not in page.index:
+        return page  # no number to guard
     numbers = Counter(_number(page.lines[i]) for i in page.index.get(Kind.NUMBER, ()))
     changed = {}
     guarded: dict[tuple[int, Guard], Line] = {}  # one guarded line for each line and guard

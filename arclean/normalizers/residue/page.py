@@ -38,16 +38,42 @@ import enum
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from heapq import merge
 from itertools import compress
-from typing import Iterable, Mapping, Sequence, TypeVar
+from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar, overload
 
 from ...datafiles import Phrase
 from ...text.folding import skeleton_of_folded
 
 #: Sorted line indexes: a list, or an array of machine ints (as ``Page.index`` keeps them).
 _Indexes = TypeVar("_Indexes", list[int], "array[int]")
+_T = TypeVar("_T")
+
+
+class cached_property(Generic[_T]):
+    """``functools.cached_property`` without its lock (Python 3.11 takes a lock
+    on every first computation, about as long as the property itself here):
+    the value is computed on first access and stored in the instance's
+    ``__dict__``, where later reads find it without calling this.  Lines and
+    pages are immutable, and computing a value twice would give the same one."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_property[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object, owner: type | None = None) -> _T | cached_property[_T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 class Kind(enum.Enum):
@@ -237,10 +263,13 @@ class Page:
 
     def of_kinds(self, kinds: Iterable[Kind]) -> array[int]:
         """The indexes of the lines of these kinds, in order."""
-        present = [self.index[kind] for kind in kinds if kind in self.index]
+        wanted = kinds if isinstance(kinds, (frozenset, set, tuple)) else tuple(kinds)
+        # The page's kinds are few: look them up in the wanted ones (the kinds' lines are
+        # disjoint, so merged in any order they give the same indexes).
+        present = [indexes for kind, indexes in self.index.items() if kind in wanted]
         if len(present) == 1:
             return present[0]
-        return array("i", merge(*present))
+        return array("i", merge(*present)) if present else array("i")
 
     @cached_property
     def filled(self) -> Sequence[int]:

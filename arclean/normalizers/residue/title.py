@@ -57,7 +57,8 @@ def is_near_duplicate(title: Line, line: Line) -> bool:
     wa, wb = sa.split(), sb.split()
     if not wa or not wb or abs(len(wa) - len(wb)) > 2:
         return False
-    shared = sum(min(wa.count(w), wb.count(w)) for w in set(wa))
+    # Words of one line only count for nothing: sum over the words both lines hold.
+    shared = sum(min(wa.count(w), wb.count(w)) for w in set(wa).intersection(wb))
     return shared * 4 >= max(len(wa), len(wb)) * 3 and SequenceMatcher(None, sa, sb).ratio() >= 0.85
 
 
