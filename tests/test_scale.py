@@ -9,8 +9,9 @@ import io
 import json
 import os
 import re
+import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -167,20 +168,38 @@ def test_a_file_that_kills_its_workers_fails_and_resume_finishes_the_run(tree: P
     assert len(tally(count)) == 4  # two workers died on its batch, then two on it alone
     assert code == 2 and "raw/pages/003.txt: not cleaned: the Dask workers cleaning it died" in out + err
     assert "run again with --resume" in out + err
-    partial = snapshot(tree / "dask")
-    assert "pages/003.txt" not in partial and temporaries(tree) == []
-    assert all(data == snapshot(tree / "local")[name] for name, data in partial.items())
-    client.wait_for_workers(1, timeout=300)  # a worker that was killed is restarting (slow on a busy machine)
+    # A worker the scheduler lost touch with while its comm closed may still be finishing a
+    # copy of a task that ran again elsewhere (README, "Running on a cluster"): it ends by
+    # renaming a complete file or failing to; nothing half-written stays.
+    assert _settled(lambda: temporaries(tree) == []), temporaries(tree)
+    partial, local = snapshot(tree / "dask"), snapshot(tree / "local")
+    assert all(data == local[name] for name, data in partial.items())
+    # The dying file is missing; so may be a file queued on the same worker when it died
+    # (Dask counts the death against every task the worker held), and each is reported.
+    missing = sorted(set(local) - set(partial))
+    assert "pages/003.txt" in missing and all(f"raw/{name}: not cleaned: " in out + err for name in missing), (missing, out + err)
+    client.wait_for_workers(2, timeout=300)  # the killed workers restart (slow on a busy machine)
+    set_worker_environment(client, {"ARCLEAN_TEST_FAULT": None})  # again: a worker may have restarted with the fault
     stamps = {name: os.stat(tree / "dask" / name).st_mtime_ns for name in partial}
     code, out, err = cli("fix", "raw", "--out", "dask", "--resume", "--scheduler", cluster.scheduler_address)
-    assert code == 1 and f"--resume: {len(partial)} of {len(partial) + 1} files are already cleaned under dask" in err
-    assert out.splitlines()[0].startswith("raw/pages/003.txt: ")
+    assert code == 1 and f"--resume: {len(partial)} of {len(local)} files are already cleaned under dask" in err, out + err
+    assert sorted(line.split(":")[0] for line in out.splitlines()[: len(missing)]) == [f"raw/{name}" for name in missing]
     assert snapshot(tree / "dask") == snapshot(tree / "local")
     assert {name: os.stat(tree / "dask" / name).st_mtime_ns for name in partial} == stamps  # not rewritten
     # A source changed after its copy was made is cleaned again.
     os.utime(tree / "raw" / "pages" / "001.txt")
     code, out, _ = cli("fix", "raw", "--out", "dask", "--resume", "--scheduler", cluster.scheduler_address)
     assert code == 1 and [line.split(":")[0] for line in out.splitlines()[:1]] == ["raw/pages/001.txt"]
+
+
+def _settled(condition: Callable[[], bool], seconds: float = 60) -> bool:
+    """Whether ``condition`` holds, now or within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
 
 
 def test_resume_needs_out(tree: Path) -> None:
