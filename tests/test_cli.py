@@ -561,7 +561,8 @@ class Terminal(io.StringIO):
 
 
 def test_progress_bar_only_on_a_terminal_and_not_in_a_hook(monkeypatch: pytest.MonkeyPatch) -> None:
-    from arclean.cli.app import _parser, _show_progress
+    from arclean.cli.flags import parser as _parser
+    from arclean.cli.run import show_progress as _show_progress
 
     args = _parser().parse_args(["check", "."])
     monkeypatch.delenv("PRE_COMMIT", raising=False)

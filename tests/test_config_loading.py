@@ -13,7 +13,8 @@ import pytest
 
 import arclean
 from arclean import Config, Pipeline
-from arclean.cli.app import _parser, main
+from arclean.cli.app import main
+from arclean.cli.flags import parser as _parser
 from arclean.errors import ConfigError
 from arclean.files.config_file import find_config_file, load_settings
 from arclean.files.settings import (
