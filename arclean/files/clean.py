@@ -36,57 +36,72 @@ def clean_file(task: Task, pipeline: Pipeline) -> FileResult:
         from .url_clean import clean_url_file  # here: it imports this module
 
         return clean_url_file(task, pipeline)
-    source = task.source
     try:
-        info = os.stat(source.path)
-        in_place = task.dest == source.path
-        if in_place and not writable(source.path, info):
-            # Look without writing; a read-only file is an error only if it would change.
-            result = clean_file(replace(task, dest=None), pipeline)
-            if result.status == "changed":
-                raise FileError(READ_ONLY)
-            return result
-        gz, mode, size = source.path.endswith(".gz"), stat.S_IMODE(info.st_mode), info.st_size
-        owner = (info.st_uid, info.st_gid) if in_place else None
-        if is_parquet(source.name):
-            return _clean_parquet_file(task, pipeline, mode, in_place, owner)
-        with _open_source(source.path, gz) as src:
-            if task.span:
-                src.seek(task.span[0])
-                size = task.span[1] - task.span[0]
-            if not (task.span and task.span[0]) and _is_binary(src.peek(BINARY_SNIFF)[:BINARY_SNIFF]):
-                return FileResult(source.name, "skipped", size, message="skipped: binary file")
-            if task.dest is None:
-                return clean_stream(src, None, task, pipeline, size=size)
-            make_folder(os.path.dirname(task.dest))
-            if is_jsonl(source.name):  # streamed into the temporary file, kept or dropped at the end
-                with Replacement(task.dest, task.token, mode, gz, durable=in_place, owner=owner) as output:
-                    result = clean_stream(src, output.handle, task, pipeline, size=size)
-                    if result.status == "changed" or not in_place:
-                        output.commit()
-                return result
-            cleaned = io.BytesIO()  # one document: cleaned in memory, written only if it is kept
-            result = clean_stream(src, cleaned, task, pipeline, size=size)
-        if result.status == "changed" or not in_place:
-            with Replacement(task.dest, task.token, mode, gz, durable=in_place, owner=owner) as output:
-                output.handle.write(cleaned.getbuffer())
-                output.commit()
-        return result
+        return _clean_local_file(task, pipeline)
     except FileError as error:
-        return FileResult(source.name, "failed", message=str(error))
+        return FileResult(task.source.name, "failed", message=str(error))
     except (OSError, EOFError, zlib.error) as error:
-        return FileResult(source.name, "failed", message=os_message(error, source))
+        return FileResult(task.source.name, "failed", message=os_message(error, task.source))
 
 
-def _clean_parquet_file(task: Task, pipeline: Pipeline, mode: int, in_place: bool, owner: tuple[int, int] | None) -> FileResult:
+def _clean_local_file(task: Task, pipeline: Pipeline) -> FileResult:
+    source = task.source
+    info = os.stat(source.path)
+    in_place = task.dest == source.path
+    if in_place and not writable(source.path, info):
+        # Look without writing; a read-only file is an error only if it would change.
+        result = clean_file(replace(task, dest=None), pipeline)
+        if result.status == "changed":
+            raise FileError(READ_ONLY)
+        return result
+    if is_parquet(source.name):
+        return _clean_parquet_file(task, pipeline, info)
+    with _open_source(source.path, source.path.endswith(".gz")) as src:
+        size = task.span[1] - task.span[0] if task.span else info.st_size
+        if task.span:
+            src.seek(task.span[0])
+        if not (task.span and task.span[0]) and _is_binary(src.peek(BINARY_SNIFF)[:BINARY_SNIFF]):
+            return FileResult(source.name, "skipped", size, message="skipped: binary file")
+        if task.dest is None:
+            return clean_stream(src, None, task, pipeline, size=size)
+        make_folder(os.path.dirname(task.dest))
+        if is_jsonl(source.name):  # streamed into the temporary file, kept or dropped at the end
+            with _replacement(task, info) as output:
+                result = clean_stream(src, output.handle, task, pipeline, size=size)
+                _keep_if_needed(result, output, task)
+            return result
+        cleaned = io.BytesIO()  # one document: cleaned in memory, written only if it is kept
+        result = clean_stream(src, cleaned, task, pipeline, size=size)
+    if result.status == "changed" or task.dest != source.path:
+        with _replacement(task, info) as output:
+            output.handle.write(cleaned.getbuffer())
+            output.commit()
+    return result
+
+
+def _replacement(task: Task, info: os.stat_result) -> Replacement:
+    """The temporary file that becomes ``task.dest``: the source's permissions, and, in
+    place, its owner and a durable write (fsync before the rename)."""
+    in_place = task.dest == task.source.path
+    owner = (info.st_uid, info.st_gid) if in_place else None
+    gz = task.source.path.endswith(".gz") and not is_parquet(task.source.name)
+    return Replacement(task.dest or "", task.token, stat.S_IMODE(info.st_mode), gz, durable=in_place, owner=owner)
+
+
+def _keep_if_needed(result: FileResult, output: Replacement, task: Task) -> None:
+    """A copy is always written; a file cleaned in place is replaced only when it changed."""
+    if result.status == "changed" or task.dest != task.source.path:
+        output.commit()
+
+
+def _clean_parquet_file(task: Task, pipeline: Pipeline, info: os.stat_result) -> FileResult:
     """A Parquet file: written row group by row group into the temporary file, kept or dropped at the end."""
     if task.dest is None:
         return clean_parquet(task.source.path, None, task, pipeline)
     make_folder(os.path.dirname(task.dest))
-    with Replacement(task.dest, task.token, mode, False, durable=in_place, owner=owner) as output:
+    with _replacement(task, info) as output:
         result = clean_parquet(task.source.path, output.handle, task, pipeline)
-        if result.status == "changed" or not in_place:
-            output.commit()
+        _keep_if_needed(result, output, task)
     return result
 
 

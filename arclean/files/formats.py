@@ -79,14 +79,23 @@ def _clean_document(data: bytes, dst: BinaryWriter | None, task: Task, pipeline:
     return outcome
 
 
+@dataclass
+class _Records:
+    """What a JSONL file held so far: records, records with the field, the lines that are
+    not JSON, and the diff's hunks."""
+
+    records: int = 0
+    with_field: int = 0
+    bad: list[tuple[int, str]] = field(default_factory=list)
+    hunks: list[str] = field(default_factory=list)
+
+
 def _clean_jsonl(src: BinaryReader, dst: BinaryWriter | None, task: Task, pipeline: Pipeline) -> _Outcome:
     """Clean the field of each record, line by line; other fields, key order,
     spacing and escapes stay byte for byte.  Stops at the first line that is
     not JSON, naming it and how many more there are."""
-    outcome = _Outcome()
+    outcome, seen = _Outcome(), _Records()
     offset, stop, first_line = task.span or (0, -1, 1)
-    records, with_field, hunks = 0, 0, []
-    bad: list[tuple[int, str]] = []
     for lineno, raw in enumerate(src, start=first_line):
         if offset == stop:
             break  # the end of this shard
@@ -96,35 +105,47 @@ def _clean_jsonl(src: BinaryReader, dst: BinaryWriter | None, task: Task, pipeli
         offset += len(raw)
         if encoding != "utf-8":
             outcome.encoding = encoding
-        if not line.strip():
-            new = line
-        else:
-            try:
-                record = json.loads(line)
-            except ValueError as error:
-                bad.append((lineno, str(error)))
-                continue
-            if bad:
-                continue  # past a line that is not JSON, only count the others
-            records += 1
-            new = line
-            keys, text = find(record, task.json_field)
-            if isinstance(text, str):
-                with_field += 1
-                source = record_source(record, task.source_field, task.source.match)
-                new = _clean_record(line, text, keys, lineno, task, pipeline.for_source(source), outcome)
+        new = _clean_line(line, lineno, task, pipeline, outcome, seen)
+        if new is None:
+            continue
         if dst is not None:
             dst.write(new.encode("utf-8") + end)
         if task.diff and new != line:
-            hunks.append(f"@@ -{lineno} +{lineno} @@\n{_diff_line('-', line + end.decode())}{_diff_line('+', new + end.decode())}")
-    if bad:
-        more = f" ({len(bad)} lines are not JSON)" if len(bad) > 1 else ""
-        raise FileError(f"line {bad[0][0]}: not valid JSON: {bad[0][1]}{more}; the file is left unchanged")
-    if hunks:
-        outcome.diff = [f"--- {task.source.name}\n+++ {task.source.name}\n", *hunks]
-    if records and not with_field:
-        outcome.note = f'no record has a string field "{task.json_field}" (choose one with --field)'
+            seen.hunks.append(f"@@ -{lineno} +{lineno} @@\n{_diff_line('-', line + end.decode())}{_diff_line('+', new + end.decode())}")
+    _conclude(outcome, seen, task)
     return outcome
+
+
+def _clean_line(line: str, lineno: int, task: Task, pipeline: Pipeline, outcome: _Outcome, seen: _Records) -> str | None:
+    """One line of JSONL cleaned; ``None`` for a line that is not JSON, and for every line
+    after one (they are only parsed, to count how many more are not JSON)."""
+    if not line.strip():
+        return line
+    try:
+        record = json.loads(line)
+    except ValueError as error:
+        seen.bad.append((lineno, str(error)))
+        return None
+    if seen.bad:
+        return None
+    seen.records += 1
+    keys, text = find(record, task.json_field)
+    if not isinstance(text, str):
+        return line
+    seen.with_field += 1
+    source = record_source(record, task.source_field, task.source.match)
+    return _clean_record(line, text, keys, lineno, task, pipeline.for_source(source), outcome)
+
+
+def _conclude(outcome: _Outcome, seen: _Records, task: Task) -> None:
+    """A file with a line that is not JSON fails whole; otherwise its diff and its note."""
+    if seen.bad:
+        more = f" ({len(seen.bad)} lines are not JSON)" if len(seen.bad) > 1 else ""
+        raise FileError(f"line {seen.bad[0][0]}: not valid JSON: {seen.bad[0][1]}{more}; the file is left unchanged")
+    if seen.hunks:
+        outcome.diff = [f"--- {task.source.name}\n+++ {task.source.name}\n", *seen.hunks]
+    if seen.records and not seen.with_field:
+        outcome.note = f'no record has a string field "{task.json_field}" (choose one with --field)'
 
 
 def _clean_record(line: str, text: str, keys: tuple[str, ...], lineno: int, task: Task, pipeline: Pipeline,

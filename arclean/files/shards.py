@@ -17,7 +17,7 @@ from typing import Sequence
 from ..errors import FileError
 from .clean import os_message
 from .parquet import is_parquet, join_parts, row_group_spans
-from .task import FileResult, Task, add_counts
+from .task import FileResult, Source, Task, add_counts
 from .urls import is_url
 from .writes import READ_ONLY, TEMP_SUFFIX, Replacement, writable
 
@@ -77,37 +77,9 @@ def join_shards(task: Task, pieces: Sequence[Task], results: Sequence[FileResult
         failed = next((result for result in results if result.status in ("failed", "skipped")), None)
         if failed:
             return replace(failed, name=source.name, size=source.size)
-        counts: dict[str, int] = {}
-        for result in results:
-            add_counts(counts, result.counts)
-        header = f"--- {source.name}\n+++ {source.name}\n"
-        diffs = "".join(result.diff.removeprefix(header) for result in results)
-        encoding = next((result.encoding for result in results if result.encoding != "utf-8"), "utf-8")
-        changed = any(result.status == "changed" for result in results)
-        merged = FileResult(
-            source.name,
-            "changed" if changed else "unchanged",
-            source.size,
-            counts,
-            tuple(change for result in results for change in result.changes),
-            header + diffs if diffs else "",
-            results[0].message if all(result.message for result in results) else "",
-            encoding,
-        )
-        in_place = task.dest == source.path
-        if task.dest is not None and (changed or not in_place):
-            info = os.stat(source.path)
-            if in_place and not writable(source.path, info):
-                raise FileError(READ_ONLY)
-            owner = (info.st_uid, info.st_gid) if in_place else None
-            with Replacement(task.dest, task.token, stat.S_IMODE(info.st_mode), False, in_place, owner) as output:
-                if is_parquet(source.name):
-                    join_parts([piece.dest for piece in pieces], output.handle)  # type: ignore[misc]
-                else:
-                    for piece in pieces:
-                        with open(piece.dest, "rb") as part:  # type: ignore[arg-type]
-                            shutil.copyfileobj(part, output.handle, 1 << 20)
-                output.commit()
+        merged = _merge(source, results)
+        if task.dest is not None and (merged.status == "changed" or task.dest != source.path):
+            _join_parts(task, pieces)
         return merged
     except FileError as error:
         return FileResult(source.name, "failed", source.size, message=str(error))
@@ -120,3 +92,41 @@ def join_shards(task: Task, pieces: Sequence[Task], results: Sequence[FileResult
                     os.unlink(piece.dest)
                 except FileNotFoundError:
                     pass
+
+
+def _merge(source: Source, results: Sequence[FileResult]) -> FileResult:
+    """The shards' results as one file's: counts added, changes and diff hunks in order."""
+    counts: dict[str, int] = {}
+    for result in results:
+        add_counts(counts, result.counts)
+    header = f"--- {source.name}\n+++ {source.name}\n"
+    diffs = "".join(result.diff.removeprefix(header) for result in results)
+    changed = any(result.status == "changed" for result in results)
+    return FileResult(
+        source.name,
+        "changed" if changed else "unchanged",
+        source.size,
+        counts,
+        tuple(change for result in results for change in result.changes),
+        header + diffs if diffs else "",
+        results[0].message if all(result.message for result in results) else "",
+        next((result.encoding for result in results if result.encoding != "utf-8"), "utf-8"),
+    )
+
+
+def _join_parts(task: Task, pieces: Sequence[Task]) -> None:
+    """The part files, in order, written as ``task.dest`` (a Parquet file's parts
+    joined as one table's row groups)."""
+    source, in_place = task.source, task.dest == task.source.path
+    info = os.stat(source.path)
+    if in_place and not writable(source.path, info):
+        raise FileError(READ_ONLY)
+    owner = (info.st_uid, info.st_gid) if in_place else None
+    with Replacement(task.dest or "", task.token, stat.S_IMODE(info.st_mode), False, in_place, owner) as output:
+        if is_parquet(source.name):
+            join_parts([piece.dest for piece in pieces], output.handle)  # type: ignore[misc]
+        else:
+            for piece in pieces:
+                with open(piece.dest, "rb") as part:  # type: ignore[arg-type]
+                    shutil.copyfileobj(part, output.handle, 1 << 20)
+        output.commit()
