@@ -86,6 +86,9 @@ RULES: tuple[Rule, ...] = (
     Rule("L102", letters.replace_persian_letters, ON, gate=letters.persian_letters),
     Rule("L103", letters.replace_persian_digits, ON, gate=letters.persian_digits),
     Rule("L201", letters.remove_decorative_tatweel, ON),
+    Rule("S104", search.remove_diacritics, OFF),
+    Rule("S105", search.remove_all_tatweel, OFF),
+    Rule("S107", search.remove_quranic_annotations, OFF),
     Rule("P101", punctuation.remove_space_before_arabic_punctuation, ON),
     Rule("P102", punctuation.add_space_after_arabic_punctuation, ON),
     Rule("P201", punctuation.remove_space_before_latin_punctuation, OFF),
@@ -96,6 +99,14 @@ RULES: tuple[Rule, ...] = (
     Rule("T101", months.fix_month_misspellings, ON),
     Rule("T102", months.join_month_pairs, ON),
     Rule("T201", typos.fix_common_typos, OFF, ("typos",), suggest=typos.suggest_common_typos),
+    # The search rules run before the line rules, so that a line they change (a number left
+    # bare when its marks go) is judged as it will stay; those that delete marks (S104, S105,
+    # S107) run before punctuation spacing and month names too, which judge a word by its
+    # neighbours as the deletions leave them.  A second clean finds nothing.
+    Rule("S101", search.unify_alef, OFF),
+    Rule("S102", search.alef_maksura_to_yeh, OFF),
+    Rule("S103", search.teh_marbuta_to_heh, OFF),
+    Rule("S106", search.ascii_digits, OFF),
     Rule("B301", tail.cut_page_tail, ON, BOILERPLATE, decide=tail.cut_tail),
     Rule("B203", related.remove_related_blocks, ON, BOILERPLATE, decide=related.drop_related_blocks),
     Rule("B201", boilerplate.remove_comment_forms, ON, BOILERPLATE, decide=boilerplate.drop_comment_forms),
@@ -113,12 +124,6 @@ RULES: tuple[Rule, ...] = (
     Rule("Q101", quotes.fix_quote_shapes, ON),
     Rule("Q103", quotes.convert_minority_quotes, ON),
     Rule("Q201", quotes.convert_quote_style, OFF, ("quote_style",)),
-    Rule("S101", search.unify_alef, OFF),
-    Rule("S102", search.alef_maksura_to_yeh, OFF),
-    Rule("S103", search.teh_marbuta_to_heh, OFF),
-    Rule("S104", search.remove_diacritics, OFF),
-    Rule("S105", search.remove_all_tatweel, OFF),
-    Rule("S106", search.ascii_digits, OFF),
     Rule("W105", whitespace.collapse_blank_lines, ON),
     Rule("W106", whitespace.trim_document, ON),
 )

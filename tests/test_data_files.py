@@ -192,3 +192,11 @@ def test_every_month_anchor_word_makes_a_date_context(anchor: str) -> None:
     assert months.fix_month_misspellings(f"في {anchor} سبتمبير الماضي") == f"في {anchor} سبتمبر الماضي"
     assert months.fix_month_misspellings(f"في ال{anchor} سبتمبير الماضي") == f"في ال{anchor} سبتمبر الماضي"
     assert months.fix_month_misspellings("في سبتمبير الماضي") == "في سبتمبير الماضي"
+
+
+@pytest.mark.parametrize("mark", sorted(tables.char_table("chars/quranic_marks.tsv")))
+def test_every_quranic_mark_goes_with_s107_and_stays_by_default(mark: str) -> None:
+    verse = f"ذلك الكتاب لا ريب {mark} فيه هدى للمتقين{mark} الذين يؤمنون بالغيب\n"
+    assert arclean.clean(verse) == verse  # the default pipeline never removes it
+    assert arclean.clean(verse, select=["S107"]) == "ذلك الكتاب لا ريب فيه هدى للمتقين الذين يؤمنون بالغيب\n"
+    assert arclean.clean(verse, profile="search") == arclean.clean(arclean.clean(verse, profile="search"), profile="search")
