@@ -9,6 +9,7 @@ import pickle
 import signal
 import stat
 import subprocess
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -480,9 +481,14 @@ def test_a_file_that_kills_every_worker_fails_alone(tmp_path: Path, monkeypatch:
     assert (tmp_path / "tree" / "05.txt").read_text() == DIRTY and temporaries(tmp_path) == []
 
 
-def test_a_stopped_run_yields_every_file_it_wrote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("other_thread", [False, True], ids=["one thread", "another thread running"])
+def test_a_stopped_run_yields_every_file_it_wrote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, other_thread: bool) -> None:
     """Ctrl-C (a real SIGINT) after four results, while the first file stalls:
-    the files written after it still come out, and only they."""
+    the files written after it still come out, and only they.  Also when the process has
+    another thread (fsspec and tqdm start one), which the kernel may hand the signal to."""
+    stop = threading.Event()
+    if other_thread:
+        threading.Thread(target=stop.wait, daemon=True).start()
     tasks, configs = dirty_tree(tmp_path / "tree")
     monkeypatch.setattr(engine, "BATCH_FILES", 1)  # a unit per file
     monkeypatch.setattr(faults, "_SPEC", f"stall:1:{tmp_path / 'tally'}:00.txt")
@@ -501,6 +507,7 @@ def test_a_stopped_run_yields_every_file_it_wrote(tmp_path: Path, monkeypatch: p
     assert sorted(yielded) == sorted(written) and len(written) >= 4 and "00.txt" not in written
     assert all((tmp_path / "tree" / f"{i:02d}.txt").read_text() in (DIRTY, CLEAN) for i in range(12))
     assert len(tally(tmp_path / "tally")) == 1 and temporaries(tmp_path) == []
+    stop.set()
 
 
 def test_temporary_names_are_the_pattern_stale_files_are_found_by(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ import os
 import re
 import signal
 import tempfile
+import threading
 import uuid
 from contextlib import contextmanager
 from typing import IO, Iterable, Iterator
@@ -156,15 +157,43 @@ def _keep_owner(descriptor: int, uid: int, gid: int) -> None:
 
 @contextmanager
 def hold_signals() -> Iterator[None]:
-    """Ctrl-C and SIGTERM wait until the block ends (where the platform allows)."""
+    """Ctrl-C and SIGTERM wait until the block ends (where the platform allows).
+
+    They are blocked for this thread and, in the main thread, only noted by the handler
+    meanwhile: the kernel may hand a signal to another thread of the process (fsspec's or
+    tqdm's), and Python then runs its handler in the main thread all the same."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
+        with _noted_signals():
+            yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a signal noted or pending acts now
+
+
+@contextmanager
+def _noted_signals() -> Iterator[None]:
+    """In the main thread, SIGINT and SIGTERM only noted during the block, then raised again
+    (pending, while this thread blocks them) for the handlers they would have met."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    handlers = {number: signal.getsignal(number) for number in _HELD}
+    if any(handler is None for handler in handlers.values()):  # a handler not set from Python: leave it
+        yield
+        return
+    for number in _HELD:
+        signal.signal(number, lambda signum, frame: noted.append(signum))
+    try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        for signum in dict.fromkeys(noted):
+            signal.raise_signal(signum)
 
 
 @contextmanager
