@@ -31,11 +31,13 @@ import arclean._compiled
 from arclean import pipeline as pipeline_module
 from arclean.normalizers.residue import analysis, context, duplicates, title as title_module
 from arclean.normalizers.residue.page import Line, Page
+from arclean.normalizers.spelling import months
 from arclean.registry import BY_CODE, RULES
 from arclean.text import folding as shape
+from arclean.text.chars import DIGITS
 
 from .conftest import shared_dir
-from .strategies import RESIDUE_SNIPPETS, WORDS, paragraph, title
+from .strategies import MISSPELT, MONTHS, RESIDUE_SNIPPETS, WORDS, paragraph, title
 
 #: Characters the rules look for, and others, to build noise from.
 TRIGGERS = (
@@ -292,6 +294,49 @@ def test_white_space_folds_to_a_separator() -> None:
             folded = shape.fold_text(char)
             assert folded and shape.fold_text("ب" + char + "ج") == "ب" + folded + "ج", hex(point)
             assert shape.skeleton_of_folded("ب" + folded + "ج") == "ب ج", hex(point)
+
+
+def _reference_month_fixes(text: str) -> str:
+    """T101 with its number anchors found one digit run at a time (before
+    ``months._DATE_NUMBER``, issue 11): the reference."""
+    if months._holds_misspelling(text):
+        text = months._misspelling_pattern().sub(months._replace_listed, text)
+    fixes: dict[int, tuple[int, str]] = {}
+    for anchor in re.finditer(f"[{DIGITS}]+", text):
+        if len(anchor.group()) <= 2:
+            months._consider(months._WORD_AFTER.match(text, anchor.end()), fixes)
+        elif len(anchor.group()) == 4:
+            start = max(0, anchor.start() - months._LOOK_BACK)
+            months._consider(months._WORD_BEFORE.search(text, start, anchor.start()), fixes)
+    if any(word in text for word in months._ANCHOR_WORDS):
+        for anchor in months._ANCHOR.finditer(text):
+            months._consider(months._WORD_AFTER.match(text, anchor.end()), fixes)
+    for start in sorted(fixes, reverse=True):
+        end, corrected = fixes[start]
+        text = text[:start] + corrected + text[end:]
+    return text
+
+
+_DATES = st.lists(st.one_of(
+    st.sampled_from([*MISSPELT.values(), *MONTHS, "نسيان", "ابريل", "شهر", "الشهر", "وديسميبر", "بنوفمير", " ", "\t", "،", "\n"]),
+    st.text(alphabet="0123456789٠١٢٣٤٥٦٧٨٩۰۱", min_size=1, max_size=6), st.sampled_from(WORDS),
+    st.sampled_from(MONTHS).flatmap(lambda m: st.integers(0, len(m) - 1).map(lambda i: m[:i] + m[i + 1:] + m[i:i + 1] * 2))),
+    max_size=16)
+
+
+@settings(max_examples=300)
+@given(st.one_of(_DATES.map("".join), _DATES.map(" ".join), texts))
+@example("123 ديسمبرر، 5 ديسمبرر و١٢نوفمر ديسمبرر 2018 ديسمبرر 123 ديسمبرر 12345 7 اكتوبرر")
+def test_the_month_rule_finds_its_numbers_as_before(text: str) -> None:
+    assert months.fix_month_misspellings(text) == _reference_month_fixes(text)
+
+
+def test_the_month_rule_finds_its_numbers_as_before_on_real_pages() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import realpages
+
+    for text in realpages.real_pages(300_000, seed=6):
+        assert months.fix_month_misspellings(text) == _reference_month_fixes(text)
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
