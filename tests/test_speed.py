@@ -20,20 +20,24 @@ from __future__ import annotations
 
 import re
 import sys
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 import arclean
 import arclean._compiled
 from arclean import pipeline as pipeline_module
-from arclean.normalizers.residue import analysis, context
+from arclean.normalizers.residue import analysis, context, duplicates, title as title_module
+from arclean.normalizers.residue.page import Line, Page
+from arclean.normalizers.spelling import months
 from arclean.registry import BY_CODE, RULES
 from arclean.text import folding as shape
+from arclean.text.chars import DIGITS
 
 from .conftest import shared_dir
-from .strategies import RESIDUE_SNIPPETS, WORDS, paragraph, title
+from .strategies import MISSPELT, MONTHS, RESIDUE_SNIPPETS, WORDS, paragraph, title
 
 #: Characters the rules look for, and others, to build noise from.
 TRIGGERS = (
@@ -158,6 +162,181 @@ def test_the_quiet_page_shortcut_is_the_full_rounds(text: str) -> None:
     rounds would change nothing; clean and explain agree with the long way."""
     for pipe in (arclean.Pipeline(), arclean.Pipeline(config=arclean.Config(extend_select=("B104",)))):
         assert pipe.clean(text) == _plain_clean(pipe, text) == pipe.explain(text).text
+
+
+@st.composite
+def _near_copy(draw: st.DrawFn, line: str) -> str:
+    """A line as another template prints it: a word changed, dropped or added, marks, other spacing."""
+    words = line.split()
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(words)))
+        edit = draw(st.sampled_from(["drop", "add", "change", "mark", "space"]))
+        if edit == "drop" and at < len(words):
+            del words[at]
+        elif edit in ("add", "change"):
+            words[at:at + (edit == "change")] = [draw(st.sampled_from(WORDS))]
+        elif edit == "mark" and at < len(words):
+            words[at] = words[at][:1] + "\u064f" + words[at][1:]
+        else:
+            words.insert(at, draw(st.sampled_from(["", "-", "|", "\u00a0", "Empty"])))
+    return " ".join(words)
+
+
+@st.composite
+def _pages_with_copies(draw: st.DrawFn) -> str:
+    """Pages whose lines come back further down, printed alike or near alike."""
+    lines = draw(st.lists(_PAGE_LINES, min_size=1, max_size=10))
+    for _ in range(draw(st.integers(1, 3))):
+        copy = draw(_near_copy(draw(st.sampled_from(lines))))
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from([copy, f"{copy} Empty {copy}", f" {copy}  "])))
+    return "\n".join(lines)
+
+
+@st.composite
+def _heads_with_copies(draw: st.DrawFn) -> str:
+    """Page heads (titles, mastheads, dates, residue) with copies of their lines
+    under them, near or exact, some over a forum post's byline; then the text."""
+    head_line = st.one_of(title(), st.sampled_from(RESIDUE_SNIPPETS), st.sampled_from(WORDS), st.sampled_from(
+        ["", "0", "12 مارس 2024", "المصدر: وكالات", "منتديات المعرفة", "الرئيسية » أخبار", "عاجل", "سياسة دولية"]))
+    lines = draw(st.lists(head_line, min_size=1, max_size=6))
+    for _ in range(draw(st.integers(1, 2))):
+        source = draw(st.integers(0, len(lines) - 1))
+        at = draw(st.integers(source + 1, len(lines)))
+        lines.insert(at, draw(_near_copy(lines[source])))
+        if draw(st.booleans()):
+            lines.insert(at + 1, "مُساهمة من طرف أحمد السبت يناير 03, 2015 5:17 am")
+    return "\n".join(lines + draw(st.lists(st.one_of(paragraph(), title()), max_size=3)))
+
+
+def _reference_near_duplicate(title: Line, line: Line) -> bool:
+    """``title.is_near_duplicate`` before its first looks (issue 11): the reference."""
+    a, b = len(title.text), len(line.text)
+    if 2 * min(a, b) + 16 < max(a, b):
+        return False
+    sa, sb = title.key, line.key
+    if sa == sb:
+        return bool(sa)
+    wa, wb = sa.split(), sb.split()
+    if not wa or not wb or abs(len(wa) - len(wb)) > 2:
+        return False
+    shared = sum(min(wa.count(w), wb.count(w)) for w in set(wa).intersection(wb))
+    return shared * 4 >= max(len(wa), len(wb)) * 3 and SequenceMatcher(None, sa, sb).ratio() >= 0.85
+
+
+def _reference_repeated_paragraphs(page: Page) -> Page:
+    """B102's decision before its first look by the skeletons (issue 11): the reference."""
+    drop, previous = [], None
+    for index in page.filled:
+        text = page.lines[index].text
+        if previous is not None and 2 * min(len(previous), len(text)) + 16 >= max(len(previous), len(text)) and (
+            previous[:1] == text[:1] or previous[:1].isspace() or text[:1].isspace()
+        ):
+            if " ".join(previous.split()) == " ".join(text.split()) and page.lines[index].words >= 8:
+                drop.append(index)
+                continue
+        previous = text
+    return page.without(drop)
+
+
+def _check_no_copies(page: Page) -> None:
+    """``title.has_no_copies`` says yes only where the full searches find no copy;
+    B102 and ``is_near_duplicate`` give what their references give."""
+    for fresh in (page, Page(page.lines, page.extra, page.forum, page.alone)):
+        if title_module.has_no_copies(fresh):
+            assert title_module._find_post(fresh) is None
+            assert title_module.find_title(fresh)[1] == []
+    assert duplicates.drop_repeated_paragraphs(page) == _reference_repeated_paragraphs(page)
+    filled = [page.lines[i] for i in page.filled[:12]]
+    for i, a in enumerate(filled):
+        for b in filled[i + 1:]:
+            assert title_module.is_near_duplicate(a, b) == _reference_near_duplicate(a, b)
+
+
+_T = "وزير الصحة يزور المستشفى الجديد في المدينة اليوم"
+_COPY = "وزير الصحة يزور المستشفى الجديد بالمدينة اليوم"
+
+
+@settings(max_examples=400)
+@given(st.one_of(_pages(), _pages_with_copies(), _heads_with_copies()))
+@example(f"الحكومة تعلن خطة جديدة للزراعة في الريف\n{_T}\nاترك رد\n{_COPY}")  # a second candidate's copy under residue
+@example(f"عاجل\nالثلاثاء 12 مارس 2024 الساعة 10\n{_T}\n{_COPY}")  # a date is no candidate
+@example(f"عاجل\nاترك رد\nشارك\n{_T}\nفيسبوك\n0\nاترك رد\n{_COPY}")  # the fourth line's copy, four lines down
+@example(f"منتدى المعرفة\n{_T}\nالموضوع السابق\n{_COPY}\nمُساهمة من طرف أحمد السبت يناير 03, 2015 5:17 am\nنص.")
+def test_the_first_look_for_copies_is_the_full_search(text: str) -> None:
+    for page in (analysis.analyze_alone(text), analysis.analyze(text)):
+        _check_no_copies(page)
+    for pipe in (arclean.Pipeline(), arclean.Pipeline(config=arclean.Config(extend_select=("B104",)))):
+        assert pipe.clean(text) == _plain_clean(pipe, text) == pipe.explain(text).text
+
+
+def test_the_first_look_for_copies_on_generated_documents_and_the_devset() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import realpages
+
+    try:
+        folder = shared_dir("devset")
+    except pytest.skip.Exception:
+        folder = Path("/nonexistent")  # generated pages only
+    documents = realpages.real_pages(300_000, seed=5, folder=folder)
+    for text in documents:
+        for page in (analysis.analyze_alone(text), analysis.analyze(text)):
+            _check_no_copies(page)
+    assert sum(title_module.has_no_copies(analysis.analyze_alone(text)) for text in documents) > len(documents) // 2
+
+
+def test_white_space_folds_to_a_separator() -> None:
+    """B102 compares two lines' skeletons when both have one: lines equal but
+    for their white space have one skeleton, as folding keeps each white space
+    character, alone, and a skeleton keeps the words."""
+    for point in range(0x110000):
+        char = chr(point)
+        if char.isspace():
+            folded = shape.fold_text(char)
+            assert folded and shape.fold_text("ب" + char + "ج") == "ب" + folded + "ج", hex(point)
+            assert shape.skeleton_of_folded("ب" + folded + "ج") == "ب ج", hex(point)
+
+
+def _reference_month_fixes(text: str) -> str:
+    """T101 with its number anchors found one digit run at a time (before
+    ``months._DATE_NUMBER``, issue 11): the reference."""
+    if months._holds_misspelling(text):
+        text = months._misspelling_pattern().sub(months._replace_listed, text)
+    fixes: dict[int, tuple[int, str]] = {}
+    for anchor in re.finditer(f"[{DIGITS}]+", text):
+        if len(anchor.group()) <= 2:
+            months._consider(months._WORD_AFTER.match(text, anchor.end()), fixes)
+        elif len(anchor.group()) == 4:
+            start = max(0, anchor.start() - months._LOOK_BACK)
+            months._consider(months._WORD_BEFORE.search(text, start, anchor.start()), fixes)
+    if any(word in text for word in months._ANCHOR_WORDS):
+        for anchor in months._ANCHOR.finditer(text):
+            months._consider(months._WORD_AFTER.match(text, anchor.end()), fixes)
+    for start in sorted(fixes, reverse=True):
+        end, corrected = fixes[start]
+        text = text[:start] + corrected + text[end:]
+    return text
+
+
+_DATES = st.lists(st.one_of(
+    st.sampled_from([*MISSPELT.values(), *MONTHS, "نسيان", "ابريل", "شهر", "الشهر", "وديسميبر", "بنوفمير", " ", "\t", "،", "\n"]),
+    st.text(alphabet="0123456789٠١٢٣٤٥٦٧٨٩۰۱", min_size=1, max_size=6), st.sampled_from(WORDS),
+    st.sampled_from(MONTHS).flatmap(lambda m: st.integers(0, len(m) - 1).map(lambda i: m[:i] + m[i + 1:] + m[i:i + 1] * 2))),
+    max_size=16)
+
+
+@settings(max_examples=300)
+@given(st.one_of(_DATES.map("".join), _DATES.map(" ".join), texts))
+@example("123 ديسمبرر، 5 ديسمبرر و١٢نوفمر ديسمبرر 2018 ديسمبرر 123 ديسمبرر 12345 7 اكتوبرر")
+def test_the_month_rule_finds_its_numbers_as_before(text: str) -> None:
+    assert months.fix_month_misspellings(text) == _reference_month_fixes(text)
+
+
+def test_the_month_rule_finds_its_numbers_as_before_on_real_pages() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import realpages
+
+    for text in realpages.real_pages(300_000, seed=6):
+        assert months.fix_month_misspellings(text) == _reference_month_fixes(text)
 
 
 _NOT_WORD = re.compile(r"[\W_]+")

@@ -11,6 +11,7 @@ rule to rule; nothing is cached between calls.
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -67,6 +68,8 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     ['COMMENT', 'BLANK', 'CONTENT']
     """
     matcher = phrase_matcher(extra)
+    if len(text) <= _SPLIT_AT_ONCE:
+        return _analyze_short(text, extra, matcher)
     seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
 
     def classified(line: str, folded_line: str) -> Line:
@@ -79,6 +82,34 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     lines = tuple(map(classified, page_lines(text), page_lines(fold_text(text))))
     forum = any(line.kind is Kind.FORUM for line in seen.values())
     return Page(lines, extra, forum=forum, alone=seen)
+
+
+def _analyze_short(text: str, extra: tuple[Phrase, ...], matcher: PhraseMatcher) -> Page:
+    """:func:`analyze_alone` for a text split at once: the lines in one loop, which
+    also finds the page's non-blank lines (``Page.filled``) and its forum lines."""
+    seen: dict[str, Line] = {}
+    lines: list[Line] = []
+    filled = array("i")
+    forum = False
+    blank = Kind.BLANK
+    for line, folded_line in zip(*_split_both(text, fold_text(text)), strict=False):  # as map() pairs them
+        found = seen.get(line)
+        if found is None:
+            found = seen[line] = (_classify_short if len(line) <= _SHORT_LINE else classify)(line, folded_line, matcher)
+            forum = forum or found.kind is Kind.FORUM
+        if found.kind is not blank:
+            filled.append(len(lines))
+        lines.append(found)
+    page = Page(tuple(lines), extra, forum=forum, alone=seen)
+    page.__dict__["filled"] = filled  # Page.filled, found on the way
+    return page
+
+
+def _split_both(text: str, folded: str) -> tuple[list[str], list[str]]:
+    """:func:`page_lines` of a short text and of its folded form."""
+    if "\n\n\n" not in text and "\n\n\n" not in folded:
+        return text.split("\n"), folded.split("\n")  # no blank run: every line feed ends a line
+    return list(page_lines(text)), list(page_lines(folded))
 
 
 @lru_cache(maxsize=32768)

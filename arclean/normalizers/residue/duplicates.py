@@ -11,8 +11,8 @@ from __future__ import annotations
 from array import array
 
 from .analysis import apply
-from .page import Page
-from .title import find_title
+from .page import Line, Page
+from .title import find_title, has_no_copies
 
 _MIN_PARAGRAPH_WORDS = 8
 
@@ -30,6 +30,8 @@ def remove_repeated_title(text: str) -> str:
 
 def drop_repeated_title(page: Page) -> Page:
     """The page without the copies of its title."""
+    if has_no_copies(page):
+        return page
     _title, copies = find_title(page)
     return page.without(copies)
 
@@ -50,20 +52,31 @@ def remove_repeated_paragraphs(text: str) -> str:
 def drop_repeated_paragraphs(page: Page) -> Page:
     """The page without paragraphs that repeat the one before them."""
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
-    previous: str | None = None
+    previous: Line | None = None
     for index in page.filled:
-        text = page.lines[index].text
-        # A first look at the lengths: only lines of close lengths are normalized and compared
-        # (normalizing collapses runs of white space; it does not halve a paragraph).
-        if previous is not None and 2 * min(len(previous), len(text)) + 16 >= max(len(previous), len(text)) and (
-            # and lines that start alike: normalized, a line starts with its first character that is not white space
-            previous[:1] == text[:1] or previous[:1].isspace() or text[:1].isspace()
-        ):
-            if _normalized(previous) == _normalized(text) and page.lines[index].words >= _MIN_PARAGRAPH_WORDS:
+        line = page.lines[index]
+        if previous is not None and _may_repeat(previous, line):
+            if _normalized(previous.text) == _normalized(line.text) and line.words >= _MIN_PARAGRAPH_WORDS:
                 drop.append(index)
                 continue
-        previous = text
-    return page.without(drop)
+        previous = line
+    return page.without(drop) if drop else page
+
+
+def _may_repeat(previous: Line, line: Line) -> bool:
+    """A first look: may the two lines be the same paragraph, white space aside?
+    Only if their lengths are close (normalizing collapses runs of white space;
+    it does not halve a paragraph), they start alike (normalized, a line starts
+    with its first character that is not white space) and their skeletons, where
+    both lines have one already, are equal (lines equal but for white space
+    have one skeleton: folding keeps white space, and a skeleton is the words)."""
+    a, b = previous.text, line.text
+    if 2 * min(len(a), len(b)) + 16 < max(len(a), len(b)):
+        return False
+    if not (a[:1] == b[:1] or a[:1].isspace() or b[:1].isspace()):
+        return False
+    key_a, key_b = previous.__dict__.get("key"), line.__dict__.get("key")
+    return key_a is None or key_b is None or key_a == key_b
 
 
 def _normalized(text: str) -> str:

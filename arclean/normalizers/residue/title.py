@@ -36,6 +36,10 @@ _POST_SCAN = 60
 _POST_WINDOW = 16
 _MIN_POST_TITLE_WORDS = 2
 _MAX_POST_TITLE_WORDS = 30
+#: A line of more characters than this has its words counted by its spaces until its skeleton is asked for.
+_LONG_LINE = 1000
+#: A line printed twice has this many words at least (a title of two, twice).
+_MIN_DOUBLED_WORDS = 4
 
 
 def is_near_duplicate(title: Line, line: Line) -> bool:
@@ -54,12 +58,22 @@ def is_near_duplicate(title: Line, line: Line) -> bool:
     sa, sb = title.key, line.key
     if sa == sb:
         return bool(sa)
-    wa, wb = sa.split(), sb.split()
-    if not wa or not wb or abs(len(wa) - len(wb)) > 2:
+    if not sa or not sb or 40 * min(len(sa), len(sb)) < 17 * (len(sa) + len(sb)):
+        return False  # SequenceMatcher's ratio is at most 2 * shorter / (both lengths), under 0.85 here
+    if abs(sa.count(" ") - sb.count(" ")) > 2:  # word counts, before splitting
+        return False
+    return _shares_most_words(sa.split(), sb.split()) and SequenceMatcher(None, sa, sb).ratio() >= 0.85
+
+
+def _shares_most_words(wa: list[str], wb: list[str]) -> bool:
+    """Do the lines share three quarters of the words of the longer one?"""
+    most = max(len(wa), len(wb)) * 3
+    # A first look: the words of one found in the other, in one pass (at least as many as are shared).
+    if len(list(filter(set(wb).__contains__, wa))) * 4 < most:
         return False
     # Words of one line only count for nothing: sum over the words both lines hold.
     shared = sum(min(wa.count(w), wb.count(w)) for w in set(wa).intersection(wb))
-    return shared * 4 >= max(len(wa), len(wb)) * 3 and SequenceMatcher(None, sa, sb).ratio() >= 0.85
+    return shared * 4 >= most
 
 
 def is_doubled(title: Line, line: Line) -> bool:
@@ -130,9 +144,101 @@ def find_post(page: Page) -> tuple[int, int, int | None] | None:
     """
     memo = page.__dict__  # pages are immutable, and judged and decided on more than once: found once a page
     if "_post_header" not in memo:
-        memo["_post_header"] = _find_post(page)
+        memo["_post_header"] = None if has_no_copies(page) else _find_post(page)
     post: tuple[int, int, int | None] | None = memo["_post_header"]
     return post
+
+
+def has_no_copies(page: Page) -> bool:
+    """A first look for titles and their copies: True when no line of the page
+    can be a copy of another as :func:`find_title` and :func:`find_post` look for
+    them (then the first finds no copy, the second no post header); False when
+    one may be.  Found once a page, from the lines' lengths and skeletons.
+
+    A copy is a near duplicate (lengths within ``2 * shorter + 16``, word counts
+    within two), a line printed twice (whose first word comes back in its second
+    half), or a title over a forum post's byline (a labelled line).
+
+    >>> from arclean.normalizers.residue.analysis import analyze_alone
+    >>> has_no_copies(analyze_alone("عنوان الخبر اليوم في المدينة\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين."))
+    True
+    >>> has_no_copies(analyze_alone("عنوان الخبر اليوم في المدينة\\nعنوان الخبر اليوم في المدينة"))
+    False
+    """
+    memo = page.__dict__
+    found: bool | None = memo.get("_no_copies")
+    if found is None:
+        found = memo["_no_copies"] = _has_no_copies(page)
+    return found
+
+
+def _has_no_copies(page: Page) -> bool:
+    lines = page.lines
+    looked: list[Line] = []  # the first lines, where a title and its copies are looked for
+    first: int | None = None  # the first of them that is a title candidate
+    for at, index in enumerate(page.filled[:_POST_SCAN]):
+        line = lines[index]
+        if _may_be_doubled(line) or (line.guard is Guard.LABEL and _is_post_byline(line)):
+            return False
+        if at < _TITLE_LINES + _COPY_WINDOW:
+            if at and _near_in_window(looked, line, first):
+                return False
+            looked.append(line)
+            if first is None and _is_candidate(line, at):
+                first = at
+    return True
+
+
+def _is_candidate(line: Line, looked: int) -> bool:
+    """Is the line, the ``looked``-th non-blank one, a title whose copies :func:`find_title` looks for?"""
+    return line.kind is Kind.CONTENT and line.words >= _MIN_TITLE_WORDS and not (looked and _is_date(line))
+
+
+def _may_be_doubled(line: Line) -> bool:
+    """May the line be a text printed twice (a copy :func:`is_doubled` finds,
+    a line :func:`_doubled_key` finds one in)?  Found once a line."""
+    memo = line.__dict__  # lines are immutable and shared by the pages of a document
+    found: bool | None = memo.get("_may_be_doubled")
+    if found is None:
+        # A long line's words are only counted in full by the slow path.
+        found = memo["_may_be_doubled"] = (len(line.text) > _LONG_LINE and "key" not in memo) or _is_doubled_key(line.key)
+    return found
+
+
+def _is_doubled_key(key: str) -> bool:
+    """Is the skeleton (of four words or more) a text printed twice, its first
+    half of words its last half?"""
+    space = key.find(" ")
+    if space < 0 or key.count(" ") < _MIN_DOUBLED_WORDS - 1:
+        return False
+    # Doubled, its first word comes back after its first half, and its last word
+    # stands at the end of its first half: both with words on either side.
+    if f" {key[:space]} " not in key or f" {key[key.rfind(' ') + 1:]} " not in key:
+        return False
+    words = key.split()
+    half = len(words) // 2
+    return words[:half] == words[len(words) - half:]
+
+
+def _near_in_window(looked: list[Line], line: Line, first: int | None) -> bool:
+    """Is the line (the ``len(looked)``-th non-blank one) a near duplicate of
+    a title candidate before it whose copies :func:`_copies` looks for?
+    Candidates are content lines among the first ``_TITLE_LINES``; their copies
+    among the next ``_COPY_WINDOW`` lines, up to the first line of prose; below
+    an earlier candidate (``first``), only under a residue line."""
+    at, size = len(looked), len(line.text)
+    residue = False  # a residue line between the candidate and the line
+    for before in range(at - 1, max(at - _COPY_WINDOW, 0) - 1, -1):
+        candidate = looked[before]
+        other = len(candidate.text)  # is_near_duplicate's first look, before calling it
+        if (before < _TITLE_LINES and (first is None or first >= before or residue)
+                and 2 * min(size, other) + 16 >= max(size, other) and candidate.kind is Kind.CONTENT
+                and is_near_duplicate(candidate, line)):
+            return True
+        if candidate.prose:
+            return False
+        residue = residue or candidate.is_residue
+    return False
 
 
 def _find_post(page: Page) -> tuple[int, int, int | None] | None:

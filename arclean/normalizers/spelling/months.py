@@ -82,12 +82,19 @@ def _holds_misspelling(text: str) -> bool:
 #: Date contexts, found from their anchors (numbers and the anchor words of
 #: ``months/anchors.txt``, "month", are rare in text, so the rule looks only there): a day
 #: number before the word, a year after it, or an anchor word before it.
-_NUMBER = re.compile(f"[{DIGITS}]+")
 _ANCHOR_WORDS = tuple(sorted(datafiles.word_list("months/anchors.txt")))
 _ANCHOR = re.compile(f"(?<![{ARABIC_LETTERS}])[{MONTH_CLITICS}]?(?:{ARTICLE})?(?:{'|'.join(_ANCHOR_WORDS)})[ \t]+")
 _WORD_AFTER = re.compile(f"[ \t]*{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}}){_NOT_LETTER_AFTER}")
 _WORD_BEFORE = re.compile(f"{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}})[ \t،,]+$")
 _LOOK_BACK = 40
+#: The numbers a date context starts from, in one scan: a run of one or two digits
+#: with a word of five letters or more after it (the word after, groups 1 and 2:
+#: _WORD_AFTER's), or of four digits (a year: the word before it is looked for).
+#: Each starts with a digit not after another (the scan skips to digits), and
+#: ends where the run ends.
+_DATE_NUMBER = re.compile(
+    f"[{DIGITS}](?<![{DIGITS}]{{2}})(?:[{DIGITS}]?(?![{DIGITS}])(?={_WORD_AFTER.pattern})|[{DIGITS}]{{3}}(?![{DIGITS}]))"
+)
 
 
 def is_one_edit(a: str, b: str) -> bool:
@@ -138,11 +145,10 @@ def fix_month_misspellings(text: str) -> str:
     if _holds_misspelling(text):
         text = _misspelling_pattern().sub(_replace_listed, text)
     fixes: dict[int, tuple[int, str]] = {}
-    for anchor in _NUMBER.finditer(text):
-        digits = anchor.group(0)
-        if len(digits) <= 2:
-            _consider(_WORD_AFTER.match(text, anchor.end()), fixes)
-        elif len(digits) == 4:
+    for anchor in _DATE_NUMBER.finditer(text):
+        if anchor.group(2) is not None:  # a day's number and the word after it
+            _consider(anchor, fixes)
+        else:
             start = max(0, anchor.start() - _LOOK_BACK)
             _consider(_WORD_BEFORE.search(text, start, anchor.start()), fixes)
     if any(word in text for word in _ANCHOR_WORDS):  # a text without an anchor word has no anchor
