@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import Any, Iterable
 
 from ..errors import FileError
-from .writes import TEMP_NAME, TEMP_SUFFIX, WriteError, _alive as alive, hold_before_replace
+from .writes import TEMP_NAME, TEMP_SUFFIX, WriteError, _alive as alive, close_quietly, hold_before_replace
 
 #: ``NAME://`` (or chained, ``simplecache::s3://``) at the start: a protocol of two letters or more (not ``C:``).
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+(?:::[A-Za-z][A-Za-z0-9+.\-]+)*://")
@@ -169,11 +169,7 @@ class UrlReplacement:
     def __exit__(self, *exc_info: object) -> None:
         if self.done:
             return
-        for closable in (self.handle, self.raw):
-            try:
-                closable.close()
-            except Exception:  # noqa: BLE001 - the write already failed; remove the temp file anyway
-                pass
+        close_quietly(self.handle, self.raw)
         try:
             self.fs.rm_file(self.temp)
         except FileNotFoundError:

@@ -20,7 +20,7 @@ import tempfile
 import threading
 import uuid
 from contextlib import contextmanager
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from . import faults
 
@@ -98,15 +98,21 @@ class Replacement:
 
     def __exit__(self, *exc_info: object) -> None:
         if not self.done:
-            for closable in (self.handle, self.raw):
-                try:
-                    closable.close()
-                except Exception:  # noqa: BLE001 - the write already failed; remove the temp file anyway
-                    pass
+            close_quietly(self.handle, self.raw)
             try:
                 os.unlink(self.temp)
             except FileNotFoundError:
                 pass
+
+
+def close_quietly(*closables: Any) -> None:
+    """Close each of a failed write's files, whatever closing raises (the write already
+    failed; its temporary file is removed next)."""
+    for closable in closables:
+        try:
+            closable.close()
+        except Exception:  # noqa: BLE001 - the write already failed
+            pass
 
 
 class _Sink(io.RawIOBase):
