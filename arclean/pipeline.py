@@ -14,7 +14,7 @@ from .normalizers.residue.analysis import analyze_alone, look_afresh, rejudge
 from .normalizers.residue.context import carries_context, is_quiet, judge_in_context
 from .normalizers.residue.page import Page
 from .normalizers.spelling.typos import Suggestion
-from .registry import BY_CODE, Rule, expand, select_rules
+from .registry import BY_CODE, RULES, Rule, expand, select_rules
 
 #: Rounds of the line rules on one page: pages settle in one to three; a page of chrome
 #: jumbled with numbers and bylines may take more (each round that goes on dropped a line).
@@ -106,11 +106,9 @@ def _run_gated(step: Step, text: str, look: str | None) -> tuple[str, str | None
     return (text, look) if after is text else (after, None)
 
 
-#: The line rules that only ever drop lines of a residue kind (not blank, not
-#: content): on a quiet page (:func:`arclean.normalizers.residue.context.is_quiet`) they drop nothing.
-_RESIDUE_ONLY = frozenset(
-    BY_CODE[code].decide for code in ("B301", "B203", "B201", "B202", "B204", "B205", "B206", "B207", "B208", "B103")
-)
+#: The line rules that only ever drop lines of a residue kind (``Rule.residue_only``): on a
+#: quiet page (:func:`arclean.normalizers.residue.context.is_quiet`) they drop nothing.
+_RESIDUE_ONLY = frozenset(rule.decide for rule in RULES if rule.residue_only)
 
 
 def _quiet(block: list[Step], page: Page) -> bool:

@@ -47,6 +47,10 @@ class Rule:
     #: data file, read on first use).  The pipeline skips the rule on a text
     #: that holds none of them; a rule without one always runs.
     gate: Callable[[], re.Pattern[str]] | None = None
+    #: For a line rule: it only ever drops lines of a residue kind (never a blank or
+    #: content line), so on a quiet page (``residue.context.is_quiet``) it drops nothing
+    #: and the pipeline need not ask it.
+    residue_only: bool = False
 
     @property
     def name(self) -> str:
@@ -107,18 +111,18 @@ RULES: tuple[Rule, ...] = (
     Rule("S102", search.alef_maksura_to_yeh, OFF),
     Rule("S103", search.teh_marbuta_to_heh, OFF),
     Rule("S106", search.ascii_digits, OFF),
-    Rule("B301", tail.cut_page_tail, ON, BOILERPLATE, decide=tail.cut_tail),
-    Rule("B203", related.remove_related_blocks, ON, BOILERPLATE, decide=related.drop_related_blocks),
-    Rule("B201", boilerplate.remove_comment_forms, ON, BOILERPLATE, decide=boilerplate.drop_comment_forms),
-    Rule("B202", boilerplate.remove_share_bars, ON, BOILERPLATE, decide=boilerplate.drop_share_bars),
-    Rule("B204", boilerplate.remove_page_footers, ON, BOILERPLATE, decide=boilerplate.drop_page_footers),
-    Rule("B205", boilerplate.remove_widgets, ON, BOILERPLATE, decide=boilerplate.drop_widgets),
-    Rule("B206", boilerplate.remove_head_chrome, ON, BOILERPLATE, decide=boilerplate.drop_head_chrome),
-    Rule("B207", boilerplate.remove_forum_chrome, ON, BOILERPLATE, decide=boilerplate.drop_forum_chrome),
-    Rule("B208", boilerplate.remove_paywall_prompts, ON, BOILERPLATE, decide=boilerplate.drop_paywall_prompts),
+    Rule("B301", tail.cut_page_tail, ON, BOILERPLATE, decide=tail.cut_tail, residue_only=True),
+    Rule("B203", related.remove_related_blocks, ON, BOILERPLATE, decide=related.drop_related_blocks, residue_only=True),
+    Rule("B201", boilerplate.remove_comment_forms, ON, BOILERPLATE, decide=boilerplate.drop_comment_forms, residue_only=True),
+    Rule("B202", boilerplate.remove_share_bars, ON, BOILERPLATE, decide=boilerplate.drop_share_bars, residue_only=True),
+    Rule("B204", boilerplate.remove_page_footers, ON, BOILERPLATE, decide=boilerplate.drop_page_footers, residue_only=True),
+    Rule("B205", boilerplate.remove_widgets, ON, BOILERPLATE, decide=boilerplate.drop_widgets, residue_only=True),
+    Rule("B206", boilerplate.remove_head_chrome, ON, BOILERPLATE, decide=boilerplate.drop_head_chrome, residue_only=True),
+    Rule("B207", boilerplate.remove_forum_chrome, ON, BOILERPLATE, decide=boilerplate.drop_forum_chrome, residue_only=True),
+    Rule("B208", boilerplate.remove_paywall_prompts, ON, BOILERPLATE, decide=boilerplate.drop_paywall_prompts, residue_only=True),
     Rule("B101", duplicates.remove_repeated_title, ON, decide=duplicates.drop_repeated_title),
     Rule("B102", duplicates.remove_repeated_paragraphs, ON, decide=duplicates.drop_repeated_paragraphs),
-    Rule("B103", counters.remove_counter_lines, ON, BOILERPLATE, decide=counters.drop_counter_lines),
+    Rule("B103", counters.remove_counter_lines, ON, BOILERPLATE, decide=counters.drop_counter_lines, residue_only=True),
     Rule("B104", boilerplate.remove_breadcrumbs, OFF, decide=boilerplate.drop_breadcrumbs),
     Rule("Q102", quotes.reduce_doubled_quotes, ON),
     Rule("Q101", quotes.fix_quote_shapes, ON),

@@ -120,6 +120,4 @@ def remove_quranic_annotations(text: str) -> str:
     >>> remove_quranic_annotations("وَمِمَّا رَزَقْنَٰهُمْ يُنفِقُونَ ۝٣ ﷺ")
     'وَمِمَّا رَزَقْنَٰهُمْ يُنفِقُونَ ۝٣ ﷺ'
     """
-    if not _QURANIC_ANNOTATION.search(text):
-        return text
     return _QURANIC_ANNOTATION.sub("", text)

@@ -39,5 +39,8 @@ TATWEEL = "\N{ARABIC TATWEEL}"
 #: Western, Arabic-Indic and Extended (Persian) digits.
 DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 
+#: Any decimal digit, of any script (``\d``): does a line hold a number at all?
+ANY_DIGIT = re.compile(r"\d")
+
 #: A line that holds nothing but a number (a stray counter).
 BARE_NUMBER_LINE = re.compile(f"[{DIGITS}]{{1,7}}")

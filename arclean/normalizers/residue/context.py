@@ -19,15 +19,14 @@ dropped (the next rule may be the one that drops it).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
+from ...text.chars import ANY_DIGIT
 from .page import Guard, Kind, Line, Page, Region
 from .title import find_post, find_title
 
-_DIGIT = re.compile(r"\d")
 #: In the page's tail, a line of three to ten words that is not a sentence is
 #: chrome when 60% of its words are chrome or function words, one of them at
 #: least a chrome word (elsewhere: 70%, and eight words at most).
@@ -181,7 +180,7 @@ def _context_candidate(page: Page, index: int, chrome_end: int | None = None) ->
         and not line.prose
         and (page.region(index) is not Region.ARTICLE or (chrome_end is not None and index >= chrome_end))
         and 1 <= line.words <= _MAX_CONTEXT_WORDS
-        and not _DIGIT.search(line.key)
+        and not ANY_DIGIT.search(line.key)
     )
 
 
@@ -275,7 +274,7 @@ def _judge_poster_cards(page: Page) -> Page:
 
 def _card_line(line: Line) -> bool:
     """A name, avatar text or rank: a word to three, no number."""
-    return 1 <= line.words <= _MAX_CARD_WORDS and not _DIGIT.search(line.key)
+    return 1 <= line.words <= _MAX_CARD_WORDS and not ANY_DIGIT.search(line.key)
 
 
 def _judge_board_lines(page: Page) -> Page:

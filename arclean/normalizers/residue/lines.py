@@ -2,7 +2,7 @@
 
 Each test takes the line and, when the caller has it, its skeleton (the folded
 form of :mod:`arclean.text.folding`); a document's skeletons are computed once by
-:mod:`arclean.layout`.  Where the line stands (head, article, tail) is the
+:mod:`.analysis`.  Where the line stands (head, article, tail) is the
 layout's business, not this module's.
 """
 
@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ... import datafiles
 from ...datafiles import Phrase
+from ...text.chars import ANY_DIGIT
 from ...text.clitics import listed_prefixes, pronoun_suffixes
 from ...text.folding import skeleton, skeleton_of_folded
 
@@ -159,7 +160,6 @@ def function_words() -> frozenset[str]:
 
 
 #: A number glued to a word: ``85views``, ``تعليقات0``.
-_DIGIT = re.compile(r"\d")
 _GLUED_NUMBER = re.compile(r"(?<=\d)(?=[^\d\s])|(?<=[^\d\s])(?=\d)")
 
 
@@ -200,7 +200,7 @@ def is_counter(line: str, key: str | None = None) -> bool:
         return False
     if key is None:
         key = skeleton(line)
-    if not _DIGIT.search(key):  # a counter has a number: the first look
+    if not ANY_DIGIT.search(key):  # a counter has a number: the first look
         return False
     words = _split_numbers(key.split())
     if not 2 <= len(words) <= _MAX_COUNTER_WORDS:

@@ -13,9 +13,9 @@ refrain, a chant: ``مَوطِنِي مَوطِنِي``) is not a title.
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
+from ...text.chars import ANY_DIGIT
 from .lines import is_post_byline
 from .page import Guard, Kind, Line, Page
 
@@ -29,7 +29,6 @@ _COPY_WINDOW = 4
 #: copy; counters, dates and residue lines do not count.  Two or more are the
 #: start of the text itself (a poem's verses before its refrain).
 _MAX_LINES_BETWEEN = 1
-_DIGIT = re.compile(r"\d")
 #: A forum post's header stands within this many non-blank lines of the page's top.
 _POST_SCAN = 60
 #: Non-blank lines between a forum post's title and the title's copy, at most.
@@ -96,7 +95,7 @@ def is_doubled(title: Line, line: Line) -> bool:
 
 def _is_date(line: Line) -> bool:
     """A short line with a number in it: a date, a time, a byline with a date."""
-    return line.words <= 8 and bool(_DIGIT.search(line.key))
+    return line.words <= 8 and bool(ANY_DIGIT.search(line.key))
 
 
 def find_title(page: Page) -> tuple[int | None, list[int]]:
