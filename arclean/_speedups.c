@@ -250,6 +250,36 @@ is_word_fast(Py_UCS4 ch)
     return ch < TABLE_SIZE ? word_table[ch] : is_word(ch);
 }
 
+/* What fold_text writes for one character, the same in both its passes: OUT_DROP
+ * (nothing), OUT_CASED (the case fold of *cased, the folded character, found the slow
+ * way), or the character it becomes.  The two sentinels are beyond Unicode. */
+#define OUT_DROP 0x110000
+#define OUT_CASED 0x110001
+static inline Py_UCS4
+fold_one(Py_UCS4 ch, Py_UCS4 *cased)
+{
+    if (ch < TABLE_SIZE) {
+        Py_UCS4 to = fold_table[ch];
+        if (to < FOLD_CASED) {
+            return to;
+        }
+        if (to == FOLD_DROP) {
+            return OUT_DROP;
+        }
+        *cased = fold_char(ch);
+        return OUT_CASED;
+    }
+    if (is_dropped(ch)) {
+        return OUT_DROP;
+    }
+    ch = fold_char(ch);
+    if (ch >= 0x80 && is_cased_run_char(ch)) {
+        *cased = ch;
+        return OUT_CASED;
+    }
+    return (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+}
+
 static PyObject *
 fold_text(PyObject *module, PyObject *text)
 {
@@ -262,43 +292,25 @@ fold_text(PyObject *module, PyObject *text)
     const void *data = PyUnicode_DATA(text);
     /* Two passes (count, then write): no buffer wider than the result. */
     Py_ssize_t n = 0;
-    Py_UCS4 maxchar = 0;
+    Py_UCS4 maxchar = 0, cased = 0;
     FOR_EACH_CHAR(kind, data, length, i, ch, {
-        if (ch < TABLE_SIZE) {
-            Py_UCS4 to = fold_table[ch];
-            if (to < FOLD_CASED) {
-                n++;
-                maxchar = to > maxchar ? to : maxchar;
-                continue;
-            }
-            if (to == FOLD_DROP) {
-                continue;
-            }
-        }
-        if (is_dropped(ch)) {
+        Py_UCS4 to = fold_one(ch, &cased);
+        if (to == OUT_DROP) {
             continue;
         }
-        ch = fold_char(ch);
-        if (ch >= 0x80 && is_cased_run_char(ch)) {
-            PyObject *folded = casefold_char(ch);
+        if (to == OUT_CASED) {
+            PyObject *folded = casefold_char(cased);
             if (folded == NULL) {
                 return NULL;
             }
             n += PyUnicode_GET_LENGTH(folded);
             Py_UCS4 most = PyUnicode_MAX_CHAR_VALUE(folded);
             Py_DECREF(folded);
-            if (most > maxchar) {
-                maxchar = most;
-            }
+            maxchar = most > maxchar ? most : maxchar;
             continue;
         }
-        if (ch >= 'A' && ch <= 'Z') {
-            ch += 32;
-        }
         n++;
-        if (ch > maxchar) {
-            maxchar = ch;
-        }
+        maxchar = to > maxchar ? to : maxchar;
     })
     PyObject *result = PyUnicode_New(n, maxchar);
     if (result == NULL) {
@@ -308,25 +320,12 @@ fold_text(PyObject *module, PyObject *text)
     void *odata = PyUnicode_DATA(result);
     Py_ssize_t j = 0;
     FOR_EACH_CHAR(kind, data, length, i, ch, {
-        if (ch < TABLE_SIZE) {
-            Py_UCS4 to = fold_table[ch];
-            if (to < FOLD_CASED) {
-                if (j < n) {
-                    PyUnicode_WRITE(okind, odata, j, to);
-                    j++;
-                }
-                continue;
-            }
-            if (to == FOLD_DROP) {
-                continue;
-            }
-        }
-        if (is_dropped(ch)) {
+        Py_UCS4 to = fold_one(ch, &cased);
+        if (to == OUT_DROP) {
             continue;
         }
-        ch = fold_char(ch);
-        if (ch >= 0x80 && is_cased_run_char(ch)) {
-            PyObject *folded = casefold_char(ch);
+        if (to == OUT_CASED) {
+            PyObject *folded = casefold_char(cased);
             if (folded == NULL) {
                 Py_DECREF(result);
                 return NULL;
@@ -339,11 +338,8 @@ fold_text(PyObject *module, PyObject *text)
             Py_DECREF(folded);
             continue;
         }
-        if (ch >= 'A' && ch <= 'Z') {
-            ch += 32;
-        }
         if (j < n) {
-            PyUnicode_WRITE(okind, odata, j, ch);
+            PyUnicode_WRITE(okind, odata, j, to);
             j++;
         }
     })
