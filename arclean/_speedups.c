@@ -12,6 +12,8 @@
  *   skeleton_of_folded(text)  shape.skeleton_of_folded: the runs of letters and
  *                             digits (what the regex [^\W_]+ matches) joined by
  *                             single spaces.
+ *   holds_any(text, needles)  any(needle in text for needle in needles), in one
+ *                             scan of the text (at most 64 needles).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -346,10 +348,107 @@ fold_text(PyObject *module, PyObject *text)
     return result;
 }
 
+/* holds_any: one scan of the text for several needles at once.  Each needle is
+ * filed under a hash of its first two characters (a bit a needle in a 64-bit
+ * mask a bucket); at each position of the text the bucket of the two characters
+ * there names the needles that may start there, and only those are compared. */
+#define HOLDS_ANY_MAX 64
+
+static inline int
+lowest_bit(uint64_t bits)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(bits);
+#else
+    int k = 0;
+    while (!(bits & 1)) {
+        bits >>= 1;
+        k++;
+    }
+    return k;
+#endif
+}
+
+static inline unsigned
+bigram_bucket(Py_UCS4 a, Py_UCS4 b)
+{
+    return (a * 31u + b) & 0xffu;
+}
+
+static int
+starts_at(int kind, const void *data, Py_ssize_t at, PyObject *needle)
+{
+    int nkind = PyUnicode_KIND(needle);
+    const void *ndata = PyUnicode_DATA(needle);
+    Py_ssize_t m = PyUnicode_GET_LENGTH(needle);
+    for (Py_ssize_t k = 2; k < m; k++) {
+        if (PyUnicode_READ(kind, data, at + k) != PyUnicode_READ(nkind, ndata, k)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static PyObject *
+holds_any(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "holds_any(text: str, needles: tuple[str, ...])");
+        return NULL;
+    }
+    PyObject *text = args[0], *needles = args[1];
+    Py_ssize_t count = PyTuple_GET_SIZE(needles);
+    if (count > HOLDS_ANY_MAX) {
+        PyErr_SetString(PyExc_ValueError, "holds_any takes at most 64 needles");
+        return NULL;
+    }
+    uint64_t buckets[256] = {0};
+    uint64_t wanted = 0;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, k);
+        if (!PyUnicode_Check(needle)) {
+            PyErr_SetString(PyExc_TypeError, "holds_any: every needle must be a str");
+            return NULL;
+        }
+        if (PyUnicode_GET_LENGTH(needle) < 2) {  /* "" and one character: the plain search */
+            int found = PyUnicode_Contains(text, needle);
+            if (found != 0) {
+                return found < 0 ? NULL : Py_NewRef(Py_True);
+            }
+            continue;
+        }
+        buckets[bigram_bucket(PyUnicode_READ_CHAR(needle, 0), PyUnicode_READ_CHAR(needle, 1))] |= (uint64_t)1 << k;
+        wanted |= (uint64_t)1 << k;
+    }
+    if (!wanted || length < 2) {
+        Py_RETURN_FALSE;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS4 a = PyUnicode_READ(kind, data, 0);
+    for (Py_ssize_t i = 0; i + 1 < length; i++) {
+        Py_UCS4 b = PyUnicode_READ(kind, data, i + 1);
+        uint64_t may = buckets[bigram_bucket(a, b)];
+        while (may) {
+            int k = lowest_bit(may);
+            may &= may - 1;
+            PyObject *needle = PyTuple_GET_ITEM(needles, k);
+            if (PyUnicode_GET_LENGTH(needle) <= length - i && PyUnicode_READ_CHAR(needle, 0) == a
+                && PyUnicode_READ_CHAR(needle, 1) == b && starts_at(kind, data, i, needle)) {
+                Py_RETURN_TRUE;
+            }
+        }
+        a = b;
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"fold_text", fold_text, METH_O, "Drop marks, tatweel and joiners, fold letter variants, digits and case."},
     {"first_look", first_look, METH_O, "The characters of a text that are neither ASCII nor basic Arabic letters."},
     {"skeleton_of_folded", skeleton_of_folded, METH_O, "The runs of letters and digits of a folded line, joined by spaces."},
+    {"holds_any", (PyCFunction)(void (*)(void))holds_any, METH_FASTCALL, "Does the text hold any of the needles (at most 64)?"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -83,14 +83,15 @@ def _gate(rule: Rule) -> Callable[[str], object] | None:
     return pattern.search if pattern is not None else None
 
 
-def _trace_characters(block: list[Step], text: str) -> Generator[tuple[Step, str, Page | None], None, str]:
+def _trace_characters(block: list[Step], text: str, look: str | None
+                      ) -> Generator[tuple[Step, str, Page | None], None, tuple[str, str | None]]:
     """A run of character rules, each skipped when its gate is closed on the
-    text's first look; yields each step and the text after it, returns the last."""
-    look = None
+    text's first look (``look``, when already taken); yields each step and the
+    text after it, returns the last and the look that still holds for it."""
     for step in block:
         text, look = _run_gated(step, text, look)
         yield step, text, None
-    return text
+    return text, look
 
 
 def _run_gated(step: Step, text: str, look: str | None) -> tuple[str, str | None]:
@@ -249,13 +250,14 @@ class Pipeline:
     def clean(self, text: str) -> str:
         """Run every step on the text and return the result."""
         text = _check_text(text)
+        look = None  # the text's first look, taken once, and again only after a change
         for block in self._blocks:
             if block[0].decide is None:
-                look = None
                 for step in block:
                     text, look = _run_gated(step, text, look)
             else:
-                text = self._decide(block, text)
+                after = self._decide(block, text)
+                text, look = (text, look) if after is text else (after, None)
         return text
 
     def _decide(self, block: list[Step], text: str) -> str:
@@ -286,11 +288,13 @@ class Pipeline:
         dropped breadcrumb, a label left last by the tail cut) goes in the same
         pass: a second clean finds nothing to do.
         """
+        look = None
         for block in self._blocks:
             if block[0].decide is None:
-                text = yield from _trace_characters(block, text)
+                text, look = yield from _trace_characters(block, text, look)
             else:
-                text = yield from self._trace_lines(block, text)
+                after = yield from self._trace_lines(block, text)
+                text, look = (text, look) if after is text else (after, None)
 
     def _trace_lines(self, block: list[Step], text: str) -> Generator[tuple[Step, str, Page | None], None, str]:
         """A run of line rules on one analysis, repeated until no rule drops a

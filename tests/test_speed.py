@@ -22,6 +22,7 @@ import re
 import sys
 from difflib import SequenceMatcher
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import example, given, settings, strategies as st
@@ -29,8 +30,9 @@ from hypothesis import example, given, settings, strategies as st
 import arclean
 import arclean._compiled
 from arclean import pipeline as pipeline_module
+from arclean.normalizers import quotes
 from arclean.normalizers.residue import analysis, context, duplicates, title as title_module
-from arclean.normalizers.residue.page import Line, Page
+from arclean.normalizers.residue.page import Kind, Line, Page
 from arclean.normalizers.spelling import months
 from arclean.registry import BY_CODE, RULES
 from arclean.text import folding as shape
@@ -75,7 +77,8 @@ GATED = [step for step in arclean.Pipeline(config=arclean.Config(extend_select=(
 
 
 def test_the_character_rules_are_gated() -> None:
-    assert {step.code for step in GATED} >= {"E101", "E102", "E103", "I101", "W102", "L101", "L102", "L103"}
+    assert {step.code for step in GATED} >= {"E101", "E102", "E103", "I101", "W102", "L101", "L102", "L103",
+                                             "P101", "P102", "Q101", "Q102", "Q103"}
 
 
 def test_no_gate_matches_a_common_character() -> None:
@@ -93,7 +96,8 @@ def test_a_closed_gate_means_no_change(text: str) -> None:
             assert step.run(text) == text, step.code
 
 
-@pytest.mark.parametrize("code", ["E101", "E102", "E103", "I101", "W102", "L101", "L102", "L103"])
+@pytest.mark.parametrize("code", ["E101", "E102", "E103", "I101", "W102", "L101", "L102", "L103", "P101", "P102", "Q101",
+                                  "Q102", "Q103"])
 def test_every_character_of_a_gate_class_is_in_the_first_look(code: str) -> None:
     step = next(step for step in GATED if step.code == code)
     for point in range(0x110000):
@@ -339,6 +343,23 @@ def test_the_month_rule_finds_its_numbers_as_before_on_real_pages() -> None:
         assert months.fix_month_misspellings(text) == _reference_month_fixes(text)
 
 
+
+_QUOTED = st.lists(st.sampled_from(["«", "»", "“", "”", '"', " ", "\n", "\n\n", "،", ".", "-", "5", "لـ", *WORDS[:12]]),
+                   max_size=40).map("".join)
+
+
+@settings(max_examples=400)
+@given(_QUOTED)
+@example("«نعم» و«لا» في “الحياة”")  # four marks of the dominant style: the least that converts
+@example('قال «نعم» ثم «لا» في "الحياة" اليوم')
+def test_the_first_look_of_the_minority_quotes_rule_is_exact(text: str) -> None:
+    """Q103's first look from the raw marks (``quotes._one_style_or_few``) gives
+    back only texts the rule's counts give back: it is the rule with its
+    earlier first look (any double mark at all)."""
+    fast = quotes.convert_minority_quotes(text)
+    with mock.patch.object(quotes, "_one_style_or_few", lambda text: not any(mark in text for mark in "“”«»")):
+        assert quotes.convert_minority_quotes(text) == fast
+
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -419,6 +440,53 @@ def test_compiled_core_on_noise(text: str) -> None:
     with pytest.raises(TypeError):
         speedups.first_look(b"bytes")  # type: ignore[arg-type]
 
+
+
+_NEEDLES = st.lists(st.one_of(st.sampled_from([*MISSPELT.values(), "ab", "بب", "😀ب", "a", ""]), st.text(alphabet="abب😀 ", max_size=4)),
+                    max_size=70)
+
+
+@compiled
+@settings(max_examples=400)
+@given(st.one_of(texts, st.text(alphabet="abب😀 ", max_size=30)), _NEEDLES)
+@example("في ديسميبر 2018", ("ديسميبر",))
+@example("ab", ("abc", "b"))
+@example("abxd ab", ("abcd", "abyd"))  # needles that start where the text does, and differ later
+@example("ديسمبر", ("ديسميبر", "ديسمبرة"))
+def test_compiled_holds_any_is_any_substring(text: str, needles: list[str]) -> None:
+    """``holds_any`` (T101's first look for its listed misspellings) is ``any(needle in text)``;
+    over 64 needles it refuses, and ``months._holds_misspelling`` asks 64 at a time."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    expected = any(needle in text for needle in needles)
+    if len(needles) > 64:
+        with pytest.raises(ValueError):
+            speedups.holds_any(text, tuple(needles))
+    else:
+        assert speedups.holds_any(text, tuple(needles)) is expected
+    assert months._holds_misspelling(text) is any(typo in text for typo in months._misspellings())
+    for typo in MISSPELT.values():
+        assert months._holds_misspelling(text + typo)
+
+
+@pytest.mark.parametrize("cls", [Line, Page])
+def test_the_page_models_own_init_takes_the_dataclass_fields(cls: type) -> None:
+    """``Line`` and ``Page`` write their fields straight into the instance (faster than a frozen
+    dataclass's ``__init__``): the same parameters, in order, with the same defaults."""
+    import dataclasses
+    import inspect
+
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in params] == [f.name for f in fields]
+    for param, field in zip(params, fields, strict=True):
+        default = field.default_factory() if field.default_factory is not dataclasses.MISSING else field.default
+        if default is dataclasses.MISSING:
+            assert param.default is inspect.Parameter.empty, field.name
+        else:
+            made = Line("x", Kind.CONTENT) if cls is Line else Page(())
+            assert getattr(made, field.name) == default, field.name
 
 def test_version_says_which_implementation_runs() -> None:
     import subprocess

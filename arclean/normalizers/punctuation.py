@@ -27,6 +27,11 @@ _REPEATED_MARK = re.compile(r"([؟?!])\1{2,}")
 _LATIN_MARK_BEFORE_LETTER = re.compile(f"(?<=[{ARABIC_LETTERS}{ARABIC_MARKS}])([,;:!?]+)(?=[{ARABIC_LETTERS}])")
 
 
+def arabic_marks() -> re.Pattern[str]:
+    """The marks P101 and P102 space: a text without one is left as it is."""
+    return re.compile("[،؛؟]")
+
+
 def remove_space_before_arabic_punctuation(text: str) -> str:
     """Remove spaces before the Arabic comma, semicolon and question mark.
 

@@ -477,6 +477,16 @@ def _shape_edits(text: str, opener: str, closer: str) -> Iterator[_Edit]:
         yield from _region_edits(marks, region)
 
 
+def quotation_marks() -> re.Pattern[str]:
+    """The marks Q101 shapes: a text without one is left as it is."""
+    return re.compile(f"[{''.join(opener + closer for opener, closer in STYLES.values())}]")
+
+
+def double_quotation_marks() -> re.Pattern[str]:
+    """The marks Q102 reduces and Q103 counts to find a dominant style: a text without one is left as it is."""
+    return re.compile("[\u201c\u201d\u00ab\u00bb]")
+
+
 def fix_quote_shapes(text: str) -> str:
     """Give misshapen quotation marks the shape their position calls for.
 
@@ -615,7 +625,7 @@ def convert_minority_quotes(text: str) -> str:
     'شاشة 5" و7"\\nقال «نعم» و«لا» ثم «ربما» و«أبدا»'
     """
     curly, guillemets = STYLES["double"], STYLES["guillemets"]
-    if not any(mark in text for mark in "\u201c\u201d\u00ab\u00bb"):
+    if _one_style_or_few(text):
         return text
     counts = dict.fromkeys((curly, guillemets, _STRAIGHT), 0)
     for line in _double_lines(text):
@@ -626,6 +636,24 @@ def convert_minority_quotes(text: str) -> str:
     if not others or counts[dominant] < 4 or counts[dominant] < 2 * others:
         return text
     return _apply(text, _conversions(text, dominant))
+
+
+def _one_style_or_few(text: str) -> bool:
+    """A first look, from the text's marks as they are: no style can dominate.
+
+    Each style's count (separators aside) is at most its marks in the text, so
+    with fewer than four «…» and fewer than four “…” marks no style is used
+    four times, and with marks of one double style alone there is no other
+    style to convert: :func:`convert_minority_quotes` would give the text back.
+
+    >>> _one_style_or_few("قال «نعم» ثم «لا» وبعدها «ربما»"), _one_style_or_few("«نعم» و«لا» في “الحياة”")
+    (True, False)
+    """
+    curly = text.count("\u201c") + text.count("\u201d")
+    guillemets = text.count("\u00ab") + text.count("\u00bb")
+    if curly < 4 and guillemets < 4:
+        return True
+    return not (curly and guillemets) and '"' not in text
 
 
 def _conversions(text: str, target: tuple[str, str]) -> Iterator[_Edit]:

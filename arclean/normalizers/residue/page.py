@@ -130,7 +130,7 @@ class Guard(enum.Enum):
 _LONG = 1000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     """One line of a page: its text, its kind, whether it reads as prose, the
     evidence for its kind, and the guard that keeps it if it is content after all.
@@ -153,6 +153,14 @@ class Line:
     chrome_count: int = 0
     filler_count: int = 0
 
+    def __init__(self, text: str, kind: Kind, folded: str = "", prose: bool = False, evidence: str = "",
+                 guard: Guard | None = None, by_context: bool = False, title: bool = False, chrome_count: int = 0,
+                 filler_count: int = 0) -> None:
+        # The fields straight into the instance's dict: a frozen dataclass's own __init__ sets each
+        # through object.__setattr__, four times as long, and pages are made of many lines.
+        self.__dict__.update(text=text, kind=kind, folded=folded, prose=prose, evidence=evidence, guard=guard,
+                             by_context=by_context, title=title, chrome_count=chrome_count, filler_count=filler_count)
+
     @property
     def is_residue(self) -> bool:
         """Residue by its kind, and no guard keeps it."""
@@ -173,7 +181,7 @@ class Line:
         return self.key.count(" ") + 1 if self.key else 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Page:
     """A document's lines and what they are; where the head ends and the tail starts.
 
@@ -190,6 +198,11 @@ class Page:
     #: Each line's text and its kind out of context, as first classified: a
     #: fresh look at the page judges these again without classifying anew.
     alone: Mapping[str, Line] = field(default_factory=dict, compare=False, repr=False)
+
+    def __init__(self, lines: tuple[Line, ...], extra: tuple[Phrase, ...] = (), forum: bool = False,
+                 alone: Mapping[str, Line] | None = None) -> None:
+        # As Line's: the fields straight into the instance's dict.
+        self.__dict__.update(lines=lines, extra=extra, forum=forum, alone={} if alone is None else alone)
 
     @property
     def text(self) -> str:
