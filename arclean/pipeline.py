@@ -37,6 +37,10 @@ class Step:
     #: characters: does the text's first look (:func:`first_look`) hold one?
     #: When not, the step is skipped: the rule would return the text as it is.
     gate: Callable[[str], object] | None = None
+    #: For a rule that can only change a text holding one of a few substrings
+    #: (``Rule.needles``): their bits in :data:`NEEDLES`.  When the text holds
+    #: none of them, the step is skipped.
+    needles: int = 0
 
 
 # --- the first look ---------------------------------------------------------------------
@@ -64,6 +68,45 @@ if speedups is not None:
     first_look = speedups.first_look  # noqa: F811
 
 
+#: Every rule's needles (``Rule.needles``), each once: a text is searched for all of them in one scan.
+NEEDLES: tuple[str, ...] = tuple(dict.fromkeys(needle for rule in RULES for needle in rule.needles))
+
+
+def python_needles_in(text: str, needles: tuple[str, ...] = NEEDLES) -> int:
+    """Which of the needles the text holds, read with a line feed before and
+    after it: bit ``k`` for ``needles[k]``.
+
+    >>> bin(python_needles_in(" أ  ب", ("  ", "\\t", "\\n ")))
+    '0b101'
+    """
+    framed = f"\n{text}\n"
+    return sum(1 << k for k, needle in enumerate(needles) if needle in framed)
+
+
+#: Do the steps skip a rule whose needles a text does not hold?  With the compiled
+#: core, whose one scan finds them all; in pure Python each rule's own first check
+#: (a substring test or two) is as quick as looking for its needles.
+NEEDLES_GATE = speedups is not None and len(NEEDLES) <= 64
+needles_in = python_needles_in
+if speedups is not None:
+    _compiled_needles_in = speedups.needles_in
+
+    def needles_in(text: str, needles: tuple[str, ...] = NEEDLES) -> int:  # noqa: F811 (one scan for them all)
+        return int(_compiled_needles_in(text, needles, True))
+
+
+class _Look:
+    """What one look at a text found: its rare characters (:func:`first_look`)
+    and which rules' needles it holds (:func:`needles_in`).  Taken once a text,
+    and again only after a rule changed it."""
+
+    __slots__ = ("chars", "needles")
+
+    def __init__(self, text: str) -> None:
+        self.chars = first_look(text)
+        self.needles = needles_in(text) if NEEDLES_GATE else -1
+
+
 @lru_cache(maxsize=None)
 def _gate_class(gate: Callable[[], re.Pattern[str]]) -> re.Pattern[str] | None:
     """A rule's gate class (its ``RULES`` row's ``gate``), if it can serve as a
@@ -83,8 +126,8 @@ def _gate(rule: Rule) -> Callable[[str], object] | None:
     return pattern.search if pattern is not None else None
 
 
-def _trace_characters(block: list[Step], text: str, look: str | None
-                      ) -> Generator[tuple[Step, str, Page | None], None, tuple[str, str | None]]:
+def _trace_characters(block: list[Step], text: str, look: _Look | None
+                      ) -> Generator[tuple[Step, str, Page | None], None, tuple[str, _Look | None]]:
     """A run of character rules, each skipped when its gate is closed on the
     text's first look (``look``, when already taken); yields each step and the
     text after it, returns the last and the look that still holds for it."""
@@ -94,14 +137,16 @@ def _trace_characters(block: list[Step], text: str, look: str | None
     return text, look
 
 
-def _run_gated(step: Step, text: str, look: str | None) -> tuple[str, str | None]:
-    """One character rule, skipped when its gate is closed on the text's first
-    look (taken once, and again only after a rule changed the text): the text
+def _run_gated(step: Step, text: str, look: _Look | None) -> tuple[str, _Look | None]:
+    """One character rule, skipped when its gate is closed on the text's look
+    (taken once, and again only after a rule changed the text): the text
     after it and the look that still holds for it."""
-    if step.gate is not None:
+    if step.gate is not None or step.needles:
         if look is None:
-            look = first_look(text)
-        if not step.gate(look):
+            look = _Look(text)
+        if step.gate is not None and not step.gate(look.chars):
+            return text, look
+        if step.needles and not step.needles & look.needles:
             return text, look
     after = step.run(text)
     return (text, look) if after is text else (after, None)
@@ -147,7 +192,15 @@ def _bind(rule: Rule, config: Config) -> Step:
     suggest = None
     if rule.suggest is not None:
         suggest = partial(rule.suggest, code=rule.code, **options)
-    return Step(rule.code, run, suggest, rule.decide, _gate(rule))
+    return Step(rule.code, run, suggest, rule.decide, _gate(rule), _needle_bits(rule))
+
+
+def _needle_bits(rule: Rule) -> int:
+    """The bits of the rule's needles in :data:`NEEDLES`, for the rule's own
+    function (as :func:`_gate`); else 0: the rule always runs."""
+    if not NEEDLES_GATE or not rule.needles or rule.function is not BY_CODE.get(rule.code, rule).function:
+        return 0
+    return sum(1 << NEEDLES.index(needle) for needle in set(rule.needles))
 
 
 def _with_evidence(changes: list[Change], page: Page) -> list[Change]:
@@ -250,7 +303,7 @@ class Pipeline:
     def clean(self, text: str) -> str:
         """Run every step on the text and return the result."""
         text = _check_text(text)
-        look = None  # the text's first look, taken once, and again only after a change
+        look: _Look | None = None  # the text's look, taken once, and again only after a change
         for block in self._blocks:
             if block[0].decide is None:
                 for step in block:
@@ -288,7 +341,7 @@ class Pipeline:
         dropped breadcrumb, a label left last by the tail cut) goes in the same
         pass: a second clean finds nothing to do.
         """
-        look = None
+        look: _Look | None = None
         for block in self._blocks:
             if block[0].decide is None:
                 text, look = yield from _trace_characters(block, text, look)

@@ -47,6 +47,11 @@ class Rule:
     #: data file, read on first use).  The pipeline skips the rule on a text
     #: that holds none of them; a rule without one always runs.
     gate: Callable[[], re.Pattern[str]] | None = None
+    #: For a rule that can only change a text holding one of these substrings, the
+    #: text read with a line feed before and after it (so ``"\n "`` also finds a space
+    #: the text starts with): the pipeline skips the rule on a text that holds none
+    #: of them (one scan a text for every rule's, in the compiled core).
+    needles: tuple[str, ...] = ()
     #: For a line rule: it only ever drops lines of a residue kind (never a blank or
     #: content line), so on a quiet page (``residue.context.is_quiet``) it drops nothing
     #: and the pipeline need not ask it.
@@ -81,19 +86,19 @@ RULES: tuple[Rule, ...] = (
     Rule("E102", mojibake.repair_utf8_shown_as_cp1256, ON, gate=mojibake.cp1256_symbols),
     Rule("E103", mojibake.repair_cp1256_shown_as_latin, ON, gate=mojibake.latin_showing_arabic),
     Rule("I101", invisible.remove_invisible_characters, ON, gate=invisible.invisible_characters),
-    Rule("I102", invisible.remove_zwnj_in_arabic, ON),
-    Rule("W101", whitespace.normalize_line_endings, ON),
+    Rule("I102", invisible.remove_zwnj_in_arabic, ON, gate=invisible.zwnj),
+    Rule("W101", whitespace.normalize_line_endings, ON, needles=whitespace.LINE_ENDING_NEEDLES),
     Rule("W102", whitespace.replace_unicode_spaces, ON, gate=whitespace.unicode_spaces),
-    Rule("W103", whitespace.collapse_spaces, ON),
-    Rule("W104", whitespace.strip_lines, ON),
+    Rule("W103", whitespace.collapse_spaces, ON, needles=whitespace.SPACE_RUN_NEEDLES),
+    Rule("W104", whitespace.strip_lines, ON, needles=whitespace.EDGE_SPACE_NEEDLES),
     Rule("L101", letters.normalize_presentation_forms, ON, ("expand_ligatures",), gate=letters.presentation_forms),
     Rule("L102", letters.replace_persian_letters, ON, gate=letters.persian_letters),
     Rule("L103", letters.replace_persian_digits, ON, gate=letters.persian_digits),
-    Rule("L201", letters.remove_decorative_tatweel, ON),
+    Rule("L201", letters.remove_decorative_tatweel, ON, gate=letters.tatweel),
     Rule("S104", search.remove_diacritics, OFF),
     Rule("S105", search.remove_all_tatweel, OFF),
     Rule("S107", search.remove_quranic_annotations, OFF),
-    Rule("P101", punctuation.remove_space_before_arabic_punctuation, ON, gate=punctuation.arabic_marks),
+    Rule("P101", punctuation.remove_space_before_arabic_punctuation, ON, needles=punctuation.SPACE_BEFORE_MARK_NEEDLES),
     Rule("P102", punctuation.add_space_after_arabic_punctuation, ON, gate=punctuation.arabic_marks),
     Rule("P201", punctuation.remove_space_before_latin_punctuation, OFF),
     Rule("P202", punctuation.remove_space_inside_brackets, OFF),
@@ -101,7 +106,7 @@ RULES: tuple[Rule, ...] = (
     Rule("P204", punctuation.collapse_repeated_marks, OFF),
     Rule("P205", punctuation.add_space_after_latin_punctuation, OFF),
     Rule("T101", months.fix_month_misspellings, ON),
-    Rule("T102", months.join_month_pairs, ON),
+    Rule("T102", months.join_month_pairs, ON, needles=months.PAIR_NEEDLES),
     Rule("T201", typos.fix_common_typos, OFF, ("typos",), suggest=typos.suggest_common_typos),
     # The search rules run before the line rules, so that a line they change (a number left
     # bare when its marks go) is judged as it will stay; those that delete marks (S104, S105,
@@ -128,7 +133,7 @@ RULES: tuple[Rule, ...] = (
     Rule("Q101", quotes.fix_quote_shapes, ON, gate=quotes.quotation_marks),
     Rule("Q103", quotes.convert_minority_quotes, ON, gate=quotes.double_quotation_marks),
     Rule("Q201", quotes.convert_quote_style, OFF, ("quote_style",)),
-    Rule("W105", whitespace.collapse_blank_lines, ON),
+    Rule("W105", whitespace.collapse_blank_lines, ON, needles=whitespace.BLANK_RUN_NEEDLES),
     Rule("W106", whitespace.trim_document, ON),
 )
 

@@ -23,6 +23,10 @@ uncommitted work in the same tree).
     python benchmarks/difffuzz.py                         # HEAD vs working tree, 12,000 documents
     python benchmarks/difffuzz.py --base HEAD~3 --documents 30000
     python benchmarks/difffuzz.py --only arclean/pipeline.py arclean/text/folding.py
+    python benchmarks/difffuzz.py --base-dir /tmp/before    # an arclean/ with its own compiled core
+
+A snapshot of a commit has no compiled core of its own: under an editable install it
+imports the working tree's, which must then still have every function the base calls.
 
 Exit status 0 when every output is identical; 1 with the first differences
 written to ``--out`` (default ``difffuzz-failures.txt``).
@@ -118,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", default="HEAD", help="the commit to compare with (default HEAD)")
     parser.add_argument("--documents", type=int, default=12_000)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--base-dir", help="compare with the arclean/ in this folder (with its own compiled core, "
+                        "built there) instead of a commit's")
     parser.add_argument("--only", nargs="*", help="take only these files from the working tree (default: all of arclean/)")
     parser.add_argument("--out", default="difffuzz-failures.txt")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -128,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     tmp = Path(tempfile.mkdtemp(prefix="difffuzz-"))
     try:
-        base = snapshot(args.base, tmp / "base")
+        base = Path(args.base_dir).resolve() if args.base_dir else snapshot(args.base, tmp / "base")
         if args.only:
             candidate = snapshot(args.base, tmp / "candidate")
             for name in args.only:
@@ -144,11 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         old = (tmp / "base.jsonl").read_text(encoding="utf-8").splitlines()
         new = (tmp / "candidate.jsonl").read_text(encoding="utf-8").splitlines()
         old_source, new_source = json.loads(old[0])["source"], json.loads(new[0])["source"]
-        assert old_source.startswith(str(tmp)) and new_source.startswith(str(tmp)), (old_source, new_source)
+        assert old_source.startswith(str(base)) and new_source.startswith(str(tmp)), (old_source, new_source)
         docs = documents(args.documents, args.seed)
         bad = [(i, json.loads(a), json.loads(b)) for i, (a, b) in enumerate(zip(old[1:], new[1:], strict=False)) if a != b]
         size = sum(len(d.encode("utf-8")) for d in docs)
-        what = f"{args.base} vs {'working tree ' + ' '.join(args.only) if args.only else 'working tree arclean/'}"
+        what = f"{args.base_dir or args.base} vs {'working tree ' + ' '.join(args.only) if args.only else 'working tree arclean/'}"
         print(f"{len(docs)} documents ({size / 1e6:.1f} MB; outputs: clean, explain, "
               f"{', '.join(n for n, _ in VARIANTS)}), {what}: ", end="")
         if len(old) != len(new) or bad:

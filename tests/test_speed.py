@@ -74,11 +74,16 @@ def _plain_clean(pipe: arclean.Pipeline, text: str) -> str:
 
 
 GATED = [step for step in arclean.Pipeline(config=arclean.Config(extend_select=("ALL",))).steps if step.gate]
+NEEDLED = [rule for rule in RULES if rule.needles]
 
 
 def test_the_character_rules_are_gated() -> None:
-    assert {step.code for step in GATED} >= {"E101", "E102", "E103", "I101", "W102", "L101", "L102", "L103",
-                                             "P101", "P102", "Q101", "Q102", "Q103"}
+    assert {step.code for step in GATED} >= {"E101", "E102", "E103", "I101", "I102", "W102", "L101", "L102", "L103",
+                                             "L201", "P102", "Q101", "Q102", "Q103"}
+    assert {rule.code for rule in NEEDLED} >= {"W101", "W103", "W104", "W105", "P101", "T102"}
+    assert len(pipeline_module.NEEDLES) <= 64  # one scan of the compiled core
+    needled = {step.code for step in arclean.Pipeline().steps if step.needles}
+    assert needled == ({rule.code for rule in NEEDLED if rule.default} if arclean._compiled.COMPILED else set())
 
 
 def test_no_gate_matches_a_common_character() -> None:
@@ -96,8 +101,27 @@ def test_a_closed_gate_means_no_change(text: str) -> None:
             assert step.run(text) == text, step.code
 
 
-@pytest.mark.parametrize("code", ["E101", "E102", "E103", "I101", "W102", "L101", "L102", "L103", "P101", "P102", "Q101",
-                                  "Q102", "Q103"])
+_SPACY = st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\n\n", "\n\n\n", "\r", "\r\n", "\u2028", "\u2029", "/",
+                                     " / ", "،", " ،", "؛\t", "؟", "اب", "اغسطس", "ديسمبر", "كانون الأول", "a"]),
+                  max_size=20).map("".join)
+
+
+@settings(max_examples=400)
+@given(st.one_of(texts, _SPACY))
+@example(" نص")
+@example("نص \nنص")
+@example("اب / اغسطس")
+def test_a_text_without_a_rules_needles_is_left_as_it_is(text: str) -> None:
+    """Each rule's needles are a necessary condition: framed by line feeds, a
+    text that holds none of them comes back unchanged."""
+    framed = f"\n{text}\n"
+    for rule in NEEDLED:
+        if not any(needle in framed for needle in rule.needles):
+            assert rule.function(text) == text, rule.code
+
+
+@pytest.mark.parametrize("code", ["E101", "E102", "E103", "I101", "I102", "W102", "L101", "L102", "L103", "L201", "P102",
+                                  "Q101", "Q102", "Q103"])
 def test_every_character_of_a_gate_class_is_in_the_first_look(code: str) -> None:
     step = next(step for step in GATED if step.code == code)
     for point in range(0x110000):
@@ -442,29 +466,34 @@ def test_compiled_core_on_noise(text: str) -> None:
 
 
 
-_NEEDLES = st.lists(st.one_of(st.sampled_from([*MISSPELT.values(), "ab", "بب", "😀ب", "a", ""]), st.text(alphabet="abب😀 ", max_size=4)),
-                    max_size=70)
+_NEEDLES = st.lists(st.one_of(st.sampled_from([*MISSPELT.values(), *pipeline_module.NEEDLES, "ab", "بب", "😀ب", "a", ""]),
+                              st.text(alphabet="abب😀 \n", max_size=4)), max_size=70)
 
 
 @compiled
 @settings(max_examples=400)
-@given(st.one_of(texts, st.text(alphabet="abب😀 ", max_size=30)), _NEEDLES)
+@given(st.one_of(texts, st.text(alphabet="abب😀 \n", max_size=30)), _NEEDLES)
 @example("في ديسميبر 2018", ("ديسميبر",))
 @example("ab", ("abc", "b"))
 @example("abxd ab", ("abcd", "abyd"))  # needles that start where the text does, and differ later
 @example("ديسمبر", ("ديسميبر", "ديسمبرة"))
-def test_compiled_holds_any_is_any_substring(text: str, needles: list[str]) -> None:
-    """``holds_any`` (T101's first look for its listed misspellings) is ``any(needle in text)``;
-    over 64 needles it refuses, and ``months._holds_misspelling`` asks 64 at a time."""
+@example(" a ", ("\n ", " \n", "\n", "\n\n", "a\n\n"))  # the frame's line feeds
+@example("", ("\n\n", "\n\n\n", ""))
+def test_compiled_needles_in_is_the_substring_tests(text: str, needles: list[str]) -> None:
+    """``needles_in`` (the pipeline's needles; T101's first look for its listed misspellings) gives the bits
+    of ``needle in text``, framed by line feeds or not; over 64 needles it refuses, and
+    ``months._holds_misspelling`` asks 64 at a time."""
     from arclean._compiled import speedups
 
     assert speedups is not None
-    expected = any(needle in text for needle in needles)
     if len(needles) > 64:
         with pytest.raises(ValueError):
-            speedups.holds_any(text, tuple(needles))
+            speedups.needles_in(text, tuple(needles), True)
     else:
-        assert speedups.holds_any(text, tuple(needles)) is expected
+        bits = sum(1 << k for k, needle in enumerate(needles) if needle in text)
+        assert speedups.needles_in(text, tuple(needles), False) == bits
+        assert speedups.needles_in(text, tuple(needles), True) == pipeline_module.python_needles_in(text, tuple(needles))
+    assert pipeline_module.needles_in(text) == pipeline_module.python_needles_in(text)
     assert months._holds_misspelling(text) is any(typo in text for typo in months._misspellings())
     for typo in MISSPELT.values():
         assert months._holds_misspelling(text + typo)

@@ -17,6 +17,11 @@ ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 _ZWNJ_PATTERN = re.compile(ZWNJ)
 
 
+def zwnj() -> re.Pattern[str]:
+    """What I102 removes: a text without a ZWNJ is left as it is."""
+    return _ZWNJ_PATTERN
+
+
 def invisible_characters() -> re.Pattern[str]:
     """The characters I101 removes (``chars/invisible.tsv``): a text without one is left as it is."""
     return datafiles.char_pattern("chars/invisible.tsv")

@@ -51,6 +51,11 @@ _CLITICS = re.compile(f"^(?:{WORD_PREFIX})")
 _PERSIAN_DIGIT = datafiles.char_pattern("chars/persian_digits.tsv")
 
 
+def tatweel() -> re.Pattern[str]:
+    """What L201 removes: a text without a tatweel is left as it is."""
+    return re.compile(TATWEEL)
+
+
 def presentation_forms() -> re.Pattern[str]:
     """The characters L101 looks for, the presentation forms: a text without one is left as it is."""
     return _PRESENTATION_FORM

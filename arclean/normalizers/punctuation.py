@@ -32,6 +32,10 @@ def arabic_marks() -> re.Pattern[str]:
     return re.compile("[،؛؟]")
 
 
+#: P101 changes only a text with a space or a tab right before one of the marks (``Rule.needles``).
+SPACE_BEFORE_MARK_NEEDLES = tuple(space + mark for space in " \t" for mark in "،؛؟")
+
+
 def remove_space_before_arabic_punctuation(text: str) -> str:
     """Remove spaces before the Arabic comma, semicolon and question mark.
 

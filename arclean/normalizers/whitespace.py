@@ -19,6 +19,14 @@ _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
+#: The substrings without which each rule here leaves a text as it is (``Rule.needles``:
+#: the text is read with a line feed before and after it).
+LINE_ENDING_NEEDLES = ("\r", "\u2028", "\u2029")
+SPACE_RUN_NEEDLES = ("  ", "\t")
+EDGE_SPACE_NEEDLES = (" \n", "\n ", "\t")
+BLANK_RUN_NEEDLES = ("\n\n\n",)
+
+
 def normalize_line_endings(text: str) -> str:
     """Turn CRLF, lone CR and the Unicode line and paragraph separators into LF.
 
