@@ -346,7 +346,8 @@ def _reference_month_fixes(text: str) -> str:
 
 
 _DATES = st.lists(st.one_of(
-    st.sampled_from([*MISSPELT.values(), *MONTHS, "نسيان", "ابريل", "شهر", "الشهر", "وديسميبر", "بنوفمير", " ", "\t", "،", "\n"]),
+    st.sampled_from([*MISSPELT.values(), *MONTHS, "نسيان", "ابريل", "شهر", "الشهر", "وديسميبر", "بنوفمير", " ", "\t", "،", "\n",
+                     "و", "ب", "أ", "ال", "وال", "شهر \t", "شهرشهر "]),
     st.text(alphabet="0123456789٠١٢٣٤٥٦٧٨٩۰۱", min_size=1, max_size=6), st.sampled_from(WORDS),
     st.sampled_from(MONTHS).flatmap(lambda m: st.integers(0, len(m) - 1).map(lambda i: m[:i] + m[i + 1:] + m[i:i + 1] * 2))),
     max_size=16)
@@ -355,6 +356,7 @@ _DATES = st.lists(st.one_of(
 @settings(max_examples=300)
 @given(st.one_of(_DATES.map("".join), _DATES.map(" ".join), texts))
 @example("123 ديسمبرر، 5 ديسمبرر و١٢نوفمر ديسمبرر 2018 ديسمبرر 123 ديسمبرر 12345 7 اكتوبرر")
+@example("في شهر ديسمبرر والشهر نوفمرر وأشهر اكتوبرر وبالشهر  ينابرر شهرشهر يناير ششهر يوليوو")
 def test_the_month_rule_finds_its_numbers_as_before(text: str) -> None:
     assert months.fix_month_misspellings(text) == _reference_month_fixes(text)
 

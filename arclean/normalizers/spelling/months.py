@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from ... import datafiles
 from ..._compiled import speedups
@@ -103,6 +104,12 @@ _ANCHOR = re.compile(f"(?<![{ARABIC_LETTERS}])[{MONTH_CLITICS}]?(?:{ARTICLE})?(?
 _WORD_AFTER = re.compile(f"[ \t]*{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}}){_NOT_LETTER_AFTER}")
 _WORD_BEFORE = re.compile(f"{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}})[ \t،,]+$")
 _LOOK_BACK = 40
+#: An anchor word and the white space after it, the literal that every match of _ANCHOR
+#: holds: found by a fast literal search, where _ANCHOR, which starts with a look-behind,
+#: is tried at every position.  A match of _ANCHOR starts at most this many characters
+#: before its anchor word (a clitic and the article).
+_ANCHOR_WORD = re.compile(f"(?:{'|'.join(_ANCHOR_WORDS)})[ \t]+")
+_ANCHOR_REACH = 1 + len(ARTICLE)
 #: The numbers a date context starts from, in one scan: a run of one or two digits
 #: with a word of five letters or more after it (the word after, groups 1 and 2:
 #: _WORD_AFTER's), or of four digits (a year: the word before it is looked for).
@@ -167,13 +174,29 @@ def fix_month_misspellings(text: str) -> str:
         else:
             start = max(0, anchor.start() - _LOOK_BACK)
             _consider(_WORD_BEFORE.search(text, start, anchor.start()), fixes)
-    if any(word in text for word in _ANCHOR_WORDS):  # a text without an anchor word has no anchor
-        for anchor in _ANCHOR.finditer(text):
-            _consider(_WORD_AFTER.match(text, anchor.end()), fixes)
+    for end in _anchor_ends(text):
+        _consider(_WORD_AFTER.match(text, end), fixes)
     for start in sorted(fixes, reverse=True):
         end, corrected = fixes[start]
         text = text[:start] + corrected + text[end:]
     return text
+
+
+def _anchor_ends(text: str) -> Iterator[int]:
+    """Where each match of ``_ANCHOR`` in the text ends, as ``_ANCHOR.finditer`` finds
+    them: from each anchor word, the leftmost start within reach that matches.
+
+    >>> list(_anchor_ends("في شهر ديسمبر والشهر المقبل وأشهر عدة"))
+    [7, 21]
+    """
+    last = 0
+    for word in _ANCHOR_WORD.finditer(text):
+        for start in range(max(last, word.start() - _ANCHOR_REACH), word.start() + 1):
+            match = _ANCHOR.match(text, start)
+            if match is not None:
+                last = match.end()
+                yield last
+                break
 
 
 def _replace_listed(match: re.Match[str]) -> str:
