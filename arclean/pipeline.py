@@ -126,14 +126,17 @@ def _gate(rule: Rule) -> Callable[[str], object] | None:
     return pattern.search if pattern is not None else None
 
 
-def _trace_characters(block: list[Step], text: str, look: _Look | None
+def _trace_characters(block: list[Step], text: str, look: _Look | None, every: bool = True
                       ) -> Generator[tuple[Step, str, Page | None], None, tuple[str, _Look | None]]:
     """A run of character rules, each skipped when its gate is closed on the
     text's first look (``look``, when already taken); yields each step and the
-    text after it, returns the last and the look that still holds for it."""
+    text after it (not ``every`` one: only those that changed it or have
+    suggestions), returns the last and the look that still holds for it."""
     for step in block:
-        text, look = _run_gated(step, text, look)
-        yield step, text, None
+        after, look = _run_gated(step, text, look)
+        if every or after is not text or step.suggest is not None:
+            yield step, after, None
+        text = after
     return text, look
 
 
@@ -206,7 +209,7 @@ def _needle_bits(rule: Rule) -> int:
 def _with_evidence(changes: list[Change], page: Page) -> list[Change]:
     """The changes, each that drops lines with the evidence of the first line it dropped."""
     evidence = {line.text: line.evidence for line in page.lines if line.evidence}
-    return [replace(change, why=_why(change, evidence)) for change in changes]
+    return [Change(change.code, change.line, change.before, change.after, _why(change, evidence)) for change in changes]
 
 
 def _why(change: Change, evidence: dict[str, str]) -> str:
@@ -330,8 +333,10 @@ class Pipeline:
         for step, after, _page in self._trace(text):
             yield step, after
 
-    def _trace(self, text: str) -> Iterator[tuple[Step, str, Page | None]]:
-        """Each step, the text after it, and for a line rule the page it decided on.
+    def _trace(self, text: str, every: bool = True) -> Iterator[tuple[Step, str, Page | None]]:
+        """Each step, the text after it, and for a line rule the page it decided on
+        (not ``every`` step: only those that changed the text or have suggestions,
+        all that :meth:`explain` records).
 
         A run of line rules shares one analysis of the page: each rule decides
         on the page the one before left, judged again in context.  The run is
@@ -344,22 +349,25 @@ class Pipeline:
         look: _Look | None = None
         for block in self._blocks:
             if block[0].decide is None:
-                text, look = yield from _trace_characters(block, text, look)
+                text, look = yield from _trace_characters(block, text, look, every)
             else:
-                after = yield from self._trace_lines(block, text)
+                after = yield from self._trace_lines(block, text, every)
                 text, look = (text, look) if after is text else (after, None)
 
-    def _trace_lines(self, block: list[Step], text: str) -> Generator[tuple[Step, str, Page | None], None, str]:
+    def _trace_lines(self, block: list[Step], text: str, every: bool = True
+                     ) -> Generator[tuple[Step, str, Page | None], None, str]:
         """A run of line rules on one analysis, repeated until no rule drops a
         line (see :meth:`_trace`); returns the text after it."""
         page = analyze_alone(text, self.config.boilerplate)
         if _quiet(block, page):
-            for step in block:
+            for step in block if every else ():
                 yield step, text, page
             return text
         for step, before, after in self._settle(block, judge_in_context(page)):
             if after is not before:
                 text = after.text
+            elif not every and step.suggest is None:
+                continue
             yield step, text, before
         return text
 
@@ -412,7 +420,7 @@ class Pipeline:
         suggestions: list[Suggestion] = []
         origin: Sequence[int] = range(1, text.count("\n") + (1 if text and not text.endswith("\n") else 0) + 1)
         before = text
-        for step, after, page in self._trace(text):
+        for step, after, page in self._trace(text, every=False):  # the steps that changed it
             if step.suggest is not None:
                 suggestions.extend(step.suggest(before))
             if after != before:

@@ -93,6 +93,21 @@ def test_extra_typos_from_config_are_applied() -> None:
     assert [(s.word, s.candidates) for s in report.suggestions] == [("مرحبى", ("مرحبا", "مرحبًا"))]
 
 
+def test_suggestions_are_made_on_the_text_their_rule_sees() -> None:
+    """explain asks a rule for suggestions on the text as the rules before it left it
+    (what trace() gives), though it follows only the steps that change the text."""
+    config = Config(extend_select=("T201",), typos=(("مرحبى", ("مرحبا", "مرحبًا")),))
+    text = "عنوان الخبر\n\n\n\nمرحـبى\u00a0 في  الاسبوع ديسميبر 2018\n"  # L201 drops the tatweel first
+    pipe = Pipeline(config=config)
+    expected, before = None, text
+    for step, after in pipe.trace(text):
+        if step.code == "T201":
+            assert step.suggest is not None
+            expected = step.suggest(before)
+        before = after
+    assert expected and list(pipe.explain(text).suggestions) == expected
+
+
 def test_extra_phrases_from_python_need_only_the_public_api() -> None:
     """Config.boilerplate takes arclean.Phrase (the type the configuration file's phrase files give)."""
     page = "عنوان الخبر\n\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الموسم المقبل.\n\nادعم صحافتنا المستقلة\n"
