@@ -1,12 +1,16 @@
-"""Shared test configuration: hypothesis profiles and the location of ../shared."""
+"""Shared test configuration: hypothesis profiles, the location of ../shared and the scale-out tests' cluster."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    import distributed
 
 settings.register_profile("ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -24,3 +28,16 @@ def shared_dir(name: str) -> Path:
             pytest.fail(f"{path} is missing: CI must provide ../shared/{name}")
         pytest.skip(f"{path} is not available")
     return path
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[distributed.LocalCluster]:
+    """A real Dask cluster for the scale-out tests, one a test module: two worker processes,
+    one thread each, on 127.0.0.1; a task that kills two workers is given up."""
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                      dashboard_address="127.0.0.1:0", silence_logs=50) as local:
+            yield local

@@ -32,15 +32,6 @@ from .cli_helpers import DIRTY, SHORT_DIRTY, fault, jsonl_record, make_corpus, s
 TIMING = re.compile(r"\(\d+\.\d MB in \d+\.\d s, \d+\.\d MB/s\)")
 
 
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[distributed.LocalCluster]:
-    """Two worker processes, one thread each, on 127.0.0.1; a task that kills two workers is given up."""
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                      dashboard_address="127.0.0.1:0", silence_logs=50) as local:
-            yield local
-
-
 @pytest.fixture
 def client(cluster: distributed.LocalCluster) -> Iterator[distributed.Client]:
     with distributed.Client(cluster) as connected:

@@ -17,8 +17,6 @@ fsspec = pytest.importorskip("fsspec")
 distributed = pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
-import dask  # noqa: E402
-
 from arclean.cli import main  # noqa: E402
 from arclean.files import discover, faults, plan, run  # noqa: E402
 from arclean.files.cluster import run_on_cluster  # noqa: E402
@@ -157,14 +155,6 @@ def test_memory_urls_on_a_threaded_dask_cluster(tree: Path, memory: Any, monkeyp
 
 
 # --- file:// on a real LocalCluster ---------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[distributed.LocalCluster]:
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                      dashboard_address="127.0.0.1:0", silence_logs=50) as local:
-            yield local
 
 
 def test_file_urls_on_the_cluster_write_the_local_bytes(tree: Path, cluster: distributed.LocalCluster) -> None:
