@@ -386,6 +386,34 @@ def test_the_first_look_of_the_minority_quotes_rule_is_exact(text: str) -> None:
     with mock.patch.object(quotes, "_one_style_or_few", lambda text: not any(mark in text for mark in "“”«»")):
         assert quotes.convert_minority_quotes(text) == fast
 
+
+_SHAPED = st.lists(st.sampled_from(["«", "»", "“", "”", "‹", "›", "‘", "’", '"', " ", "\n", "\n\n", "،", ".", ":", "—", "*", "-", "_",
+                                    "5", "a", "t", "don", "é", "(", "؟", "…", "ـ", "•", "#", "©", "–", "\u064e", "لـ", *WORDS[:8]]),
+                   max_size=40).map("".join)
+
+
+@settings(max_examples=500)
+@given(_SHAPED)
+@example("قال «نعم» ثم «لا»\nو«ربما» في “الحياة”")
+@example("«قال: «نعم» ثم مضى» — «لا»\n«نص\nآخر»")
+@example("نص —«— نص «كلمة»")
+@example("«نص» «» «a»")
+@example("«نص\n\nثم »كذا« هنا\n\nآخر»")  # paired over line ends, not line by line: line 2 is edited
+@example("—«— ثم »نص« كلمة —»— ثم «هنا»")  # paired with separators' marks: the quotation is edited
+@example("ومن أقوال الحكماء: «مَنْ جَدَّ وَجَدَ، وَمَنْ زَرَعَ حَصَدَ».")  # a mark beside a diacritic
+@example("‘don’t’ ‘نص’ and ‘Qur’an’")
+@example("a‘b ’نص كلمة‘ c’d ‘هنا’")  # paired only with the apostrophes: the quotation is edited
+def test_the_first_look_of_the_quote_shapes_rule_is_exact(text: str) -> None:
+    """Q101's first look at a style (``quotes._plainly_paired``: lone marks beside words, paired
+    line by line) passes over only styles the full search finds no edit for."""
+    fast = quotes.fix_quote_shapes(text)
+    with mock.patch.object(quotes, "_plainly_paired", lambda text, opener, closer: False):
+        assert quotes.fix_quote_shapes(text) == fast
+    for opener, closer in quotes.STYLES.values():
+        if quotes._plainly_paired(text, opener, closer):
+            assert list(quotes._shape_edits(text, opener, closer)) == []
+
+
 _NOT_WORD = re.compile(r"[\W_]+")
 
 

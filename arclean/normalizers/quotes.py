@@ -499,10 +499,50 @@ def fix_quote_shapes(text: str) -> str:
     >>> fix_quote_shapes("“نص بلا إغلاق")
     '“نص بلا إغلاق'
     """
-    edits = [_shape_edits(text, opener, closer) for opener, closer in STYLES.values() if opener in text or closer in text]
+    edits = [_shape_edits(text, opener, closer) for opener, closer in STYLES.values()
+             if (opener in text or closer in text) and not _plainly_paired(text, opener, closer)]
     if not edits:
         return text
     return _apply(text, edits[0] if len(edits) == 1 else heapq.merge(*edits))
+
+
+#: Each style's marks, by its opening mark.
+_STYLE_MARKS = {opener: re.compile(f"[{opener}{closer}]") for opener, closer in STYLES.values()}
+
+
+def _holds_no_separator(char: str) -> bool:
+    """Is the character (or "" at a line's ends) one that a decorative separator
+    never holds: a word's, or any other that is no space, mark or ornament?"""
+    return bool(char) and (char.isalnum() or not _may_stand_in_separator(char))
+
+
+def _plainly_paired(text: str, opener: str, closer: str) -> bool:
+    """A first look at one style's marks: line by line, they come in pairs,
+    opening then closing, each mark alone (no mark of the style beside it) and
+    beside a character that no decorative separator holds (a letter, a digit, a
+    diacritic, most punctuation), and no ‘ or ’ an apostrophe.  Then
+    :func:`_shape_edits` finds no edit: every mark is counted (a separator's
+    stretch between two words holds ornaments, spaces and quotation marks
+    only); each line holds an even number of them and is a region of its own;
+    and its quotations are well-formed.
+
+    >>> _plainly_paired("قال «نعم» ثم «لا»\\nو«ربما»", "«", "»"), _plainly_paired("«قال: «نعم» ثم مضى»", "«", "»")
+    (True, False)
+    """
+    if opener == "\u2018" and _APOSTROPHE.search(text):
+        return False
+    opening, previous = True, -2
+    for match in _STYLE_MARKS[opener].finditer(text):
+        at = match.start()
+        if at == previous + 1 or (text[at] == opener) != opening:
+            return False
+        if opening or text.find("\n", previous, at) < 0:  # a pair does not reach over a line end
+            if not (_holds_no_separator(text[at - 1: at]) or _holds_no_separator(text[at + 1: at + 2])):
+                return False
+            opening, previous = not opening, at
+        else:
+            return False
+    return opening
 
 
 # -- Q102 --------------------------------------------------------------------
