@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Sequence
 
+from ._compiled import speedups
 from .normalizers.spelling.typos import Suggestion
 
 
@@ -116,7 +117,7 @@ def _diff_lines(code: str, old: list[str], new: list[str], origin: Sequence[int]
             ("equal" if old[i] == new[i] else "replace", i, i + 1, i, i + 1) for i in range(len(old))
         ]
     else:
-        opcodes = SequenceMatcher(None, old, new).get_opcodes()
+        opcodes = _opcodes(old, new)
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             mapped.extend(origin[i1:i2])
@@ -129,6 +130,23 @@ def _diff_lines(code: str, old: list[str], new: list[str], origin: Sequence[int]
         line = origin[i1] if i1 < len(origin) else _line_at(whole, offset + i1)
         changes.append(Change(code, line, "".join(old[i1:i2]), "".join(new[j1:j2])))
         mapped.extend([line] * (j2 - j1))
+
+
+#: The compiled core's difflib alignment of two lists of lines (the new one under 200 lines), or None.
+_line_opcodes = speedups.line_opcodes if speedups is not None else None
+
+
+def _opcodes(old: list[str], new: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
+    """``SequenceMatcher(None, old, new).get_opcodes()``: in the compiled core for a page
+    (where difflib's autojunk, for 200 lines or more, drops nothing), else difflib's own.
+
+    >>> _opcodes(["a\\n", "\\n", "b\\n"], ["a\\n", "b\\n"])
+    [('equal', 0, 1, 0, 1), ('delete', 1, 2, 1, 1), ('equal', 2, 3, 1, 2)]
+    """
+    if _line_opcodes is not None and len(new) < 200:
+        opcodes: list[tuple[str, int, int, int, int]] = _line_opcodes(old, new)
+        return opcodes
+    return SequenceMatcher(None, old, new).get_opcodes()
 
 
 def _line_at(origin: Sequence[int], index: int) -> int:

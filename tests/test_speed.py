@@ -529,6 +529,27 @@ def test_compiled_needles_in_is_the_substring_tests(text: str, needles: list[str
         assert months._holds_misspelling(text + typo)
 
 
+
+_LINE_LISTS = st.lists(st.sampled_from(["\n", "أ\n", "ب\n", "ج\n", "د", "أ"]), max_size=30)
+
+
+@compiled
+@settings(max_examples=1000)
+@given(_LINE_LISTS, _LINE_LISTS, st.data())
+@example([], [], None)
+@example(["أ\n", "\n", "ب\n", "\n", "ج\n"], ["أ\n", "\n", "ج\n"], None)
+def test_compiled_line_opcodes_are_difflibs(old: list[str], other: list[str], data: st.DataObject | None) -> None:
+    """``line_opcodes`` (explain's line diff) gives difflib's opcodes, on lines with many
+    repeats, for a list against another and against itself with lines dropped."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    kept = [line for line in old if data is None or data.draw(st.booleans())]
+    for new in (other, kept):
+        assert speedups.line_opcodes(old, new) == SequenceMatcher(None, old, new).get_opcodes()
+    with pytest.raises(ValueError):
+        speedups.line_opcodes(old, ["\n"] * 200)
+
 @pytest.mark.parametrize("cls", [Line, Page])
 def test_the_page_models_own_init_takes_the_dataclass_fields(cls: type) -> None:
     """``Line`` and ``Page`` write their fields straight into the instance (faster than a frozen
