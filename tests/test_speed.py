@@ -73,6 +73,8 @@ def _plain_clean(pipe: arclean.Pipeline, text: str) -> str:
     return text
 
 
+compiled = pytest.mark.skipif(not arclean._compiled.COMPILED, reason="the compiled core is not built (pure Python)")
+
 GATED = [step for step in arclean.Pipeline(config=arclean.Config(extend_select=("ALL",))).steps if step.gate]
 NEEDLED = [rule for rule in RULES if rule.needles]
 
@@ -361,6 +363,23 @@ def test_the_month_rule_finds_its_numbers_as_before(text: str) -> None:
     assert months.fix_month_misspellings(text) == _reference_month_fixes(text)
 
 
+
+@compiled
+@settings(max_examples=1000)
+@given(st.one_of(_DATES.map("".join), _DATES.map(" ".join), texts,
+                 st.lists(st.sampled_from(["ديسمبرر", "وديسمبر", "وسبتمبر", "ونوفمبر", "بلدان", " ", "\t", "\n", "،", ",", "5", "12",
+                                           "2018", "١٢", "۲۰۱۸", "123", "12345", "x", "ـ"]), max_size=14).map("".join)))
+@example("ديسمبرر \n2018 ديسمبرر\n\n2018 ديسمبرر،\t2019")  # a year on the next line
+@example("ابتدأ " + "ب" * 39 + " 2018 " + "ب" * 40 + " 2019")  # a word that starts just inside, just outside the look-back
+@example("5ديسمبرر و12وديسمبر 3 وعشرة 4 ونوفمبر ١٢ اكتوبرر ۲۰۱۸")
+def test_compiled_date_words_are_the_patterns(text: str) -> None:
+    """``date_words`` (T101's scan for the words beside day numbers and years) finds what
+    ``python_date_words`` finds with the regular expressions, in the same order."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None and months.date_words is speedups.date_words
+    assert list(speedups.date_words(text)) == list(months.python_date_words(text))
+
 def test_the_month_rule_finds_its_numbers_as_before_on_real_pages() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     import realpages
@@ -464,7 +483,6 @@ def test_every_rule_of_the_table_is_bound_once() -> None:
     assert all(BY_CODE[rule.code] is rule for rule in RULES)
 
 
-compiled = pytest.mark.skipif(not arclean._compiled.COMPILED, reason="the compiled core is not built (pure Python)")
 
 
 @compiled

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from ... import datafiles
 from ..._compiled import speedups
@@ -102,7 +102,9 @@ def _misspelling_chunks() -> tuple[tuple[str, ...], ...]:
 _ANCHOR_WORDS = tuple(sorted(datafiles.word_list("months/anchors.txt")))
 _ANCHOR = re.compile(f"(?<![{ARABIC_LETTERS}])[{MONTH_CLITICS}]?(?:{ARTICLE})?(?:{'|'.join(_ANCHOR_WORDS)})[ \t]+")
 _WORD_AFTER = re.compile(f"[ \t]*{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}}){_NOT_LETTER_AFTER}")
-_WORD_BEFORE = re.compile(f"{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}})[ \t،,]+$")
+#: What may stand between a month's name and the year after it.
+_YEAR_SEPARATORS = " \t،,"
+_WORD_BEFORE = re.compile(f"{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}})[{_YEAR_SEPARATORS}]+$")
 _LOOK_BACK = 40
 #: An anchor word and the white space after it, the literal that every match of _ANCHOR
 #: holds: found by a fast literal search, where _ANCHOR, which starts with a look-behind,
@@ -168,18 +170,48 @@ def fix_month_misspellings(text: str) -> str:
     if _holds_misspelling(text):
         text = _misspelling_pattern().sub(_replace_listed, text)
     fixes: dict[int, tuple[int, str]] = {}
-    for anchor in _DATE_NUMBER.finditer(text):
-        if anchor.group(2) is not None:  # a day's number and the word after it
-            _consider(anchor, fixes)
-        else:
-            start = max(0, anchor.start() - _LOOK_BACK)
-            _consider(_WORD_BEFORE.search(text, start, anchor.start()), fixes)
+    for clitic, word, start, end in date_words(text):
+        corrected = _correction(clitic, word)
+        if corrected is not None:
+            fixes[start] = (end, corrected)
     for end in _anchor_ends(text):
         _consider(_WORD_AFTER.match(text, end), fixes)
     for start in sorted(fixes, reverse=True):
         end, corrected = fixes[start]
         text = text[:start] + corrected + text[end:]
     return text
+
+
+def python_date_words(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """The words beside the text's date numbers, in the order of the numbers: after a
+    day's number (one or two digits), before a year (four), each as (clitic, word,
+    start, end) of the word.  The pure-Python reference of the compiled core's.
+
+    >>> list(python_date_words("في 5 نوفمير، وفي ديسمبر 2018 و12 ساعة"))
+    [('', 'نوفمير', 5, 11), ('', 'ديسمبر', 17, 23)]
+    """
+    for anchor in _DATE_NUMBER.finditer(text):
+        if anchor.group(2) is not None:  # a day's number and the word after it
+            match: re.Match[str] | None = anchor
+        else:
+            match = _WORD_BEFORE.search(text, max(0, anchor.start() - _LOOK_BACK), anchor.start())
+        if match is not None:
+            yield match.group(1), match.group(2), match.start(2), match.end(2)
+
+
+def _class_members(*char_classes: str) -> list[str]:
+    """The characters of each character class, in the Basic Multilingual Plane."""
+    plane = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    return ["".join(re.findall(f"[{char_class}]", plane)) for char_class in char_classes]
+
+
+date_words: Callable[[str], Iterable[tuple[str, str, int, int]]] = python_date_words
+if speedups is not None:
+    try:  # the compiled core's one scan, with the classes above (all below U+0800)
+        speedups.set_date_classes(*_class_members(DIGITS, ARABIC_LETTERS), MONTH_CLITICS, _YEAR_SEPARATORS)
+        date_words = speedups.date_words
+    except ValueError:
+        pass
 
 
 def _anchor_ends(text: str) -> Iterator[int]:
