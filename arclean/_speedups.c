@@ -143,7 +143,7 @@ skeleton_of_folded(PyObject *module, PyObject *text)
     Py_ssize_t j = 0;
     in_word = 0;
     FOR_EACH_CHAR(kind, data, length, i, ch, {
-        if (is_word(ch) && j < n) {
+        if (is_word_fast(ch) && j < n) {
             if (!in_word && j) {
                 PyUnicode_WRITE(okind, odata, j, ' ');
                 j++;
