@@ -16,6 +16,8 @@
  *                             of str, b of fewer than 200 items.
  *   date_words(text)          the words T101 looks at beside numbers (a day's, a year's),
  *                             after set_date_classes(digits, letters, clitics, separators).
+ *   doubled_key(key)          title._is_doubled_key: a skeleton of four words or more
+ *                             whose first half of words is its last half.
  *   needles_in(text, needles, framed)
  *                             which of the needles (at most 64) the text holds, a bit
  *                             each (bit k: needles[k]), in one scan; framed, the text
@@ -878,6 +880,52 @@ failed:
     return NULL;
 }
 
+/* doubled_key: title._is_doubled_key(key) for a skeleton (words joined by single
+ * spaces): four words or more, the first half of them the last half (a middle word
+ * between them when their number is odd). */
+static PyObject *
+doubled_key(PyObject *module, PyObject *key)
+{
+    if (!PyUnicode_Check(key)) {
+        PyErr_SetString(PyExc_TypeError, "doubled_key() expects a str");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(key);
+    int kind = PyUnicode_KIND(key);
+    const void *data = PyUnicode_DATA(key);
+    Py_ssize_t spaces = 0;
+    FOR_EACH_CHAR(kind, data, length, i, ch, { spaces += ch == ' '; })
+    Py_ssize_t words = length ? spaces + 1 : 0, half = words / 2;
+    if (words < 4) {
+        Py_RETURN_FALSE;
+    }
+    /* The first half of the words ends at the half-th space; the last half starts
+     * after the (words - half)-th space.  The halves are equal as words exactly when
+     * they are equal as strings: a skeleton's words are separated by single spaces. */
+    Py_ssize_t seen = 0, first_end = -1, last_start = -1;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        if (PyUnicode_READ(kind, data, i) == ' ') {
+            seen++;
+            if (seen == half) {
+                first_end = i;
+            }
+            if (seen == words - half) {
+                last_start = i + 1;
+                break;
+            }
+        }
+    }
+    if (first_end < 0 || last_start < 0 || first_end != length - last_start) {
+        Py_RETURN_FALSE;
+    }
+    for (Py_ssize_t i = 0; i < first_end; i++) {
+        if (PyUnicode_READ(kind, data, i) != PyUnicode_READ(kind, data, last_start + i)) {
+            Py_RETURN_FALSE;
+        }
+    }
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef methods[] = {
     {"fold_text", fold_text, METH_O, "Drop marks, tatweel and joiners, fold letter variants, digits and case."},
     {"first_look", first_look, METH_O, "The characters of a text that are neither ASCII nor basic Arabic letters."},
@@ -887,6 +935,7 @@ static PyMethodDef methods[] = {
     {"set_date_classes", (PyCFunction)(void (*)(void))set_date_classes, METH_FASTCALL,
      "Set date_words' character classes: digits, letters, clitics, separators."},
     {"date_words", date_words, METH_O, "The words next to T101's date numbers, as (clitic, word, start, end)."},
+    {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
     {"needles_in", (PyCFunction)(void (*)(void))needles_in, METH_FASTCALL,
      "Which of the needles (at most 64) the text holds, framed by line feeds or not: a bit a needle."},
     {NULL, NULL, 0, NULL},

@@ -568,6 +568,26 @@ def test_compiled_line_opcodes_are_difflibs(old: list[str], other: list[str], da
     with pytest.raises(ValueError):
         speedups.line_opcodes(old, ["\n"] * 200)
 
+
+_KEY_WORDS = st.lists(st.sampled_from(["a", "b", "ab", "بب", "ج", "😀", "x1"]), max_size=9)
+
+
+@compiled
+@settings(max_examples=1000)
+@given(_KEY_WORDS, _KEY_WORDS, st.sampled_from(["", "و", "Empty"]))
+@example(["a", "b"], [], "")
+@example(["a", "b"], [], "c")
+@example(["ab", "b"], [], "")  # halves of equal length in characters, not in words: "ab b" against "b ab"
+def test_compiled_doubled_key_is_the_reference(half: list[str], other: list[str], middle: str) -> None:
+    """``doubled_key`` (the first look for a line printed twice) is ``title._is_doubled_key``,
+    on skeletons printed twice, nearly twice, and not."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None and title_module.is_doubled_key is speedups.doubled_key
+    for words in (half + [middle] + half, half + half, half + [middle] + other, half + other, half):
+        key = " ".join(word for word in words if word)
+        assert speedups.doubled_key(key) == title_module._is_doubled_key(key), key
+
 @pytest.mark.parametrize("cls", [Line, Page])
 def test_the_page_models_own_init_takes_the_dataclass_fields(cls: type) -> None:
     """``Line`` and ``Page`` write their fields straight into the instance (faster than a frozen

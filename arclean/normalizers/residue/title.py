@@ -14,7 +14,9 @@ refrain, a chant: ``مَوطِنِي مَوطِنِي``) is not a title.
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from typing import Callable
 
+from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from .lines import is_post_byline
 from .page import Guard, Kind, Line, Page
@@ -200,7 +202,7 @@ def _may_be_doubled(line: Line) -> bool:
     found: bool | None = memo.get("_may_be_doubled")
     if found is None:
         # A long line's words are only counted in full by the slow path.
-        found = memo["_may_be_doubled"] = (len(line.text) > _LONG_LINE and "key" not in memo) or _is_doubled_key(line.key)
+        found = memo["_may_be_doubled"] = (len(line.text) > _LONG_LINE and "key" not in memo) or is_doubled_key(line.key)
     return found
 
 
@@ -217,6 +219,10 @@ def _is_doubled_key(key: str) -> bool:
     words = key.split()
     half = len(words) // 2
     return words[:half] == words[len(words) - half:]
+
+
+#: The compiled core's ``_is_doubled_key`` (one scan of the skeleton, no split), or the reference.
+is_doubled_key: Callable[[str], bool] = speedups.doubled_key if speedups is not None else _is_doubled_key
 
 
 def _near_in_window(looked: list[Line], line: Line, first: int | None) -> bool:
