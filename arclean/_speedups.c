@@ -68,16 +68,30 @@ is_word(Py_UCS4 ch)
     }                                                                                        \
     }
 
+/* A str argument's length, kind and data; -1, with a TypeError naming the function,
+ * for anything else. */
+static int
+str_parts(PyObject *text, const char *function, Py_ssize_t *length, int *kind, const void **data)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "%s() expects a str", function);
+        return -1;
+    }
+    *length = PyUnicode_GET_LENGTH(text);
+    *kind = PyUnicode_KIND(text);
+    *data = PyUnicode_DATA(text);
+    return 0;
+}
+
 static PyObject *
 first_look(PyObject *module, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "first_look() expects a str");
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(text, "first_look", &length, &kind, &data) < 0) {
         return NULL;
     }
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
     if (PyUnicode_IS_ASCII(text)) {
         return PyUnicode_New(0, 0);
     }
@@ -114,13 +128,12 @@ static inline int is_word_fast(Py_UCS4 ch);
 static PyObject *
 skeleton_of_folded(PyObject *module, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "skeleton_of_folded() expects a str");
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(text, "skeleton_of_folded", &length, &kind, &data) < 0) {
         return NULL;
     }
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = 0;
     Py_UCS4 maxchar = ' ';
     int in_word = 0;
@@ -294,13 +307,12 @@ fold_one(Py_UCS4 ch, Py_UCS4 *cased)
 static PyObject *
 fold_text(PyObject *module, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "fold_text() expects a str");
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(text, "fold_text", &length, &kind, &data) < 0) {
         return NULL;
     }
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
     /* Two passes (count, then write): no buffer wider than the result. */
     Py_ssize_t n = 0;
     Py_UCS4 maxchar = 0, cased = 0;
@@ -816,8 +828,10 @@ append_date_word(PyObject *found, PyObject *text, int kind, const void *data, Py
 static PyObject *
 date_words(PyObject *module, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "date_words() expects a str");
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(text, "date_words", &length, &kind, &data) < 0) {
         return NULL;
     }
     if (!date_classes_set) {
@@ -828,9 +842,6 @@ date_words(PyObject *module, PyObject *text)
     if (found == NULL) {
         return NULL;
     }
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
     Py_ssize_t i = 0;
     while (i < length) {
         if (!(date_class(kind, data, length, i) & IS_DIGIT)) {
@@ -886,13 +897,12 @@ failed:
 static PyObject *
 doubled_key(PyObject *module, PyObject *key)
 {
-    if (!PyUnicode_Check(key)) {
-        PyErr_SetString(PyExc_TypeError, "doubled_key() expects a str");
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(key, "doubled_key", &length, &kind, &data) < 0) {
         return NULL;
     }
-    Py_ssize_t length = PyUnicode_GET_LENGTH(key);
-    int kind = PyUnicode_KIND(key);
-    const void *data = PyUnicode_DATA(key);
     Py_ssize_t spaces = 0;
     FOR_EACH_CHAR(kind, data, length, i, ch, { spaces += ch == ' '; })
     Py_ssize_t words = length ? spaces + 1 : 0, half = words / 2;
