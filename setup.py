@@ -1,4 +1,4 @@
-"""Build arclean's optional compiled core (arclean/_speedups.c), as MarkupSafe builds
+"""Build arclean's optional compiled core (arclean/_speedups_src/*.c), as MarkupSafe builds
 its ``_speedups``: when a C compiler is present.  Without one (or on an interpreter
 other than CPython, or with ARCLEAN_PURE_PYTHON=1 set at build time) the build warns and
 arclean installs as pure Python, whose functions stay the reference.  Everything else
@@ -37,8 +37,10 @@ def _warn(error: Exception) -> None:
           file=sys.stderr)
 
 
+SOURCES = "arclean/_speedups_src"
 wanted = platform.python_implementation() == "CPython" and not os.environ.get("ARCLEAN_PURE_PYTHON")
 setup(
-    ext_modules=[Extension("arclean._speedups", ["arclean/_speedups.c"], optional=True)] if wanted else [],
+    ext_modules=[Extension("arclean._speedups", [f"{SOURCES}/{name}.c" for name in ("module", "text", "needles", "line_diff", "dates")],
+                           depends=[f"{SOURCES}/speedups.h"], optional=True)] if wanted else [],
     cmdclass={"build_ext": optional_build_ext},
 )

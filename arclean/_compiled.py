@@ -1,4 +1,4 @@
-"""The optional compiled core (``arclean/_speedups.c``): which implementation runs.
+"""The optional compiled core (``arclean/_speedups_src/``): which implementation runs.
 
 ``setup.py`` builds it when a C compiler is present; without it (or with the
 environment variable ``ARCLEAN_PURE_PYTHON`` set when arclean is imported) the

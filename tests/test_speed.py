@@ -7,7 +7,7 @@
   what the plain regular-expression forms give.
 - ``Pipeline.clean`` (its own loop) and ``Pipeline.explain`` (through the
   trace) give the same text.
-- The compiled core (``arclean/_speedups.c``, when built) gives what the
+- The compiled core (``arclean/_speedups_src/``, when built) gives what the
   pure-Python functions give, for every code point and on noise; the tests
   above run on whichever implementation is in use (``ARCLEAN_PURE_PYTHON=1``
   runs them on the pure-Python one).

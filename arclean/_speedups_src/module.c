@@ -1,0 +1,57 @@
+/* arclean._speedups: C versions of the hottest primitives, one file an idea:
+ * text.c (first look, folding, skeletons, doubled lines), needles.c, line_diff.c
+ * (explain's diff), dates.c (T101's scan); this file makes the module.
+ *
+ * Built when a C compiler is present (see setup.py); arclean works without it,
+ * with the pure-Python functions, which stay the reference: tests/test_speed.py
+ * checks that both give the same result for every code point and for noise.
+ *
+ *   first_look(text)          pipeline.first_look: the characters that are neither
+ *                             ASCII nor basic Arabic letters (U+0621-U+063A,
+ *                             U+0641-U+064A), in order.
+ *   fold_text(text)           text.folding.fold_text: marks, tatweel and joiners dropped,
+ *                             letter variants, digits and case folded.
+ *   skeleton_of_folded(text)  text.folding.skeleton_of_folded: the runs of letters and
+ *                             digits (what the regex [^\W_]+ matches) joined by
+ *                             single spaces.
+ *   line_opcodes(a, b)        difflib.SequenceMatcher(None, a, b).get_opcodes() for lists
+ *                             of str, b of fewer than 200 items.
+ *   date_words(text)          the words T101 looks at beside numbers (a day's, a year's),
+ *                             after set_date_classes(digits, letters, clitics, separators).
+ *   doubled_key(key)          title._is_doubled_key: a skeleton of four words or more
+ *                             whose first half of words is its last half.
+ *   needles_in(text, needles, framed)
+ *                             which of the needles (at most 64) the text holds, a bit
+ *                             each (bit k: needles[k]), in one scan; framed, the text
+ *                             read with a line feed before and after it.
+ */
+#include "speedups.h"
+
+static PyMethodDef methods[] = {
+    {"fold_text", fold_text, METH_O, "Drop marks, tatweel and joiners, fold letter variants, digits and case."},
+    {"first_look", first_look, METH_O, "The characters of a text that are neither ASCII nor basic Arabic letters."},
+    {"skeleton_of_folded", skeleton_of_folded, METH_O, "The runs of letters and digits of a folded line, joined by spaces."},
+    {"line_opcodes", (PyCFunction)(void (*)(void))line_opcodes, METH_FASTCALL,
+     "difflib.SequenceMatcher(None, a, b).get_opcodes() for lists of str, b of fewer than 200 items."},
+    {"set_date_classes", (PyCFunction)(void (*)(void))set_date_classes, METH_FASTCALL,
+     "Set date_words' character classes: digits, letters, clitics, separators."},
+    {"date_words", date_words, METH_O, "The words next to T101's date numbers, as (clitic, word, start, end)."},
+    {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
+    {"needles_in", (PyCFunction)(void (*)(void))needles_in, METH_FASTCALL,
+     "Which of the needles (at most 64) the text holds, framed by line feeds or not: a bit a needle."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "arclean._speedups", "C versions of arclean's hottest primitives.", -1, methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    build_tables();
+    if (line_diff_init() < 0) {
+        return NULL;
+    }
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,63 @@
+/* What the files of arclean._speedups share: the Python headers, a loop over a
+ * str's characters, a str argument's parts, and the functions module.c puts in the
+ * module's method table. */
+#ifndef ARCLEAN_SPEEDUPS_H
+#define ARCLEAN_SPEEDUPS_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Run STATEMENT for each character CH of a str (DATA, KIND, LENGTH), read through a
+ * pointer of the string's own width: one switch on the kind, not one a character. */
+#define FOR_EACH_CHAR(KIND, DATA, LENGTH, I, CH, STATEMENT)                                  \
+    switch (KIND) {                                                                          \
+    case PyUnicode_1BYTE_KIND: {                                                             \
+        const Py_UCS1 *p_ = (const Py_UCS1 *)(DATA);                                         \
+        for (Py_ssize_t I = 0; I < (LENGTH); I++) { Py_UCS4 CH = p_[I]; STATEMENT }          \
+        break;                                                                               \
+    }                                                                                        \
+    case PyUnicode_2BYTE_KIND: {                                                             \
+        const Py_UCS2 *p_ = (const Py_UCS2 *)(DATA);                                         \
+        for (Py_ssize_t I = 0; I < (LENGTH); I++) { Py_UCS4 CH = p_[I]; STATEMENT }          \
+        break;                                                                               \
+    }                                                                                        \
+    default: {                                                                               \
+        const Py_UCS4 *p_ = (const Py_UCS4 *)(DATA);                                         \
+        for (Py_ssize_t I = 0; I < (LENGTH); I++) { Py_UCS4 CH = p_[I]; STATEMENT }          \
+        break;                                                                               \
+    }                                                                                        \
+    }
+
+/* A str argument's length, kind and data; -1, with a TypeError naming the function,
+ * for anything else. */
+static inline int
+str_parts(PyObject *text, const char *function, Py_ssize_t *length, int *kind, const void **data)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "%s() expects a str", function);
+        return -1;
+    }
+    *length = PyUnicode_GET_LENGTH(text);
+    *kind = PyUnicode_KIND(text);
+    *data = PyUnicode_DATA(text);
+    return 0;
+}
+
+/* text.c */
+void build_tables(void);
+PyObject *first_look(PyObject *module, PyObject *text);
+PyObject *fold_text(PyObject *module, PyObject *text);
+PyObject *skeleton_of_folded(PyObject *module, PyObject *text);
+PyObject *doubled_key(PyObject *module, PyObject *key);
+/* needles.c */
+PyObject *needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+/* line_diff.c */
+int line_diff_init(void);
+PyObject *line_opcodes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+/* dates.c */
+PyObject *set_date_classes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *date_words(PyObject *module, PyObject *text);
+
+#endif

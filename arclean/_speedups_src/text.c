@@ -1,0 +1,356 @@
+/* The text primitives: pipeline.first_look, text.folding.fold_text and
+ * skeleton_of_folded, and residue.title._is_doubled_key.  The pure-Python functions
+ * are the reference; tests/test_speed.py checks these against them for every code
+ * point and for noise. */
+#include "speedups.h"
+
+static inline int
+is_common(Py_UCS4 ch)
+{
+    /* without branches: Arabic text alternates letters and spaces, which a branch predicts badly */
+    return (ch < 0x80) | ((Py_UCS4)(ch - 0x621) <= 0x63A - 0x621) | ((Py_UCS4)(ch - 0x641) <= 0x64A - 0x641);
+}
+
+/* The regex module's \w for str patterns (_sre: SRE_UNI_IS_WORD), without '_'. */
+static inline int
+is_word(Py_UCS4 ch)
+{
+    if (ch < 0x80) {
+        return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    }
+    if ((ch >= 0x621 && ch <= 0x63A) || (ch >= 0x641 && ch <= 0x64A)) {
+        return 1; /* the basic Arabic letters: most of a text */
+    }
+    return Py_UNICODE_ISALNUM(ch);
+}
+
+PyObject *
+first_look(PyObject *module, PyObject *text)
+{
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(text, "first_look", &length, &kind, &data) < 0) {
+        return NULL;
+    }
+    if (PyUnicode_IS_ASCII(text)) {
+        return PyUnicode_New(0, 0);
+    }
+    /* Two passes (count, then write) so that no buffer wider than the result is held. */
+    Py_ssize_t n = 0;
+    Py_UCS4 maxchar = 0;
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        int rare = !is_common(ch);
+        n += rare;
+        Py_UCS4 seen = rare ? ch : 0;
+        maxchar = seen > maxchar ? seen : maxchar;
+    })
+    PyObject *result = PyUnicode_New(n, maxchar);
+    if (result == NULL) {
+        return NULL;
+    }
+    if (n == 0) {
+        return result;
+    }
+    int okind = PyUnicode_KIND(result);
+    void *odata = PyUnicode_DATA(result);
+    Py_ssize_t j = 0;
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        if (!is_common(ch) && j < n) {
+            PyUnicode_WRITE(okind, odata, j, ch);
+            j++;
+        }
+    })
+    return result;
+}
+
+static inline int is_word_fast(Py_UCS4 ch);
+
+PyObject *
+skeleton_of_folded(PyObject *module, PyObject *text)
+{
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(text, "skeleton_of_folded", &length, &kind, &data) < 0) {
+        return NULL;
+    }
+    Py_ssize_t n = 0;
+    Py_UCS4 maxchar = ' ';
+    int in_word = 0;
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        if (is_word_fast(ch)) {
+            n += (!in_word && n) ? 2 : 1;
+            if (ch > maxchar) {
+                maxchar = ch;
+            }
+            in_word = 1;
+        }
+        else {
+            in_word = 0;
+        }
+    })
+    PyObject *result = PyUnicode_New(n, n ? maxchar : 0);
+    if (result == NULL) {
+        return NULL;
+    }
+    int okind = PyUnicode_KIND(result);
+    void *odata = PyUnicode_DATA(result);
+    Py_ssize_t j = 0;
+    in_word = 0;
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        if (is_word_fast(ch) && j < n) {
+            if (!in_word && j) {
+                PyUnicode_WRITE(okind, odata, j, ' ');
+                j++;
+            }
+            PyUnicode_WRITE(okind, odata, j, ch);
+            j++;
+            in_word = 1;
+        }
+        else {
+            in_word = 0;
+        }
+    })
+    return result;
+}
+
+/* shape.fold_text: drop marks, tatweel and joiners (shape._DROPPED), fold letter
+ * variants and digits (shape._FOLDS), case-fold the letters of cased scripts
+ * (shape._CASED_RUN).  Hardcoded here; the Python side checks this function
+ * against its own tables when it is imported, and uses it only if they agree. */
+static inline int
+is_dropped(Py_UCS4 ch)
+{
+    return (ch >= 0x610 && ch <= 0x61A) || (ch >= 0x64B && ch <= 0x65F) || ch == 0x670 ||
+           (ch >= 0x6D6 && ch <= 0x6DC) || (ch >= 0x6DF && ch <= 0x6E4) || ch == 0x6E7 || ch == 0x6E8 ||
+           (ch >= 0x6EA && ch <= 0x6ED) || ch == 0x640 || ch == 0x200C || ch == 0x200D;
+}
+
+static inline Py_UCS4
+fold_char(Py_UCS4 ch)
+{
+    switch (ch) {
+    case 0x622: case 0x623: case 0x625: case 0x671:
+        return 0x627;
+    case 0x649: case 0x6CC: case 0x626:
+        return 0x64A;
+    case 0x624:
+        return 0x648;
+    case 0x629:
+        return 0x647;
+    case 0x6A9:
+        return 0x643;
+    }
+    if (ch >= 0x660 && ch <= 0x669) {
+        return '0' + (ch - 0x660);
+    }
+    if (ch >= 0x6F0 && ch <= 0x6F9) {
+        return '0' + (ch - 0x6F0);
+    }
+    return ch;
+}
+
+/* A character of shape._CASED_RUN: a word character, not a decimal digit, not '_',
+ * outside the Arabic blocks. */
+static inline int
+is_cased_run_char(Py_UCS4 ch)
+{
+    if (ch < 0x80) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    }
+    if ((ch >= 0x600 && ch <= 0x6FF) || (ch >= 0x750 && ch <= 0x77F) || (ch >= 0x8A0 && ch <= 0x8FF) ||
+        (ch >= 0xFB50 && ch <= 0xFDFF) || (ch >= 0xFE70 && ch <= 0xFEFF)) {
+        return 0;
+    }
+    return Py_UNICODE_ISALNUM(ch) && !Py_UNICODE_ISDECIMAL(ch);
+}
+
+/* The case fold of one character that is not ASCII (a new reference), or NULL. */
+static PyObject *
+casefold_char(Py_UCS4 ch)
+{
+    PyObject *one = PyUnicode_FromOrdinal(ch);
+    if (one == NULL) {
+        return NULL;
+    }
+    PyObject *folded = PyObject_CallMethod(one, "casefold", NULL);
+    Py_DECREF(one);
+    return folded;
+}
+
+/* The characters below U+0800 (ASCII, Latin, Greek, Cyrillic, Hebrew, Arabic), looked
+ * up in tables built at import from the functions above: what fold_text writes for one
+ * (FOLD_DROP: nothing; FOLD_CASED: its case fold, found the slow way), and whether
+ * skeleton_of_folded counts it a word character.  A lookup is one load where the
+ * functions' chains of comparisons are branches that letters alternating with spaces
+ * and marks make the processor mispredict. */
+#define TABLE_SIZE 0x800
+#define FOLD_DROP 0xFFFF
+#define FOLD_CASED 0xFFFE
+static Py_UCS2 fold_table[TABLE_SIZE];
+static unsigned char word_table[TABLE_SIZE];
+
+void
+build_tables(void)
+{
+    for (Py_UCS4 ch = 0; ch < TABLE_SIZE; ch++) {
+        Py_UCS4 folded = fold_char(ch);
+        if (is_dropped(ch)) {
+            fold_table[ch] = FOLD_DROP;
+        }
+        else if (folded >= 0x80 && is_cased_run_char(folded)) {
+            fold_table[ch] = FOLD_CASED;
+        }
+        else {
+            fold_table[ch] = (Py_UCS2)((folded >= 'A' && folded <= 'Z') ? folded + 32 : folded);
+        }
+        word_table[ch] = (unsigned char)is_word(ch);
+    }
+}
+
+static inline int
+is_word_fast(Py_UCS4 ch)
+{
+    return ch < TABLE_SIZE ? word_table[ch] : is_word(ch);
+}
+
+/* What fold_text writes for one character, the same in both its passes: OUT_DROP
+ * (nothing), OUT_CASED (the case fold of *cased, the folded character, found the slow
+ * way), or the character it becomes.  The two sentinels are beyond Unicode. */
+#define OUT_DROP 0x110000
+#define OUT_CASED 0x110001
+static inline Py_UCS4
+fold_one(Py_UCS4 ch, Py_UCS4 *cased)
+{
+    if (ch < TABLE_SIZE) {
+        Py_UCS4 to = fold_table[ch];
+        if (to < FOLD_CASED) {
+            return to;
+        }
+        if (to == FOLD_DROP) {
+            return OUT_DROP;
+        }
+        *cased = fold_char(ch);
+        return OUT_CASED;
+    }
+    if (is_dropped(ch)) {
+        return OUT_DROP;
+    }
+    ch = fold_char(ch);
+    if (ch >= 0x80 && is_cased_run_char(ch)) {
+        *cased = ch;
+        return OUT_CASED;
+    }
+    return (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+}
+
+PyObject *
+fold_text(PyObject *module, PyObject *text)
+{
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(text, "fold_text", &length, &kind, &data) < 0) {
+        return NULL;
+    }
+    /* Two passes (count, then write): no buffer wider than the result. */
+    Py_ssize_t n = 0;
+    Py_UCS4 maxchar = 0, cased = 0;
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        Py_UCS4 to = fold_one(ch, &cased);
+        if (to == OUT_DROP) {
+            continue;
+        }
+        if (to == OUT_CASED) {
+            PyObject *folded = casefold_char(cased);
+            if (folded == NULL) {
+                return NULL;
+            }
+            n += PyUnicode_GET_LENGTH(folded);
+            Py_UCS4 most = PyUnicode_MAX_CHAR_VALUE(folded);
+            Py_DECREF(folded);
+            maxchar = most > maxchar ? most : maxchar;
+            continue;
+        }
+        n++;
+        maxchar = to > maxchar ? to : maxchar;
+    })
+    PyObject *result = PyUnicode_New(n, maxchar);
+    if (result == NULL) {
+        return NULL;
+    }
+    int okind = PyUnicode_KIND(result);
+    void *odata = PyUnicode_DATA(result);
+    Py_ssize_t j = 0;
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        Py_UCS4 to = fold_one(ch, &cased);
+        if (to == OUT_DROP) {
+            continue;
+        }
+        if (to == OUT_CASED) {
+            PyObject *folded = casefold_char(cased);
+            if (folded == NULL) {
+                Py_DECREF(result);
+                return NULL;
+            }
+            Py_ssize_t m = PyUnicode_GET_LENGTH(folded);
+            for (Py_ssize_t k = 0; k < m && j < n; k++) {
+                PyUnicode_WRITE(okind, odata, j, PyUnicode_READ_CHAR(folded, k));
+                j++;
+            }
+            Py_DECREF(folded);
+            continue;
+        }
+        if (j < n) {
+            PyUnicode_WRITE(okind, odata, j, to);
+            j++;
+        }
+    })
+    return result;
+}
+
+/* doubled_key: title._is_doubled_key(key) for a skeleton (words joined by single
+ * spaces): four words or more, the first half of them the last half (a middle word
+ * between them when their number is odd). */
+PyObject *
+doubled_key(PyObject *module, PyObject *key)
+{
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(key, "doubled_key", &length, &kind, &data) < 0) {
+        return NULL;
+    }
+    Py_ssize_t spaces = 0;
+    FOR_EACH_CHAR(kind, data, length, i, ch, { spaces += ch == ' '; })
+    Py_ssize_t words = length ? spaces + 1 : 0, half = words / 2;
+    if (words < 4) {
+        Py_RETURN_FALSE;
+    }
+    /* The first half of the words ends at the half-th space; the last half starts
+     * after the (words - half)-th space.  The halves are equal as words exactly when
+     * they are equal as strings: a skeleton's words are separated by single spaces. */
+    Py_ssize_t seen = 0, first_end = -1, last_start = -1;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        if (PyUnicode_READ(kind, data, i) == ' ') {
+            seen++;
+            if (seen == half) {
+                first_end = i;
+            }
+            if (seen == words - half) {
+                last_start = i + 1;
+                break;
+            }
+        }
+    }
+    if (first_end < 0 || last_start < 0 || first_end != length - last_start) {
+        Py_RETURN_FALSE;
+    }
+    for (Py_ssize_t i = 0; i < first_end; i++) {
+        if (PyUnicode_READ(kind, data, i) != PyUnicode_READ(kind, data, last_start + i)) {
+            Py_RETURN_FALSE;
+        }
+    }
+    Py_RETURN_TRUE;
+}
