@@ -47,6 +47,8 @@ STYLES = {
     "guillemets": ("\u00ab", "\u00bb"),  # « »
     "single-guillemets": ("\u2039", "\u203a"),  # ‹ ›
 }
+#: Each style's marks, by its opening mark.
+_STYLE_MARKS = {opener: re.compile(f"[{opener}{closer}]") for opener, closer in STYLES.values()}
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f0-9])[\u2018\u2019](?=[A-Za-z\u00c0-\u024f])")
 _MAX_REGION_LINES = 6
 
@@ -296,7 +298,7 @@ class _Line(NamedTuple):
 def _lines_with_marks(text: str, opener: str, closer: str) -> Iterator[_Line]:
     """The lines holding quotation marks of the style, in order."""
     apostrophes = opener == "\u2018"
-    marks = re.compile(f"[{opener}{closer}]")
+    marks = _STYLE_MARKS[opener]
     runs = re.compile(f"[{opener}{closer}]+")
     touching = _TOUCHING[opener]
     number = counted = 0
@@ -484,7 +486,7 @@ def quotation_marks() -> re.Pattern[str]:
 
 def double_quotation_marks() -> re.Pattern[str]:
     """The marks Q102 reduces and Q103 counts to find a dominant style: a text without one is left as it is."""
-    return re.compile("[\u201c\u201d\u00ab\u00bb]")
+    return re.compile(f"[{''.join(STYLES['double'] + STYLES['guillemets'])}]")
 
 
 def fix_quote_shapes(text: str) -> str:
@@ -504,10 +506,6 @@ def fix_quote_shapes(text: str) -> str:
     if not edits:
         return text
     return _apply(text, edits[0] if len(edits) == 1 else heapq.merge(*edits))
-
-
-#: Each style's marks, by its opening mark.
-_STYLE_MARKS = {opener: re.compile(f"[{opener}{closer}]") for opener, closer in STYLES.values()}
 
 
 def _holds_no_separator(char: str) -> bool:
@@ -689,8 +687,9 @@ def _one_style_or_few(text: str) -> bool:
     >>> _one_style_or_few("قال «نعم» ثم «لا» وبعدها «ربما»"), _one_style_or_few("«نعم» و«لا» في “الحياة”")
     (True, False)
     """
-    curly = text.count("\u201c") + text.count("\u201d")
-    guillemets = text.count("\u00ab") + text.count("\u00bb")
+    (curly_open, curly_close), (angle_open, angle_close) = STYLES["double"], STYLES["guillemets"]
+    curly = text.count(curly_open) + text.count(curly_close)
+    guillemets = text.count(angle_open) + text.count(angle_close)
     if curly < 4 and guillemets < 4:
         return True
     return not (curly and guillemets) and '"' not in text
