@@ -132,8 +132,10 @@ def _diff_lines(code: str, old: list[str], new: list[str], origin: Sequence[int]
         mapped.extend([line] * (j2 - j1))
 
 
-#: The compiled core's difflib alignment of two lists of lines (the new one under 200 lines), or None.
+#: The compiled core's difflib alignment of two lists of lines, or None; and the number of
+#: new lines it takes fewer of (200: from there difflib's autojunk drops popular lines).
 _line_opcodes = speedups.line_opcodes if speedups is not None else None
+_LINE_OPCODES_MAX: int = speedups.LINE_OPCODES_MAX_B if speedups is not None else 0
 
 
 def _opcodes(old: list[str], new: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
@@ -143,7 +145,7 @@ def _opcodes(old: list[str], new: list[str]) -> Sequence[tuple[str, int, int, in
     >>> _opcodes(["a\\n", "\\n", "b\\n"], ["a\\n", "b\\n"])
     [('equal', 0, 1, 0, 1), ('delete', 1, 2, 1, 1), ('equal', 2, 3, 1, 2)]
     """
-    if _line_opcodes is not None and len(new) < 200:
+    if _line_opcodes is not None and len(new) < _LINE_OPCODES_MAX:
         opcodes: list[tuple[str, int, int, int, int]] = _line_opcodes(old, new)
         return opcodes
     return SequenceMatcher(None, old, new).get_opcodes()

@@ -1,14 +1,15 @@
 #include "speedups.h"
 
 /* date_words: the words T101 looks at, found in one scan.  The character classes
- * come from Python (set_date_classes: digits, letters, the clitics a month name
- * takes, the separators between a word and a year), every one below U+0800.
- *   - a run of one or two digits, then spaces or tabs, then a run of letters:
- *     the run (after a clitic, when five letters or more are left), if it has five
- *     letters or more;
+ * and bounds come from months.py (set_date_classes: digits, letters, the clitics a
+ * month name takes, the separators between a word and a year, the spaces between a
+ * day and a word, every character below U+0800; the fewest letters of a word; how far
+ * back a year's word may start).
+ *   - a run of one or two digits, then spaces, then a run of letters: the run (after
+ *     a clitic, when enough letters are left), if it has enough letters;
  *   - a run of four digits (a year): the run of letters that ends where the
  *     separators before the year start (the year may stand at the start of the next
- *     line), if it starts at most LOOK_BACK characters before the year;
+ *     line), if it starts at most the look-back before the year;
  * as (clitic, word, start, end), in the order of the numbers: what months.py's
  * _DATE_NUMBER, _WORD_AFTER and _WORD_BEFORE find. */
 #define DATE_TABLE 0x800
@@ -16,21 +17,29 @@
 #define IS_LETTER 2
 #define IS_CLITIC 4
 #define IS_SEPARATOR 8
+#define IS_SPACE 16
+#define DATE_CLASSES 5
 static unsigned char date_table[DATE_TABLE];
+static Py_ssize_t min_letters, look_back;
 static int date_classes_set = 0;
 
 PyObject *
 set_date_classes(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    static const unsigned char flags[4] = {IS_DIGIT, IS_LETTER, IS_CLITIC, IS_SEPARATOR};
-    if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "set_date_classes(digits, letters, clitics, separators)");
+    static const unsigned char flags[DATE_CLASSES] = {IS_DIGIT, IS_LETTER, IS_CLITIC, IS_SEPARATOR, IS_SPACE};
+    if (nargs != DATE_CLASSES + 2) {
+        PyErr_SetString(PyExc_TypeError,
+                        "set_date_classes(digits, letters, clitics, separators, spaces, min_letters, look_back)");
+        return NULL;
+    }
+    Py_ssize_t fewest = PyLong_AsSsize_t(args[DATE_CLASSES]), back = PyLong_AsSsize_t(args[DATE_CLASSES + 1]);
+    if ((fewest == -1 || back == -1) && PyErr_Occurred()) {
         return NULL;
     }
     unsigned char table[DATE_TABLE] = {0};
-    for (int c = 0; c < 4; c++) {
+    for (int c = 0; c < DATE_CLASSES; c++) {
         if (!PyUnicode_Check(args[c])) {
-            PyErr_SetString(PyExc_TypeError, "set_date_classes takes four str");
+            PyErr_SetString(PyExc_TypeError, "set_date_classes: the classes are str");
             return NULL;
         }
         for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(args[c]); k++) {
@@ -43,6 +52,8 @@ set_date_classes(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
     }
     memcpy(date_table, table, sizeof table);
+    min_letters = fewest;
+    look_back = back;
     date_classes_set = 1;
     Py_RETURN_NONE;
 }
@@ -57,16 +68,16 @@ date_class(int kind, const void *data, Py_ssize_t length, Py_ssize_t i)
     return ch < DATE_TABLE ? date_table[ch] : 0;
 }
 
-/* Append (clitic, word, start, end) for the letters [start, end), if five or more
- * are left after a clitic, or if five or more otherwise. */
+/* Append (clitic, word, start, end) for the letters [start, end), if enough are left
+ * after a clitic, or if enough otherwise. */
 static int
 append_date_word(PyObject *found, PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
 {
     Py_ssize_t word = start;
-    if ((date_class(kind, data, end, start) & IS_CLITIC) && end - start - 1 >= 5) {
+    if ((date_class(kind, data, end, start) & IS_CLITIC) && end - start - 1 >= min_letters) {
         word = start + 1;
     }
-    else if (end - start < 5) {
+    else if (end - start < min_letters) {
         return 0;
     }
     PyObject *clitic = PyUnicode_Substring(text, start, word);
@@ -81,8 +92,6 @@ append_date_word(PyObject *found, PyObject *text, int kind, const void *data, Py
     Py_DECREF(item);
     return failed;
 }
-
-#define LOOK_BACK 40
 
 PyObject *
 date_words(PyObject *module, PyObject *text)
@@ -114,7 +123,7 @@ date_words(PyObject *module, PyObject *text)
         Py_ssize_t digits = i - run;
         if (digits <= 2) {  /* a day: the word after it */
             Py_ssize_t start = i;
-            while (start < length && (PyUnicode_READ(kind, data, start) == ' ' || PyUnicode_READ(kind, data, start) == '\t')) {
+            while (date_class(kind, data, length, start) & IS_SPACE) {
                 start++;
             }
             Py_ssize_t end = start;
@@ -126,7 +135,7 @@ date_words(PyObject *module, PyObject *text)
             }
         }
         else if (digits == 4) {  /* a year: the word before it */
-            Py_ssize_t window = run - LOOK_BACK > 0 ? run - LOOK_BACK : 0, end = run;
+            Py_ssize_t window = run - look_back > 0 ? run - look_back : 0, end = run;
             if (end > window && PyUnicode_READ(kind, data, end - 1) == '\n') {
                 end--;  /* $ also matches before a line feed that ends the window */
             }

@@ -5,11 +5,14 @@
  * index in a, then in b; the ranges on either side of it in turn; adjacent blocks
  * joined) over integer ids, for b of fewer than 200 items: there difflib's
  * "autojunk" removes no popular item, and with no junk function nothing is junk. */
-#define OPCODES_MAX_B 200
-
 typedef struct {
     Py_ssize_t i, j, k;
 } Block;
+
+/* A pair of ranges still to align: a[alo:ahi] against b[blo:bhi]. */
+typedef struct {
+    Py_ssize_t alo, ahi, blo, bhi;
+} Ranges;
 
 typedef struct {
     const int *aid, *bstart, *bjs;  /* a's item ids (-1: not in b); b2j in CSR form */
@@ -175,17 +178,16 @@ line_opcodes(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *a = args[0], *b = args[1];
     Py_ssize_t la = PyList_GET_SIZE(a), lb = PyList_GET_SIZE(b);
     if (lb >= OPCODES_MAX_B) {
-        PyErr_SetString(PyExc_ValueError, "line_opcodes: b must have fewer than 200 items");
+        PyErr_Format(PyExc_ValueError, "line_opcodes: b must have fewer than %d items", OPCODES_MAX_B);
         return NULL;
     }
     int bid[OPCODES_MAX_B], bstart[OPCODES_MAX_B + 1], bjs[OPCODES_MAX_B], len0[OPCODES_MAX_B], len1[OPCODES_MAX_B];
     Py_ssize_t stamp0[OPCODES_MAX_B], stamp1[OPCODES_MAX_B];
     int *aid = PyMem_Malloc(sizeof(int) * (size_t)(la ? la : 1));
     Block *blocks = PyMem_Malloc(sizeof(Block) * (size_t)(la + 2));  /* at most one block an item of a, and the sentinel */
-    Block *queue = PyMem_Malloc(sizeof(Block) * (size_t)(2 * la + 2));  /* ranges: (alo, ahi) in i and k, (blo, bhi) in j */
-    Py_ssize_t *queue_bhi = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(2 * la + 2));
+    Ranges *queue = PyMem_Malloc(sizeof(Ranges) * (size_t)(2 * la + 2));
     PyObject *result = NULL;
-    if (aid == NULL || blocks == NULL || queue == NULL || queue_bhi == NULL) {
+    if (aid == NULL || blocks == NULL || queue == NULL) {
         PyErr_NoMemory();
         goto done;
     }
@@ -197,21 +199,17 @@ line_opcodes(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     Matcher m = {aid, bstart, bjs, {len0, len1}, {stamp0, stamp1}, 0};
     Py_ssize_t queued = 0, found = 0;
-    queue[queued] = (Block){0, 0, la};  /* i: alo, j: blo, k: ahi */
-    queue_bhi[queued++] = lb;
+    queue[queued++] = (Ranges){0, la, 0, lb};
     while (queued) {
-        queued--;
-        Py_ssize_t alo = queue[queued].i, blo = queue[queued].j, ahi = queue[queued].k, bhi = queue_bhi[queued];
-        Block x = longest_match(&m, alo, ahi, blo, bhi);
+        Ranges r = queue[--queued];
+        Block x = longest_match(&m, r.alo, r.ahi, r.blo, r.bhi);
         if (x.k) {
             blocks[found++] = x;
-            if (alo < x.i && blo < x.j) {
-                queue[queued] = (Block){alo, blo, x.i};
-                queue_bhi[queued++] = x.j;
+            if (r.alo < x.i && r.blo < x.j) {
+                queue[queued++] = (Ranges){r.alo, x.i, r.blo, x.j};
             }
-            if (x.i + x.k < ahi && x.j + x.k < bhi) {
-                queue[queued] = (Block){x.i + x.k, x.j + x.k, ahi};
-                queue_bhi[queued++] = bhi;
+            if (x.i + x.k < r.ahi && x.j + x.k < r.bhi) {
+                queue[queued++] = (Ranges){x.i + x.k, r.ahi, x.j + x.k, r.bhi};
             }
         }
     }
@@ -238,7 +236,6 @@ done:
     PyMem_Free(aid);
     PyMem_Free(blocks);
     PyMem_Free(queue);
-    PyMem_Free(queue_bhi);
     return result;
 }
 

@@ -15,9 +15,10 @@
  *                             digits (what the regex [^\W_]+ matches) joined by
  *                             single spaces.
  *   line_opcodes(a, b)        difflib.SequenceMatcher(None, a, b).get_opcodes() for lists
- *                             of str, b of fewer than 200 items.
+ *                             of str, b of fewer than LINE_OPCODES_MAX_B (200) items.
  *   date_words(text)          the words T101 looks at beside numbers (a day's, a year's),
- *                             after set_date_classes(digits, letters, clitics, separators).
+ *                             after set_date_classes(digits, letters, clitics, separators,
+ *                             spaces, min_letters, look_back).
  *   doubled_key(key)          title._is_doubled_key: a skeleton of four words or more
  *                             whose first half of words is its last half.
  *   needles_in(text, needles, framed)
@@ -34,7 +35,8 @@ static PyMethodDef methods[] = {
     {"line_opcodes", (PyCFunction)(void (*)(void))line_opcodes, METH_FASTCALL,
      "difflib.SequenceMatcher(None, a, b).get_opcodes() for lists of str, b of fewer than 200 items."},
     {"set_date_classes", (PyCFunction)(void (*)(void))set_date_classes, METH_FASTCALL,
-     "Set date_words' character classes: digits, letters, clitics, separators."},
+     "Set date_words' character classes and bounds: digits, letters, clitics, separators, spaces, min_letters, "
+     "look_back."},
     {"date_words", date_words, METH_O, "The words next to T101's date numbers, as (clitic, word, start, end)."},
     {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
     {"needles_in", (PyCFunction)(void (*)(void))needles_in, METH_FASTCALL,
@@ -53,5 +55,10 @@ PyInit__speedups(void)
     if (line_diff_init() < 0) {
         return NULL;
     }
-    return PyModule_Create(&module);
+    PyObject *made = PyModule_Create(&module);
+    if (made != NULL && PyModule_AddIntConstant(made, "LINE_OPCODES_MAX_B", OPCODES_MAX_B) < 0) {
+        Py_DECREF(made);
+        return NULL;
+    }
+    return made;
 }

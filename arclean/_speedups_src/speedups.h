@@ -53,7 +53,9 @@ PyObject *skeleton_of_folded(PyObject *module, PyObject *text);
 PyObject *doubled_key(PyObject *module, PyObject *key);
 /* needles.c */
 PyObject *needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
-/* line_diff.c */
+/* line_diff.c: line_opcodes aligns a b of fewer items than this (difflib's autojunk
+ * starts at 200, and then drops the popular items this does not). */
+#define OPCODES_MAX_B 200
 int line_diff_init(void);
 PyObject *line_opcodes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* dates.c */

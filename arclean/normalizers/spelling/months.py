@@ -101,10 +101,16 @@ def _misspelling_chunks() -> tuple[tuple[str, ...], ...]:
 #: number before the word, a year after it, or an anchor word before it.
 _ANCHOR_WORDS = tuple(sorted(datafiles.word_list("months/anchors.txt")))
 _ANCHOR = re.compile(f"(?<![{ARABIC_LETTERS}])[{MONTH_CLITICS}]?(?:{ARTICLE})?(?:{'|'.join(_ANCHOR_WORDS)})[ \t]+")
-_WORD_AFTER = re.compile(f"[ \t]*{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}}){_NOT_LETTER_AFTER}")
+#: A word looked at in a date context has this many letters at least (after its clitic).
+_MIN_LETTERS = 5
+#: What may stand between a day's number and the word after it.
+_DAY_SPACES = " \t"
+_WORD_AFTER = re.compile(
+    f"[{_DAY_SPACES}]*{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{{_MIN_LETTERS},}}){_NOT_LETTER_AFTER}"
+)
 #: What may stand between a month's name and the year after it.
 _YEAR_SEPARATORS = " \t،,"
-_WORD_BEFORE = re.compile(f"{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{5,}})[{_YEAR_SEPARATORS}]+$")
+_WORD_BEFORE = re.compile(f"{_NOT_LETTER_BEFORE}([{MONTH_CLITICS}]?)([{ARABIC_LETTERS}]{{{_MIN_LETTERS},}})[{_YEAR_SEPARATORS}]+$")
 _LOOK_BACK = 40
 #: An anchor word and the white space after it, the literal that every match of _ANCHOR
 #: holds: found by a fast literal search, where _ANCHOR, which starts with a look-behind,
@@ -207,8 +213,9 @@ def _class_members(*char_classes: str) -> list[str]:
 
 date_words: Callable[[str], Iterable[tuple[str, str, int, int]]] = python_date_words
 if speedups is not None:
-    try:  # the compiled core's one scan, with the classes above (all below U+0800)
-        speedups.set_date_classes(*_class_members(DIGITS, ARABIC_LETTERS), MONTH_CLITICS, _YEAR_SEPARATORS)
+    try:  # the compiled core's one scan, with the classes and bounds above (the classes all below U+0800)
+        speedups.set_date_classes(*_class_members(DIGITS, ARABIC_LETTERS), MONTH_CLITICS, _YEAR_SEPARATORS, _DAY_SPACES,
+                                  _MIN_LETTERS, _LOOK_BACK)
         date_words = speedups.date_words
     except ValueError:
         pass
