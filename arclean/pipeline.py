@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
 from typing import Callable, Generator, Iterable, Iterator, Sequence, Union
 
-from ._compiled import speedups
 from .changes import Change, Report, line_changes
 from .config import Config
+from .look import Look, Plan, gate_bit, needle_bits
 from .normalizers.residue.analysis import analyze_alone, look_afresh, rejudge
 from .normalizers.residue.context import carries_context, is_quiet, judge_in_context
 from .normalizers.residue.page import Page
@@ -34,125 +33,55 @@ class Step:
     suggest: Callable[[str], list[Suggestion]] | None = None
     decide: Callable[[Page], Page] | None = None
     #: For a rule that can only change a text holding one of a few rare
-    #: characters: does the text's first look (:func:`first_look`) hold one?
-    #: When not, the step is skipped: the rule would return the text as it is.
-    gate: Callable[[str], object] | None = None
+    #: characters: the bit of that gate class in a :class:`~arclean.look.Look`'s
+    #: ``gates`` (0: none).  When the text holds none, the step is skipped: the
+    #: rule would return the text as it is.
+    gate: int = 0
     #: For a rule that can only change a text holding one of a few substrings
-    #: (``Rule.needles``): their bits in :data:`NEEDLES`.  When the text holds
-    #: none of them, the step is skipped.
+    #: (``Rule.needles``): their bits in :data:`arclean.look.NEEDLES`.  When the
+    #: text holds none of them, the step is skipped.
     needles: int = 0
 
 
-# --- the first look ---------------------------------------------------------------------
-#: Runs of the characters most of an Arabic text is made of: ASCII and the basic
-#: Arabic letters.  What is left (marks, tatweel, Arabic punctuation, digits,
-#: typographic quotes, and every character a repair or a character rule looks
-#: for) is a few dozen characters a document.
-_COMMON_RUN = re.compile("[\x00-\x7f\u0621-\u063a\u0641-\u064a]+")
-_COMMON = "".join(map(chr, range(0x80))) + "".join(map(chr, [*range(0x621, 0x63B), *range(0x641, 0x64B)]))
+def _run_characters(plan: Plan[Step], text: str, look: Look | None) -> tuple[str, Look | None]:
+    """A run of character rules, planned from the text's look (``look``, when
+    already taken): only the steps it opens run, and the look is taken again
+    after a step changed the text, for the steps after it.  The text after
+    the run and the look that still holds for it."""
+    steps, start = plan.steps, 0
+    while True:
+        if look is None:
+            look = Look(text)
+        for index in plan.open(look):
+            if index >= start:
+                after = steps[index].run(text)
+                if after is not text:
+                    text, look, start = after, None, index + 1
+                    break
+        else:
+            return text, look
+        if start == len(steps):
+            return text, None
 
 
-def first_look(text: str) -> str:
-    """The text's rare characters: every character but ASCII and the basic
-    Arabic letters, in order (one scan; the gates search this instead of the text).
-
-    >>> first_look("قال: «نعم» ، والـسلام")
-    '«»،ـ'
-    """
-    return _COMMON_RUN.sub("", text)
-
-
-#: The pure-Python first look: the reference the compiled core is checked against.
-python_first_look = first_look
-if speedups is not None:
-    first_look = speedups.first_look  # noqa: F811
-
-
-#: Every rule's needles (``Rule.needles``), each once: a text is searched for all of them in one scan.
-NEEDLES: tuple[str, ...] = tuple(dict.fromkeys(needle for rule in RULES for needle in rule.needles))
-
-
-def python_needles_in(text: str, needles: tuple[str, ...] = NEEDLES) -> int:
-    """Which of the needles the text holds, read with a line feed before and
-    after it: bit ``k`` for ``needles[k]``.
-
-    >>> bin(python_needles_in(" أ  ب", ("  ", "\\t", "\\n ")))
-    '0b101'
-    """
-    framed = f"\n{text}\n"
-    return sum(1 << k for k, needle in enumerate(needles) if needle in framed)
-
-
-#: Do the steps skip a rule whose needles a text does not hold?  With the compiled
-#: core, whose one scan finds them all; in pure Python each rule's own first check
-#: (a substring test or two) is as quick as looking for its needles.
-NEEDLES_GATE = speedups is not None and len(NEEDLES) <= 64
-needles_in = python_needles_in
-if speedups is not None:
-    _compiled_needles_in = speedups.needles_in
-
-    def needles_in(text: str, needles: tuple[str, ...] = NEEDLES) -> int:  # noqa: F811 (one scan for them all)
-        return int(_compiled_needles_in(text, needles, True))
-
-
-class _Look:
-    """What one look at a text found: its rare characters (:func:`first_look`)
-    and which rules' needles it holds (:func:`needles_in`).  Taken once a text,
-    and again only after a rule changed it."""
-
-    __slots__ = ("chars", "needles")
-
-    def __init__(self, text: str) -> None:
-        self.chars = first_look(text)
-        self.needles = needles_in(text) if NEEDLES_GATE else -1
-
-
-@lru_cache(maxsize=None)
-def _gate_class(gate: Callable[[], re.Pattern[str]]) -> re.Pattern[str] | None:
-    """A rule's gate class (its ``RULES`` row's ``gate``), if it can serve as a
-    gate: only a class that matches none of the common characters does, as then
-    the text holds one of its characters exactly when the first look does."""
-    pattern = gate()
-    return None if any(pattern.match(char) for char in _COMMON) else pattern
-
-
-def _gate(rule: Rule) -> Callable[[str], object] | None:
-    """The search of the rule's gate class, for the rule's own function (not
-    for a rule whose function was replaced under its code); else None: the
-    rule always runs."""
-    if rule.gate is None or rule.function is not BY_CODE.get(rule.code, rule).function:
-        return None
-    pattern = _gate_class(rule.gate)
-    return pattern.search if pattern is not None else None
-
-
-def _trace_characters(block: list[Step], text: str, look: _Look | None, every: bool = True
-                      ) -> Generator[tuple[Step, str, Page | None], None, tuple[str, _Look | None]]:
-    """A run of character rules, each skipped when its gate is closed on the
-    text's first look (``look``, when already taken); yields each step and the
-    text after it (not ``every`` one: only those that changed it or have
+def _trace_characters(plan: Plan[Step], text: str, look: Look | None, every: bool = True
+                      ) -> Generator[tuple[Step, str, Page | None], None, tuple[str, Look | None]]:
+    """:func:`_run_characters`, step by step: yields each step and the text
+    after it (not ``every`` one: only those that changed it or have
     suggestions), returns the last and the look that still holds for it."""
-    for step in block:
-        after, look = _run_gated(step, text, look)
+    for step in plan.steps:
+        if step.gate or step.needles:
+            if look is None:
+                look = Look(text)
+            after = step.run(text) if look.opens(step) else text
+        else:
+            after = step.run(text)
+        if after is not text:
+            look = None
         if every or after is not text or step.suggest is not None:
             yield step, after, None
         text = after
     return text, look
-
-
-def _run_gated(step: Step, text: str, look: _Look | None) -> tuple[str, _Look | None]:
-    """One character rule, skipped when its gate is closed on the text's look
-    (taken once, and again only after a rule changed the text): the text
-    after it and the look that still holds for it."""
-    if step.gate is not None or step.needles:
-        if look is None:
-            look = _Look(text)
-        if step.gate is not None and not step.gate(look.chars):
-            return text, look
-        if step.needles and not step.needles & look.needles:
-            return text, look
-    after = step.run(text)
-    return (text, look) if after is text else (after, None)
 
 
 #: The line rules that only ever drop lines of a residue kind (``Rule.residue_only``): on a
@@ -195,15 +124,9 @@ def _bind(rule: Rule, config: Config) -> Step:
     suggest = None
     if rule.suggest is not None:
         suggest = partial(rule.suggest, code=rule.code, **options)
-    return Step(rule.code, run, suggest, rule.decide, _gate(rule), _needle_bits(rule))
-
-
-def _needle_bits(rule: Rule) -> int:
-    """The bits of the rule's needles in :data:`NEEDLES`, for the rule's own
-    function (as :func:`_gate`); else 0: the rule always runs."""
-    if not NEEDLES_GATE or not rule.needles or rule.function is not BY_CODE.get(rule.code, rule).function:
-        return 0
-    return sum(1 << NEEDLES.index(needle) for needle in set(rule.needles))
+    own = rule.function is BY_CODE.get(rule.code, rule).function  # a rule's gate and needles are its own function's
+    return Step(rule.code, run, suggest, rule.decide, gate_bit(rule.gate) if own and rule.gate else 0,
+                needle_bits(rule.needles) if own else 0)
 
 
 def _with_evidence(changes: list[Change], page: Page) -> list[Change]:
@@ -306,11 +229,10 @@ class Pipeline:
     def clean(self, text: str) -> str:
         """Run every step on the text and return the result."""
         text = _check_text(text)
-        look: _Look | None = None  # the text's look, taken once, and again only after a change
+        look: Look | None = None  # the text's look, taken once, and again only after a change
         for block in self._blocks:
-            if block[0].decide is None:
-                for step in block:
-                    text, look = _run_gated(step, text, look)
+            if isinstance(block, Plan):
+                text, look = _run_characters(block, text, look)
             else:
                 after = self._decide(block, text)
                 text, look = (text, look) if after is text else (after, None)
@@ -346,9 +268,9 @@ class Pipeline:
         dropped breadcrumb, a label left last by the tail cut) goes in the same
         pass: a second clean finds nothing to do.
         """
-        look: _Look | None = None
+        look: Look | None = None
         for block in self._blocks:
-            if block[0].decide is None:
+            if isinstance(block, Plan):
                 text, look = yield from _trace_characters(block, text, look, every)
             else:
                 after = yield from self._trace_lines(block, text, every)
@@ -396,15 +318,16 @@ class Pipeline:
                 fresh = False
 
     @cached_property
-    def _blocks(self) -> list[list[Step]]:
-        """The steps in runs: line rules together, other rules together."""
-        blocks: list[list[Step]] = []
+    def _blocks(self) -> list[Plan[Step] | list[Step]]:
+        """The steps in runs: line rules together (a list), other rules
+        together (a :class:`~arclean.look.Plan`, planned from each text's look)."""
+        runs: list[list[Step]] = []
         for step in self.steps:
-            if blocks and (blocks[-1][0].decide is None) == (step.decide is None):
-                blocks[-1].append(step)
+            if runs and (runs[-1][0].decide is None) == (step.decide is None):
+                runs[-1].append(step)
             else:
-                blocks.append([step])
-        return blocks
+                runs.append([step])
+        return [run if run[0].decide is not None else Plan(run) for run in runs]
 
     def explain(self, text: str) -> Report:
         """Run every step and record each change with its rule and input line;

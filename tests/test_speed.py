@@ -29,7 +29,7 @@ from hypothesis import example, given, settings, strategies as st
 
 import arclean
 import arclean._compiled
-from arclean import pipeline as pipeline_module
+from arclean import look as look_module, pipeline as pipeline_module
 from arclean.normalizers import quotes
 from arclean.normalizers.residue import analysis, context, duplicates, title as title_module
 from arclean.normalizers.residue.page import Kind, Line, Page
@@ -65,8 +65,8 @@ def _full_decide(pipe: arclean.Pipeline, block: list[pipeline_module.Step], text
 def _plain_clean(pipe: arclean.Pipeline, text: str) -> str:
     """Every step run, no gate, no quiet-page shortcut: the reference."""
     for block in pipe._blocks:
-        if block[0].decide is None:
-            for step in block:
+        if isinstance(block, look_module.Plan):
+            for step in block.steps:
                 text = step.run(text)
         else:
             text = _full_decide(pipe, block, text)
@@ -83,24 +83,57 @@ def test_the_character_rules_are_gated() -> None:
     assert {step.code for step in GATED} >= {"E101", "E102", "E103", "I101", "I102", "W102", "L101", "L102", "L103",
                                              "L201", "P102", "Q101", "Q102", "Q103"}
     assert {rule.code for rule in NEEDLED} >= {"W101", "W103", "W104", "W105", "P101", "T102"}
-    assert len(pipeline_module.NEEDLES) <= 64  # one scan of the compiled core
+    assert len(look_module.NEEDLES) <= 64  # one scan of the compiled core
     needled = {step.code for step in arclean.Pipeline().steps if step.needles}
     assert needled == ({rule.code for rule in NEEDLED if rule.default} if arclean._compiled.COMPILED else set())
 
 
+def _gate_class(step: pipeline_module.Step) -> re.Pattern[str]:
+    """The character class behind a step's gate bit."""
+    assert step.gate and step.gate & (step.gate - 1) == 0, step.code  # one bit
+    return look_module._GATES[step.gate.bit_length() - 1]
+
+
 def test_no_gate_matches_a_common_character() -> None:
     for step in GATED:
-        assert step.gate is not None
-        assert not any(step.gate(char) for char in pipeline_module._COMMON), step.code
+        assert not any(_gate_class(step).match(char) for char in look_module._COMMON), step.code
+        assert not look_module.gates_of(look_module._COMMON) & step.gate, step.code
 
 
 @given(texts)
 def test_a_closed_gate_means_no_change(text: str) -> None:
-    look = pipeline_module.first_look(text)
+    look = look_module.Look(text)
     for step in GATED:
-        assert step.gate is not None
-        if not step.gate(look):
+        if not step.gate & look.gates:
             assert step.run(text) == text, step.code
+
+
+@given(texts)
+def test_a_looks_gates_are_the_searches_of_the_gate_classes(text: str) -> None:
+    """A look's gate bits are, for each gate class, whether the text holds one
+    of its characters (the class searched in the text itself)."""
+    gates = look_module.Look(text).gates
+    for step in GATED:
+        assert bool(gates & step.gate) == bool(_gate_class(step).search(text)), step.code
+
+
+def test_only_a_class_of_single_characters_is_a_gate() -> None:
+    """A pattern that may match more than one character (or an escape the check
+    cannot read) is no gate: its rule always runs."""
+    for pattern in ("ab", "[«»]+", "x|y", r"[\\d]", "[^«]", "(«)", "«?", "."):
+        assert look_module.gate_class(lambda pattern=pattern: re.compile(pattern)) is None, pattern
+    for pattern in ("ـ", "[«»]", "[\u0660-\u0669]"):
+        assert look_module.gate_class(lambda pattern=pattern: re.compile(pattern)) is not None, pattern
+
+
+@given(st.lists(st.sampled_from(["ـ", "«", "»", "“", "\u00a0", "  ", "\r", "،", "x", "ب", " ،", "Ù"]), max_size=12))
+def test_a_plan_opens_the_steps_its_look_opens(pieces: list[str]) -> None:
+    """A plan, remembered for each look, opens exactly the steps the look opens."""
+    text = "".join(pieces)
+    for block in arclean.Pipeline()._blocks:
+        if isinstance(block, look_module.Plan):
+            look = look_module.Look(text)
+            assert block.open(look) == tuple(k for k, step in enumerate(block.steps) if look.opens(step))
 
 
 _SPACY = st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\n\n", "\n\n\n", "\r", "\r\n", "\u2028", "\u2029", "/",
@@ -128,8 +161,8 @@ def test_every_character_of_a_gate_class_is_in_the_first_look(code: str) -> None
     step = next(step for step in GATED if step.code == code)
     for point in range(0x110000):
         char = chr(point)
-        if step.gate(char):  # type: ignore[misc]
-            assert pipeline_module.first_look("قال " + char + " a") == char
+        if _gate_class(step).match(char):
+            assert look_module.first_look("قال " + char + " a") == char
 
 
 @given(texts)
@@ -494,7 +527,7 @@ def test_compiled_core_on_every_code_point() -> None:
         char = chr(point)
         for text in (char, "ب" + char + "ج", " " + char + "_a", char * 3 + " " + char):
             assert speedups.skeleton_of_folded(text) == shape.python_skeleton_of_folded(text), hex(point)
-            assert speedups.first_look(text) == pipeline_module.python_first_look(text), hex(point)
+            assert speedups.first_look(text) == look_module.python_first_look(text), hex(point)
             assert speedups.fold_text(text) == shape.python_fold_text(text), hex(point)
     assert shape.fold_text is speedups.fold_text  # the import-time check passed
 
@@ -506,7 +539,7 @@ def test_compiled_core_on_noise(text: str) -> None:
 
     assert speedups is not None
     assert speedups.skeleton_of_folded(text) == shape.python_skeleton_of_folded(text) == _plain_skeleton(text)
-    assert speedups.first_look(text) == pipeline_module.python_first_look(text)
+    assert speedups.first_look(text) == look_module.python_first_look(text)
     assert speedups.fold_text(text) == shape.python_fold_text(text) == _plain_fold(text)
     assert speedups.skeleton_of_folded("") == "" and speedups.first_look("") == ""
     with pytest.raises(TypeError):
@@ -514,7 +547,7 @@ def test_compiled_core_on_noise(text: str) -> None:
 
 
 
-_NEEDLES = st.lists(st.one_of(st.sampled_from([*MISSPELT.values(), *pipeline_module.NEEDLES, "ab", "بب", "😀ب", "a", ""]),
+_NEEDLES = st.lists(st.one_of(st.sampled_from([*MISSPELT.values(), *look_module.NEEDLES, "ab", "بب", "😀ب", "a", ""]),
                               st.text(alphabet="abب😀 \n", max_size=4)), max_size=70)
 
 
@@ -540,8 +573,8 @@ def test_compiled_needles_in_is_the_substring_tests(text: str, needles: list[str
     else:
         bits = sum(1 << k for k, needle in enumerate(needles) if needle in text)
         assert speedups.needles_in(text, tuple(needles), False) == bits
-        assert speedups.needles_in(text, tuple(needles), True) == pipeline_module.python_needles_in(text, tuple(needles))
-    assert pipeline_module.needles_in(text) == pipeline_module.python_needles_in(text)
+        assert speedups.needles_in(text, tuple(needles), True) == look_module.python_needles_in(text, tuple(needles))
+    assert look_module.needles_in(text) == look_module.python_needles_in(text)
     assert months._holds_misspelling(text) is any(typo in text for typo in months._misspellings())
     for typo in MISSPELT.values():
         assert months._holds_misspelling(text + typo)
@@ -612,3 +645,4 @@ def test_version_says_which_implementation_runs() -> None:
     done = subprocess.run([sys.executable, "-c", "import sys; from arclean.cli import main; sys.exit(main(['--version']))"],
                           capture_output=True, text=True, check=True)
     assert done.stdout.strip() == f"arclean {arclean.__version__} ({arclean._compiled.implementation()})"
+

@@ -1,0 +1,207 @@
+"""The first look at a text: which character rules could change it, found once.
+
+Most character rules can only change a text that holds one of a few rare
+characters (their *gate class*: mojibake's lead bytes, invisible marks,
+tatweel, quotation marks) or one of a few substrings (their *needles*: a
+carriage return, two spaces, a space before a comma).  One look at a text
+finds which gate classes and which needles it holds; a run of character
+rules is then *planned* from the look: only the steps whose gate and needles
+the text holds run, the others would return the text as it is.  The look is
+taken again only after a step changed the text.
+
+>>> bits = {rule.code: gate_bit(rule.gate) for rule in RULES if rule.gate is not None}
+>>> look = Look("قال: «نعم»  ، والـسلام")
+>>> [code for code, bit in bits.items() if look.gates & bit]
+['L201', 'P102', 'Q102', 'Q101', 'Q103']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Generic, Protocol, Sequence, TypeVar
+
+from ._compiled import speedups
+from .registry import RULES
+
+#: Runs of the characters most of an Arabic text is made of: ASCII and the basic
+#: Arabic letters.  What is left (marks, tatweel, Arabic punctuation, digits,
+#: typographic quotes, and every character a repair or a character rule looks
+#: for) is a few dozen characters a document.
+_COMMON_RUN = re.compile("[\x00-\x7f\u0621-\u063a\u0641-\u064a]+")
+_COMMON = "".join(map(chr, range(0x80))) + "".join(map(chr, [*range(0x621, 0x63B), *range(0x641, 0x64B)]))
+
+
+def first_look(text: str) -> str:
+    """The text's rare characters: every character but ASCII and the basic
+    Arabic letters, in order (one scan; the gates are looked up in this).
+
+    >>> first_look("قال: «نعم» ، والـسلام")
+    '«»،ـ'
+    """
+    return _COMMON_RUN.sub("", text)
+
+
+#: The pure-Python first look: the reference the compiled core is checked against.
+python_first_look = first_look
+if speedups is not None:
+    first_look = speedups.first_look  # noqa: F811
+
+
+#: Every rule's needles (``Rule.needles``), each once: a text is searched for all of them in one scan.
+NEEDLES: tuple[str, ...] = tuple(dict.fromkeys(needle for rule in RULES for needle in rule.needles))
+
+
+def python_needles_in(text: str, needles: tuple[str, ...] = NEEDLES) -> int:
+    """Which of the needles the text holds, read with a line feed before and
+    after it: bit ``k`` for ``needles[k]``.
+
+    >>> bin(python_needles_in(" أ  ب", ("  ", "\\t", "\\n ")))
+    '0b101'
+    """
+    framed = f"\n{text}\n"
+    return sum(1 << k for k, needle in enumerate(needles) if needle in framed)
+
+
+#: Do the steps skip a rule whose needles a text does not hold?  With the compiled
+#: core, whose one scan finds them all; in pure Python each rule's own first check
+#: (a substring test or two) is as quick as looking for its needles.
+NEEDLES_GATE = speedups is not None and len(NEEDLES) <= 64
+needles_in = python_needles_in
+if speedups is not None:
+    _compiled_needles_in = speedups.needles_in
+
+    def needles_in(text: str, needles: tuple[str, ...] = NEEDLES) -> int:  # noqa: F811 (one scan for them all)
+        return int(_compiled_needles_in(text, needles, True))
+
+
+def needle_bits(needles: Sequence[str]) -> int:
+    """The bits of these needles in :data:`NEEDLES` (0 when a look finds no
+    needles, in pure Python, or for one not among them: the rule always runs).
+
+    >>> needle_bits(("\\r",)) == (1 if NEEDLES_GATE else 0)
+    True
+    """
+    if not NEEDLES_GATE or not all(needle in NEEDLES for needle in needles):
+        return 0
+    return sum(1 << NEEDLES.index(needle) for needle in set(needles))
+
+
+# --- gate classes -------------------------------------------------------------------------
+#: One character class, written as one character or one bracketed set: its
+#: search in a text finds a character of the class and nothing longer.
+_ONE_CHARACTER = re.compile(r"[^\[\]\\.^$*+?{}()|]|\[[^\[\]\\^]+\]", re.DOTALL)
+
+
+@lru_cache(maxsize=None)
+def gate_class(gate: Callable[[], re.Pattern[str]]) -> re.Pattern[str] | None:
+    """A rule's gate class (its ``RULES`` row's ``gate``), if it can serve as a
+    gate: a class of single characters that matches none of the common
+    characters, as then a text holds one of its characters exactly when the
+    first look holds one.
+
+    >>> gate_class(lambda: re.compile("[«»]")).pattern, gate_class(lambda: re.compile("[a«]"))
+    ('[«»]', None)
+    """
+    pattern = gate()
+    if not _ONE_CHARACTER.fullmatch(pattern.pattern):
+        return None
+    return None if any(pattern.match(char) for char in _COMMON) else pattern
+
+
+#: The gate classes met so far, bit ``k`` for ``_GATES[k]``; and each rare
+#: character's gate bits, found on first sight.
+_GATES: list[re.Pattern[str]] = []
+_CHAR_GATES: dict[str, int] = {}
+#: Rare characters whose gate bits are remembered at most (any beyond clear the memory).
+_MAX_CHARS = 1 << 14
+
+
+def gate_bit(gate: Callable[[], re.Pattern[str]]) -> int:
+    """The bit of a rule's gate class in a look's ``gates``; 0 for a gate that
+    cannot serve as one (the rule always runs)."""
+    pattern = gate_class(gate)
+    if pattern is None:
+        return 0
+    if pattern not in _GATES:
+        _GATES.append(pattern)
+        _CHAR_GATES.clear()  # found before this class was known
+    return 1 << _GATES.index(pattern)
+
+
+def gates_of(chars: str) -> int:
+    """The bits of the gate classes that hold one of these characters.
+
+    >>> bit = gate_bit(lambda: re.compile("ـ"))
+    >>> gates_of("«ـ،") & bit == bit, gates_of("«،") & bit
+    (True, 0)
+    """
+    bits = 0
+    known = _CHAR_GATES
+    for char in set(chars):
+        found = known.get(char)
+        if found is None:
+            if len(known) >= _MAX_CHARS:
+                known.clear()
+            found = known[char] = sum(1 << k for k, pattern in enumerate(_GATES) if pattern.match(char))
+        bits |= found
+    return bits
+
+
+class Look:
+    """What one look at a text found: the gate classes and needles it holds.
+    Taken once a text, and again only after a rule changed it.  It knows the
+    gate classes known when it was taken: those of every bound step, as steps
+    are bound (:func:`gate_bit`) before a text is looked at."""
+
+    __slots__ = ("gates", "needles")
+
+    def __init__(self, text: str) -> None:
+        self.gates = gates_of(first_look(text))
+        self.needles = needles_in(text) if NEEDLES_GATE else -1
+
+    def opens(self, step: Gated) -> bool:
+        """Can the step change the text?  Not when it has a gate class or
+        needles and the text holds none of them."""
+        return (not step.gate or bool(step.gate & self.gates)) and (not step.needles or bool(step.needles & self.needles))
+
+
+class Gated(Protocol):
+    """A step as the plan sees it: its gate class's bit and its needles' bits (0: none)."""
+
+    @property
+    def gate(self) -> int: ...
+    @property
+    def needles(self) -> int: ...
+
+
+_Step = TypeVar("_Step", bound=Gated)
+
+
+class Plan(Generic[_Step]):
+    """A run of character steps, planned from a text's look: the indexes of
+    the steps that may change it (found once for each look that differs in
+    what it opens).
+
+    >>> from arclean.pipeline import Pipeline
+    >>> steps = Pipeline(["L201", "W106"]).steps
+    >>> Plan(steps).open(Look("نص")), Plan(steps).open(Look("نـص"))
+    ((1,), (0, 1))
+    """
+
+    __slots__ = ("steps", "_plans")
+    #: Plans remembered at most (any beyond clear the memory).
+    _MAX_PLANS = 1 << 12
+
+    def __init__(self, steps: Sequence[_Step]) -> None:
+        self.steps = steps
+        self._plans: dict[tuple[int, int], tuple[int, ...]] = {}
+
+    def open(self, look: Look) -> tuple[int, ...]:
+        key = (look.gates, look.needles)
+        found = self._plans.get(key)
+        if found is None:
+            if len(self._plans) >= self._MAX_PLANS:
+                self._plans.clear()
+            found = self._plans[key] = tuple(k for k, step in enumerate(self.steps) if look.opens(step))
+        return found
