@@ -646,3 +646,13 @@ def test_version_says_which_implementation_runs() -> None:
                           capture_output=True, text=True, check=True)
     assert done.stdout.strip() == f"arclean {arclean.__version__} ({arclean._compiled.implementation()})"
 
+
+@pytest.mark.parametrize("expand", [False, True])
+def test_the_first_look_of_the_presentation_forms_rule_is_its_table(expand: bool) -> None:
+    """L101 looks for the forms it maps before its pass over the text: exactly its table's keys."""
+    from arclean.normalizers import letters
+
+    pattern, table = letters._mapped_form(expand), letters._presentation_table(expand)
+    assert {point for point in range(0xFB00, 0xFF00) if pattern.match(chr(point))} == set(table)
+    assert not any(pattern.match(chr(point)) for point in [*range(0xFB00), *range(0xFF00, 0x110000)])
+    assert letters.normalize_presentation_forms("ﷺ ﹰ نص", expand_ligatures=expand) == ("ﷺ ﹰ نص" if not expand else "صلى الله عليه وسلم ﹰ نص")

@@ -86,6 +86,21 @@ def _presentation_table(expand_ligatures: bool) -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=2)
+def _mapped_form(expand_ligatures: bool) -> re.Pattern[str]:
+    """The presentation forms L101 maps: a text that holds presentation forms
+    but none of these (a kept ligature such as ﷺ, an isolated haraka) is left
+    as it is without a pass over all of it."""
+    codes = sorted(_presentation_table(expand_ligatures))
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return re.compile("[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs) + "]")
+
+
 def normalize_presentation_forms(text: str, *, expand_ligatures: bool = False) -> str:
     """Map Arabic presentation forms to the base letters they show.
 
@@ -101,7 +116,7 @@ def normalize_presentation_forms(text: str, *, expand_ligatures: bool = False) -
     >>> normalize_presentation_forms("ﷺ", expand_ligatures=True)
     'صلى الله عليه وسلم'
     """
-    if not _PRESENTATION_FORM.search(text):
+    if not _mapped_form(expand_ligatures).search(text):
         return text
     return text.translate(_presentation_table(expand_ligatures))
 
