@@ -621,6 +621,23 @@ def test_compiled_doubled_key_is_the_reference(half: list[str], other: list[str]
         key = " ".join(word for word in words if word)
         assert speedups.doubled_key(key) == title_module._is_doubled_key(key), key
 
+_SEPARATORS = st.sampled_from([" ", " - ", "، ", "  ", ": ", " | ", "_", "ـ"])
+
+
+@settings(max_examples=1000)
+@given(_KEY_WORDS, _KEY_WORDS, st.sampled_from(["", "و", "Empty", "a"]), _SEPARATORS, _SEPARATORS, st.sampled_from(["", "«", "- "]))
+@example(["a", "b"], [], "", " ", " ", "")
+@example(["ab", "b"], ["a"], "", " ", " ", "")
+def test_the_first_look_for_a_line_printed_twice_is_necessary(half: list[str], other: list[str], middle: str,
+                                                              inside: str, between: str, lead: str) -> None:
+    """``_first_word_comes_back`` (read on the folded line, before its skeleton is made)
+    holds for every line whose skeleton is a text printed twice."""
+    for words in (half + [middle] + half, half + half, half + [middle] + other, half + other, other + half + half):
+        folded = lead + between.join(inside.join(word for word in words[k:k + 2] if word) for k in range(0, len(words), 2))
+        if title_module.is_doubled_key(shape.skeleton_of_folded(folded)):
+            assert title_module._first_word_comes_back(folded), folded
+
+
 @pytest.mark.parametrize("cls", [Line, Page])
 def test_the_page_models_own_init_takes_the_dataclass_fields(cls: type) -> None:
     """``Line`` and ``Page`` write their fields straight into the instance (faster than a frozen
