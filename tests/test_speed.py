@@ -673,3 +673,48 @@ def test_the_first_look_of_the_presentation_forms_rule_is_its_table(expand: bool
     assert {point for point in range(0xFB00, 0xFF00) if pattern.match(chr(point))} == set(table)
     assert not any(pattern.match(chr(point)) for point in [*range(0xFB00), *range(0xFF00, 0x110000)])
     assert letters.normalize_presentation_forms("ﷺ ﹰ نص", expand_ligatures=expand) == ("ﷺ ﹰ نص" if not expand else "صلى الله عليه وسلم ﹰ نص")
+
+
+_PAGE_PIECES = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", "\n\n\n\n\n", "اترك رد", "نص", " ", "\u064e", "0",
+                                         "مرحبا بكم في منتدى المعرفة", "عدد الرسائل : 16801", "الرئيسية » أخبار",
+                                         "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين. " * 5, "x" * 201]),
+                        max_size=16).map("".join)
+
+
+@compiled
+@settings(max_examples=500)
+@given(_PAGE_PIECES, st.sampled_from([0, 1, 5, 200]))
+@example("\u064e\n\n\nنص\n\n\u064e\n", 200)  # a line of a mark alone folds to nothing: the folded text has a run the text has not
+@example("", 200)
+@example("\n\n\n", 200)
+def test_compiled_classify_lines_is_the_reference(text: str, short_max: int) -> None:
+    """``classify_lines`` (the loop of a short page's analysis) gives what ``python_classify_lines``
+    gives: the same Lines in order, non-blank indexes, forum flag and each line's Line, also where
+    the folded text splits into other lines than the text."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None and analysis._classify_lines is speedups.classify_lines
+    args = (text, shape.fold_text(text), analysis._classify_short, analysis.classify, analysis.phrase_matcher(), Kind.BLANK,
+            Kind.FORUM, short_max)
+    lines, filled, forum, seen = speedups.classify_lines(*args)
+    want_lines, want_filled, want_forum, want_seen = analysis.python_classify_lines(*args)
+    assert lines == want_lines and list(filled) == list(want_filled) and forum == want_forum
+    assert list(seen.items()) == list(want_seen.items())
+    assert all(lines[k] is lines[j] for k in range(len(lines)) for j in range(k) if lines[k].text == lines[j].text)
+
+
+@compiled
+def test_compiled_classify_lines_passes_errors_on() -> None:
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+
+    def fails(line: str, folded: str, matcher: object) -> Line:
+        raise ValueError(line)
+
+    with pytest.raises(ValueError, match="نص"):
+        speedups.classify_lines("نص", "نص", fails, fails, None, Kind.BLANK, Kind.FORUM, 200)
+    with pytest.raises(TypeError):
+        speedups.classify_lines(b"x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM)  # type: ignore[call-arg]

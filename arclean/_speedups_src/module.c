@@ -1,12 +1,13 @@
 /* arclean._speedups: C versions of the hottest primitives, one file an idea:
  * text.c (first look, folding, skeletons, doubled lines), needles.c, line_diff.c
- * (explain's diff), dates.c (T101's scan); this file makes the module.
+ * (explain's diff), dates.c (T101's scan), page.c (a short page's lines, classified);
+ * this file makes the module.
  *
  * Built when a C compiler is present (see setup.py); arclean works without it,
  * with the pure-Python functions, which stay the reference: tests/test_speed.py
  * checks that both give the same result for every code point and for noise.
  *
- *   first_look(text)          pipeline.first_look: the characters that are neither
+ *   first_look(text)          look.first_look: the characters that are neither
  *                             ASCII nor basic Arabic letters (U+0621-U+063A,
  *                             U+0641-U+064A), in order.
  *   fold_text(text)           text.folding.fold_text: marks, tatweel and joiners dropped,
@@ -21,6 +22,12 @@
  *                             spaces, min_letters, look_back).
  *   doubled_key(key)          title._is_doubled_key: a skeleton of four words or more
  *                             whose first half of words is its last half.
+ *   classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max)
+ *                             analysis._analyze_short's loop (page.c): the text's and the
+ *                             folded text's lines as analysis.page_lines splits them, each
+ *                             classified once a page by the functions given; returns the
+ *                             Lines, the indexes of the non-blank ones, whether a forum
+ *                             line was met, and each line's Line.
  *   needles_in(text, needles, framed)
  *                             which of the needles (at most 64) the text holds, a bit
  *                             each (bit k: needles[k]), in one scan; framed, the text
@@ -39,6 +46,8 @@ static PyMethodDef methods[] = {
      "look_back."},
     {"date_words", date_words, METH_O, "The words next to T101's date numbers, as (clitic, word, start, end)."},
     {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
+    {"classify_lines", (PyCFunction)(void (*)(void))classify_lines, METH_FASTCALL,
+     "A short text's lines and folded lines, each classified once a page: (lines, filled, forum, seen)."},
     {"needles_in", (PyCFunction)(void (*)(void))needles_in, METH_FASTCALL,
      "Which of the needles (at most 64) the text holds, framed by line feeds or not: a bit a needle."},
     {NULL, NULL, 0, NULL},

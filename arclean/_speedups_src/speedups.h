@@ -58,6 +58,8 @@ PyObject *needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 #define OPCODES_MAX_B 200
 int line_diff_init(void);
 PyObject *line_opcodes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+/* page.c */
+PyObject *classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* dates.c */
 PyObject *set_date_classes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *date_words(PyObject *module, PyObject *text);

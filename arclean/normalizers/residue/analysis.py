@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from array import array
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
+from ..._compiled import speedups
 from ...datafiles import Phrase
 from ...text.chars import BARE_NUMBER_LINE
 from ...text.folding import fold_text, is_prose, skeleton_of_folded
@@ -87,22 +88,46 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
 def _analyze_short(text: str, extra: tuple[Phrase, ...], matcher: PhraseMatcher) -> Page:
     """:func:`analyze_alone` for a text split at once: the lines in one loop, which
     also finds the page's non-blank lines (``Page.filled``) and its forum lines."""
+    lines, filled, forum, seen = _classify_lines(text, fold_text(text), _classify_short, classify, matcher, Kind.BLANK,
+                                                 Kind.FORUM, _SHORT_LINE)
+    page = Page(lines, extra, forum=forum, alone=seen)
+    page.__dict__["filled"] = filled  # Page.filled, found on the way
+    return page
+
+
+def python_classify_lines(text: str, folded: str, classify_short: Classifier, classify_long: Classifier,
+                          matcher: PhraseMatcher, blank: Kind, forum_kind: Kind, short_max: int
+                          ) -> tuple[tuple[Line, ...], Sequence[int], bool, dict[str, Line]]:
+    """:func:`_analyze_short`'s loop: the text's lines and the folded text's, as
+    :func:`page_lines` splits them and ``zip`` pairs them, each classified the
+    first time the page meets it (by ``classify_short`` when of at most
+    ``short_max`` characters); the lines, the indexes of the non-blank ones,
+    whether a line of ``forum_kind`` was met, and each line's Line.  The
+    reference of the compiled core's ``classify_lines``.
+
+    >>> lines, filled, forum, seen = python_classify_lines("اترك رد\\n\\n\\n\\nنص", "اترك رد\\n\\n\\n\\nنص", _classify_short,
+    ...                                                    classify, phrase_matcher(), Kind.BLANK, Kind.FORUM, 200)
+    >>> [line.kind.name for line in lines], list(filled), forum, list(seen)
+    (['COMMENT', 'BLANK', 'CONTENT'], [0, 2], False, ['اترك رد', '\\n\\n', 'نص'])
+    """
     seen: dict[str, Line] = {}
     lines: list[Line] = []
     filled = array("i")
     forum = False
-    blank = Kind.BLANK
-    for line, folded_line in zip(*_split_both(text, fold_text(text)), strict=False):  # as map() pairs them
+    for line, folded_line in zip(*_split_both(text, folded), strict=False):  # as map() pairs them
         found = seen.get(line)
         if found is None:
-            found = seen[line] = (_classify_short if len(line) <= _SHORT_LINE else classify)(line, folded_line, matcher)
-            forum = forum or found.kind is Kind.FORUM
+            found = seen[line] = (classify_short if len(line) <= short_max else classify_long)(line, folded_line, matcher)
+            forum = forum or found.kind is forum_kind
         if found.kind is not blank:
             filled.append(len(lines))
         lines.append(found)
-    page = Page(tuple(lines), extra, forum=forum, alone=seen)
-    page.__dict__["filled"] = filled  # Page.filled, found on the way
-    return page
+    return tuple(lines), filled, forum, seen
+
+
+#: A line's classifier: (the line, its folded form, the phrase matcher) -> its Line.
+Classifier = Callable[[str, str, PhraseMatcher], Line]
+_classify_lines = python_classify_lines if speedups is None else speedups.classify_lines
 
 
 def _split_both(text: str, folded: str) -> tuple[list[str], list[str]]:

@@ -1,0 +1,139 @@
+/* The page model's first step for a short text (analysis._analyze_short): the text
+ * and its folded form split into lines as analysis.page_lines splits them, each line
+ * classified once a page, where the page's lines and its non-blank ones are noted.
+ * The classification itself stays in Python (the functions are passed in). */
+#include "speedups.h"
+
+/* A str's lines as analysis.page_lines gives them: split at each line feed, except
+ * that a run of three line feeds or more is one line made of the feeds past its
+ * first two (then the lines, joined with line feeds, give the text back). */
+static PyObject *
+page_lines(PyObject *text)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *lines = PyList_New(0);
+    if (lines == NULL) {
+        return NULL;
+    }
+    Py_ssize_t start = 0, i = 0;
+    while (i <= length) {
+        if (i < length && PyUnicode_READ(kind, data, i) != '\n') {
+            i++;
+            continue;
+        }
+        PyObject *line = PyUnicode_Substring(text, start, i);
+        if (line == NULL || PyList_Append(lines, line) < 0) {
+            Py_XDECREF(line);
+            Py_DECREF(lines);
+            return NULL;
+        }
+        Py_DECREF(line);
+        if (i == length) {
+            break;
+        }
+        Py_ssize_t run = i;
+        while (run < length && PyUnicode_READ(kind, data, run) == '\n') {
+            run++;
+        }
+        if (run - i >= 3) {
+            PyObject *feeds = PyUnicode_Substring(text, i + 2, run);
+            if (feeds == NULL || PyList_Append(lines, feeds) < 0) {
+                Py_XDECREF(feeds);
+                Py_DECREF(lines);
+                return NULL;
+            }
+            Py_DECREF(feeds);
+            start = i = run;
+        } else {
+            start = i = i + 1;
+        }
+    }
+    return lines;
+}
+
+/* classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max)
+ *   -> (lines, filled, forum_met, seen)
+ * Each line of the text, beside the line of the folded text at the same place (as
+ * zip pairs them: as many as the shorter has), is classified the first time the page
+ * meets it: classify_short(line, folded_line, matcher) for a line of at most short_max
+ * characters, classify(...) for a longer one; a line met again is the same Line.
+ * lines: the Lines in order (a tuple); filled: the indexes of those whose kind is not
+ * blank (a list); forum_met: whether a Line of kind forum was classified; seen: each
+ * line's text and its Line. */
+PyObject *
+classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 8 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyLong_Check(args[7])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max)");
+        return NULL;
+    }
+    PyObject *classify_short = args[2], *classify = args[3], *matcher = args[4], *blank = args[5], *forum = args[6];
+    Py_ssize_t short_max = PyLong_AsSsize_t(args[7]);
+    if (short_max == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    static PyObject *kind_name = NULL;
+    if (kind_name == NULL && (kind_name = PyUnicode_InternFromString("kind")) == NULL) {
+        return NULL;
+    }
+    PyObject *texts = NULL, *foldeds = NULL, *lines = NULL, *filled = NULL, *seen = NULL, *result = NULL;
+    if ((texts = page_lines(args[0])) == NULL || (foldeds = page_lines(args[1])) == NULL) {
+        goto done;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(texts) < PyList_GET_SIZE(foldeds) ? PyList_GET_SIZE(texts) : PyList_GET_SIZE(foldeds);
+    if ((lines = PyTuple_New(n)) == NULL || (filled = PyList_New(0)) == NULL || (seen = PyDict_New()) == NULL) {
+        goto done;
+    }
+    int forum_met = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        PyObject *found = PyDict_GetItemWithError(seen, text); /* borrowed */
+        if (found == NULL) {
+            if (PyErr_Occurred()) {
+                goto done;
+            }
+            PyObject *call[3] = {text, PyList_GET_ITEM(foldeds, i), matcher};
+            PyObject *made = PyObject_Vectorcall(PyUnicode_GET_LENGTH(text) <= short_max ? classify_short : classify,
+                                                 call, 3, NULL);
+            if (made == NULL || PyDict_SetItem(seen, text, made) < 0) {
+                Py_XDECREF(made);
+                goto done;
+            }
+            Py_DECREF(made); /* seen holds it */
+            found = made;
+            PyObject *kind = PyObject_GetAttr(found, kind_name);
+            if (kind == NULL) {
+                goto done;
+            }
+            forum_met |= kind == forum;
+            Py_DECREF(kind);
+        }
+        PyObject *kind = PyObject_GetAttr(found, kind_name);
+        if (kind == NULL) {
+            goto done;
+        }
+        int is_blank = kind == blank;
+        Py_DECREF(kind);
+        if (!is_blank) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (index == NULL || PyList_Append(filled, index) < 0) {
+                Py_XDECREF(index);
+                goto done;
+            }
+            Py_DECREF(index);
+        }
+        Py_INCREF(found);
+        PyTuple_SET_ITEM(lines, i, found);
+    }
+    result = Py_BuildValue("(OOOO)", lines, filled, forum_met ? Py_True : Py_False, seen);
+done:
+    Py_XDECREF(texts);
+    Py_XDECREF(foldeds);
+    Py_XDECREF(lines);
+    Py_XDECREF(filled);
+    Py_XDECREF(seen);
+    return result;
+}
