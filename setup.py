@@ -40,7 +40,7 @@ def _warn(error: Exception) -> None:
 SOURCES = "arclean/_speedups_src"
 wanted = platform.python_implementation() == "CPython" and not os.environ.get("ARCLEAN_PURE_PYTHON")
 setup(
-    ext_modules=[Extension("arclean._speedups", [f"{SOURCES}/{name}.c" for name in ("module", "text", "needles", "line_diff", "dates", "page")],
+    ext_modules=[Extension("arclean._speedups", [f"{SOURCES}/{name}.c" for name in ("module", "text", "needles", "line_diff", "dates", "page", "copies")],
                            depends=[f"{SOURCES}/speedups.h"], optional=True)] if wanted else [],
     cmdclass={"build_ext": optional_build_ext},
 )

@@ -32,7 +32,7 @@ import arclean._compiled
 from arclean import look as look_module, pipeline as pipeline_module
 from arclean.normalizers import quotes
 from arclean.normalizers.residue import analysis, context, duplicates, title as title_module
-from arclean.normalizers.residue.page import Kind, Line, Page
+from arclean.normalizers.residue.page import Guard, Kind, Line, Page
 from arclean.normalizers.spelling import months
 from arclean.registry import BY_CODE, RULES
 from arclean.text import folding as shape
@@ -309,10 +309,62 @@ def _check_no_copies(page: Page) -> None:
             assert title_module._find_post(fresh) is None
             assert title_module.find_title(fresh)[1] == []
     assert duplicates.drop_repeated_paragraphs(page) == _reference_repeated_paragraphs(page)
+    if arclean._compiled.COMPILED:
+        args = _no_copies_arguments(page)
+        assert arclean._compiled.speedups.no_copies(*args) == title_module.python_no_copies(*args)  # type: ignore[union-attr]
     filled = [page.lines[i] for i in page.filled[:12]]
     for i, a in enumerate(filled):
         for b in filled[i + 1:]:
             assert title_module.is_near_duplicate(a, b) == _reference_near_duplicate(a, b)
+
+
+def _no_copies_arguments(page: Page, **tests: object) -> tuple[object, ...]:
+    """``no_copies``'s arguments for a page, as ``title._has_no_copies`` passes them (or with other tests)."""
+    arguments = {"may_be_doubled": title_module._may_be_doubled, "is_post_byline": title_module._is_post_byline,
+                 "is_candidate": title_module._is_candidate, "near_duplicate": title_module.is_near_duplicate, **tests}
+    return (page.lines, page.filled, Kind.BLANK, Kind.CONTENT, Guard.LABEL, arguments["may_be_doubled"],
+            arguments["is_post_byline"], arguments["is_candidate"], arguments["near_duplicate"], title_module._POST_SCAN,
+            title_module._TITLE_LINES, title_module._COPY_WINDOW, title_module._LENGTH_SLACK)
+
+
+@compiled
+@settings(max_examples=500)
+@given(_pages(), st.sets(st.integers(0, 15)), st.sets(st.integers(0, 15)), st.sets(st.integers(0, 15)),
+       st.sets(st.tuples(st.integers(0, 15), st.integers(0, 15))))
+def test_compiled_no_copies_follows_the_reference_whatever_the_tests_say(text: str, doubled: set[int], bylines: set[int],
+                                                                         candidates: set[int],
+                                                                         near: set[tuple[int, int]]) -> None:
+    """``no_copies``'s loop is ``python_no_copies``'s, with tests that answer by the line's
+    place (so every branch is taken, not only those the real tests take on these pages),
+    and its calls come in the same order."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    page = analysis.analyze(text)
+    where = {id(line): k for k, line in enumerate(page.lines)}  # a line's first place
+    calls: list[list[tuple[str, int, int]]] = []
+
+    def tests() -> dict[str, object]:
+        log: list[tuple[str, int, int]] = []
+        calls.append(log)
+
+        def test(name: str, answers: set[int]) -> object:
+            return lambda line: log.append((name, where[id(line)], -1)) or where[id(line)] in answers
+
+        def near_duplicate(a: Line, b: Line) -> bool:
+            log.append(("near", where[id(a)], where[id(b)]))
+            return (where[id(a)], where[id(b)]) in near
+
+        def is_candidate(line: Line, at: int) -> bool:
+            log.append(("candidate", where[id(line)], at))
+            return where[id(line)] in candidates
+
+        return {"may_be_doubled": test("doubled", doubled), "is_post_byline": test("byline", bylines),
+                "is_candidate": is_candidate, "near_duplicate": near_duplicate}
+
+    assert speedups.no_copies(*_no_copies_arguments(page, **tests())) == title_module.python_no_copies(
+        *_no_copies_arguments(page, **tests()))  # type: ignore[arg-type]
+    assert calls[0] == calls[1]
 
 
 _T = "وزير الصحة يزور المستشفى الجديد في المدينة اليوم"

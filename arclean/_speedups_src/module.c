@@ -1,6 +1,7 @@
 /* arclean._speedups: C versions of the hottest primitives, one file an idea:
  * text.c (first look, folding, skeletons, doubled lines), needles.c, line_diff.c
- * (explain's diff), dates.c (T101's scan), page.c (a short page's lines, classified);
+ * (explain's diff), dates.c (T101's scan), page.c (a short page's lines, classified),
+ * copies.c (the first look for a title's copies);
  * this file makes the module.
  *
  * Built when a C compiler is present (see setup.py); arclean works without it,
@@ -28,6 +29,11 @@
  *                             classified once a page by the functions given; returns the
  *                             Lines, the indexes of the non-blank ones, whether a forum
  *                             line was met, and each line's Line.
+ *   no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
+ *             is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack)
+ *                             title._has_no_copies (copies.c): the loop over the page's
+ *                             first lines and the tests on lengths and kinds; the tests
+ *                             that read words are the Python functions given.
  *   needles_in(text, needles, framed)
  *                             which of the needles (at most 64) the text holds, a bit
  *                             each (bit k: needles[k]), in one scan; framed, the text
@@ -48,6 +54,8 @@ static PyMethodDef methods[] = {
     {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
     {"classify_lines", (PyCFunction)(void (*)(void))classify_lines, METH_FASTCALL,
      "A short text's lines and folded lines, each classified once a page: (lines, filled, forum, seen)."},
+    {"no_copies", (PyCFunction)(void (*)(void))no_copies, METH_FASTCALL,
+     "title._has_no_copies: may no line of the page be a copy of another?"},
     {"needles_in", (PyCFunction)(void (*)(void))needles_in, METH_FASTCALL,
      "Which of the needles (at most 64) the text holds, framed by line feeds or not: a bit a needle."},
     {NULL, NULL, 0, NULL},

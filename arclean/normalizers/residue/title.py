@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
@@ -43,6 +43,8 @@ _MIN_POST_TITLE_WORDS = 2
 _MAX_POST_TITLE_WORDS = 30
 #: A line of more characters than this has its words counted by its spaces until its skeleton is asked for.
 _LONG_LINE = 1000
+#: Near duplicates differ in length by at most this much more than the shorter is long.
+_LENGTH_SLACK = 16
 #: A line printed twice has this many words at least (a title of two, twice).
 _MIN_DOUBLED_WORDS = 4
 
@@ -58,7 +60,7 @@ def is_near_duplicate(title: Line, line: Line) -> bool:
     (True, False)
     """
     a, b = len(title.text), len(line.text)
-    if 2 * min(a, b) + 16 < max(a, b):  # a first look at the lengths, before the skeletons
+    if 2 * min(a, b) + _LENGTH_SLACK < max(a, b):  # a first look at the lengths, before the skeletons
         return False
     sa, sb = title.key, line.key
     if sa == sb:
@@ -178,20 +180,52 @@ def has_no_copies(page: Page) -> bool:
 
 
 def _has_no_copies(page: Page) -> bool:
-    lines = page.lines
+    return _no_copies(page.lines, page.filled, Kind.BLANK, Kind.CONTENT, Guard.LABEL, _may_be_doubled, _is_post_byline,
+                      _is_candidate, is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK)
+
+
+def python_no_copies(lines: tuple[Line, ...], filled: Sequence[int], blank: Kind, content: Kind, label: Guard,
+                     may_be_doubled: Callable[[Line], bool], is_post_byline: Callable[[Line], bool],
+                     is_candidate: Callable[[Line, int], bool], near_duplicate: Callable[[Line, Line], bool],
+                     scan: int, title_lines: int, copy_window: int, slack: int) -> bool:
+    """:func:`has_no_copies`'s search over a page's lines and non-blank indexes,
+    with the kinds, guard, tests and bounds it reads: the reference of the
+    compiled core's ``no_copies`` (which reads a line's ``is_residue`` as
+    its kind is neither ``blank`` nor ``content`` and it has no guard).
+
+    A line printed twice or a post's byline among the first ``scan`` lines may
+    be a copy; so may a line among the first ``title_lines + copy_window`` that
+    is a near duplicate of a title candidate before it: one of the first
+    ``title_lines``, at most ``copy_window`` lines up, with no line of prose
+    between them, and below an earlier candidate only under a residue line.
+    """
     looked: list[Line] = []  # the first lines, where a title and its copies are looked for
     first: int | None = None  # the first of them that is a title candidate
-    for at, index in enumerate(page.filled[:_POST_SCAN]):
+    for at, index in enumerate(filled[:scan]):
         line = lines[index]
-        if _may_be_doubled(line) or (line.guard is Guard.LABEL and _is_post_byline(line)):
+        if may_be_doubled(line) or (line.guard is label and is_post_byline(line)):
             return False
-        if at < _TITLE_LINES + _COPY_WINDOW:
-            if at and _near_in_window(looked, line, first):
+        if at >= title_lines + copy_window:
+            continue
+        size = len(line.text)
+        residue = False  # a residue line between the candidate and the line
+        for before in range(at - 1, max(at - copy_window, 0) - 1, -1):
+            candidate = looked[before]
+            other = len(candidate.text)  # is_near_duplicate's first look, before calling it
+            if (before < title_lines and (first is None or first >= before or residue)
+                    and 2 * min(size, other) + slack >= max(size, other) and candidate.kind is content
+                    and near_duplicate(candidate, line)):
                 return False
-            looked.append(line)
-            if first is None and _is_candidate(line, at):
-                first = at
+            if candidate.prose:
+                break
+            residue = residue or candidate.is_residue
+        looked.append(line)
+        if first is None and line.kind is content and is_candidate(line, at):  # a candidate is content
+            first = at
     return True
+
+
+_no_copies = python_no_copies if speedups is None else speedups.no_copies
 
 
 def _is_candidate(line: Line, looked: int) -> bool:
@@ -248,27 +282,6 @@ def _is_doubled_key(key: str) -> bool:
 
 #: The compiled core's ``_is_doubled_key`` (one scan of the skeleton, no split), or the reference.
 is_doubled_key: Callable[[str], bool] = speedups.doubled_key if speedups is not None else _is_doubled_key
-
-
-def _near_in_window(looked: list[Line], line: Line, first: int | None) -> bool:
-    """Is the line (the ``len(looked)``-th non-blank one) a near duplicate of
-    a title candidate before it whose copies :func:`_copies` looks for?
-    Candidates are content lines among the first ``_TITLE_LINES``; their copies
-    among the next ``_COPY_WINDOW`` lines, up to the first line of prose; below
-    an earlier candidate (``first``), only under a residue line."""
-    at, size = len(looked), len(line.text)
-    residue = False  # a residue line between the candidate and the line
-    for before in range(at - 1, max(at - _COPY_WINDOW, 0) - 1, -1):
-        candidate = looked[before]
-        other = len(candidate.text)  # is_near_duplicate's first look, before calling it
-        if (before < _TITLE_LINES and (first is None or first >= before or residue)
-                and 2 * min(size, other) + 16 >= max(size, other) and candidate.kind is Kind.CONTENT
-                and is_near_duplicate(candidate, line)):
-            return True
-        if candidate.prose:
-            return False
-        residue = residue or candidate.is_residue
-    return False
 
 
 def _find_post(page: Page) -> tuple[int, int, int | None] | None:

@@ -1,0 +1,187 @@
+/* The first look for a title's copies (title._has_no_copies): can a line of the page
+ * be a copy of another, as title.find_title and title.find_post look for them?  The
+ * loop over the page's first lines and the cheap tests on lengths and kinds run here;
+ * the tests that read a line's words (a line printed twice, a post's byline, a title
+ * candidate, a near duplicate) stay in Python and are passed in. */
+#include "speedups.h"
+
+/* Most lines a window of the look may hold (title_lines + copy_window). */
+#define MAX_WINDOW 64
+
+/* What the look keeps of a line of its window (the line borrowed from the page). */
+typedef struct {
+    PyObject *line;
+    Py_ssize_t size;
+    int content, prose, residue;
+} Looked;
+
+static PyObject *s_text, *s_kind, *s_guard, *s_prose;
+
+static int
+intern_names(void)
+{
+    if (s_text != NULL) {
+        return 0;
+    }
+    s_text = PyUnicode_InternFromString("text");
+    s_kind = PyUnicode_InternFromString("kind");
+    s_guard = PyUnicode_InternFromString("guard");
+    s_prose = PyUnicode_InternFromString("prose");
+    return s_text && s_kind && s_guard && s_prose ? 0 : -1;
+}
+
+/* Is the object's attribute this value (by identity)?  1, 0 or -1 on an error. */
+static int
+attribute_is(PyObject *object, PyObject *name, PyObject *value)
+{
+    PyObject *found = PyObject_GetAttr(object, name);
+    if (found == NULL) {
+        return -1;
+    }
+    int same = found == value;
+    Py_DECREF(found);
+    return same;
+}
+
+/* The truth of function(a) or function(a, b): 1, 0 or -1 on an error. */
+static int
+call_truth(PyObject *function, PyObject *a, PyObject *b)
+{
+    PyObject *call[2] = {a, b};
+    PyObject *result = PyObject_Vectorcall(function, call, b == NULL ? 1 : 2, NULL);
+    if (result == NULL) {
+        return -1;
+    }
+    int truth = PyObject_IsTrue(result);
+    Py_DECREF(result);
+    return truth;
+}
+
+/* no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
+ *           is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack) -> bool
+ * title._has_no_copies over the page's lines (a tuple of Lines) and its non-blank
+ * indexes (a sequence of ints), with the page's kinds and guard and the tests it
+ * calls; scan, title_lines, copy_window: title._POST_SCAN, _TITLE_LINES, _COPY_WINDOW;
+ * slack: is_near_duplicate's first look at lengths (2 * shorter + slack >= longer). */
+PyObject *
+no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 13 || !PyTuple_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline, is_candidate, "
+                        "is_near_duplicate, scan, title_lines, copy_window, slack)");
+        return NULL;
+    }
+    if (intern_names() < 0) {
+        return NULL;
+    }
+    PyObject *lines = args[0], *filled = args[1], *blank = args[2], *content = args[3], *label = args[4];
+    PyObject *may_be_doubled = args[5], *is_post_byline = args[6], *is_candidate = args[7], *is_near_duplicate = args[8];
+    Py_ssize_t scan = PyLong_AsSsize_t(args[9]), title_lines = PyLong_AsSsize_t(args[10]);
+    Py_ssize_t copy_window = PyLong_AsSsize_t(args[11]), slack = PyLong_AsSsize_t(args[12]);
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    Py_ssize_t window = title_lines + copy_window;
+    if (scan < 0 || title_lines < 0 || copy_window < 0 || window > MAX_WINDOW) {
+        PyErr_SetString(PyExc_ValueError, "no_copies: bounds out of range");
+        return NULL;
+    }
+    Py_ssize_t count = PySequence_Size(filled);
+    if (count < 0) {
+        return NULL;
+    }
+    count = count < scan ? count : scan;
+    Looked looked[MAX_WINDOW];
+    Py_ssize_t first = -1; /* the first of the window's lines that is a title candidate */
+    for (Py_ssize_t at = 0; at < count; at++) {
+        PyObject *item = PySequence_GetItem(filled, at);
+        if (item == NULL) {
+            return NULL;
+        }
+        Py_ssize_t index = PyLong_AsSsize_t(item);
+        Py_DECREF(item);
+        if (index == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (index < 0 || index >= PyTuple_GET_SIZE(lines)) {
+            PyErr_SetString(PyExc_IndexError, "no_copies: a filled index out of the page");
+            return NULL;
+        }
+        PyObject *line = PyTuple_GET_ITEM(lines, index);
+        int found = call_truth(may_be_doubled, line, NULL);
+        if (found != 0) {
+            return found < 0 ? NULL : Py_NewRef(Py_False);
+        }
+        int labelled = attribute_is(line, s_guard, label);
+        if (labelled < 0) {
+            return NULL;
+        }
+        if (labelled && (found = call_truth(is_post_byline, line, NULL)) != 0) {
+            return found < 0 ? NULL : Py_NewRef(Py_False);
+        }
+        if (at >= window) {
+            continue;
+        }
+        PyObject *text = PyObject_GetAttr(line, s_text);
+        if (text == NULL) {
+            return NULL;
+        }
+        Py_ssize_t size = PyUnicode_Check(text) ? PyUnicode_GET_LENGTH(text) : -1;
+        Py_DECREF(text);
+        if (size < 0) {
+            PyErr_SetString(PyExc_TypeError, "no_copies: a line's text is not a str");
+            return NULL;
+        }
+        /* Is the line a near duplicate of a title candidate before it whose copies are
+         * looked for? */
+        int residue = 0; /* a residue line between the candidate and the line */
+        for (Py_ssize_t before = at - 1; before >= 0 && before >= at - copy_window; before--) {
+            Looked *candidate = &looked[before];
+            Py_ssize_t shorter = size < candidate->size ? size : candidate->size;
+            Py_ssize_t longer = size < candidate->size ? candidate->size : size;
+            if (before < title_lines && (first < 0 || first >= before || residue) && 2 * shorter + slack >= longer
+                && candidate->content) {
+                if ((found = call_truth(is_near_duplicate, candidate->line, line)) != 0) {
+                    return found < 0 ? NULL : Py_NewRef(Py_False);
+                }
+            }
+            if (candidate->prose) {
+                break;
+            }
+            residue = residue || candidate->residue;
+        }
+        PyObject *kind = PyObject_GetAttr(line, s_kind);
+        if (kind == NULL) {
+            return NULL;
+        }
+        int is_content = kind == content, is_blank = kind == blank;
+        Py_DECREF(kind);
+        PyObject *prose_value = PyObject_GetAttr(line, s_prose);
+        if (prose_value == NULL) {
+            return NULL;
+        }
+        int prose = PyObject_IsTrue(prose_value);
+        Py_DECREF(prose_value);
+        int unguarded = attribute_is(line, s_guard, Py_None);
+        if (prose < 0 || unguarded < 0) {
+            return NULL;
+        }
+        /* Line.is_residue: a kind other than blank and content, and no guard. */
+        looked[at] = (Looked){line, size, is_content, prose, !is_content && !is_blank && unguarded};
+        if (first < 0 && is_content) {
+            PyObject *where = PyLong_FromSsize_t(at);
+            if (where == NULL) {
+                return NULL;
+            }
+            found = call_truth(is_candidate, line, where);
+            Py_DECREF(where);
+            if (found < 0) {
+                return NULL;
+            }
+            first = found ? at : first;
+        }
+    }
+    return Py_NewRef(Py_True);
+}
