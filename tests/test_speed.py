@@ -728,6 +728,7 @@ def test_the_first_look_of_the_presentation_forms_rule_is_its_table(expand: bool
 
 
 _PAGE_PIECES = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", "\n\n\n\n\n", "اترك رد", "نص", " ", "\u064e", "0",
+                                         " " * 120, "الوسوم: ", "اقرأ أيضا: ", "\u00a0" * 60, "كلمة " * 12,
                                          "مرحبا بكم في منتدى المعرفة", "عدد الرسائل : 16801", "الرئيسية » أخبار",
                                          "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين. " * 5, "x" * 201]),
                         max_size=16).map("".join)
@@ -739,6 +740,13 @@ _PAGE_PIECES = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", "\n\n\n\n\n", "
 @example("\u064e\n\n\nنص\n\n\u064e\n", 200)  # a line of a mark alone folds to nothing: the folded text has a run the text has not
 @example("", 200)
 @example("\n\n\n", 200)
+@example(" " * 300 + "12", 200)  # a bare number padded past the short lines
+@example(" " * 150 + "قال " * 30, 200)  # few characters and many spaces, stripped
+@example("الوسوم: " + "كلمة " * 40, 200)  # a line-start phrase
+@example("كلمة " * 24 + "و" * 900, 200)  # 24 spaces, over 1000 characters
+@example("كلمة " * 24 + "و" * 800, 200)  # 24 spaces, under 1000 characters: a short line's tests
+@example("x" * 1000, 200)  # 1000 characters, no space: a short line's tests (one word: no prose)
+@example("\u00a0" + " " * 30 + "word" * 60, 200)  # the spaces a strip drops do not count
 def test_compiled_classify_lines_is_the_reference(text: str, short_max: int) -> None:
     """``classify_lines`` (the loop of a short page's analysis) gives what ``python_classify_lines``
     gives: the same Lines in order, non-blank indexes, forum flag and each line's Line, also where
@@ -746,13 +754,35 @@ def test_compiled_classify_lines_is_the_reference(text: str, short_max: int) -> 
     from arclean._compiled import speedups
 
     assert speedups is not None and analysis._classify_lines is speedups.classify_lines
-    args = (text, shape.fold_text(text), analysis._classify_short, analysis.classify, analysis.phrase_matcher(), Kind.BLANK,
-            Kind.FORUM, short_max)
-    lines, filled, forum, seen = speedups.classify_lines(*args)
-    want_lines, want_filled, want_forum, want_seen = analysis.python_classify_lines(*args)
-    assert lines == want_lines and list(filled) == list(want_filled) and forum == want_forum
-    assert list(seen.items()) == list(want_seen.items())
+    matcher = analysis.phrase_matcher()
+    args = (text, shape.fold_text(text), analysis._classify_short, analysis.classify, matcher, Kind.BLANK, Kind.FORUM,
+            short_max)
+    want_lines, want_filled, want_forum, want_seen = analysis.python_classify_lines(*args, None)
+    for prose in (None, analysis._prose_line(matcher)):  # long lines of prose classified in Python, or in C
+        lines, filled, forum, seen = speedups.classify_lines(*args, prose)
+        assert lines == want_lines and list(filled) == list(want_filled) and forum == want_forum
+        assert list(seen.items()) == list(want_seen.items())
     assert all(lines[k] is lines[j] for k in range(len(lines)) for j in range(k) if lines[k].text == lines[j].text)
+
+
+@compiled
+@pytest.mark.parametrize("line", ["كلمة " * 25 + "و" * 100, " " + "كلمة " * 25 + "و" * 100 + "\u00a0", "و" * 1001, "قال الوزير " * 100])
+def test_compiled_classify_lines_classifies_long_prose_itself(line: str) -> None:
+    """A long line of prose (25 spaces, or over 1000 characters, stripped) that starts with no
+    line-start phrase is classified in C, as ``classify`` would (which is not called)."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    matcher = analysis.phrase_matcher()
+
+    def must_not_run(text: str, folded: str, matcher: object) -> Line:
+        raise AssertionError(text)
+
+    lines, _, _, _ = speedups.classify_lines(line, shape.fold_text(line), must_not_run, must_not_run, matcher, Kind.BLANK,
+                                             Kind.FORUM, 200, analysis._prose_line(matcher))
+    assert lines == (analysis.classify(line, shape.fold_text(line), matcher),) and lines[0].prose
+    # C takes a line of over _SHORT_LINE characters, stripped, for no bare number: none is that long.
+    assert not analysis.BARE_NUMBER_LINE.fullmatch(DIGITS[0] * (analysis._SHORT_LINE + 1))
 
 
 @compiled
@@ -765,8 +795,16 @@ def test_compiled_classify_lines_passes_errors_on() -> None:
         raise ValueError(line)
 
     with pytest.raises(ValueError, match="نص"):
-        speedups.classify_lines("نص", "نص", fails, fails, None, Kind.BLANK, Kind.FORUM, 200)
+        speedups.classify_lines("نص", "نص", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None)
+    def starts_fail(word: str) -> bool:
+        raise ValueError(word)
+
+    prose = (starts_fail, Line, Kind.CONTENT, 1000, 25, 40)
+    with pytest.raises(ValueError, match="قال"):
+        speedups.classify_lines("قال " * 60, "قال " * 60, fails, fails, None, Kind.BLANK, Kind.FORUM, 200, prose)
     with pytest.raises(TypeError):
-        speedups.classify_lines(b"x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200)  # type: ignore[arg-type]
+        speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, (fails,))
+    with pytest.raises(TypeError):
+        speedups.classify_lines(b"x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM)  # type: ignore[call-arg]

@@ -53,7 +53,72 @@ page_lines(PyObject *text)
     return lines;
 }
 
-/* classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max)
+/* What classify_lines needs to classify a long line of prose itself. */
+typedef struct {
+    PyObject *could_start, *make_line, *content;
+    Py_ssize_t prose_chars, prose_spaces, start_chars;
+} ProseLine;
+
+/* analysis.classify for a long line of prose that starts with no line-start phrase:
+ * stripped, it has more than short_max characters (so it is no bare number), more than
+ * prose_chars of them or prose_spaces spaces at least, and the first word of the
+ * skeleton of its folded form's first start_chars characters is one no line-start
+ * phrase begins with (could_start says no).  Then the line is
+ * make_line(text, content, folded, True), a new reference.  Otherwise Py_None (a new
+ * reference): the line is classified in Python.  NULL on an error. */
+static PyObject *
+prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t short_max)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t start = 0, end = length;
+    while (start < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start))) {
+        start++;
+    }
+    while (end > start && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1))) {
+        end--;
+    }
+    if (end - start <= short_max) {
+        Py_RETURN_NONE;
+    }
+    Py_ssize_t spaces = 0;
+    for (Py_ssize_t i = start; i < end; i++) {
+        spaces += PyUnicode_READ(kind, data, i) == ' ';
+    }
+    if (end - start <= how->prose_chars && spaces < how->prose_spaces) {
+        Py_RETURN_NONE;
+    }
+    PyObject *head = PyUnicode_Substring(folded, 0, how->start_chars);
+    if (head == NULL) {
+        return NULL;
+    }
+    PyObject *key = skeleton_of_folded(NULL, head);
+    Py_DECREF(head);
+    if (key == NULL) {
+        return NULL;
+    }
+    Py_ssize_t space = PyUnicode_FindChar(key, ' ', 0, PyUnicode_GET_LENGTH(key), 1);
+    PyObject *first = space < -1 ? NULL : PyUnicode_Substring(key, 0, space < 0 ? PyUnicode_GET_LENGTH(key) : space);
+    Py_DECREF(key);
+    if (first == NULL) {
+        return NULL;
+    }
+    PyObject *starts = PyObject_CallOneArg(how->could_start, first);
+    Py_DECREF(first);
+    if (starts == NULL) {
+        return NULL;
+    }
+    int may_start = PyObject_IsTrue(starts);
+    Py_DECREF(starts);
+    if (may_start != 0) {
+        return may_start < 0 ? NULL : Py_NewRef(Py_None);
+    }
+    PyObject *call[4] = {text, how->content, folded, Py_True};
+    return PyObject_Vectorcall(how->make_line, call, 4, NULL);
+}
+
+/* classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max, prose)
  *   -> (lines, filled, forum_met, seen)
  * Each line of the text, beside the line of the folded text at the same place (as
  * zip pairs them: as many as the shorter has), is classified the first time the page
@@ -61,13 +126,22 @@ page_lines(PyObject *text)
  * characters, classify(...) for a longer one; a line met again is the same Line.
  * lines: the Lines in order (a tuple); filled: the indexes of those whose kind is not
  * blank (a list); forum_met: whether a Line of kind forum was classified; seen: each
- * line's text and its Line. */
+ * line's text and its Line.  prose: None, or (could_start, make_line, content,
+ * prose_chars, prose_spaces, start_chars), with which a long line of prose is
+ * classified here (see prose_line), as classify would. */
 PyObject *
 classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 8 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyLong_Check(args[7])) {
+    (void)module;
+    if (nargs != 9 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyLong_Check(args[7])) {
         PyErr_SetString(PyExc_TypeError,
-                        "classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max)");
+                        "classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max, prose)");
+        return NULL;
+    }
+    ProseLine how = {NULL, NULL, NULL, 0, 0, 0};
+    if (args[8] != Py_None && !PyArg_ParseTuple(args[8], "OOOnnn;prose: (could_start, make_line, content, prose_chars, "
+                                                "prose_spaces, start_chars)", &how.could_start, &how.make_line,
+                                                &how.content, &how.prose_chars, &how.prose_spaces, &how.start_chars)) {
         return NULL;
     }
     PyObject *classify_short = args[2], *classify = args[3], *matcher = args[4], *blank = args[5], *forum = args[6];
@@ -96,8 +170,12 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 goto done;
             }
             PyObject *call[3] = {text, PyList_GET_ITEM(foldeds, i), matcher};
-            PyObject *made = PyObject_Vectorcall(PyUnicode_GET_LENGTH(text) <= short_max ? classify_short : classify,
-                                                 call, 3, NULL);
+            int is_short = PyUnicode_GET_LENGTH(text) <= short_max;
+            PyObject *made = is_short || how.could_start == NULL ? Py_NewRef(Py_None) : prose_line(&how, text, call[1], short_max);
+            if (made == Py_None) {
+                Py_DECREF(made);
+                made = PyObject_Vectorcall(is_short ? classify_short : classify, call, 3, NULL);
+            }
             if (made == NULL || PyDict_SetItem(seen, text, made) < 0) {
                 Py_XDECREF(made);
                 goto done;

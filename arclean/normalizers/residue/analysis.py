@@ -21,6 +21,7 @@ from ...text.chars import BARE_NUMBER_LINE
 from ...text.folding import fold_text, is_prose, skeleton_of_folded
 from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
 from .lines import (
+    START_CHARS,
     PhraseMatcher,
     chrome_counts,
     chrome_share,
@@ -89,24 +90,26 @@ def _analyze_short(text: str, extra: tuple[Phrase, ...], matcher: PhraseMatcher)
     """:func:`analyze_alone` for a text split at once: the lines in one loop, which
     also finds the page's non-blank lines (``Page.filled``) and its forum lines."""
     lines, filled, forum, seen = _classify_lines(text, fold_text(text), _classify_short, classify, matcher, Kind.BLANK,
-                                                 Kind.FORUM, _SHORT_LINE)
+                                                 Kind.FORUM, _SHORT_LINE, _prose_line(matcher))
     page = Page(lines, extra, forum=forum, alone=seen)
     page.__dict__["filled"] = filled  # Page.filled, found on the way
     return page
 
 
 def python_classify_lines(text: str, folded: str, classify_short: Classifier, classify_long: Classifier,
-                          matcher: PhraseMatcher, blank: Kind, forum_kind: Kind, short_max: int
+                          matcher: PhraseMatcher, blank: Kind, forum_kind: Kind, short_max: int, prose: ProseLine | None
                           ) -> tuple[tuple[Line, ...], Sequence[int], bool, dict[str, Line]]:
     """:func:`_analyze_short`'s loop: the text's lines and the folded text's, as
     :func:`page_lines` splits them and ``zip`` pairs them, each classified the
     first time the page meets it (by ``classify_short`` when of at most
     ``short_max`` characters); the lines, the indexes of the non-blank ones,
     whether a line of ``forum_kind`` was met, and each line's Line.  The
-    reference of the compiled core's ``classify_lines``.
+    reference of the compiled core's ``classify_lines``, which with ``prose``
+    (:func:`_prose_line`) classifies a long line of prose itself, as
+    ``classify_long`` would; here ``classify_long`` always does.
 
     >>> lines, filled, forum, seen = python_classify_lines("اترك رد\\n\\n\\n\\nنص", "اترك رد\\n\\n\\n\\nنص", _classify_short,
-    ...                                                    classify, phrase_matcher(), Kind.BLANK, Kind.FORUM, 200)
+    ...                                                    classify, phrase_matcher(), Kind.BLANK, Kind.FORUM, 200, None)
     >>> [line.kind.name for line in lines], list(filled), forum, list(seen)
     (['COMMENT', 'BLANK', 'CONTENT'], [0, 2], False, ['اترك رد', '\\n\\n', 'نص'])
     """
@@ -127,6 +130,14 @@ def python_classify_lines(text: str, folded: str, classify_short: Classifier, cl
 
 #: A line's classifier: (the line, its folded form, the phrase matcher) -> its Line.
 Classifier = Callable[[str, str, PhraseMatcher], Line]
+#: What the compiled core needs to classify a long line of prose as :func:`classify` does: the
+#: matcher's ``could_start``, the Line class, the content kind and :func:`classify`'s bounds.
+ProseLine = tuple[Callable[[str], bool], type[Line], Kind, int, int, int]
+
+
+@lru_cache(maxsize=16)
+def _prose_line(matcher: PhraseMatcher) -> ProseLine:
+    return matcher.could_start, Line, Kind.CONTENT, _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS
 _classify_lines = python_classify_lines if speedups is None else speedups.classify_lines
 
 

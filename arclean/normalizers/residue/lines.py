@@ -17,6 +17,9 @@ from ...text.chars import ANY_DIGIT
 from ...text.clitics import listed_prefixes, pronoun_suffixes
 from ...text.folding import skeleton, skeleton_of_folded
 
+#: A long line is looked at for a line-start phrase when the first word of its first
+#: this many characters (folded) can start one.
+START_CHARS = 40
 _MAX_COPYRIGHT_WORDS = 20
 _MAX_COUNTER_WORDS = 4
 _MAX_WIDGET_WORDS = 8
@@ -113,7 +116,7 @@ class PhraseMatcher:
         >>> phrase_matcher().match_start("الوسوم: " + "كلمة " * 40, "الوسوم: " + "كلمة " * 40).kind
         'footer'
         """
-        first = skeleton_of_folded(folded[:40]).split(" ", 1)[0]
+        first = skeleton_of_folded(folded[:START_CHARS]).split(" ", 1)[0]
         if not self.could_start(first):
             return None
         phrase = self.match(line[:200])
