@@ -808,3 +808,39 @@ def test_compiled_classify_lines_passes_errors_on() -> None:
         speedups.classify_lines(b"x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM)  # type: ignore[call-arg]
+
+
+@compiled
+@given(_pages())
+@example("")
+@example("\n\n\n\n")
+def test_compiled_index_lines_is_the_reference(text: str) -> None:
+    """``index_lines`` (Page.index and Page.filled in one pass) gives each kind's line indexes, in
+    the order the kinds are met, and the non-blank indexes, as ``python_index_lines`` does."""
+    from arclean._compiled import speedups
+    from arclean.normalizers.residue import page as page_module
+
+    assert speedups is not None
+    for page in (analysis.analyze_alone(text), analysis.analyze(text)):
+        index, filled = speedups.index_lines(page.lines, Kind.BLANK)
+        want_index, want_filled = page_module.python_index_lines(page.lines)
+        assert [(kind, list(lines)) for kind, lines in index.items()] == [(k, list(v)) for k, v in want_index.items()]
+        assert list(filled) == list(want_filled)
+        fresh = Page(page.lines)
+        assert (dict(fresh.index), list(fresh.filled)) == (index, filled)
+
+
+def test_a_page_of_many_lines_is_indexed_in_arrays() -> None:
+    """Past ``_LIST_INDEX`` lines a page keeps its indexes in arrays of machine ints (4 bytes a line)."""
+    from array import array
+
+    from arclean.normalizers.residue import page as page_module
+
+    half = page_module._LIST_INDEX // 2
+    numbers = (Line("0", Kind.NUMBER),) * half
+    big = Page(numbers + (Line("نص الخبر.", Kind.CONTENT, prose=True),) + numbers)
+    assert isinstance(big.index[Kind.NUMBER], array) and isinstance(big.filled, array)
+    edges = big.at_edges(big.index[Kind.NUMBER])
+    assert isinstance(edges, array) and list(edges) == [*range(half), *range(half + 1, 2 * half + 1)]
+    small = Page(big.lines[half - 3:half + 4])
+    assert list(small.at_edges(small.index[Kind.NUMBER])) == [0, 1, 2, 4, 5, 6]

@@ -29,6 +29,8 @@
  *                             classified once a page by the functions given; returns the
  *                             Lines, the indexes of the non-blank ones, whether a forum
  *                             line was met, and each line's Line.
+ *   index_lines(lines, blank) Page.index and Page.filled in one pass (page.c): each kind's
+ *                             line indexes, and the non-blank ones, as lists.
  *   no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
  *             is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack)
  *                             title._has_no_copies (copies.c): the loop over the page's
@@ -54,6 +56,8 @@ static PyMethodDef methods[] = {
     {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
     {"classify_lines", (PyCFunction)(void (*)(void))classify_lines, METH_FASTCALL,
      "A short text's lines and folded lines, each classified once a page: (lines, filled, forum, seen)."},
+    {"index_lines", (PyCFunction)(void (*)(void))index_lines, METH_FASTCALL,
+     "Page.index and Page.filled in one pass: ({kind: [indexes]}, [non-blank indexes])."},
     {"no_copies", (PyCFunction)(void (*)(void))no_copies, METH_FASTCALL,
      "title._has_no_copies: may no line of the page be a copy of another?"},
     {"needles_in", (PyCFunction)(void (*)(void))needles_in, METH_FASTCALL,

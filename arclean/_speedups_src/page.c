@@ -215,3 +215,52 @@ done:
     Py_XDECREF(seen);
     return result;
 }
+
+/* index_lines(lines, blank) -> (index, filled)
+ * Page.index and Page.filled in one pass over a page's Lines: index maps each kind met
+ * to the indexes of its lines, in order (lists, the kinds in the order first met);
+ * filled lists the indexes of the lines whose kind is not blank. */
+PyObject *
+index_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyTuple_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "index_lines(lines: tuple, blank)");
+        return NULL;
+    }
+    static PyObject *kind_name = NULL;
+    if (kind_name == NULL && (kind_name = PyUnicode_InternFromString("kind")) == NULL) {
+        return NULL;
+    }
+    PyObject *lines = args[0], *blank = args[1], *result = NULL;
+    PyObject *index = PyDict_New(), *filled = PyList_New(0);
+    if (index == NULL || filled == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(lines); i++) {
+        PyObject *kind = PyObject_GetAttr(PyTuple_GET_ITEM(lines, i), kind_name);
+        if (kind == NULL) {
+            goto done;
+        }
+        PyObject *number = PyLong_FromSsize_t(i);
+        PyObject *of_kind = number == NULL ? NULL : PyDict_GetItemWithError(index, kind); /* borrowed */
+        int failed = number == NULL || (of_kind == NULL && PyErr_Occurred());
+        if (!failed && of_kind == NULL) {
+            PyObject *made = PyList_New(0);
+            failed = made == NULL || PyDict_SetItem(index, kind, made) < 0;
+            Py_XDECREF(made); /* the index holds it */
+            of_kind = made;
+        }
+        failed = failed || PyList_Append(of_kind, number) < 0 || (kind != blank && PyList_Append(filled, number) < 0);
+        Py_DECREF(kind);
+        Py_XDECREF(number);
+        if (failed) {
+            goto done;
+        }
+    }
+    result = PyTuple_Pack(2, index, filled);
+done:
+    Py_XDECREF(index);
+    Py_XDECREF(filled);
+    return result;
+}

@@ -60,6 +60,7 @@ int line_diff_init(void);
 PyObject *line_opcodes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* page.c */
 PyObject *classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *index_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* copies.c */
 PyObject *no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* dates.c */

@@ -42,11 +42,10 @@ from heapq import merge
 from itertools import compress
 from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar, overload
 
+from ..._compiled import speedups
 from ...datafiles import Phrase
 from ...text.folding import skeleton_of_folded
 
-#: Sorted line indexes: a list, or an array of machine ints (as ``Page.index`` keeps them).
-_Indexes = TypeVar("_Indexes", list[int], "array[int]")
 _T = TypeVar("_T")
 
 
@@ -128,6 +127,42 @@ class Guard(enum.Enum):
 
 
 _LONG = 1000
+
+
+def python_index_lines(lines: tuple[Line, ...], blank: Kind = Kind.BLANK) -> tuple[dict[Kind, array[int]], array[int]]:
+    """:attr:`Page.index` and :attr:`Page.filled` in one pass over a page's lines:
+    each kind's line indexes, in order, and the indexes of the lines not ``blank``,
+    in arrays of machine ints.  The reference of the compiled core's
+    ``index_lines``, which gives lists, and is used for pages of at most
+    ``_LIST_INDEX`` lines.
+
+    >>> index, filled = python_index_lines((Line("أ", Kind.CONTENT), Line("", Kind.BLANK), Line("0", Kind.NUMBER)))
+    >>> {kind.name: list(indexes) for kind, indexes in index.items()}, list(filled)
+    ({'CONTENT': [0], 'BLANK': [1], 'NUMBER': [2]}, [0, 2])
+    """
+    found: dict[Kind, array[int]] = {}
+    filled = array("i")
+    for i, line in enumerate(lines):
+        kind = line.kind
+        indexes = found.get(kind)
+        if indexes is None:
+            indexes = found[kind] = array("i")
+        indexes.append(i)
+        if kind is not blank:
+            filled.append(i)
+    return found, filled
+
+
+#: Pages of at most this many lines are indexed by the compiled core (in lists: 36 bytes a line, not 4).
+_LIST_INDEX = 1 << 12
+
+
+def index_lines(lines: tuple[Line, ...]) -> tuple[Mapping[Kind, Sequence[int]], Sequence[int]]:
+    """:func:`python_index_lines`, by the compiled core for a page of at most ``_LIST_INDEX`` lines."""
+    if speedups is not None and len(lines) <= _LIST_INDEX:
+        index, filled = speedups.index_lines(lines, Kind.BLANK)
+        return index, filled
+    return python_index_lines(lines)
 
 
 @dataclass(frozen=True, init=False)
@@ -238,7 +273,7 @@ class Page:
         content = self.index.get(Kind.CONTENT, ())
         return content[-1] + 1 if content else len(self.lines)
 
-    def at_edges(self, indexes: _Indexes) -> _Indexes:
+    def at_edges(self, indexes: Sequence[int]) -> Sequence[int]:
         """Those of the (sorted) indexes that stand in the head or the tail.
 
         >>> from arclean.normalizers.residue.analysis import analyze
@@ -246,7 +281,10 @@ class Page:
         [0, 2]
         """
         head_end = min(self.head_end, self.tail_start)
-        return indexes[: bisect_left(indexes, head_end)] + indexes[bisect_left(indexes, self.tail_start):]
+        head, tail = indexes[: bisect_left(indexes, head_end)], indexes[bisect_left(indexes, self.tail_start):]
+        if isinstance(head, array) and isinstance(tail, array):
+            return head + tail  # an array stays one (the numbers of a page of a million lines)
+        return [*head, *tail]
 
     def region(self, index: int) -> Region:
         if index < self.head_end and index < self.tail_start:
@@ -254,7 +292,7 @@ class Page:
         return Region.TAIL if index >= self.tail_start else Region.ARTICLE
 
     @cached_property
-    def index(self) -> dict[Kind, array[int]]:
+    def index(self) -> Mapping[Kind, Sequence[int]]:
         """The lines of each kind, in order: a rule visits only the lines it
         decides on, not every line of the page.
 
@@ -262,19 +300,15 @@ class Page:
         >>> list(analyze("العنوان\\n0\\n\\nاترك رد").index[Kind.COMMENT])
         [3]
 
-        Indexes are kept in arrays of machine integers, not lists of Python
-        ints: a page of a million one-character lines costs 4 bytes a line
-        here, not 36.
+        A page of many lines keeps them in arrays of machine integers, not
+        lists of Python ints: a page of a million one-character lines costs 4
+        bytes a line here, not 36.
         """
-        found: dict[Kind, array[int]] = {}
-        for i, line in enumerate(self.lines):
-            indexes = found.get(line.kind)
-            if indexes is None:
-                indexes = found[line.kind] = array("i")
-            indexes.append(i)
-        return found
+        index, filled = index_lines(self.lines)
+        self.__dict__.setdefault("filled", filled)
+        return index
 
-    def of_kinds(self, kinds: Iterable[Kind]) -> array[int]:
+    def of_kinds(self, kinds: Iterable[Kind]) -> Sequence[int]:
         """The indexes of the lines of these kinds, in order."""
         wanted = kinds if isinstance(kinds, (frozenset, set, tuple)) else tuple(kinds)
         # The page's kinds are few: look them up in the wanted ones (the kinds' lines are
@@ -282,13 +316,14 @@ class Page:
         present = [indexes for kind, indexes in self.index.items() if kind in wanted]
         if len(present) == 1:
             return present[0]
-        return array("i", merge(*present)) if present else array("i")
+        return array("i", merge(*present)) if present else ()
 
     @cached_property
     def filled(self) -> Sequence[int]:
         """The indexes of the lines that are not blank."""
-        blank = Kind.BLANK
-        return array("i", (i for i, line in enumerate(self.lines) if line.kind is not blank))
+        index, filled = index_lines(self.lines)
+        self.__dict__.setdefault("index", index)
+        return filled
 
     def neighbour(self, index: int, step: int) -> int | None:
         """The next non-blank line before (step -1) or after (step 1) a line.
