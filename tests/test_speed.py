@@ -844,3 +844,22 @@ def test_a_page_of_many_lines_is_indexed_in_arrays() -> None:
     assert isinstance(edges, array) and list(edges) == [*range(half), *range(half + 1, 2 * half + 1)]
     small = Page(big.lines[half - 3:half + 4])
     assert list(small.at_edges(small.index[Kind.NUMBER])) == [0, 1, 2, 4, 5, 6]
+
+
+def test_a_chrome_line_has_a_chrome_kind() -> None:
+    """``context._judge_by_neighbours`` skips a page none of whose kinds is in ``_CHROME_KINDS``:
+    every line ``_is_chrome`` says yes to has one of them."""
+    for kind in Kind:
+        for guard in (None, *Guard):
+            if context._is_chrome(Line("x", kind, guard=guard)):
+                assert kind in context._CHROME_KINDS, kind
+
+
+@given(st.one_of(_pages(), _pages_with_copies()))
+def test_judging_by_neighbours_skips_only_pages_it_leaves(text: str) -> None:
+    """The neighbours' judgement, with its first look at the page's kinds, is the full one."""
+    for page in (analysis.analyze_alone(text), analysis.analyze(text)):
+        for judged in (page, context._judge_tail_words(page)):
+            with mock.patch.object(context, "_CHROME_KINDS", frozenset(Kind)):
+                full = context._judge_by_neighbours(judged)
+            assert context._judge_by_neighbours(judged) == full

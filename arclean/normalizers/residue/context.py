@@ -169,6 +169,10 @@ def _is_chrome(line: Line) -> bool:
     return line.is_residue and line.kind not in (Kind.NUMBER, Kind.RELATED)
 
 
+#: The kinds of the lines :func:`_is_chrome` may say yes to.
+_CHROME_KINDS = frozenset(kind for kind in Kind if kind.is_residue) - {Kind.NUMBER, Kind.RELATED}
+
+
 def _context_candidate(page: Page, index: int, chrome_end: int | None = None) -> bool:
     """``chrome_end``: where the page's closing run of chrome starts (a line
     there is at the page's edge even when, with no prose, the regions do not
@@ -226,6 +230,8 @@ def _judge_by_neighbours(page: Page) -> Page:
     """A short line, or a run of two, between two chrome lines at the page's
     edge is chrome, and so are the other copies of a line repeated in such a
     place (a site or board name printed above and below its menus)."""
+    if _CHROME_KINDS.isdisjoint(page.index):
+        return page  # no chrome line for a line to stand between (two thirds of the pages the rounds judge)
     changed: dict[int, Line] = {}
     between: set[str] = set()
     chrome_end = _closing_chrome(page)
