@@ -24,6 +24,8 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     ``anywhere``, without those of two words or more in the article too).  In
     the head a one-word line may be a label (a kicker), so a line judged by its
     words alone (kind CHROME, not by its neighbours) needs two words there."""
+    if kinds.isdisjoint(page.index):
+        return page  # no line of these kinds (most pages, for most of these rules)
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
     for index in page.of_kinds(kinds):
         line = page.lines[index]
