@@ -42,6 +42,8 @@ def cut_page_tail(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
 
 def cut_tail(page: Page) -> Page:
     """The page without its tail: from the first end-of-page line after the article on."""
+    if END_OF_PAGE.isdisjoint(page.index):
+        return page  # no line that can end an article
     start = _article_start(page)
     if start is None:
         return page
