@@ -863,3 +863,31 @@ def test_judging_by_neighbours_skips_only_pages_it_leaves(text: str) -> None:
             with mock.patch.object(context, "_CHROME_KINDS", frozenset(Kind)):
                 full = context._judge_by_neighbours(judged)
             assert context._judge_by_neighbours(judged) == full
+
+
+_REPEAT_TEXTS = st.sampled_from(["", " ", "\u00a0نص", "نص الخبر", "نص  الخبر", " نص الخبر", "نص الخبر " * 3, "x" * 40,
+                                 "x" * 12, "ن", "\tنص", "نص الخبر" * 5, "كلمة " * 9, " كلمة " * 9])
+
+
+@compiled
+@settings(max_examples=500)
+@given(st.lists(st.tuples(_REPEAT_TEXTS, st.booleans()), max_size=8), st.sampled_from([0, 16]))
+@example([("x" * 12, False), ("x" * 40, False)], 16)  # 2 * 12 + 16 = 40: close
+@example([("x" * 12, False), ("x" * 41, False)], 16)
+@example([("", False), ("", False)], 16)
+@example([("", False), ("\x00", False)], 16)  # an empty text starts with no character, not with NUL
+@example([("نص الخبر", True), ("نص  الخبر", True)], 16)
+def test_compiled_first_repeat_is_the_reference(texts: list[tuple[str, bool]], slack: int) -> None:
+    """``first_repeat`` (B102's first look) finds the pair ``python_first_repeat`` finds: lengths, first
+    characters (white space, empty texts), skeletons compared only where both lines made theirs."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    lines = []
+    for text, with_key in texts:
+        line = Line(text, Kind.CONTENT, shape.fold_text(text))
+        if with_key:
+            line.key  # noqa: B018 (made, as a rule that read it would have)
+        lines.append(line)
+    for filled in (list(range(len(lines))), list(range(0, len(lines), 2))):
+        assert speedups.first_repeat(tuple(lines), filled, slack) == duplicates.python_first_repeat(tuple(lines), filled, slack)

@@ -185,3 +185,87 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     return Py_NewRef(Py_True);
 }
+
+/* first_repeat(lines, filled, slack) -> int
+ * The first look of B102 (duplicates.python_first_repeat): the first k >= 1 at which
+ * the non-blank line filled[k] may repeat the one before it, filled[k - 1]
+ * (duplicates._may_repeat: lengths within 2 * shorter + slack, the same first
+ * character or white space first in one of them, and equal skeletons where both
+ * lines have made theirs); -1 if none may. */
+PyObject *
+first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3 || !PyTuple_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "first_repeat(lines: tuple, filled, slack)");
+        return NULL;
+    }
+    if (intern_names() < 0) {
+        return NULL;
+    }
+    static PyObject *s_key = NULL;
+    if (s_key == NULL && (s_key = PyUnicode_InternFromString("key")) == NULL) {
+        return NULL;
+    }
+    PyObject *lines = args[0], *filled = args[1];
+    Py_ssize_t slack = PyLong_AsSsize_t(args[2]);
+    Py_ssize_t count = slack == -1 && PyErr_Occurred() ? -1 : PySequence_Size(filled);
+    if (count < 0) {
+        return NULL;
+    }
+    PyObject *previous = NULL, *previous_text = NULL; /* the line before, and its text (a reference) */
+    Py_ssize_t found = -1;
+    for (Py_ssize_t at = 0; at < count && found < 0; at++) {
+        PyObject *item = PySequence_GetItem(filled, at);
+        Py_ssize_t index = item == NULL ? -1 : PyLong_AsSsize_t(item);
+        Py_XDECREF(item);
+        if (index < 0 || index >= PyTuple_GET_SIZE(lines)) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_IndexError, "first_repeat: a filled index out of the page");
+            }
+            goto failed;
+        }
+        PyObject *line = PyTuple_GET_ITEM(lines, index);
+        PyObject *text = PyObject_GetAttr(line, s_text);
+        if (text == NULL) {
+            goto failed;
+        }
+        if (!PyUnicode_Check(text)) {
+            Py_DECREF(text);
+            PyErr_SetString(PyExc_TypeError, "first_repeat: a line's text is not a str");
+            goto failed;
+        }
+        if (previous != NULL) {
+            Py_ssize_t a = PyUnicode_GET_LENGTH(previous_text), b = PyUnicode_GET_LENGTH(text);
+            int close = 2 * (a < b ? a : b) + slack >= (a < b ? b : a);
+            Py_UCS4 first_a = a ? PyUnicode_READ_CHAR(previous_text, 0) : 0;
+            Py_UCS4 first_b = b ? PyUnicode_READ_CHAR(text, 0) : 0;
+            int alike = (a == 0) == (b == 0) && (a == 0 || first_a == first_b);
+            alike = alike || (a && Py_UNICODE_ISSPACE(first_a)) || (b && Py_UNICODE_ISSPACE(first_b));
+            if (close && alike) {
+                int same = 1; /* unless both have a skeleton, and they differ */
+                PyObject *dict_a = PyObject_GenericGetDict(previous, NULL), *dict_b = PyObject_GenericGetDict(line, NULL);
+                PyObject *key_a = dict_a == NULL ? NULL : PyDict_GetItemWithError(dict_a, s_key);
+                PyObject *key_b = dict_b == NULL || PyErr_Occurred() ? NULL : PyDict_GetItemWithError(dict_b, s_key);
+                if (!PyErr_Occurred() && key_a != NULL && key_b != NULL) {
+                    same = PyObject_RichCompareBool(key_a, key_b, Py_EQ);
+                }
+                Py_XDECREF(dict_a);
+                Py_XDECREF(dict_b);
+                if (PyErr_Occurred() || same < 0) {
+                    Py_DECREF(text);
+                    goto failed;
+                }
+                found = same ? at : -1;
+            }
+        }
+        Py_XDECREF(previous_text);
+        previous = line;
+        previous_text = text;
+    }
+    Py_XDECREF(previous_text);
+    return PyLong_FromSsize_t(found);
+failed:
+    Py_XDECREF(previous_text);
+    return NULL;
+}

@@ -1,7 +1,7 @@
 /* arclean._speedups: C versions of the hottest primitives, one file an idea:
  * text.c (first look, folding, skeletons, doubled lines), needles.c, line_diff.c
  * (explain's diff), dates.c (T101's scan), page.c (a short page's lines, classified),
- * copies.c (the first look for a title's copies);
+ * copies.c (the first looks for a title's copies and a repeated paragraph);
  * this file makes the module.
  *
  * Built when a C compiler is present (see setup.py); arclean works without it,
@@ -36,6 +36,9 @@
  *                             title._has_no_copies (copies.c): the loop over the page's
  *                             first lines and the tests on lengths and kinds; the tests
  *                             that read words are the Python functions given.
+ *   first_repeat(lines, filled, slack)
+ *                             duplicates.python_first_repeat (copies.c): the first non-blank
+ *                             line that may repeat the one before it, or -1.
  *   needles_in(text, needles, framed)
  *                             which of the needles (at most 64) the text holds, a bit
  *                             each (bit k: needles[k]), in one scan; framed, the text
@@ -60,6 +63,8 @@ static PyMethodDef methods[] = {
      "Page.index and Page.filled in one pass: ({kind: [indexes]}, [non-blank indexes])."},
     {"no_copies", (PyCFunction)(void (*)(void))no_copies, METH_FASTCALL,
      "title._has_no_copies: may no line of the page be a copy of another?"},
+    {"first_repeat", (PyCFunction)(void (*)(void))first_repeat, METH_FASTCALL,
+     "B102's first look: the first non-blank line that may repeat the one before it, or -1."},
     {"needles_in", (PyCFunction)(void (*)(void))needles_in, METH_FASTCALL,
      "Which of the needles (at most 64) the text holds, framed by line feeds or not: a bit a needle."},
     {NULL, NULL, 0, NULL},

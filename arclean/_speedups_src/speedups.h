@@ -63,6 +63,7 @@ PyObject *classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nar
 PyObject *index_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* copies.c */
 PyObject *no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* dates.c */
 PyObject *set_date_classes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *date_words(PyObject *module, PyObject *text);
