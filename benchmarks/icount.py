@@ -1,0 +1,102 @@
+"""Instructions per document: a base snapshot's arclean against the working tree's, counted by callgrind.
+
+On two shared cores the same timing moves by 10 % from one minute to the next, more
+than most speed changes (``abtime.py`` interleaves to narrow that).  The number of
+instructions a run executes does not move: ``valgrind --tool=callgrind`` counts them,
+the same for the same program and inputs whatever the machine is doing (hash
+randomisation is switched off, so dicts and sets are laid out alike).  It is not a
+time (a cache miss costs more than an add), but for a change to Python and C code
+that moves work around rather than memory, it says which way and by how much,
+repeatably to 0.1 %.
+
+    python benchmarks/icount.py --base-dir /tmp/base          # a snapshot with its own compiled core
+    ARCLEAN_PURE_PYTHON=1 python benchmarks/icount.py --base-dir /tmp/base
+
+Make the snapshot with ``git archive HEAD arclean setup.py pyproject.toml MANIFEST.in |
+tar -x -C /tmp/base`` and build its core there (``python setup.py build_ext
+--inplace``), as for ``difffuzz.py --base-dir``.
+
+Each side runs ``clean`` on real-page documents (``realpages.py``: 300 of them past 200
+warm-up ones, split into those it leaves unchanged and those it changes) twice, and
+once not at all: the difference, over the documents, is what one ``clean`` costs,
+imports and warm-up left out.  Needs ``valgrind`` (Debian's package).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WARM, COUNTED, LOOPS = 200, 300, 2
+
+#: What one side runs under callgrind: its arclean, the documents of one group, LOOPS times (or none).
+_CHILD = """
+import pickle, sys
+root, group, loops = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sys.path.insert(0, root)
+import arclean
+assert arclean.__file__.startswith(root), arclean.__file__
+docs = pickle.load(open(sys.argv[4], "rb"))
+pipe = arclean.Pipeline()
+for text in docs[:{warm}]:
+    pipe.clean(text)
+chosen = [text for text in docs[{warm}:{warm} + {counted}] if (pipe.clean(text) == text) == (group == "unchanged")]
+print("DOCUMENTS", len(chosen), file=sys.stderr)
+for _ in range(loops):
+    for text in chosen:
+        pipe.clean(text)
+""".format(warm=WARM, counted=COUNTED)
+
+
+def instructions(root: Path, group: str, loops: int, docs: Path, child: Path) -> tuple[int, int]:
+    """The instructions callgrind counts for one run, and the documents of the group."""
+    run = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, str(child), str(root), group,
+         str(loops), str(docs)],
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    collected = re.search(r"Collected : (\d+)", run.stderr)
+    documents = re.search(r"DOCUMENTS (\d+)", run.stderr)
+    if collected is None or documents is None:
+        raise SystemExit(f"callgrind gave no count:\n{run.stderr[-2000:]}")
+    return int(collected.group(1)), int(documents.group(1))
+
+
+def per_document(root: Path, group: str, docs: Path, child: Path) -> tuple[float, int]:
+    idle, count = instructions(root, group, 0, docs, child)
+    busy, _ = instructions(root, group, LOOPS, docs, child)
+    return (busy - idle) / (LOOPS * max(count, 1)), count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base-dir", required=True, help="a folder holding the base's arclean/ (with its compiled core built)")
+    parser.add_argument("--groups", default="unchanged,dirty", help="unchanged, dirty or both (default both)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(HERE))
+    import realpages
+
+    with tempfile.TemporaryDirectory(prefix="icount-") as tmp:
+        docs, child = Path(tmp) / "docs.pkl", Path(tmp) / "child.py"
+        docs.write_bytes(pickle.dumps(realpages.real_pages(1_000_000, seed=args.seed)))
+        child.write_text(_CHILD)
+        implementation = "pure Python" if os.environ.get("ARCLEAN_PURE_PYTHON") else "compiled core where built"
+        print(f"instructions per clean() of a real page ({implementation}; callgrind, PYTHONHASHSEED=0)")
+        for group in args.groups.split(","):
+            base, count = per_document(Path(args.base_dir).resolve(), group, docs, child)
+            new, _ = per_document(ROOT, group, docs, child)
+            print(f"{group:9}  base {base:12,.0f}  new {new:12,.0f}  new/base {new / base:.3f}  ({count} documents)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
