@@ -38,9 +38,10 @@ def _warn(error: Exception) -> None:
 
 
 SOURCES = "arclean/_speedups_src"
+FILES = ("module", "text", "needles", "line_diff", "dates", "page", "copies")
 wanted = platform.python_implementation() == "CPython" and not os.environ.get("ARCLEAN_PURE_PYTHON")
 setup(
-    ext_modules=[Extension("arclean._speedups", [f"{SOURCES}/{name}.c" for name in ("module", "text", "needles", "line_diff", "dates", "page", "copies")],
+    ext_modules=[Extension("arclean._speedups", [f"{SOURCES}/{name}.c" for name in FILES],
                            depends=[f"{SOURCES}/speedups.h"], optional=True)] if wanted else [],
     cmdclass={"build_ext": optional_build_ext},
 )

@@ -724,7 +724,8 @@ def test_the_first_look_of_the_presentation_forms_rule_is_its_table(expand: bool
     pattern, table = letters._mapped_form(expand), letters._presentation_table(expand)
     assert {point for point in range(0xFB00, 0xFF00) if pattern.match(chr(point))} == set(table)
     assert not any(pattern.match(chr(point)) for point in [*range(0xFB00), *range(0xFF00, 0x110000)])
-    assert letters.normalize_presentation_forms("ﷺ ﹰ نص", expand_ligatures=expand) == ("ﷺ ﹰ نص" if not expand else "صلى الله عليه وسلم ﹰ نص")
+    want = "صلى الله عليه وسلم ﹰ نص" if expand else "ﷺ ﹰ نص"
+    assert letters.normalize_presentation_forms("ﷺ ﹰ نص", expand_ligatures=expand) == want
 
 
 _PAGE_PIECES = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", "\n\n\n\n\n", "اترك رد", "نص", " ", "\u064e", "0",
@@ -891,3 +892,17 @@ def test_compiled_first_repeat_is_the_reference(texts: list[tuple[str, bool]], s
         lines.append(line)
     for filled in (list(range(len(lines))), list(range(0, len(lines), 2))):
         assert speedups.first_repeat(tuple(lines), filled, slack) == duplicates.python_first_repeat(tuple(lines), filled, slack)
+
+
+@compiled
+def test_the_compiled_first_looks_refuse_an_index_out_of_the_page() -> None:
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    lines = (Line("نص الخبر", Kind.CONTENT),)
+    with pytest.raises(IndexError):
+        speedups.first_repeat(lines, [0, 3], 16)
+    with pytest.raises(IndexError):
+        speedups.no_copies(lines, [-1], *_no_copies_arguments(Page(lines))[2:])
+    with pytest.raises(TypeError):
+        speedups.first_repeat(lines, ["0"], 16)

@@ -57,6 +57,23 @@ call_truth(PyObject *function, PyObject *a, PyObject *b)
     return truth;
 }
 
+/* The line (borrowed from the page's tuple) at the at-th of the page's non-blank
+ * indexes (a sequence of ints); NULL with an exception if it is no index of the page. */
+static PyObject *
+filled_line(PyObject *lines, PyObject *filled, Py_ssize_t at)
+{
+    PyObject *item = PySequence_GetItem(filled, at);
+    Py_ssize_t index = item == NULL ? -1 : PyLong_AsSsize_t(item);
+    Py_XDECREF(item);
+    if (index < 0 || index >= PyTuple_GET_SIZE(lines)) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_IndexError, "a filled index out of the page");
+        }
+        return NULL;
+    }
+    return PyTuple_GET_ITEM(lines, index);
+}
+
 /* no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
  *           is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack) -> bool
  * title._has_no_copies over the page's lines (a tuple of Lines) and its non-blank
@@ -96,20 +113,10 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Looked looked[MAX_WINDOW];
     Py_ssize_t first = -1; /* the first of the window's lines that is a title candidate */
     for (Py_ssize_t at = 0; at < count; at++) {
-        PyObject *item = PySequence_GetItem(filled, at);
-        if (item == NULL) {
+        PyObject *line = filled_line(lines, filled, at);
+        if (line == NULL) {
             return NULL;
         }
-        Py_ssize_t index = PyLong_AsSsize_t(item);
-        Py_DECREF(item);
-        if (index == -1 && PyErr_Occurred()) {
-            return NULL;
-        }
-        if (index < 0 || index >= PyTuple_GET_SIZE(lines)) {
-            PyErr_SetString(PyExc_IndexError, "no_copies: a filled index out of the page");
-            return NULL;
-        }
-        PyObject *line = PyTuple_GET_ITEM(lines, index);
         int found = call_truth(may_be_doubled, line, NULL);
         if (found != 0) {
             return found < 0 ? NULL : Py_NewRef(Py_False);
@@ -216,16 +223,10 @@ first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *previous = NULL, *previous_text = NULL; /* the line before, and its text (a reference) */
     Py_ssize_t found = -1;
     for (Py_ssize_t at = 0; at < count && found < 0; at++) {
-        PyObject *item = PySequence_GetItem(filled, at);
-        Py_ssize_t index = item == NULL ? -1 : PyLong_AsSsize_t(item);
-        Py_XDECREF(item);
-        if (index < 0 || index >= PyTuple_GET_SIZE(lines)) {
-            if (!PyErr_Occurred()) {
-                PyErr_SetString(PyExc_IndexError, "first_repeat: a filled index out of the page");
-            }
+        PyObject *line = filled_line(lines, filled, at);
+        if (line == NULL) {
             goto failed;
         }
-        PyObject *line = PyTuple_GET_ITEM(lines, index);
         PyObject *text = PyObject_GetAttr(line, s_text);
         if (text == NULL) {
             goto failed;
