@@ -109,24 +109,37 @@ def gate_class(gate: Callable[[], re.Pattern[str]]) -> re.Pattern[str] | None:
     return None if any(pattern.match(char) for char in _COMMON) else pattern
 
 
-#: The gate classes met so far, bit ``k`` for ``_GATES[k]``; and each rare
-#: character's gate bits, found on first sight.
-_GATES: list[re.Pattern[str]] = []
-_CHAR_GATES: dict[str, int] = {}
+class _Gates:
+    """The gate classes known, bit ``k`` for ``classes[k]``, and each rare
+    character's gate bits, found on first sight.  A new class makes a new
+    ``_Gates`` (never changed in place): a look taken in one thread while a
+    pipeline is bound in another reads one of them whole, and a character's
+    bits found under the old classes go with the old object."""
+
+    __slots__ = ("classes", "chars")
+
+    def __init__(self, classes: tuple[re.Pattern[str], ...]) -> None:
+        self.classes = classes
+        self.chars: dict[str, int] = {}
+
+
+_gates = _Gates(())
 #: Rare characters whose gate bits are remembered at most (any beyond clear the memory).
 _MAX_CHARS = 1 << 14
 
 
 def gate_bit(gate: Callable[[], re.Pattern[str]]) -> int:
     """The bit of a rule's gate class in a look's ``gates``; 0 for a gate that
-    cannot serve as one (the rule always runs)."""
+    cannot serve as one (the rule always runs).  The bundled rules' classes are
+    known from import on; another rule's, from when its step is bound."""
+    global _gates
     pattern = gate_class(gate)
     if pattern is None:
         return 0
-    if pattern not in _GATES:
-        _GATES.append(pattern)
-        _CHAR_GATES.clear()  # found before this class was known
-    return 1 << _GATES.index(pattern)
+    known = _gates
+    if pattern not in known.classes:
+        known = _gates = _Gates((*known.classes, pattern))
+    return 1 << known.classes.index(pattern)
 
 
 def gates_of(chars: str) -> int:
@@ -137,22 +150,28 @@ def gates_of(chars: str) -> int:
     (True, 0)
     """
     bits = 0
-    known = _CHAR_GATES
+    gates = _gates  # one state throughout, whatever another thread binds meanwhile
+    known = gates.chars
     for char in set(chars):
         found = known.get(char)
         if found is None:
             if len(known) >= _MAX_CHARS:
                 known.clear()
-            found = known[char] = sum(1 << k for k, pattern in enumerate(_GATES) if pattern.match(char))
+            found = known[char] = sum(1 << k for k, pattern in enumerate(gates.classes) if pattern.match(char))
         bits |= found
     return bits
+
+
+for _rule in RULES:  # the bundled classes, in the rules' order
+    if _rule.gate is not None:
+        gate_bit(_rule.gate)
 
 
 class Look:
     """What one look at a text found: the gate classes and needles it holds.
     Taken once a text, and again only after a rule changed it.  It knows the
-    gate classes known when it was taken: those of every bound step, as steps
-    are bound (:func:`gate_bit`) before a text is looked at."""
+    gate classes known when it was taken: those of every bound step, as a
+    step is bound (:func:`gate_bit`) before a text is looked at."""
 
     __slots__ = ("gates", "needles")
 

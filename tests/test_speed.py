@@ -91,7 +91,7 @@ def test_the_character_rules_are_gated() -> None:
 def _gate_class(step: pipeline_module.Step) -> re.Pattern[str]:
     """The character class behind a step's gate bit."""
     assert step.gate and step.gate & (step.gate - 1) == 0, step.code  # one bit
-    return look_module._GATES[step.gate.bit_length() - 1]
+    return look_module._gates.classes[step.gate.bit_length() - 1]
 
 
 def test_no_gate_matches_a_common_character() -> None:
@@ -906,3 +906,20 @@ def test_the_compiled_first_looks_refuse_an_index_out_of_the_page() -> None:
         speedups.no_copies(lines, [-1], *_no_copies_arguments(Page(lines))[2:])
     with pytest.raises(TypeError):
         speedups.first_repeat(lines, ["0"], 16)
+
+
+def test_a_rule_of_ones_own_is_gated_by_its_own_class() -> None:
+    """A rule outside the bundled table with a gate class of its own gets a bit of its own when
+    its step is bound, and its pipeline opens it exactly on the texts that hold the class."""
+    from arclean.registry import Rule
+
+    def dollars(text: str) -> str:
+        return text.replace("¤", "$")
+
+    before = look_module._gates
+    rule = Rule("X901", dollars, False, gate=lambda: re.compile("¤"))
+    pipe = arclean.Pipeline([rule, "W103"])
+    assert pipe.steps[0].gate and not pipe.steps[0].gate & sum(1 << k for k in range(len(before.classes)))
+    assert look_module._gates is not before and before.classes == look_module._gates.classes[:-1]
+    assert pipe.clean("a ¤  b") == pipe.explain("a ¤  b").text == "a $ b"
+    assert pipe.clean("a  b") == "a b"
