@@ -40,7 +40,8 @@ _FOLDS = {
 _DROPPED = re.compile(f"[{ARABIC_MARKS}{TATWEEL}\u200c\u200d]")
 #: Anything but letters and digits (the standard ``re`` is faster for this).
 _NOT_WORD = re.compile(r"[\W_]+")
-_WORD_RUN = re.compile(r"[^\W_]+")
+#: A word of a folded line: a run of letters and digits, as a skeleton takes them.
+WORD_RUN = re.compile(r"[^\W_]+")
 #: Texts are checked for anything to case-fold with ``str.casefold``, this many characters at a time.
 _CASEFOLD_CHECK = 4096
 _SENTENCE_MARKS = ".!?؟:۔…"
@@ -109,7 +110,7 @@ def skeleton_of_folded(folded: str) -> str:
         if token.isalnum():
             words.append(token)
         else:
-            words.extend(_WORD_RUN.findall(token))
+            words.extend(WORD_RUN.findall(token))
     return " ".join(words)
 
 

@@ -138,6 +138,8 @@ ProseLine = tuple[Callable[[str], bool], type[Line], Kind, int, int, int]
 @lru_cache(maxsize=16)
 def _prose_line(matcher: PhraseMatcher) -> ProseLine:
     return matcher.could_start, Line, Kind.CONTENT, _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS
+
+
 _classify_lines = python_classify_lines if speedups is None else speedups.classify_lines
 
 

@@ -13,17 +13,14 @@ refrain, a chant: ``مَوطِنِي مَوطِنِي``) is not a title.
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from typing import Callable, Sequence
 
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
+from ...text.folding import WORD_RUN
 from .lines import is_post_byline
 from .page import Guard, Kind, Line, Page
-
-#: A word of a folded line, as its skeleton (:func:`arclean.text.folding.skeleton_of_folded`) takes them.
-_WORD_RUN = re.compile(r"[^\W_]+")
 
 _MIN_TITLE_WORDS = 4
 #: Lines looked at for the title; a masthead or section name has at most two words.
@@ -261,7 +258,7 @@ def _first_word_comes_back(folded: str) -> bool:
     >>> _first_word_comes_back("عنوان الخبر - عنوان الخبر"), _first_word_comes_back("قال الوزير ثم مضى")
     (True, False)
     """
-    first = _WORD_RUN.search(folded)
+    first = WORD_RUN.search(folded)
     return first is not None and folded.find(first.group(), first.end()) >= 0
 
 
