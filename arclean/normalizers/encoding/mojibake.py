@@ -187,7 +187,17 @@ _REPAIRS: tuple[tuple[str, re.Pattern[str], Callable[[str], str]], ...] = (
 )
 
 
+#: Broken words of at most this many characters have their repair remembered: a broken page
+#: breaks its common words (في, من, على …) alike each time they come, and the search is dear.
+_REMEMBERED_WORD = 64
+
+
 def _repair_word(word: str) -> str:
+    """:func:`_search_word_repairs`, remembered for a short word."""
+    return _remembered_repair(word) if len(word) <= _REMEMBERED_WORD else _search_word_repairs(word)
+
+
+def _search_word_repairs(word: str) -> str:
     """Repair one broken word; the word itself when no repair works.
 
     A twice-broken word needs two repairs in the right order, and a word can
@@ -201,6 +211,10 @@ def _repair_word(word: str) -> str:
     if fixed is None and _JOINERS.search(bare):
         fixed = _search_repairs(_JOINERS.sub("", bare), 3)
     return fixed if fixed is not None else word
+
+
+#: A word's repair depends on the word alone.
+_remembered_repair = lru_cache(maxsize=8192)(_search_word_repairs)
 
 
 def _search_repairs(word: str, depth: int) -> str | None:
