@@ -15,21 +15,6 @@ typedef struct {
     int content, prose, residue;
 } Looked;
 
-static PyObject *s_text, *s_kind, *s_guard, *s_prose;
-
-static int
-intern_names(void)
-{
-    if (s_text != NULL) {
-        return 0;
-    }
-    s_text = PyUnicode_InternFromString("text");
-    s_kind = PyUnicode_InternFromString("kind");
-    s_guard = PyUnicode_InternFromString("guard");
-    s_prose = PyUnicode_InternFromString("prose");
-    return s_text && s_kind && s_guard && s_prose ? 0 : -1;
-}
-
 /* Is the object's attribute this value (by identity)?  1, 0 or -1 on an error. */
 static int
 attribute_is(PyObject *object, PyObject *name, PyObject *value)
@@ -90,9 +75,6 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                         "is_near_duplicate, scan, title_lines, copy_window, slack)");
         return NULL;
     }
-    if (intern_names() < 0) {
-        return NULL;
-    }
     PyObject *lines = args[0], *filled = args[1], *blank = args[2], *content = args[3], *label = args[4];
     PyObject *may_be_doubled = args[5], *is_post_byline = args[6], *is_candidate = args[7], *is_near_duplicate = args[8];
     Py_ssize_t scan = PyLong_AsSsize_t(args[9]), title_lines = PyLong_AsSsize_t(args[10]);
@@ -121,7 +103,7 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (found != 0) {
             return found < 0 ? NULL : Py_NewRef(Py_False);
         }
-        int labelled = attribute_is(line, s_guard, label);
+        int labelled = attribute_is(line, LINE_GUARD, label);
         if (labelled < 0) {
             return NULL;
         }
@@ -131,7 +113,7 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (at >= window) {
             continue;
         }
-        PyObject *text = PyObject_GetAttr(line, s_text);
+        PyObject *text = PyObject_GetAttr(line, LINE_TEXT);
         if (text == NULL) {
             return NULL;
         }
@@ -159,19 +141,19 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
             residue = residue || candidate->residue;
         }
-        PyObject *kind = PyObject_GetAttr(line, s_kind);
+        PyObject *kind = PyObject_GetAttr(line, LINE_KIND);
         if (kind == NULL) {
             return NULL;
         }
         int is_content = kind == content, is_blank = kind == blank;
         Py_DECREF(kind);
-        PyObject *prose_value = PyObject_GetAttr(line, s_prose);
+        PyObject *prose_value = PyObject_GetAttr(line, LINE_PROSE);
         if (prose_value == NULL) {
             return NULL;
         }
         int prose = PyObject_IsTrue(prose_value);
         Py_DECREF(prose_value);
-        int unguarded = attribute_is(line, s_guard, Py_None);
+        int unguarded = attribute_is(line, LINE_GUARD, Py_None);
         if (prose < 0 || unguarded < 0) {
             return NULL;
         }
@@ -207,13 +189,6 @@ first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "first_repeat(lines: tuple, filled, slack)");
         return NULL;
     }
-    if (intern_names() < 0) {
-        return NULL;
-    }
-    static PyObject *s_key = NULL;
-    if (s_key == NULL && (s_key = PyUnicode_InternFromString("key")) == NULL) {
-        return NULL;
-    }
     PyObject *lines = args[0], *filled = args[1];
     Py_ssize_t slack = PyLong_AsSsize_t(args[2]);
     Py_ssize_t count = slack == -1 && PyErr_Occurred() ? -1 : PySequence_Size(filled);
@@ -227,7 +202,7 @@ first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (line == NULL) {
             goto failed;
         }
-        PyObject *text = PyObject_GetAttr(line, s_text);
+        PyObject *text = PyObject_GetAttr(line, LINE_TEXT);
         if (text == NULL) {
             goto failed;
         }
@@ -246,8 +221,8 @@ first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             if (close && alike) {
                 int same = 1; /* unless both have a skeleton, and they differ */
                 PyObject *dict_a = PyObject_GenericGetDict(previous, NULL), *dict_b = PyObject_GenericGetDict(line, NULL);
-                PyObject *key_a = dict_a == NULL ? NULL : PyDict_GetItemWithError(dict_a, s_key);
-                PyObject *key_b = dict_b == NULL || PyErr_Occurred() ? NULL : PyDict_GetItemWithError(dict_b, s_key);
+                PyObject *key_a = dict_a == NULL ? NULL : PyDict_GetItemWithError(dict_a, LINE_KEY);
+                PyObject *key_b = dict_b == NULL || PyErr_Occurred() ? NULL : PyDict_GetItemWithError(dict_b, LINE_KEY);
                 if (!PyErr_Occurred() && key_a != NULL && key_b != NULL) {
                     same = PyObject_RichCompareBool(key_a, key_b, Py_EQ);
                 }

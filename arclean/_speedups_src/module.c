@@ -78,7 +78,7 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     build_tables();
-    if (line_diff_init() < 0) {
+    if (line_diff_init() < 0 || line_names_init() < 0) {
         return NULL;
     }
     PyObject *made = PyModule_Create(&module);

@@ -4,6 +4,19 @@
  * The classification itself stays in Python (the functions are passed in). */
 #include "speedups.h"
 
+PyObject *LINE_TEXT, *LINE_KIND, *LINE_GUARD, *LINE_PROSE, *LINE_KEY;
+
+int
+line_names_init(void)
+{
+    LINE_TEXT = PyUnicode_InternFromString("text");
+    LINE_KIND = PyUnicode_InternFromString("kind");
+    LINE_GUARD = PyUnicode_InternFromString("guard");
+    LINE_PROSE = PyUnicode_InternFromString("prose");
+    LINE_KEY = PyUnicode_InternFromString("key");
+    return LINE_TEXT && LINE_KIND && LINE_GUARD && LINE_PROSE && LINE_KEY ? 0 : -1;
+}
+
 /* A str's lines as analysis.page_lines gives them: split at each line feed, except
  * that a run of three line feeds or more is one line made of the feeds past its
  * first two (then the lines, joined with line feeds, give the text back). */
@@ -149,10 +162,6 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (short_max == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    static PyObject *kind_name = NULL;
-    if (kind_name == NULL && (kind_name = PyUnicode_InternFromString("kind")) == NULL) {
-        return NULL;
-    }
     PyObject *texts = NULL, *foldeds = NULL, *lines = NULL, *filled = NULL, *seen = NULL, *result = NULL;
     if ((texts = page_lines(args[0])) == NULL || (foldeds = page_lines(args[1])) == NULL) {
         goto done;
@@ -182,17 +191,12 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
             Py_DECREF(made); /* seen holds it */
             found = made;
-            PyObject *kind = PyObject_GetAttr(found, kind_name);
-            if (kind == NULL) {
-                goto done;
-            }
-            forum_met |= kind == forum;
-            Py_DECREF(kind);
         }
-        PyObject *kind = PyObject_GetAttr(found, kind_name);
+        PyObject *kind = PyObject_GetAttr(found, LINE_KIND);
         if (kind == NULL) {
             goto done;
         }
+        forum_met |= kind == forum; /* a line met again was counted when first met */
         int is_blank = kind == blank;
         Py_DECREF(kind);
         if (!is_blank) {
@@ -228,17 +232,13 @@ index_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "index_lines(lines: tuple, blank)");
         return NULL;
     }
-    static PyObject *kind_name = NULL;
-    if (kind_name == NULL && (kind_name = PyUnicode_InternFromString("kind")) == NULL) {
-        return NULL;
-    }
     PyObject *lines = args[0], *blank = args[1], *result = NULL;
     PyObject *index = PyDict_New(), *filled = PyList_New(0);
     if (index == NULL || filled == NULL) {
         goto done;
     }
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(lines); i++) {
-        PyObject *kind = PyObject_GetAttr(PyTuple_GET_ITEM(lines, i), kind_name);
+        PyObject *kind = PyObject_GetAttr(PyTuple_GET_ITEM(lines, i), LINE_KIND);
         if (kind == NULL) {
             goto done;
         }
