@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ...text.chars import ANY_DIGIT
-from .page import Guard, Kind, Line, Page, Region
+from .page import NUMBERS, Guard, Kind, Line, Page, Region
 from .title import find_post, find_title
 
 #: In the page's tail, a line of three to ten words that is not a sentence is
@@ -108,12 +108,12 @@ def _number(line: Line) -> int | None:
 def _guard_numbers(page: Page) -> Page:
     """Numbers at the page's edges that are content: table cells, numbered
     series, years.  (Inside the article every number is content.)"""
-    if Kind.NUMBER not in page.index and Kind.COUNTER not in page.index:
+    if NUMBERS.isdisjoint(page.index):
         return page  # no number to guard
     numbers = Counter(_number(page.lines[i]) for i in page.index.get(Kind.NUMBER, ()))
     changed = {}
     guarded: dict[tuple[int, Guard], Line] = {}  # one guarded line for each line and guard
-    for index in page.at_edges(page.of_kinds((Kind.NUMBER, Kind.COUNTER))):
+    for index in page.at_edges(page.of_kinds(NUMBERS)):
         line = page.lines[index]
         if line.guard is not None:
             continue
@@ -139,7 +139,7 @@ def _number_guard(page: Page, index: int, numbers: Counter[int | None]) -> Guard
 
 def _is_cell(page: Page, index: int) -> bool:
     line = page.lines[index]
-    if line.kind in (Kind.NUMBER, Kind.COUNTER) or "|" in line.text:
+    if line.kind in NUMBERS or "|" in line.text:
         return True
     return line.kind is Kind.CONTENT and 1 <= line.words <= 3
 
@@ -159,7 +159,7 @@ def _in_table(page: Page, index: int) -> bool:
     if any("|" in page.lines[n].text for n in neighbours):
         return True
     return (bool(neighbours) and all(_is_cell(page, n) for n in neighbours)
-            and any(page.lines[n].kind not in (Kind.NUMBER, Kind.COUNTER) for n in neighbours))
+            and any(page.lines[n].kind not in NUMBERS for n in neighbours))
 
 
 # --- neighbours -----------------------------------------------------------------------------

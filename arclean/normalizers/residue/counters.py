@@ -15,7 +15,7 @@ from array import array
 
 from ...datafiles import Phrase
 from .analysis import apply
-from .page import Kind, Page, Region
+from .page import NUMBERS, Kind, Page, Region
 
 _HEAD_LINES = 4
 
@@ -31,18 +31,14 @@ def remove_counter_lines(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> 
     return apply(drop_counter_lines, text, boilerplate)
 
 
-#: The kinds of the lines B103 decides on: bare numbers and numbers with counter words.
-_NUMBERS = frozenset({Kind.NUMBER, Kind.COUNTER})
-
-
 def drop_counter_lines(page: Page) -> Page:
     """The page without its stray counters: in the tail, or in the head among
     the lines right after the title (a counter with a counter word also
     above it).  Guarded numbers (table cells, series,
     years) stay."""
-    if _NUMBERS.isdisjoint(page.index):
+    if NUMBERS.isdisjoint(page.index):
         return page  # no number on the page
-    counters = page.at_edges(page.of_kinds(_NUMBERS))
+    counters = page.at_edges(page.of_kinds(NUMBERS))
     if not counters:
         return page
     first_lines = _first_lines(page)

@@ -108,6 +108,10 @@ END_OF_PAGE = frozenset(
 )
 
 
+#: The kinds of the lines that are numbers: bare ones, and ones with counter words.
+NUMBERS = frozenset({Kind.NUMBER, Kind.COUNTER})
+
+
 class Region(enum.Enum):
     HEAD = "head"
     ARTICLE = "article"
