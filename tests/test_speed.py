@@ -612,6 +612,8 @@ _NEEDLES = st.lists(st.one_of(st.sampled_from([*MISSPELT.values(), *look_module.
 @example("ديسمبر", ("ديسميبر", "ديسمبرة"))
 @example(" a ", ("\n ", " \n", "\n", "\n\n", "a\n\n"))  # the frame's line feeds
 @example("", ("\n\n", "\n\n\n", ""))
+@example("ؠ،د/\u0a20\u0a0a", (" ،", "/ ", " \n", "\n "))  # characters that share a needle's low bytes only
+@example("x \u060c", (" ،", "ؠ،", "x ", "\u060c\n"))
 def test_compiled_needles_in_is_the_substring_tests(text: str, needles: list[str]) -> None:
     """``needles_in`` (the pipeline's needles; T101's first look for its listed misspellings) gives the bits
     of ``needle in text``, framed by line feeds or not; over 64 needles it refuses, and

@@ -1,10 +1,12 @@
 #include "speedups.h"
 
 /* needles_in: one scan of the text for up to 64 needles at once.  Each needle of
- * two characters or more is filed under a hash of its first two (a bit a needle in
- * a 64-bit mask a bucket); at each position of the text the bucket of the two
- * characters there names the needles that may start there, and only those are
- * compared.  Framed, the text is read as if a line feed stood before and after it. */
+ * two characters or more is filed, as a bit in two 64-bit masks, under the low byte
+ * of its first character and under that of its second; at each position of the text
+ * the masks of the two characters there, ANDed, name the needles that may start
+ * there (most positions: none), and only those are compared.  The loop over the text
+ * reads it through a pointer of its own width.  Framed, the text is read as if a line
+ * feed stood before and after it. */
 #define NEEDLES_MAX 64
 
 typedef struct {
@@ -34,12 +36,6 @@ lowest_bit(uint64_t bits)
     }
     return k;
 #endif
-}
-
-static inline unsigned
-bigram_bucket(Py_UCS4 a, Py_UCS4 b)
-{
-    return (a * 31u + b) & 0xffu;
 }
 
 static int
@@ -75,6 +71,53 @@ short_needle_in(PyObject *text, const Haystack *h, PyObject *needle)
     return found == -2 ? -1 : found >= 0;
 }
 
+/* The needles of two characters or more (wanted: their bits), filed by the low bytes of
+ * their first two characters (firsts, seconds: only wanted bits). */
+typedef struct {
+    PyObject *tuple;
+    const uint64_t *firsts, *seconds;
+    uint64_t wanted;
+} Needles;
+
+/* found, with the bits of the needles that start at i of the (framed) text. */
+static inline uint64_t
+may_start(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t may, uint64_t found)
+{
+    Py_ssize_t end = h->framed ? h->length + 1 : h->length;
+    while (may) {
+        int k = lowest_bit(may);
+        may &= may - 1;
+        if (needle_at(h, i, end, PyTuple_GET_ITEM(n->tuple, k))) {
+            found |= (uint64_t)1 << k;
+        }
+    }
+    return found;
+}
+
+static uint64_t
+try_at(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t found)
+{
+    Py_UCS4 a = hay_at(h, i), b = hay_at(h, i + 1);
+    return may_start(h, n, i, n->firsts[a & 0xffu] & n->seconds[b & 0xffu] & ~found, found);
+}
+
+/* The positions 0 to length - 2 of the text, whose two characters are both the text's. */
+#define SCAN_WIDTH(NAME, TYPE)                                                               \
+    static uint64_t NAME(const Haystack *h, const Needles *n, uint64_t found)                 \
+    {                                                                                        \
+        const TYPE *s = (const TYPE *)h->data;                                               \
+        for (Py_ssize_t i = 0; i + 1 < h->length && (n->wanted & ~found); i++) {              \
+            uint64_t may = n->firsts[s[i] & 0xffu] & n->seconds[s[i + 1] & 0xffu] & ~found;   \
+            if (may) {                                                                       \
+                found = may_start(h, n, i, may, found);                                      \
+            }                                                                                \
+        }                                                                                    \
+        return found;                                                                        \
+    }
+SCAN_WIDTH(scan_ucs1, Py_UCS1)
+SCAN_WIDTH(scan_ucs2, Py_UCS2)
+SCAN_WIDTH(scan_ucs4, Py_UCS4)
+
 PyObject *
 needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -93,7 +136,7 @@ needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     Haystack h = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), framed};
-    uint64_t buckets[256] = {0};
+    uint64_t firsts[256] = {0}, seconds[256] = {0};
     uint64_t found = 0, wanted = 0;
     for (Py_ssize_t k = 0; k < count; k++) {
         PyObject *needle = PyTuple_GET_ITEM(needles, k);
@@ -109,23 +152,29 @@ needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             found |= (uint64_t)in << k;
             continue;
         }
-        buckets[bigram_bucket(PyUnicode_READ_CHAR(needle, 0), PyUnicode_READ_CHAR(needle, 1))] |= (uint64_t)1 << k;
+        firsts[PyUnicode_READ_CHAR(needle, 0) & 0xffu] |= (uint64_t)1 << k;
+        seconds[PyUnicode_READ_CHAR(needle, 1) & 0xffu] |= (uint64_t)1 << k;
         wanted |= (uint64_t)1 << k;
     }
-    /* The positions a needle may start at: -1 (the first line feed) to the end, framed. */
-    Py_ssize_t first = framed ? -1 : 0, end = framed ? h.length + 1 : h.length;
-    Py_UCS4 a = hay_at(&h, first);
-    for (Py_ssize_t i = first; i + 1 < end && (wanted & ~found); i++) {
-        Py_UCS4 b = hay_at(&h, i + 1);
-        uint64_t may = buckets[bigram_bucket(a, b)] & ~found;
-        while (may) {
-            int k = lowest_bit(may);
-            may &= may - 1;
-            if (needle_at(&h, i, end, PyTuple_GET_ITEM(needles, k))) {
-                found |= (uint64_t)1 << k;
-            }
-        }
-        a = b;
+    Needles n = {needles, firsts, seconds, wanted};
+    /* The positions a needle may start at: -1 (the first line feed) to the end, framed;
+     * those where both characters are the text's are scanned apart, at full speed. */
+    if (framed) {
+        found = try_at(&h, &n, -1, found);
+    }
+    switch (h.kind) {
+    case PyUnicode_1BYTE_KIND:
+        found = scan_ucs1(&h, &n, found);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        found = scan_ucs2(&h, &n, found);
+        break;
+    default:
+        found = scan_ucs4(&h, &n, found);
+        break;
+    }
+    if (framed && h.length > 0) {
+        found = try_at(&h, &n, h.length - 1, found);
     }
     return PyLong_FromUnsignedLongLong(found);
 }
