@@ -743,6 +743,8 @@ _PAGE_PIECES = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", "\n\n\n\n\n", "
 @example("\u064e\n\n\nنص\n\n\u064e\n", 200)  # a line of a mark alone folds to nothing: the folded text has a run the text has not
 @example("", 200)
 @example("\n\n\n", 200)
+@example("أ\n\n\n\nب\n\n", 200)  # a run of feeds inside, a text that ends with two
+@example("\n", 200)
 @example(" " * 300 + "12", 200)  # a bare number padded past the short lines
 @example(" " * 150 + "قال " * 30, 200)  # few characters and many spaces, stripped
 @example("الوسوم: " + "كلمة " * 40, 200)  # a line-start phrase

@@ -30,12 +30,14 @@ page_lines(PyObject *text)
     if (lines == NULL) {
         return NULL;
     }
-    Py_ssize_t start = 0, i = 0;
-    while (i <= length) {
-        if (i < length && PyUnicode_READ(kind, data, i) != '\n') {
-            i++;
-            continue;
+    Py_ssize_t start = 0;
+    while (1) {
+        Py_ssize_t i = PyUnicode_FindChar(text, '\n', start, length, 1); /* a fast search, not a loop here */
+        if (i == -2) {
+            Py_DECREF(lines);
+            return NULL;
         }
+        i = i < 0 ? length : i;
         PyObject *line = PyUnicode_Substring(text, start, i);
         if (line == NULL || PyList_Append(lines, line) < 0) {
             Py_XDECREF(line);
@@ -58,9 +60,9 @@ page_lines(PyObject *text)
                 return NULL;
             }
             Py_DECREF(feeds);
-            start = i = run;
+            start = run;
         } else {
-            start = i = i + 1;
+            start = i + 1;
         }
     }
     return lines;
