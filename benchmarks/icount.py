@@ -11,6 +11,7 @@ repeatably to 0.1 %.
 
     python benchmarks/icount.py --base-dir /tmp/base          # a snapshot with its own compiled core
     ARCLEAN_PURE_PYTHON=1 python benchmarks/icount.py --base-dir /tmp/base
+    python benchmarks/icount.py --base-dir /tmp/base --new-dir /tmp/new   # two snapshots
 
 Make the snapshot with ``git archive HEAD arclean setup.py pyproject.toml MANIFEST.in |
 tar -x -C /tmp/base`` and build its core there (``python setup.py build_ext
@@ -79,6 +80,8 @@ def per_document(root: Path, group: str, docs: Path, child: Path) -> tuple[float
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base-dir", required=True, help="a folder holding the base's arclean/ (with its compiled core built)")
+    parser.add_argument("--new-dir", default=str(ROOT),
+                        help="the folder holding the new side's arclean/ (default: this working tree)")
     parser.add_argument("--groups", default="unchanged,dirty", help="unchanged, dirty or both (default both)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
@@ -93,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"instructions per clean() of a real page ({implementation}; callgrind, PYTHONHASHSEED=0)")
         for group in args.groups.split(","):
             base, count = per_document(Path(args.base_dir).resolve(), group, docs, child)
-            new, _ = per_document(ROOT, group, docs, child)
+            new, _ = per_document(Path(args.new_dir).resolve(), group, docs, child)
             print(f"{group:9}  base {base:12,.0f}  new {new:12,.0f}  new/base {new / base:.3f}  ({count} documents)")
     return 0
 
