@@ -585,6 +585,29 @@ def test_compiled_core_on_every_code_point() -> None:
 
 
 @compiled
+@settings(max_examples=200)
+@given(st.sampled_from([255, 256, 257, 4095, 4096, 4097]), st.sampled_from(["«", "ـ", "\u064e", "É", "ß", "a", "ب", "١", "😀"]),
+       st.integers(0, 4097), st.text(max_size=3))
+def test_compiled_first_look_and_fold_at_their_buffers_bounds(size: int, char: str, at: int, piece: str) -> None:
+    """``first_look`` gathers up to 256 rare characters in one pass and ``fold_text`` folds up to
+    4096 characters in one (until a character to case-fold): at, below and past those bounds, and
+    with what makes either start again (a rare character past the 256th, a cased one late in the
+    text), both give what the references give, at the narrowest width (the str compares equal only
+    then), and a text of the one pass that folds to itself is given back."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    base = char * size
+    text = base[:at] + piece + base[at:]
+    for case in (text, "ب" * size + char, "a" * size + char, char * size + "ß"):
+        folded = speedups.fold_text(case)
+        assert speedups.first_look(case) == look_module.python_first_look(case)
+        assert folded == shape.python_fold_text(case)
+    plain = "ب " * (size // 2) + "ب" * (size % 2)  # nothing to fold
+    assert speedups.fold_text(plain) is plain or size > 4096
+
+
+@compiled
 @given(texts)
 def test_compiled_core_on_noise(text: str) -> None:
     from arclean._compiled import speedups

@@ -24,6 +24,9 @@ is_word(Py_UCS4 ch)
     return Py_UNICODE_ISALNUM(ch);
 }
 
+/* Rare characters first_look gathers in one pass; a text with more takes two. */
+#define FIRST_LOOK_FEW 256
+
 PyObject *
 first_look(PyObject *module, PyObject *text)
 {
@@ -36,7 +39,20 @@ first_look(PyObject *module, PyObject *text)
     if (PyUnicode_IS_ASCII(text)) {
         return PyUnicode_New(0, 0);
     }
-    /* Two passes (count, then write) so that no buffer wider than the result is held. */
+    /* One pass into a small buffer, for the few rare characters most texts hold. */
+    Py_UCS4 few[FIRST_LOOK_FEW];
+    Py_ssize_t held = 0;
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        if (!is_common(ch)) {
+            if (held == FIRST_LOOK_FEW) {
+                goto many;
+            }
+            few[held++] = ch;
+        }
+    })
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, few, held);
+many:;
+    /* More: two passes (count, then write), so that no buffer wider than the result is held. */
     Py_ssize_t n = 0;
     Py_UCS4 maxchar = 0;
     FOR_EACH_CHAR(kind, data, length, i, ch, {
@@ -245,6 +261,9 @@ fold_one(Py_UCS4 ch, Py_UCS4 *cased)
     return (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
 }
 
+/* A text of at most this many characters is folded in one pass (16 KB of stack). */
+#define FOLD_ONE_PASS 4096
+
 PyObject *
 fold_text(PyObject *module, PyObject *text)
 {
@@ -254,9 +273,32 @@ fold_text(PyObject *module, PyObject *text)
     if (str_parts(text, "fold_text", &length, &kind, &data) < 0) {
         return NULL;
     }
+    Py_UCS4 cased = 0;
+    if (length <= FOLD_ONE_PASS) {
+        /* One pass into a buffer on the stack, unless a character is case-folded (the
+         * string is then made at the buffer's narrowest width, as any str is).  The same
+         * characters: the text itself. */
+        Py_UCS4 out[FOLD_ONE_PASS];
+        Py_ssize_t j = 0;
+        int same = 1;
+        FOR_EACH_CHAR(kind, data, length, i, ch, {
+            Py_UCS4 to = fold_one(ch, &cased);
+            if (to == OUT_CASED) {
+                goto two_passes;
+            }
+            if (to == OUT_DROP) {
+                same = 0;
+                continue;
+            }
+            same &= to == ch;
+            out[j++] = to;
+        })
+        return same ? Py_NewRef(text) : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, j);
+    }
+two_passes:;
     /* Two passes (count, then write): no buffer wider than the result. */
     Py_ssize_t n = 0;
-    Py_UCS4 maxchar = 0, cased = 0;
+    Py_UCS4 maxchar = 0;
     FOR_EACH_CHAR(kind, data, length, i, ch, {
         Py_UCS4 to = fold_one(ch, &cased);
         if (to == OUT_DROP) {
