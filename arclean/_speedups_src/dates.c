@@ -93,6 +93,29 @@ append_date_word(PyObject *found, PyObject *text, int kind, const void *data, Py
     return failed;
 }
 
+/* The first digit at or after i (length if none), read through a pointer of the text's own width. */
+#define SKIP_TO_DIGIT(TYPE)                                                                  \
+    {                                                                                        \
+        const TYPE *s = (const TYPE *)data;                                                  \
+        while (i < length && !(s[i] < DATE_TABLE && (date_table[s[i]] & IS_DIGIT))) {         \
+            i++;                                                                             \
+        }                                                                                    \
+        return i;                                                                            \
+    }
+
+static Py_ssize_t
+next_digit(int kind, const void *data, Py_ssize_t length, Py_ssize_t i)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        SKIP_TO_DIGIT(Py_UCS1)
+    case PyUnicode_2BYTE_KIND:
+        SKIP_TO_DIGIT(Py_UCS2)
+    default:
+        SKIP_TO_DIGIT(Py_UCS4)
+    }
+}
+
 PyObject *
 date_words(PyObject *module, PyObject *text)
 {
@@ -111,11 +134,7 @@ date_words(PyObject *module, PyObject *text)
         return NULL;
     }
     Py_ssize_t i = 0;
-    while (i < length) {
-        if (!(date_class(kind, data, length, i) & IS_DIGIT)) {
-            i++;
-            continue;
-        }
+    while ((i = next_digit(kind, data, length, i)) < length) {
         Py_ssize_t run = i;
         while (date_class(kind, data, length, i) & IS_DIGIT) {
             i++;
