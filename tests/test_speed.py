@@ -588,12 +588,13 @@ def test_compiled_core_on_every_code_point() -> None:
 @settings(max_examples=200)
 @given(st.sampled_from([255, 256, 257, 4095, 4096, 4097]), st.sampled_from(["«", "ـ", "\u064e", "É", "ß", "a", "ب", "١", "😀"]),
        st.integers(0, 4097), st.text(max_size=3))
-def test_compiled_first_look_and_fold_at_their_buffers_bounds(size: int, char: str, at: int, piece: str) -> None:
-    """``first_look`` gathers up to 256 rare characters in one pass and ``fold_text`` folds up to
-    4096 characters in one (until a character to case-fold): at, below and past those bounds, and
+def test_compiled_text_primitives_at_their_buffers_bounds(size: int, char: str, at: int, piece: str) -> None:
+    """``first_look`` gathers up to 256 rare characters in one pass, ``fold_text`` folds up to
+    4096 characters in one (until a character to case-fold) and ``skeleton_of_folded`` makes the
+    skeleton of up to 4096 in one: at, below and past those bounds, and
     with what makes either start again (a rare character past the 256th, a cased one late in the
     text), both give what the references give, at the narrowest width (the str compares equal only
-    then), and a text of the one pass that folds to itself is given back."""
+    then), and a text of the one pass that folds to itself, or is its own skeleton, is given back."""
     from arclean._compiled import speedups
 
     assert speedups is not None
@@ -603,8 +604,10 @@ def test_compiled_first_look_and_fold_at_their_buffers_bounds(size: int, char: s
         folded = speedups.fold_text(case)
         assert speedups.first_look(case) == look_module.python_first_look(case)
         assert folded == shape.python_fold_text(case)
-    plain = "ب " * (size // 2) + "ب" * (size % 2)  # nothing to fold
-    assert speedups.fold_text(plain) is plain or size > 4096
+        assert speedups.skeleton_of_folded(case) == shape.python_skeleton_of_folded(case)
+    plain = " ".join(["ب"] * ((size + 1) // 2))  # nothing to fold, its own skeleton (size or size - 1 characters)
+    assert (speedups.fold_text(plain) is plain and speedups.skeleton_of_folded(plain) is plain) or size > 4096
+    assert speedups.skeleton_of_folded(plain + " ") == plain and speedups.skeleton_of_folded(" " + plain) == plain
 
 
 @compiled

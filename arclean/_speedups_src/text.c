@@ -82,6 +82,9 @@ many:;
 
 static inline int is_word_fast(Py_UCS4 ch);
 
+/* A line of at most this many characters has its skeleton made in one pass (16 KB of stack). */
+#define SKELETON_ONE_PASS 4096
+
 PyObject *
 skeleton_of_folded(PyObject *module, PyObject *text)
 {
@@ -90,6 +93,28 @@ skeleton_of_folded(PyObject *module, PyObject *text)
     const void *data;
     if (str_parts(text, "skeleton_of_folded", &length, &kind, &data) < 0) {
         return NULL;
+    }
+    if (length <= SKELETON_ONE_PASS) {
+        /* One pass into a buffer on the stack (a skeleton is never longer than its
+         * line).  The line's own words, each after one space: the line itself. */
+        Py_UCS4 out[SKELETON_ONE_PASS];
+        Py_ssize_t j = 0;
+        int in_word = 0, same = 1;
+        FOR_EACH_CHAR(kind, data, length, i, ch, {
+            if (is_word_fast(ch)) {
+                if (!in_word && j) {
+                    out[j++] = ' ';
+                }
+                out[j++] = ch;
+                in_word = 1;
+            }
+            else {
+                same &= in_word && ch == ' '; /* one space, after a word */
+                in_word = 0;
+            }
+        })
+        same &= j == length;
+        return same ? Py_NewRef(text) : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, j);
     }
     Py_ssize_t n = 0;
     Py_UCS4 maxchar = ' ';
