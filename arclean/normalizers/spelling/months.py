@@ -85,7 +85,10 @@ if speedups is not None:
     _needles_in = speedups.needles_in
 
     def _holds_misspelling(text: str) -> bool:  # noqa: F811 (the compiled core: one scan for 64 of them)
-        return any(_needles_in(text, chunk, False) for chunk in _misspelling_chunks())
+        chunks = _misspelling_chunks()
+        if len(chunks) == 1:  # the listed misspellings today: one scan, called once
+            return bool(_needles_in(text, chunks[0], False))
+        return any(_needles_in(text, chunk, False) for chunk in chunks)
 
 
 @lru_cache(maxsize=1)
@@ -221,21 +224,25 @@ if speedups is not None:
         pass
 
 
-def _anchor_ends(text: str) -> Iterator[int]:
+def _anchor_ends(text: str) -> list[int]:
     """Where each match of ``_ANCHOR`` in the text ends, as ``_ANCHOR.finditer`` finds
     them: from each anchor word, the leftmost start within reach that matches.
 
-    >>> list(_anchor_ends("في شهر ديسمبر والشهر المقبل وأشهر عدة"))
+    >>> _anchor_ends("في شهر ديسمبر والشهر المقبل وأشهر عدة")
     [7, 21]
     """
+    ends: list[int] = []
+    if _ANCHOR_WORD.search(text) is None:
+        return ends  # most texts hold no anchor word
     last = 0
     for word in _ANCHOR_WORD.finditer(text):
         for start in range(max(last, word.start() - _ANCHOR_REACH), word.start() + 1):
             match = _ANCHOR.match(text, start)
             if match is not None:
                 last = match.end()
-                yield last
+                ends.append(last)
                 break
+    return ends
 
 
 def _replace_listed(match: re.Match[str]) -> str:
