@@ -18,6 +18,7 @@ taken again only after a step changed the text.
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 from typing import Callable, Generic, Protocol, Sequence, TypeVar
 
@@ -46,6 +47,7 @@ def first_look(text: str) -> str:
 python_first_look = first_look
 if speedups is not None:
     first_look = speedups.first_look  # noqa: F811
+    _rare_gates = speedups.rare_gates  # gates_of(first_look(text)) in one scan: see Look
 
 
 #: Every rule's needles (``Rule.needles``), each once: a text is searched for all of them in one scan.
@@ -116,11 +118,31 @@ class _Gates:
     pipeline is bound in another reads one of them whole, and a character's
     bits found under the old classes go with the old object."""
 
-    __slots__ = ("classes", "chars")
+    __slots__ = ("classes", "chars", "low")
 
     def __init__(self, classes: tuple[re.Pattern[str], ...]) -> None:
         self.classes = classes
         self.chars: dict[str, int] = {}
+        #: For the compiled core's one scan (``rare_gates``): the gate bits of every
+        #: character below U+0800 (0 for the common ones, as the first look leaves them
+        #: out), a native uint64 each, made at the first look (b"" until then: the
+        #: bundled classes are bound one by one at import).  None in pure Python, or
+        #: past 64 classes.
+        self.low: bytes | None = b"" if speedups is not None and len(classes) <= 64 else None
+
+    def made_low(self) -> bytes:
+        """``low``, made now if it is not yet (a look in another thread may make it too: the same bytes)."""
+        if not self.low:
+            self.low = array("Q", (0 if char in _COMMON else _bits(self.classes, char) for char in map(chr, range(_LOW)))).tobytes()
+        return self.low
+
+
+#: The characters below this one have their gate bits in a table (``_Gates.low``).
+_LOW = 0x800
+
+
+def _bits(classes: tuple[re.Pattern[str], ...], char: str) -> int:
+    return sum(1 << k for k, pattern in enumerate(classes) if pattern.match(char))
 
 
 _gates = _Gates(())
@@ -157,7 +179,7 @@ def gates_of(chars: str) -> int:
         if found is None:
             if len(known) >= _MAX_CHARS:
                 known.clear()
-            found = known[char] = sum(1 << k for k, pattern in enumerate(gates.classes) if pattern.match(char))
+            found = known[char] = _bits(gates.classes, char)
         bits |= found
     return bits
 
@@ -176,8 +198,11 @@ class Look:
     __slots__ = ("gates", "needles")
 
     def __init__(self, text: str) -> None:
-        self.gates = gates_of(first_look(text))
-        self.needles = needles_in(text) if NEEDLES_GATE else -1
+        gates = _gates  # one state throughout, as in gates_of
+        low = gates.low
+        found = None if low is None else _rare_gates(text, low or gates.made_low(), gates.chars)
+        self.gates = gates_of(first_look(text)) if found is None else found
+        self.needles = _compiled_needles_in(text, NEEDLES, True) if NEEDLES_GATE else -1
 
     def opens(self, step: Gated) -> bool:
         """Can the step change the text?  Not when it has a gate class or

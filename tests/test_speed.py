@@ -611,6 +611,38 @@ def test_compiled_text_primitives_at_their_buffers_bounds(size: int, char: str, 
 
 
 @compiled
+@settings(max_examples=300)
+@given(st.one_of(texts, st.text(max_size=40), st.text(alphabet="قال «»“”ـ\u064e\u200f\u2028\ufeff\u00a0،Ø±", max_size=30)))
+@example("قال \u200f«نعم»\u200f")  # a character above U+0800 twice in a row, and again later
+def test_compiled_rare_gates_is_the_gates_of_the_first_look(text: str) -> None:
+    """``rare_gates`` (a look's gate bits in one scan) gives ``gates_of(first_look(text))``: from its
+    table below U+0800, from the characters ``gates_of`` has met above; None while one above is
+    unknown.  A look takes it or, on None, the first look."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    gates = look_module._gates
+    want = look_module.gates_of(look_module.python_first_look(text))  # meets every rare character of the text
+    assert speedups.rare_gates(text, gates.made_low(), gates.chars) == want
+    above = any(ord(char) >= 0x800 for char in text)
+    assert speedups.rare_gates(text, gates.made_low(), {}) == (None if above else want)
+    assert look_module.Look(text).gates == want
+
+
+@compiled
+def test_compiled_rare_gates_table_holds_every_character_below_u0800() -> None:
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    low = look_module._gates.made_low()
+    for point in range(0x800):
+        char = chr(point)
+        assert speedups.rare_gates(char, low, {}) == look_module.gates_of(look_module.python_first_look(char)), hex(point)
+    with pytest.raises(TypeError):
+        speedups.rare_gates("نص", low[:-8], {})
+
+
+@compiled
 @given(texts)
 def test_compiled_core_on_noise(text: str) -> None:
     from arclean._compiled import speedups

@@ -11,6 +11,10 @@
  *   first_look(text)          look.first_look: the characters that are neither
  *                             ASCII nor basic Arabic letters (U+0621-U+063A,
  *                             U+0641-U+064A), in order.
+ *   rare_gates(text, low, known)
+ *                             look.gates_of(first_look(text)) in one scan: the gate bits
+ *                             of each character below U+0800 from a table, of the others
+ *                             from the dict gates_of fills (None if one is not in it).
  *   fold_text(text)           text.folding.fold_text: marks, tatweel and joiners dropped,
  *                             letter variants, digits and case folded.
  *   skeleton_of_folded(text)  text.folding.skeleton_of_folded: the runs of letters and
@@ -49,6 +53,8 @@
 static PyMethodDef methods[] = {
     {"fold_text", fold_text, METH_O, "Drop marks, tatweel and joiners, fold letter variants, digits and case."},
     {"first_look", first_look, METH_O, "The characters of a text that are neither ASCII nor basic Arabic letters."},
+    {"rare_gates", (PyCFunction)(void (*)(void))rare_gates, METH_FASTCALL,
+     "The gate bits of a text's rare characters: a table below U+0800, a dict above (None: one not in it)."},
     {"skeleton_of_folded", skeleton_of_folded, METH_O, "The runs of letters and digits of a folded line, joined by spaces."},
     {"line_opcodes", (PyCFunction)(void (*)(void))line_opcodes, METH_FASTCALL,
      "difflib.SequenceMatcher(None, a, b).get_opcodes() for lists of str, b of fewer than 200 items."},

@@ -48,6 +48,7 @@ str_parts(PyObject *text, const char *function, Py_ssize_t *length, int *kind, c
 /* text.c */
 void build_tables(void);
 PyObject *first_look(PyObject *module, PyObject *text);
+PyObject *rare_gates(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *fold_text(PyObject *module, PyObject *text);
 PyObject *skeleton_of_folded(PyObject *module, PyObject *text);
 PyObject *doubled_key(PyObject *module, PyObject *key);

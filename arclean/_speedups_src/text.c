@@ -80,6 +80,52 @@ many:;
     return result;
 }
 
+/* rare_gates(text, low, known) -> int | None
+ * look.gates_of(first_look(text)) in one scan, without the string of rare characters:
+ * low holds, for each character below U+0800, its gate bits (a native uint64 each; the
+ * common characters' are 0), and known each rarer character's bits, as gates_of has
+ * found them.  None if the text holds a character known does not: gates_of finds it. */
+#define RARE_GATES_LOW 0x800
+
+PyObject *
+rare_gates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyBytes_Check(args[1]) || !PyDict_Check(args[2])
+        || PyBytes_GET_SIZE(args[1]) != RARE_GATES_LOW * (Py_ssize_t)sizeof(uint64_t)) {
+        PyErr_SetString(PyExc_TypeError, "rare_gates(text: str, low: bytes of 0x800 uint64, known: dict)");
+        return NULL;
+    }
+    PyObject *text = args[0], *known = args[2];
+    const char *low = PyBytes_AS_STRING(args[1]);
+    uint64_t bits = 0;
+    Py_UCS4 last = 0; /* the last character looked up in known */
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    FOR_EACH_CHAR(kind, data, PyUnicode_GET_LENGTH(text), i, ch, {
+        if (ch < RARE_GATES_LOW) {
+            uint64_t these;
+            memcpy(&these, low + ch * sizeof these, sizeof these); /* one load, however the bytes are aligned */
+            bits |= these;
+        }
+        else if (ch != last) {
+            last = ch;
+            PyObject *key = PyUnicode_FromOrdinal((int)ch);
+            PyObject *found = key == NULL ? NULL : PyDict_GetItemWithError(known, key); /* borrowed */
+            Py_XDECREF(key);
+            if (found == NULL) {
+                return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+            }
+            uint64_t more = PyLong_AsUnsignedLongLong(found);
+            if (more == (uint64_t)-1 && PyErr_Occurred()) {
+                return NULL;
+            }
+            bits |= more;
+        }
+    })
+    return PyLong_FromUnsignedLongLong(bits);
+}
+
 static inline int is_word_fast(Py_UCS4 ch);
 
 /* A line of at most this many characters has its skeleton made in one pass (16 KB of stack). */
