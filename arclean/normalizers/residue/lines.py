@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 
 from ... import datafiles
 from ...datafiles import Phrase
@@ -242,8 +243,8 @@ def chrome_counts(words: list[str]) -> tuple[int, int]:
     (1, 2)
     """
     chrome, filler_words = chrome_words(), function_words()
-    strong = sum(_listed(word, chrome) for word in words)
-    filler = sum(word in filler_words or word.isdigit() for word in words)
+    strong = sum(map(_listed, words, repeat(chrome, len(words))))  # each word through the memo, no generator
+    filler = len([word for word in words if word in filler_words or word.isdigit()])
     return strong, filler
 
 
