@@ -53,13 +53,18 @@ def make_corpus(root: Path) -> dict[str, bytes]:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every regular file under ``root`` (links not followed) and its bytes."""
+    """Every regular file under ``root`` (links not followed) and its bytes.  Taken
+    while a run goes on, a file listed and then gone (a temporary file renamed in
+    between) is left out: it is not under ``root`` any more."""
     found = {}
     for folder, _, names in os.walk(root):
         for name in names:
             path = Path(folder, name)
-            if path.is_file() and not path.is_symlink():
-                found[path.relative_to(root).as_posix()] = path.read_bytes()
+            try:
+                if path.is_file() and not path.is_symlink():
+                    found[path.relative_to(root).as_posix()] = path.read_bytes()
+            except FileNotFoundError:
+                continue
     return found
 
 

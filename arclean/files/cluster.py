@@ -60,9 +60,13 @@ def connect(address: str, workers: int) -> Iterator[Any]:
     dashboard unless bokeh is installed, on a free port), closed at the end."""
     distributed = require_distributed()
     if address == "local":
+        # Its HTTP server on a free local port.  Its processes log only what is critical: arclean
+        # reports each file a worker failed or died on itself, and what the workers log as the
+        # cluster shuts down (a heartbeat to a scheduler already closed, after Ctrl-C on a busy
+        # machine: an ERROR and a traceback) is no news to the user.
         cluster = distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-            dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,  # its HTTP server on a free local port
+            dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL,
         )
         with cluster, distributed.Client(cluster) as client:
             client.register_plugin(_leave_ctrl_c_to_arclean(distributed), name="arclean-ctrl-c")
