@@ -609,6 +609,11 @@ def test_compiled_text_primitives_at_their_buffers_bounds(size: int, char: str, 
     assert (speedups.fold_text(plain) is plain and speedups.skeleton_of_folded(plain) is plain) or size > 4096
     assert speedups.skeleton_of_folded(plain + " ") == plain and speedups.skeleton_of_folded(" " + plain) == plain
 
+    class Text(str):
+        pass
+
+    assert type(speedups.fold_text(Text(plain))) is str and type(speedups.skeleton_of_folded(Text(plain))) is str
+
 
 @compiled
 @settings(max_examples=300)

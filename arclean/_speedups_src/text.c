@@ -142,7 +142,8 @@ skeleton_of_folded(PyObject *module, PyObject *text)
     }
     if (length <= SKELETON_ONE_PASS) {
         /* One pass into a buffer on the stack (a skeleton is never longer than its
-         * line).  The line's own words, each after one space: the line itself. */
+         * line).  The line's own words, each after one space: the line itself (a str, not a
+         * subclass of str: that is copied, as the two passes would). */
         Py_UCS4 out[SKELETON_ONE_PASS];
         Py_ssize_t j = 0;
         int in_word = 0, same = 1;
@@ -160,7 +161,7 @@ skeleton_of_folded(PyObject *module, PyObject *text)
             }
         })
         same &= j == length;
-        return same ? Py_NewRef(text) : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, j);
+        return same && PyUnicode_CheckExact(text) ? Py_NewRef(text) : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, j);
     }
     Py_ssize_t n = 0;
     Py_UCS4 maxchar = ' ';
@@ -348,7 +349,7 @@ fold_text(PyObject *module, PyObject *text)
     if (length <= FOLD_ONE_PASS) {
         /* One pass into a buffer on the stack, unless a character is case-folded (the
          * string is then made at the buffer's narrowest width, as any str is).  The same
-         * characters: the text itself. */
+         * characters: the text itself (a str, not a subclass of str). */
         Py_UCS4 out[FOLD_ONE_PASS];
         Py_ssize_t j = 0;
         int same = 1;
@@ -364,7 +365,7 @@ fold_text(PyObject *module, PyObject *text)
             same &= to == ch;
             out[j++] = to;
         })
-        return same ? Py_NewRef(text) : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, j);
+        return same && PyUnicode_CheckExact(text) ? Py_NewRef(text) : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, j);
     }
 two_passes:;
     /* Two passes (count, then write): no buffer wider than the result. */
