@@ -22,6 +22,7 @@ import re
 import sys
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Callable
 from unittest import mock
 
 import pytest
@@ -318,13 +319,14 @@ def _check_no_copies(page: Page) -> None:
             assert title_module.is_near_duplicate(a, b) == _reference_near_duplicate(a, b)
 
 
-def _no_copies_arguments(page: Page, **tests: object) -> tuple[object, ...]:
-    """``no_copies``'s arguments for a page, as ``title._has_no_copies`` passes them (or with other tests)."""
+def _no_copies_arguments(page: Page, memo: str | None = title_module._DOUBLED_MEMO, **tests: object) -> tuple[object, ...]:
+    """``no_copies``'s arguments for a page, as ``title._has_no_copies`` passes them (or with other
+    tests; a test of one's own is asked always, with ``memo`` None)."""
     arguments = {"may_be_doubled": title_module._may_be_doubled, "is_post_byline": title_module._is_post_byline,
                  "is_candidate": title_module._is_candidate, "near_duplicate": title_module.is_near_duplicate, **tests}
     return (page.lines, page.filled, Kind.BLANK, Kind.CONTENT, Guard.LABEL, arguments["may_be_doubled"],
             arguments["is_post_byline"], arguments["is_candidate"], arguments["near_duplicate"], title_module._POST_SCAN,
-            title_module._TITLE_LINES, title_module._COPY_WINDOW, title_module._LENGTH_SLACK)
+            title_module._TITLE_LINES, title_module._COPY_WINDOW, title_module._LENGTH_SLACK, memo)
 
 
 @compiled
@@ -362,9 +364,41 @@ def test_compiled_no_copies_follows_the_reference_whatever_the_tests_say(text: s
         return {"may_be_doubled": test("doubled", doubled), "is_post_byline": test("byline", bylines),
                 "is_candidate": is_candidate, "near_duplicate": near_duplicate}
 
-    assert speedups.no_copies(*_no_copies_arguments(page, **tests())) == title_module.python_no_copies(
-        *_no_copies_arguments(page, **tests()))  # type: ignore[arg-type]
+    assert speedups.no_copies(*_no_copies_arguments(page, None, **tests())) == title_module.python_no_copies(
+        *_no_copies_arguments(page, None, **tests()))  # type: ignore[arg-type]
     assert calls[0] == calls[1]
+
+
+@compiled
+@settings(max_examples=200)
+@given(_pages(), st.lists(st.sampled_from([True, False, None, 0, "x"]), min_size=16, max_size=16))
+def test_compiled_no_copies_reads_the_doubled_memo_as_the_reference(text: str, memos: list[object]) -> None:
+    """With a memo name, ``no_copies`` reads a line's remembered answer (True or False) instead
+    of asking ``may_be_doubled``, and asks it for a line with no answer or another value there,
+    as ``python_no_copies`` does: the same result, the same lines asked."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    page = analysis.analyze(text)
+    lines = tuple(Line(line.text, line.kind, line.folded, line.prose, guard=line.guard) for line in page.lines)
+    for line, memo in zip(lines, memos, strict=False):  # fresh lines: the memos are the test's
+        if memo is not None:
+            line.__dict__["_test_memo"] = memo
+    fresh = Page(lines, page.extra, page.forum, page.alone)
+    asked: list[list[int]] = [[], []]  # the lines may_be_doubled is asked about: by the reference, by the C
+    want = title_module.python_no_copies(*_no_copies_arguments(fresh, "_test_memo", may_be_doubled=_asker(asked[0])))  # type: ignore[arg-type]
+    got = speedups.no_copies(*_no_copies_arguments(fresh, "_test_memo", may_be_doubled=_asker(asked[1])))
+    assert got == want and asked[0] == asked[1]
+    remembered = {id(line) for line in lines if line.__dict__.get("_test_memo") is True or line.__dict__.get("_test_memo") is False}
+    assert not remembered & set(asked[1])  # a line whose answer is remembered is not asked (0 and "x" are no answer)
+
+
+def _asker(log: list[int]) -> Callable[[Line], bool]:
+    """A may_be_doubled that logs the lines it is asked about and answers by their length."""
+    def doubled(line: Line) -> bool:
+        log.append(id(line))
+        return len(line.text) % 3 == 0
+    return doubled
 
 
 _T = "وزير الصحة يزور المستشفى الجديد في المدينة اليوم"

@@ -42,6 +42,22 @@ call_truth(PyObject *function, PyObject *a, PyObject *b)
     return truth;
 }
 
+/* The truth a line's memo holds under the name memo (title._may_be_doubled leaves its
+ * answer there): 1 or 0 for True or False, -2 for anything else or nothing (the test
+ * must be called), -1 on an error. */
+static int
+memo_truth(PyObject *line, PyObject *memo)
+{
+    PyObject *fields = PyObject_GenericGetDict(line, NULL);
+    if (fields == NULL) {
+        return -1;
+    }
+    PyObject *found = PyDict_GetItemWithError(fields, memo); /* borrowed */
+    int truth = found == Py_True ? 1 : found == Py_False ? 0 : PyErr_Occurred() ? -1 : -2;
+    Py_DECREF(fields);
+    return truth;
+}
+
 /* The line (borrowed from the page's tuple) at the at-th of the page's non-blank
  * indexes (a sequence of ints); NULL with an exception if it is no index of the page. */
 static PyObject *
@@ -60,21 +76,25 @@ filled_line(PyObject *lines, PyObject *filled, Py_ssize_t at)
 }
 
 /* no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
- *           is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack) -> bool
+ *           is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack,
+ *           doubled_memo) -> bool
  * title._has_no_copies over the page's lines (a tuple of Lines) and its non-blank
  * indexes (a sequence of ints), with the page's kinds and guard and the tests it
  * calls; scan, title_lines, copy_window: title._POST_SCAN, _TITLE_LINES, _COPY_WINDOW;
- * slack: is_near_duplicate's first look at lengths (2 * shorter + slack >= longer). */
+ * slack: is_near_duplicate's first look at lengths (2 * shorter + slack >= longer);
+ * doubled_memo: None, or the name under which a line's dict holds may_be_doubled's
+ * answer (True or False), read there instead of calling it. */
 PyObject *
 no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 13 || !PyTuple_Check(args[0])) {
+    if (nargs != 14 || !PyTuple_Check(args[0]) || (args[13] != Py_None && !PyUnicode_Check(args[13]))) {
         PyErr_SetString(PyExc_TypeError,
                         "no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline, is_candidate, "
-                        "is_near_duplicate, scan, title_lines, copy_window, slack)");
+                        "is_near_duplicate, scan, title_lines, copy_window, slack, doubled_memo: str | None)");
         return NULL;
     }
+    PyObject *doubled_memo = args[13];
     PyObject *lines = args[0], *filled = args[1], *blank = args[2], *content = args[3], *label = args[4];
     PyObject *may_be_doubled = args[5], *is_post_byline = args[6], *is_candidate = args[7], *is_near_duplicate = args[8];
     Py_ssize_t scan = PyLong_AsSsize_t(args[9]), title_lines = PyLong_AsSsize_t(args[10]);
@@ -99,7 +119,10 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (line == NULL) {
             return NULL;
         }
-        int found = call_truth(may_be_doubled, line, NULL);
+        int found = doubled_memo == Py_None ? -2 : memo_truth(line, doubled_memo);
+        if (found == -2) {
+            found = call_truth(may_be_doubled, line, NULL);
+        }
         if (found != 0) {
             return found < 0 ? NULL : Py_NewRef(Py_False);
         }

@@ -36,10 +36,12 @@
  *   index_lines(lines, blank) Page.index and Page.filled in one pass (page.c): each kind's
  *                             line indexes, and the non-blank ones, as lists.
  *   no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
- *             is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack)
+ *             is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack,
+ *             doubled_memo)
  *                             title._has_no_copies (copies.c): the loop over the page's
  *                             first lines and the tests on lengths and kinds; the tests
- *                             that read words are the Python functions given.
+ *                             that read words are the Python functions given (the first
+ *                             read from a line's memo, when it holds its answer).
  *   first_repeat(lines, filled, slack)
  *                             duplicates.python_first_repeat (copies.c): the first non-blank
  *                             line that may repeat the one before it, or -1.

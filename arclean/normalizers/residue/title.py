@@ -178,13 +178,14 @@ def has_no_copies(page: Page) -> bool:
 
 def _has_no_copies(page: Page) -> bool:
     return _no_copies(page.lines, page.filled, Kind.BLANK, Kind.CONTENT, Guard.LABEL, _may_be_doubled, _is_post_byline,
-                      _is_candidate, is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK)
+                      _is_candidate, is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK,
+                      _DOUBLED_MEMO)
 
 
 def python_no_copies(lines: tuple[Line, ...], filled: Sequence[int], blank: Kind, content: Kind, label: Guard,
                      may_be_doubled: Callable[[Line], bool], is_post_byline: Callable[[Line], bool],
                      is_candidate: Callable[[Line, int], bool], near_duplicate: Callable[[Line, Line], bool],
-                     scan: int, title_lines: int, copy_window: int, slack: int) -> bool:
+                     scan: int, title_lines: int, copy_window: int, slack: int, doubled_memo: str | None = None) -> bool:
     """:func:`has_no_copies`'s search over a page's lines and non-blank indexes,
     with the kinds, guard, tests and bounds it reads: the reference of the
     compiled core's ``no_copies`` (which reads a line's ``is_residue`` as
@@ -195,12 +196,17 @@ def python_no_copies(lines: tuple[Line, ...], filled: Sequence[int], blank: Kind
     is a near duplicate of a title candidate before it: one of the first
     ``title_lines``, at most ``copy_window`` lines up, with no line of prose
     between them, and below an earlier candidate only under a residue line.
+    ``doubled_memo``: the name under which a line's dict holds ``may_be_doubled``'s
+    answer once given (True or False), read there rather than asking again.
     """
     looked: list[Line] = []  # the first lines, where a title and its copies are looked for
     first: int | None = None  # the first of them that is a title candidate
     for at, index in enumerate(filled[:scan]):
         line = lines[index]
-        if may_be_doubled(line) or (line.guard is label and is_post_byline(line)):
+        doubled = line.__dict__.get(doubled_memo) if doubled_memo is not None else None
+        if doubled is not True and doubled is not False:  # no answer remembered: ask
+            doubled = may_be_doubled(line)
+        if doubled or (line.guard is label and is_post_byline(line)):
             return False
         if at >= title_lines + copy_window:
             continue
@@ -230,18 +236,22 @@ def _is_candidate(line: Line, looked: int) -> bool:
     return line.kind is Kind.CONTENT and line.words >= _MIN_TITLE_WORDS and not (looked and _is_date(line))
 
 
+#: Where :func:`_may_be_doubled` keeps a line's answer (read there by the copy look, too).
+_DOUBLED_MEMO = "_may_be_doubled"
+
+
 def _may_be_doubled(line: Line) -> bool:
     """May the line be a text printed twice (a copy :func:`is_doubled` finds,
     a line :func:`_doubled_key` finds one in)?  Found once a line."""
     memo = line.__dict__  # lines are immutable and shared by the pages of a document
-    found: bool | None = memo.get("_may_be_doubled")
+    found: bool | None = memo.get(_DOUBLED_MEMO)
     if found is None:
         if "key" in memo:
             found = is_doubled_key(memo["key"])
         else:  # a long line's words are only counted in full by the slow path
             found = len(line.text) > _LONG_LINE or (
                 (speedups is not None or _first_word_comes_back(line.folded)) and is_doubled_key(line.key))
-        memo["_may_be_doubled"] = found
+        memo[_DOUBLED_MEMO] = found
     return found
 
 
