@@ -85,10 +85,10 @@ if speedups is not None:
     _needles_in = speedups.needles_in
 
     def _holds_misspelling(text: str) -> bool:  # noqa: F811 (the compiled core: one scan for 64 of them)
-        chunks = _misspelling_chunks()
-        if len(chunks) == 1:  # the listed misspellings today: one scan, called once
-            return bool(_needles_in(text, chunks[0], False))
-        return any(_needles_in(text, chunk, False) for chunk in chunks)
+        for chunk in _misspelling_chunks():  # one today: one scan (a loop, not a generator to drive)
+            if _needles_in(text, chunk, False):
+                return True
+        return False
 
 
 @lru_cache(maxsize=1)
@@ -232,10 +232,11 @@ def _anchor_ends(text: str) -> list[int]:
     [7, 21]
     """
     ends: list[int] = []
-    if _ANCHOR_WORD.search(text) is None:
+    first = _ANCHOR_WORD.search(text)
+    if first is None:
         return ends  # most texts hold no anchor word
     last = 0
-    for word in _ANCHOR_WORD.finditer(text):
+    for word in _ANCHOR_WORD.finditer(text, first.start()):  # from the first, not found twice
         for start in range(max(last, word.start() - _ANCHOR_REACH), word.start() + 1):
             match = _ANCHOR.match(text, start)
             if match is not None:
