@@ -42,19 +42,29 @@ call_truth(PyObject *function, PyObject *a, PyObject *b)
     return truth;
 }
 
+/* What a line's dict holds under name (a cached property's value, a memo): a new
+ * reference, or NULL, with an exception on an error and without one if there is none. */
+static PyObject *
+line_memo(PyObject *line, PyObject *name)
+{
+    PyObject *fields = PyObject_GenericGetDict(line, NULL);
+    if (fields == NULL) {
+        return NULL;
+    }
+    PyObject *found = Py_XNewRef(PyDict_GetItemWithError(fields, name));
+    Py_DECREF(fields);
+    return found;
+}
+
 /* The truth a line's memo holds under the name memo (title._may_be_doubled leaves its
  * answer there): 1 or 0 for True or False, -2 for anything else or nothing (the test
  * must be called), -1 on an error. */
 static int
 memo_truth(PyObject *line, PyObject *memo)
 {
-    PyObject *fields = PyObject_GenericGetDict(line, NULL);
-    if (fields == NULL) {
-        return -1;
-    }
-    PyObject *found = PyDict_GetItemWithError(fields, memo); /* borrowed */
+    PyObject *found = line_memo(line, memo);
     int truth = found == Py_True ? 1 : found == Py_False ? 0 : PyErr_Occurred() ? -1 : -2;
-    Py_DECREF(fields);
+    Py_XDECREF(found);
     return truth;
 }
 
@@ -243,14 +253,13 @@ first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             alike = alike || (a && Py_UNICODE_ISSPACE(first_a)) || (b && Py_UNICODE_ISSPACE(first_b));
             if (close && alike) {
                 int same = 1; /* unless both have a skeleton, and they differ */
-                PyObject *dict_a = PyObject_GenericGetDict(previous, NULL), *dict_b = PyObject_GenericGetDict(line, NULL);
-                PyObject *key_a = dict_a == NULL ? NULL : PyDict_GetItemWithError(dict_a, LINE_KEY);
-                PyObject *key_b = dict_b == NULL || PyErr_Occurred() ? NULL : PyDict_GetItemWithError(dict_b, LINE_KEY);
+                PyObject *key_a = line_memo(previous, LINE_KEY);
+                PyObject *key_b = PyErr_Occurred() ? NULL : line_memo(line, LINE_KEY);
                 if (!PyErr_Occurred() && key_a != NULL && key_b != NULL) {
                     same = PyObject_RichCompareBool(key_a, key_b, Py_EQ);
                 }
-                Py_XDECREF(dict_a);
-                Py_XDECREF(dict_b);
+                Py_XDECREF(key_a);
+                Py_XDECREF(key_b);
                 if (PyErr_Occurred() || same < 0) {
                     Py_DECREF(text);
                     goto failed;

@@ -94,11 +94,17 @@ may_start(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t may, uint6
     return found;
 }
 
+/* The needles not yet found that may start with the characters a, b (by their low bytes). */
+static inline uint64_t
+may_be(const Needles *n, Py_UCS4 a, Py_UCS4 b, uint64_t found)
+{
+    return n->firsts[a & 0xffu] & n->seconds[b & 0xffu] & ~found;
+}
+
 static uint64_t
 try_at(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t found)
 {
-    Py_UCS4 a = hay_at(h, i), b = hay_at(h, i + 1);
-    return may_start(h, n, i, n->firsts[a & 0xffu] & n->seconds[b & 0xffu] & ~found, found);
+    return may_start(h, n, i, may_be(n, hay_at(h, i), hay_at(h, i + 1), found), found);
 }
 
 /* The positions 0 to length - 2 of the text, whose two characters are both the text's. */
@@ -107,7 +113,7 @@ try_at(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t found)
     {                                                                                        \
         const TYPE *s = (const TYPE *)h->data;                                               \
         for (Py_ssize_t i = 0; i + 1 < h->length && (n->wanted & ~found); i++) {              \
-            uint64_t may = n->firsts[s[i] & 0xffu] & n->seconds[s[i + 1] & 0xffu] & ~found;   \
+            uint64_t may = may_be(n, s[i], s[i + 1], found);                                 \
             if (may) {                                                                       \
                 found = may_start(h, n, i, may, found);                                      \
             }                                                                                \
