@@ -201,7 +201,7 @@ class Evidence:
 
 class _Forms(frozenset):
     """An empty word list that records the forms it is asked about: the forms of a
-    word that ``arclean.normalizers.residue.lines._listed`` looks up (the word, without clitics, without
+    word that ``arclean.normalizers.residue.lines.listed`` looks up (the word, without clitics, without
     suffixes)."""
 
     def __new__(cls) -> "_Forms":
@@ -267,7 +267,7 @@ def seen_evidence(cases: Iterable[Case], normalize: Callable[[str], str] | None 
     forms = _Forms()
     for key in residue_lines:
         for word in residue._split_numbers(key.split()):
-            getattr(residue._listed, "__wrapped__", residue._listed)(word, forms)  # uncached: forms records what is asked
+            getattr(residue.listed, "__wrapped__", residue.listed)(word, forms)  # uncached: forms records what is asked
     words = tuple((name, getattr(residue, name)() & frozenset(forms.asked)) for name in WORD_LISTS)
     return Evidence(seen, words)
 
@@ -289,7 +289,7 @@ def given_evidence() -> Evidence:
     forms = _Forms()
     for line in lines:
         for word in skeleton(line).split():
-            getattr(residue._listed, "__wrapped__", residue._listed)(word, forms)  # uncached: forms records what is asked
+            getattr(residue.listed, "__wrapped__", residue.listed)(word, forms)  # uncached: forms records what is asked
     words = tuple((name, getattr(residue, name)() & frozenset(forms.asked)) for name in WORD_LISTS)
     return Evidence(phrases, words)
 

@@ -7,7 +7,7 @@ import pytest
 import arclean
 from arclean import datafiles as tables
 from arclean.errors import DataFileError
-from arclean.normalizers.residue.lines import _listed, chrome_share, chrome_words, is_breadcrumb, is_copyright, is_counter, phrase_matcher
+from arclean.normalizers.residue.lines import chrome_share, chrome_words, is_breadcrumb, is_copyright, is_counter, listed, phrase_matcher
 from arclean.normalizers.spelling import months
 from arclean.text.folding import skeleton
 from arclean.text.language import is_non_arabic
@@ -176,14 +176,14 @@ def test_a_persian_prefix_with_its_non_joiner_counts_as_a_persian_word(prefix: s
 @pytest.mark.parametrize("prefix", sorted(tables.word_list("words/proclitics.txt")))
 def test_every_proclitic_on_a_listed_word_leaves_the_word_listed(prefix: str) -> None:
     """A listed word with the prefix is that word; a word too short to carry it is not."""
-    assert _listed(f"{prefix}تعليقات", frozenset({"تعليقات"}))
-    assert not _listed(f"{prefix}يت", frozenset({"يت"}))  # the stem would be under three letters
+    assert listed(f"{prefix}تعليقات", frozenset({"تعليقات"}))
+    assert not listed(f"{prefix}يت", frozenset({"يت"}))  # the stem would be under three letters
 
 
 @pytest.mark.parametrize("suffix", sorted(tables.word_list("words/pronoun_suffixes.txt")))
 def test_every_pronoun_suffix_on_a_listed_word_leaves_the_word_listed(suffix: str) -> None:
-    assert _listed(f"تسجيل{suffix}", frozenset({"تسجيل"})) and _listed(f"بالتسجيل{suffix}", frozenset({"تسجيل"}))
-    assert not _listed(f"يت{suffix}", frozenset({"يت"}))
+    assert listed(f"تسجيل{suffix}", frozenset({"تسجيل"})) and listed(f"بالتسجيل{suffix}", frozenset({"تسجيل"}))
+    assert not listed(f"يت{suffix}", frozenset({"يت"}))
 
 
 @pytest.mark.parametrize("anchor", sorted(tables.word_list("months/anchors.txt")))

@@ -1,6 +1,7 @@
 /* arclean._speedups: C versions of the hottest primitives, one file an idea:
  * text.c (first look, folding, skeletons, doubled lines), needles.c, line_diff.c
  * (explain's diff), dates.c (T101's scan), page.c (a short page's lines, classified),
+ * short_line.c (a short line's classification, for the lines no special test may take),
  * copies.c (the first looks for a title's copies and a repeated paragraph);
  * this file makes the module.
  *
@@ -33,6 +34,10 @@
  *                             classified once a page by the functions given; returns the
  *                             Lines, the indexes of the non-blank ones, whether a forum
  *                             line was met, and each line's Line.
+ *   short_line(text, folded, how)
+ *                             analysis.classify for a short line no phrase, counter,
+ *                             copyright notice, label, breadcrumb, separator or list mark
+ *                             may be (short_line.c): its Line; None for the others.
  *   index_lines(lines, blank) Page.index and Page.filled in one pass (page.c): each kind's
  *                             line indexes, and the non-blank ones, as lists.
  *   no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
@@ -67,6 +72,8 @@ static PyMethodDef methods[] = {
     {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
     {"classify_lines", (PyCFunction)(void (*)(void))classify_lines, METH_FASTCALL,
      "A short text's lines and folded lines, each classified once a page: (lines, filled, forum, seen)."},
+    {"short_line", (PyCFunction)(void (*)(void))short_line, METH_FASTCALL,
+     "analysis.classify for a short line that no phrase, counter or other special test may take; else None."},
     {"index_lines", (PyCFunction)(void (*)(void))index_lines, METH_FASTCALL,
      "Page.index and Page.filled in one pass: ({kind: [indexes]}, [non-blank indexes])."},
     {"no_copies", (PyCFunction)(void (*)(void))no_copies, METH_FASTCALL,

@@ -68,6 +68,8 @@ PyObject *index_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 /* copies.c */
 PyObject *no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+/* short_line.c */
+PyObject *short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* dates.c */
 PyObject *set_date_classes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *date_words(PyObject *module, PyObject *text);

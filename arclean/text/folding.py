@@ -45,6 +45,9 @@ WORD_RUN = re.compile(r"[^\W_]+")
 #: Texts are checked for anything to case-fold with ``str.casefold``, this many characters at a time.
 _CASEFOLD_CHECK = 4096
 _SENTENCE_MARKS = ".!?؟:۔…"
+#: A line of this many words at least is prose; of SENTENCE_WORDS at least, when it ends a sentence.
+PROSE_WORDS = 16
+SENTENCE_WORDS = 9
 _CLOSERS = "\"'”»’)]"
 _CACHED_LENGTH = 200
 #: Runs of letters outside the Arabic blocks (Latin, Greek, Cyrillic …): the only
@@ -172,4 +175,4 @@ def is_prose(line: str, words: int | None = None) -> bool:
     True
     """
     n = word_count(line) if words is None else words
-    return n >= 16 or (n >= 9 and ends_sentence(line))
+    return n >= PROSE_WORDS or (n >= SENTENCE_WORDS and ends_sentence(line))

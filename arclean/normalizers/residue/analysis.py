@@ -18,13 +18,25 @@ from typing import Callable, Iterator, Sequence
 from ..._compiled import speedups
 from ...datafiles import Phrase
 from ...text.chars import BARE_NUMBER_LINE
-from ...text.folding import fold_text, is_prose, skeleton_of_folded
+from ...text.clitics import listed_prefixes, pronoun_suffixes
+from ...text.folding import PROSE_WORDS, SENTENCE_WORDS, ends_sentence, fold_text, is_prose, skeleton_of_folded
 from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
 from .lines import (
+    MAX_COUNTER_SPACES,
+    MAX_COUNTER_WORDS,
+    MAX_SHARE_SPACES,
+    MAX_WIDGET_WORDS,
+    MIN_STEM,
     START_CHARS,
+    TRAIL_MARKS,
     PhraseMatcher,
+    breadcrumb_homes,
     chrome_counts,
     chrome_share,
+    chrome_words,
+    content_labels,
+    copyright_words,
+    function_words,
     is_breadcrumb,
     is_copyright,
     is_counter,
@@ -153,8 +165,33 @@ def _split_both(text: str, folded: str) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=32768)
 def _classify_short(text: str, folded: str, matcher: PhraseMatcher) -> Line:
     """Short lines (titles, bylines, site chrome) repeat across the pages of a
-    corpus: classified once.  Long lines never repeat, and would only fill the cache."""
+    corpus: classified once.  Long lines never repeat, and would only fill the cache.
+    With the compiled core, a line no phrase, counter or other special test may
+    take is classified in C (``short_line``), as :func:`classify` would."""
+    how = _short_how(matcher)
+    if how is not None and speedups is not None:
+        line: Line | None = speedups.short_line(text, folded, how)
+        if line is not None:
+            return line
     return classify(text, folded, matcher)
+
+
+#: What the compiled core's ``short_line`` reads to classify a short line as :func:`classify` does.
+ShortHow = tuple[object, ...]
+
+
+@lru_cache(maxsize=16)
+def _short_how(matcher: PhraseMatcher) -> ShortHow | None:
+    """``short_line``'s tables and bounds for a matcher: None without the compiled
+    core, or for a matcher with a base (learned phrases), classified in Python."""
+    if speedups is None or matcher.base is not None:
+        return None
+    starts = {first: tuple(" ".join(words) for words, _ in phrases) for first, phrases in matcher.prefixes.items()}
+    return (matcher.exact, starts, matcher.endings, matcher.longest_exact, copyright_words(), listed_prefixes(),
+            pronoun_suffixes(), MIN_STEM, chrome_words(), function_words(), content_labels(), ends_sentence, Line,
+            Kind.CONTENT, Kind.CHROME, TRAIL_MARKS, breadcrumb_homes(), "".join(_LIST_MARKS),
+            _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS, MAX_COUNTER_SPACES, MAX_COUNTER_WORDS, PROSE_WORDS,
+            SENTENCE_WORDS, MAX_TAIL_CHROME_WORDS, min(_MAX_CHROME_WORDS, MAX_WIDGET_WORDS), MAX_SHARE_SPACES)
 
 
 def page_lines(text: str) -> Iterator[str]:

@@ -22,8 +22,18 @@ from ...text.folding import skeleton, skeleton_of_folded
 #: this many characters (folded) can start one.
 START_CHARS = 40
 _MAX_COPYRIGHT_WORDS = 20
-_MAX_COUNTER_WORDS = 4
-_MAX_WIDGET_WORDS = 8
+MAX_COUNTER_WORDS = 4
+#: A line of more spaces than this is no counter.
+MAX_COUNTER_SPACES = 2 * MAX_COUNTER_WORDS
+MAX_WIDGET_WORDS = 8
+#: A line of more spaces than this is not chrome by its words alone (:func:`chrome_share`).
+MAX_SHARE_SPACES = 2 * MAX_WIDGET_WORDS
+#: A listed word stripped of its clitics leaves a stem of this many letters at least.
+MIN_STEM = 3
+#: A counter never starts with a list mark (``- 0 نقطة للخسارة`` is a list item).
+COUNTER_MARKS = ("-", "*", "•")
+#: The separators of a breadcrumb trail (``الرئيسية » أخبار``).
+TRAIL_MARKS = "»>›/|\\"
 #: A phrase that ends a line after a glued badge: three words at least, after two at most.
 _MIN_ENDING_WORDS = 3
 _MAX_BADGE_WORDS = 2
@@ -168,22 +178,22 @@ _GLUED_NUMBER = re.compile(r"(?<=\d)(?=[^\d\s])|(?<=[^\d\s])(?=\d)")
 
 
 @lru_cache(maxsize=65536)
-def _listed(word: str, words: frozenset[str]) -> bool:
+def listed(word: str, words: frozenset[str]) -> bool:
     """A word of a list, with or without clitics: ``القراءات`` is ``قراءات``,
     ``بمشاركة`` is ``مشاركة``, ``تسجيلكم`` is ``تسجيل``.
 
-    >>> _listed("بالتعليقات", frozenset({"تعليقات"})), _listed("بيت", frozenset({"يت"}))
+    >>> listed("بالتعليقات", frozenset({"تعليقات"})), listed("بيت", frozenset({"يت"}))
     (True, False)
     """
     if word in words:
         return True
-    stems = [word[len(c):] for c in listed_prefixes() if word.startswith(c) and len(word) - len(c) >= 3]
+    stems = [word[len(c):] for c in listed_prefixes() if word.startswith(c) and len(word) - len(c) >= MIN_STEM]
     stems.append(word)
     for stem in stems:
         if stem in words:
             return True
         for suffix in pronoun_suffixes():
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3 and stem[: -len(suffix)] in words:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_STEM and stem[: -len(suffix)] in words:
                 return True
     return False
 
@@ -200,18 +210,18 @@ def is_counter(line: str, key: str | None = None) -> bool:
     >>> is_counter("المشاهدات : 171"), is_counter("- 0 نقطة للخسارة"), is_counter("0 نقطة"), is_counter("85views")
     (True, False, True, True)
     """
-    if line.count(" ") > 2 * _MAX_COUNTER_WORDS or line.lstrip().startswith(("-", "*", "•")):
+    if line.count(" ") > MAX_COUNTER_SPACES or line.lstrip().startswith(COUNTER_MARKS):
         return False
     if key is None:
         key = skeleton(line)
     if not ANY_DIGIT.search(key):  # a counter has a number: the first look
         return False
     words = _split_numbers(key.split())
-    if not 2 <= len(words) <= _MAX_COUNTER_WORDS:
+    if not 2 <= len(words) <= MAX_COUNTER_WORDS:
         return False
     numbers = sum(word.isdigit() for word in words)
     known = counter_words()
-    return 1 <= numbers < len(words) and all(word.isdigit() or _listed(word, known) for word in words)
+    return 1 <= numbers < len(words) and all(word.isdigit() or listed(word, known) for word in words)
 
 
 def chrome_share(line: str, words: list[str] | None = None) -> str | None:
@@ -224,11 +234,11 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     >>> chrome_share("شارك في المؤتمر وزير الخارجية") is None
     True
     """
-    if line.count(" ") > 2 * _MAX_WIDGET_WORDS or line.rstrip().endswith("."):
+    if line.count(" ") > MAX_SHARE_SPACES or line.rstrip().endswith("."):
         return None
     if words is None:
         words = skeleton(line).split()
-    if not words or len(words) > _MAX_WIDGET_WORDS:
+    if not words or len(words) > MAX_WIDGET_WORDS:
         return None
     strong, filler = chrome_counts(words)
     if strong >= 1 and (strong + filler) * 10 >= len(words) * 7:
@@ -243,7 +253,7 @@ def chrome_counts(words: list[str]) -> tuple[int, int]:
     (1, 2)
     """
     chrome, filler_words = chrome_words(), function_words()
-    strong = sum(map(_listed, words, repeat(chrome, len(words))))  # each word through the memo, no generator
+    strong = sum(map(listed, words, repeat(chrome, len(words))))  # each word through the memo, no generator
     filler = len([word for word in words if word in filler_words or word.isdigit()])
     return strong, filler
 
@@ -260,7 +270,7 @@ def starts_with_content_label(words: list[str]) -> bool:
     >>> starts_with_content_label("المصدر صفحه الوزاره علي فيسبوك".split())
     True
     """
-    return bool(words) and _listed(words[0], content_labels())
+    return bool(words) and listed(words[0], content_labels())
 
 
 @lru_cache(maxsize=None)
@@ -276,15 +286,26 @@ def is_post_byline(line: str, key: str) -> bool:
     (True, False)
     """
     words = key.split(maxsplit=1)
-    return bool(words) and any(c.isdigit() for c in key) and _listed(words[0], post_labels())
+    return bool(words) and any(c.isdigit() for c in key) and listed(words[0], post_labels())
+
+
+@lru_cache(maxsize=None)
+def breadcrumb_homes() -> tuple[str, ...]:
+    """The names a breadcrumb trail starts with (``data/words/breadcrumb_home.txt``,
+    as written), longest first.
+
+    >>> "الرئيسية" in breadcrumb_homes()
+    True
+    """
+    return tuple(sorted(datafiles.word_list("words/breadcrumb_home.txt"), key=lambda name: (-len(name), name)))
 
 
 @lru_cache(maxsize=None)
 def _breadcrumb() -> re.Pattern[str]:
-    """A breadcrumb trail: the home page's name (``data/words/breadcrumb_home.txt``,
-    as written), then a separator and sections."""
-    names = sorted(datafiles.word_list("words/breadcrumb_home.txt"), key=lambda name: (-len(name), name))
-    return re.compile("(?:" + "|".join(map(re.escape, names)) + r")[ \t]*[»>›/|\\][^\n]*")
+    """A breadcrumb trail: the home page's name, then a separator and sections."""
+    names = breadcrumb_homes()
+    marks = "".join(map(re.escape, TRAIL_MARKS))
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + rf")[ \t]*[{marks}][^\n]*")
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -305,6 +326,16 @@ def _copyright() -> tuple[re.Pattern[str], tuple[str, ...]]:
     phrases = sorted(skeleton(phrase) for phrase in datafiles.word_list("words/copyright_phrases.txt"))
     pattern = re.compile(r"\(c\) ?\d{4}|" + "|".join(map(re.escape, phrases)))
     return pattern, tuple(sorted({phrase.rsplit(" ", 1)[-1] for phrase in phrases}))
+
+
+def copyright_words() -> tuple[str, ...]:
+    """The words a copyright notice without "(c)" or "©" holds one of, folded:
+    the last words of the "all rights reserved" phrases.
+
+    >>> "محفوظه" in copyright_words()
+    True
+    """
+    return _copyright()[1]
 
 
 def is_copyright(line: str, key: str | None = None) -> bool:

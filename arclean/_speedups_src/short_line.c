@@ -1,0 +1,544 @@
+/* A short line classified out of context (analysis.classify) in C, for the lines most
+ * of a crawl is made of: ones no phrase, counter, copyright notice, content label,
+ * breadcrumb, separator or list mark can be.  Every test is first asked its cheap
+ * question here (a dict lookup, a character looked for); when a test could say yes,
+ * short_line answers None and the line is classified in Python, which stays the
+ * reference.  What C decides is the rest: prose, content, and chrome by its words. */
+#include "speedups.h"
+
+/* What short_line reads: the phrase matcher's tables (a matcher with no base), the
+ * word lists and the tests it calls, the Line class and kinds, and the bounds. */
+typedef struct {
+    PyObject *exact;                       /* dict: an exact phrase's skeleton -> ... */
+    PyObject *prefixes;                    /* dict: first word -> tuple of line-start phrases' skeletons */
+    PyObject *endings;                     /* dict: last word -> list of (ending skeleton, ...) */
+    Py_ssize_t longest_exact;
+    PyObject *reserved;                    /* tuple of str: a copyright phrase's last words */
+    PyObject *proclitics, *suffixes;       /* tuples of str: the clitics lines.listed strips */
+    Py_ssize_t min_stem;                   /* and the fewest letters it leaves a stem */
+    PyObject *chrome, *filler, *labels;    /* frozensets of folded words */
+    PyObject *ends_sentence;               /* folding.ends_sentence(line) */
+    PyObject *make_line, *content, *chrome_kind;
+    PyObject *trail_marks;                 /* str: the characters a breadcrumb's separator is one of */
+    PyObject *homes;                       /* tuple of str: the names a breadcrumb starts with */
+    PyObject *list_marks;                  /* str: the characters that start a list item */
+    Py_ssize_t long_chars, long_spaces, start_chars, counter_spaces, counter_words, prose_words, sentence_words,
+        tail_words, chrome_words, share_spaces;
+} How;
+
+#define HOW_SIZE 28
+#define HOW_USAGE                                                                                        \
+    "how: (exact, prefixes, endings, longest_exact, reserved, proclitics, suffixes, min_stem, chrome, "  \
+    "filler, labels, ends_sentence, make_line, content, chrome_kind, trail_marks, homes, list_marks, "   \
+    "long_chars, long_spaces, start_chars, counter_spaces, counter_words, prose_words, sentence_words, "  \
+    "tail_words, chrome_words, share_spaces)"
+
+static int all_str(PyObject *tuple, const char *what);
+
+/* Read how's tuple into *how, its items borrowed (an argument parser reading a format
+ * string would cost a fifth of a line's classification).  0, or -1 with a TypeError. */
+static int
+read_how(PyObject *tuple, How *how)
+{
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != HOW_SIZE) {
+        PyErr_SetString(PyExc_TypeError, HOW_USAGE);
+        return -1;
+    }
+    PyObject *const *item = &PyTuple_GET_ITEM(tuple, 0);
+    PyObject **objects[] = {&how->exact, &how->prefixes, &how->endings, NULL, &how->reserved, &how->proclitics,
+                            &how->suffixes, NULL, &how->chrome, &how->filler, &how->labels, &how->ends_sentence,
+                            &how->make_line, &how->content, &how->chrome_kind, &how->trail_marks, &how->homes,
+                            &how->list_marks};
+    Py_ssize_t *numbers[] = {&how->long_chars, &how->long_spaces, &how->start_chars, &how->counter_spaces,
+                             &how->counter_words, &how->prose_words, &how->sentence_words, &how->tail_words,
+                             &how->chrome_words, &how->share_spaces};
+    const int object_count = (int)(sizeof objects / sizeof objects[0]);
+    _Static_assert(sizeof objects / sizeof objects[0] + sizeof numbers / sizeof numbers[0] == HOW_SIZE, "how's size");
+    for (int k = 0; k < object_count; k++) {
+        if (objects[k] != NULL) {
+            *objects[k] = item[k];
+        }
+    }
+    how->longest_exact = PyLong_AsSsize_t(item[3]);
+    how->min_stem = PyLong_AsSsize_t(item[7]);
+    for (int k = 0; k < (int)(sizeof numbers / sizeof numbers[0]); k++) {
+        *numbers[k] = PyLong_AsSsize_t(item[object_count + k]);
+        if (*numbers[k] == -1 && PyErr_Occurred()) {
+            break;
+        }
+    }
+    if (PyErr_Occurred() || !PyDict_Check(how->exact) || !PyDict_Check(how->prefixes) || !PyDict_Check(how->endings)
+        || !PyTuple_Check(how->reserved) || !PyTuple_Check(how->homes) || !PyTuple_Check(how->proclitics)
+        || !PyTuple_Check(how->suffixes) || !PyAnySet_Check(how->chrome) || !PyAnySet_Check(how->filler)
+        || !PyAnySet_Check(how->labels) || !PyUnicode_Check(how->trail_marks) || !PyUnicode_Check(how->list_marks)
+        || !PyType_Check(how->make_line)) {
+        PyErr_Clear();
+        PyErr_SetString(PyExc_TypeError, HOW_USAGE);
+        return -1;
+    }
+    return all_str(how->reserved, "the reserved words") && all_str(how->homes, "the breadcrumbs' home names")
+                   && all_str(how->proclitics, "the proclitics") && all_str(how->suffixes, "the suffixes")
+               ? 0
+               : -1;
+}
+
+/* 1 when the str holds a character for which test is true, else 0. */
+static int
+holds(PyObject *text, Py_ssize_t start, Py_ssize_t end, int (*test)(Py_UCS4))
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = start; i < end; i++) {
+        if (test(PyUnicode_READ(kind, data, i))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_decimal(Py_UCS4 ch) { return Py_UNICODE_ISDECIMAL(ch); }
+static int is_not_decimal(Py_UCS4 ch) { return !Py_UNICODE_ISDECIMAL(ch); }
+static int is_not_digit(Py_UCS4 ch) { return !Py_UNICODE_ISDIGIT(ch); }
+
+/* 1 when text[start:end] holds one of the characters of marks (a short str), else 0. */
+static int
+holds_one_of(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *marks)
+{
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(marks); k++) {
+        if (PyUnicode_FindChar(text, PyUnicode_READ_CHAR(marks, k), start, end, 1) >= 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static Py_ssize_t
+count_spaces(PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t spaces = 0;
+    for (Py_ssize_t i = start; i < end; i++) {
+        spaces += PyUnicode_READ(kind, data, i) == ' ';
+    }
+    return spaces;
+}
+
+/* 1 when the dict holds the key, 0 when not, -1 on an error. */
+static int
+in_dict(PyObject *dict, PyObject *key)
+{
+    return PyDict_GetItemWithError(dict, key) != NULL ? 1 : PyErr_Occurred() ? -1 : 0;
+}
+
+/* 1 when text[start:end] starts with one of the tuple's str, else 0; -1 on an error. */
+static int
+starts_with_one_of(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *tuple)
+{
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(tuple); k++) {
+        Py_ssize_t found = PyUnicode_Tailmatch(text, PyTuple_GET_ITEM(tuple, k), start, end, -1);
+        if (found != 0) {
+            return found < 0 ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+/* May a line-start phrase match a skeleton whose first word is first: does the skeleton
+ * start with one of the phrases (of that first word) given, then a space or its end?
+ * 1, 0, or -1 on an error. */
+static int
+may_start_phrase(const How *how, PyObject *key, PyObject *first)
+{
+    PyObject *starts = PyDict_GetItemWithError(how->prefixes, first); /* borrowed */
+    if (starts == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    if (!PyTuple_Check(starts)) {
+        PyErr_SetString(PyExc_TypeError, "short_line: the prefixes' values must be tuples of str");
+        return -1;
+    }
+    Py_ssize_t size = PyUnicode_GET_LENGTH(key);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(starts); k++) {
+        PyObject *prefix = PyTuple_GET_ITEM(starts, k);
+        Py_ssize_t found = PyUnicode_Check(prefix) ? PyUnicode_Tailmatch(key, prefix, 0, size, -1) : -1;
+        if (found < 0) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "short_line: the prefixes' values must be tuples of str");
+            }
+            return -1;
+        }
+        Py_ssize_t after = PyUnicode_GET_LENGTH(prefix);
+        if (found && (after == size || PyUnicode_READ_CHAR(key, after) == ' ')) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* May the phrase matcher (PhraseMatcher.match) find a phrase for this skeleton: is it
+ * an exact phrase's, or does it start with a line-start phrase, or end with an ending
+ * phrase (of its last word)?  1, 0, or -1 on an error. */
+static int
+may_be_phrase(const How *how, PyObject *key, PyObject *first, PyObject *last)
+{
+    Py_ssize_t size = PyUnicode_GET_LENGTH(key);
+    if (size == 0) {
+        return 0;
+    }
+    int found = size <= how->longest_exact ? in_dict(how->exact, key) : 0;
+    if (found == 0) {
+        found = may_start_phrase(how, key, first);
+    }
+    if (found != 0) {
+        return found;
+    }
+    PyObject *endings = PyDict_GetItemWithError(how->endings, last); /* borrowed: a list of (ending, phrase) */
+    if (endings == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    PyObject *ends = PySequence_Fast(endings, "short_line: the endings' values must be sequences");
+    for (Py_ssize_t k = 0; ends != NULL && k < PySequence_Fast_GET_SIZE(ends); k++) {
+        PyObject *entry = PySequence_Fast_GET_ITEM(ends, k);
+        PyObject *ending = PyTuple_Check(entry) && PyTuple_GET_SIZE(entry) > 0 ? PyTuple_GET_ITEM(entry, 0) : NULL;
+        found = ending != NULL && PyUnicode_Check(ending) ? (int)PyUnicode_Tailmatch(key, ending, 0, size, 1) : -1;
+        if (found != 0) {
+            if (found < 0 && !PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "short_line: an ending must be a tuple (str, phrase)");
+            }
+            Py_DECREF(ends);
+            return found;
+        }
+    }
+    Py_XDECREF(ends);
+    return ends == NULL ? -1 : 0;
+}
+
+/* 1 when every item of the tuple is a non-empty str, else 0 with a TypeError. */
+static int
+all_str(PyObject *tuple, const char *what)
+{
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(tuple); k++) {
+        PyObject *item = PyTuple_GET_ITEM(tuple, k);
+        if (!PyUnicode_Check(item) || PyUnicode_GET_LENGTH(item) == 0) {
+            PyErr_Format(PyExc_TypeError, "short_line: %s must be non-empty str", what);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* May lines.is_copyright say yes: does the line hold "©" or "(c)", or its skeleton
+ * one of the reserved words?  1, 0, or -1 on an error. */
+static int
+may_be_copyright(const How *how, PyObject *text, PyObject *key)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch == 0xA9) {
+            return 1;
+        }
+        if (ch == '(' && i + 2 < length && (PyUnicode_READ(kind, data, i + 1) | 0x20) == 'c'
+            && PyUnicode_READ(kind, data, i + 2) == ')') {
+            return 1;
+        }
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(how->reserved); k++) {
+        int found = PyUnicode_Contains(key, PyTuple_GET_ITEM(how->reserved, k));
+        if (found != 0) {
+            return found;
+        }
+    }
+    return 0;
+}
+
+/* The fields of a Line, in the order Line.__init__ stores them; interned on first use. */
+static const char *const FIELDS[] = {"text", "kind", "folded", "prose", "evidence", "guard", "by_context", "title",
+                                     "chrome_count", "filler_count"};
+#define FIELD_COUNT ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+static PyObject *field_names[FIELD_COUNT];
+
+/* A new Line of the class make_line, its fields stored straight into its dict as
+ * Line.__init__ stores them (calling it would cost a Python frame and a dict of
+ * keywords): text, kind, folded, prose, evidence ("" for NULL), no guard, not by
+ * context, no title, the chrome and filler counts; and key, unless NULL, as classify
+ * stores a short line's skeleton. */
+static PyObject *
+new_line(const How *how, PyObject *text, PyObject *kind, PyObject *folded, PyObject *key, int prose, PyObject *evidence,
+         Py_ssize_t chrome, Py_ssize_t filler)
+{
+    for (int k = 0; field_names[FIELD_COUNT - 1] == NULL && k < FIELD_COUNT; k++) {
+        if (field_names[k] == NULL && (field_names[k] = PyUnicode_InternFromString(FIELDS[k])) == NULL) {
+            return NULL;
+        }
+    }
+    PyTypeObject *type = (PyTypeObject *)how->make_line;
+    PyObject *none = PyTuple_New(0), *empty = PyUnicode_New(0, 0);
+    PyObject *values[FIELD_COUNT] = {text, kind, folded, prose ? Py_True : Py_False, evidence != NULL ? evidence : empty,
+                                     Py_None, Py_False, Py_False, PyLong_FromSsize_t(chrome), PyLong_FromSsize_t(filler)};
+    PyObject *line = none == NULL || empty == NULL || values[8] == NULL || values[9] == NULL
+                         ? NULL : type->tp_new(type, none, NULL);
+    /* a dict of its own, as dict.update leaves it: the instance's shared-keys dict, which
+     * PyObject_GenericGetDict would make, is slower to read attributes from */
+    PyObject *fields = line == NULL ? NULL : PyDict_New();
+    int failed = fields == NULL;
+    for (int k = 0; !failed && k < FIELD_COUNT; k++) {
+        failed = PyDict_SetItem(fields, field_names[k], values[k]) < 0;
+    }
+    failed = failed || (key != NULL && PyDict_SetItem(fields, LINE_KEY, key) < 0)
+             || PyObject_GenericSetDict(line, fields, NULL) < 0;
+    Py_XDECREF(fields);
+    Py_XDECREF(none);
+    Py_XDECREF(empty);
+    Py_XDECREF(values[8]);
+    Py_XDECREF(values[9]);
+    if (failed) {
+        Py_XDECREF(line);
+        return NULL;
+    }
+    return line;
+}
+
+/* 1 when the set holds text[start:end], else 0; -1 on an error. */
+static int
+holds_part(PyObject *set, PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *part = PyUnicode_Substring(text, start, end);
+    int found = part == NULL ? -1 : PySet_Contains(set, part);
+    Py_XDECREF(part);
+    return found;
+}
+
+/* lines.listed: is the word, or the word without a proclitic, a pronoun suffix or
+ * both (leaving min_stem letters at least), one of the set's?  1, 0, or -1. */
+static int
+listed(const How *how, PyObject *word, PyObject *words)
+{
+    int found = PySet_Contains(words, word);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+    /* each stem: the word after a proclitic (k < count), or the whole word (k == count) */
+    Py_ssize_t count = PyTuple_GET_SIZE(how->proclitics);
+    for (Py_ssize_t k = 0; found == 0 && k <= count; k++) {
+        Py_ssize_t start = 0;
+        if (k < count) {
+            PyObject *proclitic = PyTuple_GET_ITEM(how->proclitics, k);
+            start = PyUnicode_GET_LENGTH(proclitic);
+            if (length - start < how->min_stem || PyUnicode_Tailmatch(word, proclitic, 0, length, -1) != 1) {
+                continue;
+            }
+            found = holds_part(words, word, start, length);
+        }
+        for (Py_ssize_t j = 0; found == 0 && j < PyTuple_GET_SIZE(how->suffixes); j++) {
+            PyObject *suffix = PyTuple_GET_ITEM(how->suffixes, j);
+            Py_ssize_t end = length - PyUnicode_GET_LENGTH(suffix);
+            if (end - start >= how->min_stem && PyUnicode_Tailmatch(word, suffix, start, length, 1) == 1) {
+                found = holds_part(words, word, start, end);
+            }
+        }
+    }
+    return found;
+}
+
+/* How many of the words are chrome words (listed(word, chrome)), and how many
+ * function words or numbers (lines.chrome_counts).  0, or -1 on an error. */
+static int
+chrome_counts(const How *how, PyObject *words, Py_ssize_t *chrome, Py_ssize_t *filler)
+{
+    *chrome = *filler = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(words); k++) {
+        PyObject *word = PyList_GET_ITEM(words, k);
+        int yes = listed(how, word, how->chrome);
+        int function_word = yes < 0 ? -1 : PySet_Contains(how->filler, word);
+        if (function_word < 0) {
+            return -1;
+        }
+        *chrome += yes;
+        *filler += function_word || !holds(word, 0, PyUnicode_GET_LENGTH(word), is_not_digit);
+    }
+    return 0;
+}
+
+/* The line's kind by its words, as classify ends: content of more than tail_words
+ * words; else chrome when lines.chrome_share finds its words chrome enough, with the
+ * counts kept in the Line. */
+static PyObject *
+by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObject *words)
+{
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    if (n > how->tail_words) {
+        return new_line(how, text, how->content, folded, key, 0, NULL, 0, 0);
+    }
+    Py_ssize_t chrome, filler;
+    if (chrome_counts(how, words, &chrome, &filler) < 0) {
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), end = length;
+    while (end > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, end - 1))) {
+        end--;
+    }
+    if (chrome && n <= how->chrome_words && count_spaces(text, 0, length) <= how->share_spaces
+        && !(end > 0 && PyUnicode_READ_CHAR(text, end - 1) == '.') && (chrome + filler) * 10 >= n * 7) {
+        PyObject *evidence = PyUnicode_FromFormat("chrome words: %zd of %zd", chrome, n);
+        PyObject *line = evidence == NULL ? NULL : new_line(how, text, how->chrome_kind, folded, key, 0, evidence, chrome, filler);
+        Py_XDECREF(evidence);
+        return line;
+    }
+    return new_line(how, text, how->content, folded, key, 0, NULL, chrome, filler);
+}
+
+/* The skeleton's words, split at its single spaces (a skeleton has no other). */
+static PyObject *
+split_words(PyObject *key)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(key), start = 0;
+    PyObject *words = PyList_New(0);
+    while (words != NULL && start < length) {
+        Py_ssize_t space = PyUnicode_FindChar(key, ' ', start, length, 1);
+        if (space == -2) {
+            Py_CLEAR(words);
+            break;
+        }
+        space = space < 0 ? length : space;
+        PyObject *word = PyUnicode_Substring(key, start, space);
+        if (word == NULL || PyList_Append(words, word) < 0) {
+            Py_XDECREF(word);
+            Py_CLEAR(words);
+            break;
+        }
+        Py_DECREF(word);
+        start = space + 1;
+    }
+    return words;
+}
+
+/* classify for a long line (long_chars characters or more, stripped, or long_spaces
+ * spaces): prose, when the first word of the skeleton of its first start_chars folded
+ * characters starts no line-start phrase (None when it may: Python says). */
+static PyObject *
+long_line(const How *how, PyObject *text, PyObject *folded)
+{
+    PyObject *head = PyUnicode_Substring(folded, 0, how->start_chars);
+    PyObject *key = head == NULL ? NULL : skeleton_of_folded(NULL, head);
+    Py_XDECREF(head);
+    if (key == NULL) {
+        return NULL;
+    }
+    Py_ssize_t space = PyUnicode_FindChar(key, ' ', 0, PyUnicode_GET_LENGTH(key), 1);
+    PyObject *first = space < -1 ? NULL : PyUnicode_Substring(key, 0, space < 0 ? PyUnicode_GET_LENGTH(key) : space);
+    Py_DECREF(key);
+    int may_start = first == NULL ? -1 : in_dict(how->prefixes, first);
+    Py_XDECREF(first);
+    if (may_start != 0) {
+        return may_start < 0 ? NULL : Py_NewRef(Py_None);
+    }
+    return new_line(how, text, how->content, folded, NULL, 1, NULL, 0, 0);
+}
+
+/* After the first tests (see short_line): the skeleton's words, prose, content label,
+ * breadcrumb, separator, list mark, then by_words. */
+static PyObject *
+judge(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *words = split_words(key), *result = NULL;
+    if (words == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    int prose = n >= how->prose_words;
+    if (!prose && n >= how->sentence_words) {
+        PyObject *ends = PyObject_CallOneArg(how->ends_sentence, text);
+        prose = ends == NULL ? -1 : PyObject_IsTrue(ends);
+        Py_XDECREF(ends);
+        if (prose < 0) {
+            goto done;
+        }
+    }
+    if (prose) {
+        result = new_line(how, text, how->content, folded, key, 1, NULL, 0, 0);
+        goto done;
+    }
+    int trail = holds_one_of(text, start, end, how->trail_marks) ? starts_with_one_of(text, start, end, how->homes) : 0;
+    if (trail < 0) {
+        goto done;
+    }
+    if (n == 0 || trail || holds_one_of(text, start, start + 1, how->list_marks)) {
+        result = Py_NewRef(Py_None); /* a separator, a breadcrumb or a list item may be: Python says */
+        goto done;
+    }
+    int is_label = listed(how, PyList_GET_ITEM(words, 0), how->labels);
+    if (is_label != 0) {
+        result = is_label < 0 ? NULL : Py_NewRef(Py_None);
+        goto done;
+    }
+    result = by_words(how, text, folded, key, words);
+done:
+    Py_DECREF(words);
+    return result;
+}
+
+/* short_line(text, folded, how) -> Line or None
+ * analysis.classify(text, folded, matcher) for a line it judges without a phrase, a
+ * counter, a copyright notice, a content label, a breadcrumb trail, a separator or a
+ * list mark: a blank line, a bare number and a long line are not judged here either.
+ * None when the line may be one of those (Python classifies it). */
+PyObject *
+short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    How how;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "short_line(text, folded, how) expects two str and a tuple");
+        return NULL;
+    }
+    if (read_how(args[2], &how) < 0) {
+        return NULL;
+    }
+    PyObject *text = args[0], *folded = args[1];
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), start = 0, end = length;
+    while (start < end && Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, start))) {
+        start++;
+    }
+    while (end > start && Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, end - 1))) {
+        end--;
+    }
+    if (start == end || (end - start <= 7 && !holds(text, start, end, is_not_decimal))) {
+        Py_RETURN_NONE; /* blank, or a bare number may be (of 7 digits at most, each a decimal) */
+    }
+    if (end - start > how.long_chars || count_spaces(text, start, end) >= how.long_spaces) {
+        return long_line(&how, text, folded);
+    }
+    PyObject *key = skeleton_of_folded(NULL, folded);
+    if (key == NULL) {
+        return NULL;
+    }
+    Py_ssize_t size = PyUnicode_GET_LENGTH(key);
+    Py_ssize_t space = PyUnicode_FindChar(key, ' ', 0, size, 1), last_space = PyUnicode_FindChar(key, ' ', 0, size, -1);
+    PyObject *first = space < -1 ? NULL : PyUnicode_Substring(key, 0, space < 0 ? size : space);
+    PyObject *last = last_space < -1 ? NULL : PyUnicode_Substring(key, last_space + 1, size);
+    PyObject *result = NULL;
+    if (first == NULL || last == NULL) {
+        goto done;
+    }
+    int maybe = may_be_phrase(&how, key, first, last);
+    if (maybe == 0 && count_spaces(text, 0, length) <= how.counter_spaces) { /* lines.is_counter's first looks */
+        /* Splitting glued numbers only adds words: a skeleton of more words is no counter.  (A line
+         * that starts with a list mark is none either; it is left to Python all the same.) */
+        maybe = holds(key, 0, size, is_decimal) && count_spaces(key, 0, size) < how.counter_words;
+    }
+    if (maybe == 0) {
+        maybe = may_be_copyright(&how, text, key);
+    }
+    if (maybe != 0) {
+        result = maybe < 0 ? NULL : Py_NewRef(Py_None);
+        goto done;
+    }
+    result = judge(&how, text, folded, key, start, end);
+done:
+    Py_XDECREF(first);
+    Py_XDECREF(last);
+    Py_DECREF(key);
+    return result;
+}

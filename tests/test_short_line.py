@@ -1,0 +1,153 @@
+"""The compiled core's ``short_line`` classifies a short line as ``analysis.classify`` does.
+
+It decides the lines no special test may take (prose, content, chrome by its words) and
+answers None for the others, which Python classifies; so for every line it gives either
+None or the very Line ``classify`` makes (its fields, their order, and the skeleton it
+stores).  Checked on lines built from the words and marks each test reads, on noise, and
+on every short line of the development set; a handful of lines must be decided in C.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, strategies as st
+
+import arclean._compiled
+from arclean import datafiles
+from arclean.normalizers.residue import analysis, lines
+from arclean.normalizers.residue.page import Kind, Line
+from arclean.text.clitics import listed_prefixes, pronoun_suffixes
+from arclean.text.folding import fold_text
+
+from .conftest import shared_dir
+from .strategies import WORDS
+
+pytestmark = pytest.mark.skipif(not arclean._compiled.COMPILED, reason="the compiled core is not built (pure Python)")
+
+
+def _vocabulary() -> list[str]:
+    """Words each of short_line's tests reads, as a page writes them, and some with clitics."""
+    listed = [*sorted(lines.chrome_words())[:60], *sorted(lines.function_words())[:30], *sorted(lines.content_labels()),
+              *sorted(lines.counter_words()), *lines.breadcrumb_homes(), *lines.copyright_words()]
+    phrases = [phrase.text for phrase in datafiles.phrases()][:80]
+    clitics = [f"{prefix}{word}" for prefix in listed_prefixes() for word in listed[:8]]
+    clitics += [f"{word}{suffix}" for suffix in pronoun_suffixes() for word in listed[:8]]
+    marks = ["©", "(c)", "(C)", "»", "«", "/", "|", ">", "›", "\\", "-", "*", "•", "·", "–", ":", ".", "؟", "!", "…"]
+    numbers = ["0", "12", "٣", "۴۵", "2024", "85views", "تعليقات0", "1234567", "12345678"]
+    return [*WORDS[:60], *listed, *phrases, *clitics, *marks, *numbers]
+
+
+VOCABULARY = _vocabulary()
+SPACES = st.sampled_from([" ", " ", " ", "", "  ", "\u00a0", "\t"])
+
+
+@st.composite
+def short_lines(draw: st.DrawFn) -> str:
+    """A line of up to 30 words of the vocabulary, with stray white space around it."""
+    words = draw(st.lists(st.sampled_from(VOCABULARY), max_size=30))
+    line = "".join(word + draw(SPACES) for word in words)
+    return draw(st.sampled_from(["", " ", "\u00a0"])) + line + draw(st.sampled_from(["", " ", "\t", " ."]))
+
+
+def _check(line: str) -> Line | None:
+    matcher = analysis.phrase_matcher()
+    how = analysis._short_how(matcher)
+    assert how is not None and arclean._compiled.speedups is not None
+    folded = fold_text(line)
+    got = arclean._compiled.speedups.short_line(line, folded, how)
+    if got is not None:
+        want = analysis.classify(line, folded, matcher)
+        assert type(got) is Line
+        assert list(got.__dict__.items()) == list(want.__dict__.items())
+    return got
+
+
+@given(short_lines())
+@example("")
+@example(" \u00a0 ")
+@example("١٢٣")
+@example("كلمة " * 24 + "كلمة")
+@example("كلمة " * 25 + "كلمة")
+@example(" " * 9 + "5" + " ")
+@example("فيسبوك" + " " * 17 + "تويتر")  # chrome words, but too many spaces for chrome by words
+@example("الوسوم " + "كلمة " * 30)
+@example("الرئيسية » أخبار")
+@example("- 0 تعليقات")
+@example("© 2024 جميع الحقوق محفوظة")
+def test_short_line_is_classify_or_none(line: str) -> None:
+    _check(line)
+
+
+@given(st.text(max_size=60))
+def test_short_line_is_classify_or_none_on_noise(line: str) -> None:
+    _check(line)
+
+
+@pytest.mark.parametrize("line", [
+    "الحكومة تعلن خطة جديدة للزراعة",  # content
+    " \u00a0عنوان الخبر اليوم\t",  # content, with white space around it
+    "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.",  # prose: a sentence of 9 words or more
+    "كلمة " * 30,  # prose: 25 spaces or more
+    "شاركنا بتعليقك على الخبر :",  # chrome by its words
+    "بالتعليقات والمشاركات",  # chrome words with clitics
+    "في الختام أكد الطرفان على أهمية تبادل الخبرات",  # starts with a word a line-start phrase starts with
+    "«الانتقالي الجنوبي» يعقد أولى جلساته",  # a trail mark, but no breadcrumb
+    "الأحد 12 مارس 2024 في",  # a number, in too many words for a counter (five)
+    "التعليق باسمه على الخبر",  # its first words start a line-start phrase's, but not its words
+    "الحكومة تنفي خبر (cnn) عن الوزير",  # "(c", not "(c)"
+])
+def test_short_line_decides_the_common_lines(line: str) -> None:
+    assert _check(line) is not None
+
+
+@pytest.mark.parametrize("line", ["اترك رد", "0 تعليقات", "© 2024 الخبر", "جميع الحقوق محفوظة", "الرئيسية » أخبار",
+                                  "المصدر: وكالات", "- بند أول", "٥", "", "الوسوم: اقتصاد"])
+def test_short_line_leaves_the_special_lines_to_python(line: str) -> None:
+    assert _check(line) is None
+
+
+def test_short_line_leaves_the_longest_exact_phrase_to_python() -> None:
+    matcher = analysis.phrase_matcher()
+    longest = max(matcher.exact, key=len)
+    assert len(longest) == matcher.longest_exact and _check(longest) is None
+
+
+def test_short_line_agrees_on_every_short_line_of_the_devset() -> None:
+    folder = shared_dir("devset")
+    seen: set[str] = set()
+    decided = 0
+    for path in sorted(Path(folder).glob("*.dirty.txt")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if len(line) <= analysis._SHORT_LINE and line not in seen:
+                seen.add(line)
+                decided += _check(line) is not None
+    assert seen and decided  # the devset has lines C decides (most do)
+
+
+def test_short_line_rejects_a_bad_how_and_passes_errors_on() -> None:
+    speedups = arclean._compiled.speedups
+    assert speedups is not None
+    how = analysis._short_how(analysis.phrase_matcher())
+    assert how is not None
+    with pytest.raises(TypeError):
+        speedups.short_line("نص", "نص", how[:-1])
+    with pytest.raises(TypeError):
+        speedups.short_line("نص", "نص", (*how[:4], ("محفوظه", 3), *how[5:]))
+    with pytest.raises(TypeError):
+        speedups.short_line(b"x", "x", how)  # type: ignore[arg-type]
+
+    def fails(line: str) -> bool:
+        raise ValueError(line)
+
+    sentence = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل."
+    with pytest.raises(ValueError, match="قال"):
+        speedups.short_line(sentence, fold_text(sentence), (*how[:11], fails, *how[12:]))
+
+
+def test_a_learned_matcher_classifies_in_python() -> None:
+    """A matcher with a base (a configuration's own phrases) has no tables for C."""
+    extra = analysis.phrase_matcher((datafiles.Phrase("سطر من الموقع", "chrome", False, "test"),))
+    assert analysis._short_how(extra) is None
+    assert analysis._classify_short.__wrapped__("سطر من الموقع", "سطر من الموقع", extra).kind is Kind.CHROME
