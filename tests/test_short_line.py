@@ -51,8 +51,18 @@ def short_lines(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(["", " ", "\u00a0"])) + line + draw(st.sampled_from(["", " ", "\t", " ."]))
 
 
-def _check(line: str) -> Line | None:
-    matcher = analysis.phrase_matcher()
+#: A learned file's phrases for one site: a matcher with the bundled one as its base.
+LEARNED = analysis.phrase_matcher((
+    datafiles.Phrase("سطر من الموقع", "chrome", False, "learned"),
+    datafiles.Phrase("اقرأ المزيد من أخبار الموقع اليوم", "related", False, "learned"),
+    datafiles.Phrase("تابعونا على", "share", True, "learned"),
+    datafiles.Phrase("سطر الموقع", "chrome", False, "learned"),  # two words: no ending phrase
+    datafiles.Phrase("نشرة الموقع اليومية", "widget", True, "learned"),  # a first word no bundled phrase starts with
+))
+
+
+def _check(line: str, matcher: lines.PhraseMatcher | None = None) -> Line | None:
+    matcher = matcher or analysis.phrase_matcher()
     how = analysis._short_how(matcher)
     assert how is not None and arclean._compiled.speedups is not None
     folded = fold_text(line)
@@ -72,12 +82,14 @@ def _check(line: str) -> Line | None:
 @example("كلمة " * 25 + "كلمة")
 @example(" " * 9 + "5" + " ")
 @example("فيسبوك" + " " * 17 + "تويتر")  # chrome words, but too many spaces for chrome by words
+@example("فيسبوك تويتر واتساب يوتيوب فيسبوك تويتر واتساب يوتيوب فيسبوك")  # chrome words, but too many
 @example("الوسوم " + "كلمة " * 30)
 @example("الرئيسية » أخبار")
 @example("- 0 تعليقات")
 @example("© 2024 جميع الحقوق محفوظة")
 def test_short_line_is_classify_or_none(line: str) -> None:
     _check(line)
+    _check(line, LEARNED)
 
 
 @given(st.text(max_size=60))
@@ -146,8 +158,15 @@ def test_short_line_rejects_a_bad_how_and_passes_errors_on() -> None:
         speedups.short_line(sentence, fold_text(sentence), (*how[:11], fails, *how[12:]))
 
 
-def test_a_learned_matcher_classifies_in_python() -> None:
-    """A matcher with a base (a configuration's own phrases) has no tables for C."""
-    extra = analysis.phrase_matcher((datafiles.Phrase("سطر من الموقع", "chrome", False, "test"),))
-    assert analysis._short_how(extra) is None
-    assert analysis._classify_short.__wrapped__("سطر من الموقع", "سطر من الموقع", extra).kind is Kind.CHROME
+@pytest.mark.parametrize("line", ["سطر من الموقع", "خبر: اقرأ المزيد من أخبار الموقع اليوم", "تابعونا على فيسبوك",
+                                  "تابعونا على", "اترك رد", "سطر الموقع", "نشرة الموقع اليومية: اشترك الآن"])
+def test_short_line_leaves_a_learned_phrase_to_python(line: str) -> None:
+    """A matcher with a base (a learned file's phrases) is read at each of its levels."""
+    assert _check(line, LEARNED) is None
+    assert analysis._classify_short.__wrapped__(line, fold_text(line), LEARNED).kind is not Kind.CONTENT
+
+
+@pytest.mark.parametrize("line", ["سطر آخر من الموقع", "تابعونا علينا", "أخبار الموقع اليوم في العاصمة",
+                                  "نشرة الموقع الأسبوعية"])
+def test_short_line_decides_other_lines_under_a_learned_matcher(line: str) -> None:
+    assert _check(line, LEARNED) is not None

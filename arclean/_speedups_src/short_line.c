@@ -6,12 +6,13 @@
  * reference.  What C decides is the rest: prose, content, and chrome by its words. */
 #include "speedups.h"
 
-/* What short_line reads: the phrase matcher's tables (a matcher with no base), the
+/* What short_line reads: the phrase matcher's tables, the
  * word lists and the tests it calls, the Line class and kinds, and the bounds. */
 typedef struct {
-    PyObject *exact;                       /* dict: an exact phrase's skeleton -> ... */
-    PyObject *prefixes;                    /* dict: first word -> tuple of line-start phrases' skeletons */
-    PyObject *endings;                     /* dict: last word -> list of (ending skeleton, ...) */
+    /* the phrase matcher's tables, a dict for each of its levels (its base's first), in tuples: */
+    PyObject *exact;                       /* an exact phrase's skeleton -> ... */
+    PyObject *prefixes;                    /* first word -> tuple of line-start phrases' skeletons */
+    PyObject *endings;                     /* last word -> list of (ending skeleton, ...) */
     Py_ssize_t longest_exact;
     PyObject *reserved;                    /* tuple of str: a copyright phrase's last words */
     PyObject *proclitics, *suffixes;       /* tuples of str: the clitics lines.listed strips */
@@ -34,6 +35,7 @@ typedef struct {
     "tail_words, chrome_words, share_spaces)"
 
 static int all_str(PyObject *tuple, const char *what);
+static int all_dicts(PyObject *tuple, const char *what);
 
 /* Read how's tuple into *how, its items borrowed (an argument parser reading a format
  * string would cost a fifth of a line's classification).  0, or -1 with a TypeError. */
@@ -67,7 +69,7 @@ read_how(PyObject *tuple, How *how)
             break;
         }
     }
-    if (PyErr_Occurred() || !PyDict_Check(how->exact) || !PyDict_Check(how->prefixes) || !PyDict_Check(how->endings)
+    if (PyErr_Occurred() || !PyTuple_Check(how->exact) || !PyTuple_Check(how->prefixes) || !PyTuple_Check(how->endings)
         || !PyTuple_Check(how->reserved) || !PyTuple_Check(how->homes) || !PyTuple_Check(how->proclitics)
         || !PyTuple_Check(how->suffixes) || !PyAnySet_Check(how->chrome) || !PyAnySet_Check(how->filler)
         || !PyAnySet_Check(how->labels) || !PyUnicode_Check(how->trail_marks) || !PyUnicode_Check(how->list_marks)
@@ -76,7 +78,8 @@ read_how(PyObject *tuple, How *how)
         PyErr_SetString(PyExc_TypeError, HOW_USAGE);
         return -1;
     }
-    return all_str(how->reserved, "the reserved words") && all_str(how->homes, "the breadcrumbs' home names")
+    return all_dicts(how->exact, "exact") && all_dicts(how->prefixes, "prefixes") && all_dicts(how->endings, "endings")
+                   && all_str(how->reserved, "the reserved words") && all_str(how->homes, "the breadcrumbs' home names")
                    && all_str(how->proclitics, "the proclitics") && all_str(how->suffixes, "the suffixes")
                ? 0
                : -1;
@@ -144,41 +147,77 @@ starts_with_one_of(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *t
     return 0;
 }
 
-/* May a line-start phrase match a skeleton whose first word is first: does the skeleton
- * start with one of the phrases (of that first word) given, then a space or its end?
- * 1, 0, or -1 on an error. */
+/* 1 when one of the dicts (a tuple: the matcher's levels) holds the key, else 0; -1 on an error. */
 static int
-may_start_phrase(const How *how, PyObject *key, PyObject *first)
+in_any(PyObject *dicts, PyObject *key)
 {
-    PyObject *starts = PyDict_GetItemWithError(how->prefixes, first); /* borrowed */
+    int found = 0;
+    for (Py_ssize_t k = 0; found == 0 && k < PyTuple_GET_SIZE(dicts); k++) {
+        found = in_dict(PyTuple_GET_ITEM(dicts, k), key);
+    }
+    return found;
+}
+
+/* May a line-start phrase of one level match a skeleton whose first word is first: does
+ * the skeleton start with one of that level's phrases of that first word, then a space or
+ * its end?  1, 0, or -1 on an error. */
+static int
+may_start_phrase(PyObject *level, PyObject *key, PyObject *first)
+{
+    PyObject *starts = PyDict_GetItemWithError(level, first); /* borrowed */
     if (starts == NULL) {
         return PyErr_Occurred() ? -1 : 0;
     }
     if (!PyTuple_Check(starts)) {
-        PyErr_SetString(PyExc_TypeError, "short_line: the prefixes' values must be tuples of str");
-        return -1;
+        goto not_str;
     }
     Py_ssize_t size = PyUnicode_GET_LENGTH(key);
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(starts); k++) {
         PyObject *prefix = PyTuple_GET_ITEM(starts, k);
-        Py_ssize_t found = PyUnicode_Check(prefix) ? PyUnicode_Tailmatch(key, prefix, 0, size, -1) : -1;
+        if (!PyUnicode_Check(prefix)) {
+            goto not_str;
+        }
+        Py_ssize_t found = PyUnicode_Tailmatch(key, prefix, 0, size, -1), after = PyUnicode_GET_LENGTH(prefix);
         if (found < 0) {
-            if (!PyErr_Occurred()) {
-                PyErr_SetString(PyExc_TypeError, "short_line: the prefixes' values must be tuples of str");
-            }
             return -1;
         }
-        Py_ssize_t after = PyUnicode_GET_LENGTH(prefix);
         if (found && (after == size || PyUnicode_READ_CHAR(key, after) == ' ')) {
             return 1;
         }
     }
     return 0;
+not_str:
+    PyErr_SetString(PyExc_TypeError, "short_line: the prefixes' values must be tuples of str");
+    return -1;
 }
 
-/* May the phrase matcher (PhraseMatcher.match) find a phrase for this skeleton: is it
- * an exact phrase's, or does it start with a line-start phrase, or end with an ending
- * phrase (of its last word)?  1, 0, or -1 on an error. */
+/* May an ending phrase of one level (its endings of the skeleton's last word, a list of
+ * (ending, phrase)) end the skeleton?  1, 0, or -1 on an error. */
+static int
+may_end_phrase(PyObject *level, PyObject *key, PyObject *last)
+{
+    PyObject *endings = PyDict_GetItemWithError(level, last); /* borrowed */
+    if (endings == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    PyObject *ends = PySequence_Fast(endings, "short_line: the endings' values must be sequences");
+    int found = ends == NULL ? -1 : 0;
+    for (Py_ssize_t k = 0; found == 0 && ends != NULL && k < PySequence_Fast_GET_SIZE(ends); k++) {
+        PyObject *entry = PySequence_Fast_GET_ITEM(ends, k);
+        PyObject *ending = PyTuple_Check(entry) && PyTuple_GET_SIZE(entry) > 0 ? PyTuple_GET_ITEM(entry, 0) : NULL;
+        found = ending != NULL && PyUnicode_Check(ending)
+                    ? (int)PyUnicode_Tailmatch(key, ending, 0, PyUnicode_GET_LENGTH(key), 1) : -1;
+        if (found < 0 && !PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "short_line: an ending must be a tuple (str, phrase)");
+        }
+    }
+    Py_XDECREF(ends);
+    return found;
+}
+
+/* May the phrase matcher (PhraseMatcher.match) find a phrase for this skeleton at one of
+ * its levels: is it an exact phrase's, or does it start with a line-start phrase, or end
+ * with an ending phrase (of its last word)?  1, 0, or -1 on an error. */
 static int
 may_be_phrase(const How *how, PyObject *key, PyObject *first, PyObject *last)
 {
@@ -186,32 +225,27 @@ may_be_phrase(const How *how, PyObject *key, PyObject *first, PyObject *last)
     if (size == 0) {
         return 0;
     }
-    int found = size <= how->longest_exact ? in_dict(how->exact, key) : 0;
-    if (found == 0) {
-        found = may_start_phrase(how, key, first);
+    int found = size <= how->longest_exact ? in_any(how->exact, key) : 0;
+    for (Py_ssize_t k = 0; found == 0 && k < PyTuple_GET_SIZE(how->prefixes); k++) {
+        found = may_start_phrase(PyTuple_GET_ITEM(how->prefixes, k), key, first);
     }
-    if (found != 0) {
-        return found;
+    for (Py_ssize_t k = 0; found == 0 && k < PyTuple_GET_SIZE(how->endings); k++) {
+        found = may_end_phrase(PyTuple_GET_ITEM(how->endings, k), key, last);
     }
-    PyObject *endings = PyDict_GetItemWithError(how->endings, last); /* borrowed: a list of (ending, phrase) */
-    if (endings == NULL) {
-        return PyErr_Occurred() ? -1 : 0;
-    }
-    PyObject *ends = PySequence_Fast(endings, "short_line: the endings' values must be sequences");
-    for (Py_ssize_t k = 0; ends != NULL && k < PySequence_Fast_GET_SIZE(ends); k++) {
-        PyObject *entry = PySequence_Fast_GET_ITEM(ends, k);
-        PyObject *ending = PyTuple_Check(entry) && PyTuple_GET_SIZE(entry) > 0 ? PyTuple_GET_ITEM(entry, 0) : NULL;
-        found = ending != NULL && PyUnicode_Check(ending) ? (int)PyUnicode_Tailmatch(key, ending, 0, size, 1) : -1;
-        if (found != 0) {
-            if (found < 0 && !PyErr_Occurred()) {
-                PyErr_SetString(PyExc_TypeError, "short_line: an ending must be a tuple (str, phrase)");
-            }
-            Py_DECREF(ends);
-            return found;
+    return found;
+}
+
+/* 1 when every item of the tuple is a dict, else 0 with a TypeError. */
+static int
+all_dicts(PyObject *tuple, const char *what)
+{
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(tuple); k++) {
+        if (!PyDict_Check(PyTuple_GET_ITEM(tuple, k))) {
+            PyErr_Format(PyExc_TypeError, "short_line: %s must be a tuple of dicts", what);
+            return 0;
         }
     }
-    Py_XDECREF(ends);
-    return ends == NULL ? -1 : 0;
+    return 1;
 }
 
 /* 1 when every item of the tuple is a non-empty str, else 0 with a TypeError. */
@@ -429,7 +463,7 @@ long_line(const How *how, PyObject *text, PyObject *folded)
     Py_ssize_t space = PyUnicode_FindChar(key, ' ', 0, PyUnicode_GET_LENGTH(key), 1);
     PyObject *first = space < -1 ? NULL : PyUnicode_Substring(key, 0, space < 0 ? PyUnicode_GET_LENGTH(key) : space);
     Py_DECREF(key);
-    int may_start = first == NULL ? -1 : in_dict(how->prefixes, first);
+    int may_start = first == NULL ? -1 : in_any(how->prefixes, first);
     Py_XDECREF(first);
     if (may_start != 0) {
         return may_start < 0 ? NULL : Py_NewRef(Py_None);

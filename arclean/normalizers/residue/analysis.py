@@ -182,12 +182,14 @@ ShortHow = tuple[object, ...]
 
 @lru_cache(maxsize=16)
 def _short_how(matcher: PhraseMatcher) -> ShortHow | None:
-    """``short_line``'s tables and bounds for a matcher: None without the compiled
-    core, or for a matcher with a base (learned phrases), classified in Python."""
-    if speedups is None or matcher.base is not None:
+    """``short_line``'s tables and bounds for a matcher (the phrase tables of each of
+    its levels, its base's first); None without the compiled core."""
+    if speedups is None:
         return None
-    starts = {first: tuple(" ".join(words) for words, _ in phrases) for first, phrases in matcher.prefixes.items()}
-    return (matcher.exact, starts, matcher.endings, matcher.longest_exact, copyright_words(), listed_prefixes(),
+    levels = matcher.levels()
+    exact, starts, endings = (tuple(level.exact for level in levels), tuple(level.starts for level in levels),
+                              tuple(level.endings for level in levels))
+    return (exact, starts, endings, matcher.longest_exact, copyright_words(), listed_prefixes(),
             pronoun_suffixes(), MIN_STEM, chrome_words(), function_words(), content_labels(), ends_sentence, Line,
             Kind.CONTENT, Kind.CHROME, TRAIL_MARKS, breadcrumb_homes(), "".join(_LIST_MARKS),
             _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS, MAX_COUNTER_SPACES, MAX_COUNTER_WORDS, PROSE_WORDS,

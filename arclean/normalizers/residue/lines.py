@@ -9,7 +9,7 @@ layout's business, not this module's.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import repeat
 
 from ... import datafiles
@@ -62,6 +62,24 @@ class PhraseMatcher:
                 if len(words) >= _MIN_ENDING_WORDS:
                     self.endings.setdefault(words[-1], []).append((key, phrase))
         self.longest_exact: int = max([len(key) for key in self.exact] + [base.longest_exact if base else 0])
+
+    def levels(self) -> tuple[PhraseMatcher, ...]:
+        """The matcher's levels, its base's first: each consulted in turn.
+
+        >>> [len(level.exact) > 0 for level in phrase_matcher((Phrase("سطر", "chrome", False, "x"),)).levels()]
+        [True, True]
+        """
+        return (*self.base.levels(), self) if self.base else (self,)
+
+    @cached_property
+    def starts(self) -> dict[str, tuple[str, ...]]:
+        """This level's line-start phrases by first word, each as its skeleton:
+        what a first look needs to know whether a line may start with one.
+
+        >>> phrase_matcher().starts["الوسوم"]
+        ('الوسوم',)
+        """
+        return {first: tuple(" ".join(words) for words, _ in phrases) for first, phrases in self.prefixes.items()}
 
     def _exact(self, key: str) -> Phrase | None:
         found = self.base._exact(key) if self.base else None
