@@ -1024,3 +1024,28 @@ def test_a_rule_of_ones_own_is_gated_by_its_own_class() -> None:
     assert look_module._gates is not before and before.classes == look_module._gates.classes[:-1]
     assert pipe.clean("a ¤  b") == pipe.explain("a ¤  b").text == "a $ b"
     assert pipe.clean("a  b") == "a b"
+
+
+def test_a_pipelines_own_phrases_are_not_hashed_on_every_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The matcher of a configuration's phrases is found by the tuple's identity: a learned
+    file's hundreds of phrases are not hashed again for every page (they were, in the lru
+    lookup by value, 40 % of a warm pass with 300 phrases)."""
+    from arclean.datafiles import Phrase
+    from arclean.normalizers.residue import lines
+
+    extra = tuple(Phrase(f"سطر رقم {i} من الموقع", "chrome", False, "learned") for i in range(50))
+    matcher = lines.phrase_matcher(extra)
+    hashed: list[Phrase] = []
+    original = Phrase.__hash__
+    monkeypatch.setattr(Phrase, "__hash__", lambda phrase: hashed.append(phrase) or original(phrase))
+    for _ in range(5):
+        page = analysis.analyze("نص الخبر\nسطر رقم 3 من الموقع", extra)
+        assert page.lines[1].kind is Kind.CHROME
+    assert not hashed and lines.phrase_matcher(extra) is matcher
+    assert lines.phrase_matcher(tuple(extra)) is matcher  # the same tuple
+    assert lines.phrase_matcher(tuple(list(extra))) is matcher and hashed  # an equal one: found by value, hashed
+    lines.clear_matchers()
+    assert lines.phrase_matcher(extra) is not matcher  # made anew after the phrases may have changed
+    for count in range(lines._MATCHERS_KEPT + 3):
+        lines.phrase_matcher(extra[:count + 1])
+    assert len(lines._MATCHERS_BY_ID) <= lines._MATCHERS_KEPT

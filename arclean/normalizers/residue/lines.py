@@ -160,10 +160,41 @@ def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
     return colon >= 0 and tuple(skeleton(line[:colon]).split()) == prefix
 
 
-@lru_cache(maxsize=16)
 def phrase_matcher(extra: tuple[Phrase, ...] = ()) -> PhraseMatcher:
-    """The matcher for the bundled phrases plus any from the configuration."""
+    """The matcher for the bundled phrases plus any from the configuration.
+
+    Asked once an analysis with a pipeline's own tuple of phrases: found by that
+    tuple's identity first, since finding it by value would hash every phrase
+    (a learned file's hundreds) on every call.
+
+    >>> extra = (Phrase("سطر من الموقع", "chrome", False, "learned"),)
+    >>> phrase_matcher(extra) is phrase_matcher(extra) is phrase_matcher(tuple(list(extra)))
+    True
+    """
+    found = _MATCHERS_BY_ID.get(id(extra))
+    if found is not None and found[0] is extra:
+        return found[1]
+    matcher = _phrase_matcher(extra)
+    if len(_MATCHERS_BY_ID) >= _MATCHERS_KEPT:
+        _MATCHERS_BY_ID.clear()
+    _MATCHERS_BY_ID[id(extra)] = (extra, matcher)  # the tuple held: its id is not reused meanwhile
+    return matcher
+
+
+#: Matchers by the identity of their phrase tuple (with the tuple), at most this many.
+_MATCHERS_KEPT = 64
+_MATCHERS_BY_ID: dict[int, tuple[tuple[Phrase, ...], PhraseMatcher]] = {}
+
+
+@lru_cache(maxsize=16)
+def _phrase_matcher(extra: tuple[Phrase, ...]) -> PhraseMatcher:
     return PhraseMatcher(extra, base=phrase_matcher()) if extra else PhraseMatcher(datafiles.phrases())
+
+
+def clear_matchers() -> None:
+    """Forget every matcher made: for a caller that changes the bundled phrases."""
+    _MATCHERS_BY_ID.clear()
+    _phrase_matcher.cache_clear()
 
 
 def _folded_words(relpath: str) -> frozenset[str]:
