@@ -1046,6 +1046,6 @@ def test_a_pipelines_own_phrases_are_not_hashed_on_every_analysis(monkeypatch: p
     assert lines.phrase_matcher(tuple(list(extra))) is matcher and hashed  # an equal one: found by value, hashed
     lines.clear_matchers()
     assert lines.phrase_matcher(extra) is not matcher  # made anew after the phrases may have changed
-    for count in range(lines._MATCHERS_KEPT + 3):
-        lines.phrase_matcher(extra[:count + 1])
-    assert len(lines._MATCHERS_BY_ID) <= lines._MATCHERS_KEPT
+    for count in range(lines.MATCHERS_KEPT + 3):  # as many tuples: each kept with its matcher, to a bound
+        lines.phrase_matcher(tuple(list(extra[:count % len(extra) + 1])))
+    assert 0 < len(lines._MATCHERS_BY_ID) <= lines.MATCHERS_KEPT

@@ -22,6 +22,7 @@ from ...text.clitics import listed_prefixes, pronoun_suffixes
 from ...text.folding import PROSE_WORDS, SENTENCE_WORDS, ends_sentence, fold_text, is_prose, skeleton_of_folded
 from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
 from .lines import (
+    MATCHERS_KEPT,
     MAX_COUNTER_SPACES,
     MAX_COUNTER_WORDS,
     MAX_SHARE_SPACES,
@@ -147,7 +148,7 @@ Classifier = Callable[[str, str, PhraseMatcher], Line]
 ProseLine = tuple[Callable[[str], bool], type[Line], Kind, int, int, int]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=MATCHERS_KEPT)
 def _prose_line(matcher: PhraseMatcher) -> ProseLine:
     return matcher.could_start, Line, Kind.CONTENT, _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS
 
@@ -180,7 +181,7 @@ def _classify_short(text: str, folded: str, matcher: PhraseMatcher) -> Line:
 ShortHow = tuple[object, ...]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=MATCHERS_KEPT)
 def _short_how(matcher: PhraseMatcher) -> ShortHow | None:
     """``short_line``'s tables and bounds for a matcher (the phrase tables of each of
     its levels, its base's first); None without the compiled core."""

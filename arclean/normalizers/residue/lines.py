@@ -175,18 +175,19 @@ def phrase_matcher(extra: tuple[Phrase, ...] = ()) -> PhraseMatcher:
     if found is not None and found[0] is extra:
         return found[1]
     matcher = _phrase_matcher(extra)
-    if len(_MATCHERS_BY_ID) >= _MATCHERS_KEPT:
+    if len(_MATCHERS_BY_ID) >= MATCHERS_KEPT:
         _MATCHERS_BY_ID.clear()
     _MATCHERS_BY_ID[id(extra)] = (extra, matcher)  # the tuple held: its id is not reused meanwhile
     return matcher
 
 
-#: Matchers by the identity of their phrase tuple (with the tuple), at most this many.
-_MATCHERS_KEPT = 64
+#: Matchers kept, by the identity of their phrase tuple (with the tuple) and by its value: more
+#: than the pipelines a learned phrase file's sources keep (``pipeline._MAX_SOURCES``, 256).
+MATCHERS_KEPT = 512
 _MATCHERS_BY_ID: dict[int, tuple[tuple[Phrase, ...], PhraseMatcher]] = {}
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=MATCHERS_KEPT)
 def _phrase_matcher(extra: tuple[Phrase, ...]) -> PhraseMatcher:
     return PhraseMatcher(extra, base=phrase_matcher()) if extra else PhraseMatcher(datafiles.phrases())
 
