@@ -22,6 +22,7 @@ from ...text.clitics import listed_prefixes, pronoun_suffixes
 from ...text.folding import PROSE_WORDS, SENTENCE_WORDS, ends_sentence, fold_text, is_prose, skeleton_of_folded
 from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
 from .lines import (
+    MATCHERS,
     MATCHERS_KEPT,
     MAX_COUNTER_SPACES,
     MAX_COUNTER_WORDS,
@@ -82,7 +83,7 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     >>> [line.kind.name for line in analyze_alone("اترك رد\\n\\nنص").lines]
     ['COMMENT', 'BLANK', 'CONTENT']
     """
-    matcher = phrase_matcher(extra)
+    matcher = MATCHERS.get(id(extra)) or phrase_matcher(extra)  # phrase_matcher's first look, without its call
     if len(text) <= _SPLIT_AT_ONCE:
         return _analyze_short(text, extra, matcher)
     seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
@@ -150,7 +151,9 @@ ProseLine = tuple[Callable[[str], bool], type[Line], Kind, int, int, int]
 
 @lru_cache(maxsize=MATCHERS_KEPT)
 def _prose_line(matcher: PhraseMatcher) -> ProseLine:
-    return matcher.could_start, Line, Kind.CONTENT, _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS
+    # Without a base, could_start is a lookup in the matcher's prefixes: asked of the dict itself, no Python frame.
+    could_start = matcher.prefixes.__contains__ if matcher.base is None else matcher.could_start
+    return could_start, Line, Kind.CONTENT, _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS
 
 
 _classify_lines = python_classify_lines if speedups is None else speedups.classify_lines

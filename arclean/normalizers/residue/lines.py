@@ -163,28 +163,32 @@ def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
 def phrase_matcher(extra: tuple[Phrase, ...] = ()) -> PhraseMatcher:
     """The matcher for the bundled phrases plus any from the configuration.
 
-    Asked once an analysis with a pipeline's own tuple of phrases: found by that
-    tuple's identity first, since finding it by value would hash every phrase
-    (a learned file's hundreds) on every call.
+    Found by the phrase tuple's identity (:data:`MATCHERS`) before its value: finding
+    it by value would hash every phrase (a learned file's hundreds) on every call.
 
     >>> extra = (Phrase("سطر من الموقع", "chrome", False, "learned"),)
     >>> phrase_matcher(extra) is phrase_matcher(extra) is phrase_matcher(tuple(list(extra)))
     True
     """
-    found = _MATCHERS_BY_ID.get(id(extra))
-    if found is not None and found[0] is extra:
-        return found[1]
+    return MATCHERS.get(id(extra)) or _remember(extra)
+
+
+def _remember(extra: tuple[Phrase, ...]) -> PhraseMatcher:
     matcher = _phrase_matcher(extra)
-    if len(_MATCHERS_BY_ID) >= MATCHERS_KEPT:
-        _MATCHERS_BY_ID.clear()
-    _MATCHERS_BY_ID[id(extra)] = (extra, matcher)  # the tuple held: its id is not reused meanwhile
+    if len(MATCHERS) >= MATCHERS_KEPT:
+        MATCHERS.clear()
+        _HELD.clear()
+    _HELD[id(extra)] = extra  # held, so that no other object has its id while the matcher is kept
+    MATCHERS[id(extra)] = matcher
     return matcher
 
 
-#: Matchers kept, by the identity of their phrase tuple (with the tuple) and by its value: more
-#: than the pipelines a learned phrase file's sources keep (``pipeline._MAX_SOURCES``, 256).
+#: Matchers kept, by the identity of their phrase tuple and by its value: more than the
+#: pipelines a learned phrase file's sources keep (``pipeline._MAX_SOURCES``, 256).
 MATCHERS_KEPT = 512
-_MATCHERS_BY_ID: dict[int, tuple[tuple[Phrase, ...], PhraseMatcher]] = {}
+#: The matchers made, by the ``id`` of their phrase tuple (a hot caller reads it without a call).
+MATCHERS: dict[int, PhraseMatcher] = {}
+_HELD: dict[int, tuple[Phrase, ...]] = {}
 
 
 @lru_cache(maxsize=MATCHERS_KEPT)
@@ -194,7 +198,8 @@ def _phrase_matcher(extra: tuple[Phrase, ...]) -> PhraseMatcher:
 
 def clear_matchers() -> None:
     """Forget every matcher made: for a caller that changes the bundled phrases."""
-    _MATCHERS_BY_ID.clear()
+    MATCHERS.clear()
+    _HELD.clear()
     _phrase_matcher.cache_clear()
 
 
