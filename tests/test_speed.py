@@ -1049,3 +1049,52 @@ def test_a_pipelines_own_phrases_are_not_hashed_on_every_analysis(monkeypatch: p
     for count in range(lines.MATCHERS_KEPT + 3):  # as many tuples: each kept with its matcher, to a bound
         lines.phrase_matcher(tuple(list(extra[:count % len(extra) + 1])))
     assert 0 < len(lines.MATCHERS) <= lines.MATCHERS_KEPT
+
+
+_PURE_RUN = """
+import json, os, sys
+assert os.environ.get("ARCLEAN_PURE_PYTHON")
+import arclean, arclean._compiled
+from arclean.datafiles import Phrase
+assert not arclean._compiled.COMPILED
+documents, phrases = json.load(sys.stdin)
+learned = arclean.Pipeline(config=arclean.Config(boilerplate=tuple(Phrase(*phrase) for phrase in phrases)))
+plain = arclean.Pipeline()
+json.dump([[plain.clean(text), learned.clean(text), learned.explain(text).text] for text in documents], sys.stdout)
+"""
+
+
+@compiled
+def test_the_compiled_core_and_pure_python_clean_real_pages_alike() -> None:
+    """End to end: the same pages cleaned in this process (compiled core) and in a fresh one
+    with ``ARCLEAN_PURE_PYTHON=1`` give the same texts, with the default pipeline and with a
+    learned file's phrases (a third of them line-start phrases)."""
+    import json
+    import os
+    import random
+    import subprocess
+
+    from arclean.datafiles import Phrase
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import realpages
+
+    try:
+        folder = shared_dir("devset")
+    except pytest.skip.Exception:
+        folder = Path("/nonexistent")  # generated pages only
+    documents = realpages.real_pages(200_000, seed=17, folder=folder)
+    r = random.Random(17)
+    candidates = sorted({line.strip() for text in documents for line in text.split("\n") if 2 <= len(line.split()) <= 6})
+    phrases = [(text, r.choice(["chrome", "related", "share"]), i % 3 == 0, "learned")
+               for i, text in enumerate(r.sample(candidates, min(100, len(candidates))))]
+    env = {**os.environ, "ARCLEAN_PURE_PYTHON": "1"}
+    done = subprocess.run([sys.executable, "-c", _PURE_RUN], input=json.dumps([documents, phrases]), env=env,
+                          capture_output=True, text=True, check=True, timeout=600)
+    pure = json.loads(done.stdout)
+    learned = arclean.Pipeline(config=arclean.Config(boilerplate=tuple(Phrase(*phrase) for phrase in phrases)))
+    plain = arclean.Pipeline()
+    assert len(pure) == len(documents) > 100
+    for text, want in zip(documents, pure, strict=True):
+        assert [plain.clean(text), learned.clean(text), learned.explain(text).text] == want, text
+    assert sum(want[0] != text for text, want in zip(documents, pure, strict=True)) > len(documents) // 4
