@@ -1098,3 +1098,22 @@ def test_the_compiled_core_and_pure_python_clean_real_pages_alike() -> None:
     for text, want in zip(documents, pure, strict=True):
         assert [plain.clean(text), learned.clean(text), learned.explain(text).text] == want, text
     assert sum(want[0] != text for text, want in zip(documents, pure, strict=True)) > len(documents) // 4
+
+
+def test_a_title_remembers_its_near_duplicates_by_skeleton_and_within_a_bound() -> None:
+    """``is_near_duplicate`` remembers each answer on the title's line, by the other line's
+    skeleton (past the lengths, the answer is the skeletons'): asked again, of lines whose texts
+    differ but not their skeletons, and of more lines than it keeps, it answers as the reference."""
+    title = analysis.analyze("«الانتقالي الجنوبي» يعقد أولى جلساته بعد يوم من عودة أعضائه إلى عدن").lines[0]
+    variants = ["«الانتقالي الجنوبي» يعقد أولى جلساته بعد يوم من عودة أعضائه إلى عدن",
+                "الانتقالي الجنوبي يعقد أولى جلساته بعد يوم من عودة أعضائه إلى عدن !!!",  # the same skeleton
+                "«الانتقالي الجنوبي» يُعد أولى جلساته بعد يوم من عودة اعضاءه إلى عدن",
+                "«الانتقالي الجنوبي» يعقد أولى جلساته في عدن لبحث خطط المجلس المالية والإعلامية",
+                "عدن",  # too short: the lengths answer, before the memory
+                *(f"«الانتقالي الجنوبي» يعقد أولى جلساته بعد يوم {number} من عودة أعضائه" for number in range(40))]
+    lines = [line for text in variants for line in analysis.analyze(text).lines]
+    for _ in range(2):
+        for line in lines:
+            assert title_module.is_near_duplicate(title, line) == _reference_near_duplicate(title, line), line.text
+    assert [title_module.is_near_duplicate(title, line) for line in lines[:4]] == [True, True, True, False]
+    assert 0 < len(title.__dict__[title_module._NEAR_MEMO]) <= title_module._NEAR_KEPT

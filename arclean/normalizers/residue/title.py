@@ -59,7 +59,29 @@ def is_near_duplicate(title: Line, line: Line) -> bool:
     a, b = len(title.text), len(line.text)
     if 2 * min(a, b) + _LENGTH_SLACK < max(a, b):  # a first look at the lengths, before the skeletons
         return False
-    sa, sb = title.key, line.key
+    # Past the lengths the answer is the skeletons'. Lines are immutable and shared by a document's
+    # pages (and by pages that repeat them): the title candidate remembers its answer for each
+    # skeleton it was compared with, a few dozen at most.
+    memo = title.__dict__
+    near: dict[str, bool] | None = memo.get(_NEAR_MEMO)
+    if near is None:
+        near = memo[_NEAR_MEMO] = {}
+    key = line.key
+    found = near.get(key)
+    if found is None:
+        if len(near) >= _NEAR_KEPT:
+            near.clear()
+        found = near[key] = _is_near_duplicate(title.key, key)
+    return found
+
+
+#: Where :func:`is_near_duplicate` keeps a line's answers, and how many.
+_NEAR_MEMO = "_near_duplicates"
+_NEAR_KEPT = 32
+
+
+def _is_near_duplicate(sa: str, sb: str) -> bool:
+    """:func:`is_near_duplicate` past its first look, on the two lines' skeletons."""
     if sa == sb:
         return bool(sa)
     if not sa or not sb or 40 * min(len(sa), len(sb)) < 17 * (len(sa) + len(sb)):
