@@ -418,7 +418,9 @@ def test_the_first_look_for_copies_is_the_full_search(text: str) -> None:
         assert pipe.clean(text) == _plain_clean(pipe, text) == pipe.explain(text).text
 
 
-def test_the_first_look_for_copies_on_generated_documents_and_the_devset() -> None:
+def _real_pages(size: int, seed: int) -> list[str]:
+    """``benchmarks/realpages.py``'s real-shaped pages: the devset's and pages cut from it and from
+    generated ones (generated pages only where ../shared is missing, outside CI)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     import realpages
 
@@ -426,7 +428,11 @@ def test_the_first_look_for_copies_on_generated_documents_and_the_devset() -> No
         folder = shared_dir("devset")
     except pytest.skip.Exception:
         folder = Path("/nonexistent")  # generated pages only
-    documents = realpages.real_pages(300_000, seed=5, folder=folder)
+    return realpages.real_pages(size, seed=seed, folder=folder)
+
+
+def test_the_first_look_for_copies_on_generated_documents_and_the_devset() -> None:
+    documents = _real_pages(300_000, seed=5)
     for text in documents:
         for page in (analysis.analyze_alone(text), analysis.analyze(text)):
             _check_no_copies(page)
@@ -1076,14 +1082,7 @@ def test_the_compiled_core_and_pure_python_clean_real_pages_alike() -> None:
 
     from arclean.datafiles import Phrase
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    import realpages
-
-    try:
-        folder = shared_dir("devset")
-    except pytest.skip.Exception:
-        folder = Path("/nonexistent")  # generated pages only
-    documents = realpages.real_pages(200_000, seed=17, folder=folder)
+    documents = _real_pages(200_000, seed=17)
     r = random.Random(17)
     candidates = sorted({line.strip() for text in documents for line in text.split("\n") if 2 <= len(line.split()) <= 6})
     phrases = [(text, r.choice(["chrome", "related", "share"]), i % 3 == 0, "learned")

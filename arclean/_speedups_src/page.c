@@ -104,18 +104,7 @@ prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t sh
     if (end - start <= how->prose_chars && spaces < how->prose_spaces) {
         Py_RETURN_NONE;
     }
-    PyObject *head = PyUnicode_Substring(folded, 0, how->start_chars);
-    if (head == NULL) {
-        return NULL;
-    }
-    PyObject *key = skeleton_of_folded(NULL, head);
-    Py_DECREF(head);
-    if (key == NULL) {
-        return NULL;
-    }
-    Py_ssize_t space = PyUnicode_FindChar(key, ' ', 0, PyUnicode_GET_LENGTH(key), 1);
-    PyObject *first = space < -1 ? NULL : PyUnicode_Substring(key, 0, space < 0 ? PyUnicode_GET_LENGTH(key) : space);
-    Py_DECREF(key);
+    PyObject *first = first_word_of_head(folded, how->start_chars);
     if (first == NULL) {
         return NULL;
     }

@@ -454,15 +454,7 @@ split_words(PyObject *key)
 static PyObject *
 long_line(const How *how, PyObject *text, PyObject *folded)
 {
-    PyObject *head = PyUnicode_Substring(folded, 0, how->start_chars);
-    PyObject *key = head == NULL ? NULL : skeleton_of_folded(NULL, head);
-    Py_XDECREF(head);
-    if (key == NULL) {
-        return NULL;
-    }
-    Py_ssize_t space = PyUnicode_FindChar(key, ' ', 0, PyUnicode_GET_LENGTH(key), 1);
-    PyObject *first = space < -1 ? NULL : PyUnicode_Substring(key, 0, space < 0 ? PyUnicode_GET_LENGTH(key) : space);
-    Py_DECREF(key);
+    PyObject *first = first_word_of_head(folded, how->start_chars);
     int may_start = first == NULL ? -1 : in_any(how->prefixes, first);
     Py_XDECREF(first);
     if (may_start != 0) {

@@ -51,6 +51,7 @@ PyObject *first_look(PyObject *module, PyObject *text);
 PyObject *rare_gates(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *fold_text(PyObject *module, PyObject *text);
 PyObject *skeleton_of_folded(PyObject *module, PyObject *text);
+PyObject *first_word_of_head(PyObject *folded, Py_ssize_t chars);
 PyObject *doubled_key(PyObject *module, PyObject *key);
 /* needles.c */
 PyObject *needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs);

@@ -203,6 +203,24 @@ skeleton_of_folded(PyObject *module, PyObject *text)
     return result;
 }
 
+/* The first word of the skeleton of the folded line's first chars characters (a new
+ * reference; "" when it has none; NULL on an error): what a long line may start a
+ * line-start phrase with (analysis.classify, lines.PhraseMatcher.match_start). */
+PyObject *
+first_word_of_head(PyObject *folded, Py_ssize_t chars)
+{
+    PyObject *head = PyUnicode_Substring(folded, 0, chars);
+    PyObject *key = head == NULL ? NULL : skeleton_of_folded(NULL, head);
+    Py_XDECREF(head);
+    if (key == NULL) {
+        return NULL;
+    }
+    Py_ssize_t space = PyUnicode_FindChar(key, ' ', 0, PyUnicode_GET_LENGTH(key), 1);
+    PyObject *first = space < -1 ? NULL : PyUnicode_Substring(key, 0, space < 0 ? PyUnicode_GET_LENGTH(key) : space);
+    Py_DECREF(key);
+    return first;
+}
+
 /* shape.fold_text: drop marks, tatweel and joiners (shape._DROPPED), fold letter
  * variants and digits (shape._FOLDS), case-fold the letters of cased scripts
  * (shape._CASED_RUN).  Hardcoded here; the Python side checks this function
