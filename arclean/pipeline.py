@@ -64,11 +64,24 @@ def _run_characters(plan: Plan[Step], text: str, look: Look | None) -> tuple[str
             return text, None
 
 
+class _StepPlan(Plan[Step]):
+    """A run of character steps, planned (:class:`~arclean.look.Plan`), and the
+    indexes of those with suggestions, which ``explain`` asks whether they run or not."""
+
+    __slots__ = ("suggesting",)
+
+    def __init__(self, steps: Sequence[Step]) -> None:
+        super().__init__(steps)
+        self.suggesting = frozenset(k for k, step in enumerate(steps) if step.suggest is not None)
+
+
 def _trace_characters(plan: Plan[Step], text: str, look: Look | None, every: bool = True
                       ) -> Generator[tuple[Step, str, Page | None], None, tuple[str, Look | None]]:
     """:func:`_run_characters`, step by step: yields each step and the text
     after it (not ``every`` one: only those that changed it or have
     suggestions), returns the last and the look that still holds for it."""
+    if not every and isinstance(plan, _StepPlan):
+        return (yield from _trace_changes(plan, text, look))
     for step in plan.steps:
         if step.gate or step.needles:
             if look is None:
@@ -82,6 +95,34 @@ def _trace_characters(plan: Plan[Step], text: str, look: Look | None, every: boo
             yield step, after, None
         text = after
     return text, look
+
+
+def _trace_changes(plan: _StepPlan, text: str, look: Look | None
+                   ) -> Generator[tuple[Step, str, Page | None], None, tuple[str, Look | None]]:
+    """:func:`_trace_characters` not for every step, planned as :func:`_run_characters`
+    plans: only the steps the look opens run, the look taken again after a change;
+    yields each step that changed the text, and each with suggestions (run or not)."""
+    steps, start = plan.steps, 0
+    while True:
+        if look is None:
+            look = Look(text)
+        opened = plan.open(look)
+        runs = frozenset(opened) if plan.suggesting else None
+        for index in sorted(runs | plan.suggesting) if runs is not None else opened:
+            if index < start:
+                continue
+            step = steps[index]
+            after = step.run(text) if runs is None or index in runs else text
+            if after is not text:
+                yield step, after, None
+                text, look, start = after, None, index + 1
+                break
+            if step.suggest is not None:
+                yield step, after, None
+        else:
+            return text, look
+        if start == len(steps):
+            return text, None
 
 
 #: The line rules that only ever drop lines of a residue kind (``Rule.residue_only``): on a
@@ -327,7 +368,7 @@ class Pipeline:
                 runs[-1].append(step)
             else:
                 runs.append([step])
-        return [run if run[0].decide is not None else Plan(run) for run in runs]
+        return [run if run[0].decide is not None else _StepPlan(run) for run in runs]
 
     def explain(self, text: str) -> Report:
         """Run every step and record each change with its rule and input line;

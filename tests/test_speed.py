@@ -22,7 +22,7 @@ import re
 import sys
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Generator
 from unittest import mock
 
 import pytest
@@ -1116,3 +1116,41 @@ def test_a_title_remembers_its_near_duplicates_by_skeleton_and_within_a_bound() 
             assert title_module.is_near_duplicate(title, line) == _reference_near_duplicate(title, line), line.text
     assert [title_module.is_near_duplicate(title, line) for line in lines[:4]] == [True, True, True, False]
     assert 0 < len(title.__dict__[title_module._NEAR_MEMO]) <= title_module._NEAR_KEPT
+
+
+def _drain(steps: Generator[tuple[pipeline_module.Step, str, Page | None], None, tuple[str, object]]
+           ) -> tuple[list[tuple[str, str]], str]:
+    """A trace's (code, text after) pairs, and the text it returns."""
+    pairs = []
+    while True:
+        try:
+            step, after, _ = next(steps)
+        except StopIteration as stop:
+            return pairs, stop.value[0]
+        pairs.append((step.code, after))
+
+
+@pytest.mark.parametrize("select", [(), ("ALL",)])
+def test_explain_plans_its_character_trace_as_clean_plans_its_run(select: tuple[str, ...]) -> None:
+    """``explain``'s trace of a run of character rules runs only the steps the text's look opens
+    (as ``clean`` does) and yields what the trace of every step yields, kept to the steps that
+    changed the text or have suggestions (T201's, with every rule selected)."""
+    pipe = arclean.Pipeline(config=arclean.Config(extend_select=select))
+    plans = [block for block in pipe._blocks if isinstance(block, look_module.Plan)]
+    assert any(isinstance(plan, pipeline_module._StepPlan) and plan.suggesting for plan in plans) == bool(select)
+    texts = [*_real_pages(60_000, seed=3), "نص  فيه ديسميبر 2018 و“اقتباس“", "", "\u00a0\n\n\n0"]
+    for text in texts:
+        for plan in plans:
+            full, full_text = _drain(pipeline_module._trace_characters(plan, text, None, every=True))
+            previous, want = text, []
+            for code, after in full:
+                if after is not previous or _step_of(pipe, code).suggest is not None:
+                    want.append((code, after))
+                previous = after
+            planned, planned_text = _drain(pipeline_module._trace_characters(plan, text, None, every=False))
+            assert planned == want and planned_text == full_text, text
+        assert pipe.explain(text).text == pipe.clean(text)
+
+
+def _step_of(pipe: arclean.Pipeline, code: str) -> pipeline_module.Step:
+    return next(step for step in pipe.steps if step.code == code)
