@@ -1054,7 +1054,7 @@ def test_a_pipelines_own_phrases_are_not_hashed_on_every_analysis(monkeypatch: p
     assert lines.phrase_matcher(extra) is not matcher  # made anew after the phrases may have changed
     for count in range(lines.MATCHERS_KEPT + 3):  # as many tuples: each kept with its matcher, to a bound
         lines.phrase_matcher(tuple(list(extra[:count % len(extra) + 1])))
-    assert 0 < len(lines.MATCHERS) <= lines.MATCHERS_KEPT
+    assert 0 < len(lines._MATCHERS) <= lines.MATCHERS_KEPT
 
 
 _PURE_RUN = """

@@ -84,24 +84,12 @@ typedef struct {
 static PyObject *
 prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t short_max)
 {
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t start = 0, end = length;
-    while (start < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start))) {
-        start++;
-    }
-    while (end > start && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1))) {
-        end--;
-    }
+    Py_ssize_t start, end;
+    strip_bounds(text, &start, &end);
     if (end - start <= short_max) {
         Py_RETURN_NONE;
     }
-    Py_ssize_t spaces = 0;
-    for (Py_ssize_t i = start; i < end; i++) {
-        spaces += PyUnicode_READ(kind, data, i) == ' ';
-    }
-    if (end - start <= how->prose_chars && spaces < how->prose_spaces) {
+    if (end - start <= how->prose_chars && count_spaces(text, start, end) < how->prose_spaces) {
         Py_RETURN_NONE;
     }
     PyObject *first = first_word_of_head(folded, how->start_chars);

@@ -115,18 +115,6 @@ holds_one_of(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *marks)
     return 0;
 }
 
-static Py_ssize_t
-count_spaces(PyObject *text, Py_ssize_t start, Py_ssize_t end)
-{
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t spaces = 0;
-    for (Py_ssize_t i = start; i < end; i++) {
-        spaces += PyUnicode_READ(kind, data, i) == ' ';
-    }
-    return spaces;
-}
-
 /* 1 when the dict holds the key, 0 when not, -1 on an error. */
 static int
 in_dict(PyObject *dict, PyObject *key)
@@ -399,7 +387,7 @@ chrome_counts(const How *how, PyObject *words, Py_ssize_t *chrome, Py_ssize_t *f
  * words; else chrome when lines.chrome_share finds its words chrome enough, with the
  * counts kept in the Line. */
 static PyObject *
-by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObject *words)
+by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObject *words, Py_ssize_t end)
 {
     Py_ssize_t n = PyList_GET_SIZE(words);
     if (n > how->tail_words) {
@@ -409,11 +397,7 @@ by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObje
     if (chrome_counts(how, words, &chrome, &filler) < 0) {
         return NULL;
     }
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text), end = length;
-    while (end > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, end - 1))) {
-        end--;
-    }
-    if (chrome && n <= how->chrome_words && count_spaces(text, 0, length) <= how->share_spaces
+    if (chrome && n <= how->chrome_words && count_spaces(text, 0, PyUnicode_GET_LENGTH(text)) <= how->share_spaces
         && !(end > 0 && PyUnicode_READ_CHAR(text, end - 1) == '.') && (chrome + filler) * 10 >= n * 7) {
         PyObject *evidence = PyUnicode_FromFormat("chrome words: %zd of %zd", chrome, n);
         PyObject *line = evidence == NULL ? NULL : new_line(how, text, how->chrome_kind, folded, key, 0, evidence, chrome, filler);
@@ -499,7 +483,7 @@ judge(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssize_
         result = is_label < 0 ? NULL : Py_NewRef(Py_None);
         goto done;
     }
-    result = by_words(how, text, folded, key, words);
+    result = by_words(how, text, folded, key, words, end);
 done:
     Py_DECREF(words);
     return result;
@@ -523,13 +507,8 @@ short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *text = args[0], *folded = args[1];
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text), start = 0, end = length;
-    while (start < end && Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, start))) {
-        start++;
-    }
-    while (end > start && Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, end - 1))) {
-        end--;
-    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), start, end;
+    strip_bounds(text, &start, &end);
     if (start == end || (end - start <= 7 && !holds(text, start, end, is_not_decimal))) {
         Py_RETURN_NONE; /* blank, or a bare number may be (of 7 digits at most, each a decimal) */
     }

@@ -45,6 +45,35 @@ str_parts(PyObject *text, const char *function, Py_ssize_t *length, int *kind, c
     return 0;
 }
 
+/* The bounds of a str stripped of white space (str.strip): [*start, *end). */
+static inline void
+strip_bounds(PyObject *text, Py_ssize_t *start, Py_ssize_t *end)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    *start = 0;
+    *end = PyUnicode_GET_LENGTH(text);
+    while (*start < *end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *start))) {
+        (*start)++;
+    }
+    while (*end > *start && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *end - 1))) {
+        (*end)--;
+    }
+}
+
+/* How many spaces (U+0020) text[start:end] holds. */
+static inline Py_ssize_t
+count_spaces(PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t spaces = 0;
+    for (Py_ssize_t i = start; i < end; i++) {
+        spaces += PyUnicode_READ(kind, data, i) == ' ';
+    }
+    return spaces;
+}
+
 /* text.c */
 void build_tables(void);
 PyObject *first_look(PyObject *module, PyObject *text);

@@ -22,7 +22,6 @@ from ...text.clitics import listed_prefixes, pronoun_suffixes
 from ...text.folding import PROSE_WORDS, SENTENCE_WORDS, ends_sentence, fold_text, is_prose, skeleton_of_folded
 from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
 from .lines import (
-    MATCHERS,
     MATCHERS_KEPT,
     MAX_COUNTER_SPACES,
     MAX_COUNTER_WORDS,
@@ -83,7 +82,7 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     >>> [line.kind.name for line in analyze_alone("اترك رد\\n\\nنص").lines]
     ['COMMENT', 'BLANK', 'CONTENT']
     """
-    matcher = MATCHERS.get(id(extra)) or phrase_matcher(extra)  # phrase_matcher's first look, without its call
+    matcher = phrase_matcher(extra)
     if len(text) <= _SPLIT_AT_ONCE:
         return _analyze_short(text, extra, matcher)
     seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once

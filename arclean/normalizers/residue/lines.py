@@ -163,31 +163,31 @@ def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
 def phrase_matcher(extra: tuple[Phrase, ...] = ()) -> PhraseMatcher:
     """The matcher for the bundled phrases plus any from the configuration.
 
-    Found by the phrase tuple's identity (:data:`MATCHERS`) before its value: finding
+    Found by the phrase tuple's identity before its value: finding
     it by value would hash every phrase (a learned file's hundreds) on every call.
 
     >>> extra = (Phrase("سطر من الموقع", "chrome", False, "learned"),)
     >>> phrase_matcher(extra) is phrase_matcher(extra) is phrase_matcher(tuple(list(extra)))
     True
     """
-    return MATCHERS.get(id(extra)) or _remember(extra)
+    return _MATCHERS.get(id(extra)) or _remember(extra)
 
 
 def _remember(extra: tuple[Phrase, ...]) -> PhraseMatcher:
     matcher = _phrase_matcher(extra)
-    if len(MATCHERS) >= MATCHERS_KEPT:
-        MATCHERS.clear()
+    if len(_MATCHERS) >= MATCHERS_KEPT:
+        _MATCHERS.clear()
         _HELD.clear()
     _HELD[id(extra)] = extra  # held, so that no other object has its id while the matcher is kept
-    MATCHERS[id(extra)] = matcher
+    _MATCHERS[id(extra)] = matcher
     return matcher
 
 
 #: Matchers kept, by the identity of their phrase tuple and by its value: more than the
 #: pipelines a learned phrase file's sources keep (``pipeline._MAX_SOURCES``, 256).
 MATCHERS_KEPT = 512
-#: The matchers made, by the ``id`` of their phrase tuple (a hot caller reads it without a call).
-MATCHERS: dict[int, PhraseMatcher] = {}
+#: The matchers made, by the ``id`` of their phrase tuple.
+_MATCHERS: dict[int, PhraseMatcher] = {}
 _HELD: dict[int, tuple[Phrase, ...]] = {}
 
 
@@ -198,7 +198,7 @@ def _phrase_matcher(extra: tuple[Phrase, ...]) -> PhraseMatcher:
 
 def clear_matchers() -> None:
     """Forget every matcher made: for a caller that changes the bundled phrases."""
-    MATCHERS.clear()
+    _MATCHERS.clear()
     _HELD.clear()
     _phrase_matcher.cache_clear()
 
