@@ -393,6 +393,40 @@ def test_compiled_no_copies_reads_the_doubled_memo_as_the_reference(text: str, m
     assert not remembered & set(asked[1])  # a line whose answer is remembered is not asked (0 and "x" are no answer)
 
 
+@compiled
+@settings(max_examples=300)
+@given(st.one_of(_pages(), _pages_with_copies(), _heads_with_copies()), st.lists(st.sampled_from(["key", "memo", ""]),
+                                                                             min_size=16, max_size=16))
+@example("عنوان الخبر اليوم - عنوان الخبر اليوم\nنص", [""] * 16)  # a line printed twice
+@example("عنوان الخبر اليوم - عنوان الخبر اليوم\nنص", ["key"] * 16)
+@example("قال الوزير " * 200 + "\nنص", [""] * 16)  # a line over the bound: may be doubled, unread
+def test_compiled_no_copies_answers_may_be_doubled_as_the_function(text: str, kept: list[str]) -> None:
+    """Given the bound of a long line for ``may_be_doubled``, ``no_copies`` answers it as
+    ``title._may_be_doubled`` does: from a skeleton the line holds or one it makes and keeps,
+    True over the bound, the answer remembered; the same result as with the function, and each
+    line left with the same skeleton and answer."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    page = analysis.analyze(text)
+    sides = []
+    for test in (title_module._may_be_doubled, title_module._LONG_LINE):
+        lines = tuple(Line(line.text, line.kind, line.folded, line.prose, guard=line.guard) for line in page.lines)
+        for line, how in zip(lines, kept, strict=False):  # fresh lines, some with a skeleton or an answer kept
+            if how == "key":
+                line.__dict__["key"] = line.key
+            elif how == "memo":
+                title_module._may_be_doubled(line)
+        fresh = Page(lines, page.extra, page.forum, page.alone)
+        found = speedups.no_copies(*_no_copies_arguments(fresh, may_be_doubled=test))
+        sides.append((found, [{k: line.__dict__.get(k) for k in ("key", title_module._DOUBLED_MEMO)} for line in lines]))
+    assert sides[0] == sides[1]
+    with pytest.raises(TypeError):
+        speedups.no_copies(*_no_copies_arguments(page, None, may_be_doubled=title_module._LONG_LINE))
+    with pytest.raises(ValueError):
+        speedups.no_copies(*_no_copies_arguments(page, may_be_doubled=-1))
+
+
 def _asker(log: list[int]) -> Callable[[Line], bool]:
     """A may_be_doubled that logs the lines it is asked about and answers by their length."""
     def doubled(line: Line) -> bool:

@@ -68,6 +68,56 @@ memo_truth(PyObject *line, PyObject *memo)
     return truth;
 }
 
+/* title._may_be_doubled with the compiled core, for a line whose answer is not
+ * remembered (memo: the name it is remembered under): from the line's skeleton, made
+ * and kept under "key" if the line has none yet (Line.key), unless the line is longer
+ * than long_line characters (True: such a line's words are only counted in full by
+ * the slow path); the answer is remembered.  1, 0, or -1 on an error. */
+static int
+line_may_be_doubled(PyObject *line, PyObject *memo, Py_ssize_t long_line)
+{
+    PyObject *fields = PyObject_GenericGetDict(line, NULL);
+    if (fields == NULL) {
+        return -1;
+    }
+    int doubled = -1;
+    PyObject *key = Py_XNewRef(PyDict_GetItemWithError(fields, LINE_KEY));
+    if (key == NULL && !PyErr_Occurred()) {
+        PyObject *text = PyDict_GetItemWithError(fields, LINE_TEXT); /* borrowed */
+        PyObject *folded = text == NULL ? NULL : PyDict_GetItemWithError(fields, LINE_FOLDED);
+        if (folded == NULL || !PyUnicode_Check(text)) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "no_copies: a line without its text and folded form");
+            }
+            goto done;
+        }
+        if (PyUnicode_GET_LENGTH(text) > long_line) {
+            doubled = 1;
+            goto remember;
+        }
+        key = skeleton_of_folded(NULL, folded);
+        if (key == NULL || PyDict_SetItem(fields, LINE_KEY, key) < 0) {
+            goto done;
+        }
+    }
+    if (key != NULL) {
+        PyObject *answer = doubled_key(NULL, key);
+        if (answer == NULL) {
+            goto done;
+        }
+        doubled = answer == Py_True;
+        Py_DECREF(answer);
+    }
+remember:
+    if (doubled >= 0 && PyDict_SetItem(fields, memo, doubled ? Py_True : Py_False) < 0) {
+        doubled = -1;
+    }
+done:
+    Py_XDECREF(key);
+    Py_DECREF(fields);
+    return doubled;
+}
+
 /* The line (borrowed from the page's tuple) at the at-th of the page's non-blank
  * indexes (a sequence of ints); NULL with an exception if it is no index of the page. */
 static PyObject *
@@ -93,7 +143,9 @@ filled_line(PyObject *lines, PyObject *filled, Py_ssize_t at)
  * calls; scan, title_lines, copy_window: title._POST_SCAN, _TITLE_LINES, _COPY_WINDOW;
  * slack: is_near_duplicate's first look at lengths (2 * shorter + slack >= longer);
  * doubled_memo: None, or the name under which a line's dict holds may_be_doubled's
- * answer (True or False), read there instead of calling it. */
+ * answer (True or False), read there instead of calling it.  may_be_doubled may be an
+ * int, long_line, rather than a function: then, with doubled_memo, a line's answer not
+ * remembered is found here, as title._may_be_doubled finds it (line_may_be_doubled). */
 PyObject *
 no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -105,6 +157,19 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *doubled_memo = args[13];
+    Py_ssize_t long_line = -1; /* may_be_doubled found here, for lines of at most this many characters */
+    if (PyLong_Check(args[5])) {
+        if (doubled_memo == Py_None) {
+            PyErr_SetString(PyExc_TypeError, "no_copies: a long_line bound needs doubled_memo");
+            return NULL;
+        }
+        if ((long_line = PyLong_AsSsize_t(args[5])) < 0) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_ValueError, "no_copies: long_line out of range");
+            }
+            return NULL;
+        }
+    }
     PyObject *lines = args[0], *filled = args[1], *blank = args[2], *content = args[3], *label = args[4];
     PyObject *may_be_doubled = args[5], *is_post_byline = args[6], *is_candidate = args[7], *is_near_duplicate = args[8];
     Py_ssize_t scan = PyLong_AsSsize_t(args[9]), title_lines = PyLong_AsSsize_t(args[10]);
@@ -131,7 +196,8 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         int found = doubled_memo == Py_None ? -2 : memo_truth(line, doubled_memo);
         if (found == -2) {
-            found = call_truth(may_be_doubled, line, NULL);
+            found = long_line >= 0 ? line_may_be_doubled(line, doubled_memo, long_line)
+                                   : call_truth(may_be_doubled, line, NULL);
         }
         if (found != 0) {
             return found < 0 ? NULL : Py_NewRef(Py_False);

@@ -199,7 +199,7 @@ def has_no_copies(page: Page) -> bool:
 
 
 def _has_no_copies(page: Page) -> bool:
-    return _no_copies(page.lines, page.filled, Kind.BLANK, Kind.CONTENT, Guard.LABEL, _may_be_doubled, _is_post_byline,
+    return _no_copies(page.lines, page.filled, Kind.BLANK, Kind.CONTENT, Guard.LABEL, _DOUBLED_TEST, _is_post_byline,
                       _is_candidate, is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK,
                       _DOUBLED_MEMO)
 
@@ -250,7 +250,7 @@ def python_no_copies(lines: tuple[Line, ...], filled: Sequence[int], blank: Kind
     return True
 
 
-_no_copies = python_no_copies if speedups is None else speedups.no_copies
+_no_copies: Callable[..., bool] = python_no_copies if speedups is None else speedups.no_copies
 
 
 def _is_candidate(line: Line, looked: int) -> bool:
@@ -311,6 +311,9 @@ def _is_doubled_key(key: str) -> bool:
 
 #: The compiled core's ``_is_doubled_key`` (one scan of the skeleton, no split), or the reference.
 is_doubled_key: Callable[[str], bool] = speedups.doubled_key if speedups is not None else _is_doubled_key
+#: What the copy look asks a line whose answer is not remembered: :func:`_may_be_doubled`; with the
+#: compiled core, the bound of a long line, with which ``no_copies`` answers as that function does itself.
+_DOUBLED_TEST: Callable[[Line], bool] | int = _may_be_doubled if speedups is None else _LONG_LINE
 
 
 def _find_post(page: Page) -> tuple[int, int, int | None] | None:
