@@ -520,6 +520,9 @@ _DATES = st.lists(st.one_of(
 @example("في شهر ديسمبرر والشهر نوفمرر وأشهر اكتوبرر وبالشهر  ينابرر شهرشهر يناير ششهر يوليوو")
 def test_the_month_rule_finds_its_numbers_as_before(text: str) -> None:
     assert months.fix_month_misspellings(text) == _reference_month_fixes(text)
+    found = months._first_look(text)  # its first look: a listed misspelling exactly, an anchor word if there is one
+    assert bool(found & months._LISTED) is any(typo in text for typo in months._misspellings())
+    assert found & months._ANCHORED or not any(word in text for word in months._ANCHOR_WORDS)
 
 
 
@@ -593,6 +596,30 @@ def test_the_first_look_of_the_quote_shapes_rule_is_exact(text: str) -> None:
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _plain_trim(text: str) -> str:
+    """W106 as it reads: the text without its leading line feeds, its trailing ones, and one added."""
+    body = text.lstrip("\n").rstrip("\n")
+    return body + "\n" if body.strip(" \t\n") else ""
+
+
+@given(st.one_of(texts, st.text(alphabet=" \t\n\u00a0بa", max_size=12)))
+@example("ب\n")
+@example(" \n")
+@example("\t \n")
+@example("\u00a0\n")
+@example("\nب\n")
+@example("ب\n\n")
+def test_trim_document_gives_a_trimmed_text_back_as_it_is(text: str) -> None:
+    """W106's first look (one line feed at the end, none at the start, more than white space):
+    the same text as the full trim, and the very object when nothing changes."""
+    from arclean.normalizers.whitespace import trim_document
+
+    trimmed = trim_document(text)
+    assert trimmed == _plain_trim(text)
+    if trimmed == text:
+        assert trimmed is text
 
 
 def _plain_skeleton(folded: str) -> str:

@@ -115,7 +115,12 @@ def trim_document(text: str) -> str:
     'عنوان\\nنص\\n'
     >>> trim_document(" \\n")
     ''
+    >>> text = "عنوان\\nنص\\n"
+    >>> trim_document(text) is text  # already trimmed: the text itself, not a copy
+    True
     """
+    if text.endswith("\n") and not text.endswith("\n\n") and not text.startswith("\n") and text.lstrip(" \t\n"):
+        return text  # one line feed at the end, none at the start, more than white space: as it would come out
     start = 0
     while start < len(text) and text[start] == "\n":
         start += 1

@@ -91,6 +91,41 @@ if speedups is not None:
         return False
 
 
+#: What T101's first look at a text found: a listed misspelling (the text holds one as a
+#: substring), an anchor word (ditto: :func:`_anchor_ends` may find a date context).
+_LISTED, _ANCHORED = 1, 2
+
+
+def _first_look(text: str) -> int:
+    """Does the text hold a listed misspelling (``_LISTED``), an anchor word
+    (``_ANCHORED``: asked here in pure Python, where :func:`_anchor_ends` looks for
+    them itself)?  With the compiled core, both in one scan of the text.
+
+    >>> _first_look("في ديسميبر من كل شهر") == _LISTED | _ANCHORED, _first_look("في ديسمبر") & _LISTED
+    (True, 0)
+    """
+    return (_LISTED if _holds_misspelling(text) else 0) | _ANCHORED
+
+
+if speedups is not None:
+
+    def _first_look(text: str) -> int:  # noqa: F811 (one scan for the misspellings and the anchor words)
+        needles = _look_needles()
+        if needles is None:  # too many for one scan
+            return (_LISTED if _holds_misspelling(text) else 0) | _ANCHORED
+        bits = _needles_in(text, needles, False)
+        listed = (1 << len(_misspellings())) - 1
+        return (_LISTED if bits & listed else 0) | (_ANCHORED if bits & ~listed else 0)
+
+
+@lru_cache(maxsize=1)
+def _look_needles() -> tuple[str, ...] | None:
+    """The listed misspellings and the anchor words, for the compiled core's one scan
+    (None if they are more than it takes)."""
+    needles = _misspellings() + _ANCHOR_WORDS
+    return needles if len(needles) <= 64 else None
+
+
 @lru_cache(maxsize=1)
 def _misspelling_chunks() -> tuple[tuple[str, ...], ...]:
     """The listed misspellings in groups of at most 64, as the compiled core's
@@ -176,14 +211,16 @@ def fix_month_misspellings(text: str) -> str:
     >>> fix_month_misspellings("ابريل اغسطس يوليه كانون الاول دجنبر 3 أيام نسيان 2020")
     'ابريل اغسطس يوليه كانون الاول دجنبر 3 أيام نسيان 2020'
     """
-    if _holds_misspelling(text):
+    found = _first_look(text)
+    if found & _LISTED:
         text = _misspelling_pattern().sub(_replace_listed, text)
+        found |= _ANCHORED  # the anchor words looked for again in the text as it now is
     fixes: dict[int, tuple[int, str]] = {}
     for clitic, word, start, end in date_words(text):
         corrected = _correction(clitic, word)
         if corrected is not None:
             fixes[start] = (end, corrected)
-    for end in _anchor_ends(text):
+    for end in _anchor_ends(text) if found & _ANCHORED else ():
         _consider(_WORD_AFTER.match(text, end), fixes)
     for start in sorted(fixes, reverse=True):
         end, corrected = fixes[start]
