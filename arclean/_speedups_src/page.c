@@ -80,8 +80,10 @@ typedef struct {
  * prose_chars of them or prose_spaces spaces at least, and the first word of the
  * skeleton of its folded form's first start_chars characters is one no line-start
  * phrase begins with (could_start says no).  Then the line is
- * make_line(text, content, folded, True), a new reference.  Otherwise Py_None (a new
- * reference): the line is classified in Python.  NULL on an error. */
+ * make_line(text, content, folded, True), a new reference, made as short_line makes
+ * its Lines (its fields straight into its dict: make_line is the Line class).
+ * Otherwise Py_None (a new reference): the line is classified in Python.  NULL on an
+ * error. */
 static PyObject *
 prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t short_max)
 {
@@ -107,8 +109,7 @@ prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t sh
     if (may_start != 0) {
         return may_start < 0 ? NULL : Py_NewRef(Py_None);
     }
-    PyObject *call[4] = {text, how->content, folded, Py_True};
-    return PyObject_Vectorcall(how->make_line, call, 4, NULL);
+    return make_line(how->make_line, text, how->content, folded, NULL, 1, NULL, 0, 0);
 }
 
 /* classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max, prose)

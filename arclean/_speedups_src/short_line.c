@@ -287,17 +287,22 @@ static PyObject *field_names[FIELD_COUNT];
  * Line.__init__ stores them (calling it would cost a Python frame and a dict of
  * keywords): text, kind, folded, prose, evidence ("" for NULL), no guard, not by
  * context, no title, the chrome and filler counts; and key, unless NULL, as classify
- * stores a short line's skeleton. */
-static PyObject *
-new_line(const How *how, PyObject *text, PyObject *kind, PyObject *folded, PyObject *key, int prose, PyObject *evidence,
-         Py_ssize_t chrome, Py_ssize_t filler)
+ * stores a short line's skeleton.  (page.c's classify_lines makes its lines of prose
+ * with it too.) */
+PyObject *
+make_line(PyObject *make_line, PyObject *text, PyObject *kind, PyObject *folded, PyObject *key, int prose,
+          PyObject *evidence, Py_ssize_t chrome, Py_ssize_t filler)
 {
+    if (!PyType_Check(make_line)) {
+        PyErr_SetString(PyExc_TypeError, "make_line: the Line class is not a class");
+        return NULL;
+    }
     for (int k = 0; field_names[FIELD_COUNT - 1] == NULL && k < FIELD_COUNT; k++) {
         if (field_names[k] == NULL && (field_names[k] = PyUnicode_InternFromString(FIELDS[k])) == NULL) {
             return NULL;
         }
     }
-    PyTypeObject *type = (PyTypeObject *)how->make_line;
+    PyTypeObject *type = (PyTypeObject *)make_line;
     PyObject *none = PyTuple_New(0), *empty = PyUnicode_New(0, 0);
     PyObject *values[FIELD_COUNT] = {text, kind, folded, prose ? Py_True : Py_False, evidence != NULL ? evidence : empty,
                                      Py_None, Py_False, Py_False, PyLong_FromSsize_t(chrome), PyLong_FromSsize_t(filler)};
@@ -322,6 +327,13 @@ new_line(const How *how, PyObject *text, PyObject *kind, PyObject *folded, PyObj
         return NULL;
     }
     return line;
+}
+
+static PyObject *
+new_line(const How *how, PyObject *text, PyObject *kind, PyObject *folded, PyObject *key, int prose, PyObject *evidence,
+         Py_ssize_t chrome, Py_ssize_t filler)
+{
+    return make_line(how->make_line, text, kind, folded, key, prose, evidence, chrome, filler);
 }
 
 /* 1 when the set holds text[start:end], else 0; -1 on an error. */
