@@ -81,7 +81,7 @@ ON, OFF = True, False
 BOILERPLATE = ("boilerplate",)
 
 RULES: tuple[Rule, ...] = (
-    Rule("E201", entities.decode_html_entities, ON),
+    Rule("E201", entities.decode_html_entities, ON, needles=entities.AMPERSAND_NEEDLES),
     Rule("E101", mojibake.repair_utf8_shown_as_cp1252, ON, gate=mojibake.utf8_lead_bytes),
     Rule("E102", mojibake.repair_utf8_shown_as_cp1256, ON, gate=mojibake.cp1256_symbols),
     Rule("E103", mojibake.repair_cp1256_shown_as_latin, ON, gate=mojibake.latin_showing_arabic),

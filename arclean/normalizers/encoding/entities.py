@@ -12,6 +12,10 @@ _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 _AMP_BEFORE_REFERENCE = re.compile(r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+#: E201 changes only a text holding an ampersand (``Rule.needles``).
+AMPERSAND_NEEDLES = ("&",)
+
+
 def decode_html_entities(text: str) -> str:
     """Decode HTML character references once.
 
