@@ -38,7 +38,7 @@ def _warn(error: Exception) -> None:
 
 
 SOURCES = "arclean/_speedups_src"
-FILES = ("module", "text", "needles", "line_diff", "dates", "page", "short_line", "copies")
+FILES = ("module", "text", "needles", "line_diff", "dates", "page", "short_line", "copies", "quotes")
 wanted = platform.python_implementation() == "CPython" and not os.environ.get("ARCLEAN_PURE_PYTHON")
 setup(
     ext_modules=[Extension("arclean._speedups", [f"{SOURCES}/{name}.c" for name in FILES],

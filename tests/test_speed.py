@@ -588,11 +588,41 @@ def test_the_first_look_of_the_quote_shapes_rule_is_exact(text: str) -> None:
     """Q101's first look at a style (``quotes._plainly_paired``: lone marks beside words, paired
     line by line) passes over only styles the full search finds no edit for."""
     fast = quotes.fix_quote_shapes(text)
-    with mock.patch.object(quotes, "_plainly_paired", lambda text, opener, closer: False):
+    every = [(opener, closer) for opener, closer in quotes.STYLES.values() if opener in text or closer in text]
+    with mock.patch.object(quotes, "_styles_to_shape", lambda text: every):  # no first look: every style held
         assert quotes.fix_quote_shapes(text) == fast
     for opener, closer in quotes.STYLES.values():
         if quotes._plainly_paired(text, opener, closer):
             assert list(quotes._shape_edits(text, opener, closer)) == []
+
+
+@compiled
+@settings(max_examples=1000)
+@given(st.one_of(_SHAPED, st.lists(st.sampled_from(["«", "»", "“", "”", "‹", "›", "‘", "’", "\n", " ", "ع", "ب", "—", "😀", "\u2029",
+                                                    "\u0739", "a", "'"]), max_size=24).map("".join)))
+@example("«نعم» «لا»\n«ربما»")
+@example("«نعم\n»")  # a pair over a line end
+@example("««نعم»»")  # marks side by side
+@example("—«—»")  # beside separators' characters only
+@example("😀«😀» ‹ع› ع‹ع")  # beside characters above the table; ع shares the low byte of ‹
+@example("’نعم‘ “")  # a closing mark first
+@example("«نعم—»")  # a mark last, after a separator's character: nothing after it
+@example("ب«\nب»")  # an opening mark right before a line end
+def test_compiled_quote_look_is_the_walk_over_each_style(text: str) -> None:
+    """``quote_look`` (Q101's first look, one scan for every style) gives, for each style,
+    whether the text holds its marks and whether ``quotes._paired_in_lines`` finds them
+    paired, as ``python_quote_look`` does; and Q101 plans the same styles with it."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    assert speedups.quote_look(text, quotes._MARKS, quotes._low_separators(), quotes._holds_no_separator) == \
+        quotes.python_quote_look(text)
+    assert quotes._styles_to_shape(text) == [(opener, closer) for opener, closer in quotes.STYLES.values()
+                                             if (opener in text or closer in text) and not quotes._plainly_paired(text, opener, closer)]
+    with pytest.raises(ValueError):
+        speedups.quote_look(text, "«»«", b"", quotes._holds_no_separator)
+    with pytest.raises(ValueError):
+        speedups.quote_look(text, "««", b"", quotes._holds_no_separator)
 
 
 _NOT_WORD = re.compile(r"[\W_]+")

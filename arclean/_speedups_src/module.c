@@ -2,7 +2,8 @@
  * text.c (first look, folding, skeletons, doubled lines), needles.c, line_diff.c
  * (explain's diff), dates.c (T101's scan), page.c (a short page's lines, classified),
  * short_line.c (a short line's classification, for the lines no special test may take),
- * copies.c (the first looks for a title's copies and a repeated paragraph);
+ * copies.c (the first looks for a title's copies and a repeated paragraph), quotes.c
+ * (the quote shapes' first look);
  * this file makes the module.
  *
  * Built when a C compiler is present (see setup.py); arclean works without it,
@@ -50,6 +51,10 @@
  *   first_repeat(lines, filled, slack)
  *                             duplicates.python_first_repeat (copies.c): the first non-blank
  *                             line that may repeat the one before it, or -1.
+ *   quote_look(text, marks, low, holds)
+ *                             Q101's first look (quotes.c): for each quote style, whether
+ *                             the text holds its marks, and whether they come plainly
+ *                             paired line by line, a bit each.
  *   needles_in(text, needles, framed)
  *                             which of the needles (at most 64) the text holds, a bit
  *                             each (bit k: needles[k]), in one scan; framed, the text
@@ -80,6 +85,8 @@ static PyMethodDef methods[] = {
      "title._has_no_copies: may no line of the page be a copy of another?"},
     {"first_repeat", (PyCFunction)(void (*)(void))first_repeat, METH_FASTCALL,
      "B102's first look: the first non-blank line that may repeat the one before it, or -1."},
+    {"quote_look", (PyCFunction)(void (*)(void))quote_look, METH_FASTCALL,
+     "Q101's first look: the quote styles a text holds marks of, and those whose marks come plainly paired."},
     {"needles_in", (PyCFunction)(void (*)(void))needles_in, METH_FASTCALL,
      "Which of the needles (at most 64) the text holds, framed by line feeds or not: a bit a needle."},
     {NULL, NULL, 0, NULL},

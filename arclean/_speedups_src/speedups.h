@@ -102,6 +102,8 @@ PyObject *first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 PyObject *short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *make_line(PyObject *make_line, PyObject *text, PyObject *kind, PyObject *folded, PyObject *key, int prose,
                     PyObject *evidence, Py_ssize_t chrome, Py_ssize_t filler);
+/* quotes.c */
+PyObject *quote_look(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* dates.c */
 PyObject *set_date_classes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *date_words(PyObject *module, PyObject *text);

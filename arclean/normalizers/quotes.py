@@ -37,6 +37,7 @@ from collections import deque
 from itertools import accumulate, chain
 from typing import Callable, Iterable, Iterator, NamedTuple
 
+from .._compiled import speedups
 from ..text.chars import TATWEEL
 from ..text.clitics import PROCLITIC_RUN
 
@@ -501,11 +502,55 @@ def fix_quote_shapes(text: str) -> str:
     >>> fix_quote_shapes("“نص بلا إغلاق")
     '“نص بلا إغلاق'
     """
-    edits = [_shape_edits(text, opener, closer) for opener, closer in STYLES.values()
-             if (opener in text or closer in text) and not _plainly_paired(text, opener, closer)]
+    edits = [_shape_edits(text, opener, closer) for opener, closer in _styles_to_shape(text)]
     if not edits:
         return text
     return _apply(text, edits[0] if len(edits) == 1 else heapq.merge(*edits))
+
+
+def _styles_to_shape(text: str) -> list[tuple[str, str]]:
+    """The styles whose marks the text holds, not plainly paired (:func:`_plainly_paired`)."""
+    return [(opener, closer) for opener, closer in STYLES.values()
+            if (opener in text or closer in text) and not _plainly_paired(text, opener, closer)]
+
+
+if speedups is not None:
+    _quote_look = speedups.quote_look
+
+    def _styles_to_shape(text: str) -> list[tuple[str, str]]:  # noqa: F811 (one scan for every style)
+        present, paired = _quote_look(text, _MARKS, _low_separators(), _holds_no_separator)
+        if not present:
+            return []
+        return [(opener, closer) for k, (opener, closer) in enumerate(STYLES.values())
+                if present >> k & 1 and not (paired >> k & 1 and not (opener == "\u2018" and _APOSTROPHE.search(text)))]
+
+
+#: Every style's marks, its opening then its closing one, in the order of STYLES.
+_MARKS = "".join(opener + closer for opener, closer in STYLES.values())
+#: The characters below this one have :func:`_holds_no_separator`'s answer in a table.
+_LOW = 0x800
+
+
+@functools.lru_cache(maxsize=1)
+def _low_separators() -> bytes:
+    """:func:`_holds_no_separator` of every character below ``_LOW``, a byte each (the
+    compiled look's table)."""
+    return bytes(_holds_no_separator(chr(point)) for point in range(_LOW))
+
+
+def python_quote_look(text: str) -> tuple[int, int]:
+    """Which styles' marks the text holds, and whose marks :func:`_paired_in_lines`
+    finds plainly paired, a bit each (in the order of STYLES): the reference of the
+    compiled core's ``quote_look``.
+
+    >>> python_quote_look("قال «نعم» و“لا")  # guillemets (bit 2) paired, double marks (bit 0) not
+    (5, 14)
+    """
+    present = paired = 0
+    for k, (opener, closer) in enumerate(STYLES.values()):
+        present |= (opener in text or closer in text) << k
+        paired |= _paired_in_lines(text, opener, closer) << k
+    return present, paired
 
 
 def _holds_no_separator(char: str) -> bool:
@@ -529,6 +574,12 @@ def _plainly_paired(text: str, opener: str, closer: str) -> bool:
     """
     if opener == "\u2018" and _APOSTROPHE.search(text):
         return False
+    return _paired_in_lines(text, opener, closer)
+
+
+def _paired_in_lines(text: str, opener: str, closer: str) -> bool:
+    """:func:`_plainly_paired` but for apostrophes: the style's marks, line by line, in
+    pairs, each alone and beside a character no separator holds."""
     opening, previous = True, -2
     for match in _STYLE_MARKS[opener].finditer(text):
         at = match.start()
