@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
+from hypothesis import given, strategies as st
 
 import arclean
 from arclean import datafiles as tables
@@ -33,6 +36,25 @@ def test_file_is_sorted_without_duplicates(relpath: str) -> None:
 @pytest.mark.parametrize("relpath", tables.data_files("chars"))
 def test_character_tables_parse_with_unicode_names(relpath: str) -> None:
     assert tables.char_table(relpath)
+
+
+@pytest.mark.parametrize("relpath", tables.data_files("chars"))
+@given(st.data())
+def test_replacing_a_tables_characters_is_translating_with_it(relpath: str, data: st.DataObject) -> None:
+    """``replace_chars`` (one ``str.replace`` a character the text holds) gives what
+    ``str.translate`` gives, for every table and its characters anywhere in a text."""
+    table = sorted(tables.char_table(relpath))
+    text = "".join(data.draw(st.lists(st.one_of(st.sampled_from(table), st.characters()), max_size=20)))
+    assert tables.replace_chars(text, relpath) == text.translate(tables.translation(relpath))
+    assert tables.replace_chars("".join(table), relpath) == "".join(table).translate(tables.translation(relpath))
+
+
+def test_a_table_whose_replacements_it_replaces_cannot_be_replaced_one_by_one() -> None:
+    chained = "U+0041\tU+0042\tLATIN CAPITAL LETTER A\nU+0042\tU+0043\tLATIN CAPITAL LETTER B\n"
+    with mock.patch.object(tables, "_data_text", lambda relpath: chained):
+        assert "AB".translate(tables.translation("chars/chained.tsv")) == "BC"  # where one by one gives "CC"
+        with pytest.raises(DataFileError, match=r"chained\.tsv:1: U\+0041's replacement is replaced too"):
+            tables.replace_chars("AB", "chars/chained.tsv")
 
 
 @pytest.mark.parametrize("relpath", tables.data_files("boilerplate"))

@@ -40,7 +40,7 @@ def remove_invisible_characters(text: str) -> str:
     """
     if not invisible_characters().search(text):
         return text
-    return text.translate(datafiles.translation("chars/invisible.tsv"))
+    return datafiles.replace_chars(text, "chars/invisible.tsv")
 
 
 def remove_zwnj_in_arabic(text: str) -> str:

@@ -183,7 +183,7 @@ def replace_persian_digits(text: str) -> str:
 def _digits_in_arabic_line(line: str) -> str:
     if is_non_arabic(line) or not re.search(f"[{ARABIC_LETTERS}]", line):
         return line
-    return line.translate(datafiles.translation("chars/persian_digits.tsv"))
+    return datafiles.replace_chars(line, "chars/persian_digits.tsv")
 
 
 #: A stretch between two letters: the marks of the letter before, then
