@@ -652,6 +652,27 @@ def test_trim_document_gives_a_trimmed_text_back_as_it_is(text: str) -> None:
         assert trimmed is text
 
 
+_WHITE = st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\n\n\n", "ب", "a", "\u00a0", "\r"]), max_size=30).map("".join)
+
+
+@given(st.one_of(texts, _WHITE))
+@example(" " * 40 + "ب" + "\n" * 40 + "\t \t" * 20)  # runs past the replace passes: the pattern's too
+@example(" \n \t")
+@example("أ\tب")  # a tab inside a line: W104 has nothing to strip
+def test_the_white_space_rules_are_their_patterns(text: str) -> None:
+    """W103, W104 and W105 (replaces of runs, a line split) give what their patterns give."""
+    from arclean.normalizers import whitespace
+
+    assert whitespace.collapse_spaces(text) == re.sub(r"[ \t]{2,}|\t", " ", text)
+    assert whitespace.strip_lines(text) == re.sub(r"^[ \t]+|[ \t]+$", "", text, flags=re.MULTILINE)
+    assert whitespace.collapse_blank_lines(text) == re.sub(r"\n{3,}", "\n\n", text)
+    for rule in (whitespace.collapse_spaces, whitespace.strip_lines, whitespace.collapse_blank_lines):
+        after = rule(text)
+        assert after is text or after != text  # a text a rule leaves as it is is given back itself
+    with mock.patch.object(whitespace, "_PIECE", 0):  # a piece a line: the pieces' ends are lines' ends
+        assert whitespace.strip_lines(text) == re.sub(r"^[ \t]+|[ \t]+$", "", text, flags=re.MULTILINE)
+
+
 def _plain_skeleton(folded: str) -> str:
     return _NOT_WORD.sub(" ", folded).strip()
 

@@ -14,7 +14,6 @@ import re
 from .. import datafiles
 
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029]")
-_EDGE_SPACES = re.compile(r"^[ \t]+|[ \t]+$", flags=re.MULTILINE)
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
@@ -62,7 +61,7 @@ def replace_unicode_spaces(text: str) -> str:
     """
     if not unicode_spaces().search(text):
         return text
-    return text.translate(datafiles.translation("chars/spaces.tsv"))
+    return datafiles.replace_chars(text, "chars/spaces.tsv")
 
 
 def collapse_spaces(text: str) -> str:
@@ -73,7 +72,9 @@ def collapse_spaces(text: str) -> str:
     """
     if "  " not in text and "\t" not in text:
         return text
-    return _SPACE_RUN.sub(" ", text)
+    if "\t" in text:
+        text = text.replace("\t", " ")  # then each run of spaces is one space
+    return _halve_runs(text, "  ", " ", _SPACE_RUN)
 
 
 def strip_lines(text: str) -> str:
@@ -89,7 +90,19 @@ def strip_lines(text: str) -> str:
         " \n" in text or "\n " in text or "\t" in text or text[:1] == " " or text[-1:] == " "
     ):
         return text
-    return _EDGE_SPACES.sub("", text)
+    # Line by line (a pattern of the spaces at a line's edges, ^[ \t]+|[ \t]+$, is tried
+    # at every position), a piece of the text at a time: its lines split at once, not all the text's.
+    pieces, start = [], 0
+    while (end := text.find("\n", start + _PIECE)) >= 0:
+        pieces.append(_strip_each_line(text[start:end]))
+        start = end + 1
+    pieces.append(_strip_each_line(text[start:]))
+    stripped = "\n".join(pieces)
+    return text if stripped == text else stripped  # a tab inside a line only: the text itself
+
+
+def _strip_each_line(text: str) -> str:
+    return "\n".join([line.strip(" \t") for line in text.split("\n")])
 
 
 def collapse_blank_lines(text: str) -> str:
@@ -103,7 +116,30 @@ def collapse_blank_lines(text: str) -> str:
     """
     if "\n\n\n" not in text:
         return text
-    return _BLANK_RUN.sub("\n\n", text)
+    return _halve_runs(text, "\n\n\n", "\n\n", _BLANK_RUN)
+
+
+#: W104 splits a text into its lines a piece of this many characters (and up to the next line feed) at a time.
+_PIECE = 1 << 16
+#: Passes of ``str.replace`` over a text before its runs are left to a pattern.
+_REPLACE_PASSES = 4
+
+
+def _halve_runs(text: str, run: str, shorter: str, pattern: re.Pattern[str]) -> str:
+    """Each run of a character repeated (``run``: the shortest run to shorten, ``shorter``
+    one character less) made the length of ``shorter``: a few passes of ``str.replace``
+    (each shortens every run by a third or a half, and skips through the text where the
+    pattern tries every position), then, for runs left longer, one of the pattern, which
+    replaces each run of ``run`` or longer with ``shorter``.
+
+    >>> _halve_runs("أ      ب  ج", "  ", " ", _SPACE_RUN), _halve_runs("أ" + "\\n" * 99 + "ب", "\\n\\n\\n", "\\n\\n", _BLANK_RUN)
+    ('أ ب ج', 'أ\\n\\nب')
+    """
+    for _ in range(_REPLACE_PASSES):
+        if run not in text:
+            return text
+        text = text.replace(run, shorter)
+    return pattern.sub(shorter, text)
 
 
 def trim_document(text: str) -> str:
