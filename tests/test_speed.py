@@ -673,6 +673,31 @@ def test_the_white_space_rules_are_their_patterns(text: str) -> None:
         assert whitespace.strip_lines(text) == re.sub(r"^[ \t]+|[ \t]+$", "", text, flags=re.MULTILINE)
 
 
+_MARKED = st.lists(st.sampled_from(["،", "؛", "؟", " ", "\t", "  ", "\n", "ـ", "ــ", "\u064e", "\u0651", "\u0670", "ب", "ال", "a", "1",
+                                     "/", " / ", "\t/", "اب", "اغسطس", "ديسمبر", "كانون الأول", "و", "\r", "\r\n", "\u2028", "\u2029"]),
+                   max_size=30).map("".join)
+
+
+@given(st.one_of(texts, _MARKED))
+@example("وأُطْــلـقُـها الرَّحْمَـٰنِ أيـْـدِى بـ12 ـ")
+@example("وفي اب / اغسطس، في ديسمبر/ كانون الأول و12 / 5 اب\t\t/ اغسطس")
+@example("قال \t ، ثم   ؟ و\t؛")
+def test_the_character_rules_searching_first_are_their_patterns(text: str) -> None:
+    """P101, P102, W101, L201 and T102, which find their marks, words and slashes by
+    searches before (or instead of) their patterns, give what their patterns give."""
+    from arclean.normalizers import letters, punctuation, whitespace
+
+    assert punctuation.add_space_after_arabic_punctuation(text) == punctuation._ARABIC_MARK_BEFORE_LETTER.sub(r"\1 ", text)
+    assert punctuation.remove_space_before_arabic_punctuation(text) == punctuation._SPACE_BEFORE_ARABIC_MARK.sub("", text)
+    assert whitespace.normalize_line_endings(text) == whitespace._LINE_BREAKS.sub("\n", text)
+    assert letters.remove_decorative_tatweel(text) == letters._BETWEEN_LETTERS.sub(letters._drop_unless_meaningful, text)
+    if any(needle in text for needle in months.PAIR_NEEDLES):
+        assert months.join_month_pairs(text) == months._pair_pattern().sub(months._join_pair, text)
+    for rule in (punctuation.add_space_after_arabic_punctuation, letters.remove_decorative_tatweel, months.join_month_pairs):
+        after = rule(text)
+        assert after is text or after != text
+
+
 def _plain_skeleton(folded: str) -> str:
     return _NOT_WORD.sub(" ", folded).strip()
 

@@ -213,9 +213,25 @@ def remove_decorative_tatweel(text: str) -> str:
     >>> remove_decorative_tatweel("بـ12 الـ54 1444هـ المنورة ـ أصيل الرَّحْمَـٰنِ")
     'بـ12 الـ54 1444هـ المنورة ـ أصيل الرَّحْمَـٰنِ'
     """
-    if TATWEEL not in text:
+    at = text.find(TATWEEL)
+    if at < 0:
         return text
-    return _BETWEEN_LETTERS.sub(_drop_unless_meaningful, text)
+    # The pattern, which starts with a look-behind, is tried at every position: run it
+    # on the words that hold a tatweel only.  A stretch and the letters around it are
+    # never a space or a line feed, so a word between two of them is judged alone as
+    # in the text.
+    pieces: list[str] = []
+    done = 0
+    while at >= 0:
+        start = max(text.rfind(" ", done, at), text.rfind("\n", done, at), done - 1) + 1
+        ends = [end for end in (text.find(" ", at), text.find("\n", at)) if end >= 0]
+        end = min(ends) if ends else len(text)
+        pieces += (text[done:start], _BETWEEN_LETTERS.sub(_drop_unless_meaningful, text[start:end]))
+        done = end
+        at = text.find(TATWEEL, end)
+    pieces.append(text[done:])
+    joined = "".join(pieces)
+    return text if joined == text else joined
 
 
 def _drop_unless_meaningful(match: regex.Match[str]) -> str:

@@ -47,7 +47,19 @@ def remove_space_before_arabic_punctuation(text: str) -> str:
     """
     if "،" not in text and "؛" not in text and "؟" not in text:
         return text
+    # A few passes of str.replace (each takes one space or tab from before every mark),
+    # where the pattern is tried at every position; the pattern for longer runs.
+    for _ in range(_REPLACE_PASSES):
+        held = [needle for needle in SPACE_BEFORE_MARK_NEEDLES if needle in text]
+        if not held:
+            return text
+        for needle in held:
+            text = text.replace(needle, needle[1])
     return _SPACE_BEFORE_ARABIC_MARK.sub("", text)
+
+
+#: Passes of ``str.replace`` before P101 leaves the spaces left to its pattern.
+_REPLACE_PASSES = 3
 
 
 def add_space_after_arabic_punctuation(text: str) -> str:
@@ -56,9 +68,29 @@ def add_space_after_arabic_punctuation(text: str) -> str:
     >>> add_space_after_arabic_punctuation("ما هو هذا الحلا؟هل هو كعكة،أم بخور")
     'ما هو هذا الحلا؟ هل هو كعكة، أم بخور'
     """
-    if "،" not in text and "؛" not in text and "؟" not in text:
+    if not _mark_before_letter(text):
         return text
     return _ARABIC_MARK_BEFORE_LETTER.sub(r"\1 ", text)
+
+
+#: The characters of ARABIC_LETTERS (all of them in U+0600-U+06FF).
+_LETTERS = frozenset(char for char in map(chr, range(0x600, 0x700)) if re.match(f"[{ARABIC_LETTERS}]", char))
+
+
+def _mark_before_letter(text: str) -> bool:
+    """Does an Arabic letter follow one of ، ؛ ؟ in the text?  Each mark found by a
+    search (a few a page), where the pattern is tried at every position.
+
+    >>> _mark_before_letter("قال، ثم مضى؟"), _mark_before_letter("قال،ثم")
+    (False, True)
+    """
+    for mark in "،؛؟":
+        at = text.find(mark)
+        while at >= 0:
+            if text[at + 1:at + 2] in _LETTERS:
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 def remove_space_before_latin_punctuation(text: str) -> str:

@@ -330,9 +330,36 @@ def join_month_pairs(text: str) -> str:
     if "/" not in text:
         return text
     # A pair is only joined when white space stands beside its slash.
-    if not any(needle in text for needle in PAIR_NEEDLES):
+    if not any(needle in text for needle in PAIR_NEEDLES) or not _name_before_a_slash(text):
         return text
     return _pair_pattern().sub(_join_pair, text)
+
+
+def _name_before_a_slash(text: str) -> bool:
+    """Does a month's name end right before a slash (spaces and tabs between), as a
+    pair's first name does?  Each slash found by a search, where the pair pattern,
+    which starts with a look-behind, is tried at every position.
+
+    >>> _name_before_a_slash("في 12 / 5 وفي اب / اغسطس"), _name_before_a_slash("في 12 / 5")
+    (True, False)
+    """
+    names, longest = _names_by_length()
+    at = text.find("/")
+    while at >= 0:
+        end = at
+        while end and text[end - 1] in " \t":
+            end -= 1
+        if text.endswith(names, max(0, end - longest), end):
+            return True
+        at = text.find("/", at + 1)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _names_by_length() -> tuple[tuple[str, ...], int]:
+    """Every month spelling, and the longest one's length."""
+    names = tuple(_spellings())
+    return names, max(map(len, names))
 
 
 def _join_pair(match: re.Match[str]) -> str:
