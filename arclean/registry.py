@@ -129,7 +129,7 @@ RULES: tuple[Rule, ...] = (
     Rule("B102", duplicates.remove_repeated_paragraphs, ON, decide=duplicates.drop_repeated_paragraphs),
     Rule("B103", counters.remove_counter_lines, ON, BOILERPLATE, decide=counters.drop_counter_lines, residue_only=True),
     Rule("B104", boilerplate.remove_breadcrumbs, OFF, decide=boilerplate.drop_breadcrumbs),
-    Rule("Q102", quotes.reduce_doubled_quotes, ON, gate=quotes.double_quotation_marks),
+    Rule("Q102", quotes.reduce_doubled_quotes, ON, gate=quotes.double_quotation_marks, needles=quotes.DOUBLED_NEEDLES),
     Rule("Q101", quotes.fix_quote_shapes, ON, gate=quotes.quotation_marks),
     Rule("Q103", quotes.convert_minority_quotes, ON, gate=quotes.double_quotation_marks),
     Rule("Q201", quotes.convert_quote_style, OFF, ("quote_style",)),

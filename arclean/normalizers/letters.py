@@ -193,7 +193,6 @@ def _digits_in_arabic_line(line: str) -> str:
 _BETWEEN_LETTERS = regex.compile(
     f"(?<=[{ARABIC_LETTERS}])([{ARABIC_MARKS}]*)({TATWEEL}[{TATWEEL}{ARABIC_MARKS}]*)(?=[{ARABIC_LETTERS}])"
 )
-_TATWEELS = regex.compile(f"{TATWEEL}+")
 #: The marks that cannot sit twice on one letter: the harakat, tanwin and
 #: sukun (one vowel sign a letter), and the shadda.
 _VOWEL_SIGNS = regex.compile("[\u064b-\u0650\u0652]")
@@ -217,29 +216,39 @@ def remove_decorative_tatweel(text: str) -> str:
     if at < 0:
         return text
     # The pattern, which starts with a look-behind, is tried at every position: run it
-    # on the words that hold a tatweel only.  A stretch and the letters around it are
-    # never a space or a line feed, so a word between two of them is judged alone as
-    # in the text.
-    pieces: list[str] = []
+    # once, on the words that hold a tatweel, a word a line.  A stretch and the letters
+    # around it are never a space or a line feed, so each word is judged alone as in
+    # the text.
+    spans: list[tuple[int, int]] = []
     done = 0
     while at >= 0:
         start = max(text.rfind(" ", done, at), text.rfind("\n", done, at), done - 1) + 1
         ends = [end for end in (text.find(" ", at), text.find("\n", at)) if end >= 0]
         end = min(ends) if ends else len(text)
-        pieces += (text[done:start], _BETWEEN_LETTERS.sub(_drop_unless_meaningful, text[start:end]))
+        spans.append((start, end))
         done = end
         at = text.find(TATWEEL, end)
+    words = [text[start:end] for start, end in spans]
+    fixed = _BETWEEN_LETTERS.sub(_drop_unless_meaningful, "\n".join(words)).split("\n")
+    if fixed == words:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for (start, end), word in zip(spans, fixed, strict=True):
+        pieces += (text[done:start], word)
+        done = end
     pieces.append(text[done:])
-    joined = "".join(pieces)
-    return text if joined == text else joined
+    return "".join(pieces)
 
 
 def _drop_unless_meaningful(match: regex.Match[str]) -> str:
     """The stretch without its tatweels, unless one carries a dagger alef or
     the marks left would stack on the letter before."""
+    marks = match.group(1) + match.group(2).replace(TATWEEL, "")
+    if not marks:
+        return ""  # tatweels only, the most common stretch
     if _DAGGER_ALEF in match.group(2):
         return match.group(0)
-    marks = match.group(1) + _TATWEELS.sub("", match.group(2))
     if len(_VOWEL_SIGNS.findall(marks)) > 1 or marks.count(_SHADDA) > 1:
         return match.group(0)
     return marks

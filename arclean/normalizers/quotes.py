@@ -601,6 +601,10 @@ _RUN_OF = {mark: re.compile(mark + "+") for mark in "“”«»"}
 _MARK = {mark: mark for mark in "“”«»"}
 
 
+#: Q102 changes only a text with a doubled mark (``Rule.needles``).
+DOUBLED_NEEDLES = ("\u201c\u201c", "\u201d\u201d", "\u00ab\u00ab", "\u00bb\u00bb")
+
+
 def reduce_doubled_quotes(text: str) -> str:
     """Reduce a doubled quotation mark against a word (``““نص””``) to one.
 
