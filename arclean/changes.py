@@ -17,7 +17,7 @@ from ._compiled import speedups
 from .normalizers.spelling.typos import Suggestion
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Change:
     """One change: the rule that made it, the input line it starts on (1-based),
     and the line(s) before and after, with their line feeds ("" when lines were
@@ -30,6 +30,11 @@ class Change:
     #: For a line dropped by a line rule: the evidence it was judged by
     #: (``the phrase 'اترك رد' (wordpress)``, ``chrome words in the tail: 2 of 3``).
     why: str = ""
+
+    def __init__(self, code: str, line: int, before: str, after: str, why: str = "") -> None:
+        # The fields straight into the instance's dict: a frozen dataclass's own __init__ sets
+        # each through object.__setattr__, and explain makes a Change for every line it changes.
+        self.__dict__.update(code=code, line=line, before=before, after=after, why=why)
 
 
 @dataclass(frozen=True)
@@ -112,13 +117,11 @@ _TRIM_FROM_LINES = 10_000
 def _diff_lines(code: str, old: list[str], new: list[str], origin: Sequence[int], whole: Sequence[int], offset: int,
                 changes: list[Change], mapped: array[int]) -> None:
     """Diff the lines that differ; ``origin`` maps them, ``whole[offset]`` is where they start."""
-    if len(old) == len(new):
-        opcodes: Sequence[tuple[str, int, int, int, int]] = [
-            ("equal" if old[i] == new[i] else "replace", i, i + 1, i, i + 1) for i in range(len(old))
-        ]
-    else:
-        opcodes = _opcodes(old, new)
-    for tag, i1, i2, j1, j2 in opcodes:
+    if len(old) == len(new):  # line for line: each line that differs is a change of its own
+        changes.extend(Change(code, origin[i], line, new[i]) for i, line in enumerate(old) if line != new[i])
+        mapped.extend(origin[:len(old)])
+        return
+    for tag, i1, i2, j1, j2 in _opcodes(old, new):
         if tag == "equal":
             mapped.extend(origin[i1:i2])
             continue
