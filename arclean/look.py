@@ -81,7 +81,7 @@ def needle_bits(needles: Sequence[str]) -> int:
     """The bits of these needles in :data:`NEEDLES` (0 when a look finds no
     needles, in pure Python, or for one not among them: the rule always runs).
 
-    >>> needle_bits(("\\r",)) == (1 if NEEDLES_GATE else 0)
+    >>> needle_bits(("\\r",)) == (1 << NEEDLES.index("\\r") if NEEDLES_GATE else 0)
     True
     """
     if not NEEDLES_GATE or not all(needle in NEEDLES for needle in needles):
