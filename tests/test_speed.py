@@ -394,7 +394,7 @@ def test_compiled_no_copies_reads_the_doubled_memo_as_the_reference(text: str, m
 
 
 @compiled
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(st.one_of(_pages(), _pages_with_copies(), _heads_with_copies()), st.lists(st.sampled_from(["key", "memo", ""]),
                                                                              min_size=16, max_size=16))
 @example("عنوان الخبر اليوم - عنوان الخبر اليوم\nنص", [""] * 16)  # a line printed twice
@@ -597,7 +597,7 @@ def test_the_first_look_of_the_quote_shapes_rule_is_exact(text: str) -> None:
 
 
 @compiled
-@settings(max_examples=1000)
+@settings(max_examples=400)
 @given(st.one_of(_SHAPED, st.lists(st.sampled_from(["«", "»", "“", "”", "‹", "›", "‘", "’", "\n", " ", "ع", "ب", "—", "😀", "\u2029",
                                                     "\u0739", "a", "'"]), max_size=24).map("".join)))
 @example("«نعم» «لا»\n«ربما»")
