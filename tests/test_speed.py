@@ -693,6 +693,7 @@ def _reference_drop(match: re.Match[str]) -> str:
 @example("وأُطْــلـقُـها الرَّحْمَـٰنِ أيـْـدِى بـ12 ـ")
 @example("وفي اب / اغسطس، في ديسمبر/ كانون الأول و12 / 5 اب\t\t/ اغسطس")
 @example("قال \t ، ثم   ؟ و\t؛")
+@example("0اب/ ديسمبر")  # a pair of two months: T102 leaves it, and gives the text itself back
 def test_the_character_rules_searching_first_are_their_patterns(text: str) -> None:
     """P101, P102, W101, L201 and T102, which find their marks, words and slashes by
     searches before (or instead of) their patterns, give what their patterns give."""

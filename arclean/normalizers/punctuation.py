@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..text.chars import ARABIC_LETTERS, ARABIC_MARKS
+from .whitespace import replace_in_passes
 
 _SPACE_BEFORE_ARABIC_MARK = re.compile(r"[ \t]+(?=[،؛؟])")
 _ARABIC_MARK_BEFORE_LETTER = re.compile(f"([،؛؟])(?=[{ARABIC_LETTERS}])")
@@ -47,19 +48,12 @@ def remove_space_before_arabic_punctuation(text: str) -> str:
     """
     if "،" not in text and "؛" not in text and "؟" not in text:
         return text
-    # A few passes of str.replace (each takes one space or tab from before every mark),
-    # where the pattern is tried at every position; the pattern for longer runs.
-    for _ in range(_REPLACE_PASSES):
-        held = [needle for needle in SPACE_BEFORE_MARK_NEEDLES if needle in text]
-        if not held:
-            return text
-        for needle in held:
-            text = text.replace(needle, needle[1])
-    return _SPACE_BEFORE_ARABIC_MARK.sub("", text)
+    # Each pass takes one space or tab from before every mark.
+    return replace_in_passes(text, _SPACE_BEFORE_MARK, _SPACE_BEFORE_ARABIC_MARK, "")
 
 
-#: Passes of ``str.replace`` before P101 leaves the spaces left to its pattern.
-_REPLACE_PASSES = 3
+#: A space or a tab before a mark, and the mark alone (P101's replacements).
+_SPACE_BEFORE_MARK = tuple((needle, needle[1]) for needle in SPACE_BEFORE_MARK_NEEDLES)
 
 
 def add_space_after_arabic_punctuation(text: str) -> str:

@@ -522,7 +522,7 @@ if speedups is not None:
         if not present:
             return []
         return [(opener, closer) for k, (opener, closer) in enumerate(STYLES.values())
-                if present >> k & 1 and not (paired >> k & 1 and not (opener == "\u2018" and _APOSTROPHE.search(text)))]
+                if present >> k & 1 and not (paired >> k & 1 and not _holds_apostrophes(text, opener))]
 
 
 #: Every style's marks, its opening then its closing one, in the order of STYLES.
@@ -572,9 +572,14 @@ def _plainly_paired(text: str, opener: str, closer: str) -> bool:
     >>> _plainly_paired("قال «نعم» ثم «لا»\\nو«ربما»", "«", "»"), _plainly_paired("«قال: «نعم» ثم مضى»", "«", "»")
     (True, False)
     """
-    if opener == "\u2018" and _APOSTROPHE.search(text):
+    if _holds_apostrophes(text, opener):
         return False
     return _paired_in_lines(text, opener, closer)
+
+
+def _holds_apostrophes(text: str, opener: str) -> bool:
+    """Is the style the single one (‘…’), and does the text write an apostrophe with its marks?"""
+    return opener == "\u2018" and _APOSTROPHE.search(text) is not None
 
 
 def _paired_in_lines(text: str, opener: str, closer: str) -> bool:

@@ -130,19 +130,34 @@ _REPLACE_PASSES = 4
 
 def _halve_runs(text: str, run: str, shorter: str, pattern: re.Pattern[str]) -> str:
     """Each run of a character repeated (``run``: the shortest run to shorten, ``shorter``
-    one character less) made the length of ``shorter``: a few passes of ``str.replace``
-    (each shortens every run by a third or a half, and skips through the text where the
-    pattern tries every position), then, for runs left longer, one of the pattern, which
-    replaces each run of ``run`` or longer with ``shorter``.
+    one character less) made the length of ``shorter``: :func:`replace_in_passes`, each
+    pass shortening every run by a third or a half, then the pattern, which replaces each
+    run of ``run`` or longer with ``shorter``.
 
     >>> _halve_runs("أ      ب  ج", "  ", " ", _SPACE_RUN), _halve_runs("أ" + "\\n" * 99 + "ب", "\\n\\n\\n", "\\n\\n", _BLANK_RUN)
     ('أ ب ج', 'أ\\n\\nب')
     """
+    return replace_in_passes(text, ((run, shorter),), pattern, shorter)
+
+
+def replace_in_passes(text: str, replacements: tuple[tuple[str, str], ...], pattern: re.Pattern[str],
+                      replacement: str) -> str:
+    """``pattern.sub(replacement, text)`` for a pattern whose matches the replacements
+    shorten, one character at a time (a run of spaces, the spaces before a mark): a few
+    passes of ``str.replace`` with those the text holds (a search skips through the text,
+    where a pattern that starts with a class is tried at every position), then, for what
+    is left longer, the pattern itself.
+
+    >>> replace_in_passes("قال   ، ثم", ((" ،", "،"),), re.compile(r" +(?=،)"), "")
+    'قال، ثم'
+    """
     for _ in range(_REPLACE_PASSES):
-        if run not in text:
+        held = [pair for pair in replacements if pair[0] in text]
+        if not held:
             return text
-        text = text.replace(run, shorter)
-    return pattern.sub(shorter, text)
+        for old, new in held:
+            text = text.replace(old, new)
+    return pattern.sub(replacement, text)
 
 
 def trim_document(text: str) -> str:

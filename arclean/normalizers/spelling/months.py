@@ -96,7 +96,7 @@ if speedups is not None:
 _LISTED, _ANCHORED = 1, 2
 
 
-def _first_look(text: str) -> int:
+def python_first_look(text: str) -> int:
     """Does the text hold a listed misspelling (``_LISTED``), an anchor word
     (``_ANCHORED``: asked here in pure Python, where :func:`_anchor_ends` looks for
     them itself)?  With the compiled core, both in one scan of the text.
@@ -107,23 +107,23 @@ def _first_look(text: str) -> int:
     return (_LISTED if _holds_misspelling(text) else 0) | _ANCHORED
 
 
+_first_look = python_first_look
 if speedups is not None:
 
     def _first_look(text: str) -> int:  # noqa: F811 (one scan for the misspellings and the anchor words)
         needles = _look_needles()
         if needles is None:  # too many for one scan
-            return (_LISTED if _holds_misspelling(text) else 0) | _ANCHORED
-        bits = _needles_in(text, needles, False)
-        listed = (1 << len(_misspellings())) - 1
-        return (_LISTED if bits & listed else 0) | (_ANCHORED if bits & ~listed else 0)
+            return python_first_look(text)
+        bits = _needles_in(text, needles[0], False)
+        return (_LISTED if bits & needles[1] else 0) | (_ANCHORED if bits & ~needles[1] else 0)
 
 
 @lru_cache(maxsize=1)
-def _look_needles() -> tuple[str, ...] | None:
-    """The listed misspellings and the anchor words, for the compiled core's one scan
-    (None if they are more than it takes)."""
+def _look_needles() -> tuple[tuple[str, ...], int] | None:
+    """The listed misspellings and the anchor words, for the compiled core's one scan,
+    and the bits of the misspellings among them (None if they are more than it takes)."""
     needles = _misspellings() + _ANCHOR_WORDS
-    return needles if len(needles) <= 64 else None
+    return (needles, (1 << len(_misspellings())) - 1) if len(needles) <= 64 else None
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +332,8 @@ def join_month_pairs(text: str) -> str:
     # A pair is only joined when white space stands beside its slash.
     if not any(needle in text for needle in PAIR_NEEDLES) or not _name_before_a_slash(text):
         return text
-    return _pair_pattern().sub(_join_pair, text)
+    joined = _pair_pattern().sub(_join_pair, text)
+    return text if joined == text else joined  # pairs of two months only: the text itself
 
 
 def _name_before_a_slash(text: str) -> bool:
