@@ -57,7 +57,7 @@ def _full_decide(pipe: arclean.Pipeline, block: list[pipeline_module.Step], text
     """A run of line rules the long way: the page analysed and judged in
     context, every round of every rule run (no quiet-page shortcut)."""
     last = None
-    for _step, before, after in pipe._settle(block, analysis.analyze(text, pipe.config.boilerplate)):
+    for _step, before, after in pipe._settle(block, analysis.analyze(text, pipe.config.boilerplate), shortcut=False):
         if after is not before:
             last = after
     return text if last is None else last.text
