@@ -105,7 +105,7 @@ def line_changes(code: str, before: str, after: str, origin: Sequence[int]) -> t
         if not new_middle:  # lines dropped, and nothing else: one change
             changes.append(Change(code, _line_at(origin, head_lines), old_middle, ""))
         else:
-            _diff_lines(code, split_lines(old_middle), split_lines(new_middle), middle_origin, origin, head_lines, changes, mapped)
+            _diff_lines(code, _Lines(old_middle), _Lines(new_middle), middle_origin, origin, head_lines, changes, mapped)
     mapped.extend(origin[len(origin) - tail_lines:])
     return changes, mapped
 
@@ -114,24 +114,62 @@ def line_changes(code: str, before: str, after: str, origin: Sequence[int]) -> t
 _TRIM_FROM_LINES = 10_000
 
 
-def _diff_lines(code: str, old: list[str], new: list[str], origin: Sequence[int], whole: Sequence[int], offset: int,
+class _Lines:
+    """A text's lines as :func:`split_lines` gives them, each held by a key that
+    equals another line's key exactly when the lines are equal, made without a
+    copy of each line: the line without its line feed, and the last line, when
+    it has none, with one added (no other key holds a line feed).  The keys are
+    diffed; the lines are made only for the changes.
+
+    >>> lines = _Lines("a\\nb")
+    >>> lines.keys, lines.line(0), lines.line(1), lines.joined(0, 2), lines.joined(1, 1)
+    (['a', 'b\\n'], 'a\\n', 'b', 'a\\nb', '')
+    """
+
+    __slots__ = ("keys", "full")
+
+    def __init__(self, text: str) -> None:
+        keys = text.split("\n")
+        last = keys.pop()
+        self.full = len(keys)  # the lines that end with a line feed: all but perhaps the last
+        if last:
+            keys.append(last + "\n")
+        self.keys = keys
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def line(self, index: int) -> str:
+        key = self.keys[index]
+        return key + "\n" if index < self.full else key[:-1]
+
+    def joined(self, start: int, end: int) -> str:
+        """``"".join(split_lines(text)[start:end])``."""
+        if start >= end:
+            return ""
+        joined = "\n".join(self.keys[start:end])
+        return joined + "\n" if end <= self.full else joined[:-1]
+
+
+def _diff_lines(code: str, old: _Lines, new: _Lines, origin: Sequence[int], whole: Sequence[int], offset: int,
                 changes: list[Change], mapped: array[int]) -> None:
     """Diff the lines that differ; ``origin`` maps them, ``whole[offset]`` is where they start."""
     if len(old) == len(new):  # line for line: each line that differs is a change of its own
-        changes.extend(Change(code, origin[i], line, new[i]) for i, line in enumerate(old) if line != new[i])
+        new_keys = new.keys
+        changes.extend(Change(code, origin[i], old.line(i), new.line(i)) for i, key in enumerate(old.keys) if key != new_keys[i])
         mapped.extend(origin[:len(old)])
         return
-    for tag, i1, i2, j1, j2 in _opcodes(old, new):
+    for tag, i1, i2, j1, j2 in _opcodes(old.keys, new.keys):
         if tag == "equal":
             mapped.extend(origin[i1:i2])
             continue
         if tag == "replace" and i2 - i1 == j2 - j1:
             for k in range(i2 - i1):
-                changes.append(Change(code, origin[i1 + k], old[i1 + k], new[j1 + k]))
+                changes.append(Change(code, origin[i1 + k], old.line(i1 + k), new.line(j1 + k)))
                 mapped.append(origin[i1 + k])
             continue
         line = origin[i1] if i1 < len(origin) else _line_at(whole, offset + i1)
-        changes.append(Change(code, line, "".join(old[i1:i2]), "".join(new[j1:j2])))
+        changes.append(Change(code, line, old.joined(i1, i2), new.joined(j1, j2)))
         mapped.extend([line] * (j2 - j1))
 
 

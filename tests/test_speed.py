@@ -30,7 +30,7 @@ from hypothesis import example, given, settings, strategies as st
 
 import arclean
 import arclean._compiled
-from arclean import look as look_module, pipeline as pipeline_module
+from arclean import changes as changes_module, look as look_module, pipeline as pipeline_module
 from arclean.normalizers import quotes
 from arclean.normalizers.residue import analysis, context, duplicates, title as title_module
 from arclean.normalizers.residue.page import Guard, Kind, Line, Page
@@ -906,6 +906,38 @@ def test_compiled_line_opcodes_are_difflibs(old: list[str], other: list[str], da
         assert speedups.line_opcodes(old, new) == SequenceMatcher(None, old, new).get_opcodes()
     with pytest.raises(ValueError):
         speedups.line_opcodes(old, ["\n"] * 200)
+
+
+def _plain_line_changes(code: str, before: str, after: str, origin: list[int]) -> list[tuple[str, int, str, str]]:
+    """explain's line diff the plain way: both texts split into lines with their line
+    feeds, difflib's opcodes over them, a change for each line replaced one for one."""
+    old, new = changes_module.split_lines(before), changes_module.split_lines(after)
+    found = []
+    if len(old) == len(new):
+        return [(code, origin[i], line, new[i]) for i, line in enumerate(old) if line != new[i]]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new).get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            found.extend((code, origin[i1 + k], old[i1 + k], new[j1 + k]) for k in range(i2 - i1))
+        elif tag != "equal":
+            line = origin[i1] if i1 < len(origin) else (origin[-1] if origin else 1)
+            found.append((code, line, "".join(old[i1:i2]), "".join(new[j1:j2])))
+    return found
+
+
+_TEXT_LINES = st.lists(st.sampled_from(["", "أ", "ب", "ج", "أ ", "\r"]), max_size=14).map("\n".join)
+
+
+@settings(max_examples=500)
+@given(_TEXT_LINES, _TEXT_LINES)
+@example("أ\nب", "أ\nب\n")
+@example("أ\n", "أ")
+@example("", "أ\n\n")
+def test_explains_line_diff_is_the_plain_diff_of_the_lines(before: str, after: str) -> None:
+    """``line_changes`` diffs lines by keys made without copying them (``_Lines``): the
+    changes are those of the texts split into lines with their line feeds, diffed by difflib."""
+    origin = list(range(1, len(changes_module.split_lines(before)) + 1))
+    found, _mapped = changes_module.line_changes("X", before, after, origin)
+    assert [(c.code, c.line, c.before, c.after) for c in found] == _plain_line_changes("X", before, after, origin)
 
 
 _KEY_WORDS = st.lists(st.sampled_from(["a", "b", "ab", "بب", "ج", "😀", "x1"]), max_size=9)
