@@ -37,7 +37,7 @@ class Change:
         self.__dict__.update(code=code, line=line, before=before, after=after, why=why)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Report:
     """The cleaned text, every change that produced it, and the suggestions
     (possible corrections) that were reported but not applied."""
@@ -45,6 +45,10 @@ class Report:
     text: str
     changes: tuple[Change, ...]
     suggestions: tuple[Suggestion, ...] = ()
+
+    def __init__(self, text: str, changes: tuple[Change, ...], suggestions: tuple[Suggestion, ...] = ()) -> None:
+        # As Change's: one report a text explained, most of them with no change.
+        self.__dict__.update(text=text, changes=changes, suggestions=suggestions)
 
     @property
     def changed(self) -> bool:
@@ -136,9 +140,6 @@ class _Lines:
             keys.append(last + "\n")
         self.keys = keys
 
-    def __len__(self) -> int:
-        return len(self.keys)
-
     def line(self, index: int) -> str:
         key = self.keys[index]
         return key + "\n" if index < self.full else key[:-1]
@@ -154,12 +155,12 @@ class _Lines:
 def _diff_lines(code: str, old: _Lines, new: _Lines, origin: Sequence[int], whole: Sequence[int], offset: int,
                 changes: list[Change], mapped: array[int]) -> None:
     """Diff the lines that differ; ``origin`` maps them, ``whole[offset]`` is where they start."""
-    if len(old) == len(new):  # line for line: each line that differs is a change of its own
-        new_keys = new.keys
-        changes.extend(Change(code, origin[i], old.line(i), new.line(i)) for i, key in enumerate(old.keys) if key != new_keys[i])
-        mapped.extend(origin[:len(old)])
+    old_keys, new_keys = old.keys, new.keys
+    if len(old_keys) == len(new_keys):  # line for line: each line that differs is a change of its own
+        changes.extend(Change(code, origin[i], old.line(i), new.line(i)) for i, key in enumerate(old_keys) if key != new_keys[i])
+        mapped.extend(origin[:len(old_keys)])
         return
-    for tag, i1, i2, j1, j2 in _opcodes(old.keys, new.keys):
+    for tag, i1, i2, j1, j2 in _opcodes(old_keys, new_keys):
         if tag == "equal":
             mapped.extend(origin[i1:i2])
             continue

@@ -312,7 +312,10 @@ class Pipeline:
         look: Look | None = None
         for block in self._blocks:
             if isinstance(block, Plan):
-                text, look = yield from _trace_characters(block, text, look, every)
+                if every or not isinstance(block, _StepPlan):
+                    text, look = yield from _trace_characters(block, text, look, every)
+                else:  # as _trace_characters would, without its frame between
+                    text, look = yield from _trace_changes(block, text, look)
             else:
                 after = yield from self._trace_lines(block, text, every)
                 text, look = (text, look) if after is text else (after, None)
