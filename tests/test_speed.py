@@ -866,20 +866,24 @@ _NEEDLES = st.lists(st.one_of(st.sampled_from([*MISSPELT.values(), *look_module.
 @example("", ("\n\n", "\n\n\n", ""))
 @example("ؠ،د/\u0a20\u0a0a", (" ،", "/ ", " \n", "\n "))  # characters that share a needle's low bytes only
 @example("x \u060c", (" ،", "ؠ،", "x ", "\u060c\n"))
+@example("\u0420a \u020c\u0a20\u060c", (" a", "\u0620\u060c", " ،", "a\u0420"))  # characters that share a needle's low ten bits only
 def test_compiled_needles_in_is_the_substring_tests(text: str, needles: list[str]) -> None:
     """``needles_in`` (the pipeline's needles; T101's first look for its listed misspellings) gives the bits
-    of ``needle in text``, framed by line feeds or not; over 64 needles it refuses, and
-    ``months._holds_misspelling`` asks 64 at a time."""
+    of ``needle in text``, framed by line feeds or not, for a tuple met for the first time or
+    again (its masks kept, and given up for newer tuples' from one example to the next);
+    over 64 needles it refuses, and ``months._holds_misspelling`` asks 64 at a time."""
     from arclean._compiled import speedups
 
     assert speedups is not None
+    kept = tuple(needles)
     if len(needles) > 64:
         with pytest.raises(ValueError):
-            speedups.needles_in(text, tuple(needles), True)
+            speedups.needles_in(text, kept, True)
     else:
-        bits = sum(1 << k for k, needle in enumerate(needles) if needle in text)
-        assert speedups.needles_in(text, tuple(needles), False) == bits
-        assert speedups.needles_in(text, tuple(needles), True) == look_module.python_needles_in(text, tuple(needles))
+        for some in (text, text[::-1], text):
+            bits = sum(1 << k for k, needle in enumerate(needles) if needle in some)
+            assert speedups.needles_in(some, kept, False) == bits
+            assert speedups.needles_in(some, kept, True) == look_module.python_needles_in(some, kept)
     assert look_module.needles_in(text) == look_module.python_needles_in(text)
     assert months._holds_misspelling(text) is any(typo in text for typo in months._misspellings())
     for typo in MISSPELT.values():

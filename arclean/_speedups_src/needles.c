@@ -1,13 +1,21 @@
 #include "speedups.h"
 
 /* needles_in: one scan of the text for up to 64 needles at once.  Each needle of
- * two characters or more is filed, as a bit in two 64-bit masks, under the low byte
- * of its first character and under that of its second; at each position of the text
- * the masks of the two characters there, ANDed, name the needles that may start
- * there (most positions: none), and only those are compared.  The loop over the text
- * reads it through a pointer of its own width.  Framed, the text is read as if a line
- * feed stood before and after it. */
+ * two characters or more is filed, as a bit in two 64-bit masks, under the low ten
+ * bits of its first character and under those of its second (the Arabic block, ASCII
+ * and Latin-1 each apart); at each position of the text the masks of the two
+ * characters there, ANDed, name the needles that may start there (most positions:
+ * none), and only those are compared.  The loop over the text reads it through a
+ * pointer of its own width, each character's masks once.  A tuple of needles met
+ * again (the pipeline's, T101's: made once, asked of every text) finds its masks
+ * made: a few are kept, each with a reference to its tuple.  Framed, the text is read
+ * as if a line feed stood before and after it. */
 #define NEEDLES_MAX 64
+#define TABLE_BITS 10
+#define TABLE_SIZE (1 << TABLE_BITS)
+#define TABLE_INDEX(ch) ((ch) & (TABLE_SIZE - 1))
+/* Tuples of needles whose masks are kept. */
+#define PREPARED_KEPT 4
 
 typedef struct {
     int kind;
@@ -71,13 +79,67 @@ short_needle_in(PyObject *text, const Haystack *h, PyObject *needle)
     return found == -2 ? -1 : found >= 0;
 }
 
-/* The needles of two characters or more (wanted: their bits), filed by the low bytes of
- * their first two characters (firsts, seconds: only wanted bits). */
+/* A needle's two masks: of the needles whose first character, and whose second, has
+ * these low bits. */
 typedef struct {
-    PyObject *tuple;
-    const uint64_t *firsts, *seconds;
-    uint64_t wanted;
+    uint64_t first, second;
+} Masks;
+
+/* A tuple of needles, made ready: the masks of those of two characters or more (wanted:
+ * their bits), and the bits of the others (shorter: looked for apart). */
+typedef struct {
+    PyObject *tuple; /* a reference of its own: its address names it while it is kept */
+    uint64_t wanted, shorter;
+    Masks table[TABLE_SIZE];
 } Needles;
+
+static Needles *prepared[PREPARED_KEPT];
+static int prepared_next;
+
+/* The tuple's needles made ready, kept or made now (in a slot of their own, the
+ * oldest made's given up); NULL with an exception set on an error. */
+static const Needles *
+needles_of(PyObject *tuple)
+{
+    for (int k = 0; k < PREPARED_KEPT; k++) {
+        if (prepared[k] != NULL && prepared[k]->tuple == tuple) {
+            return prepared[k];
+        }
+    }
+    Py_ssize_t count = PyTuple_GET_SIZE(tuple);
+    if (count > NEEDLES_MAX) {
+        PyErr_SetString(PyExc_ValueError, "needles_in takes at most 64 needles");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(tuple, k))) {
+            PyErr_SetString(PyExc_TypeError, "needles_in: every needle must be a str");
+            return NULL;
+        }
+    }
+    Needles *n = prepared[prepared_next];
+    if (n == NULL && (n = prepared[prepared_next] = PyMem_Calloc(1, sizeof(Needles))) == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    prepared_next = (prepared_next + 1) % PREPARED_KEPT;
+    Py_CLEAR(n->tuple);
+    memset(n->table, 0, sizeof n->table);
+    n->wanted = n->shorter = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *needle = PyTuple_GET_ITEM(tuple, k);
+        uint64_t bit = (uint64_t)1 << k;
+        if (PyUnicode_GET_LENGTH(needle) < 2) {
+            n->shorter |= bit;
+            continue;
+        }
+        n->table[TABLE_INDEX(PyUnicode_READ_CHAR(needle, 0))].first |= bit;
+        n->table[TABLE_INDEX(PyUnicode_READ_CHAR(needle, 1))].second |= bit;
+        n->wanted |= bit;
+    }
+    n->tuple = Py_NewRef(tuple);
+    return n;
+}
 
 /* found, with the bits of the needles that start at i of the (framed) text. */
 static inline uint64_t
@@ -94,28 +156,46 @@ may_start(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t may, uint6
     return found;
 }
 
-/* The needles not yet found that may start with the characters a, b (by their low bytes). */
-static inline uint64_t
-may_be(const Needles *n, Py_UCS4 a, Py_UCS4 b, uint64_t found)
-{
-    return n->firsts[a & 0xffu] & n->seconds[b & 0xffu] & ~found;
-}
-
 static uint64_t
 try_at(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t found)
 {
-    return may_start(h, n, i, may_be(n, hay_at(h, i), hay_at(h, i + 1), found), found);
+    uint64_t may = n->table[TABLE_INDEX(hay_at(h, i))].first & n->table[TABLE_INDEX(hay_at(h, i + 1))].second
+                   & n->wanted & ~found;
+    return may_start(h, n, i, may, found);
 }
 
-/* The positions 0 to length - 2 of the text, whose two characters are both the text's. */
+/* may_start, out of the scan's loop: the loop keeps no more than its position. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static uint64_t
+starting_at(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t may, uint64_t found)
+{
+    return may_start(h, n, i, may, found);
+}
+
+/* The positions 0 to length - 2 of the text, whose two characters are both the text's:
+ * each character's masks read once (its first mask kept for the next position). */
 #define SCAN_WIDTH(NAME, TYPE)                                                               \
     static uint64_t NAME(const Haystack *h, const Needles *n, uint64_t found)                 \
     {                                                                                        \
         const TYPE *s = (const TYPE *)h->data;                                               \
-        for (Py_ssize_t i = 0; i + 1 < h->length && (n->wanted & ~found); i++) {              \
-            uint64_t may = may_be(n, s[i], s[i + 1], found);                                 \
+        const Masks *table = n->table;                                                       \
+        Py_ssize_t last = h->length - 1;                                                     \
+        uint64_t live = n->wanted & ~found;                                                  \
+        if (last < 1 || !live) {                                                             \
+            return found;                                                                    \
+        }                                                                                    \
+        uint64_t first = table[TABLE_INDEX(s[0])].first, may = 0;                            \
+        for (Py_ssize_t i = 0; i < last; i++) {                                              \
+            const Masks *next = &table[TABLE_INDEX(s[i + 1])];                               \
+            may = first & next->second & live;                                               \
+            first = next->first;                                                             \
             if (may) {                                                                       \
-                found = may_start(h, n, i, may, found);                                      \
+                found = starting_at(h, n, i, may, found);                                    \
+                if (!(live = n->wanted & ~found)) {                                          \
+                    break;                                                                   \
+                }                                                                            \
             }                                                                                \
         }                                                                                    \
         return found;                                                                        \
@@ -127,60 +207,48 @@ SCAN_WIDTH(scan_ucs4, Py_UCS4)
 PyObject *
 needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
+    (void)module;
     if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
         PyErr_SetString(PyExc_TypeError, "needles_in(text: str, needles: tuple[str, ...], framed: bool)");
         return NULL;
     }
-    PyObject *text = args[0], *needles = args[1];
-    Py_ssize_t count = PyTuple_GET_SIZE(needles);
-    if (count > NEEDLES_MAX) {
-        PyErr_SetString(PyExc_ValueError, "needles_in takes at most 64 needles");
-        return NULL;
-    }
+    PyObject *text = args[0];
     int framed = PyObject_IsTrue(args[2]);
     if (framed < 0) {
         return NULL;
     }
+    const Needles *n = needles_of(args[1]);
+    if (n == NULL) {
+        return NULL;
+    }
     Haystack h = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), framed};
-    uint64_t firsts[256] = {0}, seconds[256] = {0};
-    uint64_t found = 0, wanted = 0;
-    for (Py_ssize_t k = 0; k < count; k++) {
-        PyObject *needle = PyTuple_GET_ITEM(needles, k);
-        if (!PyUnicode_Check(needle)) {
-            PyErr_SetString(PyExc_TypeError, "needles_in: every needle must be a str");
+    uint64_t found = 0;
+    for (uint64_t shorter = n->shorter; shorter; shorter &= shorter - 1) {
+        int k = lowest_bit(shorter);
+        int in = short_needle_in(text, &h, PyTuple_GET_ITEM(n->tuple, k));
+        if (in < 0) {
             return NULL;
         }
-        if (PyUnicode_GET_LENGTH(needle) < 2) {
-            int in = short_needle_in(text, &h, needle);
-            if (in < 0) {
-                return NULL;
-            }
-            found |= (uint64_t)in << k;
-            continue;
-        }
-        firsts[PyUnicode_READ_CHAR(needle, 0) & 0xffu] |= (uint64_t)1 << k;
-        seconds[PyUnicode_READ_CHAR(needle, 1) & 0xffu] |= (uint64_t)1 << k;
-        wanted |= (uint64_t)1 << k;
+        found |= (uint64_t)in << k;
     }
-    Needles n = {needles, firsts, seconds, wanted};
     /* The positions a needle may start at: -1 (the first line feed) to the end, framed;
      * those where both characters are the text's are scanned apart, at full speed. */
     if (framed) {
-        found = try_at(&h, &n, -1, found);
+        found = try_at(&h, n, -1, found);
     }
     switch (h.kind) {
     case PyUnicode_1BYTE_KIND:
-        found = scan_ucs1(&h, &n, found);
+        found = scan_ucs1(&h, n, found);
         break;
     case PyUnicode_2BYTE_KIND:
-        found = scan_ucs2(&h, &n, found);
+        found = scan_ucs2(&h, n, found);
         break;
     default:
-        found = scan_ucs4(&h, &n, found);
+        found = scan_ucs4(&h, n, found);
         break;
     }
     if (framed && h.length > 0) {
-        found = try_at(&h, &n, h.length - 1, found);
+        found = try_at(&h, n, h.length - 1, found);
     }
     return PyLong_FromUnsignedLongLong(found);
 }
