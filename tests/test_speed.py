@@ -32,6 +32,7 @@ import arclean
 import arclean._compiled
 from arclean import changes as changes_module, look as look_module, pipeline as pipeline_module
 from arclean.normalizers import quotes
+from arclean.normalizers.encoding import mojibake
 from arclean.normalizers.residue import analysis, context, duplicates, title as title_module
 from arclean.normalizers.residue.page import Guard, Kind, Line, Page
 from arclean.normalizers.spelling import months
@@ -942,6 +943,46 @@ def test_explains_line_diff_is_the_plain_diff_of_the_lines(before: str, after: s
     origin = list(range(1, len(changes_module.split_lines(before)) + 1))
     found, _mapped = changes_module.line_changes("X", before, after, origin)
     assert [(c.code, c.line, c.before, c.after) for c in found] == _plain_line_changes("X", before, after, origin)
+
+
+def _broken(word: str, accident: str) -> str:
+    """A word broken as the accident breaks it (E101, E102, E103)."""
+    if accident == "utf8-as-cp1252":
+        return word.encode("utf-8").decode("cp1252", errors="replace")
+    if accident == "utf8-as-cp1256":
+        return word.encode("utf-8").decode("cp1256", errors="replace")
+    return word.encode("cp1256").decode("latin-1")
+
+
+_BROKEN_WORDS = [_broken(word, accident) for word in WORDS[:12] for accident in mojibake._PAIRS]
+#: Broken words with a joiner, a soft hyphen or a bidi mark after each lead byte.
+_JOINED_WORDS = [re.sub("([ØÙطظ])", rf"\1{mark}", word) for word in _BROKEN_WORDS[:12] for mark in ("\u200c", "\u00ad", "\u200f")]
+_MOJIBAKE_PIECES = st.sampled_from([*WORDS[:20], *_BROKEN_WORDS, *_JOINED_WORDS,
+                                    "\u200c", "\u00ad", "\u200f", "\u00a0", "Ø", "ط", "Ç", "«", "،", "\n", " ", "x"])
+
+
+@settings(max_examples=400)
+@given(st.lists(_MOJIBAKE_PIECES, max_size=30).map("".join), st.sampled_from(sorted(mojibake._PAIRS)))
+@example("Ø\u00adØ§ Ù„\nكلمة", "utf8-as-cp1252")
+@example("ط\u200cس ظ„\n\nكلمة ط", "utf8-as-cp1256")
+@example("كلمة\nط\u200f§ظ\u200f„", "utf8-as-cp1256")  # each pair with a bidi mark inside
+def test_the_word_repair_goes_over_the_lines_with_a_pair_as_over_the_text(text: str, accident: str) -> None:
+    """The mojibake rules' word repair, run only on the lines that hold a pair, is the repair
+    of every unit of the text (``unit.sub`` over it all, again until nothing changes)."""
+    shape_pattern, unit = mojibake._SHAPES[accident]
+
+    def repair(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return mojibake._repair_word(word) if mojibake._has_shape(word, shape_pattern) else word
+
+    plain = text
+    for _ in range(3):
+        repaired = unit.sub(repair, plain)
+        if repaired == plain:
+            break
+        plain = repaired
+    assert mojibake._repair_words(text, shape_pattern, unit, mojibake._PAIRS[accident]) == plain
+    assert unit.search("\n") is None  # no unit holds a line feed
 
 
 _KEY_WORDS = st.lists(st.sampled_from(["a", "b", "ab", "بب", "ج", "😀", "x1"]), max_size=9)

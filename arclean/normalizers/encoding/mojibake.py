@@ -262,6 +262,16 @@ _SHAPES = {
     "cp1256-as-latin": (_CP1256_AS_LATIN, _WORD),
 }
 _ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}\u200c\u200d\u00ad]")
+_BETWEEN = f"[{_INVISIBLE}\u200c\u200d\u00ad]*"
+#: Each rule's pair: what every stretch of its shape holds, in a word as it is or
+#: without its joiners and soft hyphens (:func:`_has_shape`), a lead byte and a
+#: continuation with invisible characters between them, or for E103 two letters.  A
+#: line that holds no pair has no word of the shape: the word repair passes it by.
+_PAIRS = {
+    "utf8-as-cp1252": re.compile(f"[\u00c2-\u00ef]{_BETWEEN}[{re.escape(_CONT_1252)}]"),
+    "utf8-as-cp1256": re.compile(f"[{_LEAD_1256}\u00e2]{_BETWEEN}[{re.escape(_CONT_1256)}]"),
+    "cp1256-as-latin": re.compile(f"[{_SHOWS_ARABIC}]{_BETWEEN}[{_SHOWS_ARABIC}]"),
+}
 #: E102's pairs start with common Arabic letters, so its first look first asks
 #: for a continuation character that clean Arabic text does not hold (the
 #: second bytes of ا ل ب ر … show as § „ ¨ ±): one fast scan of clean text.
@@ -303,7 +313,7 @@ def _repair(text: str, accident: str) -> str:
     shape, unit = _SHAPES[accident]
     if not _may_apply(text, accident, shape):
         return text
-    repaired = _repair_words(text, shape, unit)
+    repaired = _repair_words(text, shape, unit, _PAIRS[accident])
     if repaired == text:
         return text
     return _repair_lone_characters(text, repaired, accident)
@@ -319,21 +329,47 @@ def _has_shape(text: str, shape: re.Pattern[str]) -> bool:
     return bool(_JOINERS.search(text)) and bool(shape.search(_JOINERS.sub("", text)))
 
 
-def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str]) -> str:
+def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str], pair: re.Pattern[str]) -> str:
     """Repair every broken unit of a text.  A repair can split a unit (the
     Arabic letters it writes end a run of Latin-1 characters), so the text is
-    gone over again until nothing changes (three times at most)."""
+    gone over again until nothing changes (three times at most).  Only the
+    lines that hold a ``pair`` are gone over (see :func:`_sub_in_lines`)."""
 
     def repair(match: re.Match[str]) -> str:
         word = match.group(0)
         return _repair_word(word) if _has_shape(word, shape) else word
 
     for _ in range(3):
-        repaired = unit.sub(repair, text)
+        repaired = _sub_in_lines(unit, repair, text, pair)
         if repaired == text:
             break
         text = repaired
     return text
+
+
+def _sub_in_lines(unit: re.Pattern[str], repair: Callable[[re.Match[str]], str], text: str, pair: re.Pattern[str]) -> str:
+    """``unit.sub(repair, text)``, on the lines that hold a ``pair`` only: a unit never
+    holds a line feed, and where a line holds no pair, none of its units has the shape
+    and ``repair`` gives each back as it is (a page broken in one line, its footer or
+    a quote, calls back for that line's words, not the page's).
+
+    >>> _sub_in_lines(re.compile("[a-z]+"), lambda m: m.group(0).upper(), "ab cd\\nef\\ngh xy", re.compile("xy|ab"))
+    'AB CD\\nef\\nGH XY'
+    """
+    found = pair.search(text)
+    if found is None:
+        return text
+    pieces: list[str] = []
+    done = 0
+    while found is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        end = len(text) if end < 0 else end
+        pieces += (text[done:start], unit.sub(repair, text[start:end]))
+        done = end
+        found = pair.search(text, end)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 # --- Lone broken characters, judged by their context ---------------------------
