@@ -868,6 +868,11 @@ _NEEDLES = st.lists(st.one_of(st.sampled_from([*MISSPELT.values(), *look_module.
 @example("ؠ،د/\u0a20\u0a0a", (" ،", "/ ", " \n", "\n "))  # characters that share a needle's low bytes only
 @example("x \u060c", (" ،", "ؠ،", "x ", "\u060c\n"))
 @example("\u0420a \u020c\u0a20\u060c", (" a", "\u0620\u060c", " ،", "a\u0420"))  # characters that share a needle's low ten bits only
+@example("(ئة)ب", ("\u2028", "\u2029", "&", "\r", "\t", "\u0409"))  # one-character needles, and characters sharing their bits
+@example("ئ&", ("&", "ئ", "x"))  # one character, at the text's last position and its first
+@example("&\u07ffx", ("&", "x\u07ff"))  # whatever follows a one-character needle: here the table's last row
+@example("&", ("&", "\n", ""))
+@example("", ("&", "\n"))
 def test_compiled_needles_in_is_the_substring_tests(text: str, needles: list[str]) -> None:
     """``needles_in`` (the pipeline's needles; T101's first look for its listed misspellings) gives the bits
     of ``needle in text``, framed by line feeds or not, for a tuple met for the first time or

@@ -1,15 +1,17 @@
 #include "speedups.h"
 
-/* needles_in: one scan of the text for up to 64 needles at once.  Each needle of
- * two characters or more is filed, as a bit in two 64-bit masks, under the low ten
- * bits of its first character and under those of its second (the Arabic block, ASCII
- * and Latin-1 each apart); at each position of the text the masks of the two
- * characters there, ANDed, name the needles that may start there (most positions:
- * none), and only those are compared.  The loop over the text reads it through a
- * pointer of its own width, each character's masks once.  A tuple of needles met
- * again (the pipeline's, T101's: made once, asked of every text) finds its masks
- * made: a few are kept, each with a reference to its tuple.  Framed, the text is read
- * as if a line feed stood before and after it. */
+/* needles_in: one scan of the text for up to 64 needles at once.  Each needle is
+ * filed, as a bit in two 64-bit masks, under the low ten bits of its first character
+ * and under those of its second (the Arabic block, ASCII and Latin-1 each apart); a
+ * needle of one character, under every second character (a scan of its own would
+ * read the text again, and in Arabic text a search for "&" or U+2029 stops at every
+ * ئ or ة, whose low byte is theirs).  At each position of the text the masks of the
+ * two characters there, ANDed, name the needles that may start there (most
+ * positions: none), and only those are compared.  The loop over the text reads it
+ * through a pointer of its own width, each character's masks once.  A tuple of
+ * needles met again (the pipeline's, T101's: made once, asked of every text) finds
+ * its masks made: a few are kept, each with a reference to its tuple.  Framed, the
+ * text is read as if a line feed stood before and after it. */
 #define NEEDLES_MAX 64
 #define TABLE_BITS 10
 #define TABLE_SIZE (1 << TABLE_BITS)
@@ -63,8 +65,8 @@ needle_at(const Haystack *h, Py_ssize_t at, Py_ssize_t end, PyObject *needle)
     return 1;
 }
 
-/* The needles of fewer than two characters: "" is in every text, a line feed in
- * every framed one, any other character where the text holds it. */
+/* "" is in every text, a line feed in every framed one, and in another where the
+ * text holds it. */
 static int
 short_needle_in(PyObject *text, const Haystack *h, PyObject *needle)
 {
@@ -85,8 +87,9 @@ typedef struct {
     uint64_t first, second;
 } Masks;
 
-/* A tuple of needles, made ready: the masks of those of two characters or more (wanted:
- * their bits), and the bits of the others (shorter: looked for apart). */
+/* A tuple of needles, made ready: the masks of those the scan looks for (wanted: their
+ * bits; a needle of one character is filed under every second character), and the bits
+ * of the others, "" and a line feed (shorter: answered apart). */
 typedef struct {
     PyObject *tuple; /* a reference of its own: its address names it while it is kept */
     uint64_t wanted, shorter;
@@ -129,12 +132,19 @@ needles_of(PyObject *tuple)
     for (Py_ssize_t k = 0; k < count; k++) {
         PyObject *needle = PyTuple_GET_ITEM(tuple, k);
         uint64_t bit = (uint64_t)1 << k;
-        if (PyUnicode_GET_LENGTH(needle) < 2) {
+        Py_ssize_t length = PyUnicode_GET_LENGTH(needle);
+        if (length == 0 || (length == 1 && PyUnicode_READ_CHAR(needle, 0) == '\n')) {
             n->shorter |= bit;
             continue;
         }
         n->table[TABLE_INDEX(PyUnicode_READ_CHAR(needle, 0))].first |= bit;
-        n->table[TABLE_INDEX(PyUnicode_READ_CHAR(needle, 1))].second |= bit;
+        if (length == 1) { /* one character: whatever follows it (the scan's loop finds it, no scan of its own) */
+            for (int j = 0; j < TABLE_SIZE; j++) {
+                n->table[j].second |= bit;
+            }
+        } else {
+            n->table[TABLE_INDEX(PyUnicode_READ_CHAR(needle, 1))].second |= bit;
+        }
         n->wanted |= bit;
     }
     n->tuple = Py_NewRef(tuple);
@@ -247,7 +257,7 @@ needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         found = scan_ucs4(&h, n, found);
         break;
     }
-    if (framed && h.length > 0) {
+    if (h.length > 0) { /* the last character: a needle of one character, or framed, one before the line feed */
         found = try_at(&h, n, h.length - 1, found);
     }
     return PyLong_FromUnsignedLongLong(found);
