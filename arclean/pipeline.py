@@ -350,7 +350,8 @@ class Pipeline:
         mostly asks B101 and B102 alone.  Without the ``shortcut``, every rule
         is asked every round (the reference the tests hold it to)."""
         fresh = True
-        quiet: bool | None = None if shortcut else False  # is_quiet(page), asked once a page
+        unknown = None if shortcut else False  # a page's quietness before it is asked (never, without the shortcut)
+        quiet: bool | None = unknown  # is_quiet(page), asked once a page
         for _round in range(_MAX_ROUNDS):
             dropped = False
             for step in block:
@@ -362,7 +363,7 @@ class Pipeline:
                     decided = step.decide(page)
                 if decided is not page:
                     page, dropped = rejudge(decided), True
-                    quiet = None if shortcut else False
+                    quiet = unknown
                 yield step, before, page
             if not dropped:
                 if fresh or not carries_context(page):
@@ -370,7 +371,7 @@ class Pipeline:
                 # Settled on a page judged along the way: check on a fresh
                 # analysis of the text, as a second clean would see it.
                 page, fresh = look_afresh(page), True
-                quiet = None if shortcut else False
+                quiet = unknown
             else:
                 fresh = False
 

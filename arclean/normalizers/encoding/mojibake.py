@@ -262,7 +262,7 @@ _SHAPES = {
     "cp1256-as-latin": (_CP1256_AS_LATIN, _WORD),
 }
 _ANY_INVISIBLE = re.compile(f"[{_INVISIBLE}\u200c\u200d\u00ad]")
-_BETWEEN = f"[{_INVISIBLE}\u200c\u200d\u00ad]*"
+_BETWEEN = f"{_ANY_INVISIBLE.pattern}*"
 #: Each rule's pair: what every stretch of its shape holds, in a word as it is or
 #: without its joiners and soft hyphens (:func:`_has_shape`), a lead byte and a
 #: continuation with invisible characters between them, or for E103 two letters.  A
