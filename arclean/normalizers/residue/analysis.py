@@ -44,7 +44,7 @@ from .lines import (
     phrase_matcher,
     starts_with_content_label,
 )
-from .page import Guard, Kind, Line, Page
+from .page import BLANK, FORUM, Guard, Kind, Line, Page
 
 #: Residue lines are short.  A line of more tokens than this can only *start*
 #: with a phrase (a tags line, an inline read-also block), and reads as prose.
@@ -102,8 +102,8 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
 def _analyze_short(text: str, extra: tuple[Phrase, ...], matcher: PhraseMatcher) -> Page:
     """:func:`analyze_alone` for a text split at once: the lines in one loop, which
     also finds the page's non-blank lines (``Page.filled``) and its forum lines."""
-    lines, filled, forum, seen = _classify_lines(text, fold_text(text), _classify_short, classify, matcher, Kind.BLANK,
-                                                 Kind.FORUM, _SHORT_LINE, _prose_line(matcher))
+    lines, filled, forum, seen = _classify_lines(text, fold_text(text), _classify_short, classify, matcher, BLANK, FORUM,
+                                                 _SHORT_LINE, _prose_line(matcher))
     page = Page(lines, extra, forum=forum, alone=seen)
     page.__dict__["filled"] = filled  # Page.filled, found on the way
     return page

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ...text.chars import ANY_DIGIT
-from .page import NUMBERS, Guard, Kind, Line, Page, Region
+from .page import BLANK, CONTENT, FORUM, NUMBERS, Guard, Kind, Line, Page, Region
 from .title import find_post, find_title
 
 #: In the page's tail, a line of three to ten words that is not a sentence is
@@ -68,10 +68,9 @@ def is_quiet(page: Page) -> bool:
     """
     if page.forum:
         return False
-    blank, content = Kind.BLANK, Kind.CONTENT
     for line in page.lines:
         kind = line.kind
-        if kind is not blank and (kind is not content or line.chrome_count):
+        if kind is not BLANK and (kind is not CONTENT or line.chrome_count):
             return False
     return find_post(page) is None
 
@@ -165,12 +164,16 @@ def _in_table(page: Page, index: int) -> bool:
 # --- neighbours -----------------------------------------------------------------------------
 
 
+#: The residue kinds :func:`_is_chrome` says no to.
+_NOT_CHROME = (Kind.NUMBER, Kind.RELATED)
+
+
 def _is_chrome(line: Line) -> bool:
-    return line.is_residue and line.kind not in (Kind.NUMBER, Kind.RELATED)
+    return line.is_residue and line.kind not in _NOT_CHROME
 
 
 #: The kinds of the lines :func:`_is_chrome` may say yes to.
-_CHROME_KINDS = frozenset(kind for kind in Kind if kind.is_residue) - {Kind.NUMBER, Kind.RELATED}
+_CHROME_KINDS = frozenset(kind for kind in Kind if kind.is_residue) - set(_NOT_CHROME)
 
 
 def _context_candidate(page: Page, index: int, chrome_end: int | None = None) -> bool:
@@ -179,7 +182,7 @@ def _context_candidate(page: Page, index: int, chrome_end: int | None = None) ->
     say so)."""
     line = page.lines[index]
     return (
-        line.kind is Kind.CONTENT
+        line.kind is CONTENT
         and line.guard is None
         and not line.prose
         and (page.region(index) is not Region.ARTICLE or (chrome_end is not None and index >= chrome_end))
@@ -210,7 +213,7 @@ def _judge_tail_words(page: Page) -> Page:
     a short line (three words or more, not a sentence) 60% made of chrome and
     function words, one chrome word at least, is chrome (``لا توجد تعليقات أو
     ردود بعد``, ``للاستمرار في القراءة اشترك الآن``), where elsewhere it takes 70%."""
-    content = page.index.get(Kind.CONTENT, ())
+    content = page.index.get(CONTENT, ())
     tail = content[bisect_left(content, page.tail_start):]
     changed = {
         index: replace(line, kind=Kind.CHROME, evidence=f"chrome words in the tail: {line.chrome_count} of {line.words}",
@@ -262,16 +265,16 @@ def _judge_poster_cards(page: Page) -> Page:
     """Forum poster cards: the short lines (avatar text, name, rank) right above
     a card's labelled lines (``عدد الرسائل : 16801``) belong to the card."""
     changed: dict[int, Line] = {}
-    for index in page.index.get(Kind.FORUM, ()):
+    for index in page.index.get(FORUM, ()):
         if ":" not in page.lines[index].text:
             continue
         above = page.neighbour(index, -1)
         while above is not None and above not in changed:
             candidate = page.lines[above]
-            if candidate.kind is Kind.FORUM:
+            if candidate.kind is FORUM:
                 above = page.neighbour(above, -1)
                 continue
-            if candidate.kind is not Kind.CONTENT or candidate.prose or not _card_line(candidate):
+            if candidate.kind is not CONTENT or candidate.prose or not _card_line(candidate):
                 break
             changed[above] = replace(candidate, kind=Kind.FORUM, evidence="a line of a poster card", by_context=True)
             above = page.neighbour(above, -1)

@@ -20,7 +20,7 @@ from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import WORD_RUN
 from .lines import is_post_byline
-from .page import Guard, Kind, Line, Page
+from .page import BLANK, CONTENT, LABEL, Guard, Kind, Line, Page
 
 _MIN_TITLE_WORDS = 4
 #: Lines looked at for the title; a masthead or section name has at most two words.
@@ -139,7 +139,7 @@ def find_title(page: Page) -> tuple[int | None, list[int]]:
             break
         line = page.lines[index]
         words = line.words
-        if line.kind is Kind.CONTENT and words >= _MIN_TITLE_WORDS and not (looked and _is_date(line)):
+        if line.kind is CONTENT and words >= _MIN_TITLE_WORDS and not (looked and _is_date(line)):
             copies = _copies(page, index, after_chrome=first is not None)
             if copies:
                 return index, copies
@@ -199,7 +199,7 @@ def has_no_copies(page: Page) -> bool:
 
 
 def _has_no_copies(page: Page) -> bool:
-    return _no_copies(page.lines, page.filled, Kind.BLANK, Kind.CONTENT, Guard.LABEL, _DOUBLED_TEST, _is_post_byline,
+    return _no_copies(page.lines, page.filled, BLANK, CONTENT, LABEL, _DOUBLED_TEST, _is_post_byline,
                       _is_candidate, is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK,
                       _DOUBLED_MEMO)
 
@@ -255,7 +255,7 @@ _no_copies: Callable[..., bool] = python_no_copies if speedups is None else spee
 
 def _is_candidate(line: Line, looked: int) -> bool:
     """Is the line, the ``looked``-th non-blank one, a title whose copies :func:`find_title` looks for?"""
-    return line.kind is Kind.CONTENT and line.words >= _MIN_TITLE_WORDS and not (looked and _is_date(line))
+    return line.kind is CONTENT and line.words >= _MIN_TITLE_WORDS and not (looked and _is_date(line))
 
 
 #: Where :func:`_may_be_doubled` keeps a line's answer (read there by the copy look, too).
@@ -320,7 +320,7 @@ def _find_post(page: Page) -> tuple[int, int, int | None] | None:
     filled = page.filled[:_POST_SCAN]
     for at, copy in enumerate(filled):
         line = page.lines[copy]
-        if line.kind is not Kind.CONTENT or line.words < _MIN_POST_TITLE_WORDS:
+        if line.kind is not CONTENT or line.words < _MIN_POST_TITLE_WORDS:
             continue
         after = filled[at + 1] if at + 1 < len(filled) else None
         byline = after if after is not None and _is_post_byline(page.lines[after]) else None
@@ -329,7 +329,7 @@ def _find_post(page: Page) -> tuple[int, int, int | None] | None:
             continue
         for title in reversed(filled[max(0, at - _POST_WINDOW):at]):
             candidate = page.lines[title]
-            if candidate.kind is not Kind.CONTENT or candidate.words < _MIN_POST_TITLE_WORDS:
+            if candidate.kind is not CONTENT or candidate.words < _MIN_POST_TITLE_WORDS:
                 continue
             if candidate.key == doubled or (byline is not None and is_near_duplicate(candidate, line)):
                 return title, copy, byline
@@ -358,7 +358,7 @@ def _find_doubled_key(line: Line) -> str | None:
 
 def _is_post_byline(line: Line) -> bool:
     """A post label is a content label: the byline is a guarded line."""
-    return line.guard is Guard.LABEL and line.words <= 16 and is_post_byline(line.text, line.key)
+    return line.guard is LABEL and line.words <= 16 and is_post_byline(line.text, line.key)
 
 
 def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
@@ -371,7 +371,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     residue_between = False
     for index in range(title_index + 1, len(page)):
         line = page.lines[index]
-        if line.kind is Kind.BLANK:
+        if line.kind is BLANK:
             continue
         seen += 1
         if seen > _COPY_WINDOW:
@@ -384,7 +384,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
         if line.prose:
             break
         residue_between = residue_between or line.is_residue
-        if line.kind is Kind.CONTENT and not _is_date(line):
+        if line.kind is CONTENT and not _is_date(line):
             other_lines += 1
             if other_lines > _MAX_LINES_BETWEEN:
                 break
