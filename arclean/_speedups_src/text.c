@@ -128,6 +128,31 @@ rare_gates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 
 static inline int is_word_fast(Py_UCS4 ch);
 
+/* skeleton_of_folded's one pass over LENGTH characters of TYPE at DATA, into OUT (as
+ * many TYPE), J the skeleton's length; SAME cleared if a character is neither a word
+ * character nor a space (with J equal to LENGTH, each space then stands alone between
+ * two words: the line is its own skeleton). */
+#define SKELETON_PASS(TYPE, DATA, LENGTH, OUT, J, SAME)                                          \
+    do {                                                                                         \
+        const TYPE *in_ = (const TYPE *)(DATA);                                                  \
+        TYPE *to_ = (TYPE *)(OUT);                                                               \
+        int in_word_ = 0;                                                                        \
+        for (Py_ssize_t i_ = 0; i_ < (LENGTH); i_++) {                                           \
+            Py_UCS4 ch_ = in_[i_];                                                               \
+            if (is_word_fast(ch_)) {                                                             \
+                if (!in_word_ && J) {                                                            \
+                    to_[J++] = ' ';                                                              \
+                }                                                                                \
+                to_[J++] = (TYPE)ch_;                                                            \
+                in_word_ = 1;                                                                    \
+            }                                                                                    \
+            else {                                                                               \
+                SAME &= ch_ == ' ';                                                              \
+                in_word_ = 0;                                                                    \
+            }                                                                                    \
+        }                                                                                        \
+    } while (0)
+
 /* A line of at most this many characters has its skeleton made in one pass (16 KB of stack). */
 #define SKELETON_ONE_PASS 4096
 
@@ -142,26 +167,27 @@ skeleton_of_folded(PyObject *module, PyObject *text)
     }
     if (length <= SKELETON_ONE_PASS) {
         /* One pass into a buffer on the stack (a skeleton is never longer than its
-         * line).  The line's own words, each after one space: the line itself (a str, not a
-         * subclass of str: that is copied, as the two passes would). */
+         * line), of the line's own width: a skeleton's characters are its line's and
+         * spaces, so the str is made by a copy, not by narrowing four bytes a
+         * character to the two of Arabic text.  A line of words and single spaces
+         * between them is its own skeleton: the line itself (a str, not a subclass of
+         * str: that is copied, as the two passes would). */
         Py_UCS4 out[SKELETON_ONE_PASS];
         Py_ssize_t j = 0;
-        int in_word = 0, same = 1;
-        FOR_EACH_CHAR(kind, data, length, i, ch, {
-            if (is_word_fast(ch)) {
-                if (!in_word && j) {
-                    out[j++] = ' ';
-                }
-                out[j++] = ch;
-                in_word = 1;
-            }
-            else {
-                same &= in_word && ch == ' '; /* one space, after a word */
-                in_word = 0;
-            }
-        })
+        int same = 1;
+        switch (kind) {
+        case PyUnicode_1BYTE_KIND:
+            SKELETON_PASS(Py_UCS1, data, length, out, j, same);
+            break;
+        case PyUnicode_2BYTE_KIND:
+            SKELETON_PASS(Py_UCS2, data, length, out, j, same);
+            break;
+        default:
+            SKELETON_PASS(Py_UCS4, data, length, out, j, same);
+            break;
+        }
         same &= j == length;
-        return same && PyUnicode_CheckExact(text) ? Py_NewRef(text) : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, j);
+        return same && PyUnicode_CheckExact(text) ? Py_NewRef(text) : PyUnicode_FromKindAndData(kind, out, j);
     }
     Py_ssize_t n = 0;
     Py_UCS4 maxchar = ' ';
