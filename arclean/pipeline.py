@@ -285,11 +285,9 @@ class Pipeline:
         page = analyze_alone(text, self.config.boilerplate)
         if _quiet(block, page):
             return text
-        last = None
-        for _step, before, after in self._settle(block, judge_in_context(page)):
-            if after is not before:
-                last = after
-        return text if last is None else last.text  # the text is joined once, at the end
+        judged = judge_in_context(page)
+        settled = self._settle(block, judged)
+        return text if settled is judged else settled.text  # the text is joined once, at the end
 
     def trace(self, text: str) -> Iterator[tuple[Step, str]]:
         """Each step and the text after it (a line rule may run more than once)."""
@@ -329,7 +327,9 @@ class Pipeline:
             for step in block if every else ():
                 yield step, text, page
             return text
-        for step, before, after in self._settle(block, judge_in_context(page)):
+        steps: list[tuple[Step, Page, Page]] = []
+        self._settle(block, judge_in_context(page), steps=steps)
+        for step, before, after in steps:
             if after is not before:
                 text = after.text
             elif not every and step.suggest is None:
@@ -338,11 +338,15 @@ class Pipeline:
         return text
 
     @staticmethod
-    def _settle(block: list[Step], page: Page, shortcut: bool = True) -> Iterator[tuple[Step, Page, Page]]:
+    def _settle(block: list[Step], page: Page, shortcut: bool = True,
+                steps: list[tuple[Step, Page, Page]] | None = None) -> Page:
         """The line rules' rounds on one page, until no rule drops a line and a
-        fresh look finds nothing more (see :meth:`_trace`): each step, the page
-        it decided on, and the page after it (judged again; the same page when
-        it dropped nothing).  ``clean`` and ``explain`` both run these rounds.
+        fresh look finds nothing more (see :meth:`_trace`): the page they leave,
+        the page itself when no rule dropped a line.  ``clean`` and ``explain``
+        both run these rounds; ``explain`` passes a list, ``steps``, where each
+        step is noted with the page it decided on and the page after it (judged
+        again; the same page when it dropped nothing).  A loop, not a generator:
+        ``clean`` pays for no step it does not run.
 
         A rule that drops residue lines only is not asked about a quiet page
         (:func:`~arclean.normalizers.residue.context.is_quiet`), where it drops
@@ -355,25 +359,31 @@ class Pipeline:
         for _round in range(_MAX_ROUNDS):
             dropped = False
             for step in block:
-                assert step.decide is not None
-                before = page
-                if step.decide in _RESIDUE_ONLY and (quiet if quiet is not None else (quiet := is_quiet(page))):
+                decide = step.decide
+                assert decide is not None
+                if decide in _RESIDUE_ONLY and (quiet if quiet is not None else (quiet := is_quiet(page))):
                     decided = page
                 else:
-                    decided = step.decide(page)
+                    decided = decide(page)
                 if decided is not page:
-                    page, dropped = rejudge(decided), True
-                    quiet = unknown
-                yield step, before, page
+                    if steps is not None:
+                        steps.append((step, page, after := rejudge(decided)))
+                        page = after
+                    else:
+                        page = rejudge(decided)
+                    dropped, quiet = True, unknown
+                elif steps is not None:
+                    steps.append((step, page, page))
             if not dropped:
                 if fresh or not carries_context(page):
-                    break
+                    return page
                 # Settled on a page judged along the way: check on a fresh
                 # analysis of the text, as a second clean would see it.
                 page, fresh = look_afresh(page), True
                 quiet = unknown
             else:
                 fresh = False
+        return page
 
     @cached_property
     def _blocks(self) -> list[Plan[Step] | list[Step]]:

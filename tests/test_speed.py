@@ -57,11 +57,9 @@ texts = st.one_of(noise, wordy, st.text(max_size=40))
 def _full_decide(pipe: arclean.Pipeline, block: list[pipeline_module.Step], text: str) -> str:
     """A run of line rules the long way: the page analysed and judged in
     context, every round of every rule run (no quiet-page shortcut)."""
-    last = None
-    for _step, before, after in pipe._settle(block, analysis.analyze(text, pipe.config.boilerplate), shortcut=False):
-        if after is not before:
-            last = after
-    return text if last is None else last.text
+    judged = analysis.analyze(text, pipe.config.boilerplate)
+    settled = pipe._settle(block, judged, shortcut=False)
+    return text if settled is judged else settled.text
 
 
 def _plain_clean(pipe: arclean.Pipeline, text: str) -> str:
