@@ -351,8 +351,10 @@ class Pipeline:
         A rule that drops residue lines only is not asked about a quiet page
         (:func:`~arclean.normalizers.residue.context.is_quiet`), where it drops
         nothing: the second round, after the first dropped the page's residue,
-        mostly asks B101 and B102 alone.  Without the ``shortcut``, every rule
-        is asked every round (the reference the tests hold it to)."""
+        mostly asks B101 and B102 alone; and a quiet page a rule leaves is not
+        judged again (:func:`~arclean.normalizers.residue.analysis.rejudge`).
+        Without the ``shortcut``, every rule is asked every round, and every
+        page a rule leaves is judged (the reference the tests hold it to)."""
         fresh = True
         unknown = None if shortcut else False  # a page's quietness before it is asked (never, without the shortcut)
         quiet: bool | None = unknown  # is_quiet(page), asked once a page
@@ -366,12 +368,13 @@ class Pipeline:
                 else:
                     decided = decide(page)
                 if decided is not page:
+                    # The page left is judged again, unless it is quiet: then it is its own judgement.
+                    # One that is not quiet stays so, judged (judgements only add).
+                    quiet = is_quiet(decided) if shortcut else False
+                    after = decided if quiet else rejudge(decided)
                     if steps is not None:
-                        steps.append((step, page, after := rejudge(decided)))
-                        page = after
-                    else:
-                        page = rejudge(decided)
-                    dropped, quiet = True, unknown
+                        steps.append((step, page, after))
+                    page, dropped = after, True
                 elif steps is not None:
                     steps.append((step, page, page))
             if not dropped:
