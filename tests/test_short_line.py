@@ -170,3 +170,15 @@ def test_short_line_leaves_a_learned_phrase_to_python(line: str) -> None:
                                   "نشرة الموقع الأسبوعية"])
 def test_short_line_decides_other_lines_under_a_learned_matcher(line: str) -> None:
     assert _check(line, LEARNED) is not None
+
+
+@pytest.mark.parametrize("learned_first", [False, True])
+def test_a_short_line_is_kept_for_the_matcher_that_classified_it(learned_first: bool) -> None:
+    """Short lines are classified once across pages, each for its matcher: a line that
+    a learned phrase makes chrome for one source stays content for the others."""
+    line = "قسم المنوعات والطرائف اليومية"
+    text = f"{line}\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل كله."
+    learned = (datafiles.Phrase(line, "widget", False, "test:1", None),)
+    order = [learned, ()] if learned_first else [(), learned]
+    kinds = {extra: analysis.analyze_alone(text, extra).lines[0].kind for extra in order}
+    assert kinds == {(): Kind.CONTENT, learned: Kind.WIDGET}
