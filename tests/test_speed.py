@@ -1203,7 +1203,10 @@ def test_judging_by_neighbours_skips_only_pages_it_leaves(text: str) -> None:
 
 
 _REPEAT_TEXTS = st.sampled_from(["", " ", "\u00a0نص", "نص الخبر", "نص  الخبر", " نص الخبر", "نص الخبر " * 3, "x" * 40,
-                                 "x" * 12, "ن", "\tنص", "نص الخبر" * 5, "كلمة " * 9, " كلمة " * 9])
+                                 "x" * 12, "ن", "\tنص", "نص الخبر" * 5, "كلمة " * 9, " كلمة " * 9,
+                                 # the same words, white space aside, and nearly the same (without skeletons, the texts are compared)
+                                 "نص\u00a0الخبر", "نص الخبر\t", "نص\u2003 \nالخبر", "نصالخبر", "نص الخبرx", "نص الخبر ",
+                                 "نص الخب", "\u200bنص الخبر", "  "])
 
 
 @compiled
@@ -1228,6 +1231,23 @@ def test_compiled_first_repeat_is_the_reference(texts: list[tuple[str, bool]], s
         lines.append(line)
     for filled in (list(range(len(lines))), list(range(0, len(lines), 2))):
         assert speedups.first_repeat(tuple(lines), filled, slack) == duplicates.python_first_repeat(tuple(lines), filled, slack)
+
+
+@compiled
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("بتث ج_-.،\u064e\u0640x1٣\u00a0\u200c\n"), max_size=24))
+@example("")
+@example("_ب_ب")  # no word character in an underscore: the first word is the first ب
+@example("\u064eب\u064e بب")  # a mark is no word character: ب comes back inside بب
+def test_compiled_first_word_comes_back_is_the_reference(folded: str) -> None:
+    """``first_word_comes_back`` (the copy look's test before a skeleton is made) answers as the
+    pure-Python function: the first run of word characters, as a skeleton takes them, found again."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    assert speedups.first_word_comes_back(folded) == title_module.python_first_word_comes_back(folded)
+    with pytest.raises(TypeError):
+        speedups.first_word_comes_back(b"x")  # type: ignore[arg-type]
 
 
 @compiled

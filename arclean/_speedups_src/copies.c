@@ -72,7 +72,8 @@ memo_truth(PyObject *line, PyObject *memo)
  * remembered (memo: the name it is remembered under): from the line's skeleton, made
  * and kept under "key" if the line has none yet (Line.key), unless the line is longer
  * than long_line characters (True: such a line's words are only counted in full by
- * the slow path); the answer is remembered.  1, 0, or -1 on an error. */
+ * the slow path) or the first word of its folded form does not come back (False, and
+ * no skeleton made); the answer is remembered.  1, 0, or -1 on an error. */
 static int
 line_may_be_doubled(PyObject *line, PyObject *memo, Py_ssize_t long_line)
 {
@@ -93,6 +94,16 @@ line_may_be_doubled(PyObject *line, PyObject *memo, Py_ssize_t long_line)
         }
         if (PyUnicode_GET_LENGTH(text) > long_line) {
             doubled = 1;
+            goto remember;
+        }
+        PyObject *comes = first_word_comes_back(NULL, folded);
+        if (comes == NULL) {
+            goto done;
+        }
+        int comes_back = comes == Py_True;
+        Py_DECREF(comes);
+        if (!comes_back) {
+            doubled = 0; /* no text printed twice, found without its skeleton (most paragraphs) */
             goto remember;
         }
         key = skeleton_of_folded(NULL, folded);
@@ -274,12 +285,54 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return Py_NewRef(Py_True);
 }
 
+/* Are the two strs the same words, white space aside (" ".join(a.split()) ==
+ * " ".join(b.split()))?  Compared in one pass, which stops at the first difference. */
+static int
+same_but_white_space(PyObject *a, PyObject *b)
+{
+    int kind_a = PyUnicode_KIND(a), kind_b = PyUnicode_KIND(b);
+    const void *data_a = PyUnicode_DATA(a), *data_b = PyUnicode_DATA(b);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a), m = PyUnicode_GET_LENGTH(b), i = 0, j = 0;
+    while (1) {
+        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind_a, data_a, i))) {
+            i++;
+        }
+        while (j < m && Py_UNICODE_ISSPACE(PyUnicode_READ(kind_b, data_b, j))) {
+            j++;
+        }
+        if (i == n || j == m) {
+            return i == n && j == m; /* both out of words */
+        }
+        /* a word of each: the same characters, ending together */
+        while (i < n && j < m) {
+            Py_UCS4 x = PyUnicode_READ(kind_a, data_a, i), y = PyUnicode_READ(kind_b, data_b, j);
+            int space_x = Py_UNICODE_ISSPACE(x), space_y = Py_UNICODE_ISSPACE(y);
+            if (space_x || space_y) {
+                if (!(space_x && space_y)) {
+                    return 0;
+                }
+                break;
+            }
+            if (x != y) {
+                return 0;
+            }
+            i++;
+            j++;
+        }
+        if ((i == n) != (j == m) && !(i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind_a, data_a, i)))
+            && !(j < m && Py_UNICODE_ISSPACE(PyUnicode_READ(kind_b, data_b, j)))) {
+            return 0; /* one word goes on where the other ended */
+        }
+    }
+}
+
 /* first_repeat(lines, filled, slack) -> int
  * The first look of B102 (duplicates.python_first_repeat): the first k >= 1 at which
  * the non-blank line filled[k] may repeat the one before it, filled[k - 1]
  * (duplicates._may_repeat: lengths within 2 * shorter + slack, the same first
  * character or white space first in one of them, and equal skeletons where both
- * lines have made theirs); -1 if none may. */
+ * lines have made theirs, the texts equal but for white space where not); -1 if none
+ * may. */
 PyObject *
 first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -318,11 +371,12 @@ first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             int alike = (a == 0) == (b == 0) && (a == 0 || first_a == first_b);
             alike = alike || (a && Py_UNICODE_ISSPACE(first_a)) || (b && Py_UNICODE_ISSPACE(first_b));
             if (close && alike) {
-                int same = 1; /* unless both have a skeleton, and they differ */
+                int same = 1; /* both skeletons equal; without them, the texts equal but for white space */
                 PyObject *key_a = line_memo(previous, LINE_KEY);
                 PyObject *key_b = PyErr_Occurred() ? NULL : line_memo(line, LINE_KEY);
-                if (!PyErr_Occurred() && key_a != NULL && key_b != NULL) {
-                    same = PyObject_RichCompareBool(key_a, key_b, Py_EQ);
+                if (!PyErr_Occurred()) {
+                    same = key_a != NULL && key_b != NULL ? PyObject_RichCompareBool(key_a, key_b, Py_EQ)
+                                                          : same_but_white_space(previous_text, text);
                 }
                 Py_XDECREF(key_a);
                 Py_XDECREF(key_b);

@@ -29,6 +29,9 @@
  *                             spaces, min_letters, look_back).
  *   doubled_key(key)          title._is_doubled_key: a skeleton of four words or more
  *                             whose first half of words is its last half.
+ *   first_word_comes_back(folded)
+ *                             title._first_word_comes_back: the folded line's first run
+ *                             of letters and digits found again after it.
  *   classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max)
  *                             analysis._analyze_short's loop (page.c): the text's and the
  *                             folded text's lines as analysis.page_lines splits them, each
@@ -75,6 +78,8 @@ static PyMethodDef methods[] = {
      "look_back."},
     {"date_words", date_words, METH_O, "The words next to T101's date numbers, as (clitic, word, start, end)."},
     {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
+    {"first_word_comes_back", first_word_comes_back, METH_O,
+     "Does the folded line's first word (run of letters and digits) come back after it?"},
     {"classify_lines", (PyCFunction)(void (*)(void))classify_lines, METH_FASTCALL,
      "A short text's lines and folded lines, each classified once a page: (lines, filled, forum, seen)."},
     {"short_line", (PyCFunction)(void (*)(void))short_line, METH_FASTCALL,

@@ -229,6 +229,43 @@ skeleton_of_folded(PyObject *module, PyObject *text)
     return result;
 }
 
+/* first_word_comes_back(folded) -> bool
+ * title._first_word_comes_back: does the folded line's first run of word characters
+ * (letters and digits, as a skeleton takes them) come back, as a substring, after it?
+ * A line printed twice has its first word come back; most paragraphs do not, and need
+ * no skeleton to be told from one. */
+PyObject *
+first_word_comes_back(PyObject *module, PyObject *folded)
+{
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(folded, "first_word_comes_back", &length, &kind, &data) < 0) {
+        return NULL;
+    }
+    Py_ssize_t start = 0;
+    while (start < length && !is_word_fast(PyUnicode_READ(kind, data, start))) {
+        start++;
+    }
+    Py_ssize_t end = start;
+    while (end < length && is_word_fast(PyUnicode_READ(kind, data, end))) {
+        end++;
+    }
+    if (start == end) {
+        Py_RETURN_FALSE; /* no word */
+    }
+    PyObject *word = PyUnicode_Substring(folded, start, end);
+    if (word == NULL) {
+        return NULL;
+    }
+    Py_ssize_t found = PyUnicode_Find(folded, word, end, length, 1);
+    Py_DECREF(word);
+    if (found == -2) {
+        return NULL;
+    }
+    return PyBool_FromLong(found >= 0);
+}
+
 /* The first word of the skeleton of the folded line's first chars characters (a new
  * reference; "" when it has none; NULL on an error): what a long line may start a
  * line-start phrase with (analysis.classify, lines.PhraseMatcher.match_start). */

@@ -75,14 +75,19 @@ def _may_repeat(previous: Line, line: Line, slack: int = _LENGTH_SLACK) -> bool:
     it does not halve a paragraph), they start alike (normalized, a line starts
     with its first character that is not white space) and their skeletons, where
     both lines have one already, are equal (lines equal but for white space
-    have one skeleton: folding keeps white space, and a skeleton is the words)."""
+    have one skeleton: folding keeps white space, and a skeleton is the words);
+    where not, their texts are the same words (no skeleton is made for this:
+    paragraphs have none until a rule needs one, and two paragraphs mostly
+    differ in their first words)."""
     a, b = previous.text, line.text
     if 2 * min(len(a), len(b)) + slack < max(len(a), len(b)):
         return False
     if not (a[:1] == b[:1] or a[:1].isspace() or b[:1].isspace()):
         return False
     key_a, key_b = previous.__dict__.get("key"), line.__dict__.get("key")
-    return key_a is None or key_b is None or key_a == key_b
+    if key_a is None or key_b is None:
+        return _normalized(a) == _normalized(b)
+    return bool(key_a == key_b)
 
 
 def python_first_repeat(lines: tuple[Line, ...], filled: Sequence[int], slack: int = _LENGTH_SLACK) -> int:

@@ -271,27 +271,29 @@ def _may_be_doubled(line: Line) -> bool:
         if "key" in memo:
             found = is_doubled_key(memo["key"])
         else:  # a long line's words are only counted in full by the slow path
-            found = len(line.text) > _LONG_LINE or (
-                (speedups is not None or _first_word_comes_back(line.folded)) and is_doubled_key(line.key))
+            found = len(line.text) > _LONG_LINE or (_first_word_comes_back(line.folded) and is_doubled_key(line.key))
         memo[_DOUBLED_MEMO] = found
     return found
 
 
-def _first_word_comes_back(folded: str) -> bool:
+def python_first_word_comes_back(folded: str) -> bool:
     """A first look, before a line's skeleton is made: does the first word of
     the folded line (its first run of letters and digits) come back after it?
     It does in a line printed twice, whose skeleton's first word comes back as
     a word (and a word of the skeleton is a run of the folded line).  In most
-    paragraphs it does not (95 % of real lines over 200 characters).  Asked
-    in pure Python only, where a skeleton is dear: the compiled core makes one
-    in about a microsecond, and B102's first look (:mod:`.duplicates`) then
-    reads it instead of comparing the paragraphs' texts.
+    paragraphs it does not (95 % of real lines over 200 characters), and they
+    are told from a line printed twice without a skeleton (the compiled core's
+    ``no_copies`` asks its own ``first_word_comes_back``, this function's).
 
-    >>> _first_word_comes_back("عنوان الخبر - عنوان الخبر"), _first_word_comes_back("قال الوزير ثم مضى")
+    >>> python_first_word_comes_back("عنوان الخبر - عنوان الخبر"), python_first_word_comes_back("قال الوزير ثم مضى")
     (True, False)
     """
     first = WORD_RUN.search(folded)
     return first is not None and folded.find(first.group(), first.end()) >= 0
+
+
+_first_word_comes_back: Callable[[str], bool] = (
+    python_first_word_comes_back if speedups is None else speedups.first_word_comes_back)
 
 
 def _is_doubled_key(key: str) -> bool:
