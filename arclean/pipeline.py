@@ -130,20 +130,33 @@ def _trace_changes(plan: _StepPlan, text: str, look: Look | None
 _RESIDUE_ONLY = frozenset(rule.decide for rule in RULES if rule.residue_only)
 
 
-def _quiet(block: list[Step], page: Page) -> bool:
+class _LineRun(list[Step]):
+    """A run of line rules (each with a ``decide``), and the decisions among them
+    that may drop a content line: those not known to drop residue only (B101's
+    title copies, B102's repeated paragraphs, any rule of one's own), the only
+    ones that can drop a line of a quiet page."""
+
+    __slots__ = ("droppers",)
+
+    def __init__(self, steps: Iterable[Step]) -> None:
+        super().__init__(steps)
+        self.droppers: tuple[Callable[[Page], Page], ...] = tuple(
+            step.decide for step in self if step.decide is not None and step.decide not in _RESIDUE_ONLY)
+        assert all(step.decide is not None for step in self), "a run of line rules holds line rules only"
+
+
+def _quiet(block: _LineRun, page: Page) -> bool:
     """Does the run of line rules leave this page (classified, not yet judged
     in context) as it is, found without judging it or running most rules?  Only
     when it is quiet (:func:`arclean.normalizers.residue.context.is_quiet`: judged in context, it is
-    the same page) and each rule that can drop a content line (B101's title
-    copies, B102's repeated paragraphs, any rule not known to drop residue
-    only) drops nothing from it: then the first round drops nothing, and the
-    rounds end there.  Exact: it says yes only when the full rounds would give
-    this page back."""
+    the same page) and each rule that can drop a content line (``block.droppers``)
+    drops nothing from it: then the first round drops nothing, and the rounds
+    end there.  Exact: it says yes only when the full rounds would give this
+    page back."""
     if not is_quiet(page):
         return False
-    for step in block:
-        decide = step.decide
-        if decide is None or (decide not in _RESIDUE_ONLY and decide(page) is not page):
+    for decide in block.droppers:
+        if decide(page) is not page:
             return False
     return True
 
@@ -279,7 +292,7 @@ class Pipeline:
                 text, look = (text, look) if after is text else (after, None)
         return text
 
-    def _decide(self, block: list[Step], text: str) -> str:
+    def _decide(self, block: _LineRun, text: str) -> str:
         """A run of line rules on one page, as :meth:`_trace` runs it, without
         recording each step: the text after it."""
         page = analyze_alone(text, self.config.boilerplate)
@@ -318,7 +331,7 @@ class Pipeline:
                 after = yield from self._trace_lines(block, text, every)
                 text, look = (text, look) if after is text else (after, None)
 
-    def _trace_lines(self, block: list[Step], text: str, every: bool = True
+    def _trace_lines(self, block: _LineRun, text: str, every: bool = True
                      ) -> Generator[tuple[Step, str, Page | None], None, str]:
         """A run of line rules on one analysis, repeated until no rule drops a
         line (see :meth:`_trace`); returns the text after it."""
@@ -389,16 +402,16 @@ class Pipeline:
         return page
 
     @cached_property
-    def _blocks(self) -> list[Plan[Step] | list[Step]]:
-        """The steps in runs: line rules together (a list), other rules
-        together (a :class:`~arclean.look.Plan`, planned from each text's look)."""
+    def _blocks(self) -> list[Plan[Step] | _LineRun]:
+        """The steps in runs: line rules together (a :class:`_LineRun`), other
+        rules together (a :class:`~arclean.look.Plan`, planned from each text's look)."""
         runs: list[list[Step]] = []
         for step in self.steps:
             if runs and (runs[-1][0].decide is None) == (step.decide is None):
                 runs[-1].append(step)
             else:
                 runs.append([step])
-        return [run if run[0].decide is not None else _StepPlan(run) for run in runs]
+        return [_LineRun(run) if run[0].decide is not None else _StepPlan(run) for run in runs]
 
     def explain(self, text: str) -> Report:
         """Run every step and record each change with its rule and input line;
