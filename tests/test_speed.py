@@ -524,6 +524,32 @@ def test_the_month_rule_finds_its_numbers_as_before(text: str) -> None:
     assert found & months._ANCHORED or not any(word in text for word in months._ANCHOR_WORDS)
 
 
+@compiled
+@settings(max_examples=1000)
+@given(st.one_of(_DATES.map("".join), _DATES.map(" ".join), texts,
+                 st.lists(st.sampled_from(["شهر", "ال", "و", "ب", "ف", "ل", "أ", " ", "\t", "  ", "\n", "x", "ن"]),
+                          max_size=14).map("".join)))
+@example("في شهر ديسمبر والشهر المقبل وأشهر عدة")
+@example("وبالشهر  شهر\tشهرشهر شهر")  # a clitic and the article; matches one after another, not overlapping
+@example("لالشهر شهر")  # a clitic, the article: the starts before the word tried in turn
+@example("شهر")  # no space after: no match
+def test_compiled_anchor_ends_are_the_patterns(text: str) -> None:
+    """``anchor_ends`` (T101's date contexts from the anchor words, by a scan) ends where
+    ``python_anchor_ends`` (``_ANCHOR`` matched from each anchor word) ends."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None and months._anchor_ends is not months.python_anchor_ends
+    assert months._anchor_ends(text) == months.python_anchor_ends(text)
+    assert [match.end() for match in months._ANCHOR.finditer(text)] == months.python_anchor_ends(text)
+    words = ("شه", "شهر", "ر")  # other words: prefixes of each other, one letter
+    with mock.patch.object(months, "_ANCHOR", re.compile(
+            f"(?<![{months.ARABIC_LETTERS}])[{months.MONTH_CLITICS}]?(?:ال)?(?:{'|'.join(words)})[ \t]+")), \
+         mock.patch.object(months, "_ANCHOR_WORD", re.compile(f"(?:{'|'.join(words)})[ \t]+")):
+        assert speedups.anchor_ends(text, words, "ال", 3) == months.python_anchor_ends(text)
+    with pytest.raises(TypeError):
+        speedups.anchor_ends(text, ("",), "ال", 3)
+
+
 
 @compiled
 @settings(max_examples=1000)

@@ -177,3 +177,161 @@ failed:
     Py_DECREF(found);
     return NULL;
 }
+
+/* Does the text hold a space or tab at i? */
+static inline int
+space_or_tab(int kind, const void *data, Py_ssize_t length, Py_ssize_t i)
+{
+    if (i >= length) {
+        return 0;
+    }
+    Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+    return ch == ' ' || ch == '\t';
+}
+
+/* Where the first of the words that stands at q with a space or tab after it ends,
+ * its spaces and tabs after it included (-1: none; -2 on an error). */
+static Py_ssize_t
+word_and_spaces(PyObject *text, int kind, const void *data, Py_ssize_t length, PyObject *words, Py_ssize_t q)
+{
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        Py_ssize_t end = q + PyUnicode_GET_LENGTH(word);
+        if (end >= length) {
+            continue;
+        }
+        Py_ssize_t at = PyUnicode_Tailmatch(text, word, q, end, -1);
+        if (at < 0) {
+            return -2;
+        }
+        if (at && space_or_tab(kind, data, length, end)) {
+            while (space_or_tab(kind, data, length, end)) {
+                end++;
+            }
+            return end;
+        }
+    }
+    return -1;
+}
+
+/* months._ANCHOR.match(text, start): no letter before start, a clitic or none, the
+ * article or none (each tried taken first), one of the words and the spaces and tabs
+ * after it: where the match ends (-1: none; -2 on an error). */
+static Py_ssize_t
+anchor_match(PyObject *text, int kind, const void *data, Py_ssize_t length, PyObject *words, PyObject *article,
+             Py_ssize_t start)
+{
+    if (date_class(kind, data, length, start - 1) & IS_LETTER) {
+        return -1;
+    }
+    Py_ssize_t article_length = PyUnicode_GET_LENGTH(article);
+    for (int clitic = 1; clitic >= 0; clitic--) {
+        if (clitic && !(date_class(kind, data, length, start) & IS_CLITIC)) {
+            continue;
+        }
+        for (int with_article = 1; with_article >= 0; with_article--) {
+            Py_ssize_t q = start + clitic;
+            if (with_article) {
+                Py_ssize_t at = q + article_length <= length ? PyUnicode_Tailmatch(text, article, q, q + article_length, -1) : 0;
+                if (at < 0) {
+                    return -2;
+                }
+                if (!at) {
+                    continue;
+                }
+                q += article_length;
+            }
+            Py_ssize_t end = word_and_spaces(text, kind, data, length, words, q);
+            if (end != -1) {
+                return end;
+            }
+        }
+    }
+    return -1;
+}
+
+/* anchor_ends(text, words, article, reach) -> list of int
+ * months._anchor_ends: for each match of (word|word...)[ \t]+ (the anchor words, in
+ * their order; matches found left to right, not overlapping), the end of the first
+ * match of months._ANCHOR that starts within reach before the word (not before the
+ * last match's end) or at it.  After set_date_classes (its letters and clitics). */
+PyObject *
+anchor_ends(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1]) || !PyUnicode_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "anchor_ends(text, words: tuple of str, article, reach)");
+        return NULL;
+    }
+    PyObject *text = args[0], *words = args[1], *article = args[2];
+    Py_ssize_t reach = PyLong_AsSsize_t(args[3]);
+    if (reach == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(words, w)) || PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(words, w)) == 0) {
+            PyErr_SetString(PyExc_TypeError, "anchor_ends: the words are str, none empty");
+            return NULL;
+        }
+    }
+    if (!date_classes_set) {
+        PyErr_SetString(PyExc_RuntimeError, "anchor_ends: set_date_classes was not called");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), at = 0, last = 0;
+    PyObject *ends = PyList_New(0);
+    if (ends == NULL) {
+        return NULL;
+    }
+    while (1) {
+        /* the leftmost anchor word with a space or tab after it (the first listed where two start together) */
+        Py_ssize_t found = -1, found_end = -1;
+        for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+            PyObject *word = PyTuple_GET_ITEM(words, w);
+            Py_ssize_t size = PyUnicode_GET_LENGTH(word), from = at;
+            while (1) {
+                Py_ssize_t start = PyUnicode_Find(text, word, from, length, 1);
+                if (start == -2) {
+                    goto failed;
+                }
+                if (start < 0 || (found >= 0 && start >= found)) {
+                    break;
+                }
+                if (space_or_tab(kind, data, length, start + size)) {
+                    found = start;
+                    found_end = start + size;
+                    break;
+                }
+                from = start + 1;
+            }
+        }
+        if (found < 0) {
+            return ends;
+        }
+        while (space_or_tab(kind, data, length, found_end)) {
+            found_end++;
+        }
+        at = found_end;
+        for (Py_ssize_t start = found - reach > last ? found - reach : last; start <= found; start++) {
+            Py_ssize_t end = anchor_match(text, kind, data, length, words, article, start);
+            if (end == -2) {
+                goto failed;
+            }
+            if (end >= 0) {
+                last = end;
+                PyObject *number = PyLong_FromSsize_t(end);
+                if (number == NULL || PyList_Append(ends, number) < 0) {
+                    Py_XDECREF(number);
+                    goto failed;
+                }
+                Py_DECREF(number);
+                break;
+            }
+        }
+    }
+failed:
+    Py_DECREF(ends);
+    return NULL;
+}

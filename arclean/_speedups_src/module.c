@@ -24,6 +24,9 @@
  *                             single spaces.
  *   line_opcodes(a, b)        difflib.SequenceMatcher(None, a, b).get_opcodes() for lists
  *                             of str, b of fewer than LINE_OPCODES_MAX_B (200) items.
+ *   anchor_ends(text, words, article, reach)
+ *                             months._anchor_ends: where each match of months._ANCHOR
+ *                             found from an anchor word ends (after set_date_classes).
  *   date_words(text)          the words T101 looks at beside numbers (a day's, a year's),
  *                             after set_date_classes(digits, letters, clitics, separators,
  *                             spaces, min_letters, look_back).
@@ -76,6 +79,8 @@ static PyMethodDef methods[] = {
     {"set_date_classes", (PyCFunction)(void (*)(void))set_date_classes, METH_FASTCALL,
      "Set date_words' character classes and bounds: digits, letters, clitics, separators, spaces, min_letters, "
      "look_back."},
+    {"anchor_ends", (PyCFunction)(void (*)(void))anchor_ends, METH_FASTCALL,
+     "Where each match of months._ANCHOR from an anchor word ends (after set_date_classes)."},
     {"date_words", date_words, METH_O, "The words next to T101's date numbers, as (clitic, word, start, end)."},
     {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
     {"first_word_comes_back", first_word_comes_back, METH_O,

@@ -107,6 +107,7 @@ PyObject *make_line(PyObject *make_line, PyObject *text, PyObject *kind, PyObjec
 PyObject *quote_look(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* dates.c */
 PyObject *set_date_classes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *anchor_ends(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *date_words(PyObject *module, PyObject *text);
 
 #endif

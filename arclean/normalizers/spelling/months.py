@@ -261,11 +261,12 @@ if speedups is not None:
         pass
 
 
-def _anchor_ends(text: str) -> list[int]:
+def python_anchor_ends(text: str) -> list[int]:
     """Where each match of ``_ANCHOR`` in the text ends, as ``_ANCHOR.finditer`` finds
-    them: from each anchor word, the leftmost start within reach that matches.
+    them: from each anchor word, the leftmost start within reach that matches.  The
+    reference of the compiled core's ``anchor_ends``, which tries no pattern.
 
-    >>> _anchor_ends("في شهر ديسمبر والشهر المقبل وأشهر عدة")
+    >>> python_anchor_ends("في شهر ديسمبر والشهر المقبل وأشهر عدة")
     [7, 21]
     """
     ends: list[int] = []
@@ -281,6 +282,15 @@ def _anchor_ends(text: str) -> list[int]:
                 ends.append(last)
                 break
     return ends
+
+
+_anchor_ends: Callable[[str], list[int]] = python_anchor_ends
+if speedups is not None and date_words is not python_date_words:  # the compiled core, its classes set
+    _compiled_anchor_ends = speedups.anchor_ends
+
+    def _anchor_ends(text: str) -> list[int]:  # noqa: F811 (the words and their starts found by a scan, no pattern tried)
+        ends: list[int] = _compiled_anchor_ends(text, _ANCHOR_WORDS, ARTICLE, _ANCHOR_REACH)
+        return ends
 
 
 def _replace_listed(match: re.Match[str]) -> str:
