@@ -94,7 +94,7 @@ def line_changes(code: str, before: str, after: str, origin: Sequence[int]) -> t
     >>> [(c.line, c.before, c.after) for c in changes], len(origin)
     ([(20001, '0\\n0\\n0\\n', '')], 20000)
     """
-    if before.count("\n") <= _TRIM_FROM_LINES:  # a page: every line diffed, as difflib aligns them
+    if len(before) <= _TRIM_FROM_LINES or before.count("\n") <= _TRIM_FROM_LINES:  # a page: every line diffed, as difflib aligns them
         head = tail = 0
     else:
         head = _shared_head(before, after)
