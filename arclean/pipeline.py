@@ -134,14 +134,17 @@ class _LineRun(list[Step]):
     """A run of line rules (each with a ``decide``), and the decisions among them
     that may drop a content line: those not known to drop residue only (B101's
     title copies, B102's repeated paragraphs, any rule of one's own), the only
-    ones that can drop a line of a quiet page."""
+    ones that can drop a line of a quiet page; ``suggesting``: whether one of
+    them has suggestions (``explain`` notes each of its steps, not only those
+    that drop lines)."""
 
-    __slots__ = ("droppers",)
+    __slots__ = ("droppers", "suggesting")
 
     def __init__(self, steps: Iterable[Step]) -> None:
         super().__init__(steps)
         self.droppers: tuple[Callable[[Page], Page], ...] = tuple(
             step.decide for step in self if step.decide is not None and step.decide not in _RESIDUE_ONLY)
+        self.suggesting = any(step.suggest is not None for step in self)
         assert all(step.decide is not None for step in self), "a run of line rules holds line rules only"
 
 
@@ -341,7 +344,7 @@ class Pipeline:
                 yield step, text, page
             return text
         steps: list[tuple[Step, Page, Page]] = []
-        self._settle(block, judge_in_context(page), steps=steps)
+        self._settle(block, judge_in_context(page), steps=steps, every=every or block.suggesting)
         for step, before, after in steps:
             if after is not before:
                 text = after.text
@@ -352,14 +355,15 @@ class Pipeline:
 
     @staticmethod
     def _settle(block: list[Step], page: Page, shortcut: bool = True,
-                steps: list[tuple[Step, Page, Page]] | None = None) -> Page:
+                steps: list[tuple[Step, Page, Page]] | None = None, every: bool = True) -> Page:
         """The line rules' rounds on one page, until no rule drops a line and a
         fresh look finds nothing more (see :meth:`_trace`): the page they leave,
         the page itself when no rule dropped a line.  ``clean`` and ``explain``
         both run these rounds; ``explain`` passes a list, ``steps``, where each
-        step is noted with the page it decided on and the page after it (judged
-        again; the same page when it dropped nothing).  A loop, not a generator:
-        ``clean`` pays for no step it does not run.
+        step that dropped lines (``every`` step, by default) is noted with the
+        page it decided on and the page after it (judged again; the same page
+        when it dropped nothing).  A loop, not a generator: ``clean`` pays for
+        no step it does not run.
 
         A rule that drops residue lines only is not asked about a quiet page
         (:func:`~arclean.normalizers.residue.context.is_quiet`), where it drops
@@ -388,7 +392,7 @@ class Pipeline:
                     if steps is not None:
                         steps.append((step, page, after))
                     page, dropped = after, True
-                elif steps is not None:
+                elif steps is not None and every:
                     steps.append((step, page, page))
             if not dropped:
                 if fresh or not carries_context(page):
@@ -425,12 +429,14 @@ class Pipeline:
         text = _check_text(text)
         changes: list[Change] = []
         suggestions: list[Suggestion] = []
-        origin: Sequence[int] = range(1, text.count("\n") + (1 if text and not text.endswith("\n") else 0) + 1)
+        origin: Sequence[int] | None = None  # each line's input line, counted when a step first changes the text
         before = text
         for step, after, page in self._trace(text, every=False):  # the steps that changed it
             if step.suggest is not None:
                 suggestions.extend(step.suggest(before))
             if after != before:
+                if origin is None:
+                    origin = range(1, text.count("\n") + (1 if text and not text.endswith("\n") else 0) + 1)
                 found, origin = line_changes(step.code, before, after, origin)
                 changes.extend(found if page is None else _with_evidence(found, page))
                 before = after
