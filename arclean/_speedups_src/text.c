@@ -230,7 +230,7 @@ skeleton_of_folded(PyObject *module, PyObject *text)
 }
 
 /* first_word_comes_back(folded) -> bool
- * title._first_word_comes_back: does the folded line's first run of word characters
+ * title.python_first_word_comes_back: does the folded line's first run of word characters
  * (letters and digits, as a skeleton takes them) come back, as a substring, after it?
  * A line printed twice has its first word come back; most paragraphs do not, and need
  * no skeleton to be told from one. */
