@@ -33,7 +33,7 @@
  *   doubled_key(key)          title._is_doubled_key: a skeleton of four words or more
  *                             whose first half of words is its last half.
  *   first_word_comes_back(folded)
- *                             title._first_word_comes_back: the folded line's first run
+ *                             title.python_first_word_comes_back: the folded line's first run
  *                             of letters and digits found again after it.
  *   classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max)
  *                             analysis._analyze_short's loop (page.c): the text's and the
