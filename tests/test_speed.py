@@ -88,6 +88,10 @@ def test_the_character_rules_are_gated() -> None:
     assert needled == ({rule.code for rule in NEEDLED if rule.default} if arclean._compiled.COMPILED else set())
 
 
+#: Every code point once, in order (surrogates too: a ``str`` may hold them).
+_EVERY_CODE_POINT = "".join(map(chr, range(0x110000)))
+
+
 def _gate_class(step: pipeline_module.Step) -> re.Pattern[str]:
     """The character class behind a step's gate bit."""
     assert step.gate and step.gate & (step.gate - 1) == 0, step.code  # one bit
@@ -159,10 +163,10 @@ def test_a_text_without_a_rules_needles_is_left_as_it_is(text: str) -> None:
                                   "Q101", "Q102", "Q103"])
 def test_every_character_of_a_gate_class_is_in_the_first_look(code: str) -> None:
     step = next(step for step in GATED if step.code == code)
-    for point in range(0x110000):
-        char = chr(point)
-        if _gate_class(step).match(char):
-            assert look_module.first_look("قال " + char + " a") == char
+    members = _gate_class(step).findall(_EVERY_CODE_POINT)  # one search, not a match a code point
+    assert members
+    for char in members:
+        assert look_module.first_look("قال " + char + " a") == char
 
 
 @given(texts)
