@@ -439,6 +439,7 @@ def _asker(log: list[int]) -> Callable[[Line], bool]:
 
 
 _T = "وزير الصحة يزور المستشفى الجديد في المدينة اليوم"
+_PROSE = "في 1 يناير 1990 الحكومة الحكومة الحكومة الحكومة الحكومة."  # reads as prose
 _COPY = "وزير الصحة يزور المستشفى الجديد بالمدينة اليوم"
 
 
@@ -448,6 +449,8 @@ _COPY = "وزير الصحة يزور المستشفى الجديد بالمدي
 @example(f"عاجل\nالثلاثاء 12 مارس 2024 الساعة 10\n{_T}\n{_COPY}")  # a date is no candidate
 @example(f"عاجل\nاترك رد\nشارك\n{_T}\nفيسبوك\n0\nاترك رد\n{_COPY}")  # the fourth line's copy, four lines down
 @example(f"منتدى المعرفة\n{_T}\nالموضوع السابق\n{_COPY}\nمُساهمة من طرف أحمد السبت يناير 03, 2015 5:17 am\nنص.")
+@example("اترك رد\n" + _PROSE.replace("الحكومة", "«الحكومة الحكومة الحكومة» الحكومة", 1) + "\nاترك رد\n" + _PROSE + "\n"
+         + _PROSE + "\nاترك رد\n" + _PROSE)  # a second candidate's copy past a copy of prose that does not count
 def test_the_first_look_for_copies_is_the_full_search(text: str) -> None:
     for page in (analysis.analyze_alone(text), analysis.analyze(text)):
         _check_no_copies(page)

@@ -12,7 +12,8 @@
 typedef struct {
     PyObject *line;
     Py_ssize_t size;
-    int content, prose, residue;
+    int content, residue;
+    int stops; /* prose, and no copy of a candidate above: a look up for a title stops there */
 } Looked;
 
 /* Is the object's attribute this value (by identity)?  1, 0 or -1 on an error. */
@@ -233,24 +234,6 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyErr_SetString(PyExc_TypeError, "no_copies: a line's text is not a str");
             return NULL;
         }
-        /* Is the line a near duplicate of a title candidate before it whose copies are
-         * looked for? */
-        int residue = 0; /* a residue line between the candidate and the line */
-        for (Py_ssize_t before = at - 1; before >= 0 && before >= at - copy_window; before--) {
-            Looked *candidate = &looked[before];
-            Py_ssize_t shorter = size < candidate->size ? size : candidate->size;
-            Py_ssize_t longer = size < candidate->size ? candidate->size : size;
-            if (before < title_lines && (first < 0 || first >= before || residue) && 2 * shorter + slack >= longer
-                && candidate->content) {
-                if ((found = call_truth(is_near_duplicate, candidate->line, line)) != 0) {
-                    return found < 0 ? NULL : Py_NewRef(Py_False);
-                }
-            }
-            if (candidate->prose) {
-                break;
-            }
-            residue = residue || candidate->residue;
-        }
         PyObject *kind = PyObject_GetAttr(line, LINE_KIND);
         if (kind == NULL) {
             return NULL;
@@ -267,8 +250,30 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (prose < 0 || unguarded < 0) {
             return NULL;
         }
+        /* Is the line a near duplicate of a title candidate before it whose copies are
+         * looked for (or, of prose, of one whose copies it does not count for)? */
+        int residue = 0; /* a residue line between the candidate and the line */
+        int copy = 0;    /* the line, of prose, is a near duplicate of a candidate above that does not count */
+        for (Py_ssize_t before = at - 1; before >= 0 && before >= at - copy_window; before--) {
+            Looked *candidate = &looked[before];
+            Py_ssize_t shorter = size < candidate->size ? size : candidate->size;
+            Py_ssize_t longer = size < candidate->size ? candidate->size : size;
+            int counts = first < 0 || first >= before || residue;
+            if (before < title_lines && 2 * shorter + slack >= longer && candidate->content
+                && (counts || (prose && !copy))) {
+                found = call_truth(is_near_duplicate, candidate->line, line);
+                if (found < 0 || (found && counts)) {
+                    return found < 0 ? NULL : Py_NewRef(Py_False);
+                }
+                copy = copy || found;
+            }
+            if (candidate->stops) {
+                break;
+            }
+            residue = residue || candidate->residue;
+        }
         /* Line.is_residue: a kind other than blank and content, and no guard. */
-        looked[at] = (Looked){line, size, is_content, prose, !is_content && !is_blank && unguarded};
+        looked[at] = (Looked){line, size, is_content, !is_content && !is_blank && unguarded, prose && !copy};
         if (first < 0 && is_content) {
             PyObject *where = PyLong_FromSsize_t(at);
             if (where == NULL) {
