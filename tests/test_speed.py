@@ -33,7 +33,7 @@ import arclean._compiled
 from arclean import changes as changes_module, look as look_module, pipeline as pipeline_module
 from arclean.normalizers import quotes
 from arclean.normalizers.encoding import mojibake
-from arclean.normalizers.residue import analysis, context, duplicates, title as title_module
+from arclean.normalizers.residue import analysis, context, duplicates, page as page_module, title as title_module
 from arclean.normalizers.residue.page import Guard, Kind, Line, Page
 from arclean.normalizers.spelling import months
 from arclean.registry import BY_CODE, RULES
@@ -428,6 +428,39 @@ def test_compiled_no_copies_answers_may_be_doubled_as_the_function(text: str, ke
         speedups.no_copies(*_no_copies_arguments(page, None, may_be_doubled=title_module._LONG_LINE))
     with pytest.raises(ValueError):
         speedups.no_copies(*_no_copies_arguments(page, may_be_doubled=-1))
+
+
+@compiled
+@settings(max_examples=200)
+@given(st.one_of(_pages(), _pages_with_copies(), _heads_with_copies()), st.lists(st.sampled_from(["key", "words", ""]),
+                                                                             min_size=16, max_size=16))
+@example("عاجل\nالثلاثاء 12 مارس 2024 الساعة 10\nوزير الصحة يزور المستشفى\nوزير الصحة يزور المستشفى", [""] * 16)
+@example("وزير الصحة يزور المستشفى الجديد في المدينة اليوم\nوزير الصحة يزور المستشفى الجديد بالمدينة اليوم", [""] * 16)
+@example("وزير الصحة يزور المستشفى\nوزير  الصحة يزور المستشفى", ["words"] * 16)
+def test_compiled_no_copies_answers_the_candidate_test_as_the_function(text: str, kept: list[str]) -> None:
+    """Given the bounds of a title candidate for ``is_candidate``, ``no_copies`` answers it as
+    ``title._is_candidate`` does, and the near duplicates their skeletons settle as
+    ``title.is_near_duplicate`` does: the same result as with the functions, each line left
+    with the same skeleton and word count (a line's own, kept or counted as ``Line`` counts)."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    assert title_module._CANDIDATE_TEST == (title_module._MIN_TITLE_WORDS, title_module._MAX_DATE_WORDS,
+                                            page_module.LONG_LINE_WORDS)
+    page = analysis.analyze(text)
+    sides = []
+    for test in (title_module._is_candidate, title_module._CANDIDATE_TEST):
+        lines = tuple(Line(line.text, line.kind, line.folded, line.prose, guard=line.guard) for line in page.lines)
+        for line, how in zip(lines, kept, strict=False):  # fresh lines, some with a skeleton or a word count kept
+            if how:
+                getattr(line, how)
+        fresh = Page(lines, page.extra, page.forum, page.alone)
+        found = speedups.no_copies(*_no_copies_arguments(fresh, is_candidate=test))
+        sides.append((found, [{k: line.__dict__.get(k) for k in ("key", "words")} for line in lines]))
+    assert sides[0] == sides[1]
+    for bounds in ((4, 8), (-1, 8, 1000), (4, 8, -1)):
+        with pytest.raises((TypeError, ValueError)):
+            speedups.no_copies(*_no_copies_arguments(page, is_candidate=bounds))
 
 
 def _asker(log: list[int]) -> Callable[[Line], bool]:

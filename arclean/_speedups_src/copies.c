@@ -1,8 +1,9 @@
 /* The first look for a title's copies (title._has_no_copies): can a line of the page
  * be a copy of another, as title.find_title and title.find_post look for them?  The
  * loop over the page's first lines and the cheap tests on lengths and kinds run here;
- * the tests that read a line's words (a line printed twice, a post's byline, a title
- * candidate, a near duplicate) stay in Python and are passed in. */
+ * the tests that read a line's words are passed in (a post's byline, a near duplicate
+ * past what the skeletons alone settle), or answered here as their Python functions
+ * answer them when given their bounds (a line printed twice, a title candidate). */
 #include "speedups.h"
 
 /* Most lines a window of the look may hold (title_lines + copy_window). */
@@ -15,19 +16,6 @@ typedef struct {
     int content, residue;
     int stops; /* prose, and no copy of a candidate above: a look up for a title stops there */
 } Looked;
-
-/* Is the object's attribute this value (by identity)?  1, 0 or -1 on an error. */
-static int
-attribute_is(PyObject *object, PyObject *name, PyObject *value)
-{
-    PyObject *found = PyObject_GetAttr(object, name);
-    if (found == NULL) {
-        return -1;
-    }
-    int same = found == value;
-    Py_DECREF(found);
-    return same;
-}
 
 /* The truth of function(a) or function(a, b): 1, 0 or -1 on an error. */
 static int
@@ -57,31 +45,168 @@ line_memo(PyObject *line, PyObject *name)
     return found;
 }
 
-/* The truth a line's memo holds under the name memo (title._may_be_doubled leaves its
- * answer there): 1 or 0 for True or False, -2 for anything else or nothing (the test
- * must be called), -1 on an error. */
+/* The truth a line's dict (fields) holds under the name memo (title._may_be_doubled
+ * leaves its answer there): 1 or 0 for True or False, -2 for anything else or nothing
+ * (the test must be called), -1 on an error. */
 static int
-memo_truth(PyObject *line, PyObject *memo)
+memo_truth(PyObject *fields, PyObject *memo)
 {
-    PyObject *found = line_memo(line, memo);
-    int truth = found == Py_True ? 1 : found == Py_False ? 0 : PyErr_Occurred() ? -1 : -2;
-    Py_XDECREF(found);
-    return truth;
+    PyObject *found = PyDict_GetItemWithError(fields, memo); /* borrowed */
+    return found == Py_True ? 1 : found == Py_False ? 0 : PyErr_Occurred() ? -1 : -2;
 }
 
-/* title._may_be_doubled with the compiled core, for a line whose answer is not
- * remembered (memo: the name it is remembered under): from the line's skeleton, made
+/* A field of a line (its text, kind, guard...): from its dict (fields), where a Line
+ * keeps them all, or as an attribute if it is not there.  A new reference; NULL on an
+ * error. */
+static PyObject *
+line_field(PyObject *line, PyObject *fields, PyObject *name)
+{
+    PyObject *found = PyDict_GetItemWithError(fields, name);
+    if (found != NULL) {
+        return Py_NewRef(found);
+    }
+    return PyErr_Occurred() ? NULL : PyObject_GetAttr(line, name);
+}
+
+/* A line's skeleton, Line.key: the one its dict (fields) holds, or one made from its
+ * folded form and kept there, as the cached property keeps it.  A new reference; NULL
+ * on an error. */
+static PyObject *
+line_key(PyObject *fields)
+{
+    PyObject *key = Py_XNewRef(PyDict_GetItemWithError(fields, LINE_KEY));
+    if (key != NULL || PyErr_Occurred()) {
+        return key;
+    }
+    PyObject *folded = PyDict_GetItemWithError(fields, LINE_FOLDED); /* borrowed */
+    if (folded == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "no_copies: a line without its folded form");
+        }
+        return NULL;
+    }
+    key = skeleton_of_folded(NULL, folded);
+    if (key != NULL && PyDict_SetItem(fields, LINE_KEY, key) < 0) {
+        Py_CLEAR(key);
+    }
+    return key;
+}
+
+/* A line's word count, Line.words: the one its dict (fields) holds, or counted as the
+ * cached property counts it (the spaces of a line of over long_line characters that has
+ * no skeleton yet, plus one; else its skeleton's words) and kept there.  -1 on an error. */
+static Py_ssize_t
+line_words(PyObject *fields, Py_ssize_t long_line)
+{
+    PyObject *known = PyDict_GetItemWithError(fields, LINE_WORDS); /* borrowed */
+    if (known != NULL) {
+        return PyLong_Check(known) ? PyLong_AsSsize_t(known) : (PyErr_SetString(PyExc_TypeError, "a line's words"), -1);
+    }
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    PyObject *text = PyDict_GetItemWithError(fields, LINE_TEXT); /* borrowed */
+    int keyed = text == NULL ? -1 : PyDict_Contains(fields, LINE_KEY);
+    if (keyed < 0 || !PyUnicode_Check(text)) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "no_copies: a line without its text");
+        }
+        return -1;
+    }
+    Py_ssize_t words;
+    if (PyUnicode_GET_LENGTH(text) > long_line && !keyed) {
+        words = count_spaces(text, 0, PyUnicode_GET_LENGTH(text)) + 1;
+    } else {
+        PyObject *key = line_key(fields);
+        if (key == NULL) {
+            return -1;
+        }
+        words = PyUnicode_GET_LENGTH(key) ? count_spaces(key, 0, PyUnicode_GET_LENGTH(key)) + 1 : 0;
+        Py_DECREF(key);
+    }
+    PyObject *count = PyLong_FromSsize_t(words);
+    if (count == NULL || PyDict_SetItem(fields, LINE_WORDS, count) < 0) {
+        words = -1;
+    }
+    Py_XDECREF(count);
+    return words;
+}
+
+/* The bounds with which no_copies answers title._is_candidate itself. */
+typedef struct {
+    Py_ssize_t min_words;  /* title._MIN_TITLE_WORDS */
+    Py_ssize_t date_words; /* title._is_date: a line of at most this many words with a digit */
+    Py_ssize_t long_line;  /* Line.words: a line longer than this is counted by its spaces */
+} Candidates;
+
+/* title._is_candidate for a content line, the at-th non-blank one, of dict fields: of
+ * min_words words at least, and, past the first line, no date (a line of at most
+ * date_words words whose skeleton holds a decimal digit, as re's \d).  1, 0, or -1 on
+ * an error. */
+static int
+is_title_candidate(PyObject *fields, Py_ssize_t at, const Candidates *bounds)
+{
+    Py_ssize_t words = line_words(fields, bounds->long_line);
+    if (words < 0) {
+        return -1;
+    }
+    if (words < bounds->min_words) {
+        return 0;
+    }
+    if (at == 0 || words > bounds->date_words) {
+        return 1;
+    }
+    PyObject *key = line_key(fields);
+    if (key == NULL) {
+        return -1;
+    }
+    int digit = 0;
+    FOR_EACH_CHAR(PyUnicode_KIND(key), PyUnicode_DATA(key), PyUnicode_GET_LENGTH(key), i, ch,
+                  if (Py_UNICODE_ISDECIMAL(ch)) { digit = 1; break; })
+    Py_DECREF(key);
+    return !digit;
+}
+
+/* title.is_near_duplicate's answer for two lines (dicts a and b) whose lengths passed
+ * its first look, where their skeletons alone settle it (title._is_near_duplicate's
+ * first tests: equal skeletons; lengths too far apart for a ratio of 0.85; word counts
+ * more than two apart): 1 or 0; -2 where they do not (the function must be asked); -1
+ * on an error.  The skeletons are made and kept as Line.key keeps them. */
+static int
+near_by_skeletons(PyObject *a, PyObject *b)
+{
+    PyObject *key_a = line_key(a);
+    PyObject *key_b = key_a == NULL ? NULL : line_key(b);
+    if (key_b == NULL) {
+        Py_XDECREF(key_a);
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(key_a), m = PyUnicode_GET_LENGTH(key_b);
+    int answer = -2;
+    if (n == m && PyUnicode_Compare(key_a, key_b) == 0) {
+        answer = n > 0;
+    } else if (PyErr_Occurred()) {
+        answer = -1;
+    } else if (n == 0 || m == 0 || 40 * (n < m ? n : m) < 17 * (n + m)) {
+        answer = 0;
+    } else {
+        Py_ssize_t spaces = count_spaces(key_a, 0, n) - count_spaces(key_b, 0, m);
+        answer = spaces > 2 || spaces < -2 ? 0 : -2;
+    }
+    Py_DECREF(key_a);
+    Py_DECREF(key_b);
+    return answer;
+}
+
+/* title._may_be_doubled with the compiled core, for a line (of dict fields) whose answer
+ * is not remembered (memo: the name it is remembered under): from the line's skeleton, made
  * and kept under "key" if the line has none yet (Line.key), unless the line is longer
  * than long_line characters (True: such a line's words are only counted in full by
  * the slow path) or the first word of its folded form does not come back (False, and
  * no skeleton made); the answer is remembered.  1, 0, or -1 on an error. */
 static int
-line_may_be_doubled(PyObject *line, PyObject *memo, Py_ssize_t long_line)
+line_may_be_doubled(PyObject *fields, PyObject *memo, Py_ssize_t long_line)
 {
-    PyObject *fields = PyObject_GenericGetDict(line, NULL);
-    if (fields == NULL) {
-        return -1;
-    }
     int doubled = -1;
     PyObject *key = Py_XNewRef(PyDict_GetItemWithError(fields, LINE_KEY));
     if (key == NULL && !PyErr_Occurred()) {
@@ -126,7 +251,6 @@ remember:
     }
 done:
     Py_XDECREF(key);
-    Py_DECREF(fields);
     return doubled;
 }
 
@@ -157,7 +281,11 @@ filled_line(PyObject *lines, PyObject *filled, Py_ssize_t at)
  * doubled_memo: None, or the name under which a line's dict holds may_be_doubled's
  * answer (True or False), read there instead of calling it.  may_be_doubled may be an
  * int, long_line, rather than a function: then, with doubled_memo, a line's answer not
- * remembered is found here, as title._may_be_doubled finds it (line_may_be_doubled). */
+ * remembered is found here, as title._may_be_doubled finds it (line_may_be_doubled).
+ * is_candidate may be a tuple of ints, (min_words, date_words, long_line), rather than
+ * a function: then it is answered here, as title._is_candidate answers it
+ * (is_title_candidate), and is_near_duplicate is asked only where the two lines'
+ * skeletons do not settle it (near_by_skeletons): the page's own tests are meant. */
 PyObject *
 no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -182,6 +310,17 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             return NULL;
         }
     }
+    Candidates bounds = {-1, -1, -1}; /* is_candidate answered here when min_words >= 0 */
+    if (PyTuple_Check(args[7])
+        && (!PyArg_ParseTuple(args[7], "nnn;is_candidate: (min_words, date_words, long_line)", &bounds.min_words,
+                              &bounds.date_words, &bounds.long_line)
+            || bounds.min_words < 0 || bounds.long_line < 0)) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ValueError, "no_copies: is_candidate's bounds out of range");
+        }
+        return NULL;
+    }
+    int own_tests = bounds.min_words >= 0;
     PyObject *lines = args[0], *filled = args[1], *blank = args[2], *content = args[3], *label = args[4];
     PyObject *may_be_doubled = args[5], *is_post_byline = args[6], *is_candidate = args[7], *is_near_duplicate = args[8];
     Py_ssize_t scan = PyLong_AsSsize_t(args[9]), title_lines = PyLong_AsSsize_t(args[10]);
@@ -201,54 +340,55 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     count = count < scan ? count : scan;
     Looked looked[MAX_WINDOW];
     Py_ssize_t first = -1; /* the first of the window's lines that is a title candidate */
+    PyObject *fields = NULL, *result = NULL;
+    int found = 0; /* what a test answered: 1, 0, -2 (not settled), -1 (an error) */
     for (Py_ssize_t at = 0; at < count; at++) {
         PyObject *line = filled_line(lines, filled, at);
-        if (line == NULL) {
-            return NULL;
+        Py_XSETREF(fields, line == NULL ? NULL : PyObject_GenericGetDict(line, NULL));
+        if (fields == NULL) {
+            goto done;
         }
-        int found = doubled_memo == Py_None ? -2 : memo_truth(line, doubled_memo);
+        found = doubled_memo == Py_None ? -2 : memo_truth(fields, doubled_memo);
         if (found == -2) {
-            found = long_line >= 0 ? line_may_be_doubled(line, doubled_memo, long_line)
+            found = long_line >= 0 ? line_may_be_doubled(fields, doubled_memo, long_line)
                                    : call_truth(may_be_doubled, line, NULL);
         }
         if (found != 0) {
-            return found < 0 ? NULL : Py_NewRef(Py_False);
+            goto answered;
         }
-        int labelled = attribute_is(line, LINE_GUARD, label);
-        if (labelled < 0) {
-            return NULL;
+        PyObject *guard = line_field(line, fields, LINE_GUARD);
+        if (guard == NULL) {
+            goto done;
         }
-        if (labelled && (found = call_truth(is_post_byline, line, NULL)) != 0) {
-            return found < 0 ? NULL : Py_NewRef(Py_False);
+        Py_DECREF(guard); /* only compared (the line holds it) */
+        if (guard == label && (found = call_truth(is_post_byline, line, NULL)) != 0) {
+            goto answered;
         }
         if (at >= window) {
             continue;
         }
-        PyObject *text = PyObject_GetAttr(line, LINE_TEXT);
+        PyObject *text = line_field(line, fields, LINE_TEXT);
         if (text == NULL) {
-            return NULL;
+            goto done;
         }
         Py_ssize_t size = PyUnicode_Check(text) ? PyUnicode_GET_LENGTH(text) : -1;
         Py_DECREF(text);
         if (size < 0) {
             PyErr_SetString(PyExc_TypeError, "no_copies: a line's text is not a str");
-            return NULL;
+            goto done;
         }
-        PyObject *kind = PyObject_GetAttr(line, LINE_KIND);
-        if (kind == NULL) {
-            return NULL;
-        }
-        int is_content = kind == content, is_blank = kind == blank;
-        Py_DECREF(kind);
-        PyObject *prose_value = PyObject_GetAttr(line, LINE_PROSE);
+        PyObject *kind = line_field(line, fields, LINE_KIND);
+        PyObject *prose_value = kind == NULL ? NULL : line_field(line, fields, LINE_PROSE);
         if (prose_value == NULL) {
-            return NULL;
+            Py_XDECREF(kind);
+            goto done;
         }
+        Py_DECREF(kind); /* only compared (the line holds it) */
+        int is_content = kind == content, is_blank = kind == blank;
         int prose = PyObject_IsTrue(prose_value);
         Py_DECREF(prose_value);
-        int unguarded = attribute_is(line, LINE_GUARD, Py_None);
-        if (prose < 0 || unguarded < 0) {
-            return NULL;
+        if (prose < 0) {
+            goto done;
         }
         /* Is the line a near duplicate of a title candidate before it whose copies are
          * looked for (or, of prose, of one whose copies it does not count for)? */
@@ -261,9 +401,17 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             int counts = first < 0 || first >= before || residue;
             if (before < title_lines && 2 * shorter + slack >= longer && candidate->content
                 && (counts || (prose && !copy))) {
-                found = call_truth(is_near_duplicate, candidate->line, line);
+                found = -2;
+                if (own_tests) {
+                    PyObject *candidate_fields = PyObject_GenericGetDict(candidate->line, NULL);
+                    found = candidate_fields == NULL ? -1 : near_by_skeletons(candidate_fields, fields);
+                    Py_XDECREF(candidate_fields);
+                }
+                if (found == -2) {
+                    found = call_truth(is_near_duplicate, candidate->line, line);
+                }
                 if (found < 0 || (found && counts)) {
-                    return found < 0 ? NULL : Py_NewRef(Py_False);
+                    goto answered;
                 }
                 copy = copy || found;
             }
@@ -273,21 +421,28 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             residue = residue || candidate->residue;
         }
         /* Line.is_residue: a kind other than blank and content, and no guard. */
-        looked[at] = (Looked){line, size, is_content, !is_content && !is_blank && unguarded, prose && !copy};
+        looked[at] = (Looked){line, size, is_content, !is_content && !is_blank && guard == Py_None, prose && !copy};
         if (first < 0 && is_content) {
-            PyObject *where = PyLong_FromSsize_t(at);
-            if (where == NULL) {
-                return NULL;
+            if (own_tests) {
+                found = is_title_candidate(fields, at, &bounds);
+            } else {
+                PyObject *where = PyLong_FromSsize_t(at);
+                found = where == NULL ? -1 : call_truth(is_candidate, line, where);
+                Py_XDECREF(where);
             }
-            found = call_truth(is_candidate, line, where);
-            Py_DECREF(where);
             if (found < 0) {
-                return NULL;
+                goto done;
             }
             first = found ? at : first;
         }
     }
-    return Py_NewRef(Py_True);
+    result = Py_NewRef(Py_True);
+    goto done;
+answered: /* found: 1, a line may be a copy; -1, an error */
+    result = found < 0 ? NULL : Py_NewRef(Py_False);
+done:
+    Py_XDECREF(fields);
+    return result;
 }
 
 /* Are the two strs the same words, white space aside (" ".join(a.split()) ==

@@ -4,7 +4,7 @@
  * The classification itself stays in Python (the functions are passed in). */
 #include "speedups.h"
 
-PyObject *LINE_TEXT, *LINE_KIND, *LINE_GUARD, *LINE_PROSE, *LINE_KEY, *LINE_FOLDED;
+PyObject *LINE_TEXT, *LINE_KIND, *LINE_GUARD, *LINE_PROSE, *LINE_KEY, *LINE_FOLDED, *LINE_WORDS;
 
 int
 line_names_init(void)
@@ -15,7 +15,8 @@ line_names_init(void)
     LINE_PROSE = PyUnicode_InternFromString("prose");
     LINE_KEY = PyUnicode_InternFromString("key");
     LINE_FOLDED = PyUnicode_InternFromString("folded");
-    return LINE_TEXT && LINE_KIND && LINE_GUARD && LINE_PROSE && LINE_KEY && LINE_FOLDED ? 0 : -1;
+    LINE_WORDS = PyUnicode_InternFromString("words");
+    return LINE_TEXT && LINE_KIND && LINE_GUARD && LINE_PROSE && LINE_KEY && LINE_FOLDED && LINE_WORDS ? 0 : -1;
 }
 
 /* A str's lines as analysis.page_lines gives them: split at each line feed, except

@@ -137,7 +137,8 @@ BLANK, CONTENT, FORUM = Kind.BLANK, Kind.CONTENT, Kind.FORUM
 LABEL = Guard.LABEL
 _NOT_RESIDUE = (BLANK, CONTENT)
 
-_LONG = 1000
+#: A line of more characters than this has its words (Line.words) counted by its spaces until its skeleton is made.
+LONG_LINE_WORDS = 1000
 
 
 def python_index_lines(lines: tuple[Line, ...], blank: Kind = Kind.BLANK) -> tuple[dict[Kind, array[int]], array[int]]:
@@ -222,7 +223,7 @@ class Line:
         """The number of words; for a line of over 1000 characters, its spaces
         plus one (such a line is only ever compared with small thresholds, and
         its skeleton would be a second copy of it)."""
-        if len(self.text) > _LONG and "key" not in self.__dict__:
+        if len(self.text) > LONG_LINE_WORDS and "key" not in self.__dict__:
             return self.text.count(" ") + 1
         return self.key.count(" ") + 1 if self.key else 0
 

@@ -20,7 +20,7 @@ from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import WORD_RUN
 from .lines import is_post_byline
-from .page import BLANK, CONTENT, LABEL, Guard, Kind, Line, Page
+from .page import BLANK, CONTENT, LABEL, LONG_LINE_WORDS, Guard, Kind, Line, Page
 
 _MIN_TITLE_WORDS = 4
 #: Lines looked at for the title; a masthead or section name has at most two words.
@@ -122,7 +122,10 @@ def is_doubled(title: Line, line: Line) -> bool:
 
 def _is_date(line: Line) -> bool:
     """A short line with a number in it: a date, a time, a byline with a date."""
-    return line.words <= 8 and bool(ANY_DIGIT.search(line.key))
+    return line.words <= _MAX_DATE_WORDS and bool(ANY_DIGIT.search(line.key))
+
+
+_MAX_DATE_WORDS = 8
 
 
 def find_title(page: Page) -> tuple[int | None, list[int]]:
@@ -200,7 +203,7 @@ def has_no_copies(page: Page) -> bool:
 
 def _has_no_copies(page: Page) -> bool:
     return _no_copies(page.lines, page.filled, BLANK, CONTENT, LABEL, _DOUBLED_TEST, _is_post_byline,
-                      _is_candidate, is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK,
+                      _CANDIDATE_TEST, is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK,
                       _DOUBLED_MEMO)
 
 
@@ -337,6 +340,11 @@ is_doubled_key: Callable[[str], bool] = speedups.doubled_key if speedups is not 
 #: What the copy look asks a line whose answer is not remembered: :func:`_may_be_doubled`; with the
 #: compiled core, the bound of a long line, with which ``no_copies`` answers as that function does itself.
 _DOUBLED_TEST: Callable[[Line], bool] | int = _may_be_doubled if speedups is None else _LONG_LINE
+#: What the copy look asks of a line that may be a title: :func:`_is_candidate`; with the compiled
+#: core, its bounds and :attr:`Line.words`', with which ``no_copies`` answers as that function does
+#: (and asks :func:`is_near_duplicate` only where the two lines' skeletons do not settle it).
+_CANDIDATE_TEST: Callable[[Line, int], bool] | tuple[int, int, int] = (
+    _is_candidate if speedups is None else (_MIN_TITLE_WORDS, _MAX_DATE_WORDS, LONG_LINE_WORDS))
 
 
 def _find_post(page: Page) -> tuple[int, int, int | None] | None:
