@@ -13,8 +13,7 @@
 typedef struct {
     PyObject *line;
     Py_ssize_t size;
-    int content, residue;
-    int stops; /* prose, and no copy of a candidate above: a look up for a title stops there */
+    int content, prose, residue;
 } Looked;
 
 /* The truth of function(a) or function(a, b): 1, 0 or -1 on an error. */
@@ -271,6 +270,29 @@ filled_line(PyObject *lines, PyObject *filled, Py_ssize_t at)
     return PyTuple_GET_ITEM(lines, index);
 }
 
+/* Is the second line a near duplicate of the first (title.is_near_duplicate)?  Their
+ * lengths are looked at first (2 * shorter + slack >= longer), then, with own_tests,
+ * their skeletons (near_by_skeletons), then the function is asked.  1, 0, or -1 on an
+ * error. */
+static int
+near(const Looked *title, const Looked *line, Py_ssize_t slack, int own_tests, PyObject *is_near_duplicate)
+{
+    Py_ssize_t shorter = line->size < title->size ? line->size : title->size;
+    Py_ssize_t longer = line->size < title->size ? title->size : line->size;
+    if (2 * shorter + slack < longer) {
+        return 0;
+    }
+    int found = -2;
+    if (own_tests) {
+        PyObject *a = PyObject_GenericGetDict(title->line, NULL);
+        PyObject *b = a == NULL ? NULL : PyObject_GenericGetDict(line->line, NULL);
+        found = b == NULL ? -1 : near_by_skeletons(a, b);
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+    }
+    return found == -2 ? call_truth(is_near_duplicate, title->line, line->line) : found;
+}
+
 /* no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
  *           is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack,
  *           doubled_memo) -> bool
@@ -390,38 +412,29 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (prose < 0) {
             goto done;
         }
+        /* Line.is_residue: a kind other than blank and content, and no guard. */
+        Looked current = {line, size, is_content, prose, !is_content && !is_blank && guard == Py_None};
         /* Is the line a near duplicate of a title candidate before it whose copies are
-         * looked for (or, of prose, of one whose copies it does not count for)? */
+         * looked for, with no line of prose between them but the candidate's copies? */
         int residue = 0; /* a residue line between the candidate and the line */
-        int copy = 0;    /* the line, of prose, is a near duplicate of a candidate above that does not count */
+        Py_ssize_t passed[MAX_WINDOW], passed_count = 0; /* the lines of prose between, nearest first */
         for (Py_ssize_t before = at - 1; before >= 0 && before >= at - copy_window; before--) {
             Looked *candidate = &looked[before];
-            Py_ssize_t shorter = size < candidate->size ? size : candidate->size;
-            Py_ssize_t longer = size < candidate->size ? candidate->size : size;
-            int counts = first < 0 || first >= before || residue;
-            if (before < title_lines && 2 * shorter + slack >= longer && candidate->content
-                && (counts || (prose && !copy))) {
-                found = -2;
-                if (own_tests) {
-                    PyObject *candidate_fields = PyObject_GenericGetDict(candidate->line, NULL);
-                    found = candidate_fields == NULL ? -1 : near_by_skeletons(candidate_fields, fields);
-                    Py_XDECREF(candidate_fields);
+            if (before < title_lines && (first < 0 || first >= before || residue) && candidate->content) {
+                found = near(candidate, &current, slack, own_tests, is_near_duplicate);
+                for (Py_ssize_t k = 0; found > 0 && k < passed_count; k++) {
+                    found = near(candidate, &looked[passed[k]], slack, own_tests, is_near_duplicate);
                 }
-                if (found == -2) {
-                    found = call_truth(is_near_duplicate, candidate->line, line);
-                }
-                if (found < 0 || (found && counts)) {
+                if (found != 0) {
                     goto answered;
                 }
-                copy = copy || found;
             }
-            if (candidate->stops) {
-                break;
+            if (candidate->prose) {
+                passed[passed_count++] = before;
             }
             residue = residue || candidate->residue;
         }
-        /* Line.is_residue: a kind other than blank and content, and no guard. */
-        looked[at] = (Looked){line, size, is_content, !is_content && !is_blank && guard == Py_None, prose && !copy};
+        looked[at] = current;
         if (first < 0 && is_content) {
             if (own_tests) {
                 found = is_title_candidate(fields, at, &bounds);

@@ -220,15 +220,13 @@ def python_no_copies(lines: tuple[Line, ...], filled: Sequence[int], blank: Kind
     be a copy; so may a line among the first ``title_lines + copy_window`` that
     is a near duplicate of a title candidate before it: one of the first
     ``title_lines``, at most ``copy_window`` lines up, with no line of prose
-    between them but the candidate's copies, and below an earlier candidate
-    only under a residue line.  (A line of prose that is a near duplicate of a
-    candidate above is a copy the search for that candidate's copies goes past,
-    even where it does not count: it ends no look further down.)
+    between them but the candidate's own copies (which the search for its copies
+    goes past, counted or not), and below an earlier candidate only under a
+    residue line.
     ``doubled_memo``: the name under which a line's dict holds ``may_be_doubled``'s
     answer once given (True or False), read there rather than asking again.
     """
     looked: list[Line] = []  # the first lines, where a title and its copies are looked for
-    stops: list[bool] = []  # of each: is it prose (not a candidate's copy), where a look up for a title stops
     first: int | None = None  # the first of them that is a title candidate
     for at, index in enumerate(filled[:scan]):
         line = lines[index]
@@ -239,39 +237,36 @@ def python_no_copies(lines: tuple[Line, ...], filled: Sequence[int], blank: Kind
             return False
         if at >= title_lines + copy_window:
             continue
-        copy = _copy_above(line, looked, stops, first, content, near_duplicate, title_lines, copy_window, slack)
-        if copy is None:
+        if _copy_above(line, looked, first, content, near_duplicate, title_lines, copy_window, slack):
             return False
         looked.append(line)
-        stops.append(line.prose and not copy)
         if first is None and line.kind is content and is_candidate(line, at):  # a candidate is content
             first = at
     return True
 
 
-def _copy_above(line: Line, looked: list[Line], stops: list[bool], first: int | None, content: Kind,
-                near_duplicate: Callable[[Line, Line], bool], title_lines: int, copy_window: int, slack: int
-                ) -> bool | None:
-    """:func:`python_no_copies`'s look up from a line (the ``len(looked)``-th): None
-    if it is a near duplicate of a title candidate whose copies are looked for; True
-    if, of prose, it is one of a candidate whose copies it does not count for (a copy
-    the search goes past); False if neither."""
-    at, size = len(looked), len(line.text)
+def _copy_above(line: Line, looked: list[Line], first: int | None, content: Kind,
+                near_duplicate: Callable[[Line, Line], bool], title_lines: int, copy_window: int, slack: int) -> bool:
+    """:func:`python_no_copies`'s look up from a line (the ``len(looked)``-th): is it
+    a near duplicate of a title candidate above whose copies are looked for, with no
+    line of prose between them but the candidate's own copies?  (Each pair's lengths
+    are looked at first, as :func:`is_near_duplicate` would, before it is called.)"""
+    def near(title: Line, other: Line) -> bool:
+        a, b = len(title.text), len(other.text)
+        return 2 * min(a, b) + slack >= max(a, b) and near_duplicate(title, other)
+
     residue = False  # a residue line between the candidate and the line
-    copy = False
+    passed: list[Line] = []  # the lines of prose between, nearest first
+    at = len(looked)
     for before in range(at - 1, max(at - copy_window, 0) - 1, -1):
         candidate = looked[before]
-        other = len(candidate.text)  # is_near_duplicate's first look, before calling it
-        if before < title_lines and 2 * min(size, other) + slack >= max(size, other) and candidate.kind is content:
-            counts = first is None or first >= before or residue
-            if (counts or (line.prose and not copy)) and near_duplicate(candidate, line):
-                if counts:
-                    return None
-                copy = True
-        if stops[before]:
-            break
+        if (before < title_lines and (first is None or first >= before or residue) and candidate.kind is content
+                and near(candidate, line) and all(near(candidate, prose) for prose in passed)):
+            return True
+        if candidate.prose:
+            passed.append(candidate)
         residue = residue or candidate.is_residue
-    return copy
+    return False
 
 
 _no_copies: Callable[..., bool] = python_no_copies if speedups is None else speedups.no_copies
