@@ -346,12 +346,12 @@ def _find_post(page: Page) -> tuple[int, int, int | None] | None:
     filled = page.filled[:_POST_SCAN]
     for at, copy in enumerate(filled):
         line = page.lines[copy]
-        if line.kind is not CONTENT or line.words < _MIN_POST_TITLE_WORDS:
+        if line.kind is not CONTENT:
             continue
         after = filled[at + 1] if at + 1 < len(filled) else None
         byline = after if after is not None and _is_post_byline(page.lines[after]) else None
-        doubled = _doubled_key(line)
-        if doubled is None and byline is None:
+        doubled = _doubled_key(line)  # most lines: printed once, their words not counted
+        if (doubled is None and byline is None) or line.words < _MIN_POST_TITLE_WORDS:
             continue
         for title in reversed(filled[max(0, at - _POST_WINDOW):at]):
             candidate = page.lines[title]
@@ -363,10 +363,14 @@ def _find_post(page: Page) -> tuple[int, int, int | None] | None:
 
 
 def _doubled_key(line: Line) -> str | None:
-    """The skeleton of the text a line prints twice (``X Empty X`` or ``X X``), or None."""
+    """The skeleton of the text a line prints twice (``X Empty X`` or ``X X``), or None:
+    None, its words not counted, for a line :func:`_may_be_doubled` says no to (most
+    paragraphs, told by their first word, without a skeleton): a text printed twice is
+    one whose skeleton's first half of words is its last half, which that first look
+    never misses."""
     memo = line.__dict__  # lines are immutable and shared by the pages of a document: found once a line
     if "_doubled_key" not in memo:
-        memo["_doubled_key"] = _find_doubled_key(line)
+        memo["_doubled_key"] = _find_doubled_key(line) if _may_be_doubled(line) else None
     key: str | None = memo["_doubled_key"]
     return key
 
