@@ -487,6 +487,7 @@ _COPY = "وزير الصحة يزور المستشفى الجديد بالمدي
 @example(f"منتدى المعرفة\n{_T}\nالموضوع السابق\n{_COPY}\nمُساهمة من طرف أحمد السبت يناير 03, 2015 5:17 am\nنص.")
 @example("اترك رد\n" + _PROSE.replace("الحكومة", "«الحكومة الحكومة الحكومة» الحكومة", 1) + "\nاترك رد\n" + _PROSE + "\n"
          + _PROSE + "\nاترك رد\n" + _PROSE)  # a second candidate's copy past a copy of prose that does not count
+@example(f"{_T}\n{_PROSE} {_PROSE} {_PROSE}\n{_COPY}")  # a copy under a paragraph that copies nothing: none
 def test_the_first_look_for_copies_is_the_full_search(text: str) -> None:
     for page in (analysis.analyze_alone(text), analysis.analyze(text)):
         _check_no_copies(page)

@@ -14,6 +14,7 @@ typedef struct {
     PyObject *line;
     Py_ssize_t size;
     int content, prose, residue;
+    int copyable; /* by the lengths, it might be a copy of a title candidate above it */
 } Looked;
 
 /* The truth of function(a) or function(a, b): 1, 0 or -1 on an error. */
@@ -413,23 +414,35 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             goto done;
         }
         /* Line.is_residue: a kind other than blank and content, and no guard. */
-        Looked current = {line, size, is_content, prose, !is_content && !is_blank && guard == Py_None};
+        Looked current = {line, size, is_content, prose, !is_content && !is_blank && guard == Py_None, 0};
         /* Is the line a near duplicate of a title candidate before it whose copies are
-         * looked for, with no line of prose between them but the candidate's copies? */
+         * looked for, with no line of prose between them but the candidate's copies?  A
+         * look up goes past a line of prose only if that line might be a copy itself. */
         int residue = 0; /* a residue line between the candidate and the line */
         Py_ssize_t passed[MAX_WINDOW], passed_count = 0; /* the lines of prose between, nearest first */
         for (Py_ssize_t before = at - 1; before >= 0 && before >= at - copy_window; before--) {
             Looked *candidate = &looked[before];
-            if (before < title_lines && (first < 0 || first >= before || residue) && candidate->content) {
-                found = near(candidate, &current, slack, own_tests, is_near_duplicate);
-                for (Py_ssize_t k = 0; found > 0 && k < passed_count; k++) {
-                    found = near(candidate, &looked[passed[k]], slack, own_tests, is_near_duplicate);
-                }
-                if (found != 0) {
-                    goto answered;
+            Py_ssize_t shorter = size < candidate->size ? size : candidate->size;
+            Py_ssize_t longer = size < candidate->size ? candidate->size : size;
+            if (before < title_lines && 2 * shorter + slack >= longer && candidate->content) {
+                current.copyable = 1;
+                if (first < 0 || first >= before || residue) {
+                    found = 1; /* the lines of prose between first (most are no copy, told by their lengths) */
+                    for (Py_ssize_t k = 0; found > 0 && k < passed_count; k++) {
+                        found = near(candidate, &looked[passed[k]], slack, own_tests, is_near_duplicate);
+                    }
+                    if (found > 0) {
+                        found = near(candidate, &current, slack, own_tests, is_near_duplicate);
+                    }
+                    if (found != 0) {
+                        goto answered;
+                    }
                 }
             }
             if (candidate->prose) {
+                if (!candidate->copyable) {
+                    break; /* a line of prose no candidate's copy: the search for a copy stops there */
+                }
                 passed[passed_count++] = before;
             }
             residue = residue || candidate->residue;

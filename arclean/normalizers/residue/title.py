@@ -207,26 +207,31 @@ def _has_no_copies(page: Page) -> bool:
                       _DOUBLED_MEMO)
 
 
-def python_no_copies(lines: tuple[Line, ...], filled: Sequence[int], blank: Kind, content: Kind, label: Guard,
-                     may_be_doubled: Callable[[Line], bool], is_post_byline: Callable[[Line], bool],
-                     is_candidate: Callable[[Line, int], bool], near_duplicate: Callable[[Line, Line], bool],
-                     scan: int, title_lines: int, copy_window: int, slack: int, doubled_memo: str | None = None) -> bool:
+def python_no_copies(  # noqa: C901 (one loop: a call a line would cost the pure-Python path 2 %)
+        lines: tuple[Line, ...], filled: Sequence[int], blank: Kind, content: Kind, label: Guard,
+        may_be_doubled: Callable[[Line], bool], is_post_byline: Callable[[Line], bool],
+        is_candidate: Callable[[Line, int], bool], near_duplicate: Callable[[Line, Line], bool],
+        scan: int, title_lines: int, copy_window: int, slack: int, doubled_memo: str | None = None) -> bool:
     """:func:`has_no_copies`'s search over a page's lines and non-blank indexes,
     with the kinds, guard, tests and bounds it reads: the reference of the
-    compiled core's ``no_copies`` (which reads a line's ``is_residue`` as
-    its kind is neither ``blank`` nor ``content`` and it has no guard).
+    compiled core's ``no_copies`` (both read a line's ``is_residue`` as its
+    kind is neither ``blank`` nor ``content`` and it has no guard).
 
     A line printed twice or a post's byline among the first ``scan`` lines may
     be a copy; so may a line among the first ``title_lines + copy_window`` that
     is a near duplicate of a title candidate before it: one of the first
     ``title_lines``, at most ``copy_window`` lines up, with no line of prose
     between them but the candidate's own copies (which the search for its copies
-    goes past, counted or not), and below an earlier candidate only under a
-    residue line.
+    goes past, counted or not: a line of prose is looked past when, by the
+    lengths, it might be a copy of a candidate above it), and below an earlier
+    candidate only under a residue line.
     ``doubled_memo``: the name under which a line's dict holds ``may_be_doubled``'s
     answer once given (True or False), read there rather than asking again.
     """
-    looked: list[Line] = []  # the first lines, where a title and its copies are looked for
+    # The first lines, where a title and its copies are looked for: each line, its length,
+    # whether it is content, prose, residue, and whether a look up goes past it (no prose,
+    # or prose that might by the lengths be a copy of a candidate above it), read once.
+    looked: list[tuple[Line, int, bool, bool, bool, bool]] = []
     first: int | None = None  # the first of them that is a title candidate
     for at, index in enumerate(filled[:scan]):
         line = lines[index]
@@ -237,36 +242,37 @@ def python_no_copies(lines: tuple[Line, ...], filled: Sequence[int], blank: Kind
             return False
         if at >= title_lines + copy_window:
             continue
-        if _copy_above(line, looked, first, content, near_duplicate, title_lines, copy_window, slack):
-            return False
-        looked.append(line)
-        if first is None and line.kind is content and is_candidate(line, at):  # a candidate is content
+        size, prose = len(line.text), line.prose
+        residue = False  # a residue line between the candidate and the line
+        passed: list[Line] = []  # the lines of prose between, nearest first, each of which might be a copy
+        copyable = False  # by the lengths, the line (of prose) might be a copy of a candidate above it
+        for before in range(at - 1, max(at - copy_window, 0) - 1, -1):
+            candidate, other, is_content, is_prose, is_residue, goes_past = looked[before]
+            if before < title_lines and is_content:
+                counts = first is None or first >= before or residue
+                if (counts or (prose and not copyable)) and 2 * min(size, other) + slack >= max(size, other):
+                    copyable = True  # is_near_duplicate's first look, before calling it
+                    if (counts and (not passed or all(_near(candidate, p, slack, near_duplicate) for p in passed))
+                            and near_duplicate(candidate, line)):
+                        return False
+            if not goes_past:
+                break  # a line of prose no candidate's copy: the search for a copy stops there
+            if is_prose:
+                passed.append(candidate)
+            residue = residue or is_residue
+        kind = line.kind
+        looked.append((line, size, kind is content, prose, kind is not blank and kind is not content and line.guard is None,
+                       copyable or not prose))
+        if first is None and kind is content and is_candidate(line, at):  # a candidate is content
             first = at
     return True
 
 
-def _copy_above(line: Line, looked: list[Line], first: int | None, content: Kind,
-                near_duplicate: Callable[[Line, Line], bool], title_lines: int, copy_window: int, slack: int) -> bool:
-    """:func:`python_no_copies`'s look up from a line (the ``len(looked)``-th): is it
-    a near duplicate of a title candidate above whose copies are looked for, with no
-    line of prose between them but the candidate's own copies?  (Each pair's lengths
-    are looked at first, as :func:`is_near_duplicate` would, before it is called.)"""
-    def near(title: Line, other: Line) -> bool:
-        a, b = len(title.text), len(other.text)
-        return 2 * min(a, b) + slack >= max(a, b) and near_duplicate(title, other)
-
-    residue = False  # a residue line between the candidate and the line
-    passed: list[Line] = []  # the lines of prose between, nearest first
-    at = len(looked)
-    for before in range(at - 1, max(at - copy_window, 0) - 1, -1):
-        candidate = looked[before]
-        if (before < title_lines and (first is None or first >= before or residue) and candidate.kind is content
-                and near(candidate, line) and all(near(candidate, prose) for prose in passed)):
-            return True
-        if candidate.prose:
-            passed.append(candidate)
-        residue = residue or candidate.is_residue
-    return False
+def _near(title: Line, line: Line, slack: int, near_duplicate: Callable[[Line, Line], bool]) -> bool:
+    """``near_duplicate(title, line)`` past its first look at the lengths (a line of prose
+    between a candidate and its copy: most are no copy, told by their lengths)."""
+    a, b = len(title.text), len(line.text)
+    return 2 * min(a, b) + slack >= max(a, b) and near_duplicate(title, line)
 
 
 _no_copies: Callable[..., bool] = python_no_copies if speedups is None else speedups.no_copies
