@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ...text.chars import ANY_DIGIT
-from .page import BLANK, CONTENT, FORUM, NUMBERS, Guard, Kind, Line, Page, Region
+from .page import BLANK, CONTENT, FORUM, NUMBER, NUMBERS, Guard, Kind, Line, Page, Region
 from .title import find_post, find_title
 
 #: In the page's tail, a line of three to ten words that is not a sentence is
@@ -101,7 +101,7 @@ def _with(page: Page, changed: dict[int, Line]) -> Page:
 
 def _number(line: Line) -> int | None:
     digits = line.text.strip()
-    return int(digits) if line.kind is Kind.NUMBER and digits.isdigit() else None
+    return int(digits) if line.kind is NUMBER and digits.isdigit() else None
 
 
 def _guard_numbers(page: Page) -> Page:
@@ -109,7 +109,7 @@ def _guard_numbers(page: Page) -> Page:
     series, years.  (Inside the article every number is content.)"""
     if NUMBERS.isdisjoint(page.index):
         return page  # no number to guard
-    numbers = Counter(_number(page.lines[i]) for i in page.index.get(Kind.NUMBER, ()))
+    numbers = Counter(_number(page.lines[i]) for i in page.index.get(NUMBER, ()))
     changed = {}
     guarded: dict[tuple[int, Guard], Line] = {}  # one guarded line for each line and guard
     for index in page.at_edges(page.of_kinds(NUMBERS)):
@@ -140,7 +140,7 @@ def _is_cell(page: Page, index: int) -> bool:
     line = page.lines[index]
     if line.kind in NUMBERS or "|" in line.text:
         return True
-    return line.kind is Kind.CONTENT and 1 <= line.words <= 3
+    return line.kind is CONTENT and 1 <= line.words <= 3
 
 
 def _in_table(page: Page, index: int) -> bool:
@@ -201,7 +201,7 @@ def _closing_chrome(page: Page) -> int | None:
         line = page.lines[index]
         if _is_chrome(line):
             start, gap = index, 0
-        elif start is not None and gap < 2 and line.kind is Kind.CONTENT and not line.prose and line.words <= _MAX_CONTEXT_WORDS:
+        elif start is not None and gap < 2 and line.kind is CONTENT and not line.prose and line.words <= _MAX_CONTEXT_WORDS:
             gap += 1
         else:
             break
@@ -238,7 +238,7 @@ def _judge_by_neighbours(page: Page) -> Page:
     changed: dict[int, Line] = {}
     between: set[str] = set()
     chrome_end = _closing_chrome(page)
-    candidates = [i for i in page.index.get(Kind.CONTENT, ()) if _context_candidate(page, i, chrome_end)]
+    candidates = [i for i in page.index.get(CONTENT, ()) if _context_candidate(page, i, chrome_end)]
     for index in candidates:
         if index in changed:
             continue
@@ -320,7 +320,7 @@ def _judge_board_lines(page: Page) -> Page:
         changed.update(
             (index, replace(line, kind=Kind.FORUM, evidence="a line above the forum post's title", by_context=True))
             for index, line in enumerate(page.lines[:title])
-            if _board_line(line) or (line.kind is Kind.CONTENT and line.guard is None and line.words <= _MAX_BOARD_PROSE_WORDS)
+            if _board_line(line) or (line.kind is CONTENT and line.guard is None and line.words <= _MAX_BOARD_PROSE_WORDS)
         )
         return _with(page, {**changed, title: replace(page.lines[title], title=True)})
     title = next((i for i, line in enumerate(page.lines) if line.title), None)
@@ -357,7 +357,7 @@ def _judge_dangling_label(page: Page) -> Page:
         return page
     line = page.lines[last]
     text = line.text.strip()
-    if line.kind is not Kind.CONTENT or not text.endswith(":") or not 2 <= line.words <= _MAX_LABEL_WORDS:
+    if line.kind is not CONTENT or not text.endswith(":") or not 2 <= line.words <= _MAX_LABEL_WORDS:
         return page
     if not line.chrome_count:
         return page

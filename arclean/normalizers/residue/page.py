@@ -133,7 +133,7 @@ class Guard(enum.Enum):
 #: The members the hottest tests compare with, as module names: on Python 3.11, whose
 #: ``EnumType`` has a ``__getattr__``, each ``Kind.CONTENT`` goes through it (about
 #: 100 ns, ten times a global name's; from Python 3.12 on they cost alike).
-BLANK, CONTENT, FORUM = Kind.BLANK, Kind.CONTENT, Kind.FORUM
+BLANK, CONTENT, FORUM, NUMBER = Kind.BLANK, Kind.CONTENT, Kind.FORUM, Kind.NUMBER
 LABEL = Guard.LABEL
 _NOT_RESIDUE = (BLANK, CONTENT)
 
@@ -275,14 +275,14 @@ class Page:
     def head_end(self) -> int:
         if self.first_prose is not None:
             return self.first_prose
-        content: Sequence[int] = self.index.get(Kind.CONTENT, ())
+        content: Sequence[int] = self.index.get(CONTENT, ())
         return content[1] if len(content) >= 2 else 0
 
     @cached_property
     def tail_start(self) -> int:
         if self.last_prose is not None:
             return self.last_prose + 1
-        content = self.index.get(Kind.CONTENT, ())
+        content = self.index.get(CONTENT, ())
         return content[-1] + 1 if content else len(self.lines)
 
     def at_edges(self, indexes: Sequence[int]) -> Sequence[int]:
@@ -371,5 +371,5 @@ class Page:
             return self
         lines = tuple(compress(self.lines, keep))
         if final_line_feed:
-            lines += (Line("", Kind.BLANK),)
+            lines += (Line("", BLANK),)
         return Page(lines, self.extra, self.forum, self.alone)
