@@ -17,6 +17,15 @@ typedef struct {
     int copyable; /* by the lengths, it might be a copy of a title candidate above it */
 } Looked;
 
+/* The first look at two lines' lengths, before their words: close enough to be copies
+ * (2 * shorter + slack >= longer), as title.is_near_duplicate and
+ * duplicates._may_repeat look at them. */
+static inline int
+near_in_length(Py_ssize_t a, Py_ssize_t b, Py_ssize_t slack)
+{
+    return 2 * (a < b ? a : b) + slack >= (a < b ? b : a);
+}
+
 /* The truth of function(a) or function(a, b): 1, 0 or -1 on an error. */
 static int
 call_truth(PyObject *function, PyObject *a, PyObject *b)
@@ -278,9 +287,7 @@ filled_line(PyObject *lines, PyObject *filled, Py_ssize_t at)
 static int
 near(const Looked *title, const Looked *line, Py_ssize_t slack, int own_tests, PyObject *is_near_duplicate)
 {
-    Py_ssize_t shorter = line->size < title->size ? line->size : title->size;
-    Py_ssize_t longer = line->size < title->size ? title->size : line->size;
-    if (2 * shorter + slack < longer) {
+    if (!near_in_length(title->size, line->size, slack)) {
         return 0;
     }
     int found = -2;
@@ -422,9 +429,7 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         Py_ssize_t passed[MAX_WINDOW], passed_count = 0; /* the lines of prose between, nearest first */
         for (Py_ssize_t before = at - 1; before >= 0 && before >= at - copy_window; before--) {
             Looked *candidate = &looked[before];
-            Py_ssize_t shorter = size < candidate->size ? size : candidate->size;
-            Py_ssize_t longer = size < candidate->size ? candidate->size : size;
-            if (before < title_lines && 2 * shorter + slack >= longer && candidate->content) {
+            if (before < title_lines && near_in_length(size, candidate->size, slack) && candidate->content) {
                 current.copyable = 1;
                 if (first < 0 || first >= before || residue) {
                     found = 1; /* the lines of prose between first (most are no copy, told by their lengths) */
@@ -551,7 +556,7 @@ first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         if (previous != NULL) {
             Py_ssize_t a = PyUnicode_GET_LENGTH(previous_text), b = PyUnicode_GET_LENGTH(text);
-            int close = 2 * (a < b ? a : b) + slack >= (a < b ? b : a);
+            int close = near_in_length(a, b, slack);
             Py_UCS4 first_a = a ? PyUnicode_READ_CHAR(previous_text, 0) : 0;
             Py_UCS4 first_b = b ? PyUnicode_READ_CHAR(text, 0) : 0;
             int alike = (a == 0) == (b == 0) && (a == 0 || first_a == first_b);
