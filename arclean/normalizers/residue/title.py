@@ -38,8 +38,9 @@ _POST_SCAN = 60
 _POST_WINDOW = 16
 _MIN_POST_TITLE_WORDS = 2
 _MAX_POST_TITLE_WORDS = 30
-#: A line of more characters than this has its words counted by its spaces until its skeleton is asked for.
-_LONG_LINE = 1000
+#: A line of more characters than this has its words counted by its spaces until its skeleton is
+#: asked for: Line.words' bound, the page model's.
+_LONG_LINE = LONG_LINE_WORDS
 #: Near duplicates differ in length by at most this much more than the shorter is long.
 _LENGTH_SLACK = 16
 #: A line printed twice has this many words at least (a title of two, twice).
