@@ -50,8 +50,9 @@ if speedups is not None:
     _rare_gates = speedups.rare_gates  # gates_of(first_look(text)) in one scan: see Look
 
 
-#: Every rule's needles (``Rule.needles``), each once: a text is searched for all of them in one scan.
-NEEDLES: tuple[str, ...] = tuple(dict.fromkeys(needle for rule in RULES for needle in rule.needles))
+#: Every rule's needles (``Rule.needles``) and the substrings rules' own first looks ask
+#: about (``Rule.looks_for``), each once: a text is searched for all of them in one scan.
+NEEDLES: tuple[str, ...] = tuple(dict.fromkeys(needle for rule in RULES for needle in (*rule.needles, *rule.looks_for)))
 
 
 def python_needles_in(text: str, needles: tuple[str, ...] = NEEDLES) -> int:
@@ -75,6 +76,28 @@ if speedups is not None:
 
     def needles_in(text: str, needles: tuple[str, ...] = NEEDLES) -> int:  # noqa: F811 (one scan for them all)
         return int(_compiled_needles_in(text, needles, True))
+
+
+#: The last look's text and needles (``Look.needles``), for :func:`needles_of`: one tuple,
+#: replaced whole (by a look in another thread too: a text is known by its identity, so
+#: an answer is never another text's).  Only a text of at most ``_KEPT_CHARS`` is kept:
+#: a look holds on to no large text.
+_last: tuple[object, int] = (None, 0)
+_KEPT_CHARS = 1 << 16
+
+
+def needles_of(text: str) -> int:
+    """The needles the text holds, as ``Look(text).needles``: the last look's answer
+    when it was taken of this very text (a pipeline's rule runs on the text it has
+    just looked at), else found by a scan.
+
+    >>> text = "في شهر ديسميبر  "
+    >>> look = Look(text)
+    >>> needles_of(text) == needles_in(text), needles_of(text.strip()) == needles_in(text.strip())
+    (True, True)
+    """
+    last, found = _last
+    return found if last is text else needles_in(text)
 
 
 def needle_bits(needles: Sequence[str]) -> int:
@@ -203,6 +226,9 @@ class Look:
         found = None if low is None else _rare_gates(text, low or gates.made_low(), gates.chars)
         self.gates = gates_of(first_look(text)) if found is None else found
         self.needles = _compiled_needles_in(text, NEEDLES, True) if NEEDLES_GATE else -1
+        if NEEDLES_GATE and len(text) <= _KEPT_CHARS:
+            global _last
+            _last = (text, self.needles)
 
     def opens(self, step: Gated) -> bool:
         """Can the step change the text?  Not when it has a gate class or

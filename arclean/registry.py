@@ -52,6 +52,12 @@ class Rule:
     #: the text starts with): the pipeline skips the rule on a text that holds none
     #: of them (one scan a text for every rule's, in the compiled core).
     needles: tuple[str, ...] = ()
+    #: For a rule whose own first look asks which of a few substrings a text holds (it
+    #: runs either way, and reads the answer to choose its work): those substrings.
+    #: The pipeline's one look at a text looks for them with every rule's needles,
+    #: and the rule reads the look's answer (``arclean.look.needles_of``) rather than
+    #: scanning the text again.
+    looks_for: tuple[str, ...] = ()
     #: For a line rule: it only ever drops lines of a residue kind (never a blank or
     #: content line), so on a quiet page (``residue.context.is_quiet``) it drops nothing
     #: and the pipeline need not ask it.
@@ -105,7 +111,7 @@ RULES: tuple[Rule, ...] = (
     Rule("P203", punctuation.use_arabic_punctuation, OFF),
     Rule("P204", punctuation.collapse_repeated_marks, OFF),
     Rule("P205", punctuation.add_space_after_latin_punctuation, OFF),
-    Rule("T101", months.fix_month_misspellings, ON),
+    Rule("T101", months.fix_month_misspellings, ON, looks_for=months.FIRST_LOOK_WORDS),
     Rule("T102", months.join_month_pairs, ON, needles=months.PAIR_NEEDLES),
     Rule("T201", typos.fix_common_typos, OFF, ("typos",), suggest=typos.suggest_common_typos),
     # The search rules run before the line rules, so that a line they change (a number left

@@ -566,6 +566,10 @@ def test_the_month_rule_finds_its_numbers_as_before(text: str) -> None:
     found = months._first_look(text)  # its first look: a listed misspelling exactly, an anchor word if there is one
     assert bool(found & months._LISTED) is any(typo in text for typo in months._misspellings())
     assert found & months._ANCHORED or not any(word in text for word in months._ANCHOR_WORDS)
+    look_module.Look(text)  # as a pipeline looks at the text before T101 runs: its first look reads the look's answer
+    assert months._first_look(text) == found
+    assert look_module.needles_of(text) == look_module.needles_in(text)
+    assert look_module.needles_of(text + " ديسميبر") == look_module.needles_in(text + " ديسميبر")  # another text: its own
 
 
 @compiled

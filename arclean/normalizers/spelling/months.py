@@ -99,7 +99,8 @@ _LISTED, _ANCHORED = 1, 2
 def python_first_look(text: str) -> int:
     """Does the text hold a listed misspelling (``_LISTED``), an anchor word
     (``_ANCHORED``: asked here in pure Python, where :func:`_anchor_ends` looks for
-    them itself)?  With the compiled core, both in one scan of the text.
+    them itself)?  With the compiled core, both are read from the look the pipeline
+    took of the text (or one scan of it).
 
     >>> _first_look("في ديسميبر من كل شهر") == _LISTED | _ANCHORED, _first_look("في ديسمبر") & _LISTED
     (True, 0)
@@ -110,20 +111,26 @@ def python_first_look(text: str) -> int:
 _first_look = python_first_look
 if speedups is not None:
 
-    def _first_look(text: str) -> int:  # noqa: F811 (one scan for the misspellings and the anchor words)
-        needles = _look_needles()
-        if needles is None:  # too many for one scan
+    def _first_look(text: str) -> int:  # noqa: F811 (the pipeline's look at the text answers, or one scan)
+        how = _look_bits()
+        if how is None:  # the look does not hold them all
             return python_first_look(text)
-        bits = _needles_in(text, needles[0], False)
-        return (_LISTED if bits & needles[1] else 0) | (_ANCHORED if bits & ~needles[1] else 0)
+        needles_of, listed, anchored = how
+        found = needles_of(text)
+        return (_LISTED if found & listed else 0) | (_ANCHORED if found & anchored else 0)
 
 
 @lru_cache(maxsize=1)
-def _look_needles() -> tuple[tuple[str, ...], int] | None:
-    """The listed misspellings and the anchor words, for the compiled core's one scan,
-    and the bits of the misspellings among them (None if they are more than it takes)."""
-    needles = _misspellings() + _ANCHOR_WORDS
-    return (needles, (1 << len(_misspellings())) - 1) if len(needles) <= 64 else None
+def _look_bits() -> tuple[Callable[[str], int], int, int] | None:
+    """What :func:`_first_look` reads with the compiled core: the look's answer for a text
+    (:func:`arclean.look.needles_of`), which finds ``FIRST_LOOK_WORDS`` with every rule's
+    needles (``Rule.looks_for``: the pipeline has looked at the text T101 runs on), and the
+    bits of the misspellings and of the anchor words in it; None if the look holds not
+    all of them (past 64 needles)."""
+    from ... import look  # here, not at import: look.py reads the rule table, which reads this module
+
+    listed, anchored = look.needle_bits(_misspellings()), look.needle_bits(_ANCHOR_WORDS)
+    return (look.needles_of, listed, anchored) if listed and anchored else None
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +145,9 @@ def _misspelling_chunks() -> tuple[tuple[str, ...], ...]:
 #: ``months/anchors.txt``, "month", are rare in text, so the rule looks only there): a day
 #: number before the word, a year after it, or an anchor word before it.
 _ANCHOR_WORDS = tuple(sorted(datafiles.word_list("months/anchors.txt")))
+#: What T101's first look asks a text about: the listed misspellings and the anchor words
+#: (``Rule.looks_for``: the pipeline's look at a text finds them).
+FIRST_LOOK_WORDS = _misspellings() + _ANCHOR_WORDS
 _ANCHOR = re.compile(f"(?<![{ARABIC_LETTERS}])[{MONTH_CLITICS}]?(?:{ARTICLE})?(?:{'|'.join(_ANCHOR_WORDS)})[ \t]+")
 #: A word looked at in a date context has this many letters at least (after its clitic).
 _MIN_LETTERS = 5
