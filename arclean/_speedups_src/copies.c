@@ -341,14 +341,16 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
     }
     Candidates bounds = {-1, -1, -1}; /* is_candidate answered here when min_words >= 0 */
-    if (PyTuple_Check(args[7])
-        && (!PyArg_ParseTuple(args[7], "nnn;is_candidate: (min_words, date_words, long_line)", &bounds.min_words,
-                              &bounds.date_words, &bounds.long_line)
-            || bounds.min_words < 0 || bounds.long_line < 0)) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_ValueError, "no_copies: is_candidate's bounds out of range");
+    if (PyTuple_Check(args[7])) {
+        Py_ssize_t sizes[3];
+        if (tuple_fields(args[7], "is_candidate: (min_words, date_words, long_line)", 3, 0, NULL, sizes) < 0) {
+            return NULL;
         }
-        return NULL;
+        bounds = (Candidates){sizes[0], sizes[1], sizes[2]};
+        if (bounds.min_words < 0 || bounds.long_line < 0) {
+            PyErr_SetString(PyExc_ValueError, "no_copies: is_candidate's bounds out of range");
+            return NULL;
+        }
     }
     int own_tests = bounds.min_words >= 0;
     PyObject *lines = args[0], *filled = args[1], *blank = args[2], *content = args[3], *label = args[4];

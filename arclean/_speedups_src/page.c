@@ -134,10 +134,14 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     ProseLine how = {NULL, NULL, NULL, 0, 0, 0};
-    if (args[8] != Py_None && !PyArg_ParseTuple(args[8], "OOOnnn;prose: (could_start, make_line, content, prose_chars, "
-                                                "prose_spaces, start_chars)", &how.could_start, &how.make_line,
-                                                &how.content, &how.prose_chars, &how.prose_spaces, &how.start_chars)) {
-        return NULL;
+    if (args[8] != Py_None) {
+        PyObject *objects[3];
+        Py_ssize_t sizes[3];
+        if (tuple_fields(args[8], "prose: (could_start, make_line, content, prose_chars, prose_spaces, start_chars)", 6,
+                         3, objects, sizes) < 0) {
+            return NULL;
+        }
+        how = (ProseLine){objects[0], objects[1], objects[2], sizes[0], sizes[1], sizes[2]};
     }
     PyObject *classify_short = args[2], *classify = args[3], *matcher = args[4], *blank = args[5], *forum = args[6];
     Py_ssize_t short_max = PyLong_AsSsize_t(args[7]);
@@ -192,7 +196,7 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         Py_INCREF(found);
         PyTuple_SET_ITEM(lines, i, found);
     }
-    result = Py_BuildValue("(OOOO)", lines, filled, forum_met ? Py_True : Py_False, seen);
+    result = PyTuple_Pack(4, lines, filled, forum_met ? Py_True : Py_False, seen);
 done:
     Py_XDECREF(texts);
     Py_XDECREF(foldeds);

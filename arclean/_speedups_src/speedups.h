@@ -45,6 +45,34 @@ str_parts(PyObject *text, const char *function, Py_ssize_t *length, int *kind, c
     return 0;
 }
 
+/* A tuple argument of exactly COUNT items, read as PyArg_ParseTuple reads it with a
+ * format of OBJECTS "O" and then "n" for the rest, without parsing a format each call:
+ * the objects into OUT (borrowed), the ints into SIZES.  0, or -1 with a TypeError
+ * naming WHAT (an int's own error when it overflows). */
+static inline int
+tuple_fields(PyObject *tuple, const char *what, Py_ssize_t count, Py_ssize_t objects, PyObject **out,
+             Py_ssize_t *sizes)
+{
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != count) {
+        PyErr_Format(PyExc_TypeError, "%s: a tuple of %zd items", what, count);
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *item = PyTuple_GET_ITEM(tuple, k);
+        if (k < objects) {
+            out[k] = item;
+        }
+        else if (!PyLong_Check(item)) {
+            PyErr_Format(PyExc_TypeError, "%s: item %zd is not an int", what, k);
+            return -1;
+        }
+        else if ((sizes[k - objects] = PyLong_AsSsize_t(item)) == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* The bounds of a str stripped of white space (str.strip): [*start, *end). */
 static inline void
 strip_bounds(PyObject *text, Py_ssize_t *start, Py_ssize_t *end)
