@@ -100,6 +100,20 @@ def needles_of(text: str) -> int:
     return found if last is text else needles_in(text)
 
 
+def needle_reader(*groups: Sequence[str]) -> tuple[Callable[[str], int], tuple[int, ...]] | None:
+    """For a rule whose own first look asks about substrings (``Rule.looks_for``):
+    :func:`needles_of`, and the bits of each group of its substrings in its answer;
+    None when the look does not find them all (pure Python, or past 64 needles),
+    and the rule looks for them itself.
+
+    >>> reader = needle_reader(("““",), ("””",))
+    >>> reader is None or reader[0]("قال ““نعم””") & reader[1][1] == reader[1][1]
+    True
+    """
+    bits = tuple(needle_bits(group) for group in groups)
+    return (needles_of, bits) if all(bits) else None
+
+
 def needle_bits(needles: Sequence[str]) -> int:
     """The bits of these needles in :data:`NEEDLES` (0 when a look finds no
     needles, in pure Python, or for one not among them: the rule always runs).

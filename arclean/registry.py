@@ -137,7 +137,7 @@ RULES: tuple[Rule, ...] = (
     Rule("B104", boilerplate.remove_breadcrumbs, OFF, decide=boilerplate.drop_breadcrumbs),
     Rule("Q102", quotes.reduce_doubled_quotes, ON, gate=quotes.double_quotation_marks, needles=quotes.DOUBLED_NEEDLES),
     Rule("Q101", quotes.fix_quote_shapes, ON, gate=quotes.quotation_marks),
-    Rule("Q103", quotes.convert_minority_quotes, ON, gate=quotes.double_quotation_marks),
+    Rule("Q103", quotes.convert_minority_quotes, ON, gate=quotes.double_quotation_marks, looks_for=quotes.DOUBLE_MARKS),
     Rule("Q201", quotes.convert_quote_style, OFF, ("quote_style",)),
     Rule("W105", whitespace.collapse_blank_lines, ON, needles=whitespace.BLANK_RUN_NEEDLES),
     Rule("W106", whitespace.trim_document, ON),

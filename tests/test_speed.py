@@ -639,6 +639,12 @@ def test_the_first_look_of_the_minority_quotes_rule_is_exact(text: str) -> None:
     fast = quotes.convert_minority_quotes(text)
     with mock.patch.object(quotes, "_one_style_or_few", lambda text: not any(mark in text for mark in "“”«»")):
         assert quotes.convert_minority_quotes(text) == fast
+    # Read from the pipeline's look at the text (compiled: Rule.looks_for), the same answer as counted.
+    counted = quotes._one_style_or_few(text + " ")  # another text: no look taken of it, the marks counted
+    look_module.Look(text)
+    assert quotes._one_style_or_few(text) is counted
+    with mock.patch.object(quotes, "_look_reader", lambda: None):
+        assert quotes._one_style_or_few(text) is counted
 
 
 _SHAPED = st.lists(st.sampled_from(["«", "»", "“", "”", "‹", "›", "‘", "’", '"', " ", "\n", "\n\n", "،", ".", ":", "—", "*", "-", "_",

@@ -748,11 +748,32 @@ def _one_style_or_few(text: str) -> bool:
     (True, False)
     """
     (curly_open, curly_close), (angle_open, angle_close) = STYLES["double"], STYLES["guillemets"]
+    reader = _look_reader()
+    if reader is not None:  # which styles' marks the text holds, read from the pipeline's look at it
+        needles_of, (curly_bits, angle_bits, straight_bit) = reader
+        found = needles_of(text)
+        if not ((found & curly_bits and found & angle_bits) or found & straight_bit):
+            return True  # as below: marks of one double style at most, and no straight ones
     curly = text.count(curly_open) + text.count(curly_close)
     guillemets = text.count(angle_open) + text.count(angle_close)
     if curly < 4 and guillemets < 4:
         return True
     return not (curly and guillemets) and '"' not in text
+
+
+#: The marks Q103's first look asks a text about (``Rule.looks_for``: the pipeline's look at
+#: a text finds them): each double style's and the straight one.
+DOUBLE_MARKS = (*STYLES["double"], *STYLES["guillemets"], '"')
+
+
+@functools.lru_cache(maxsize=1)
+def _look_reader() -> tuple[Callable[[str], int], tuple[int, ...]] | None:
+    """What :func:`_one_style_or_few` reads with the compiled core
+    (:func:`arclean.look.needle_reader`): the look's answer for a text, and the bits of
+    the curly marks, the guillemets and the straight mark in it."""
+    from .. import look  # here, not at import: look.py reads the rule table, which reads this module
+
+    return look.needle_reader(STYLES["double"], STYLES["guillemets"], ('"',))
 
 
 def _conversions(text: str, target: tuple[str, str]) -> Iterator[_Edit]:

@@ -112,25 +112,23 @@ _first_look = python_first_look
 if speedups is not None:
 
     def _first_look(text: str) -> int:  # noqa: F811 (the pipeline's look at the text answers, or one scan)
-        how = _look_bits()
-        if how is None:  # the look does not hold them all
+        reader = _look_reader()
+        if reader is None:  # the look does not hold them all
             return python_first_look(text)
-        needles_of, listed, anchored = how
+        needles_of, (listed, anchored) = reader
         found = needles_of(text)
         return (_LISTED if found & listed else 0) | (_ANCHORED if found & anchored else 0)
 
 
 @lru_cache(maxsize=1)
-def _look_bits() -> tuple[Callable[[str], int], int, int] | None:
-    """What :func:`_first_look` reads with the compiled core: the look's answer for a text
-    (:func:`arclean.look.needles_of`), which finds ``FIRST_LOOK_WORDS`` with every rule's
-    needles (``Rule.looks_for``: the pipeline has looked at the text T101 runs on), and the
-    bits of the misspellings and of the anchor words in it; None if the look holds not
-    all of them (past 64 needles)."""
+def _look_reader() -> tuple[Callable[[str], int], tuple[int, ...]] | None:
+    """What :func:`_first_look` reads with the compiled core (:func:`arclean.look.needle_reader`):
+    the look's answer for a text, which finds ``FIRST_LOOK_WORDS`` with every rule's needles
+    (``Rule.looks_for``: the pipeline has looked at the text T101 runs on), and the bits of
+    the misspellings and of the anchor words in it."""
     from ... import look  # here, not at import: look.py reads the rule table, which reads this module
 
-    listed, anchored = look.needle_bits(_misspellings()), look.needle_bits(_ANCHOR_WORDS)
-    return (look.needles_of, listed, anchored) if listed and anchored else None
+    return look.needle_reader(_misspellings(), _ANCHOR_WORDS)
 
 
 @lru_cache(maxsize=1)
