@@ -639,12 +639,13 @@ def test_the_first_look_of_the_minority_quotes_rule_is_exact(text: str) -> None:
     fast = quotes.convert_minority_quotes(text)
     with mock.patch.object(quotes, "_one_style_or_few", lambda text: not any(mark in text for mark in "“”«»")):
         assert quotes.convert_minority_quotes(text) == fast
-    # Read from the pipeline's look at the text (compiled: Rule.looks_for), the same answer as counted.
-    counted = quotes._one_style_or_few(text + " ")  # another text: no look taken of it, the marks counted
+    # Read from the pipeline's look at the text (compiled: Rule.looks_for), the answer of a text
+    # no look was taken of (its needles found by a scan), and the marks counted: all the same.
+    unlooked = quotes._one_style_or_few(text + " ")  # the same marks, another text
     look_module.Look(text)
-    assert quotes._one_style_or_few(text) is counted
+    assert quotes._one_style_or_few(text) is unlooked
     with mock.patch.object(quotes, "_look_reader", lambda: None):
-        assert quotes._one_style_or_few(text) is counted
+        assert quotes._one_style_or_few(text) is unlooked
 
 
 _SHAPED = st.lists(st.sampled_from(["«", "»", "“", "”", "‹", "›", "‘", "’", '"', " ", "\n", "\n\n", "،", ".", ":", "—", "*", "-", "_",
