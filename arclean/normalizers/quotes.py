@@ -762,8 +762,8 @@ def _one_style_or_few(text: str) -> bool:
 
 
 #: The marks Q103's first look asks a text about (``Rule.looks_for``: the pipeline's look at
-#: a text finds them): each double style's and the straight one.
-DOUBLE_MARKS = (*STYLES["double"], *STYLES["guillemets"], '"')
+#: a text finds them): the marks of the styles it counts.
+DOUBLE_MARKS = tuple(_DOUBLE_STYLE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -773,7 +773,7 @@ def _look_reader() -> tuple[Callable[[str], int], tuple[int, ...]] | None:
     the curly marks, the guillemets and the straight mark in it."""
     from .. import look  # here, not at import: look.py reads the rule table, which reads this module
 
-    return look.needle_reader(STYLES["double"], STYLES["guillemets"], ('"',))
+    return look.needle_reader(STYLES["double"], STYLES["guillemets"], _STRAIGHT)
 
 
 def _conversions(text: str, target: tuple[str, str]) -> Iterator[_Edit]:
