@@ -230,6 +230,8 @@ def fix_month_misspellings(text: str) -> str:
             fixes[start] = (end, corrected)
     for end in _anchor_ends(text) if found & _ANCHORED else ():
         _consider(_WORD_AFTER.match(text, end), fixes)
+    if not fixes:
+        return text  # most texts: no date word misspelt (and no sort to pay for)
     for start in sorted(fixes, reverse=True):
         end, corrected = fixes[start]
         text = text[:start] + corrected + text[end:]
