@@ -417,6 +417,29 @@ fold_one(Py_UCS4 ch, Py_UCS4 *cased)
 /* A text of at most this many characters is folded in one pass (16 KB of stack). */
 #define FOLD_ONE_PASS 4096
 
+/* fold_text's one pass, into a buffer of TYPE on the stack, made a str of KIND (at the
+ * narrowest width its characters allow, as any str is); to two_passes when a character
+ * is case-folded.  The same characters: the text itself (a str, not a subclass of str). */
+#define FOLD_INTO(TYPE, KIND)                                                                \
+    {                                                                                        \
+        TYPE out[FOLD_ONE_PASS];                                                             \
+        Py_ssize_t j = 0;                                                                    \
+        int same = 1;                                                                        \
+        FOR_EACH_CHAR(kind, data, length, i, ch, {                                           \
+            Py_UCS4 to = fold_one(ch, &cased);                                               \
+            if (to == OUT_CASED) {                                                           \
+                goto two_passes;                                                             \
+            }                                                                                \
+            if (to == OUT_DROP) {                                                            \
+                same = 0;                                                                    \
+                continue;                                                                    \
+            }                                                                                \
+            same &= to == ch;                                                                \
+            out[j++] = (TYPE)to;                                                             \
+        })                                                                                   \
+        return same && PyUnicode_CheckExact(text) ? Py_NewRef(text) : PyUnicode_FromKindAndData(KIND, out, j); \
+    }
+
 PyObject *
 fold_text(PyObject *module, PyObject *text)
 {
@@ -428,25 +451,13 @@ fold_text(PyObject *module, PyObject *text)
     }
     Py_UCS4 cased = 0;
     if (length <= FOLD_ONE_PASS) {
-        /* One pass into a buffer on the stack, unless a character is case-folded (the
-         * string is then made at the buffer's narrowest width, as any str is).  The same
-         * characters: the text itself (a str, not a subclass of str). */
-        Py_UCS4 out[FOLD_ONE_PASS];
-        Py_ssize_t j = 0;
-        int same = 1;
-        FOR_EACH_CHAR(kind, data, length, i, ch, {
-            Py_UCS4 to = fold_one(ch, &cased);
-            if (to == OUT_CASED) {
-                goto two_passes;
-            }
-            if (to == OUT_DROP) {
-                same = 0;
-                continue;
-            }
-            same &= to == ch;
-            out[j++] = to;
-        })
-        return same && PyUnicode_CheckExact(text) ? Py_NewRef(text) : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, j);
+        /* A text below U+10000 (most) folds to one below it: a character folds to itself, to
+         * a letter or digit below U+0800, or is case-folded (two_passes), so its buffer is
+         * two bytes a character, which the str is made from without a conversion from four. */
+        if (kind != PyUnicode_4BYTE_KIND) {
+            FOLD_INTO(Py_UCS2, PyUnicode_2BYTE_KIND)
+        }
+        FOLD_INTO(Py_UCS4, PyUnicode_4BYTE_KIND)
     }
 two_passes:;
     /* Two passes (count, then write): no buffer wider than the result. */
@@ -549,3 +560,4 @@ doubled_key(PyObject *module, PyObject *key)
     }
     Py_RETURN_TRUE;
 }
+
