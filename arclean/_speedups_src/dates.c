@@ -93,14 +93,26 @@ append_date_word(PyObject *found, PyObject *text, int kind, const void *data, Py
     return failed;
 }
 
-/* The first digit at or after i (length if none), read through a pointer of the text's own width. */
+/* The first digit at or after i (length if none), read through a pointer of the text's own width:
+ * skipping four characters at a time while none of them may be one (a look-up of their low
+ * eleven bits, which a character at or above U+0800 shares with one below it), then looking at
+ * the next four one by one. */
+#define MAY_BE_DIGIT(CH) (date_table[(CH) & (DATE_TABLE - 1)] & IS_DIGIT)
 #define SKIP_TO_DIGIT(TYPE)                                                                  \
     {                                                                                        \
         const TYPE *s = (const TYPE *)data;                                                  \
-        while (i < length && !(s[i] < DATE_TABLE && (date_table[s[i]] & IS_DIGIT))) {         \
-            i++;                                                                             \
+        while (i < length) {                                                                 \
+            while (i + 4 <= length                                                           \
+                   && !(MAY_BE_DIGIT(s[i]) | MAY_BE_DIGIT(s[i + 1]) | MAY_BE_DIGIT(s[i + 2]) | MAY_BE_DIGIT(s[i + 3]))) { \
+                i += 4;                                                                      \
+            }                                                                                \
+            for (Py_ssize_t stop = i + 4 < length ? i + 4 : length; i < stop; i++) {        \
+                if (s[i] < DATE_TABLE && (date_table[s[i]] & IS_DIGIT)) {                    \
+                    return i;                                                                \
+                }                                                                            \
+            }                                                                                \
         }                                                                                    \
-        return i;                                                                            \
+        return length;                                                                       \
     }
 
 static Py_ssize_t
