@@ -136,12 +136,15 @@ class _LineRun(list[Step]):
     title copies, B102's repeated paragraphs, any rule of one's own), the only
     ones that can drop a line of a quiet page; ``suggesting``: whether one of
     them has suggestions (``explain`` notes each of its steps, not only those
-    that drop lines)."""
+    that drop lines); ``decisions``: each step, its decision, and whether that drops
+    residue lines only (read once, not at each step of each round)."""
 
-    __slots__ = ("droppers", "suggesting")
+    __slots__ = ("droppers", "suggesting", "decisions")
 
     def __init__(self, steps: Iterable[Step]) -> None:
         super().__init__(steps)
+        self.decisions: tuple[tuple[Step, Callable[[Page], Page], bool], ...] = tuple(
+            (step, step.decide, step.decide in _RESIDUE_ONLY) for step in self if step.decide is not None)
         self.droppers: tuple[Callable[[Page], Page], ...] = tuple(
             step.decide for step in self if step.decide is not None and step.decide not in _RESIDUE_ONLY)
         self.suggesting = any(step.suggest is not None for step in self)
@@ -354,7 +357,7 @@ class Pipeline:
         return text
 
     @staticmethod
-    def _settle(block: list[Step], page: Page, shortcut: bool = True,
+    def _settle(block: _LineRun, page: Page, shortcut: bool = True,
                 steps: list[tuple[Step, Page, Page]] | None = None, every: bool = True) -> Page:
         """The line rules' rounds on one page, until no rule drops a line and a
         fresh look finds nothing more (see :meth:`_trace`): the page they leave,
@@ -377,13 +380,12 @@ class Pipeline:
         quiet: bool | None = unknown  # is_quiet(page), asked once a page
         for _round in range(_MAX_ROUNDS):
             dropped = False
-            for step in block:
-                decide = step.decide
-                assert decide is not None
-                if decide in _RESIDUE_ONLY and (quiet if quiet is not None else (quiet := is_quiet(page))):
-                    decided = page
-                else:
-                    decided = decide(page)
+            for step, decide, residue_only in block.decisions:
+                if residue_only and (quiet if quiet is not None else (quiet := is_quiet(page))):
+                    if steps is not None and every:
+                        steps.append((step, page, page))
+                    continue
+                decided = decide(page)
                 if decided is not page:
                     # The page left is judged again, unless it is quiet: then it is its own judgement.
                     # One that is not quiet stays so, judged (judgements only add).
