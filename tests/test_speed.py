@@ -31,7 +31,7 @@ from hypothesis import example, given, settings, strategies as st
 import arclean
 import arclean._compiled
 from arclean import changes as changes_module, look as look_module, pipeline as pipeline_module
-from arclean.normalizers import quotes
+from arclean.normalizers import punctuation, quotes
 from arclean.normalizers.encoding import mojibake
 from arclean.normalizers.residue import analysis, context, duplicates, page as page_module, title as title_module
 from arclean.normalizers.residue.page import Guard, Kind, Line, Page
@@ -1492,3 +1492,28 @@ def test_explain_plans_its_character_trace_as_clean_plans_its_run(select: tuple[
 def _step_of(pipe: arclean.Pipeline, code: str) -> pipeline_module.Step:
     return next(step for step in pipe.steps if step.code == code)
 
+
+@compiled
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("،؛؟بيxـ \n\u0c0c\u061b\u070c😀"), max_size=24),
+       st.text(alphabet=st.sampled_from("،؛؟بx\n\u0c0c😀"), max_size=3),
+       st.sampled_from([punctuation._LETTER_CHARS, "ب", "x😀", "\u0c0c", ""]))
+@example("قال،ثم", "،؛؟", punctuation._LETTER_CHARS)
+@example("قال، ثم مضى؟", "،؛؟", punctuation._LETTER_CHARS)  # each mark met, none before a letter
+@example("a،", "،", "،")  # a mark last: nothing after it
+@example("،😀", "،", "x😀")  # a follower past U+0800
+def test_compiled_followed_by_is_the_reference(text: str, marks: str, followers: str) -> None:
+    """``followed_by`` (P102's first look: a mark right before a letter) answers what a
+    comparison of each pair of neighbours answers, followers past U+0800 and the kept
+    followers' bitmap (a second str after the first) included; P102's search answers as
+    the pure-Python one."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    pairs = any(a in marks and b in followers for a, b in zip(text, text[1:], strict=False))
+    assert speedups.followed_by(text, marks, followers) is pairs
+    assert speedups.followed_by(text, marks, followers + "x") is (pairs or any(
+        a in marks and b == "x" for a, b in zip(text, text[1:], strict=False)))
+    assert punctuation._mark_before_letter(text) is punctuation.python_mark_before_letter(text)
+    with pytest.raises(TypeError):
+        speedups.followed_by(text, marks)  # type: ignore[call-arg]

@@ -1,5 +1,5 @@
 /* arclean._speedups: C versions of the hottest primitives, one file an idea:
- * text.c (first look, folding, skeletons, doubled lines), needles.c, line_diff.c
+ * text.c (first look, folding, skeletons, doubled lines, a mark before a letter), needles.c, line_diff.c
  * (explain's diff), dates.c (T101's scan), page.c (a short page's lines, classified),
  * short_line.c (a short line's classification, for the lines no special test may take),
  * copies.c (the first looks for a title's copies and a repeated paragraph), quotes.c
@@ -35,6 +35,9 @@
  *   first_word_comes_back(folded)
  *                             title.python_first_word_comes_back: the folded line's first run
  *                             of letters and digits found again after it.
+ *   followed_by(text, marks, followers)
+ *                             does a character of marks stand right before one of followers
+ *                             (punctuation.python_mark_before_letter's question)?
  *   classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max)
  *                             analysis._analyze_short's loop (page.c): the text's and the
  *                             folded text's lines as analysis.page_lines splits them, each
@@ -85,6 +88,8 @@ static PyMethodDef methods[] = {
     {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
     {"first_word_comes_back", first_word_comes_back, METH_O,
      "Does the folded line's first word (run of letters and digits) come back after it?"},
+    {"followed_by", (PyCFunction)(void (*)(void))followed_by, METH_FASTCALL,
+     "Does a character of marks stand right before a character of followers?"},
     {"classify_lines", (PyCFunction)(void (*)(void))classify_lines, METH_FASTCALL,
      "A short text's lines and folded lines, each classified once a page: (lines, filled, forum, seen)."},
     {"short_line", (PyCFunction)(void (*)(void))short_line, METH_FASTCALL,

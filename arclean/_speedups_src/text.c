@@ -1,5 +1,6 @@
 /* The text primitives: pipeline.first_look, text.folding.fold_text and
- * skeleton_of_folded, and residue.title._is_doubled_key.  The pure-Python functions
+ * skeleton_of_folded, residue.title._is_doubled_key, and P102's search for a mark
+ * before a letter (followed_by).  The pure-Python functions
  * are the reference; tests/test_speed.py checks these against them for every code
  * point and for noise. */
 #include "speedups.h"
@@ -561,3 +562,57 @@ doubled_key(PyObject *module, PyObject *key)
     Py_RETURN_TRUE;
 }
 
+/* followed_by(text, marks, followers) -> bool: does a character of marks stand right
+ * before a character of followers?  Each mark is found by a fast search (marks are rare
+ * in text: punctuation, a few a page), the character after it looked up in a bitmap of
+ * the followers below U+0800 (compared with each of the others).  The bitmap of the
+ * last followers asked about is kept, with a reference to their str (a rule asks with
+ * one str, made once). */
+#define FOLLOWERS_LOW 0x800
+static PyObject *followers_kept;
+static uint64_t followers_low[FOLLOWERS_LOW / 64];
+static int followers_high; /* the kept followers hold a character at or above FOLLOWERS_LOW */
+
+PyObject *
+followed_by(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyUnicode_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "followed_by(text: str, marks: str, followers: str)");
+        return NULL;
+    }
+    PyObject *text = args[0], *marks = args[1], *followers = args[2];
+    Py_ssize_t count = PyUnicode_GET_LENGTH(followers);
+    if (followers != followers_kept) {
+        memset(followers_low, 0, sizeof followers_low);
+        followers_high = 0;
+        for (Py_ssize_t k = 0; k < count; k++) {
+            Py_UCS4 ch = PyUnicode_READ_CHAR(followers, k);
+            if (ch < FOLLOWERS_LOW) {
+                followers_low[ch >> 6] |= (uint64_t)1 << (ch & 63);
+            } else {
+                followers_high = 1;
+            }
+        }
+        Py_XSETREF(followers_kept, Py_NewRef(followers));
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t m = 0; m < PyUnicode_GET_LENGTH(marks); m++) {
+        Py_UCS4 mark = PyUnicode_READ_CHAR(marks, m);
+        Py_ssize_t at = PyUnicode_FindChar(text, mark, 0, length, 1);
+        while (at >= 0 && at + 1 < length) {
+            Py_UCS4 next = PyUnicode_READ(kind, data, at + 1);
+            if (next < FOLLOWERS_LOW ? (followers_low[next >> 6] >> (next & 63)) & 1
+                                     : followers_high && PyUnicode_FindChar(followers, next, 0, count, 1) >= 0) {
+                Py_RETURN_TRUE;
+            }
+            at = PyUnicode_FindChar(text, mark, at + 1, length, 1);
+        }
+        if (at == -2) {
+            return NULL;
+        }
+    }
+    Py_RETURN_FALSE;
+}

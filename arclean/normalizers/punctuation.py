@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .._compiled import speedups
 from ..text.chars import ARABIC_LETTERS, ARABIC_MARKS
 from .whitespace import replace_in_passes
 
@@ -67,8 +68,11 @@ def add_space_after_arabic_punctuation(text: str) -> str:
     return _ARABIC_MARK_BEFORE_LETTER.sub(r"\1 ", text)
 
 
-#: The characters of ARABIC_LETTERS (all of them in U+0600-U+06FF).
+#: The characters of ARABIC_LETTERS (all of them in U+0600-U+06FF): a set, and a str for the compiled core.
 _LETTERS = frozenset(char for char in map(chr, range(0x600, 0x700)) if re.match(f"[{ARABIC_LETTERS}]", char))
+_LETTER_CHARS = "".join(sorted(_LETTERS))
+#: The marks P102 puts a space after.
+_MARKS = "،؛؟"
 
 
 def _mark_before_letter(text: str) -> bool:
@@ -78,13 +82,23 @@ def _mark_before_letter(text: str) -> bool:
     >>> _mark_before_letter("قال، ثم مضى؟"), _mark_before_letter("قال،ثم")
     (False, True)
     """
-    for mark in "،؛؟":
+    for mark in _MARKS:
         at = text.find(mark)
         while at >= 0:
             if text[at + 1:at + 2] in _LETTERS:
                 return True
             at = text.find(mark, at + 1)
     return False
+
+
+#: The pure-Python search: the reference of the compiled core's (``followed_by``, which
+#: finds the marks and reads the letter after each without a Python loop).
+python_mark_before_letter = _mark_before_letter
+if speedups is not None:
+    _followed_by = speedups.followed_by
+
+    def _mark_before_letter(text: str) -> bool:  # noqa: F811 (the search in C)
+        return bool(_followed_by(text, _MARKS, _LETTER_CHARS))
 
 
 def remove_space_before_latin_punctuation(text: str) -> str:
