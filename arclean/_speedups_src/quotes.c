@@ -39,6 +39,31 @@ holds_no_separator(int kind, const void *data, Py_ssize_t length, Py_ssize_t i, 
     return truth;
 }
 
+/* The first position at or after i whose character is a line feed or may be a mark (its
+ * low byte is one's: interesting), length if none; read through a pointer of the text's
+ * own width. */
+#define SKIP_PLAIN(TYPE)                                                                     \
+    {                                                                                        \
+        const TYPE *s = (const TYPE *)data;                                                  \
+        while (i < length && !interesting[s[i] & 0xffu]) {                                   \
+            i++;                                                                             \
+        }                                                                                    \
+        return i;                                                                            \
+    }
+
+static Py_ssize_t
+next_interesting(int kind, const void *data, Py_ssize_t length, Py_ssize_t i, const unsigned char *interesting)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        SKIP_PLAIN(Py_UCS1)
+    case PyUnicode_2BYTE_KIND:
+        SKIP_PLAIN(Py_UCS2)
+    default:
+        SKIP_PLAIN(Py_UCS4)
+    }
+}
+
 /* quote_look(text, marks, low, holds) -> (present, paired)
  * marks: the styles' marks, each style's opening mark then its closing one (all
  * different).  Bit k of present: the text holds a mark of style k; of
@@ -62,10 +87,12 @@ quote_look(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     Py_UCS4 mark[2 * STYLES_MAX];
-    unsigned char may_be_mark[256] = {0}; /* by a character's low byte: most characters are no mark */
+    /* by a character's low byte: most characters are neither a mark nor a line feed */
+    unsigned char interesting[256] = {0};
+    interesting['\n'] = 1;
     for (Py_ssize_t k = 0; k < count; k++) {
         mark[k] = PyUnicode_READ_CHAR(marks, k);
-        may_be_mark[mark[k] & 0xffu] = 1;
+        interesting[mark[k] & 0xffu] = 1;
         for (Py_ssize_t other = 0; other < k; other++) {
             if (mark[other] == mark[k]) {
                 PyErr_SetString(PyExc_ValueError, "quote_look: the marks must differ");
@@ -84,13 +111,10 @@ quote_look(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     unsigned present = 0;
     Py_ssize_t last_feed = -1; /* where the last line feed before i stands */
-    for (Py_ssize_t i = 0; i < length; i++) {
+    for (Py_ssize_t i = 0; (i = next_interesting(kind, data, length, i, interesting)) < length; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (ch == '\n') {
             last_feed = i;
-            continue;
-        }
-        if (!may_be_mark[ch & 0xffu]) {
             continue;
         }
         for (Py_ssize_t k = 0; k < count; k++) {
