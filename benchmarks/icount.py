@@ -12,14 +12,19 @@ repeatably to 0.1 %.
     python benchmarks/icount.py --base-dir /tmp/base          # a snapshot with its own compiled core
     ARCLEAN_PURE_PYTHON=1 python benchmarks/icount.py --base-dir /tmp/base
     python benchmarks/icount.py --base-dir /tmp/base --new-dir /tmp/new   # two snapshots
+    python benchmarks/icount.py --base-dir /tmp/base --call explain --groups all   # explain, every page
+
+``--call explain`` counts ``explain`` in place of ``clean`` (on the same pages, warmed up the same
+way): the two counts of one tree, ``--groups all`` (every counted page, unchanged or not), give
+the ``explain`` / ``clean`` ratio of issue 11's target, counted.
 
 Make the snapshot with ``git archive HEAD arclean setup.py pyproject.toml MANIFEST.in |
 tar -x -C /tmp/base`` and build its core there (``python setup.py build_ext
 --inplace``), as for ``difffuzz.py --base-dir``.
 
-Each side runs ``clean`` on real-page documents (``realpages.py``: 300 of them past 200
-warm-up ones, split into those it leaves unchanged and those it changes) twice, and
-once not at all: the difference, over the documents, is what one ``clean`` costs,
+Each side runs ``clean`` (or ``explain``) on real-page documents (``realpages.py``: 300 of
+them past 200 warm-up ones, split into those ``clean`` leaves unchanged and those it changes)
+twice, and once not at all: the difference, over the documents, is what one call costs,
 imports and warm-up left out.  Needs ``valgrind`` (Debian's package).
 """
 
@@ -41,27 +46,31 @@ WARM, COUNTED, LOOPS = 200, 300, 2
 #: What one side runs under callgrind: its arclean, the documents of one group, LOOPS times (or none).
 _CHILD = """
 import pickle, sys
-root, group, loops = sys.argv[1], sys.argv[2], int(sys.argv[3])
+root, group, loops, call = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[5]
 sys.path.insert(0, root)
 import arclean
 assert arclean.__file__.startswith(root), arclean.__file__
 docs = pickle.load(open(sys.argv[4], "rb"))
 pipe = arclean.Pipeline()
+run = getattr(pipe, call)
 for text in docs[:{warm}]:
-    pipe.clean(text)
-chosen = [text for text in docs[{warm}:{warm} + {counted}] if (pipe.clean(text) == text) == (group == "unchanged")]
+    run(text)
+chosen = [text for text in docs[{warm}:{warm} + {counted}]
+          if group == "all" or (pipe.clean(text) == text) == (group == "unchanged")]
+for text in chosen:
+    run(text)
 print("DOCUMENTS", len(chosen), file=sys.stderr)
 for _ in range(loops):
     for text in chosen:
-        pipe.clean(text)
+        run(text)
 """.format(warm=WARM, counted=COUNTED)
 
 
-def instructions(root: Path, group: str, loops: int, docs: Path, child: Path) -> tuple[int, int]:
+def instructions(root: Path, group: str, loops: int, docs: Path, child: Path, call: str) -> tuple[int, int]:
     """The instructions callgrind counts for one run, and the documents of the group."""
     run = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, str(child), str(root), group,
-         str(loops), str(docs)],
+         str(loops), str(docs), call],
         capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     collected = re.search(r"Collected : (\d+)", run.stderr)
@@ -71,9 +80,9 @@ def instructions(root: Path, group: str, loops: int, docs: Path, child: Path) ->
     return int(collected.group(1)), int(documents.group(1))
 
 
-def per_document(root: Path, group: str, docs: Path, child: Path) -> tuple[float, int]:
-    idle, count = instructions(root, group, 0, docs, child)
-    busy, _ = instructions(root, group, LOOPS, docs, child)
+def per_document(root: Path, group: str, docs: Path, child: Path, call: str) -> tuple[float, int]:
+    idle, count = instructions(root, group, 0, docs, child, call)
+    busy, _ = instructions(root, group, LOOPS, docs, child, call)
     return (busy - idle) / (LOOPS * max(count, 1)), count
 
 
@@ -82,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-dir", required=True, help="a folder holding the base's arclean/ (with its compiled core built)")
     parser.add_argument("--new-dir", default=str(ROOT),
                         help="the folder holding the new side's arclean/ (default: this working tree)")
-    parser.add_argument("--groups", default="unchanged,dirty", help="unchanged, dirty or both (default both)")
+    parser.add_argument("--groups", default="unchanged,dirty",
+                        help="unchanged, dirty, all (every counted page), comma-separated (default unchanged,dirty)")
+    parser.add_argument("--call", choices=("clean", "explain"), default="clean", help="what is counted (default clean)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
@@ -93,10 +104,12 @@ def main(argv: list[str] | None = None) -> int:
         docs.write_bytes(pickle.dumps(realpages.real_pages(1_000_000, seed=args.seed)))
         child.write_text(_CHILD)
         implementation = "pure Python" if os.environ.get("ARCLEAN_PURE_PYTHON") else "compiled core where built"
-        print(f"instructions per clean() of a real page ({implementation}; callgrind, PYTHONHASHSEED=0)")
+        print(f"instructions per {args.call}() of a real page ({implementation}; callgrind, PYTHONHASHSEED=0)")
         for group in args.groups.split(","):
-            base, count = per_document(Path(args.base_dir).resolve(), group, docs, child)
-            new, _ = per_document(Path(args.new_dir).resolve(), group, docs, child)
+            if group not in ("unchanged", "dirty", "all"):
+                parser.error(f"unknown group {group!r}: unchanged, dirty or all")
+            base, count = per_document(Path(args.base_dir).resolve(), group, docs, child, args.call)
+            new, _ = per_document(Path(args.new_dir).resolve(), group, docs, child, args.call)
             print(f"{group:9}  base {base:12,.0f}  new {new:12,.0f}  new/base {new / base:.3f}  ({count} documents)")
     return 0
 
