@@ -146,7 +146,7 @@ class _LineRun(list[Step]):
         self.decisions: tuple[tuple[Step, Callable[[Page], Page], bool], ...] = tuple(
             (step, step.decide, step.decide in _RESIDUE_ONLY) for step in self if step.decide is not None)
         self.droppers: tuple[Callable[[Page], Page], ...] = tuple(
-            step.decide for step in self if step.decide is not None and step.decide not in _RESIDUE_ONLY)
+            decide for _step, decide, residue_only in self.decisions if not residue_only)
         self.suggesting = any(step.suggest is not None for step in self)
         assert all(step.decide is not None for step in self), "a run of line rules holds line rules only"
 

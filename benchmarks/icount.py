@@ -96,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--call", choices=("clean", "explain"), default="clean", help="what is counted (default clean)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
+    groups = args.groups.split(",")
+    for group in groups:
+        if group not in ("unchanged", "dirty", "all"):
+            parser.error(f"unknown group {group!r}: unchanged, dirty or all")
     sys.path.insert(0, str(HERE))
     import realpages
 
@@ -105,9 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         child.write_text(_CHILD)
         implementation = "pure Python" if os.environ.get("ARCLEAN_PURE_PYTHON") else "compiled core where built"
         print(f"instructions per {args.call}() of a real page ({implementation}; callgrind, PYTHONHASHSEED=0)")
-        for group in args.groups.split(","):
-            if group not in ("unchanged", "dirty", "all"):
-                parser.error(f"unknown group {group!r}: unchanged, dirty or all")
+        for group in groups:
             base, count = per_document(Path(args.base_dir).resolve(), group, docs, child, args.call)
             new, _ = per_document(Path(args.new_dir).resolve(), group, docs, child, args.call)
             print(f"{group:9}  base {base:12,.0f}  new {new:12,.0f}  new/base {new / base:.3f}  ({count} documents)")
