@@ -244,10 +244,55 @@ class Look:
             global _last
             _last = (text, self.needles)
 
+    def of_lines(self, text: str) -> Look:
+        """The look of a text made of some of this look's text's lines, in their order
+        (what line rules leave: they drop whole lines, and may end the text with a line
+        feed), found without a scan of it.  Every character of the text was in the
+        lines, and so was every needle but one that spans two lines or more
+        (:data:`ACROSS_LINES`, looked for in the text): the look may open a step the
+        text no longer needs (the step gives the text back), never close one it needs.
+
+        >>> text = "قال «نعم»  \\n\\nاترك رد\\n\\nنص"
+        >>> kept = "قال «نعم»  \\n\\n\\nنص"  # a blank run now, where the comment form was
+        >>> look, fresh = Look(text).of_lines(kept), Look(kept)
+        >>> look.gates == fresh.gates, look.needles == fresh.needles
+        (True, True)
+        """
+        look = Look.__new__(Look)
+        look.gates, look.needles = self.gates, self.needles
+        if self.needles >= 0:  # needles found (the compiled core): those across lines looked for anew
+            framed = f"\n{text}\n" if _ACROSS_LINES else ""
+            for needle, bit in _ACROSS_LINES:
+                if needle in framed:
+                    look.needles |= bit
+            if len(text) <= _KEPT_CHARS:
+                global _last
+                _last = (text, look.needles)
+        return look
+
     def opens(self, step: Gated) -> bool:
         """Can the step change the text?  Not when it has a gate class or
         needles and the text holds none of them."""
         return (not step.gate or bool(step.gate & self.gates)) and (not step.needles or bool(step.needles & self.needles))
+
+
+def _spans_lines(needle: str) -> bool:
+    """May the needle stand in a text made of some of another's lines when it
+    stands nowhere in the other?  Only if it spans two lines (a line feed inside
+    it, not at its edge) or more (two line feeds): within one line and the line
+    feeds around it, it stands in the other text too, where each line is framed
+    by line feeds as well.
+
+    >>> _spans_lines("\\n\\n\\n"), _spans_lines(".\\nو"), _spans_lines(" \\n"), _spans_lines("\\n "), _spans_lines("  ")
+    (True, True, False, False, False)
+    """
+    return needle.count("\n") >= 2 or "\n" in needle[1:-1]
+
+
+#: The needles (and their bits in a look's ``needles``) that dropping lines can bring
+#: together: what :meth:`Look.of_lines` looks for.  Today one: three line feeds, a blank run.
+ACROSS_LINES: tuple[str, ...] = tuple(needle for needle in NEEDLES if _spans_lines(needle))
+_ACROSS_LINES = tuple((needle, 1 << NEEDLES.index(needle)) for needle in ACROSS_LINES) if NEEDLES_GATE else ()
 
 
 class Gated(Protocol):

@@ -128,6 +128,8 @@ def _trace_changes(plan: _StepPlan, text: str, look: Look | None
 #: The line rules that only ever drop lines of a residue kind (``Rule.residue_only``): on a
 #: quiet page (:func:`arclean.normalizers.residue.context.is_quiet`) they drop nothing.
 _RESIDUE_ONLY = frozenset(rule.decide for rule in RULES if rule.residue_only)
+#: The bundled line rules' decisions: each drops whole lines (``Page.without``) and rewrites none.
+_BUNDLED_DECISIONS = frozenset(rule.decide for rule in RULES if rule.decide is not None)
 
 
 class _LineRun(list[Step]):
@@ -137,9 +139,12 @@ class _LineRun(list[Step]):
     ones that can drop a line of a quiet page; ``suggesting``: whether one of
     them has suggestions (``explain`` notes each of its steps, not only those
     that drop lines); ``decisions``: each step, its decision, and whether that drops
-    residue lines only (read once, not at each step of each round)."""
+    residue lines only (read once, not at each step of each round);
+    ``keeps_lines``: whether all are bundled rules, which drop whole lines and
+    rewrite none (the look at the text they leave is then the look at the text
+    they were given, :meth:`~arclean.look.Look.of_lines`)."""
 
-    __slots__ = ("droppers", "suggesting", "decisions")
+    __slots__ = ("droppers", "suggesting", "decisions", "keeps_lines")
 
     def __init__(self, steps: Iterable[Step]) -> None:
         super().__init__(steps)
@@ -148,6 +153,7 @@ class _LineRun(list[Step]):
         self.droppers: tuple[Callable[[Page], Page], ...] = tuple(
             decide for _step, decide, residue_only in self.decisions if not residue_only)
         self.suggesting = any(step.suggest is not None for step in self)
+        self.keeps_lines = all(decide in _BUNDLED_DECISIONS for _step, decide, _residue_only in self.decisions)
         assert all(step.decide is not None for step in self), "a run of line rules holds line rules only"
 
 
@@ -165,6 +171,13 @@ def _quiet(block: _LineRun, page: Page) -> bool:
         if decide(page) is not page:
             return False
     return True
+
+
+def _look_after(block: _LineRun, look: Look | None, text: str) -> Look | None:
+    """The look at the text a run of line rules left, from the look at the text it was
+    given (None, taken when a step needs it, if there was none or the run holds a rule
+    of one's own): bundled line rules only drop lines (:meth:`~arclean.look.Look.of_lines`)."""
+    return look.of_lines(text) if look is not None and block.keeps_lines else None
 
 
 def _check_text(text: object) -> str:
@@ -295,7 +308,7 @@ class Pipeline:
                 text, look = _run_characters(block, text, look)
             else:
                 after = self._decide(block, text)
-                text, look = (text, look) if after is text else (after, None)
+                text, look = (text, look) if after is text else (after, _look_after(block, look, after))
         return text
 
     def _decide(self, block: _LineRun, text: str) -> str:
@@ -335,7 +348,7 @@ class Pipeline:
                     text, look = yield from _trace_changes(block, text, look)
             else:
                 after = yield from self._trace_lines(block, text, every)
-                text, look = (text, look) if after is text else (after, None)
+                text, look = (text, look) if after is text else (after, _look_after(block, look, after))
 
     def _trace_lines(self, block: _LineRun, text: str, every: bool = True
                      ) -> Generator[tuple[Step, str, Page | None], None, str]:
