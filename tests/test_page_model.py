@@ -200,3 +200,41 @@ def test_a_second_clean_finds_nothing_to_do_on_pages_mixed_from_real_lines() -> 
     regression = "Feeds:\n\nنحشر ألبوم صورنا، \nاستعرض الموضوع السابق استعرض الموضوع التالي اذهب الى الأسفل\nالجهة الشرقية  +565"
     once = arclean.clean(regression)
     assert arclean.clean(once) == once
+
+
+#: Lines that fold to nothing (tatweel, harakat, joiners) between blank lines, beside lines of text.
+_FOLDING_AWAY = st.lists(
+    st.sampled_from(["", "", "ـــــ", "\u064e\u0651", "\u200c", "ـ ـ", "قال الوزير إن الخطة جديدة.", "إعلان", "0", "أ"]),
+    max_size=14,
+).map("\n".join)
+
+
+@given(_FOLDING_AWAY, st.booleans())
+def test_every_line_of_a_page_is_its_texts_line_folded(text: str, long: bool) -> None:
+    """The page's lines are the text's, and each line's folded form is its own
+    (a separator of tatweel between blank lines folds to a blank line, and must
+    not shift the folded lines after it onto other lines); a long text is split
+    as it is read, with the same result."""
+    from arclean.normalizers.residue.analysis import analyze_alone
+    from arclean.text.folding import fold_text
+
+    if long:
+        text = "\n\n".join([text] * (4200 // max(len(text), 1) + 2))
+    page = analyze_alone(text)
+    assert "\n".join(line.text for line in page.lines) == text
+    for line in page.lines:
+        if line.kind is not Kind.BLANK:
+            assert line.folded == fold_text(line.text), line.text
+
+
+def test_a_separator_that_folds_to_nothing_keeps_the_text_after_it() -> None:
+    """A line of tatweel between blank lines once made the analysis pair each later
+    line with another's folded form, and lose the lines past the last: a dropped
+    counter took the paragraph under the separator with it."""
+    paragraph = "وأضاف الوزير أن الخطة تشمل قروضا ميسرة للمزارعين الصغار في كل المحافظات."
+    text = ("عنوان الخبر اليوم في المدينة\n0\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الموسم المقبل."
+            f"\n\nـــــ\n\n{paragraph}\nاترك رد")
+    assert arclean.clean(text) == text.replace("\n0\n", "\n").replace("\nاترك رد", "\n")
+    paragraphs = [f"{paragraph[:-1]} في العام {2000 + k}." for k in range(60)]
+    long = "عنوان الخبر اليوم في المدينة\n0\n" + "\n\nـــــ\n\n".join(paragraphs)  # split as it is read
+    assert len(long) > 4096 and arclean.clean(long) == long.replace("\n0\n", "\n") + "\n"

@@ -70,6 +70,44 @@ page_lines(PyObject *text)
     return lines;
 }
 
+/* The folded text's line for each of the text's lines (texts: page_lines of the text), as
+ * analysis.folded_lines gives them: a blank run of the text is the same run in the folded
+ * text (its line feeds, and one more); any other line is the folded text up to its next
+ * line feed (folding keeps every line feed). */
+static PyObject *
+folded_lines(PyObject *texts, PyObject *folded)
+{
+    Py_ssize_t n = PyList_GET_SIZE(texts), length = PyUnicode_GET_LENGTH(folded), start = 0;
+    PyObject *lines = PyList_New(n);
+    if (lines == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i), *line;
+        if (PyUnicode_GET_LENGTH(text) > 0 && PyUnicode_READ_CHAR(text, 0) == '\n') {
+            line = Py_NewRef(text);
+            start += PyUnicode_GET_LENGTH(text) + 1;
+        }
+        else {
+            Py_ssize_t from = start < length ? start : length;
+            Py_ssize_t end = PyUnicode_FindChar(folded, '\n', from, length, 1);
+            if (end == -2) {
+                Py_DECREF(lines);
+                return NULL;
+            }
+            end = end < 0 ? length : end;
+            line = PyUnicode_Substring(folded, from, end);
+            start = end + 1;
+        }
+        if (line == NULL) {
+            Py_DECREF(lines);
+            return NULL;
+        }
+        PyList_SET_ITEM(lines, i, line);
+    }
+    return lines;
+}
+
 /* What classify_lines needs to classify a long line of prose itself. */
 typedef struct {
     PyObject *could_start, *make_line, *content;
@@ -116,7 +154,7 @@ prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t sh
 /* classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max, prose)
  *   -> (lines, filled, forum_met, seen)
  * Each line of the text, beside the line of the folded text at the same place (as
- * zip pairs them: as many as the shorter has), is classified the first time the page
+ * folded_lines finds it), is classified the first time the page
  * meets it: classify_short(line, folded_line, matcher) for a line of at most short_max
  * characters, classify(...) for a longer one; a line met again is the same Line.
  * lines: the Lines in order (a tuple); filled: the indexes of those whose kind is not
@@ -149,7 +187,7 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *texts = NULL, *foldeds = NULL, *lines = NULL, *filled = NULL, *seen = NULL, *result = NULL;
-    if ((texts = page_lines(args[0])) == NULL || (foldeds = page_lines(args[1])) == NULL) {
+    if ((texts = page_lines(args[0])) == NULL || (foldeds = folded_lines(texts, args[1])) == NULL) {
         goto done;
     }
     Py_ssize_t n = PyList_GET_SIZE(texts) < PyList_GET_SIZE(foldeds) ? PyList_GET_SIZE(texts) : PyList_GET_SIZE(foldeds);

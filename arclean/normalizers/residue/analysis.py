@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from array import array
 from functools import lru_cache
-from typing import Callable, Iterator, Sequence
+from itertools import tee
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ..._compiled import speedups
 from ...datafiles import Phrase
@@ -94,7 +95,8 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
             found = seen[line] = (_classify_short if short else classify)(line, folded_line, matcher)
         return found
 
-    lines = tuple(map(classified, page_lines(text), page_lines(fold_text(text))))
+    texts, pieces = tee(page_lines(text))  # side by side: tee keeps no more than a line between them
+    lines = tuple(map(classified, texts, folded_lines(pieces, fold_text(text))))
     forum = any(line.kind is Kind.FORUM for line in seen.values())
     return Page(lines, extra, forum=forum, alone=seen)
 
@@ -113,7 +115,7 @@ def python_classify_lines(text: str, folded: str, classify_short: Classifier, cl
                           matcher: PhraseMatcher, blank: Kind, forum_kind: Kind, short_max: int, prose: ProseLine | None
                           ) -> tuple[tuple[Line, ...], Sequence[int], bool, dict[str, Line]]:
     """:func:`_analyze_short`'s loop: the text's lines and the folded text's, as
-    :func:`page_lines` splits them and ``zip`` pairs them, each classified the
+    :func:`page_lines` and :func:`folded_lines` split them, each classified the
     first time the page meets it (by ``classify_short`` when of at most
     ``short_max`` characters); the lines, the indexes of the non-blank ones,
     whether a line of ``forum_kind`` was met, and each line's Line.  The
@@ -130,7 +132,7 @@ def python_classify_lines(text: str, folded: str, classify_short: Classifier, cl
     lines: list[Line] = []
     filled = array("i")
     forum = False
-    for line, folded_line in zip(*_split_both(text, folded), strict=False):  # as map() pairs them
+    for line, folded_line in zip(*_split_both(text, folded), strict=False):  # as many as the folded text has
         found = seen.get(line)
         if found is None:
             found = seen[line] = (classify_short if len(line) <= short_max else classify_long)(line, folded_line, matcher)
@@ -159,10 +161,38 @@ _classify_lines = python_classify_lines if speedups is None else speedups.classi
 
 
 def _split_both(text: str, folded: str) -> tuple[list[str], list[str]]:
-    """:func:`page_lines` of a short text and of its folded form."""
-    if "\n\n\n" not in text and "\n\n\n" not in folded:
-        return text.split("\n"), folded.split("\n")  # no blank run: every line feed ends a line
-    return list(page_lines(text)), list(page_lines(folded))
+    """:func:`page_lines` of a short text, and :func:`folded_lines` of its folded form."""
+    if "\n\n\n" not in text:
+        return text.split("\n"), folded.split("\n")  # no blank run: every line feed ends a line, in both
+    lines = list(page_lines(text))
+    return lines, list(folded_lines(lines, folded))
+
+
+def folded_lines(lines: Iterable[str], folded: str) -> Iterator[str]:
+    """The folded text's line for each of the text's lines (``lines``, as
+    :func:`page_lines` gives them): folding keeps every line feed and folds a
+    blank line to a blank line, so line ``i`` of the folded text is line ``i`` of
+    the text, folded, and a blank run is the same run.  (Split on its own, the
+    folded text would make one blank run of a line that folds to nothing, a
+    separator of tatweel between blank lines, and pair each line after it with
+    another's folded form.)
+
+    >>> text = "ب\\n\\nـــ\\n\\nإب"
+    >>> list(folded_lines(page_lines(text), fold_text(text)))
+    ['ب', '', '', '', 'اب']
+    >>> list(folded_lines(page_lines(text + "\\n\\n\\n\\nج"), fold_text(text + "\\n\\n\\n\\nج")))
+    ['ب', '', '', '', 'اب', '\\n\\n', 'ج']
+    """
+    start = 0
+    for line in lines:
+        if line.startswith("\n"):  # a blank run, of as many line feeds plus one in both texts
+            yield line
+            start += len(line) + 1
+            continue
+        end = folded.find("\n", start)
+        end = len(folded) if end < 0 else end
+        yield folded[start:end]
+        start = end + 1
 
 
 @lru_cache(maxsize=32768)
