@@ -174,7 +174,7 @@ def split_by_site(cases: Sequence[Case], seed: int) -> tuple[list[Case], list[Ca
 WORD_LISTS = ("chrome_words", "widget_words", "counter_words")
 #: Every cached loader a held-out run must empty, by module: those it replaces and those built on them.
 CACHED = {"tables": ("phrases",), "residue": (*WORD_LISTS, "function_words"),
-          "analysis": ("_classify_short", "_short_how")}
+          "analysis": ("_short_lines", "_short_how")}
 HELD_OUT_MEASURES = ("the bundled phrases matching any line of a half's dirty documents, and the chrome, widget "
                      "and counter words of its residue lines, removed before scoring that half; shape and context "
                      "evidence (and the patterns written in code) kept; thresholds are not refitted")

@@ -163,7 +163,7 @@ def test_short_line_rejects_a_bad_how_and_passes_errors_on() -> None:
 def test_short_line_leaves_a_learned_phrase_to_python(line: str) -> None:
     """A matcher with a base (a learned file's phrases) is read at each of its levels."""
     assert _check(line, LEARNED) is None
-    assert analysis._classify_short.__wrapped__(line, fold_text(line), LEARNED).kind is not Kind.CONTENT
+    assert analysis._classify_short(line, fold_text(line), LEARNED).kind is not Kind.CONTENT
 
 
 @pytest.mark.parametrize("line", ["سطر آخر من الموقع", "تابعونا علينا", "أخبار الموقع اليوم في العاصمة",

@@ -1247,19 +1247,22 @@ _PAGE_PIECES = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", "\n\n\n\n\n", "
 @example("\u00a0" + " " * 30 + "word" * 60, 200)  # the spaces a strip drops do not count
 def test_compiled_classify_lines_is_the_reference(text: str, short_max: int) -> None:
     """``classify_lines`` (the loop of a short page's analysis) gives what ``python_classify_lines``
-    gives: the same Lines in order, non-blank indexes, forum flag and each line's Line, also where
-    the folded text splits into other lines than the text."""
+    gives: the same Lines in order, non-blank indexes, forum flag, each line's Line and the short
+    lines kept across pages (cleared when full), also where a line folds to nothing between blank lines."""
     from arclean._compiled import speedups
 
     assert speedups is not None and analysis._classify_lines is speedups.classify_lines
     matcher = analysis.phrase_matcher()
     args = (text, shape.fold_text(text), analysis._classify_short, analysis.classify, matcher, Kind.BLANK, Kind.FORUM,
             short_max)
-    want_lines, want_filled, want_forum, want_seen = analysis.python_classify_lines(*args, None)
+    want_known: dict[str, Line] = {}
+    want_lines, want_filled, want_forum, want_seen = analysis.python_classify_lines(*args, None, want_known, 4)
     for prose in (None, analysis._prose_line(matcher)):  # long lines of prose classified in Python, or in C
-        lines, filled, forum, seen = speedups.classify_lines(*args, prose)
+        known: dict[str, Line] = {}
+        lines, filled, forum, seen = speedups.classify_lines(*args, prose, known, 4)
         assert lines == want_lines and list(filled) == list(want_filled) and forum == want_forum
         assert list(seen.items()) == list(want_seen.items())
+        assert list(known.items()) == list(want_known.items())  # the short lines kept, at most 4 of them
     assert all(lines[k] is lines[j] for k in range(len(lines)) for j in range(k) if lines[k].text == lines[j].text)
 
 
@@ -1277,7 +1280,7 @@ def test_compiled_classify_lines_classifies_long_prose_itself(line: str) -> None
         raise AssertionError(text)
 
     lines, _, _, _ = speedups.classify_lines(line, shape.fold_text(line), must_not_run, must_not_run, matcher, Kind.BLANK,
-                                             Kind.FORUM, 200, analysis._prose_line(matcher))
+                                             Kind.FORUM, 200, analysis._prose_line(matcher), {}, 8)
     assert lines == (analysis.classify(line, shape.fold_text(line), matcher),) and lines[0].prose
     # C takes a line of over _SHORT_LINE characters, stripped, for no bare number: none is that long.
     assert not analysis.BARE_NUMBER_LINE.fullmatch(DIGITS[0] * (analysis._SHORT_LINE + 1))
@@ -1293,19 +1296,34 @@ def test_compiled_classify_lines_passes_errors_on() -> None:
         raise ValueError(line)
 
     with pytest.raises(ValueError, match="نص"):
-        speedups.classify_lines("نص", "نص", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None)
+        speedups.classify_lines("نص", "نص", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None, {}, 8)
     def starts_fail(word: str) -> bool:
         raise ValueError(word)
 
     prose = (starts_fail, Line, Kind.CONTENT, 1000, 25, 40)
     with pytest.raises(ValueError, match="قال"):
-        speedups.classify_lines("قال " * 60, "قال " * 60, fails, fails, None, Kind.BLANK, Kind.FORUM, 200, prose)
+        speedups.classify_lines("قال " * 60, "قال " * 60, fails, fails, None, Kind.BLANK, Kind.FORUM, 200, prose, {}, 8)
     with pytest.raises(TypeError):
-        speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, (fails,))
+        speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, (fails,), {}, 8)
     with pytest.raises(TypeError):
-        speedups.classify_lines(b"x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None)  # type: ignore[arg-type]
+        speedups.classify_lines(b"x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None, {}, 8)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None, [], 8)
+
+
+@pytest.mark.parametrize("size", [100, 5000])  # split at once, and as it is read
+def test_a_short_line_is_classified_once_across_pages(size: int) -> None:
+    """A short line met on another page is the Line classified there (kept by its text
+    for the page's matcher); a long one is classified again."""
+    matcher = analysis.phrase_matcher()
+    short, long = "تابعونا على فيسبوك", "قال الوزير إن الحكومة ستعلن خطة جديدة. " * 8
+    filler = "\n".join(f"سطر رقم {k} من الصفحة" for k in range(size // 20))
+    first, second = (analysis.analyze_alone(f"{short}\n{long}\n{filler}{k}") for k in range(2))
+    assert first.lines[0] is second.lines[0] is analysis._short_lines(matcher)[short]
+    assert first.lines[1] == second.lines[1] and first.lines[1] is not second.lines[1]
+    assert long not in analysis._short_lines(matcher)
 
 
 @compiled

@@ -151,12 +151,14 @@ prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t sh
     return make_line(how->make_line, text, how->content, folded, NULL, 1, NULL, 0, 0);
 }
 
-/* classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max, prose)
+/* classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max, prose, known, kept)
  *   -> (lines, filled, forum_met, seen)
  * Each line of the text, beside the line of the folded text at the same place (as
- * folded_lines finds it), is classified the first time the page
- * meets it: classify_short(line, folded_line, matcher) for a line of at most short_max
- * characters, classify(...) for a longer one; a line met again is the same Line.
+ * folded_lines finds it), is classified the first time the page meets it: a line of
+ * at most short_max characters is found in the dict known (by its text), or
+ * classify_short(line, folded_line, matcher) classifies it and known keeps it (known
+ * cleared first when it holds kept lines); classify(...) classifies a longer one; a
+ * line met again is the same Line.
  * lines: the Lines in order (a tuple); filled: the indexes of those whose kind is not
  * blank (a list); forum_met: whether a Line of kind forum was classified; seen: each
  * line's text and its Line.  prose: None, or (could_start, make_line, content,
@@ -166,9 +168,10 @@ PyObject *
 classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 9 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyLong_Check(args[7])) {
-        PyErr_SetString(PyExc_TypeError,
-                        "classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max, prose)");
+    if (nargs != 11 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyLong_Check(args[7])
+        || !PyDict_Check(args[9]) || !PyLong_Check(args[10])) {
+        PyErr_SetString(PyExc_TypeError, "classify_lines(text, folded, classify_short, classify, matcher, blank, forum, "
+                                         "short_max, prose, known: dict, kept: int)");
         return NULL;
     }
     ProseLine how = {NULL, NULL, NULL, 0, 0, 0};
@@ -182,8 +185,9 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         how = (ProseLine){objects[0], objects[1], objects[2], sizes[0], sizes[1], sizes[2]};
     }
     PyObject *classify_short = args[2], *classify = args[3], *matcher = args[4], *blank = args[5], *forum = args[6];
-    Py_ssize_t short_max = PyLong_AsSsize_t(args[7]);
-    if (short_max == -1 && PyErr_Occurred()) {
+    PyObject *known = args[9];
+    Py_ssize_t short_max = PyLong_AsSsize_t(args[7]), kept = PyLong_AsSsize_t(args[10]);
+    if ((short_max == -1 || kept == -1) && PyErr_Occurred()) {
         return NULL;
     }
     PyObject *texts = NULL, *foldeds = NULL, *lines = NULL, *filled = NULL, *seen = NULL, *result = NULL;
@@ -204,10 +208,25 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
             PyObject *call[3] = {text, PyList_GET_ITEM(foldeds, i), matcher};
             int is_short = PyUnicode_GET_LENGTH(text) <= short_max;
-            PyObject *made = is_short || how.could_start == NULL ? Py_NewRef(Py_None) : prose_line(&how, text, call[1], short_max);
-            if (made == Py_None) {
-                Py_DECREF(made);
-                made = PyObject_Vectorcall(is_short ? classify_short : classify, call, 3, NULL);
+            PyObject *made;
+            if (is_short) {
+                made = Py_XNewRef(PyDict_GetItemWithError(known, text)); /* classified on another page */
+                if (made == NULL && !PyErr_Occurred()) {
+                    if (PyDict_GET_SIZE(known) >= kept) {
+                        PyDict_Clear(known);
+                    }
+                    made = PyObject_Vectorcall(classify_short, call, 3, NULL);
+                    if (made != NULL && PyDict_SetItem(known, text, made) < 0) {
+                        Py_CLEAR(made);
+                    }
+                }
+            }
+            else {
+                made = how.could_start == NULL ? Py_NewRef(Py_None) : prose_line(&how, text, call[1], short_max);
+                if (made == Py_None) {
+                    Py_DECREF(made);
+                    made = PyObject_Vectorcall(classify, call, 3, NULL);
+                }
             }
             if (made == NULL || PyDict_SetItem(seen, text, made) < 0) {
                 Py_XDECREF(made);

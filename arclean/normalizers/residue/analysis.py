@@ -60,6 +60,8 @@ _BLANK_RUN = re.compile("(\n\n\n+)")
 _SPLIT_AT_ONCE = 1 << 12
 #: Lines of at most this many characters are classified once across pages.
 _SHORT_LINE = 200
+#: Short lines' Lines kept across pages, for each phrase matcher, at most (any beyond clear the memory).
+_SHORT_LINES_KEPT = 1 << 15
 #: A chrome line by its words: at most this many words.
 _MAX_CHROME_WORDS = 8
 
@@ -87,12 +89,18 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     if len(text) <= _SPLIT_AT_ONCE:
         return _analyze_short(text, extra, matcher)
     seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
+    known = _short_lines(matcher)
 
     def classified(line: str, folded_line: str) -> Line:
         found = seen.get(line)
         if found is None:
-            short = len(line) <= _SHORT_LINE
-            found = seen[line] = (_classify_short if short else classify)(line, folded_line, matcher)
+            if len(line) > _SHORT_LINE:
+                found = classify(line, folded_line, matcher)
+            elif (found := known.get(line)) is None:
+                if len(known) >= _SHORT_LINES_KEPT:
+                    known.clear()
+                found = known[line] = _classify_short(line, folded_line, matcher)
+            seen[line] = found
         return found
 
     texts, pieces = tee(page_lines(text))  # side by side: tee keeps no more than a line between them
@@ -105,26 +113,28 @@ def _analyze_short(text: str, extra: tuple[Phrase, ...], matcher: PhraseMatcher)
     """:func:`analyze_alone` for a text split at once: the lines in one loop, which
     also finds the page's non-blank lines (``Page.filled``) and its forum lines."""
     lines, filled, forum, seen = _classify_lines(text, fold_text(text), _classify_short, classify, matcher, BLANK, FORUM,
-                                                 _SHORT_LINE, _prose_line(matcher))
+                                                 _SHORT_LINE, _prose_line(matcher), _short_lines(matcher), _SHORT_LINES_KEPT)
     page = Page(lines, extra, forum=forum, alone=seen)
     page.__dict__["filled"] = filled  # Page.filled, found on the way
     return page
 
 
 def python_classify_lines(text: str, folded: str, classify_short: Classifier, classify_long: Classifier,
-                          matcher: PhraseMatcher, blank: Kind, forum_kind: Kind, short_max: int, prose: ProseLine | None
-                          ) -> tuple[tuple[Line, ...], Sequence[int], bool, dict[str, Line]]:
+                          matcher: PhraseMatcher, blank: Kind, forum_kind: Kind, short_max: int, prose: ProseLine | None,
+                          known: dict[str, Line], kept: int) -> tuple[tuple[Line, ...], Sequence[int], bool, dict[str, Line]]:
     """:func:`_analyze_short`'s loop: the text's lines and the folded text's, as
     :func:`page_lines` and :func:`folded_lines` split them, each classified the
-    first time the page meets it (by ``classify_short`` when of at most
-    ``short_max`` characters); the lines, the indexes of the non-blank ones,
-    whether a line of ``forum_kind`` was met, and each line's Line.  The
-    reference of the compiled core's ``classify_lines``, which with ``prose``
-    (:func:`_prose_line`) classifies a long line of prose itself, as
-    ``classify_long`` would; here ``classify_long`` always does.
+    first time the page meets it: a line of at most ``short_max`` characters
+    found in ``known`` (short lines repeat across the pages of a corpus), or
+    classified by ``classify_short`` and kept there (``known`` cleared first when
+    it holds ``kept`` lines); a longer one by ``classify_long``.  The lines, the
+    indexes of the non-blank ones, whether a line of ``forum_kind`` was met, and
+    each line's Line.  The reference of the compiled core's ``classify_lines``,
+    which with ``prose`` (:func:`_prose_line`) classifies a long line of prose
+    itself, as ``classify_long`` would; here ``classify_long`` always does.
 
     >>> lines, filled, forum, seen = python_classify_lines("اترك رد\\n\\n\\n\\nنص", "اترك رد\\n\\n\\n\\nنص", _classify_short,
-    ...                                                    classify, phrase_matcher(), Kind.BLANK, Kind.FORUM, 200, None)
+    ...                                                    classify, phrase_matcher(), Kind.BLANK, Kind.FORUM, 200, None, {}, 8)
     >>> [line.kind.name for line in lines], list(filled), forum, list(seen)
     (['COMMENT', 'BLANK', 'CONTENT'], [0, 2], False, ['اترك رد', '\\n\\n', 'نص'])
     """
@@ -135,7 +145,13 @@ def python_classify_lines(text: str, folded: str, classify_short: Classifier, cl
     for line, folded_line in zip(*_split_both(text, folded), strict=False):  # as many as the folded text has
         found = seen.get(line)
         if found is None:
-            found = seen[line] = (classify_short if len(line) <= short_max else classify_long)(line, folded_line, matcher)
+            if len(line) > short_max:
+                found = classify_long(line, folded_line, matcher)
+            elif (found := known.get(line)) is None:
+                if len(known) >= kept:
+                    known.clear()
+                found = known[line] = classify_short(line, folded_line, matcher)
+            seen[line] = found
             forum = forum or found.kind is forum_kind
         if found.kind is not blank:
             filled.append(len(lines))
@@ -195,12 +211,20 @@ def folded_lines(lines: Iterable[str], folded: str) -> Iterator[str]:
         start = end + 1
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=MATCHERS_KEPT)
+def _short_lines(matcher: PhraseMatcher) -> dict[str, Line]:
+    """The short lines classified under a matcher, each line's Line by its text:
+    short lines (titles, bylines, site chrome) repeat across the pages of a corpus,
+    and are classified once (long lines never repeat, and would only fill the
+    memory).  A line's folded form is its own text's (:func:`folded_lines`), so
+    its text is key enough."""
+    return {}
+
+
 def _classify_short(text: str, folded: str, matcher: PhraseMatcher) -> Line:
-    """Short lines (titles, bylines, site chrome) repeat across the pages of a
-    corpus: classified once.  Long lines never repeat, and would only fill the cache.
-    With the compiled core, a line no phrase, counter or other special test may
-    take is classified in C (``short_line``), as :func:`classify` would."""
+    """A short line classified (:func:`_short_lines` keeps it): with the compiled
+    core, a line no phrase, counter or other special test may take is classified
+    in C (``short_line``), as :func:`classify` would."""
     how = _short_how(matcher)
     if how is not None and speedups is not None:
         line: Line | None = speedups.short_line(text, folded, how)
