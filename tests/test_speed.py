@@ -18,6 +18,7 @@ against an earlier commit; these check the same properties on every test run.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from difflib import SequenceMatcher
@@ -1188,12 +1189,16 @@ def test_the_first_look_for_a_line_printed_twice_is_necessary(half: list[str], o
 @pytest.mark.parametrize("cls", [Line, Page])
 def test_the_page_models_own_init_takes_the_dataclass_fields(cls: type) -> None:
     """``Line`` and ``Page`` write their fields straight into the instance (faster than a frozen
-    dataclass's ``__init__``): the same parameters, in order, with the same defaults."""
+    dataclass's ``__init__``): the same parameters, in order, with the same defaults (and a
+    line's folded form, no field, None by default: folded when first asked)."""
     import dataclasses
     import inspect
 
-    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    params = [p for p in list(inspect.signature(cls.__init__).parameters.values())[1:] if p.name != "folded"]
     fields = dataclasses.fields(cls)
+    if cls is Line:
+        assert inspect.signature(cls.__init__).parameters["folded"].default is None
+        assert "folded" not in {f.name for f in fields} and Line("إقرأ", Kind.CONTENT).folded == "اقرا"
     assert [p.name for p in params] == [f.name for f in fields]
     for param, field in zip(params, fields, strict=True):
         default = field.default_factory() if field.default_factory is not dataclasses.MISSING else field.default
@@ -1244,6 +1249,8 @@ _PAGE_PIECES = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", "\n\n\n\n\n", "
 @example("كلمة " * 24 + "و" * 900, 200)  # 24 spaces, over 1000 characters
 @example("كلمة " * 24 + "و" * 800, 200)  # 24 spaces, under 1000 characters: a short line's tests
 @example("x" * 1000, 200)  # 1000 characters, no space: a short line's tests (one word: no prose)
+@example("ي" + "\u064e" * 39 + "مكنك أن تنشر الآن وتسجل لاحقا " + "قراءة المزيد عن الموضوع " * 12, 200)  # its first
+# 40 characters fold to one: the head folded further finds the line-start phrase, a comment form's
 @example("\u00a0" + " " * 30 + "word" * 60, 200)  # the spaces a strip drops do not count
 def test_compiled_classify_lines_is_the_reference(text: str, short_max: int) -> None:
     """``classify_lines`` (the loop of a short page's analysis) gives what ``python_classify_lines``
@@ -1257,12 +1264,18 @@ def test_compiled_classify_lines_is_the_reference(text: str, short_max: int) -> 
             short_max)
     want_known: dict[str, Line] = {}
     want_lines, want_filled, want_forum, want_seen = analysis.python_classify_lines(*args, None, want_known, 4)
-    for prose in (None, analysis._prose_line(matcher)):  # long lines of prose classified in Python, or in C
+    want_folded = [line.folded for line in want_lines]
+    assert want_folded == [shape.fold_text(line.text) for line in want_lines]
+    # Long lines of prose classified in Python, or in C; the folded text given, or each line folded if classified.
+    for prose, folded in itertools.product((None, analysis._prose_line(matcher)), (args[1], None)):
         known: dict[str, Line] = {}
-        lines, filled, forum, seen = speedups.classify_lines(*args, prose, known, 4)
+        lines, filled, forum, seen = speedups.classify_lines(text, folded, *args[2:], prose, known, 4)
         assert lines == want_lines and list(filled) == list(want_filled) and forum == want_forum
         assert list(seen.items()) == list(want_seen.items())
         assert list(known.items()) == list(want_known.items())  # the short lines kept, at most 4 of them
+        assert [line.folded for line in lines] == want_folded
+        if folded is None:
+            assert analysis.python_classify_lines(text, None, *args[2:], None, {}, 4)[0] == want_lines
     assert all(lines[k] is lines[j] for k in range(len(lines)) for j in range(k) if lines[k].text == lines[j].text)
 
 
@@ -1279,9 +1292,12 @@ def test_compiled_classify_lines_classifies_long_prose_itself(line: str) -> None
     def must_not_run(text: str, folded: str, matcher: object) -> Line:
         raise AssertionError(text)
 
-    lines, _, _, _ = speedups.classify_lines(line, shape.fold_text(line), must_not_run, must_not_run, matcher, Kind.BLANK,
-                                             Kind.FORUM, 200, analysis._prose_line(matcher), {}, 8)
-    assert lines == (analysis.classify(line, shape.fold_text(line), matcher),) and lines[0].prose
+    for folded in (shape.fold_text(line), None):  # the text folded, or the line's head alone (the rest when asked)
+        lines, _, _, _ = speedups.classify_lines(line, folded, must_not_run, must_not_run, matcher, Kind.BLANK,
+                                                 Kind.FORUM, 200, analysis._prose_line(matcher), {}, 8)
+        assert ("folded" in lines[0].__dict__) is (folded is not None)
+        assert lines == (analysis.classify(line, shape.fold_text(line), matcher),) and lines[0].prose
+        assert lines[0].folded == shape.fold_text(line) and lines[0].key == shape.skeleton_of_folded(lines[0].folded)
     # C takes a line of over _SHORT_LINE characters, stripped, for no bare number: none is that long.
     assert not analysis.BARE_NUMBER_LINE.fullmatch(DIGITS[0] * (analysis._SHORT_LINE + 1))
 

@@ -77,6 +77,30 @@ line_field(PyObject *line, PyObject *fields, PyObject *name)
     return PyErr_Occurred() ? NULL : PyObject_GetAttr(line, name);
 }
 
+/* A line's folded form, Line.folded: the one its dict (fields) holds, or its text folded
+ * and kept there, as the cached property keeps it (a line of prose is made without it).
+ * A new reference; NULL on an error. */
+static PyObject *
+line_folded(PyObject *fields)
+{
+    PyObject *folded = Py_XNewRef(PyDict_GetItemWithError(fields, LINE_FOLDED));
+    if (folded != NULL || PyErr_Occurred()) {
+        return folded;
+    }
+    PyObject *text = PyDict_GetItemWithError(fields, LINE_TEXT); /* borrowed */
+    if (text == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "no_copies: a line without its text");
+        }
+        return NULL;
+    }
+    folded = fold_text(NULL, text);
+    if (folded != NULL && PyDict_SetItem(fields, LINE_FOLDED, folded) < 0) {
+        Py_CLEAR(folded);
+    }
+    return folded;
+}
+
 /* A line's skeleton, Line.key: the one its dict (fields) holds, or one made from its
  * folded form and kept there, as the cached property keeps it.  A new reference; NULL
  * on an error. */
@@ -87,14 +111,12 @@ line_key(PyObject *fields)
     if (key != NULL || PyErr_Occurred()) {
         return key;
     }
-    PyObject *folded = PyDict_GetItemWithError(fields, LINE_FOLDED); /* borrowed */
+    PyObject *folded = line_folded(fields);
     if (folded == NULL) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_TypeError, "no_copies: a line without its folded form");
-        }
         return NULL;
     }
     key = skeleton_of_folded(NULL, folded);
+    Py_DECREF(folded);
     if (key != NULL && PyDict_SetItem(fields, LINE_KEY, key) < 0) {
         Py_CLEAR(key);
     }
@@ -220,10 +242,9 @@ line_may_be_doubled(PyObject *fields, PyObject *memo, Py_ssize_t long_line)
     PyObject *key = Py_XNewRef(PyDict_GetItemWithError(fields, LINE_KEY));
     if (key == NULL && !PyErr_Occurred()) {
         PyObject *text = PyDict_GetItemWithError(fields, LINE_TEXT); /* borrowed */
-        PyObject *folded = text == NULL ? NULL : PyDict_GetItemWithError(fields, LINE_FOLDED);
-        if (folded == NULL || !PyUnicode_Check(text)) {
+        if (text == NULL || !PyUnicode_Check(text)) {
             if (!PyErr_Occurred()) {
-                PyErr_SetString(PyExc_TypeError, "no_copies: a line without its text and folded form");
+                PyErr_SetString(PyExc_TypeError, "no_copies: a line without its text");
             }
             goto done;
         }
@@ -231,17 +252,21 @@ line_may_be_doubled(PyObject *fields, PyObject *memo, Py_ssize_t long_line)
             doubled = 1;
             goto remember;
         }
-        PyObject *comes = first_word_comes_back(NULL, folded);
+        PyObject *folded = line_folded(fields);
+        PyObject *comes = folded == NULL ? NULL : first_word_comes_back(NULL, folded);
         if (comes == NULL) {
+            Py_XDECREF(folded);
             goto done;
         }
         int comes_back = comes == Py_True;
         Py_DECREF(comes);
         if (!comes_back) {
+            Py_DECREF(folded);
             doubled = 0; /* no text printed twice, found without its skeleton (most paragraphs) */
             goto remember;
         }
         key = skeleton_of_folded(NULL, folded);
+        Py_DECREF(folded);
         if (key == NULL || PyDict_SetItem(fields, LINE_KEY, key) < 0) {
             goto done;
         }

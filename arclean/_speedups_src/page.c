@@ -114,15 +114,35 @@ typedef struct {
     Py_ssize_t prose_chars, prose_spaces, start_chars;
 } ProseLine;
 
+/* The first chars characters of the text folded (all of it, when shorter): the text's
+ * head folded, from chars characters on, twice as many each time the fold drops some
+ * (folding maps each character on its own, so the head's fold is the fold's head).  A
+ * new reference; NULL on an error. */
+static PyObject *
+folded_head(PyObject *text, Py_ssize_t chars)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t n = chars;; n = n > length / 2 ? length : 2 * n) {
+        PyObject *head = PyUnicode_Substring(text, 0, n < length ? n : length);
+        PyObject *folded = head == NULL ? NULL : fold_text(NULL, head);
+        Py_XDECREF(head);
+        if (folded == NULL || PyUnicode_GET_LENGTH(folded) >= chars || n >= length) {
+            return folded;
+        }
+        Py_DECREF(folded);
+    }
+}
+
 /* analysis.classify for a long line of prose that starts with no line-start phrase:
  * stripped, it has more than short_max characters (so it is no bare number), more than
  * prose_chars of them or prose_spaces spaces at least, and the first word of the
  * skeleton of its folded form's first start_chars characters is one no line-start
  * phrase begins with (could_start says no).  Then the line is
  * make_line(text, content, folded, True), a new reference, made as short_line makes
- * its Lines (its fields straight into its dict: make_line is the Line class).
- * Otherwise Py_None (a new reference): the line is classified in Python.  NULL on an
- * error. */
+ * its Lines (its fields straight into its dict: make_line is the Line class); folded
+ * NULL, the line is made without it (Line.folded folds it when first asked) and only
+ * its head is folded here.  Otherwise Py_None (a new reference): the line is
+ * classified in Python.  NULL on an error. */
 static PyObject *
 prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t short_max)
 {
@@ -134,7 +154,9 @@ prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t sh
     if (end - start <= how->prose_chars && count_spaces(text, start, end) < how->prose_spaces) {
         Py_RETURN_NONE;
     }
-    PyObject *first = first_word_of_head(folded, how->start_chars);
+    PyObject *head = folded != NULL ? Py_NewRef(folded) : folded_head(text, how->start_chars);
+    PyObject *first = head == NULL ? NULL : first_word_of_head(head, how->start_chars);
+    Py_XDECREF(head);
     if (first == NULL) {
         return NULL;
     }
@@ -158,7 +180,9 @@ prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t sh
  * at most short_max characters is found in the dict known (by its text), or
  * classify_short(line, folded_line, matcher) classifies it and known keeps it (known
  * cleared first when it holds kept lines); classify(...) classifies a longer one; a
- * line met again is the same Line.
+ * line met again is the same Line.  folded None: each line is folded only if it is
+ * classified, and a long line of prose classified here only in its head (see
+ * prose_line), without its folded form.
  * lines: the Lines in order (a tuple); filled: the indexes of those whose kind is not
  * blank (a list); forum_met: whether a Line of kind forum was classified; seen: each
  * line's text and its Line.  prose: None, or (could_start, make_line, content,
@@ -168,7 +192,8 @@ PyObject *
 classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 11 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyLong_Check(args[7])
+    if (nargs != 11 || !PyUnicode_Check(args[0]) || !(PyUnicode_Check(args[1]) || args[1] == Py_None)
+        || !PyLong_Check(args[7])
         || !PyDict_Check(args[9]) || !PyLong_Check(args[10])) {
         PyErr_SetString(PyExc_TypeError, "classify_lines(text, folded, classify_short, classify, matcher, blank, forum, "
                                          "short_max, prose, known: dict, kept: int)");
@@ -191,10 +216,10 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *texts = NULL, *foldeds = NULL, *lines = NULL, *filled = NULL, *seen = NULL, *result = NULL;
-    if ((texts = page_lines(args[0])) == NULL || (foldeds = folded_lines(texts, args[1])) == NULL) {
+    if ((texts = page_lines(args[0])) == NULL || (args[1] != Py_None && (foldeds = folded_lines(texts, args[1])) == NULL)) {
         goto done;
     }
-    Py_ssize_t n = PyList_GET_SIZE(texts) < PyList_GET_SIZE(foldeds) ? PyList_GET_SIZE(texts) : PyList_GET_SIZE(foldeds);
+    Py_ssize_t n = PyList_GET_SIZE(texts);
     if ((lines = PyTuple_New(n)) == NULL || (filled = PyList_New(0)) == NULL || (seen = PyDict_New()) == NULL) {
         goto done;
     }
@@ -206,28 +231,31 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             if (PyErr_Occurred()) {
                 goto done;
             }
-            PyObject *call[3] = {text, PyList_GET_ITEM(foldeds, i), matcher};
+            PyObject *folded = foldeds != NULL ? PyList_GET_ITEM(foldeds, i) : NULL; /* borrowed, or folded below */
             int is_short = PyUnicode_GET_LENGTH(text) <= short_max;
-            PyObject *made;
+            PyObject *made, *call[3] = {text, NULL, matcher};
             if (is_short) {
                 made = Py_XNewRef(PyDict_GetItemWithError(known, text)); /* classified on another page */
                 if (made == NULL && !PyErr_Occurred()) {
                     if (PyDict_GET_SIZE(known) >= kept) {
                         PyDict_Clear(known);
                     }
-                    made = PyObject_Vectorcall(classify_short, call, 3, NULL);
+                    call[1] = folded != NULL ? Py_NewRef(folded) : fold_text(NULL, text);
+                    made = call[1] == NULL ? NULL : PyObject_Vectorcall(classify_short, call, 3, NULL);
                     if (made != NULL && PyDict_SetItem(known, text, made) < 0) {
                         Py_CLEAR(made);
                     }
                 }
             }
             else {
-                made = how.could_start == NULL ? Py_NewRef(Py_None) : prose_line(&how, text, call[1], short_max);
+                made = how.could_start == NULL ? Py_NewRef(Py_None) : prose_line(&how, text, folded, short_max);
                 if (made == Py_None) {
                     Py_DECREF(made);
-                    made = PyObject_Vectorcall(classify, call, 3, NULL);
+                    call[1] = folded != NULL ? Py_NewRef(folded) : fold_text(NULL, text);
+                    made = call[1] == NULL ? NULL : PyObject_Vectorcall(classify, call, 3, NULL);
                 }
             }
+            Py_XDECREF(call[1]);
             if (made == NULL || PyDict_SetItem(seen, text, made) < 0) {
                 Py_XDECREF(made);
                 goto done;

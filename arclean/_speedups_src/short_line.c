@@ -277,17 +277,18 @@ may_be_copyright(const How *how, PyObject *text, PyObject *key)
     return 0;
 }
 
-/* The fields of a Line, in the order Line.__init__ stores them; interned on first use. */
-static const char *const FIELDS[] = {"text", "kind", "folded", "prose", "evidence", "guard", "by_context", "title",
-                                     "chrome_count", "filler_count"};
+/* The fields of a Line, and its folded form, in the order Line.__init__ stores them; interned on first use. */
+static const char *const FIELDS[] = {"text", "kind", "prose", "evidence", "guard", "by_context", "title",
+                                     "chrome_count", "filler_count", "folded"};
 #define FIELD_COUNT ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 static PyObject *field_names[FIELD_COUNT];
 
 /* A new Line of the class make_line, its fields stored straight into its dict as
  * Line.__init__ stores them (calling it would cost a Python frame and a dict of
- * keywords): text, kind, folded, prose, evidence ("" for NULL), no guard, not by
- * context, no title, the chrome and filler counts; and key, unless NULL, as classify
- * stores a short line's skeleton.  (page.c's classify_lines makes its lines of prose
+ * keywords): text, kind, prose, evidence ("" for NULL), no guard, not by context, no
+ * title, the chrome and filler counts, folded (unless NULL: Line.folded then folds the
+ * text when first asked); and key, unless NULL, as classify stores a short line's
+ * skeleton.  (page.c's classify_lines makes its lines of prose
  * with it too.) */
 PyObject *
 make_line(PyObject *make_line, PyObject *text, PyObject *kind, PyObject *folded, PyObject *key, int prose,
@@ -304,24 +305,25 @@ make_line(PyObject *make_line, PyObject *text, PyObject *kind, PyObject *folded,
     }
     PyTypeObject *type = (PyTypeObject *)make_line;
     PyObject *none = PyTuple_New(0), *empty = PyUnicode_New(0, 0);
-    PyObject *values[FIELD_COUNT] = {text, kind, folded, prose ? Py_True : Py_False, evidence != NULL ? evidence : empty,
-                                     Py_None, Py_False, Py_False, PyLong_FromSsize_t(chrome), PyLong_FromSsize_t(filler)};
-    PyObject *line = none == NULL || empty == NULL || values[8] == NULL || values[9] == NULL
+    PyObject *values[FIELD_COUNT] = {text, kind, prose ? Py_True : Py_False, evidence != NULL ? evidence : empty,
+                                     Py_None, Py_False, Py_False, PyLong_FromSsize_t(chrome), PyLong_FromSsize_t(filler),
+                                     folded};
+    PyObject *line = none == NULL || empty == NULL || values[7] == NULL || values[8] == NULL
                          ? NULL : type->tp_new(type, none, NULL);
     /* a dict of its own, as dict.update leaves it: the instance's shared-keys dict, which
      * PyObject_GenericGetDict would make, is slower to read attributes from */
     PyObject *fields = line == NULL ? NULL : PyDict_New();
     int failed = fields == NULL;
     for (int k = 0; !failed && k < FIELD_COUNT; k++) {
-        failed = PyDict_SetItem(fields, field_names[k], values[k]) < 0;
+        failed = values[k] != NULL && PyDict_SetItem(fields, field_names[k], values[k]) < 0; /* no folded: Line.folded folds */
     }
     failed = failed || (key != NULL && PyDict_SetItem(fields, LINE_KEY, key) < 0)
              || PyObject_GenericSetDict(line, fields, NULL) < 0;
     Py_XDECREF(fields);
     Py_XDECREF(none);
     Py_XDECREF(empty);
+    Py_XDECREF(values[7]);
     Py_XDECREF(values[8]);
-    Py_XDECREF(values[9]);
     if (failed) {
         Py_XDECREF(line);
         return NULL;

@@ -112,14 +112,17 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
 def _analyze_short(text: str, extra: tuple[Phrase, ...], matcher: PhraseMatcher) -> Page:
     """:func:`analyze_alone` for a text split at once: the lines in one loop, which
     also finds the page's non-blank lines (``Page.filled``) and its forum lines."""
-    lines, filled, forum, seen = _classify_lines(text, fold_text(text), _classify_short, classify, matcher, BLANK, FORUM,
+    # The compiled core folds a line only to classify it (most short lines are known from other pages, and
+    # most paragraphs' folded forms are never asked for); in pure Python one pass over the text is quicker.
+    folded = None if _classify_lines is not python_classify_lines else fold_text(text)
+    lines, filled, forum, seen = _classify_lines(text, folded, _classify_short, classify, matcher, BLANK, FORUM,
                                                  _SHORT_LINE, _prose_line(matcher), _short_lines(matcher), _SHORT_LINES_KEPT)
     page = Page(lines, extra, forum=forum, alone=seen)
     page.__dict__["filled"] = filled  # Page.filled, found on the way
     return page
 
 
-def python_classify_lines(text: str, folded: str, classify_short: Classifier, classify_long: Classifier,
+def python_classify_lines(text: str, folded: str | None, classify_short: Classifier, classify_long: Classifier,
                           matcher: PhraseMatcher, blank: Kind, forum_kind: Kind, short_max: int, prose: ProseLine | None,
                           known: dict[str, Line], kept: int) -> tuple[tuple[Line, ...], Sequence[int], bool, dict[str, Line]]:
     """:func:`_analyze_short`'s loop: the text's lines and the folded text's, as
@@ -129,9 +132,12 @@ def python_classify_lines(text: str, folded: str, classify_short: Classifier, cl
     classified by ``classify_short`` and kept there (``known`` cleared first when
     it holds ``kept`` lines); a longer one by ``classify_long``.  The lines, the
     indexes of the non-blank ones, whether a line of ``forum_kind`` was met, and
-    each line's Line.  The reference of the compiled core's ``classify_lines``,
-    which with ``prose`` (:func:`_prose_line`) classifies a long line of prose
-    itself, as ``classify_long`` would; here ``classify_long`` always does.
+    each line's Line.  ``folded`` None: each line is folded to be classified.
+    The reference of the compiled core's ``classify_lines``, which with ``prose``
+    (:func:`_prose_line`) classifies a long line of prose itself, as
+    ``classify_long`` would (from its head folded alone, when ``folded`` is None,
+    and makes it without its folded form: :attr:`Line.folded` folds it when first
+    asked); here ``classify_long`` always does.
 
     >>> lines, filled, forum, seen = python_classify_lines("اترك رد\\n\\n\\n\\nنص", "اترك رد\\n\\n\\n\\nنص", _classify_short,
     ...                                                    classify, phrase_matcher(), Kind.BLANK, Kind.FORUM, 200, None, {}, 8)
@@ -142,15 +148,16 @@ def python_classify_lines(text: str, folded: str, classify_short: Classifier, cl
     lines: list[Line] = []
     filled = array("i")
     forum = False
-    for line, folded_line in zip(*_split_both(text, folded), strict=False):  # as many as the folded text has
+    texts, foldeds = _split_both(text, folded) if folded is not None else (list(page_lines(text)), None)
+    for k, line in enumerate(texts):
         found = seen.get(line)
         if found is None:
             if len(line) > short_max:
-                found = classify_long(line, folded_line, matcher)
+                found = classify_long(line, fold_text(line) if foldeds is None else foldeds[k], matcher)
             elif (found := known.get(line)) is None:
                 if len(known) >= kept:
                     known.clear()
-                found = known[line] = classify_short(line, folded_line, matcher)
+                found = known[line] = classify_short(line, fold_text(line) if foldeds is None else foldeds[k], matcher)
             seen[line] = found
             forum = forum or found.kind is forum_kind
         if found.kind is not blank:

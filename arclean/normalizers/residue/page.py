@@ -44,7 +44,7 @@ from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar,
 
 from ..._compiled import speedups
 from ...datafiles import Phrase
-from ...text.folding import skeleton_of_folded
+from ...text.folding import fold_text, skeleton_of_folded
 
 _T = TypeVar("_T")
 
@@ -182,12 +182,11 @@ class Line:
     """One line of a page: its text, its kind, whether it reads as prose, the
     evidence for its kind, and the guard that keeps it if it is content after all.
     ``folded``: the line folded by :func:`arclean.text.folding.fold_text` (the whole
-    document is folded in one pass); its skeleton and word count are derived
-    once, when a rule first asks."""
+    document is folded in one pass, or a line when a rule first asks); its skeleton
+    and word count are derived once, when a rule first asks."""
 
     text: str
     kind: Kind
-    folded: str = ""
     prose: bool = False
     evidence: str = ""
     guard: Guard | None = None
@@ -200,13 +199,28 @@ class Line:
     chrome_count: int = 0
     filler_count: int = 0
 
-    def __init__(self, text: str, kind: Kind, folded: str = "", prose: bool = False, evidence: str = "",
+    def __init__(self, text: str, kind: Kind, folded: str | None = None, prose: bool = False, evidence: str = "",
                  guard: Guard | None = None, by_context: bool = False, title: bool = False, chrome_count: int = 0,
                  filler_count: int = 0) -> None:
         # The fields straight into the instance's dict: a frozen dataclass's own __init__ sets each
         # through object.__setattr__, four times as long, and pages are made of many lines.
-        self.__dict__.update(text=text, kind=kind, folded=folded, prose=prose, evidence=evidence, guard=guard,
-                             by_context=by_context, title=title, chrome_count=chrome_count, filler_count=filler_count)
+        self.__dict__.update(text=text, kind=kind, prose=prose, evidence=evidence, guard=guard, by_context=by_context,
+                             title=title, chrome_count=chrome_count, filler_count=filler_count)
+        if folded is not None:  # None: folded when first asked (see folded)
+            self.__dict__["folded"] = folded
+
+    @cached_property
+    def folded(self) -> str:
+        """The line folded (:func:`arclean.text.folding.fold_text`): given when the
+        line is made, or folded when a rule first asks (a paragraph of prose, whose
+        skeleton most pages never need, is made without it by the compiled core).
+        Not a field: it follows from the text.
+
+        >>> line = Line("إقرأ أيضاً", Kind.CONTENT, None)
+        >>> "folded" in line.__dict__, line.folded, line == Line("إقرأ أيضاً", Kind.CONTENT, "اقرا ايضا")
+        (False, 'اقرا ايضا', True)
+        """
+        return fold_text(self.text)
 
     @property
     def is_residue(self) -> bool:
