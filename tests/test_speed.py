@@ -18,7 +18,6 @@ against an earlier commit; these check the same properties on every test run.
 
 from __future__ import annotations
 
-import itertools
 import re
 import sys
 from difflib import SequenceMatcher
@@ -1255,27 +1254,25 @@ _PAGE_PIECES = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", "\n\n\n\n\n", "
 def test_compiled_classify_lines_is_the_reference(text: str, short_max: int) -> None:
     """``classify_lines`` (the loop of a short page's analysis) gives what ``python_classify_lines``
     gives: the same Lines in order, non-blank indexes, forum flag, each line's Line and the short
-    lines kept across pages (cleared when full), also where a line folds to nothing between blank lines."""
+    lines kept across pages (cleared when full), each line folded as itself (a line that folds to nothing
+    between blank lines too)."""
     from arclean._compiled import speedups
 
     assert speedups is not None and analysis._classify_lines is speedups.classify_lines
     matcher = analysis.phrase_matcher()
-    args = (text, shape.fold_text(text), analysis._classify_short, analysis.classify, matcher, Kind.BLANK, Kind.FORUM,
-            short_max)
+    args = (text, analysis._classify_short, analysis.classify, matcher, Kind.BLANK, Kind.FORUM, short_max)
     want_known: dict[str, Line] = {}
     want_lines, want_filled, want_forum, want_seen = analysis.python_classify_lines(*args, None, want_known, 4)
     want_folded = [line.folded for line in want_lines]
     assert want_folded == [shape.fold_text(line.text) for line in want_lines]
-    # Long lines of prose classified in Python, or in C; the folded text given, or each line folded if classified.
-    for prose, folded in itertools.product((None, analysis._prose_line(matcher)), (args[1], None)):
+    assert "\n".join(line.text for line in want_lines) == text
+    for prose in (None, analysis._prose_line(matcher)):  # long lines of prose classified in Python, or in C
         known: dict[str, Line] = {}
-        lines, filled, forum, seen = speedups.classify_lines(text, folded, *args[2:], prose, known, 4)
+        lines, filled, forum, seen = speedups.classify_lines(*args, prose, known, 4)
         assert lines == want_lines and list(filled) == list(want_filled) and forum == want_forum
         assert list(seen.items()) == list(want_seen.items())
         assert list(known.items()) == list(want_known.items())  # the short lines kept, at most 4 of them
         assert [line.folded for line in lines] == want_folded
-        if folded is None:
-            assert analysis.python_classify_lines(text, None, *args[2:], None, {}, 4)[0] == want_lines
     assert all(lines[k] is lines[j] for k in range(len(lines)) for j in range(k) if lines[k].text == lines[j].text)
 
 
@@ -1292,12 +1289,11 @@ def test_compiled_classify_lines_classifies_long_prose_itself(line: str) -> None
     def must_not_run(text: str, folded: str, matcher: object) -> Line:
         raise AssertionError(text)
 
-    for folded in (shape.fold_text(line), None):  # the text folded, or the line's head alone (the rest when asked)
-        lines, _, _, _ = speedups.classify_lines(line, folded, must_not_run, must_not_run, matcher, Kind.BLANK,
-                                                 Kind.FORUM, 200, analysis._prose_line(matcher), {}, 8)
-        assert ("folded" in lines[0].__dict__) is (folded is not None)
-        assert lines == (analysis.classify(line, shape.fold_text(line), matcher),) and lines[0].prose
-        assert lines[0].folded == shape.fold_text(line) and lines[0].key == shape.skeleton_of_folded(lines[0].folded)
+    lines, _, _, _ = speedups.classify_lines(line, must_not_run, must_not_run, matcher, Kind.BLANK, Kind.FORUM, 200,
+                                             analysis._prose_line(matcher), {}, 8)
+    assert "folded" not in lines[0].__dict__  # its head alone folded: the rest when a rule asks
+    assert lines == (analysis.classify(line, shape.fold_text(line), matcher),) and lines[0].prose
+    assert lines[0].folded == shape.fold_text(line) and lines[0].key == shape.skeleton_of_folded(lines[0].folded)
     # C takes a line of over _SHORT_LINE characters, stripped, for no bare number: none is that long.
     assert not analysis.BARE_NUMBER_LINE.fullmatch(DIGITS[0] * (analysis._SHORT_LINE + 1))
 
@@ -1312,21 +1308,21 @@ def test_compiled_classify_lines_passes_errors_on() -> None:
         raise ValueError(line)
 
     with pytest.raises(ValueError, match="نص"):
-        speedups.classify_lines("نص", "نص", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None, {}, 8)
+        speedups.classify_lines("نص", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None, {}, 8)
     def starts_fail(word: str) -> bool:
         raise ValueError(word)
 
     prose = (starts_fail, Line, Kind.CONTENT, 1000, 25, 40)
     with pytest.raises(ValueError, match="قال"):
-        speedups.classify_lines("قال " * 60, "قال " * 60, fails, fails, None, Kind.BLANK, Kind.FORUM, 200, prose, {}, 8)
+        speedups.classify_lines("قال " * 60, fails, fails, None, Kind.BLANK, Kind.FORUM, 200, prose, {}, 8)
     with pytest.raises(TypeError):
-        speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, (fails,), {}, 8)
+        speedups.classify_lines("x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, (fails,), {}, 8)
     with pytest.raises(TypeError):
-        speedups.classify_lines(b"x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None, {}, 8)  # type: ignore[arg-type]
+        speedups.classify_lines(b"x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None, {}, 8)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM)  # type: ignore[call-arg]
+        speedups.classify_lines("x", fails, fails, None, Kind.BLANK, Kind.FORUM)  # type: ignore[call-arg]
     with pytest.raises(TypeError):
-        speedups.classify_lines("x", "x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None, [], 8)
+        speedups.classify_lines("x", fails, fails, None, Kind.BLANK, Kind.FORUM, 200, None, [], 8)
 
 
 @pytest.mark.parametrize("size", [100, 5000])  # split at once, and as it is read

@@ -38,14 +38,14 @@
  *   followed_by(text, marks, followers)
  *                             does a character of marks stand right before one of followers
  *                             (punctuation.python_mark_before_letter's question)?
- *   classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max, prose,
- *                  known, kept)
+ *   classify_lines(text, classify_short, classify, matcher, blank, forum, short_max, prose, known,
+ *                  kept)
  *                             analysis._analyze_short's loop (page.c): the text's lines
- *                             (analysis.page_lines) and the folded text's beside them
- *                             (analysis.folded_lines), each classified once a page by the
- *                             functions given, a short one found in known (by its text) or
- *                             kept there; returns the Lines, the indexes of the non-blank
- *                             ones, whether a forum line was met, and each line's Line.
+ *                             (analysis.page_lines), each folded and classified once a page
+ *                             by the functions given, a short one found in known (by its
+ *                             text) or kept there; returns the Lines, the indexes of the
+ *                             non-blank ones, whether a forum line was met, and each line's
+ *                             Line.
  *   short_line(text, folded, how)
  *                             analysis.classify for a short line no phrase, counter,
  *                             copyright notice, label, breadcrumb, separator or list mark

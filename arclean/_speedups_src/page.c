@@ -1,7 +1,8 @@
 /* The page model's first step for a short text (analysis._analyze_short): the text
- * and its folded form split into lines as analysis.page_lines splits them, each line
- * classified once a page, where the page's lines and its non-blank ones are noted.
- * The classification itself stays in Python (the functions are passed in). */
+ * split into lines as analysis.page_lines splits them, each line folded and classified
+ * once a page (a short one once across pages), where the page's lines and its
+ * non-blank ones are noted.  The classification itself stays in Python (the functions
+ * are passed in), but for a long line of prose.  And the page's index (index_lines). */
 #include "speedups.h"
 
 PyObject *LINE_TEXT, *LINE_KIND, *LINE_GUARD, *LINE_PROSE, *LINE_KEY, *LINE_FOLDED, *LINE_WORDS;
@@ -70,44 +71,6 @@ page_lines(PyObject *text)
     return lines;
 }
 
-/* The folded text's line for each of the text's lines (texts: page_lines of the text), as
- * analysis.folded_lines gives them: a blank run of the text is the same run in the folded
- * text (its line feeds, and one more); any other line is the folded text up to its next
- * line feed (folding keeps every line feed). */
-static PyObject *
-folded_lines(PyObject *texts, PyObject *folded)
-{
-    Py_ssize_t n = PyList_GET_SIZE(texts), length = PyUnicode_GET_LENGTH(folded), start = 0;
-    PyObject *lines = PyList_New(n);
-    if (lines == NULL) {
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *text = PyList_GET_ITEM(texts, i), *line;
-        if (PyUnicode_GET_LENGTH(text) > 0 && PyUnicode_READ_CHAR(text, 0) == '\n') {
-            line = Py_NewRef(text);
-            start += PyUnicode_GET_LENGTH(text) + 1;
-        }
-        else {
-            Py_ssize_t from = start < length ? start : length;
-            Py_ssize_t end = PyUnicode_FindChar(folded, '\n', from, length, 1);
-            if (end == -2) {
-                Py_DECREF(lines);
-                return NULL;
-            }
-            end = end < 0 ? length : end;
-            line = PyUnicode_Substring(folded, from, end);
-            start = end + 1;
-        }
-        if (line == NULL) {
-            Py_DECREF(lines);
-            return NULL;
-        }
-        PyList_SET_ITEM(lines, i, line);
-    }
-    return lines;
-}
-
 /* What classify_lines needs to classify a long line of prose itself. */
 typedef struct {
     PyObject *could_start, *make_line, *content;
@@ -138,13 +101,13 @@ folded_head(PyObject *text, Py_ssize_t chars)
  * prose_chars of them or prose_spaces spaces at least, and the first word of the
  * skeleton of its folded form's first start_chars characters is one no line-start
  * phrase begins with (could_start says no).  Then the line is
- * make_line(text, content, folded, True), a new reference, made as short_line makes
- * its Lines (its fields straight into its dict: make_line is the Line class); folded
- * NULL, the line is made without it (Line.folded folds it when first asked) and only
- * its head is folded here.  Otherwise Py_None (a new reference): the line is
- * classified in Python.  NULL on an error. */
+ * make_line(text, content, NULL, True), a new reference, made as short_line makes its
+ * Lines (its fields straight into its dict: make_line is the Line class), without its
+ * folded form (Line.folded folds it when first asked): only its head is folded here.
+ * Otherwise Py_None (a new reference): the line is classified in Python.  NULL on an
+ * error. */
 static PyObject *
-prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t short_max)
+prose_line(const ProseLine *how, PyObject *text, Py_ssize_t short_max)
 {
     Py_ssize_t start, end;
     strip_bounds(text, &start, &end);
@@ -154,7 +117,7 @@ prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t sh
     if (end - start <= how->prose_chars && count_spaces(text, start, end) < how->prose_spaces) {
         Py_RETURN_NONE;
     }
-    PyObject *head = folded != NULL ? Py_NewRef(folded) : folded_head(text, how->start_chars);
+    PyObject *head = folded_head(text, how->start_chars);
     PyObject *first = head == NULL ? NULL : first_word_of_head(head, how->start_chars);
     Py_XDECREF(head);
     if (first == NULL) {
@@ -170,18 +133,17 @@ prose_line(const ProseLine *how, PyObject *text, PyObject *folded, Py_ssize_t sh
     if (may_start != 0) {
         return may_start < 0 ? NULL : Py_NewRef(Py_None);
     }
-    return make_line(how->make_line, text, how->content, folded, NULL, 1, NULL, 0, 0);
+    return make_line(how->make_line, text, how->content, NULL, NULL, 1, NULL, 0, 0);
 }
 
-/* classify_lines(text, folded, classify_short, classify, matcher, blank, forum, short_max, prose, known, kept)
+/* classify_lines(text, classify_short, classify, matcher, blank, forum, short_max, prose, known, kept)
  *   -> (lines, filled, forum_met, seen)
- * Each line of the text, beside the line of the folded text at the same place (as
- * folded_lines finds it), is classified the first time the page meets it: a line of
- * at most short_max characters is found in the dict known (by its text), or
- * classify_short(line, folded_line, matcher) classifies it and known keeps it (known
- * cleared first when it holds kept lines); classify(...) classifies a longer one; a
- * line met again is the same Line.  folded None: each line is folded only if it is
- * classified, and a long line of prose classified here only in its head (see
+ * Each line of the text (as analysis.page_lines splits it) is classified the first
+ * time the page meets it: a line of at most short_max characters is found in the dict
+ * known (by its text), or classify_short(line, folded_line, matcher) classifies it and
+ * known keeps it (known cleared first when it holds kept lines); classify(...)
+ * classifies a longer one; a line met again is the same Line.  A line is folded only
+ * to be classified, and a long line of prose classified here only in its head (see
  * prose_line), without its folded form.
  * lines: the Lines in order (a tuple); filled: the indexes of those whose kind is not
  * blank (a list); forum_met: whether a Line of kind forum was classified; seen: each
@@ -192,31 +154,30 @@ PyObject *
 classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 11 || !PyUnicode_Check(args[0]) || !(PyUnicode_Check(args[1]) || args[1] == Py_None)
-        || !PyLong_Check(args[7])
-        || !PyDict_Check(args[9]) || !PyLong_Check(args[10])) {
-        PyErr_SetString(PyExc_TypeError, "classify_lines(text, folded, classify_short, classify, matcher, blank, forum, "
-                                         "short_max, prose, known: dict, kept: int)");
+    if (nargs != 10 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[6]) || !PyDict_Check(args[8])
+        || !PyLong_Check(args[9])) {
+        PyErr_SetString(PyExc_TypeError, "classify_lines(text, classify_short, classify, matcher, blank, forum, short_max, "
+                                         "prose, known: dict, kept: int)");
         return NULL;
     }
     ProseLine how = {NULL, NULL, NULL, 0, 0, 0};
-    if (args[8] != Py_None) {
+    if (args[7] != Py_None) {
         PyObject *objects[3];
         Py_ssize_t sizes[3];
-        if (tuple_fields(args[8], "prose: (could_start, make_line, content, prose_chars, prose_spaces, start_chars)", 6,
+        if (tuple_fields(args[7], "prose: (could_start, make_line, content, prose_chars, prose_spaces, start_chars)", 6,
                          3, objects, sizes) < 0) {
             return NULL;
         }
         how = (ProseLine){objects[0], objects[1], objects[2], sizes[0], sizes[1], sizes[2]};
     }
-    PyObject *classify_short = args[2], *classify = args[3], *matcher = args[4], *blank = args[5], *forum = args[6];
-    PyObject *known = args[9];
-    Py_ssize_t short_max = PyLong_AsSsize_t(args[7]), kept = PyLong_AsSsize_t(args[10]);
+    PyObject *classify_short = args[1], *classify = args[2], *matcher = args[3], *blank = args[4], *forum = args[5];
+    PyObject *known = args[8];
+    Py_ssize_t short_max = PyLong_AsSsize_t(args[6]), kept = PyLong_AsSsize_t(args[9]);
     if ((short_max == -1 || kept == -1) && PyErr_Occurred()) {
         return NULL;
     }
-    PyObject *texts = NULL, *foldeds = NULL, *lines = NULL, *filled = NULL, *seen = NULL, *result = NULL;
-    if ((texts = page_lines(args[0])) == NULL || (args[1] != Py_None && (foldeds = folded_lines(texts, args[1])) == NULL)) {
+    PyObject *texts = NULL, *lines = NULL, *filled = NULL, *seen = NULL, *result = NULL;
+    if ((texts = page_lines(args[0])) == NULL) {
         goto done;
     }
     Py_ssize_t n = PyList_GET_SIZE(texts);
@@ -231,7 +192,6 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             if (PyErr_Occurred()) {
                 goto done;
             }
-            PyObject *folded = foldeds != NULL ? PyList_GET_ITEM(foldeds, i) : NULL; /* borrowed, or folded below */
             int is_short = PyUnicode_GET_LENGTH(text) <= short_max;
             PyObject *made, *call[3] = {text, NULL, matcher};
             if (is_short) {
@@ -240,7 +200,7 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                     if (PyDict_GET_SIZE(known) >= kept) {
                         PyDict_Clear(known);
                     }
-                    call[1] = folded != NULL ? Py_NewRef(folded) : fold_text(NULL, text);
+                    call[1] = fold_text(NULL, text);
                     made = call[1] == NULL ? NULL : PyObject_Vectorcall(classify_short, call, 3, NULL);
                     if (made != NULL && PyDict_SetItem(known, text, made) < 0) {
                         Py_CLEAR(made);
@@ -248,10 +208,10 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 }
             }
             else {
-                made = how.could_start == NULL ? Py_NewRef(Py_None) : prose_line(&how, text, folded, short_max);
+                made = how.could_start == NULL ? Py_NewRef(Py_None) : prose_line(&how, text, short_max);
                 if (made == Py_None) {
                     Py_DECREF(made);
-                    call[1] = folded != NULL ? Py_NewRef(folded) : fold_text(NULL, text);
+                    call[1] = fold_text(NULL, text);
                     made = call[1] == NULL ? NULL : PyObject_Vectorcall(classify, call, 3, NULL);
                 }
             }
@@ -284,7 +244,6 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     result = PyTuple_Pack(4, lines, filled, forum_met ? Py_True : Py_False, seen);
 done:
     Py_XDECREF(texts);
-    Py_XDECREF(foldeds);
     Py_XDECREF(lines);
     Py_XDECREF(filled);
     Py_XDECREF(seen);

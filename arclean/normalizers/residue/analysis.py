@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from array import array
 from functools import lru_cache
-from itertools import tee
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..._compiled import speedups
 from ...datafiles import Phrase
@@ -91,20 +90,19 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
     known = _short_lines(matcher)
 
-    def classified(line: str, folded_line: str) -> Line:
+    def classified(line: str) -> Line:
         found = seen.get(line)
         if found is None:
             if len(line) > _SHORT_LINE:
-                found = classify(line, folded_line, matcher)
+                found = classify(line, fold_text(line), matcher)
             elif (found := known.get(line)) is None:
                 if len(known) >= _SHORT_LINES_KEPT:
                     known.clear()
-                found = known[line] = _classify_short(line, folded_line, matcher)
+                found = known[line] = _classify_short(line, fold_text(line), matcher)
             seen[line] = found
         return found
 
-    texts, pieces = tee(page_lines(text))  # side by side: tee keeps no more than a line between them
-    lines = tuple(map(classified, texts, folded_lines(pieces, fold_text(text))))
+    lines = tuple(map(classified, page_lines(text)))
     forum = any(line.kind is Kind.FORUM for line in seen.values())
     return Page(lines, extra, forum=forum, alone=seen)
 
@@ -112,35 +110,32 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
 def _analyze_short(text: str, extra: tuple[Phrase, ...], matcher: PhraseMatcher) -> Page:
     """:func:`analyze_alone` for a text split at once: the lines in one loop, which
     also finds the page's non-blank lines (``Page.filled``) and its forum lines."""
-    # The compiled core folds a line only to classify it (most short lines are known from other pages, and
-    # most paragraphs' folded forms are never asked for); in pure Python one pass over the text is quicker.
-    folded = None if _classify_lines is not python_classify_lines else fold_text(text)
-    lines, filled, forum, seen = _classify_lines(text, folded, _classify_short, classify, matcher, BLANK, FORUM,
-                                                 _SHORT_LINE, _prose_line(matcher), _short_lines(matcher), _SHORT_LINES_KEPT)
+    lines, filled, forum, seen = _classify_lines(text, _classify_short, classify, matcher, BLANK, FORUM, _SHORT_LINE,
+                                                 _prose_line(matcher), _short_lines(matcher), _SHORT_LINES_KEPT)
     page = Page(lines, extra, forum=forum, alone=seen)
     page.__dict__["filled"] = filled  # Page.filled, found on the way
     return page
 
 
-def python_classify_lines(text: str, folded: str | None, classify_short: Classifier, classify_long: Classifier,
-                          matcher: PhraseMatcher, blank: Kind, forum_kind: Kind, short_max: int, prose: ProseLine | None,
-                          known: dict[str, Line], kept: int) -> tuple[tuple[Line, ...], Sequence[int], bool, dict[str, Line]]:
-    """:func:`_analyze_short`'s loop: the text's lines and the folded text's, as
-    :func:`page_lines` and :func:`folded_lines` split them, each classified the
-    first time the page meets it: a line of at most ``short_max`` characters
-    found in ``known`` (short lines repeat across the pages of a corpus), or
-    classified by ``classify_short`` and kept there (``known`` cleared first when
-    it holds ``kept`` lines); a longer one by ``classify_long``.  The lines, the
-    indexes of the non-blank ones, whether a line of ``forum_kind`` was met, and
-    each line's Line.  ``folded`` None: each line is folded to be classified.
-    The reference of the compiled core's ``classify_lines``, which with ``prose``
-    (:func:`_prose_line`) classifies a long line of prose itself, as
-    ``classify_long`` would (from its head folded alone, when ``folded`` is None,
-    and makes it without its folded form: :attr:`Line.folded` folds it when first
-    asked); here ``classify_long`` always does.
+def python_classify_lines(text: str, classify_short: Classifier, classify_long: Classifier, matcher: PhraseMatcher,
+                          blank: Kind, forum_kind: Kind, short_max: int, prose: ProseLine | None, known: dict[str, Line],
+                          kept: int) -> tuple[tuple[Line, ...], Sequence[int], bool, dict[str, Line]]:
+    """:func:`_analyze_short`'s loop: the text's lines, as :func:`page_lines`
+    splits them, each classified the first time the page meets it: a line of at
+    most ``short_max`` characters found in ``known`` (short lines repeat across
+    the pages of a corpus), or folded, classified by ``classify_short`` and kept
+    there (``known`` cleared first when it holds ``kept`` lines); a longer one
+    folded and classified by ``classify_long``.  The lines, the indexes of the
+    non-blank ones, whether a line of ``forum_kind`` was met, and each line's Line.
+    A line is folded only to be classified (a known line is not folded again, nor
+    a whole text whose lines are mostly known).  The reference of the compiled
+    core's ``classify_lines``, which with ``prose`` (:func:`_prose_line`)
+    classifies a long line of prose itself, as ``classify_long`` would, from its
+    head folded alone, and makes it without its folded form (:attr:`Line.folded`
+    folds it when first asked); here ``classify_long`` always does.
 
-    >>> lines, filled, forum, seen = python_classify_lines("اترك رد\\n\\n\\n\\nنص", "اترك رد\\n\\n\\n\\nنص", _classify_short,
-    ...                                                    classify, phrase_matcher(), Kind.BLANK, Kind.FORUM, 200, None, {}, 8)
+    >>> lines, filled, forum, seen = python_classify_lines("اترك رد\\n\\n\\n\\nنص", _classify_short, classify,
+    ...                                                    phrase_matcher(), Kind.BLANK, Kind.FORUM, 200, None, {}, 8)
     >>> [line.kind.name for line in lines], list(filled), forum, list(seen)
     (['COMMENT', 'BLANK', 'CONTENT'], [0, 2], False, ['اترك رد', '\\n\\n', 'نص'])
     """
@@ -148,16 +143,15 @@ def python_classify_lines(text: str, folded: str | None, classify_short: Classif
     lines: list[Line] = []
     filled = array("i")
     forum = False
-    texts, foldeds = _split_both(text, folded) if folded is not None else (list(page_lines(text)), None)
-    for k, line in enumerate(texts):
+    for line in text.split("\n") if "\n\n\n" not in text else page_lines(text):  # no blank run: every line feed ends a line
         found = seen.get(line)
         if found is None:
             if len(line) > short_max:
-                found = classify_long(line, fold_text(line) if foldeds is None else foldeds[k], matcher)
+                found = classify_long(line, fold_text(line), matcher)
             elif (found := known.get(line)) is None:
                 if len(known) >= kept:
                     known.clear()
-                found = known[line] = classify_short(line, fold_text(line) if foldeds is None else foldeds[k], matcher)
+                found = known[line] = classify_short(line, fold_text(line), matcher)
             seen[line] = found
             forum = forum or found.kind is forum_kind
         if found.kind is not blank:
@@ -183,48 +177,12 @@ def _prose_line(matcher: PhraseMatcher) -> ProseLine:
 _classify_lines = python_classify_lines if speedups is None else speedups.classify_lines
 
 
-def _split_both(text: str, folded: str) -> tuple[list[str], list[str]]:
-    """:func:`page_lines` of a short text, and :func:`folded_lines` of its folded form."""
-    if "\n\n\n" not in text:
-        return text.split("\n"), folded.split("\n")  # no blank run: every line feed ends a line, in both
-    lines = list(page_lines(text))
-    return lines, list(folded_lines(lines, folded))
-
-
-def folded_lines(lines: Iterable[str], folded: str) -> Iterator[str]:
-    """The folded text's line for each of the text's lines (``lines``, as
-    :func:`page_lines` gives them): folding keeps every line feed and folds a
-    blank line to a blank line, so line ``i`` of the folded text is line ``i`` of
-    the text, folded, and a blank run is the same run.  (Split on its own, the
-    folded text would make one blank run of a line that folds to nothing, a
-    separator of tatweel between blank lines, and pair each line after it with
-    another's folded form.)
-
-    >>> text = "ب\\n\\nـــ\\n\\nإب"
-    >>> list(folded_lines(page_lines(text), fold_text(text)))
-    ['ب', '', '', '', 'اب']
-    >>> list(folded_lines(page_lines(text + "\\n\\n\\n\\nج"), fold_text(text + "\\n\\n\\n\\nج")))
-    ['ب', '', '', '', 'اب', '\\n\\n', 'ج']
-    """
-    start = 0
-    for line in lines:
-        if line.startswith("\n"):  # a blank run, of as many line feeds plus one in both texts
-            yield line
-            start += len(line) + 1
-            continue
-        end = folded.find("\n", start)
-        end = len(folded) if end < 0 else end
-        yield folded[start:end]
-        start = end + 1
-
-
 @lru_cache(maxsize=MATCHERS_KEPT)
 def _short_lines(matcher: PhraseMatcher) -> dict[str, Line]:
     """The short lines classified under a matcher, each line's Line by its text:
     short lines (titles, bylines, site chrome) repeat across the pages of a corpus,
     and are classified once (long lines never repeat, and would only fill the
-    memory).  A line's folded form is its own text's (:func:`folded_lines`), so
-    its text is key enough."""
+    memory).  A line's folded form is its text's, so its text is key enough."""
     return {}
 
 
