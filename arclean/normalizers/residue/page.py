@@ -181,9 +181,9 @@ def index_lines(lines: tuple[Line, ...]) -> tuple[Mapping[Kind, Sequence[int]], 
 class Line:
     """One line of a page: its text, its kind, whether it reads as prose, the
     evidence for its kind, and the guard that keeps it if it is content after all.
-    ``folded``: the line folded by :func:`arclean.text.folding.fold_text` (the whole
-    document is folded in one pass, or a line when a rule first asks); its skeleton
-    and word count are derived once, when a rule first asks."""
+    ``folded``: the line folded by :func:`arclean.text.folding.fold_text` (when the
+    analysis classifies it, or when a rule first asks); its skeleton and word count
+    are derived once, when a rule first asks."""
 
     text: str
     kind: Kind
