@@ -93,13 +93,8 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     def classified(line: str) -> Line:
         found = seen.get(line)
         if found is None:
-            if len(line) > _SHORT_LINE:
-                found = classify(line, fold_text(line), matcher)
-            elif (found := known.get(line)) is None:
-                if len(known) >= _SHORT_LINES_KEPT:
-                    known.clear()
-                found = known[line] = _classify_short(line, fold_text(line), matcher)
-            seen[line] = found
+            found = seen[line] = (classify(line, fold_text(line), matcher) if len(line) > _SHORT_LINE else
+                                  known_line(line, _classify_short, matcher, known, _SHORT_LINES_KEPT))
         return found
 
     lines = tuple(map(classified, page_lines(text)))
@@ -145,7 +140,7 @@ def python_classify_lines(text: str, classify_short: Classifier, classify_long: 
     forum = False
     for line in text.split("\n") if "\n\n\n" not in text else page_lines(text):  # no blank run: every line feed ends a line
         found = seen.get(line)
-        if found is None:
+        if found is None:  # as known_line finds a short line, inline: a call a line costs the pure-Python path 1 %
             if len(line) > short_max:
                 found = classify_long(line, fold_text(line), matcher)
             elif (found := known.get(line)) is None:
@@ -158,6 +153,24 @@ def python_classify_lines(text: str, classify_short: Classifier, classify_long: 
             filled.append(len(lines))
         lines.append(found)
     return tuple(lines), filled, forum, seen
+
+
+def known_line(line: str, classify_short: Classifier, matcher: PhraseMatcher, known: dict[str, Line], kept: int) -> Line:
+    """A short line's Line: the one ``known`` holds (classified on another page),
+    or the line folded, classified and kept there (``known`` cleared first when
+    it holds ``kept`` lines).
+
+    >>> known: dict[str, Line] = {}
+    >>> line = known_line("اترك رد", _classify_short, phrase_matcher(), known, 8)
+    >>> line.kind.name, known_line("اترك رد", _classify_short, phrase_matcher(), known, 8) is line
+    ('COMMENT', True)
+    """
+    found = known.get(line)
+    if found is None:
+        if len(known) >= kept:
+            known.clear()
+        found = known[line] = classify_short(line, fold_text(line), matcher)
+    return found
 
 
 #: A line's classifier: (the line, its folded form, the phrase matcher) -> its Line.
