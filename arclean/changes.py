@@ -93,8 +93,13 @@ def line_changes(code: str, before: str, after: str, origin: Sequence[int]) -> t
     >>> changes, origin = line_changes("B301", text + "0\\n" * 3, text, range(1, 20_004))
     >>> [(c.line, c.before, c.after) for c in changes], len(origin)
     ([(20001, '0\\n0\\n0\\n', '')], 20000)
+
+    With the compiled core, a page is diffed there (``page_changes``: its lines are
+    spans of the texts, compared without a Python string each; the same changes).
     """
     if len(before) <= _TRIM_FROM_LINES or before.count("\n") <= _TRIM_FROM_LINES:  # a page: every line diffed, as difflib aligns them
+        if _page_changes is not None and (found := _page_changes(before, after, origin)) is not None:
+            return [Change(code, line, old, new) for line, old, new in found[0]], found[1]
         head = tail = 0
     else:
         head = _shared_head(before, after)
@@ -177,6 +182,9 @@ def _diff_lines(code: str, old: _Lines, new: _Lines, origin: Sequence[int], whol
 #: The compiled core's difflib alignment of two lists of lines, or None; and the number of
 #: new lines it takes fewer of (200: from there difflib's autojunk drops popular lines).
 _line_opcodes = speedups.line_opcodes if speedups is not None else None
+#: The compiled core's line diff of a page, all of it (lines split, aligned, each change and the
+#: lines' origin, with no Python object a line), or None.
+_page_changes = speedups.page_changes if speedups is not None else None
 _LINE_OPCODES_MAX: int = speedups.LINE_OPCODES_MAX_B if speedups is not None else 0
 
 

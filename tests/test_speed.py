@@ -1109,6 +1109,61 @@ def test_explains_line_diff_is_the_plain_diff_of_the_lines(before: str, after: s
     assert [(c.code, c.line, c.before, c.after) for c in found] == _plain_line_changes("X", before, after, origin)
 
 
+#: Lines for page_changes: repeats, one-byte, two-byte and four-byte strs, and lines of one
+#: length that differ only in the middle (the same hash: its ends and length).
+_DIFF_LINES = ["", "a", "b", "أ", "ب", "أ ", "\r", "x" * 9 + "a" + "x" * 9, "x" * 9 + "b" + "x" * 9,
+               "x" * 9 + "أ" + "x" * 9, "\U0001f600"]
+_DIFF_TEXTS = st.lists(st.sampled_from(_DIFF_LINES), max_size=24).map("\n".join)
+
+
+@compiled
+@settings(max_examples=1500)
+@given(_DIFF_TEXTS, _DIFF_TEXTS, st.data())
+@example("a\nb", "a", None)  # two-byte text made one-byte: lines still compared by their characters
+@example("x" * 9 + "a" + "x" * 9 + "\n" + "x" * 9 + "b" + "x" * 9, "x" * 9 + "b" + "x" * 9, None)
+@example("", "a\n", None)
+@example("a\n" * 3, "", None)
+def test_compiled_page_changes_are_the_python_line_diff(before: str, after: str, data: st.DataObject | None) -> None:
+    """``page_changes`` (explain's line diff of a page, in C) gives the pure-Python
+    ``line_changes``' changes and origin of the lines after, for another text and for
+    the text with lines dropped, its origin a range or a list of any line numbers."""
+    lines = changes_module.split_lines(before)
+    kept = "".join(line for line in lines if data is None or data.draw(st.booleans()))
+    origins: list[range | list[int]] = [range(1, len(lines) + 1)]
+    if data is not None:
+        origins.append(data.draw(st.lists(st.integers(1, 300), min_size=len(lines), max_size=len(lines))))
+    for new in (after, kept, before.upper()):
+        if new == before:
+            continue
+        for origin in origins:
+            found, mapped = changes_module.line_changes("X", before, new, origin)
+            with mock.patch.object(changes_module, "_page_changes", None):
+                expected, expected_mapped = changes_module.line_changes("X", before, new, origin)
+            assert found == expected
+            assert list(mapped) == list(expected_mapped)
+
+
+@compiled
+def test_compiled_page_changes_leave_a_long_realignment_to_difflib() -> None:
+    """A page whose lines after number ``LINE_OPCODES_MAX_B`` or more, and not as many as
+    before, is aligned by difflib (its autojunk drops popular lines from there)."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    before = "".join(f"{k % 7}\n" for k in range(400))
+    after = before.replace("3\n", "")
+    assert speedups.page_changes(before, after, range(1, 401)) is None
+    found, mapped = changes_module.line_changes("X", before, after, range(1, 401))
+    origin = list(range(1, 401))
+    assert [(c.code, c.line, c.before, c.after) for c in found] == _plain_line_changes("X", before, after, origin)
+    assert len(mapped) == after.count("\n")
+    for lines_after in (speedups.LINE_OPCODES_MAX_B, speedups.LINE_OPCODES_MAX_B - 1):
+        lines = [f"{k % 7}\n" for k in range(lines_after + 1)]
+        shorter = "".join(lines[:-1])
+        answer = speedups.page_changes("".join(lines), shorter, range(1, len(lines) + 1))
+        assert (answer is None) is (lines_after == speedups.LINE_OPCODES_MAX_B)
+
+
 def _broken(word: str, accident: str) -> str:
     """A word broken as the accident breaks it (E101, E102, E103)."""
     if accident == "utf8-as-cp1252":

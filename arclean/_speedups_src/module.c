@@ -24,6 +24,12 @@
  *                             single spaces.
  *   line_opcodes(a, b)        difflib.SequenceMatcher(None, a, b).get_opcodes() for lists
  *                             of str, b of fewer than LINE_OPCODES_MAX_B (200) items.
+ *   page_changes(before, after, origin)
+ *                             changes.line_changes without the shared lines set aside:
+ *                             each change as (line, before, after), and the origin of
+ *                             after's lines (origin itself, as a list or tuple, when both
+ *                             have as many lines); None when the line counts differ and
+ *                             after has LINE_OPCODES_MAX_B lines or more.
  *   anchor_ends(text, words, article, reach)
  *                             months._anchor_ends: where each match of months._ANCHOR
  *                             found from an anchor word ends (after set_date_classes).
@@ -81,6 +87,8 @@ static PyMethodDef methods[] = {
     {"skeleton_of_folded", skeleton_of_folded, METH_O, "The runs of letters and digits of a folded line, joined by spaces."},
     {"line_opcodes", (PyCFunction)(void (*)(void))line_opcodes, METH_FASTCALL,
      "difflib.SequenceMatcher(None, a, b).get_opcodes() for lists of str, b of fewer than 200 items."},
+    {"page_changes", (PyCFunction)(void (*)(void))page_changes, METH_FASTCALL,
+     "changes.line_changes for a page: ([(line, before, after)], the origin of after's lines); None past line_opcodes."},
     {"set_date_classes", (PyCFunction)(void (*)(void))set_date_classes, METH_FASTCALL,
      "Set date_words' character classes and bounds: digits, letters, clitics, separators, spaces, min_letters, "
      "look_back."},

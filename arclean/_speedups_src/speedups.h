@@ -119,6 +119,7 @@ PyObject *needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 #define OPCODES_MAX_B 200
 int line_diff_init(void);
 PyObject *line_opcodes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *page_changes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* page.c: the names of the Line attributes the page model's loops read, interned once
  * when the module is made (line_names_init), and the loops themselves. */
 extern PyObject *LINE_TEXT, *LINE_KIND, *LINE_GUARD, *LINE_PROSE, *LINE_KEY, *LINE_FOLDED, *LINE_WORDS;
