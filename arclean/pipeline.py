@@ -205,13 +205,22 @@ def _bind(rule: Rule, config: Config) -> Step:
 def _with_evidence(changes: list[Change], page: Page) -> list[Change]:
     """The changes, each that drops lines with the evidence of the first line it dropped."""
     evidence = {line.text: line.evidence for line in page.lines if line.evidence}
-    return [Change(change.code, change.line, change.before, change.after, _why(change, evidence)) for change in changes]
+    if evidence:
+        for k, change in enumerate(changes):
+            why = _why(change, evidence)
+            if why:
+                changes[k] = Change(change.code, change.line, change.before, change.after, why)
+    return changes
 
 
 def _why(change: Change, evidence: dict[str, str]) -> str:
-    kept = set(change.after.split("\n"))
+    kept = set(change.after.split("\n")) if change.after else _NOTHING_KEPT
     lines = (change.before[start:end] for start, end in _line_spans(change.before))
     return next((evidence[line] for line in lines if line not in kept and line in evidence), "")
+
+
+#: The lines a change that only drops lines keeps: ``set("".split("\\n"))``.
+_NOTHING_KEPT = frozenset({""})
 
 
 def _line_spans(text: str) -> Iterator[tuple[int, int]]:
