@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Callable, Generator
+from typing import Callable, Generator, Sequence
 from unittest import mock
 
 import pytest
@@ -1129,9 +1130,10 @@ def test_compiled_page_changes_are_the_python_line_diff(before: str, after: str,
     the text with lines dropped, its origin a range or a list of any line numbers."""
     lines = changes_module.split_lines(before)
     kept = "".join(line for line in lines if data is None or data.draw(st.booleans()))
-    origins: list[range | list[int]] = [range(1, len(lines) + 1)]
-    if data is not None:
+    origins: list[Sequence[int]] = [range(1, len(lines) + 1)]
+    if data is not None:  # a list, and the array the Python diff of a long text hands on
         origins.append(data.draw(st.lists(st.integers(1, 300), min_size=len(lines), max_size=len(lines))))
+        origins.append(array("i", origins[-1]))
     for new in (after, kept, before.upper()):
         if new == before:
             continue
