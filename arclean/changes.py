@@ -11,7 +11,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ._compiled import speedups
 from .normalizers.spelling.typos import Suggestion
@@ -179,26 +179,103 @@ def _diff_lines(code: str, old: _Lines, new: _Lines, origin: Sequence[int], whol
         mapped.extend([line] * (j2 - j1))
 
 
-#: The compiled core's difflib alignment of two lists of lines, or None; and the number of
-#: new lines it takes fewer of (200: from there difflib's autojunk drops popular lines).
-_line_opcodes = speedups.line_opcodes if speedups is not None else None
 #: The compiled core's line diff of a page, all of it (lines split, aligned, each change and the
 #: lines' origin, with no Python object a line), or None.
 _page_changes = speedups.page_changes if speedups is not None else None
-_LINE_OPCODES_MAX: int = speedups.LINE_OPCODES_MAX_B if speedups is not None else 0
+#: The new lines the alignment of a page takes fewer of (200: from there difflib's autojunk
+#: drops popular lines, and difflib itself aligns them).
+LINE_OPCODES_MAX = 200
 
 
 def _opcodes(old: list[str], new: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
-    """``SequenceMatcher(None, old, new).get_opcodes()``: in the compiled core for a page
-    (where difflib's autojunk, for 200 lines or more, drops nothing), else difflib's own.
+    """``SequenceMatcher(None, old, new).get_opcodes()``: for a page (where difflib's
+    autojunk, for 200 lines or more, drops nothing) by :func:`python_line_opcodes` or
+    the compiled core's ``line_opcodes``, else difflib's own.
 
     >>> _opcodes(["a\\n", "\\n", "b\\n"], ["a\\n", "b\\n"])
     [('equal', 0, 1, 0, 1), ('delete', 1, 2, 1, 1), ('equal', 2, 3, 1, 2)]
     """
-    if _line_opcodes is not None and len(new) < _LINE_OPCODES_MAX:
-        opcodes: list[tuple[str, int, int, int, int]] = _line_opcodes(old, new)
-        return opcodes
+    if len(new) < LINE_OPCODES_MAX:
+        return _line_opcodes(old, new)
     return SequenceMatcher(None, old, new).get_opcodes()
+
+
+def python_line_opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes for a ``b`` of fewer than 200 lines, without difflib's generality
+    (no junk, no popular lines to set aside: they cost a short page's diff half its
+    time): the longest matching block of a range (ties to the smallest index in ``a``,
+    then in ``b``), the ranges on either side of it in turn, adjacent blocks joined.
+
+    >>> python_line_opcodes(["t\\n", "\\n", "\\n", "p\\n", "0\\n"], ["t\\n", "\\n", "p\\n"])
+    [('equal', 0, 2, 0, 2), ('delete', 2, 3, 2, 2), ('equal', 3, 4, 2, 3), ('delete', 4, 5, 3, 3)]
+    """
+    opcodes: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for block_i, block_j, size in _matching_blocks(a, b):
+        tag = "replace" if i < block_i and j < block_j else "delete" if i < block_i else "insert" if j < block_j else ""
+        if tag:
+            opcodes.append((tag, i, block_i, j, block_j))
+        i, j = block_i + size, block_j + size
+        if size:
+            opcodes.append(("equal", block_i, i, block_j, j))
+    return opcodes
+
+
+def _matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """``SequenceMatcher(None, a, b).get_matching_blocks()`` for a short ``b``."""
+    where: dict[str, list[int]] = {}
+    for j, line in enumerate(b):
+        where.setdefault(line, []).append(j)
+    found = []
+    ranges = [(0, len(a), 0, len(b))]
+    while ranges:
+        low_a, high_a, low_b, high_b = ranges.pop()
+        best_i, best_j, best = _longest_match(a, where, low_a, high_a, low_b, high_b)
+        if best:
+            found.append((best_i, best_j, best))
+            if low_a < best_i and low_b < best_j:
+                ranges.append((low_a, best_i, low_b, best_j))
+            if best_i + best < high_a and best_j + best < high_b:
+                ranges.append((best_i + best, high_a, best_j + best, high_b))
+    found.sort()
+    joined = []
+    run_i = run_j = run = 0
+    for block_i, block_j, size in found:
+        if run_i + run == block_i and run_j + run == block_j:
+            run += size
+        else:
+            if run:
+                joined.append((run_i, run_j, run))
+            run_i, run_j, run = block_i, block_j, size
+    if run:
+        joined.append((run_i, run_j, run))
+    joined.append((len(a), len(b), 0))
+    return joined
+
+
+def _longest_match(a: list[str], where: dict[str, list[int]], low_a: int, high_a: int, low_b: int, high_b: int
+                   ) -> tuple[int, int, int]:
+    """The longest block of ``a[low_a:high_a]`` found in ``b[low_b:high_b]`` (``where``: each
+    line's indexes in ``b``), the first in ``a`` and then in ``b`` of the longest."""
+    best_i, best_j, best = low_a, low_b, 0
+    lengths: dict[int, int] = {}  # the length of the match that ends at each j, in the row before
+    for i in range(low_a, high_a):
+        row: dict[int, int] = {}
+        for j in where.get(a[i], ()):
+            if j < low_b:
+                continue
+            if j >= high_b:
+                break
+            k = row[j] = lengths.get(j - 1, 0) + 1
+            if k > best:
+                best_i, best_j, best = i - k + 1, j - k + 1, k
+        lengths = row
+    return best_i, best_j, best
+
+
+#: The alignment of a page's lines: the compiled core's, else the Python one.
+_line_opcodes: Callable[[list[str], list[str]], list[tuple[str, int, int, int, int]]] = (
+    speedups.line_opcodes if speedups is not None else python_line_opcodes)
 
 
 def _line_at(origin: Sequence[int], index: int) -> int:

@@ -1060,22 +1060,26 @@ def test_compiled_needles_in_is_the_substring_tests(text: str, needles: list[str
 _LINE_LISTS = st.lists(st.sampled_from(["\n", "أ\n", "ب\n", "ج\n", "د", "أ"]), max_size=30)
 
 
-@compiled
 @settings(max_examples=1000)
 @given(_LINE_LISTS, _LINE_LISTS, st.data())
 @example([], [], None)
 @example(["أ\n", "\n", "ب\n", "\n", "ج\n"], ["أ\n", "\n", "ج\n"], None)
-def test_compiled_line_opcodes_are_difflibs(old: list[str], other: list[str], data: st.DataObject | None) -> None:
-    """``line_opcodes`` (explain's line diff) gives difflib's opcodes, on lines with many
-    repeats, for a list against another and against itself with lines dropped."""
+def test_line_opcodes_are_difflibs(old: list[str], other: list[str], data: st.DataObject | None) -> None:
+    """``python_line_opcodes`` and the compiled core's ``line_opcodes`` (explain's line
+    alignment) give difflib's opcodes, on lines with many repeats, for a list against
+    another and against itself with lines dropped."""
     from arclean._compiled import speedups
 
-    assert speedups is not None
     kept = [line for line in old if data is None or data.draw(st.booleans())]
     for new in (other, kept):
-        assert speedups.line_opcodes(old, new) == SequenceMatcher(None, old, new).get_opcodes()
-    with pytest.raises(ValueError):
-        speedups.line_opcodes(old, ["\n"] * 200)
+        expected = SequenceMatcher(None, old, new).get_opcodes()
+        assert changes_module.python_line_opcodes(old, new) == expected
+        if speedups is not None:
+            assert speedups.line_opcodes(old, new) == expected
+    if speedups is not None:
+        assert speedups.LINE_OPCODES_MAX_B == changes_module.LINE_OPCODES_MAX
+        with pytest.raises(ValueError):
+            speedups.line_opcodes(old, ["\n"] * 200)
 
 
 def _plain_line_changes(code: str, before: str, after: str, origin: list[int]) -> list[tuple[str, int, str, str]]:
@@ -1145,25 +1149,28 @@ def test_compiled_page_changes_are_the_python_line_diff(before: str, after: str,
             assert list(mapped) == list(expected_mapped)
 
 
-@compiled
-def test_compiled_page_changes_leave_a_long_realignment_to_difflib() -> None:
-    """A page whose lines after number ``LINE_OPCODES_MAX_B`` or more, and not as many as
-    before, is aligned by difflib (its autojunk drops popular lines from there)."""
+def test_a_page_of_200_lines_after_or_more_is_aligned_by_difflib() -> None:
+    """A page whose lines after number ``LINE_OPCODES_MAX`` (200) or more, and not as many
+    as before, is aligned by difflib itself (its autojunk drops popular lines from there),
+    on either path; the compiled ``page_changes`` leaves it to the Python diff."""
     from arclean._compiled import speedups
 
-    assert speedups is not None
-    before = "".join(f"{k % 7}\n" for k in range(400))
-    after = before.replace("3\n", "")
-    assert speedups.page_changes(before, after, range(1, 401)) is None
-    found, mapped = changes_module.line_changes("X", before, after, range(1, 401))
-    origin = list(range(1, 401))
-    assert [(c.code, c.line, c.before, c.after) for c in found] == _plain_line_changes("X", before, after, origin)
-    assert len(mapped) == after.count("\n")
-    for lines_after in (speedups.LINE_OPCODES_MAX_B, speedups.LINE_OPCODES_MAX_B - 1):
-        lines = [f"{k % 7}\n" for k in range(lines_after + 1)]
-        shorter = "".join(lines[:-1])
-        answer = speedups.page_changes("".join(lines), shorter, range(1, len(lines) + 1))
-        assert (answer is None) is (lines_after == speedups.LINE_OPCODES_MAX_B)
+    for count, lines_after in ((400, 343), (201, 200), (200, 199)):
+        lines = [f"{k % 7}\n" for k in range(count)]
+        # a line dropped at each 3, or a first line dropped above lines that all repeat
+        before = "".join(lines) if lines_after == 343 else "x\n" + "".join(lines[:-1])
+        after = before.replace("3\n", "") if lines_after == 343 else "".join(lines[:-1])
+        found, mapped = changes_module.line_changes("X", before, after, range(1, count + 1))
+        plain = _plain_line_changes("X", before, after, list(range(1, count + 1)))
+        assert [(c.code, c.line, c.before, c.after) for c in found] == plain
+        assert len(mapped) == lines_after
+        if speedups is not None:
+            answer = speedups.page_changes(before, after, range(1, count + 1))
+            assert (answer is None) is (lines_after >= changes_module.LINE_OPCODES_MAX)
+        old, new = changes_module.split_lines(before), changes_module.split_lines(after)
+        # where the bound matters: from 200 lines on, difflib's autojunk aligns otherwise
+        same = changes_module.python_line_opcodes(old, new) == SequenceMatcher(None, old, new).get_opcodes()
+        assert same is (lines_after < changes_module.LINE_OPCODES_MAX)
 
 
 def _broken(word: str, accident: str) -> str:
