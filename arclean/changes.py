@@ -188,9 +188,9 @@ LINE_OPCODES_MAX = 200
 
 
 def _opcodes(old: list[str], new: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
-    """``SequenceMatcher(None, old, new).get_opcodes()``: for a page (where difflib's
-    autojunk, for 200 lines or more, drops nothing) by :func:`python_line_opcodes` or
-    the compiled core's ``line_opcodes``, else difflib's own.
+    """``SequenceMatcher(None, old, new).get_opcodes()``: for fewer than 200 new lines
+    (where difflib's autojunk drops nothing) by the compiled core's ``line_opcodes`` or
+    :func:`python_line_opcodes`, else by difflib itself.
 
     >>> _opcodes(["a\\n", "\\n", "b\\n"], ["a\\n", "b\\n"])
     [('equal', 0, 1, 0, 1), ('delete', 1, 2, 1, 1), ('equal', 2, 3, 1, 2)]
