@@ -297,6 +297,46 @@ def test_a_quiet_page_is_its_own_judgement(text: str) -> None:
     assert context.judge_in_context(page) == analysis.analyze(text)
 
 
+@given(_pages(), st.lists(st.integers(0, 15), max_size=4))
+def test_a_page_with_nothing_to_judge_is_its_own_judgement(text: str, drop: list[int]) -> None:
+    """``context.nothing_to_judge``: no judgement changes a page it says yes to,
+    as analysed and as the rounds leave it (judged, some lines dropped)."""
+    page = analysis.analyze_alone(text)
+    judged = page
+    for judge in context.JUDGEMENTS:
+        judged = judge(judged)
+    for candidate in (page, judged.without(drop)):
+        if context.nothing_to_judge(candidate):
+            for judge in context.JUDGEMENTS:
+                assert judge(candidate) is candidate, judge.__name__
+
+
+_NEWS = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل."
+_TOPIC = "الحكومة تعلن خطة جديدة للزراعة"
+#: A page each context judgement changes: its text, the lines dropped from it, and whether it is a forum page.
+_JUDGED_PAGES = {
+    "a number guarded": (f"{_NEWS}\n2015", [], None),
+    "chrome words in the tail": (f"{_NEWS}\nللاستمرار في القراءة اشترك الآن", [], None),
+    "a line between chrome lines": (f"{_NEWS}\nفيسبوك تويتر\nصحيفة الأيام\nواتساب تلغرام", [], None),
+    "a line between chrome lines at the top": (f"فيسبوك تويتر\nصحيفة الأيام\nواتساب تلغرام\n{_NEWS}", [], None),
+    "two lines between chrome lines": (f"{_NEWS}\nفيسبوك تويتر\nصحيفة الأيام\nالرئيسية الآن\nواتساب تلغرام", [], None),
+    "a poster card, on a page not marked a forum's": (f"{_NEWS}\nمحمد\nعضو نشيط\nعدد الرسائل : 16801\n{_NEWS}", [], False),
+    "a forum post's header": (f"{_TOPIC}\n{_TOPIC} Empty {_TOPIC}\nنص المشاركة الأولى في الموضوع.", [], None),
+    "board lines, on a forum page that lost its forum lines": (
+        f"الموضوع السابق الموضوع التالي\nمنتدى الأصدقاء\n{_TOPIC}\n\n{_TOPIC}\n{_NEWS}", [0], None),
+    "a dangling label": ("نص الخبر كما ورد في الصحيفة صباح اليوم عن الحكومة ووزرائها.\nروابط المقال :", [], None),
+}
+
+
+@pytest.mark.parametrize("text, drop, forum", _JUDGED_PAGES.values(), ids=list(_JUDGED_PAGES))
+def test_the_first_look_for_judgements_sees_each_judgement(text: str, drop: list[int], forum: bool | None) -> None:
+    page = analysis.analyze_alone(text).without(drop)
+    if forum is not None:
+        page = Page(page.lines, page.extra, forum, page.alone)
+    assert [judge for judge in context.JUDGEMENTS if judge(page) is not page]
+    assert not context.nothing_to_judge(page)
+
+
 @given(_pages())
 def test_the_quiet_page_shortcut_is_the_full_rounds(text: str) -> None:
     """The line rules skip their rounds on a quiet page only where the full
