@@ -116,6 +116,8 @@ def nothing_to_judge(page: Page) -> bool:
         line = lines[index]
         kind = line.kind
         if kind is CONTENT:
+            if line.prose and not line.chrome_count:
+                continue  # a paragraph: no test below says yes to it
             if _is_tail_chrome(line) or (at == last and _is_dangling_label(line)) or (
                     0 < at < last and _may_stand_between_chrome(lines, filled, at)):
                 return False
@@ -133,7 +135,7 @@ def _may_stand_between_chrome(lines: tuple[Line, ...], filled: Sequence[int], at
     """:func:`_judge_by_neighbours`' test of the non-blank line ``filled[at]``, not first nor
     last, wherever it stands: a short line of content after a chrome line, and before one,
     or before a short line that is."""
-    if not _is_context_line(lines[filled[at]]) or not _is_chrome(lines[filled[at - 1]]):
+    if not _is_chrome(lines[filled[at - 1]]) or not _is_context_line(lines[filled[at]]):
         return False
     after = lines[filled[at + 1]]
     return _is_chrome(after) or (at + 2 < len(filled) and _is_context_line(after) and _is_chrome(lines[filled[at + 2]]))
