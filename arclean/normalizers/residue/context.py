@@ -99,7 +99,8 @@ def nothing_to_judge(page: Page) -> bool:
     the region the judgement looks in (numbers are guarded at the page's edges,
     chrome words and a dangling label count in its tail, a line between chrome
     lines at its edges): a line that fails the test fails it anywhere.  Most pages
-    the rounds judge again after a drop hold nothing to judge (on real pages, 97 %).
+    judged hold nothing to judge: of the 613 judged on 2,024 real pages, 604 were left
+    as they were, and this look gave back 592 of them at once.
 
     >>> from arclean.normalizers.residue.analysis import analyze_alone
     >>> nothing_to_judge(analyze_alone("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n0\\nاترك رد"))
