@@ -515,23 +515,26 @@ def test_compiled_no_copies_reads_the_doubled_memo_as_the_reference(text: str, m
 
 @compiled
 @settings(max_examples=150)
-@given(st.one_of(_pages(), _pages_with_copies(), _heads_with_copies()), st.lists(st.sampled_from(["key", "memo", ""]),
-                                                                             min_size=16, max_size=16))
+@given(st.one_of(_pages(), _pages_with_copies(), _heads_with_copies()),
+       st.lists(st.sampled_from(["key", "memo", "unfolded", ""]), min_size=16, max_size=16))
 @example("عنوان الخبر اليوم - عنوان الخبر اليوم\nنص", [""] * 16)  # a line printed twice
 @example("عنوان الخبر اليوم - عنوان الخبر اليوم\nنص", ["key"] * 16)
+@example("عنوان الخبر اليوم - عنوان الخبر اليوم\nنص", ["unfolded"] * 16)  # read as it folds, then folded for its skeleton
 @example("قال الوزير " * 200 + "\nنص", [""] * 16)  # a line over the bound: may be doubled, unread
 def test_compiled_no_copies_answers_may_be_doubled_as_the_function(text: str, kept: list[str]) -> None:
     """Given the bound of a long line for ``may_be_doubled``, ``no_copies`` answers it as
     ``title._may_be_doubled`` does: from a skeleton the line holds or one it makes and keeps,
     True over the bound, the answer remembered; the same result as with the function, and each
-    line left with the same skeleton and answer."""
+    line left with the same skeleton and answer.  A line made without its folded form (a
+    paragraph of prose) is read as it would fold."""
     from arclean._compiled import speedups
 
     assert speedups is not None
     page = analysis.analyze(text)
     sides = []
     for test in (title_module._may_be_doubled, title_module._LONG_LINE):
-        lines = tuple(Line(line.text, line.kind, line.folded, line.prose, guard=line.guard) for line in page.lines)
+        lines = tuple(Line(line.text, line.kind, None if k < len(kept) and kept[k] == "unfolded" else line.folded, line.prose,
+                           guard=line.guard) for k, line in enumerate(page.lines))
         for line, how in zip(lines, kept, strict=False):  # fresh lines, some with a skeleton or an answer kept
             if how == "key":
                 line.__dict__["key"] = line.key
@@ -1543,6 +1546,32 @@ def test_compiled_first_word_comes_back_is_the_reference(folded: str) -> None:
     assert speedups.first_word_comes_back(folded) == title_module.python_first_word_comes_back(folded)
     with pytest.raises(TypeError):
         speedups.first_word_comes_back(b"x")  # type: ignore[arg-type]
+
+
+@compiled
+@settings(max_examples=1000)
+@given(st.one_of(
+    st.text(alphabet=st.sampled_from("بتثاأإآ ج_-.،\u064e\u0651\u0640xXßİﬁ1٣\u00a0\u200c\nΣς"), max_size=40),
+    st.lists(st.sampled_from(["عنوان", "عُنوان", "عنـوان", "أحمد", "احمد", "Straße", "STRASSE", "ab", "a" * 70]), max_size=6)
+    .map(" ".join)))
+@example("a" * 64 + " " + "a" * 64)  # the longest first word read as it folds
+@example("a" * 65 + " " + "a" * 65)  # one longer: the folded text is asked
+@example("ßa ssa")  # a character that case-folds to two: the folded text is asked
+@example("أحمد قال احمد")  # the first word comes back as it folds, not as it is written
+@example("ب بب")
+@example("aab aaab")  # found past a partial match that overlaps it
+@example("abab ababab")
+@example("aabaaaa aabaaabaaaa")  # found by a border of a border of the word
+def test_first_word_comes_back_read_as_the_text_folds(text: str) -> None:
+    """The copy look's test of a line not folded yet (a paragraph of prose) reads it as it
+    would fold, one character at a time: the answer the folded line gives."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    folded = shape.fold_text(text)
+    assert speedups.first_word_comes_back_unfolded(text) == title_module.python_first_word_comes_back(folded)
+    with pytest.raises(TypeError):
+        speedups.first_word_comes_back_unfolded(b"x")  # type: ignore[arg-type]
 
 
 @compiled

@@ -252,18 +252,30 @@ line_may_be_doubled(PyObject *fields, PyObject *memo, Py_ssize_t long_line)
             doubled = 1;
             goto remember;
         }
-        PyObject *folded = line_folded(fields);
-        PyObject *comes = folded == NULL ? NULL : first_word_comes_back(NULL, folded);
-        if (comes == NULL) {
-            Py_XDECREF(folded);
+        /* A line not folded yet (a paragraph of prose) is read as it would fold: most are never folded. */
+        PyObject *folded = Py_XNewRef(PyDict_GetItemWithError(fields, LINE_FOLDED));
+        if (folded == NULL && PyErr_Occurred()) {
             goto done;
         }
-        int comes_back = comes == Py_True;
-        Py_DECREF(comes);
+        int comes_back = folded != NULL ? -2 : text_first_word_comes_back(text);
+        if (comes_back == -2) {
+            folded = folded != NULL ? folded : line_folded(fields);
+            PyObject *comes = folded == NULL ? NULL : first_word_comes_back(NULL, folded);
+            if (comes == NULL) {
+                Py_XDECREF(folded);
+                goto done;
+            }
+            comes_back = comes == Py_True;
+            Py_DECREF(comes);
+        }
         if (!comes_back) {
-            Py_DECREF(folded);
+            Py_XDECREF(folded);
             doubled = 0; /* no text printed twice, found without its skeleton (most paragraphs) */
             goto remember;
+        }
+        folded = folded != NULL ? folded : line_folded(fields);
+        if (folded == NULL) {
+            goto done;
         }
         key = skeleton_of_folded(NULL, folded);
         Py_DECREF(folded);

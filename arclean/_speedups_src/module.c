@@ -41,6 +41,9 @@
  *   first_word_comes_back(folded)
  *                             title.python_first_word_comes_back: the folded line's first run
  *                             of letters and digits found again after it.
+ *   first_word_comes_back_unfolded(text)
+ *                             first_word_comes_back(fold_text(text)), the text folded as it
+ *                             is read (the copy look's test of a line not folded yet).
  *   followed_by(text, marks, followers)
  *                             does a character of marks stand right before one of followers
  *                             (punctuation.python_mark_before_letter's question)?
@@ -98,6 +101,8 @@ static PyMethodDef methods[] = {
     {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
     {"first_word_comes_back", first_word_comes_back, METH_O,
      "Does the folded line's first word (run of letters and digits) come back after it?"},
+    {"first_word_comes_back_unfolded", first_word_comes_back_unfolded, METH_O,
+     "first_word_comes_back(fold_text(text)), the text folded as it is read, no folded str made."},
     {"followed_by", (PyCFunction)(void (*)(void))followed_by, METH_FASTCALL,
      "Does a character of marks stand right before a character of followers?"},
     {"classify_lines", (PyCFunction)(void (*)(void))classify_lines, METH_FASTCALL,

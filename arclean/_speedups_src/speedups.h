@@ -111,6 +111,8 @@ PyObject *skeleton_of_folded(PyObject *module, PyObject *text);
 PyObject *first_word_of_head(PyObject *folded, Py_ssize_t chars);
 PyObject *doubled_key(PyObject *module, PyObject *key);
 PyObject *first_word_comes_back(PyObject *module, PyObject *folded);
+int text_first_word_comes_back(PyObject *text);
+PyObject *first_word_comes_back_unfolded(PyObject *module, PyObject *text);
 PyObject *followed_by(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* needles.c */
 PyObject *needles_in(PyObject *module, PyObject *const *args, Py_ssize_t nargs);

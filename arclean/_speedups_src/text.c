@@ -517,6 +517,83 @@ two_passes:;
     return result;
 }
 
+/* The longest first word text_first_word_comes_back looks for itself. */
+#define UNFOLDED_WORD_MAX 64
+
+/* first_word_comes_back(fold_text(text)), without making the folded text: the text's
+ * characters are folded one at a time (fold_one) as they are read, the first run of word
+ * characters kept, and the rest searched for it as it is folded, Knuth-Morris-Pratt (a
+ * paragraph is read once, no str of it made, and a character after the word mostly costs
+ * one comparison).  1 or 0; -2 where this cannot tell (a character that case-folds to
+ * more than one, a first word of more than UNFOLDED_WORD_MAX characters: the caller asks
+ * of the folded text). */
+int
+text_first_word_comes_back(PyObject *text)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    Py_UCS4 cased = 0, word[UNFOLDED_WORD_MAX];
+    Py_ssize_t fail[UNFOLDED_WORD_MAX]; /* fail[q]: the longest proper border of word[0..q] */
+    Py_ssize_t size = 0, matched = 0;
+    int after = 0; /* the first word has ended */
+    FOR_EACH_CHAR(kind, data, length, i, ch, {
+        Py_UCS4 to = fold_one(ch, &cased);
+        if (to == OUT_DROP) {
+            continue;
+        }
+        if (to == OUT_CASED) {
+            return -2;
+        }
+        if (after) {
+            while (matched > 0 && word[matched] != to) {
+                matched = fail[matched - 1];
+            }
+            if (word[matched] == to && ++matched == size) {
+                return 1;
+            }
+        } else if (is_word_fast(to)) {
+            if (size == UNFOLDED_WORD_MAX) {
+                return -2;
+            }
+            word[size++] = to;
+        } else if (size > 0) {
+            /* The word ended here; this character, no word character, starts no match of it. */
+            after = 1;
+            fail[0] = 0;
+            for (Py_ssize_t q = 1; q < size; q++) {
+                Py_ssize_t k = fail[q - 1];
+                while (k > 0 && word[q] != word[k]) {
+                    k = fail[k - 1];
+                }
+                fail[q] = word[q] == word[k] ? k + 1 : k;
+            }
+        }
+    })
+    return 0;
+}
+
+/* first_word_comes_back_unfolded(text) -> bool: first_word_comes_back(fold_text(text)),
+ * by text_first_word_comes_back where it can tell (the test's entry to it). */
+PyObject *
+first_word_comes_back_unfolded(PyObject *module, PyObject *text)
+{
+    Py_ssize_t length;
+    int kind;
+    const void *data;
+    if (str_parts(text, "first_word_comes_back_unfolded", &length, &kind, &data) < 0) {
+        return NULL;
+    }
+    int comes = text_first_word_comes_back(text);
+    if (comes != -2) {
+        return PyBool_FromLong(comes);
+    }
+    PyObject *folded = fold_text(NULL, text);
+    PyObject *answer = folded == NULL ? NULL : first_word_comes_back(NULL, folded);
+    Py_XDECREF(folded);
+    return answer;
+}
+
 /* doubled_key: title._is_doubled_key(key) for a skeleton (words joined by single
  * spaces): four words or more, the first half of them the last half (a middle word
  * between them when their number is odd). */
