@@ -309,7 +309,8 @@ def python_first_word_comes_back(folded: str) -> bool:
     a word (and a word of the skeleton is a run of the folded line).  In most
     paragraphs it does not (95 % of real lines over 200 characters), and they
     are told from a line printed twice without a skeleton (the compiled core's
-    ``no_copies`` asks its own ``first_word_comes_back``, this function's).
+    ``no_copies`` asks its own ``first_word_comes_back``, this function's, and reads
+    a line not folded yet as it would fold, without making its folded form).
 
     >>> python_first_word_comes_back("عنوان الخبر - عنوان الخبر"), python_first_word_comes_back("قال الوزير ثم مضى")
     (True, False)
