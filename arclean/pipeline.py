@@ -203,7 +203,8 @@ def _bind(rule: Rule, config: Config) -> Step:
 
 
 def _with_evidence(changes: list[Change], page: Page) -> list[Change]:
-    """The changes, each that drops lines with the evidence of the first line it dropped."""
+    """The changes, each that drops lines with the evidence of the first line it dropped
+    (the list given, mended in place: a change without evidence is kept as it is)."""
     evidence = {line.text: line.evidence for line in page.lines if line.evidence}
     if evidence:
         for k, change in enumerate(changes):

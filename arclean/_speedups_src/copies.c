@@ -258,11 +258,14 @@ line_may_be_doubled(PyObject *fields, PyObject *memo, Py_ssize_t long_line)
             goto done;
         }
         int comes_back = folded != NULL ? -2 : text_first_word_comes_back(text);
+        /* folded once, where the folded line is asked or its skeleton made */
+        if (comes_back != 0 && folded == NULL && (folded = line_folded(fields)) == NULL) {
+            goto done;
+        }
         if (comes_back == -2) {
-            folded = folded != NULL ? folded : line_folded(fields);
-            PyObject *comes = folded == NULL ? NULL : first_word_comes_back(NULL, folded);
+            PyObject *comes = first_word_comes_back(NULL, folded);
             if (comes == NULL) {
-                Py_XDECREF(folded);
+                Py_DECREF(folded);
                 goto done;
             }
             comes_back = comes == Py_True;
@@ -272,10 +275,6 @@ line_may_be_doubled(PyObject *fields, PyObject *memo, Py_ssize_t long_line)
             Py_XDECREF(folded);
             doubled = 0; /* no text printed twice, found without its skeleton (most paragraphs) */
             goto remember;
-        }
-        folded = folded != NULL ? folded : line_folded(fields);
-        if (folded == NULL) {
-            goto done;
         }
         key = skeleton_of_folded(NULL, folded);
         Py_DECREF(folded);
