@@ -893,6 +893,7 @@ def _reference_drop(match: re.Match[str]) -> str:
 @given(st.one_of(texts, _MARKED))
 @example("وأُطْــلـقُـها الرَّحْمَـٰنِ أيـْـدِى بـ12 ـ")
 @example("بــج الـ12 مـَـن")  # a stretch of tatweels alone, one after a letter only, one with a mark
+@example("بــجـَـد بَــج مـــٰن هــ")  # stretches alone and with marks in one word, marks before a stretch, a dagger alef
 @example("وفي اب / اغسطس، في ديسمبر/ كانون الأول و12 / 5 اب\t\t/ اغسطس")
 @example("قال \t ، ثم   ؟ و\t؛")
 @example("0اب/ ديسمبر")  # a pair of two months: T102 leaves it, and gives the text itself back

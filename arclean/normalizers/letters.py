@@ -193,6 +193,12 @@ def _digits_in_arabic_line(line: str) -> str:
 _BETWEEN_LETTERS = regex.compile(
     f"(?<=[{ARABIC_LETTERS}])([{ARABIC_MARKS}]*)({TATWEEL}[{TATWEEL}{ARABIC_MARKS}]*)(?=[{ARABIC_LETTERS}])"
 )
+#: A stretch of tatweels alone between two letters, the most common stretch (dropped
+#: whole): found from its first tatweel, a literal that a search skips to.
+_TATWEELS_ALONE = re.compile(f"{TATWEEL}(?<=[{ARABIC_LETTERS}]{TATWEEL}){TATWEEL}*(?=[{ARABIC_LETTERS}])")
+#: A tatweel beside a mark: every stretch with marks holds one (the letter's marks
+#: before its first tatweel, or a mark after a tatweel in it).
+_TATWEEL_BY_MARK = re.compile(f"{TATWEEL}(?:(?<=[{ARABIC_MARKS}]{TATWEEL})|(?=[{ARABIC_MARKS}]))")
 #: The marks that cannot sit twice on one letter: the harakat, tanwin and
 #: sukun (one vowel sign a letter), and the shadda.
 _VOWEL_SIGNS = regex.compile("[\u064b-\u0650\u0652]")
@@ -212,13 +218,24 @@ def remove_decorative_tatweel(text: str) -> str:
     >>> remove_decorative_tatweel("بـ12 الـ54 1444هـ المنورة ـ أصيل الرَّحْمَـٰنِ")
     'بـ12 الـ54 1444هـ المنورة ـ أصيل الرَّحْمَـٰنِ'
     """
-    at = text.find(TATWEEL)
-    if at < 0:
+    if TATWEEL not in text:
         return text
+    # A stretch of tatweels alone (most of them) goes in one substitution that skips
+    # from tatweel to tatweel; a stretch with marks, judged by _drop_unless_meaningful,
+    # only where a tatweel stands beside a mark.  Stretches never touch (a letter stands
+    # between two), so dropping the first kind leaves the second as it was.
+    dropped = _TATWEELS_ALONE.sub("", text)  # the text itself when there is none
+    return dropped if _TATWEEL_BY_MARK.search(dropped) is None else _drop_marked_stretches(dropped)
+
+
+def _drop_marked_stretches(text: str) -> str:
+    """:data:`_BETWEEN_LETTERS`' substitution on the words that hold a tatweel (the
+    text itself when it changes nothing)."""
     # The pattern, which starts with a look-behind, is tried at every position: run it
     # once, on the words that hold a tatweel, a word a line.  A stretch and the letters
     # around it are never a space or a line feed, so each word is judged alone as in
     # the text.
+    at = text.find(TATWEEL)
     spans: list[tuple[int, int]] = []
     done = 0
     while at >= 0:
