@@ -1076,6 +1076,8 @@ _NEEDLES = st.lists(st.one_of(st.sampled_from([*MISSPELT.values(), *look_module.
 @example("ئ&", ("&", "ئ", "x"))  # one character, at the text's last position and its first
 @example("&\u07ffx", ("&", "x\u07ff"))  # whatever follows a one-character needle: here the table's last row
 @example("&", ("&", "\n", ""))
+@example("xab", ("ab\n", "xab", "xaz", "ab"))  # a third character: the text's last, another, the frame's line feed after it
+@example("ينابر ديسمبر ينا", ("ينابر", "ديسميبر", "ينب"))  # a common first pair, the third character telling them apart
 @example("", ("&", "\n"))
 def test_compiled_needles_in_is_the_substring_tests(text: str, needles: list[str]) -> None:
     """``needles_in`` (the pipeline's needles; T101's first look for its listed misspellings) gives the bits
