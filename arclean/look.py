@@ -272,7 +272,10 @@ class Look:
 
     def opens(self, step: Gated) -> bool:
         """Can the step change the text?  Not when it has a gate class or
-        needles and the text holds none of them."""
+        needles and the text holds none of them; for a step that opens on
+        ``either``, not when the text holds neither."""
+        if step.either:
+            return bool(step.gate & self.gates) or bool(step.needles & self.needles)
         return (not step.gate or bool(step.gate & self.gates)) and (not step.needles or bool(step.needles & self.needles))
 
 
@@ -296,12 +299,15 @@ _ACROSS_LINES = tuple((needle, 1 << NEEDLES.index(needle)) for needle in ACROSS_
 
 
 class Gated(Protocol):
-    """A step as the plan sees it: its gate class's bit and its needles' bits (0: none)."""
+    """A step as the plan sees it: its gate class's bit and its needles' bits (0: none),
+    and whether it opens on either (``Rule.either``)."""
 
     @property
     def gate(self) -> int: ...
     @property
     def needles(self) -> int: ...
+    @property
+    def either(self) -> bool: ...
 
 
 _Step = TypeVar("_Step", bound=Gated)

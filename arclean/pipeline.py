@@ -41,6 +41,9 @@ class Step:
     #: (``Rule.needles``): their bits in :data:`arclean.look.NEEDLES`.  When the
     #: text holds none of them, the step is skipped.
     needles: int = 0
+    #: ``Rule.either``: the step can change a text holding its gate class or its
+    #: needles, and is skipped only on one holding neither.
+    either: bool = False
 
 
 def _run_characters(plan: Plan[Step], text: str, look: Look | None) -> tuple[str, Look | None]:
@@ -198,8 +201,12 @@ def _bind(rule: Rule, config: Config) -> Step:
     if rule.suggest is not None:
         suggest = partial(rule.suggest, code=rule.code, **options)
     own = rule.function is BY_CODE.get(rule.code, rule).function  # a rule's gate and needles are its own function's
-    return Step(rule.code, run, suggest, rule.decide, gate_bit(rule.gate) if own and rule.gate else 0,
-                needle_bits(rule.needles) if own else 0)
+    gate = gate_bit(rule.gate) if own and rule.gate else 0
+    needles = needle_bits(rule.needles) if own else 0
+    either = rule.either and bool(gate and needles)
+    if rule.either and not either:
+        gate = needles = 0  # one of the two a look cannot read (pure Python: the needles): the step always runs
+    return Step(rule.code, run, suggest, rule.decide, gate, needles, either)
 
 
 def _with_evidence(changes: list[Change], page: Page) -> list[Change]:

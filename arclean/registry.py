@@ -58,6 +58,10 @@ class Rule:
     #: and the rule reads the look's answer (``arclean.look.needles_of``) rather than
     #: scanning the text again.
     looks_for: tuple[str, ...] = ()
+    #: For a rule with both a ``gate`` and ``needles``: it can change a text holding a
+    #: character of its gate class *or* one of its needles, and the pipeline skips it
+    #: only on a text holding neither (without ``either``: a text must hold both).
+    either: bool = False
     #: For a line rule: it only ever drops lines of a residue kind (never a blank or
     #: content line), so on a quiet page (``residue.context.is_quiet``) it drops nothing
     #: and the pipeline need not ask it.
@@ -111,7 +115,7 @@ RULES: tuple[Rule, ...] = (
     Rule("P203", punctuation.use_arabic_punctuation, OFF),
     Rule("P204", punctuation.collapse_repeated_marks, OFF),
     Rule("P205", punctuation.add_space_after_latin_punctuation, OFF),
-    Rule("T101", months.fix_month_misspellings, ON, looks_for=months.FIRST_LOOK_WORDS),
+    Rule("T101", months.fix_month_misspellings, ON, gate=months.other_digits, needles=months.TRIGGER_NEEDLES, either=True),
     Rule("T102", months.join_month_pairs, ON, needles=months.PAIR_NEEDLES),
     Rule("T201", typos.fix_common_typos, OFF, ("typos",), suggest=typos.suggest_common_typos),
     # The search rules run before the line rules, so that a line they change (a number left

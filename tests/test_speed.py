@@ -109,8 +109,46 @@ def test_no_gate_matches_a_common_character() -> None:
 def test_a_closed_gate_means_no_change(text: str) -> None:
     look = look_module.Look(text)
     for step in GATED:
-        if not step.gate & look.gates:
+        if not step.gate & look.gates and not step.either:  # one that opens on either: below
             assert step.run(text) == text, step.code
+
+
+_DATED = st.lists(st.sampled_from(["في ", "شهر ", "الشهر", "5 ", "٥ ", "۵ ", "2018", "٢٠١٨", "۲۰۱۸", "نوفمير", "ديسميبر",
+                                     "ينابر", "يوليو", " ", "، ", "\n", "a", "x9"]), max_size=12).map("".join)
+
+
+@settings(max_examples=400)
+@given(st.one_of(texts, _DATED))
+@example("في ٥ نوفمير")  # a day in Arabic-Indic digits: the gate opens it
+@example("في ۵ نوفمير")  # in Persian digits
+@example("نوفمير 2018")  # a year in ASCII digits: a needle opens it
+@example("في شهر نوفمير")  # an anchor word
+def test_a_rule_that_opens_on_either_leaves_a_text_holding_neither(text: str) -> None:
+    """T101 (``Rule.either``) can change a text only when it holds a character of its gate
+    class (a digit other than ASCII) or one of its needles (a listed misspelling, an anchor
+    word, an ASCII digit); the pipeline's step is skipped only when the text holds neither."""
+    rules = [rule for rule in RULES if rule.either]
+    assert [rule.code for rule in rules] == ["T101"]
+    framed = f"\n{text}\n"
+    for rule in rules:
+        assert rule.gate is not None and rule.needles
+        if not rule.gate().search(text) and not any(needle in framed for needle in rule.needles):
+            assert rule.function(text) == text, rule.code
+    step = next(step for step in arclean.Pipeline().steps if step.code == "T101")
+    look = look_module.Look(text)
+    if arclean._compiled.COMPILED:
+        assert step.either and step.gate and step.needles
+        assert look.opens(step) == bool(months.other_digits().search(text) or any(n in framed for n in months.TRIGGER_NEEDLES))
+    else:  # no needles read by the look: the step always runs
+        assert (step.gate, step.needles, step.either) == (0, 0, False) and look.opens(step)
+
+
+def test_t101s_gate_and_needles_hold_every_digit_of_a_date() -> None:
+    """Every character of ``DIGITS`` (the date numbers T101 starts from) opens it."""
+    digits = re.findall(f"[{DIGITS}]", _EVERY_CODE_POINT)
+    assert len(digits) == 30
+    for digit in digits:
+        assert digit in months.TRIGGER_NEEDLES or months.other_digits().fullmatch(digit), digit
 
 
 @given(texts)
@@ -229,7 +267,7 @@ def test_a_text_without_a_rules_needles_is_left_as_it_is(text: str) -> None:
     text that holds none of them comes back unchanged."""
     framed = f"\n{text}\n"
     for rule in NEEDLED:
-        if not any(needle in framed for needle in rule.needles):
+        if not any(needle in framed for needle in rule.needles) and not rule.either:  # either: see above
             assert rule.function(text) == text, rule.code
 
 

@@ -124,7 +124,7 @@ if speedups is not None:
 def _look_reader() -> tuple[Callable[[str], int], tuple[int, ...]] | None:
     """What :func:`_first_look` reads with the compiled core (:func:`arclean.look.needle_reader`):
     the look's answer for a text, which finds ``FIRST_LOOK_WORDS`` with every rule's needles
-    (``Rule.looks_for``: the pipeline has looked at the text T101 runs on), and the bits of
+    (T101's own: the pipeline has looked at the text T101 runs on), and the bits of
     the misspellings and of the anchor words in it."""
     from ... import look  # here, not at import: look.py reads the rule table, which reads this module
 
@@ -144,8 +144,20 @@ def _misspelling_chunks() -> tuple[tuple[str, ...], ...]:
 #: number before the word, a year after it, or an anchor word before it.
 _ANCHOR_WORDS = tuple(sorted(datafiles.word_list("months/anchors.txt")))
 #: What T101's first look asks a text about: the listed misspellings and the anchor words
-#: (``Rule.looks_for``: the pipeline's look at a text finds them).
+#: (among its needles: the pipeline's look at a text finds them).
 FIRST_LOOK_WORDS = _misspellings() + _ANCHOR_WORDS
+#: T101 changes only a text holding a listed misspelling, an anchor word or a digit (a
+#: date context starts from one of them): its needles are those words and the ASCII
+#: digits, its gate the other digits (``Rule.either``: one or the other opens it).
+TRIGGER_NEEDLES = FIRST_LOOK_WORDS + tuple("0123456789")
+_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+
+
+def other_digits() -> re.Pattern[str]:
+    """The digits of a date number that are not ASCII (Arabic-Indic and Persian):
+    T101's gate, which with its needles (:data:`TRIGGER_NEEDLES`) holds every
+    character of ``DIGITS``."""
+    return _OTHER_DIGITS
 _ANCHOR = re.compile(f"(?<![{ARABIC_LETTERS}])[{MONTH_CLITICS}]?(?:{ARTICLE})?(?:{'|'.join(_ANCHOR_WORDS)})[ \t]+")
 #: A word looked at in a date context has this many letters at least (after its clitic).
 _MIN_LETTERS = 5
