@@ -1603,6 +1603,8 @@ def test_compiled_first_word_comes_back_is_the_reference(folded: str) -> None:
 @example("aab aaab")  # found past a partial match that overlaps it
 @example("abab ababab")
 @example("aabaaaa aabaaabaaaa")  # found by a border of a border of the word
+@example("ss aß")  # a character that case-folds to two after the word, between matches: the folded text is asked
+@example("\u08a1\u08a1 ب \u08a1\u08a1")  # letters past the fold's table (Arabic Extended-A), between matches
 def test_first_word_comes_back_read_as_the_text_folds(text: str) -> None:
     """The copy look's test of a line not folded yet (a paragraph of prose) reads it as it
     would fold, one character at a time: the answer the folded line gives."""

@@ -523,10 +523,73 @@ two_passes:;
 /* first_word_comes_back(fold_text(text)), without making the folded text: the text's
  * characters are folded one at a time (fold_one) as they are read, the first run of word
  * characters kept, and the rest searched for it as it is folded, Knuth-Morris-Pratt (a
- * paragraph is read once, no str of it made, and a character after the word mostly costs
- * one comparison).  1 or 0; -2 where this cannot tell (a character that case-folds to
+ * paragraph is read once, no str of it made, and a character after the word that cannot
+ * start a match costs a look-up and two comparisons).  1 or 0; -2 where this cannot tell (a character that case-folds to
  * more than one, a first word of more than UNFOLDED_WORD_MAX characters: the caller asks
  * of the folded text). */
+/* text_first_word_comes_back's loop over a text of TYPE: its first word folded into WORD
+ * (SIZE characters), then the rest searched for it.  Between matches, the characters
+ * whose fold (a look-up in fold_table) is neither the word's first character nor dropped
+ * nor case-folded are passed by in a loop of their own: most of a paragraph. */
+#define FIRST_WORD_BACK(TYPE)                                                                    \
+    {                                                                                            \
+        const TYPE *s = (const TYPE *)data;                                                      \
+        Py_ssize_t i = 0;                                                                        \
+        for (;; i++) { /* the first word, up to the character that ends it */                    \
+            if (i == length) {                                                                   \
+                return 0;                                                                        \
+            }                                                                                    \
+            Py_UCS4 to = fold_one(s[i], &cased);                                                 \
+            if (to == OUT_DROP) {                                                                \
+                continue;                                                                        \
+            }                                                                                    \
+            if (to == OUT_CASED) {                                                               \
+                return -2;                                                                       \
+            }                                                                                    \
+            if (is_word_fast(to)) {                                                              \
+                if (size == UNFOLDED_WORD_MAX) {                                                 \
+                    return -2;                                                                   \
+                }                                                                                \
+                word[size++] = to;                                                               \
+            } else if (size > 0) {                                                               \
+                break; /* this character, no word character, starts no match of it */            \
+            }                                                                                    \
+        }                                                                                        \
+        fail[0] = 0;                                                                             \
+        for (Py_ssize_t q = 1; q < size; q++) {                                                  \
+            Py_ssize_t k = fail[q - 1];                                                          \
+            while (k > 0 && word[q] != word[k]) {                                                \
+                k = fail[k - 1];                                                                 \
+            }                                                                                    \
+            fail[q] = word[q] == word[k] ? k + 1 : k;                                            \
+        }                                                                                        \
+        Py_UCS4 first = word[0];                                                                 \
+        for (i++; i < length; i++) {                                                             \
+            if (matched == 0) {                                                                  \
+                Py_UCS4 c;                                                                       \
+                while ((c = s[i]) < TABLE_SIZE && fold_table[c] != first && fold_table[c] < FOLD_CASED) { \
+                    if (++i == length) {                                                         \
+                        return 0;                                                                \
+                    }                                                                            \
+                }                                                                                \
+            }                                                                                    \
+            Py_UCS4 to = fold_one(s[i], &cased);                                                 \
+            if (to == OUT_DROP) {                                                                \
+                continue;                                                                        \
+            }                                                                                    \
+            if (to == OUT_CASED) {                                                               \
+                return -2;                                                                       \
+            }                                                                                    \
+            while (matched > 0 && word[matched] != to) {                                         \
+                matched = fail[matched - 1];                                                     \
+            }                                                                                    \
+            if (word[matched] == to && ++matched == size) {                                      \
+                return 1;                                                                        \
+            }                                                                                    \
+        }                                                                                        \
+        return 0;                                                                                \
+    }
+
 int
 text_first_word_comes_back(PyObject *text)
 {
@@ -536,41 +599,14 @@ text_first_word_comes_back(PyObject *text)
     Py_UCS4 cased = 0, word[UNFOLDED_WORD_MAX];
     Py_ssize_t fail[UNFOLDED_WORD_MAX]; /* fail[q]: the longest proper border of word[0..q] */
     Py_ssize_t size = 0, matched = 0;
-    int after = 0; /* the first word has ended */
-    FOR_EACH_CHAR(kind, data, length, i, ch, {
-        Py_UCS4 to = fold_one(ch, &cased);
-        if (to == OUT_DROP) {
-            continue;
-        }
-        if (to == OUT_CASED) {
-            return -2;
-        }
-        if (after) {
-            while (matched > 0 && word[matched] != to) {
-                matched = fail[matched - 1];
-            }
-            if (word[matched] == to && ++matched == size) {
-                return 1;
-            }
-        } else if (is_word_fast(to)) {
-            if (size == UNFOLDED_WORD_MAX) {
-                return -2;
-            }
-            word[size++] = to;
-        } else if (size > 0) {
-            /* The word ended here; this character, no word character, starts no match of it. */
-            after = 1;
-            fail[0] = 0;
-            for (Py_ssize_t q = 1; q < size; q++) {
-                Py_ssize_t k = fail[q - 1];
-                while (k > 0 && word[q] != word[k]) {
-                    k = fail[k - 1];
-                }
-                fail[q] = word[q] == word[k] ? k + 1 : k;
-            }
-        }
-    })
-    return 0;
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        FIRST_WORD_BACK(Py_UCS1)
+    case PyUnicode_2BYTE_KIND:
+        FIRST_WORD_BACK(Py_UCS2)
+    default:
+        FIRST_WORD_BACK(Py_UCS4)
+    }
 }
 
 /* first_word_comes_back_unfolded(text) -> bool: first_word_comes_back(fold_text(text)),
