@@ -158,6 +158,8 @@ def other_digits() -> re.Pattern[str]:
     T101's gate, which with its needles (:data:`TRIGGER_NEEDLES`) holds every
     character of ``DIGITS``."""
     return _OTHER_DIGITS
+
+
 _ANCHOR = re.compile(f"(?<![{ARABIC_LETTERS}])[{MONTH_CLITICS}]?(?:{ARTICLE})?(?:{'|'.join(_ANCHOR_WORDS)})[ \t]+")
 #: A word looked at in a date context has this many letters at least (after its clitic).
 _MIN_LETTERS = 5
