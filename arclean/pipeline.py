@@ -160,16 +160,14 @@ class _LineRun(list[Step]):
         assert all(step.decide is not None for step in self), "a run of line rules holds line rules only"
 
 
-def _quiet(block: _LineRun, page: Page) -> bool:
-    """Does the run of line rules leave this page (classified, not yet judged
-    in context) as it is, found without judging it or running most rules?  Only
-    when it is quiet (:func:`arclean.normalizers.residue.context.is_quiet`: judged in context, it is
-    the same page) and each rule that can drop a content line (``block.droppers``)
-    drops nothing from it: then the first round drops nothing, and the rounds
-    end there.  Exact: it says yes only when the full rounds would give this
-    page back."""
-    if not is_quiet(page):
-        return False
+def _drops_nothing(block: _LineRun, page: Page) -> bool:
+    """Does the run of line rules leave this quiet page (classified, not yet
+    judged in context) as it is, found without judging it or running most
+    rules?  A quiet page (:func:`arclean.normalizers.residue.context.is_quiet`)
+    is its own judgement, and only the rules that can drop a content line
+    (``block.droppers``) may drop one from it: when none does, the first round
+    drops nothing, and the rounds end there.  Exact: it says yes only when the
+    full rounds would give this page back."""
     for decide in block.droppers:
         if decide(page) is not page:
             return False
@@ -332,10 +330,11 @@ class Pipeline:
         """A run of line rules on one page, as :meth:`_trace` runs it, without
         recording each step: the text after it."""
         page = analyze_alone(text, self.config.boilerplate)
-        if _quiet(block, page):
+        quiet = is_quiet(page)
+        if quiet and _drops_nothing(block, page):
             return text
         judged = judge_in_context(page)
-        settled = self._settle(block, judged)
+        settled = self._settle(block, judged, quiet=quiet if judged is page else None)
         return text if settled is judged else settled.text  # the text is joined once, at the end
 
     def trace(self, text: str) -> Iterator[tuple[Step, str]]:
@@ -372,12 +371,15 @@ class Pipeline:
         """A run of line rules on one analysis, repeated until no rule drops a
         line (see :meth:`_trace`); returns the text after it."""
         page = analyze_alone(text, self.config.boilerplate)
-        if _quiet(block, page):
+        quiet = is_quiet(page)
+        if quiet and _drops_nothing(block, page):
             for step in block if every else ():
                 yield step, text, page
             return text
         steps: list[tuple[Step, Page, Page]] = []
-        self._settle(block, judge_in_context(page), steps=steps, every=every or block.suggesting)
+        judged = judge_in_context(page)
+        self._settle(block, judged, steps=steps, every=every or block.suggesting,
+                     quiet=quiet if judged is page else None)
         for step, before, after in steps:
             if after is not before:
                 text = after.text
@@ -388,7 +390,8 @@ class Pipeline:
 
     @staticmethod
     def _settle(block: _LineRun, page: Page, shortcut: bool = True,
-                steps: list[tuple[Step, Page, Page]] | None = None, every: bool = True) -> Page:
+                steps: list[tuple[Step, Page, Page]] | None = None, every: bool = True,
+                quiet: bool | None = None) -> Page:
         """The line rules' rounds on one page, until no rule drops a line and a
         fresh look finds nothing more (see :meth:`_trace`): the page they leave,
         the page itself when no rule dropped a line.  ``clean`` and ``explain``
@@ -404,10 +407,11 @@ class Pipeline:
         mostly asks B101 and B102 alone; and a quiet page a rule leaves is not
         judged again (:func:`~arclean.normalizers.residue.analysis.rejudge`).
         Without the ``shortcut``, every rule is asked every round, and every
-        page a rule leaves is judged (the reference the tests hold it to)."""
+        page a rule leaves is judged (the reference the tests hold it to).
+        ``quiet``: ``is_quiet(page)`` when the caller has asked it already (None: not asked)."""
         fresh = True
         unknown = None if shortcut else False  # a page's quietness before it is asked (never, without the shortcut)
-        quiet: bool | None = unknown  # is_quiet(page), asked once a page
+        quiet = quiet if shortcut else False  # is_quiet(page), asked once a page
         for _round in range(_MAX_ROUNDS):
             dropped = False
             for step, decide, residue_only in block.decisions:
