@@ -324,19 +324,22 @@ class Plan(Generic[_Step]):
     ((1,), (0, 1))
     """
 
-    __slots__ = ("steps", "_plans")
+    __slots__ = ("steps", "plans")
     #: Plans remembered at most (any beyond clear the memory).
     _MAX_PLANS = 1 << 12
 
     def __init__(self, steps: Sequence[_Step]) -> None:
         self.steps = steps
-        self._plans: dict[tuple[int, int], tuple[int, ...]] = {}
+        #: The plans found, by look: ``(look.gates, look.needles)`` to what :meth:`open`
+        #: gives.  A run of steps reads a plan here first (a method call costs a page
+        #: of real text half a per cent) and asks :meth:`open` only for a look not met yet.
+        self.plans: dict[tuple[int, int], tuple[int, ...]] = {}
 
     def open(self, look: Look) -> tuple[int, ...]:
         key = (look.gates, look.needles)
-        found = self._plans.get(key)
+        found = self.plans.get(key)
         if found is None:
-            if len(self._plans) >= self._MAX_PLANS:
-                self._plans.clear()
-            found = self._plans[key] = tuple(k for k, step in enumerate(self.steps) if look.opens(step))
+            if len(self.plans) >= self._MAX_PLANS:
+                self.plans.clear()
+            found = self.plans[key] = tuple(k for k, step in enumerate(self.steps) if look.opens(step))
         return found

@@ -51,11 +51,12 @@ def _run_characters(plan: Plan[Step], text: str, look: Look | None) -> tuple[str
     already taken): only the steps it opens run, and the look is taken again
     after a step changed the text, for the steps after it.  The text after
     the run and the look that still holds for it."""
-    steps, start = plan.steps, 0
+    steps, plans, start = plan.steps, plan.plans, 0
     while True:
         if look is None:
             look = Look(text)
-        for index in plan.open(look):
+        opened = plans.get((look.gates, look.needles))  # Plan.open's memory, read without a call
+        for index in plan.open(look) if opened is None else opened:
             if index >= start:
                 after = steps[index].run(text)
                 if after is not text:
@@ -105,11 +106,13 @@ def _trace_changes(plan: _StepPlan, text: str, look: Look | None
     """:func:`_trace_characters` not for every step, planned as :func:`_run_characters`
     plans: only the steps the look opens run, the look taken again after a change;
     yields each step that changed the text, and each with suggestions (run or not)."""
-    steps, start = plan.steps, 0
+    steps, plans, start = plan.steps, plan.plans, 0
     while True:
         if look is None:
             look = Look(text)
-        opened = plan.open(look)
+        opened = plans.get((look.gates, look.needles))  # as _run_characters reads it
+        if opened is None:
+            opened = plan.open(look)
         runs = frozenset(opened) if plan.suggesting else None
         for index in sorted(runs | plan.suggesting) if runs is not None else opened:
             if index < start:
@@ -316,7 +319,8 @@ class Pipeline:
 
     def clean(self, text: str) -> str:
         """Run every step on the text and return the result."""
-        text = _check_text(text)
+        if type(text) is not str:  # noqa: E721 (a str is checked without a call; a subclass, bytes or other, by one)
+            text = _check_text(text)
         look: Look | None = None  # the text's look, taken once, and again only after a change
         for block in self._blocks:
             if isinstance(block, Plan):
@@ -462,7 +466,8 @@ class Pipeline:
         >>> [(change.code, change.why) for change in report.changes]
         [('B201', "the phrase 'اترك رد' (wordpress)")]
         """
-        text = _check_text(text)
+        if type(text) is not str:  # noqa: E721 (as clean checks it)
+            text = _check_text(text)
         changes: list[Change] = []
         suggestions: list[Suggestion] = []
         origin: Sequence[int] | None = None  # each line's input line, counted when a step first changes the text

@@ -478,7 +478,7 @@ def _check_no_copies(page: Page) -> None:
 
 
 def _no_copies_arguments(page: Page, memo: str | None = title_module._DOUBLED_MEMO, **tests: object) -> tuple[object, ...]:
-    """``no_copies``'s arguments for a page, as ``title._has_no_copies`` passes them (or with other
+    """``no_copies``'s arguments for a page, as ``title.has_no_copies`` passes them (or with other
     tests; a test of one's own is asked always, with ``memo`` None)."""
     arguments = {"may_be_doubled": title_module._may_be_doubled, "is_post_byline": title_module._is_post_byline,
                  "is_candidate": title_module._is_candidate, "near_duplicate": title_module.is_near_duplicate, **tests}

@@ -49,7 +49,7 @@
  *                             (punctuation.python_mark_before_letter's question)?
  *   classify_lines(text, classify_short, classify, matcher, blank, forum, short_max, prose, known,
  *                  kept)
- *                             analysis._analyze_short's loop (page.c): the text's lines
+ *                             analysis.analyze_alone's loop (page.c): the text's lines
  *                             (analysis.page_lines), each folded and classified once a page
  *                             by the functions given, a short one found in known (by its
  *                             text) or kept there; returns the Lines, the indexes of the

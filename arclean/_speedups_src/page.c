@@ -1,4 +1,4 @@
-/* The page model's first step for a short text (analysis._analyze_short): the text
+/* The page model's first step for a short text (analysis.analyze_alone): the text
  * split into lines as analysis.page_lines splits them, each line folded and classified
  * once a page (a short one once across pages), where the page's lines and its
  * non-blank ones are noted.  The classification itself stays in Python (the functions

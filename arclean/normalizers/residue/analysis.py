@@ -86,8 +86,15 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     """
     matcher = phrase_matcher(extra)
     if len(text) <= _SPLIT_AT_ONCE:
-        return _analyze_short(text, extra, matcher)
-    seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
+        # Split at once: the lines in one loop, which also finds the page's non-blank
+        # lines (Page.filled) and its forum lines.
+        lines, filled, forum, seen = _classify_lines(text, _classify_short, classify, matcher, BLANK, FORUM,
+                                                     _SHORT_LINE, _prose_line(matcher), _short_lines(matcher),
+                                                     _SHORT_LINES_KEPT)
+        page = Page(lines, extra, forum=forum, alone=seen)
+        page.__dict__["filled"] = filled  # Page.filled, found on the way
+        return page
+    seen = {}  # a line repeated in a page is classified once, and stored once
     known = _short_lines(matcher)
 
     def classified(line: str) -> Line:
@@ -102,20 +109,10 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     return Page(lines, extra, forum=forum, alone=seen)
 
 
-def _analyze_short(text: str, extra: tuple[Phrase, ...], matcher: PhraseMatcher) -> Page:
-    """:func:`analyze_alone` for a text split at once: the lines in one loop, which
-    also finds the page's non-blank lines (``Page.filled``) and its forum lines."""
-    lines, filled, forum, seen = _classify_lines(text, _classify_short, classify, matcher, BLANK, FORUM, _SHORT_LINE,
-                                                 _prose_line(matcher), _short_lines(matcher), _SHORT_LINES_KEPT)
-    page = Page(lines, extra, forum=forum, alone=seen)
-    page.__dict__["filled"] = filled  # Page.filled, found on the way
-    return page
-
-
 def python_classify_lines(text: str, classify_short: Classifier, classify_long: Classifier, matcher: PhraseMatcher,
                           blank: Kind, forum_kind: Kind, short_max: int, prose: ProseLine | None, known: dict[str, Line],
                           kept: int) -> tuple[tuple[Line, ...], Sequence[int], bool, dict[str, Line]]:
-    """:func:`_analyze_short`'s loop: the text's lines, as :func:`page_lines`
+    """:func:`analyze_alone`'s loop for a text split at once: the text's lines, as :func:`page_lines`
     splits them, each classified the first time the page meets it: a line of at
     most ``short_max`` characters found in ``known`` (short lines repeat across
     the pages of a corpus), or folded, classified by ``classify_short`` and kept

@@ -198,14 +198,10 @@ def has_no_copies(page: Page) -> bool:
     memo = page.__dict__
     found: bool | None = memo.get("_no_copies")
     if found is None:
-        found = memo["_no_copies"] = _has_no_copies(page)
+        found = memo["_no_copies"] = _no_copies(
+            page.lines, page.filled, BLANK, CONTENT, LABEL, _DOUBLED_TEST, _is_post_byline, _CANDIDATE_TEST,
+            is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK, _DOUBLED_MEMO)
     return found
-
-
-def _has_no_copies(page: Page) -> bool:
-    return _no_copies(page.lines, page.filled, BLANK, CONTENT, LABEL, _DOUBLED_TEST, _is_post_byline,
-                      _CANDIDATE_TEST, is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK,
-                      _DOUBLED_MEMO)
 
 
 def python_no_copies(  # noqa: C901 (one loop: a call a line would cost the pure-Python path 2 %)
