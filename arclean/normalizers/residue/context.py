@@ -49,7 +49,12 @@ def carries_context(page: Page) -> bool:
     again (a line judged by neighbours that are gone, a forum page whose forum
     lines are gone, a title whose copies are gone)?  If not, judging it again is
     the same as analysing its text afresh."""
-    return page.forum or any(line.by_context or line.title for line in page.lines)
+    if page.forum:
+        return True
+    for line in page.lines:  # a loop, not any() over a generator: a resume a line
+        if line.by_context or line.title:
+            return True
+    return False
 
 
 def is_quiet(page: Page) -> bool:

@@ -341,7 +341,7 @@ def is_post_byline(line: str, key: str) -> bool:
     (True, False)
     """
     words = key.split(maxsplit=1)
-    return bool(words) and any(c.isdigit() for c in key) and listed(words[0], post_labels())
+    return bool(words) and any(map(str.isdigit, key)) and listed(words[0], post_labels())
 
 
 @lru_cache(maxsize=None)

@@ -224,8 +224,8 @@ class Line:
 
     @property
     def is_residue(self) -> bool:
-        """Residue by its kind, and no guard keeps it."""
-        return self.kind.is_residue and self.guard is None
+        """Residue by its kind (:attr:`Kind.is_residue`, read here without its call), and no guard keeps it."""
+        return self.kind not in _NOT_RESIDUE and self.guard is None
 
     @cached_property
     def key(self) -> str:
@@ -267,7 +267,7 @@ class Page:
 
     @property
     def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
+        return "\n".join([line.text for line in self.lines])  # a list: join makes one anyway, a generator costs a resume a line
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -275,7 +275,8 @@ class Page:
     @cached_property
     def prose(self) -> tuple[int, ...]:
         """The lines that read as paragraphs of prose."""
-        return tuple(i for i in self.index.get(CONTENT, ()) if self.lines[i].prose)
+        lines = self.lines
+        return tuple([i for i in self.index.get(CONTENT, ()) if lines[i].prose])
 
     @cached_property
     def first_prose(self) -> int | None:

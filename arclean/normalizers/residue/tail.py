@@ -49,7 +49,8 @@ def cut_tail(page: Page) -> Page:
         return page
     prose = page.prose
     # prose_before[k]: characters of the first k paragraphs of prose.
-    prose_before = list(accumulate((len(page.lines[i].text) for i in prose), initial=0))
+    lines = page.lines
+    prose_before = list(accumulate([len(lines[i].text) for i in prose], initial=0))
     for index in page.of_kinds(END_OF_PAGE):
         if index <= start or not _ends_article(page, index):
             continue
