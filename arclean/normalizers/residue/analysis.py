@@ -91,7 +91,7 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
         lines, filled, forum, seen = _classify_lines(text, _classify_short, classify, matcher, BLANK, FORUM,
                                                      _SHORT_LINE, _prose_line(matcher), _short_lines(matcher),
                                                      _SHORT_LINES_KEPT)
-        page = Page(lines, extra, forum=forum, alone=seen)
+        page = Page(lines, extra, forum, seen)
         page.__dict__["filled"] = filled  # Page.filled, found on the way
         return page
     seen = {}  # a line repeated in a page is classified once, and stored once

@@ -42,7 +42,11 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
 
 def _edge_rule(*kinds: Kind, anywhere: bool = False) -> Callable[[Page], Page]:
     wanted = frozenset(kinds)
-    return lambda page: drop_edge_lines(page, wanted, anywhere=anywhere)
+
+    def drop_edge(page: Page) -> Page:  # a page without these kinds (most) is given back in one call, not two
+        return page if wanted.isdisjoint(page.index) else drop_edge_lines(page, wanted, anywhere=anywhere)
+
+    return drop_edge
 
 
 drop_comment_forms: Callable[[Page], Page] = _edge_rule(Kind.COMMENT)

@@ -26,7 +26,7 @@ from typing import Sequence
 
 from ...text.chars import ANY_DIGIT
 from .page import BLANK, CONTENT, FORUM, NUMBER, NUMBERS, Guard, Kind, Line, Page, Region
-from .title import find_post, find_title
+from .title import find_post, find_title, has_no_copies
 
 #: In the page's tail, a line of three to ten words that is not a sentence is
 #: chrome when 60% of its words are chrome or function words, one of them at
@@ -78,7 +78,7 @@ def is_quiet(page: Page) -> bool:
         kind = line.kind
         if kind is not BLANK and (kind is not CONTENT or line.chrome_count):
             return False
-    return find_post(page) is None
+    return has_no_copies(page) or find_post(page) is None  # no copies: no post header (asked without find_post's call)
 
 
 def judge_in_context(page: Page) -> Page:
@@ -425,7 +425,7 @@ def _judge_dangling_label(page: Page) -> Page:
     a colon, nothing after it (``هل أعجبك الموضوع :``): the scraper kept the label
     of a tags or rating box, not its contents.  ``وهذا نص البيان:`` is the text
     cut short, and stays."""
-    last = page.neighbour(len(page), -1)
+    last = page.neighbour(len(page.lines), -1)
     if last is None or last < page.tail_start:
         return page
     line = page.lines[last]

@@ -80,7 +80,7 @@ def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
 def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
     titles: list[int] = []
     index = heading + 1
-    while index < len(page) and len(titles) < _MAX_TITLES:
+    while index < len(page.lines) and len(titles) < _MAX_TITLES:
         if page.lines[index].kind is Kind.BLANK:
             if not bare:
                 break
@@ -114,7 +114,7 @@ def _is_card_stamp(page: Page, index: int) -> bool:
     if _is_date(line):
         return True
     below = index + 1
-    return line.text.rstrip().endswith(":") and below < len(page) and _is_date(page.lines[below])
+    return line.text.rstrip().endswith(":") and below < len(page.lines) and _is_date(page.lines[below])
 
 
 def _is_date(line: Line) -> bool:

@@ -57,7 +57,7 @@ def cut_tail(page: Page) -> Page:
         k = bisect_left(prose, index)
         before, after = prose_before[k], prose_before[-1] - prose_before[k]
         if _little_prose_after(page, index, before, after) and (not after or _tail_prose(page, index, prose[k:])):
-            return page.without(range(index, len(page)), final_line_feed=True)
+            return page.without(range(index, len(page.lines)), final_line_feed=True)
     return page
 
 
@@ -109,7 +109,7 @@ def _tail_prose(page: Page, index: int, after: Sequence[int]) -> bool:
     if sum(1 for i in range(start, after[0]) if page.lines[i].is_residue) >= 2:
         return True
     last = after[-1]
-    return page.lines[index].kind in _STRONG_ENDS and any(page.lines[i].is_residue for i in range(last + 1, len(page)))
+    return page.lines[index].kind in _STRONG_ENDS and any(page.lines[i].is_residue for i in range(last + 1, len(page.lines)))
 
 
 def _is_ambiguous(page: Page, index: int) -> bool:

@@ -403,7 +403,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     copies = []
     seen = other_lines = 0
     residue_between = False
-    for index in range(title_index + 1, len(page)):
+    for index in range(title_index + 1, len(page.lines)):
         line = page.lines[index]
         if line.kind is BLANK:
             continue
