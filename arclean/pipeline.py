@@ -56,7 +56,9 @@ def _run_characters(plan: Plan[Step], text: str, look: Look | None) -> tuple[str
         if look is None:
             look = Look(text)
         opened = plans.get((look.gates, look.needles))  # Plan.open's memory, read without a call
-        for index in plan.open(look) if opened is None else opened:
+        if opened is None:
+            opened = plan.open(look)
+        for index in opened:
             if index >= start:
                 after = steps[index].run(text)
                 if after is not text:

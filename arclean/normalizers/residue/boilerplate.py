@@ -23,9 +23,8 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     """The page without residue lines of these kinds at its edges (and, with
     ``anywhere``, without those of two words or more in the article too).  In
     the head a one-word line may be a label (a kicker), so a line judged by its
-    words alone (kind CHROME, not by its neighbours) needs two words there."""
-    if kinds.isdisjoint(page.index):
-        return page  # no line of these kinds (most pages, for most of these rules)
+    words alone (kind CHROME, not by its neighbours) needs two words there.
+    Asked (by :func:`_edge_rule`'s rules) only of a page that holds a line of these kinds."""
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
     for index in page.of_kinds(kinds):
         line = page.lines[index]
@@ -43,7 +42,8 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
 def _edge_rule(*kinds: Kind, anywhere: bool = False) -> Callable[[Page], Page]:
     wanted = frozenset(kinds)
 
-    def drop_edge(page: Page) -> Page:  # a page without these kinds (most) is given back in one call, not two
+    def drop_edge(page: Page) -> Page:
+        # No line of these kinds (most pages, for most of these rules): the page back in one call, not two.
         return page if wanted.isdisjoint(page.index) else drop_edge_lines(page, wanted, anywhere=anywhere)
 
     return drop_edge
