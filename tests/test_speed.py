@@ -835,6 +835,44 @@ def test_the_first_look_of_the_quote_shapes_rule_is_exact(text: str) -> None:
             assert list(quotes._shape_edits(text, opener, closer)) == []
 
 
+def _quotation_runs_by_definition(line: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The runs of marks on a line that are quotation marks, read from ``quotes._runs``'s
+    definition, run by run: a run is a separator's when the stretch between the nearest
+    letters or digits on either side (or the line's ends) holds an ornament and only
+    ornaments, spaces and quotation marks besides, unless it stands before the first
+    ornament with a word before the stretch, or after the last with a word after it."""
+    kept = []
+    for match in pattern.finditer(line):
+        start, end = match.span()
+        left, right = start, end
+        while left and not line[left - 1].isalnum():
+            left -= 1
+        while right < len(line) and not line[right].isalnum():
+            right += 1
+        solid = [k for k in range(left, right) if not (line[k].isspace() or line[k] in quotes._QUOTE_MARKS)]
+        if not solid or not all(map(quotes._may_stand_in_separator, line[solid[0]:solid[-1] + 1])) or (
+                start < solid[0] and left > 0) or (start > solid[-1] and right < len(line)):
+            kept.append((start, end))
+    return kept
+
+
+@settings(max_examples=500)
+@given(_SHAPED)
+@example("نص «—» نص —«— نص«—‘ —“نعم”— _«_ نص")
+@example("—‘“نعم”’— كلمة« ——«—— »كلمة")  # marks against words, a separator's marks, on one line
+def test_the_quotation_runs_of_a_decorated_line_are_those_of_the_definition(text: str) -> None:
+    """``quotes._runs`` on a line that may hold a separator (each line of the text) keeps the runs
+    the definition keeps: a run against a letter or digit is taken at once, without its stretch
+    read, and the runs after it read their own stretches as if it had been."""
+    pattern = re.compile("[\u2018\u2019\u201c\u201d\u00ab\u00bb]+")
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        found = [(run_start - start, run_end - start) for run_start, run_end in quotes._runs(text, start, end, pattern, True)]
+        assert found == _quotation_runs_by_definition(line, pattern)
+        start = end + 1
+
+
 @compiled
 @settings(max_examples=400)
 @given(st.one_of(_SHAPED, st.lists(st.sampled_from(["«", "»", "“", "”", "‹", "›", "‘", "’", "\n", " ", "ع", "ب", "—", "😀", "\u2029",

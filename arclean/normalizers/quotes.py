@@ -50,6 +50,11 @@ STYLES = {
 }
 #: Each style's marks, by its opening mark.
 _STYLE_MARKS = {opener: re.compile(f"[{opener}{closer}]") for opener, closer in STYLES.values()}
+#: Each style's runs of adjacent marks, by its opening mark.
+_STYLE_RUNS = {opener: re.compile(f"[{opener}{closer}]+") for opener, closer in STYLES.values()}
+#: Each style's marks alternating from an opening mark and from a closing one, by its opening mark.
+_ALTERNATING = {opener: (re.compile(f"(?:{opener}{closer})*+{opener}?"), re.compile(f"(?:{closer}{opener})*+{closer}?"))
+                for opener, closer in STYLES.values()}
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f0-9])[\u2018\u2019](?=[A-Za-z\u00c0-\u024f])")
 _MAX_REGION_LINES = 6
 
@@ -180,6 +185,12 @@ def _quotation_runs(
             if apostrophes and _APOSTROPHE.match(text, run_start):
                 continue
         if decorated:
+            if (run_start and text[run_start - 1].isalnum()) or (run_end < len(text) and text[run_end].isalnum()):
+                # Against a word (a letter or digit: [^\W_]): no ornament between the run and
+                # that word, so it is a quotation mark whatever its stretch holds.  The stretch
+                # is left unread; the next run, past it, reads its own.
+                yield run_start, run_end
+                continue
             if run_start >= stretch_end:
                 word = _UP_TO_LAST_WORD.match(text, stretch_end, run_start)
                 stretch_start = word.end() if word else stretch_end
@@ -300,7 +311,7 @@ def _lines_with_marks(text: str, opener: str, closer: str) -> Iterator[_Line]:
     """The lines holding quotation marks of the style, in order."""
     apostrophes = opener == "\u2018"
     marks = _STYLE_MARKS[opener]
-    runs = re.compile(f"[{opener}{closer}]+")
+    runs = _STYLE_RUNS[opener]
     touching = _TOUCHING[opener]
     number = counted = 0
     previous: _Line | None = None
@@ -405,8 +416,8 @@ class _Alternation:
     def __init__(self, text: str, opener: str, closer: str) -> None:
         self.text, self.opener, self.closer = text, opener, closer
         self.apostrophes = opener == "\u2018"
-        self.runs_pattern = re.compile(f"[{opener}{closer}]+")
-        self.alternating = [re.compile(f"(?:{opener}{closer})*+{opener}?"), re.compile(f"(?:{closer}{opener})*+{closer}?")]
+        self.runs_pattern = _STYLE_RUNS[opener]
+        self.alternating = _ALTERNATING[opener]
         self.pairs = (opener + closer, closer + opener)
 
     def runs(self, region: list[_Line]) -> Iterator[tuple[int, int]]:
