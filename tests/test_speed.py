@@ -918,6 +918,8 @@ def _plain_trim(text: str) -> str:
 @example("\u00a0\n")
 @example("\nب\n")
 @example("ب\n\n")
+@example("\n")  # one character: read by index, the text's first is its last
+@example("\t ب\n")  # white space first, more after it
 def test_trim_document_gives_a_trimmed_text_back_as_it_is(text: str) -> None:
     """W106's first look (one line feed at the end, none at the start, more than white space):
     the same text as the full trim, and the very object when nothing changes."""

@@ -173,8 +173,11 @@ def trim_document(text: str) -> str:
     >>> trim_document(text) is text  # already trimmed: the text itself, not a copy
     True
     """
-    if text.endswith("\n") and not text.endswith("\n\n") and not text.startswith("\n") and text.lstrip(" \t\n"):
-        return text  # one line feed at the end, none at the start, more than white space: as it would come out
+    # One line feed at the end, none at the start, more than white space: as it would come out.
+    # (Read by index: str.endswith and str.startswith parse their arguments as a tuple, a
+    # thousand instructions on every page.)
+    if text[-1:] == "\n" and text[0] != "\n" and text[-2] != "\n" and (text[0] not in " \t" or text.lstrip(" \t\n")):
+        return text
     start = 0
     while start < len(text) and text[start] == "\n":
         start += 1
