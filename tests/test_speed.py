@@ -991,6 +991,23 @@ def test_the_character_rules_searching_first_are_their_patterns(text: str) -> No
         assert after is text or after != text
 
 
+_PAIRED = st.lists(st.sampled_from(["/", " / ", "/ ", " /", "\t/\t", "   /", " ", "  ", "\n", "ب", "و", "ل", "1", "12", "،",
+                                    *MONTHS[:12], "كانون الأول", "كانون الثاني", "اب", "اغسطس", "آب", "أغسطس", "ايار"]),
+                   max_size=24).map("".join)
+
+
+@settings(max_examples=500)
+@given(_PAIRED)
+@example("وفي اب / اغسطس / ايلول، ويناير/ كانون الثاني وكانون الأول /ديسمبر")  # pairs side by side, a name in two
+@example("اب" + " " * 40 + "/ اغسطس")  # white space before a slash: the pair starts further back
+@example("/ اغسطس و/اب / آب")
+@example("وكانون الثاني / يناير")  # a clitic and the longest name before the slash: the furthest start
+def test_month_pairs_are_looked_for_near_slashes_only(text: str) -> None:
+    """T102's pattern, tried near each slash only (``months._join_pairs``), finds the pairs
+    the pattern finds tried at every position."""
+    assert months._join_pairs(text) == months._pair_pattern().sub(months._join_pair, text)
+
+
 def _plain_skeleton(folded: str) -> str:
     return _NOT_WORD.sub(" ", folded).strip()
 

@@ -366,8 +366,41 @@ def join_month_pairs(text: str) -> str:
     # A pair is only joined when white space stands beside its slash.
     if not any(needle in text for needle in PAIR_NEEDLES) or not _name_before_a_slash(text):
         return text
-    joined = _pair_pattern().sub(_join_pair, text)
+    joined = _join_pairs(text)
     return text if joined == text else joined  # pairs of two months only: the text itself
+
+
+def _join_pairs(text: str) -> str:
+    """``_pair_pattern().sub(_join_pair, text)``, the pattern tried only near the slashes.
+
+    A pair holds one slash, and starts at most a clitic and the longest name before the
+    white space in front of it: the pattern, which starts with a look-behind, is tried
+    there, at each position in order, not at every position of the text (the way a
+    substitution finds its matches, each after the last one's end).
+
+    >>> _join_pairs("في 12 / 5 وفي اب / اغسطس، وفي يناير / كانون الثاني")
+    'في 12 / 5 وفي اب/اغسطس، وفي يناير/كانون الثاني'
+    """
+    pattern = _pair_pattern()
+    _names, longest = _names_by_length()
+    pieces: list[str] = []
+    done = 0  # where the last pair ended: the next starts there or after
+    at = text.find("/")
+    while at >= 0:
+        spaces = at
+        while spaces and text[spaces - 1] in " \t":
+            spaces -= 1
+        for start in range(max(done, spaces - longest - 1), spaces):
+            match = pattern.match(text, start)
+            if match is not None:
+                pieces += (text[done:start], _join_pair(match))
+                done = match.end()
+                break
+        at = text.find("/", at + 1)  # past the pair, if one was found: a pair holds one slash
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _name_before_a_slash(text: str) -> bool:
