@@ -1342,7 +1342,7 @@ def test_the_word_repair_goes_over_the_lines_with_a_pair_as_over_the_text(text: 
 
     def repair(match: re.Match[str]) -> str:
         word = match.group(0)
-        return mojibake._repair_word(word) if mojibake._has_shape(word, shape_pattern) else word
+        return mojibake._search_word_repairs(word) if mojibake._has_shape(word, shape_pattern) else word
 
     plain = text
     for _ in range(3):
@@ -1352,6 +1352,18 @@ def test_the_word_repair_goes_over_the_lines_with_a_pair_as_over_the_text(text: 
         plain = repaired
     assert mojibake._repair_words(text, shape_pattern, unit, mojibake._PAIRS[accident]) == plain
     assert unit.search("\n") is None  # no unit holds a line feed
+
+
+@given(st.text(alphabet="\u00a0\u00d8\u00d9\u0637\u0638\u00e2\u067e\u0081 \t\nabب§é\u200c\u200f\u00ad\u2060", max_size=24))
+@example("Ø\u00a0x \u00a0ظ\u00a0 âپ\u00a0ب â\u0081\u00a0")
+def test_the_mojibake_units_are_their_one_character_patterns(text: str) -> None:
+    """E101's runs and E102/E103's words (``_LATIN_RUN``, ``_WORD``), whose outer repeat
+    takes a run of characters a step, find what the patterns taking one character a step find."""
+    word = re.compile(r"(?:[^\s]|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0|(?<=\u00e2\u067e)\u00a0)+")
+    run = re.compile(mojibake._LATIN_RUN.pattern.replace("\u200c\u200d]+|", "\u200c\u200d]|", 1))
+    assert run.pattern != mojibake._LATIN_RUN.pattern
+    for one_a_step, unit in ((word, mojibake._WORD), (run, mojibake._LATIN_RUN)):
+        assert [m.span() for m in unit.finditer(text)] == [m.span() for m in one_a_step.finditer(text)]
 
 
 _KEY_WORDS = st.lists(st.sampled_from(["a", "b", "ab", "بب", "ج", "😀", "x1"]), max_size=9)

@@ -54,7 +54,9 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 #: A word: no white space, except a no-break space right after a lead byte
 #: (U+0660 ARABIC-INDIC DIGIT ZERO is D9 A0 in UTF-8: "Ù\xa0" / "ظ\xa0") or
 #: as the last byte of U+2060 WORD JOINER (E2 81 A0: "âپ\xa0").
-_WORD = re.compile(r"(?:[^\s]|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0|(?<=\u00e2\u067e)\u00a0)+")
+#: (A run of non-space characters is one step of the outer repeat, which re runs
+#: one step at a time, a hundred instructions or more a step: not one a character.)
+_WORD = re.compile(r"(?:[^\s]+|(?<=[\u00d8\u00d9\u0637\u0638])\u00a0|(?<=\u00e2\u067e)\u00a0)+")
 #: Invisible characters (rule I101's table) that may have slipped into a broken
 #: word; a repaired word is rebuilt without them.  SOFT HYPHEN is not among
 #: them: it is byte 0xAD, part of the mojibake of ح (D8 AD).
@@ -104,7 +106,7 @@ _UTF8_AS_1252 = re.compile(f"[\u00c2-\u00ef]{_I}[{re.escape(_CONT_1252)}]")
 #: within a word.  A real Arabic letter glued to the broken run is not part
 #: of it (so a space added later next to one changes nothing).
 _LATIN_RUN = re.compile(
-    f"(?:[\u0021-\u009f\u00a1-\u00ff{re.escape(_CONT_1252.replace(chr(0xA0), ''))}{_INVISIBLE}\u200c\u200d]"
+    f"(?:[\u0021-\u009f\u00a1-\u00ff{re.escape(_CONT_1252.replace(chr(0xA0), ''))}{_INVISIBLE}\u200c\u200d]+"
     f"|(?<=[\u00d8\u00d9])\u00a0|(?<=\u00e2\u0081)\u00a0)+"
 )
 
@@ -192,11 +194,6 @@ _REPAIRS: tuple[tuple[str, re.Pattern[str], Callable[[str], str]], ...] = (
 _REMEMBERED_WORD = 64
 
 
-def _repair_word(word: str) -> str:
-    """:func:`_search_word_repairs`, remembered for a short word."""
-    return _remembered_repair(word) if len(word) <= _REMEMBERED_WORD else _search_word_repairs(word)
-
-
 def _search_word_repairs(word: str) -> str:
     """Repair one broken word; the word itself when no repair works.
 
@@ -213,8 +210,12 @@ def _search_word_repairs(word: str) -> str:
     return fixed if fixed is not None else word
 
 
-#: A word's repair depends on the word alone.
-_remembered_repair = lru_cache(maxsize=8192)(_search_word_repairs)
+@lru_cache(maxsize=None)
+def _remembered_units(shape: re.Pattern[str]) -> Callable[[str], str]:
+    """For a rule's shape, a short unit's repair (:func:`_search_word_repairs` when it has
+    the shape, else the unit itself), remembered: a unit's repair depends on the unit
+    alone, and a broken page breaks its common words alike each time they come."""
+    return lru_cache(maxsize=8192)(lambda word: _search_word_repairs(word) if _has_shape(word, shape) else word)
 
 
 def _search_repairs(word: str, depth: int) -> str | None:
@@ -322,7 +323,7 @@ def _repair(text: str, accident: str) -> str:
 def _has_shape(text: str, shape: re.Pattern[str]) -> bool:
     """Whether a text has a rule's shape, also once the joiners and soft
     hyphens that slipped between a lead byte and its continuation are gone
-    (``ظ\u00ad…ظ†``): :func:`_repair_word` tries the word without them, and
+    (``ظ\u00ad…ظ†``): :func:`_search_word_repairs` tries the word without them, and
     left alone, rule I101 would remove them and a second clean repair it."""
     if shape.search(text):
         return True
@@ -335,9 +336,13 @@ def _repair_words(text: str, shape: re.Pattern[str], unit: re.Pattern[str], pair
     gone over again until nothing changes (three times at most).  Only the
     lines that hold a ``pair`` are gone over (see :func:`_sub_in_lines`)."""
 
+    remembered = _remembered_units(shape)  # the shape looked up once a text, not once a unit
+
     def repair(match: re.Match[str]) -> str:
         word = match.group(0)
-        return _repair_word(word) if _has_shape(word, shape) else word
+        if len(word) <= _REMEMBERED_WORD:
+            return remembered(word)
+        return _search_word_repairs(word) if _has_shape(word, shape) else word
 
     for _ in range(3):
         repaired = _sub_in_lines(unit, repair, text, pair)
