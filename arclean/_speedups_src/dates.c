@@ -68,6 +68,17 @@ date_class(int kind, const void *data, Py_ssize_t length, Py_ssize_t i)
     return ch < DATE_TABLE ? date_table[ch] : 0;
 }
 
+/* tuple[k] = value, the tuple taking the reference: 0, or -1 when value is NULL (an error). */
+static inline int
+set_item(PyObject *tuple, Py_ssize_t k, PyObject *value)
+{
+    if (value == NULL) {
+        return -1;
+    }
+    PyTuple_SET_ITEM(tuple, k, value);
+    return 0;
+}
+
 /* Append (clitic, word, start, end) for the letters [start, end), if enough are left
  * after a clitic, or if enough otherwise. */
 static int
@@ -80,12 +91,16 @@ append_date_word(PyObject *found, PyObject *text, int kind, const void *data, Py
     else if (end - start < min_letters) {
         return 0;
     }
-    PyObject *clitic = PyUnicode_Substring(text, start, word);
-    PyObject *letters = PyUnicode_Substring(text, word, end);
-    PyObject *item = (clitic && letters) ? Py_BuildValue("(OOnn)", clitic, letters, word, end) : NULL;
-    Py_XDECREF(clitic);
-    Py_XDECREF(letters);
+    /* The tuple filled in place, not by Py_BuildValue, which parses its format at every word;
+     * on an error, the items made so far go with it (a tuple's NULL items are passed by). */
+    PyObject *item = PyTuple_New(4);
     if (item == NULL) {
+        return -1;
+    }
+    if (set_item(item, 0, PyUnicode_Substring(text, start, word)) < 0
+        || set_item(item, 1, PyUnicode_Substring(text, word, end)) < 0
+        || set_item(item, 2, PyLong_FromSsize_t(word)) < 0 || set_item(item, 3, PyLong_FromSsize_t(end)) < 0) {
+        Py_DECREF(item);
         return -1;
     }
     int failed = PyList_Append(found, item);
