@@ -387,9 +387,7 @@ def _join_pairs(text: str) -> str:
     done = 0  # where the last pair ended: the next starts there or after
     at = text.find("/")
     while at >= 0:
-        spaces = at
-        while spaces and text[spaces - 1] in " \t":
-            spaces -= 1
+        spaces = _spaces_before(text, at)
         for start in range(max(done, spaces - longest - 1), spaces):
             match = pattern.match(text, start)
             if match is not None:
@@ -414,13 +412,22 @@ def _name_before_a_slash(text: str) -> bool:
     names, longest = _names_by_length()
     at = text.find("/")
     while at >= 0:
-        end = at
-        while end and text[end - 1] in " \t":
-            end -= 1
+        end = _spaces_before(text, at)
         if text.endswith(names, max(0, end - longest), end):
             return True
         at = text.find("/", at + 1)
     return False
+
+
+def _spaces_before(text: str, slash: int) -> int:
+    """Where the spaces and tabs before the slash start: where a pair's first name ends.
+
+    >>> _spaces_before("اب \t/اغسطس", 4), _spaces_before("/اغسطس", 0)
+    (2, 0)
+    """
+    while slash and text[slash - 1] in " \t":
+        slash -= 1
+    return slash
 
 
 @lru_cache(maxsize=1)
