@@ -45,8 +45,9 @@ import re
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Iterator
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -154,36 +155,36 @@ def main(argv: list[str] | None = None) -> int:
     for group in groups:
         if group not in ("unchanged", "dirty", "all"):
             parser.error(f"unknown group {group!r}: unchanged, dirty or all")
-    sys.path.insert(0, str(HERE))
-    import realpages
-
+    base_dir, new_dir = Path(args.base_dir).resolve(), Path(args.new_dir).resolve()
     if args.step:
-        return count_step(args.step, Path(args.base_dir).resolve(), Path(args.new_dir).resolve(), args.seed, realpages)
-    with tempfile.TemporaryDirectory(prefix="icount-") as tmp:
-        docs, child = Path(tmp) / "docs.pkl", Path(tmp) / "child.py"
-        docs.write_bytes(pickle.dumps(realpages.real_pages(1_000_000, seed=args.seed)))
-        child.write_text(_CHILD)
-        implementation = "pure Python" if os.environ.get("ARCLEAN_PURE_PYTHON") else "compiled core where built"
+        with _workspace(_STEP_CHILD, 2_000_000, args.seed) as (docs, child, implementation):
+            print(f"instructions per call of {args.step} on the real pages, its look taken off ({implementation}; callgrind)")
+            base, calls = step_instructions(base_dir, args.step, docs, child)
+            new, _ = step_instructions(new_dir, args.step, docs, child)
+            print(f"{args.step:9}  base {base:12,.0f}  new {new:12,.0f}  new/base {new / max(base, 1):.3f}  "
+                  f"({calls} calls; all of them: base {base * calls / 1e6:.2f}M, new {new * calls / 1e6:.2f}M)")
+        return 0
+    with _workspace(_CHILD, 1_000_000, args.seed) as (docs, child, implementation):
         print(f"instructions per {args.call}() of a real page ({implementation}; callgrind, PYTHONHASHSEED=0)")
         for group in groups:
-            base, count = per_document(Path(args.base_dir).resolve(), group, docs, child, args.call)
-            new, _ = per_document(Path(args.new_dir).resolve(), group, docs, child, args.call)
+            base, count = per_document(base_dir, group, docs, child, args.call)
+            new, _ = per_document(new_dir, group, docs, child, args.call)
             print(f"{group:9}  base {base:12,.0f}  new {new:12,.0f}  new/base {new / base:.3f}  ({count} documents)")
     return 0
 
 
-def count_step(code: str, base_dir: Path, new_dir: Path, seed: int, realpages: Any) -> int:
+@contextmanager
+def _workspace(child_source: str, size: int, seed: int) -> Iterator[tuple[Path, Path, str]]:
+    """A temporary folder holding the real pages (``size`` bytes of them, pickled) and the
+    child script both sides run; and which implementation runs, as the counts say it."""
+    sys.path.insert(0, str(HERE))
+    import realpages
+
     with tempfile.TemporaryDirectory(prefix="icount-") as tmp:
         docs, child = Path(tmp) / "docs.pkl", Path(tmp) / "child.py"
-        docs.write_bytes(pickle.dumps(realpages.real_pages(2_000_000, seed=seed)))
-        child.write_text(_STEP_CHILD)
-        implementation = "pure Python" if os.environ.get("ARCLEAN_PURE_PYTHON") else "compiled core where built"
-        print(f"instructions per call of {code} on the real pages, its look taken off ({implementation}; callgrind)")
-        base, calls = step_instructions(base_dir, code, docs, child)
-        new, _ = step_instructions(new_dir, code, docs, child)
-        print(f"{code:9}  base {base:12,.0f}  new {new:12,.0f}  new/base {new / max(base, 1):.3f}  "
-              f"({calls} calls; all of them: base {base * calls / 1e6:.2f}M, new {new * calls / 1e6:.2f}M)")
-    return 0
+        docs.write_bytes(pickle.dumps(realpages.real_pages(size, seed=seed)))
+        child.write_text(child_source)
+        yield docs, child, "pure Python" if os.environ.get("ARCLEAN_PURE_PYTHON") else "compiled core where built"
 
 
 if __name__ == "__main__":
