@@ -198,10 +198,88 @@ is_title_candidate(PyObject *fields, Py_ssize_t at, const Candidates *bounds)
     return !digit;
 }
 
+/* Most words near_by_skeletons splits a skeleton into for its look at the shared words. */
+#define SHARED_WORDS_MAX 128
+
+/* The words of a str, as str.split() finds them (runs of characters not white space):
+ * each one's start and end in spans, two a word, at most max words.  The number of
+ * words, or -1 past max. */
+static Py_ssize_t
+word_spans(PyObject *text, Py_ssize_t *spans, Py_ssize_t max)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
+    while (1) {
+        while (i < length && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        if (i == length) {
+            return count;
+        }
+        if (count == max) {
+            return -1;
+        }
+        spans[2 * count] = i;
+        while (i < length && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        spans[2 * count++ + 1] = i;
+    }
+}
+
+/* Do text_a[a_start:a_end] and text_b[b_start:b_end] hold the same characters? */
+static int
+same_span(PyObject *text_a, Py_ssize_t a_start, Py_ssize_t a_end, PyObject *text_b, Py_ssize_t b_start, Py_ssize_t b_end)
+{
+    if (a_end - a_start != b_end - b_start) {
+        return 0;
+    }
+    int kind_a = PyUnicode_KIND(text_a), kind_b = PyUnicode_KIND(text_b);
+    const void *data_a = PyUnicode_DATA(text_a), *data_b = PyUnicode_DATA(text_b);
+    if (kind_a == kind_b) {
+        return memcmp((const char *)data_a + a_start * kind_a, (const char *)data_b + b_start * kind_b,
+                      (size_t)(a_end - a_start) * (size_t)kind_a) == 0;
+    }
+    for (Py_ssize_t k = 0; k < a_end - a_start; k++) {
+        if (PyUnicode_READ(kind_a, data_a, a_start + k) != PyUnicode_READ(kind_b, data_b, b_start + k)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* title._shares_most_words' first look, on two skeletons: do fewer than three quarters
+ * of the longer's words (counted as the words of a, each as often as a holds it, that b
+ * holds too) stand in both?  Then the two lines are no near duplicates.  1 when they
+ * fall short, 0 when not, -2 for a skeleton of more than SHARED_WORDS_MAX words (not
+ * looked at). */
+static int
+falls_short_of_shared_words(PyObject *key_a, PyObject *key_b)
+{
+    Py_ssize_t spans_a[2 * SHARED_WORDS_MAX], spans_b[2 * SHARED_WORDS_MAX];
+    Py_ssize_t n = word_spans(key_a, spans_a, SHARED_WORDS_MAX);
+    Py_ssize_t m = n < 0 ? -1 : word_spans(key_b, spans_b, SHARED_WORDS_MAX);
+    if (m < 0) {
+        return -2;
+    }
+    Py_ssize_t found = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        for (Py_ssize_t j = 0; j < m; j++) {
+            if (same_span(key_a, spans_a[2 * i], spans_a[2 * i + 1], key_b, spans_b[2 * j], spans_b[2 * j + 1])) {
+                found++;
+                break;
+            }
+        }
+    }
+    return found * 4 < (n > m ? n : m) * 3;
+}
+
 /* title.is_near_duplicate's answer for two lines (dicts a and b) whose lengths passed
  * its first look, where their skeletons alone settle it (title._is_near_duplicate's
  * first tests: equal skeletons; lengths too far apart for a ratio of 0.85; word counts
- * more than two apart): 1 or 0; -2 where they do not (the function must be asked); -1
+ * more than two apart; too few words shared, _shares_most_words' first look): 1 or 0;
+ * -2 where they do not (the function must be asked); -1
  * on an error.  The skeletons are made and kept as Line.key keeps them. */
 static int
 near_by_skeletons(PyObject *a, PyObject *b)
@@ -222,7 +300,7 @@ near_by_skeletons(PyObject *a, PyObject *b)
         answer = 0;
     } else {
         Py_ssize_t spaces = count_spaces(key_a, 0, n) - count_spaces(key_b, 0, m);
-        answer = spaces > 2 || spaces < -2 ? 0 : -2;
+        answer = spaces > 2 || spaces < -2 ? 0 : falls_short_of_shared_words(key_a, key_b) == 1 ? 0 : -2;
     }
     Py_DECREF(key_a);
     Py_DECREF(key_b);
