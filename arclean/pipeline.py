@@ -11,7 +11,9 @@ from .config import Config
 from .look import Look, Plan, gate_bit, needle_bits
 from .normalizers.residue.analysis import analyze_alone, look_afresh, rejudge
 from .normalizers.residue.context import carries_context, is_quiet, judge_in_context
+from .normalizers.residue.duplicates import drop_repeated_paragraphs, drop_repeated_title
 from .normalizers.residue.page import Page
+from .normalizers.residue.quiet import quiet_page
 from .normalizers.spelling.typos import Suggestion
 from .registry import BY_CODE, RULES, Rule, expand, select_rules
 
@@ -138,6 +140,8 @@ def _trace_changes(plan: _StepPlan, text: str, look: Look | None
 _RESIDUE_ONLY = frozenset(rule.decide for rule in RULES if rule.residue_only)
 #: The bundled line rules' decisions: each drops whole lines (``Page.without``) and rewrites none.
 _BUNDLED_DECISIONS = frozenset(rule.decide for rule in RULES if rule.decide is not None)
+#: The decisions :func:`~arclean.normalizers.residue.quiet.quiet_page` answers for: B101's and B102's.
+_QUIET_LOOK_DROPPERS = frozenset({drop_repeated_title, drop_repeated_paragraphs})
 
 
 class _LineRun(list[Step]):
@@ -150,9 +154,11 @@ class _LineRun(list[Step]):
     residue lines only (read once, not at each step of each round);
     ``keeps_lines``: whether all are bundled rules, which drop whole lines and
     rewrite none (the look at the text they leave is then the look at the text
-    they were given, :meth:`~arclean.look.Look.of_lines`)."""
+    they were given, :meth:`~arclean.look.Look.of_lines`); ``quiet_look``: whether
+    :func:`~arclean.normalizers.residue.quiet.quiet_page` can tell a page they leave as
+    it is (the rules that may drop a content line are B101 and B102, or none)."""
 
-    __slots__ = ("droppers", "suggesting", "decisions", "keeps_lines")
+    __slots__ = ("droppers", "suggesting", "decisions", "keeps_lines", "quiet_look")
 
     def __init__(self, steps: Iterable[Step]) -> None:
         super().__init__(steps)
@@ -162,6 +168,7 @@ class _LineRun(list[Step]):
             decide for _step, decide, residue_only in self.decisions if not residue_only)
         self.suggesting = any(step.suggest is not None for step in self)
         self.keeps_lines = all(decide in _BUNDLED_DECISIONS for _step, decide, _residue_only in self.decisions)
+        self.quiet_look = _QUIET_LOOK_DROPPERS.issuperset(self.droppers)
         assert all(step.decide is not None for step in self), "a run of line rules holds line rules only"
 
 
@@ -335,7 +342,13 @@ class Pipeline:
     def _decide(self, block: _LineRun, text: str) -> str:
         """A run of line rules on one page, as :meth:`_trace` runs it, without
         recording each step: the text after it."""
-        page = analyze_alone(text, self.config.boilerplate)
+        if block.quiet_look:
+            found = quiet_page(text, self.config.boilerplate)
+            if found is None:
+                return text  # quiet, and neither B101 nor B102 drops a line: no rule of the run does
+            page = found
+        else:
+            page = analyze_alone(text, self.config.boilerplate)
         quiet = is_quiet(page)
         if quiet and _drops_nothing(block, page):
             return text

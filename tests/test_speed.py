@@ -34,7 +34,7 @@ import arclean._compiled
 from arclean import changes as changes_module, look as look_module, pipeline as pipeline_module
 from arclean.normalizers import punctuation, quotes
 from arclean.normalizers.encoding import mojibake
-from arclean.normalizers.residue import analysis, context, duplicates, page as page_module, title as title_module
+from arclean.normalizers.residue import analysis, context, duplicates, page as page_module, quiet, title as title_module
 from arclean.normalizers.residue.page import Guard, Kind, Line, Page
 from arclean.normalizers.spelling import months
 from arclean.registry import BY_CODE, RULES
@@ -669,6 +669,79 @@ def test_the_first_look_for_copies_on_generated_documents_and_the_devset() -> No
         for page in (analysis.analyze_alone(text), analysis.analyze(text)):
             _check_no_copies(page)
     assert sum(title_module.has_no_copies(analysis.analyze_alone(text)) for text in documents) > len(documents) // 2
+
+
+def _check_quiet_look(text: str) -> bool:
+    """``quiet.quiet_page`` gives what ``quiet.python_quiet_page`` gives (the compiled core's
+    look in one call, where built), and says None only of a page that is quiet and that B101,
+    B102 and every rule dropping residue lines leave as it is.  Whether it said None."""
+    want, got = quiet.python_quiet_page(text), quiet.quiet_page(text)
+    assert (got is None) == (want is None), text
+    if want is None:
+        page = analysis.analyze_alone(text)
+        assert context.is_quiet(page) and context.python_plain_lines(page.lines)
+        assert duplicates.drop_repeated_title(page) is page and duplicates.drop_repeated_paragraphs(page) is page
+        return True
+    assert got is not None
+    assert (got.lines, list(got.filled), got.forum, got.alone) == (want.lines, list(want.filled), want.forum, want.alone)
+    remembered = got.__dict__.get(title_module.NO_COPIES_MEMO)
+    assert remembered is None or remembered == title_module.has_no_copies(Page(want.lines, (), want.forum, want.alone))
+    assert context.plain_lines(got.lines, Kind.BLANK, Kind.CONTENT) == context.python_plain_lines(got.lines)
+    return False
+
+
+@settings(max_examples=300)
+@given(st.one_of(_pages(), _pages_with_copies(), _heads_with_copies(), texts))
+@example("الحكومة تعلن خطة جديدة للزراعة\n\n" + _NEWS)  # quiet: None
+@example(f"{_NEWS}\n\n{_NEWS}")  # a paragraph repeated: B102's
+@example(f"{_TOPIC}\n{_TOPIC}\n{_NEWS}")  # a title's copy: B101's
+@example(f"{_TOPIC}\nاترك رد\n{_NEWS}")  # a line of residue
+@example(f"{_TOPIC}\nشارك الخبر على فيسبوك\n{_NEWS}")  # chrome words on a line of content
+def test_the_quiet_look_is_its_reference(text: str) -> None:
+    _check_quiet_look(text)
+
+
+def test_the_quiet_look_on_generated_documents_and_the_devset() -> None:
+    documents = _real_pages(300_000, seed=6)
+    assert len(documents) // 3 < sum(map(_check_quiet_look, documents)) < len(documents)
+
+
+@compiled
+def test_the_compiled_quiet_look_passes_errors_on() -> None:
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    arguments = analysis.classify_arguments(analysis.phrase_matcher())
+
+    def fails(*_args: object) -> object:
+        raise RuntimeError("a classifier failed")
+
+    with pytest.raises(RuntimeError):
+        speedups.quiet_page("سطر قصير لم يصنف بعد 7319", (fails, *arguments[1:]), title_module.COPY_LOOK, 16)
+    for bad in ((arguments[:8], title_module.COPY_LOOK), (arguments, title_module.COPY_LOOK[:11])):
+        with pytest.raises(TypeError):
+            speedups.quiet_page("نص", *bad, 16)
+    with pytest.raises(TypeError):
+        speedups.plain_lines([Line("نص", Kind.CONTENT)], Kind.BLANK, Kind.CONTENT)
+
+
+def test_a_line_rule_of_ones_own_is_asked_about_a_quiet_page() -> None:
+    """The quiet look answers for B101 and B102 only: a run of line rules with a rule of
+    one's own that may drop a line of content asks it about every page."""
+    page_text = "الحكومة تعلن خطة جديدة للزراعة\n\n" + _NEWS
+    assert quiet.quiet_page(page_text) is None
+
+    def drop_the_title(page: Page) -> Page:
+        return page.without([k for k, line in enumerate(page.lines) if line.text == "الحكومة تعلن خطة جديدة للزراعة"])
+
+    own = arclean.Rule("X102", lambda text: text, True, decide=drop_the_title)
+    for rules in ([own, "B101", "B102"], [own], ["B101", "B201", own]):
+        pipe = arclean.Pipeline(rules)
+        assert not next(block for block in pipe._blocks if isinstance(block, pipeline_module._LineRun)).quiet_look
+        assert pipe.clean(page_text) == pipe.explain(page_text).text == "\n" + _NEWS
+    for rules in (["B101", "B102", "B201"], ["B201", "B301"]):
+        assert next(block for block in arclean.Pipeline(rules)._blocks
+                    if isinstance(block, pipeline_module._LineRun)).quiet_look
 
 
 def test_white_space_folds_to_a_separator() -> None:

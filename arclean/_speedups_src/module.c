@@ -59,6 +59,15 @@
  *                             analysis.classify for a short line no phrase, counter,
  *                             copyright notice, label, breadcrumb, separator or list mark
  *                             may be (short_line.c): its Line; None for the others.
+ *   plain_lines(lines, blank, content)
+ *                             context.python_plain_lines (page.c): is every line blank, or
+ *                             content without a chrome word?
+ *   quiet_page(text, classify, copies, slack)
+ *                             quiet.python_quiet_page for a short text (page.c): None when
+ *                             its lines, classified by classify_lines, are all plain, no
+ *                             forum line among them, and no_copies and first_repeat find no
+ *                             line that may copy or repeat another; else classify_lines'
+ *                             items and no_copies' answer (None: not asked).
  *   index_lines(lines, blank) Page.index and Page.filled in one pass (page.c): each kind's
  *                             line indexes, and the non-blank ones, as lists.
  *   no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
@@ -109,6 +118,10 @@ static PyMethodDef methods[] = {
      "A short text's lines and folded lines, each classified once a page: (lines, filled, forum, seen)."},
     {"short_line", (PyCFunction)(void (*)(void))short_line, METH_FASTCALL,
      "analysis.classify for a short line that no phrase, counter or other special test may take; else None."},
+    {"plain_lines", (PyCFunction)(void (*)(void))plain_lines_of, METH_FASTCALL,
+     "Is every line blank, or content without a chrome word (context.python_plain_lines)?"},
+    {"quiet_page", (PyCFunction)(void (*)(void))quiet_page, METH_FASTCALL,
+     "quiet.python_quiet_page for a short text: None, or classify_lines' four items and no_copies' answer."},
     {"index_lines", (PyCFunction)(void (*)(void))index_lines, METH_FASTCALL,
      "Page.index and Page.filled in one pass: ({kind: [indexes]}, [non-blank indexes])."},
     {"no_copies", (PyCFunction)(void (*)(void))no_copies, METH_FASTCALL,

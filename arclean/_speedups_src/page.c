@@ -5,7 +5,7 @@
  * are passed in), but for a long line of prose.  And the page's index (index_lines). */
 #include "speedups.h"
 
-PyObject *LINE_TEXT, *LINE_KIND, *LINE_GUARD, *LINE_PROSE, *LINE_KEY, *LINE_FOLDED, *LINE_WORDS;
+PyObject *LINE_TEXT, *LINE_KIND, *LINE_GUARD, *LINE_PROSE, *LINE_KEY, *LINE_FOLDED, *LINE_WORDS, *LINE_CHROME;
 
 int
 line_names_init(void)
@@ -17,7 +17,9 @@ line_names_init(void)
     LINE_KEY = PyUnicode_InternFromString("key");
     LINE_FOLDED = PyUnicode_InternFromString("folded");
     LINE_WORDS = PyUnicode_InternFromString("words");
-    return LINE_TEXT && LINE_KIND && LINE_GUARD && LINE_PROSE && LINE_KEY && LINE_FOLDED && LINE_WORDS ? 0 : -1;
+    LINE_CHROME = PyUnicode_InternFromString("chrome_count");
+    return LINE_TEXT && LINE_KIND && LINE_GUARD && LINE_PROSE && LINE_KEY && LINE_FOLDED && LINE_WORDS && LINE_CHROME ? 0
+                                                                                                             : -1;
 }
 
 /* A str's lines as analysis.page_lines gives them: split at each line feed, except
@@ -292,5 +294,104 @@ index_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 done:
     Py_XDECREF(index);
     Py_XDECREF(filled);
+    return result;
+}
+
+/* context.python_plain_lines: is every Line of the tuple blank, or content without a chrome
+ * word (kind blank, or kind content and a chrome_count of 0)?  1, 0, or -1 on an error. */
+static int
+plain_lines(PyObject *lines, PyObject *blank, PyObject *content)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(lines); i++) {
+        PyObject *line = PyTuple_GET_ITEM(lines, i);
+        PyObject *kind = PyObject_GetAttr(line, LINE_KIND);
+        if (kind == NULL) {
+            return -1;
+        }
+        Py_DECREF(kind); /* only compared (the line holds it) */
+        if (kind == blank) {
+            continue;
+        }
+        if (kind != content) {
+            return 0;
+        }
+        PyObject *chrome = PyObject_GetAttr(line, LINE_CHROME);
+        int some = chrome == NULL ? -1 : PyObject_IsTrue(chrome);
+        Py_XDECREF(chrome);
+        if (some != 0) {
+            return some < 0 ? -1 : 0;
+        }
+    }
+    return 1;
+}
+
+/* plain_lines(lines, blank, content) -> bool: context.python_plain_lines. */
+PyObject *
+plain_lines_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3 || !PyTuple_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "plain_lines(lines: tuple, blank, content)");
+        return NULL;
+    }
+    int plain = plain_lines(args[0], args[1], args[2]);
+    return plain < 0 ? NULL : Py_NewRef(plain ? Py_True : Py_False);
+}
+
+/* quiet_page(text, classify, copies, slack) -> None | (lines, filled, forum, seen, no_copies)
+ * quiet.python_quiet_page's look at a short text: its lines classified as
+ * classify_lines(text, *classify) classifies them (classify: its nine arguments after
+ * the text); then, while the page stays quiet, whether every line is plain (plain_lines,
+ * with copies' blank and content kinds: a forum line is not), whether
+ * no_copies(lines, filled, *copies) says no line may be a copy of another (copies: its
+ * twelve arguments after the lines), and whether first_repeat(lines, filled, slack)
+ * finds no line that may repeat the one before it.  None when all three say so;
+ * otherwise classify_lines' four items and no_copies' answer (None where it was not
+ * asked). */
+PyObject *
+quiet_page(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 4 || !PyTuple_Check(args[1]) || PyTuple_GET_SIZE(args[1]) != 9 || !PyTuple_Check(args[2])
+        || PyTuple_GET_SIZE(args[2]) != 12) {
+        PyErr_SetString(PyExc_TypeError, "quiet_page(text, classify: a tuple of 9, copies: a tuple of 12, slack)");
+        return NULL;
+    }
+    PyObject *call[14];
+    call[0] = args[0];
+    for (Py_ssize_t k = 0; k < 9; k++) {
+        call[1 + k] = PyTuple_GET_ITEM(args[1], k);
+    }
+    PyObject *classified = classify_lines(module, call, 10);
+    if (classified == NULL) {
+        return NULL;
+    }
+    PyObject *lines = PyTuple_GET_ITEM(classified, 0), *filled = PyTuple_GET_ITEM(classified, 1);
+    PyObject *copies = args[2], *answer = Py_NewRef(Py_None);
+    /* a page with a forum line is no plain page: its forum flag need not be read */
+    int quiet = plain_lines(lines, PyTuple_GET_ITEM(copies, 0), PyTuple_GET_ITEM(copies, 1));
+    if (quiet > 0) {
+        call[0] = lines;
+        call[1] = filled;
+        for (Py_ssize_t k = 0; k < 12; k++) {
+            call[2 + k] = PyTuple_GET_ITEM(copies, k);
+        }
+        Py_SETREF(answer, no_copies(module, call, 14));
+        quiet = answer == NULL ? -1 : answer == Py_True;
+    }
+    if (quiet > 0) {
+        call[2] = args[3];
+        PyObject *repeat = first_repeat(module, call, 3);
+        Py_ssize_t at = repeat == NULL ? -2 : PyLong_AsSsize_t(repeat);
+        Py_XDECREF(repeat);
+        quiet = at == -2 || PyErr_Occurred() ? -1 : at < 0;
+    }
+    PyObject *result = NULL;
+    if (quiet == 0) {
+        result = PyTuple_Pack(5, lines, filled, PyTuple_GET_ITEM(classified, 2), PyTuple_GET_ITEM(classified, 3), answer);
+    } else if (quiet > 0) {
+        result = Py_NewRef(Py_None);
+    }
+    Py_XDECREF(answer);
+    Py_DECREF(classified);
     return result;
 }

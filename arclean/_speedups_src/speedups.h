@@ -124,10 +124,12 @@ PyObject *line_opcodes(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 PyObject *page_changes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* page.c: the names of the Line attributes the page model's loops read, interned once
  * when the module is made (line_names_init), and the loops themselves. */
-extern PyObject *LINE_TEXT, *LINE_KIND, *LINE_GUARD, *LINE_PROSE, *LINE_KEY, *LINE_FOLDED, *LINE_WORDS;
+extern PyObject *LINE_TEXT, *LINE_KIND, *LINE_GUARD, *LINE_PROSE, *LINE_KEY, *LINE_FOLDED, *LINE_WORDS, *LINE_CHROME;
 int line_names_init(void);
 PyObject *classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *index_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *quiet_page(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+PyObject *plain_lines_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 /* copies.c */
 PyObject *no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs);

@@ -56,7 +56,7 @@ _LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
 #: Three line feeds or more: a run of two blank lines or more.
 _BLANK_RUN = re.compile("(\n\n\n+)")
 #: A text of at most this many characters is split into its lines at once; a longer one, line by line.
-_SPLIT_AT_ONCE = 1 << 12
+SPLIT_AT_ONCE = 1 << 12
 #: Lines of at most this many characters are classified once across pages.
 _SHORT_LINE = 200
 #: Short lines' Lines kept across pages, for each phrase matcher, at most (any beyond clear the memory).
@@ -85,16 +85,12 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     ['COMMENT', 'BLANK', 'CONTENT']
     """
     matcher = phrase_matcher(extra)
-    if len(text) <= _SPLIT_AT_ONCE:
+    if len(text) <= SPLIT_AT_ONCE:
         # Split at once: the lines in one loop, which also finds the page's non-blank
         # lines (Page.filled) and its forum lines.
-        lines, filled, forum, seen = _classify_lines(text, _classify_short, classify, matcher, BLANK, FORUM,
-                                                     _SHORT_LINE, _prose_line(matcher), _short_lines(matcher),
-                                                     _SHORT_LINES_KEPT)
-        page = Page(lines, extra, forum, seen)
-        page.__dict__["filled"] = filled  # Page.filled, found on the way
-        return page
-    seen = {}  # a line repeated in a page is classified once, and stored once
+        lines, filled, forum, met = _classify_lines(text, *classify_arguments(matcher))
+        return page_of(lines, filled, forum, met, extra)
+    seen: dict[str, Line] = {}  # a line repeated in a page is classified once, and stored once
     known = _short_lines(matcher)
 
     def classified(line: str) -> Line:
@@ -107,6 +103,23 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
     lines = tuple(map(classified, page_lines(text)))
     forum = any(line.kind is Kind.FORUM for line in seen.values())
     return Page(lines, extra, forum=forum, alone=seen)
+
+
+def page_of(lines: tuple[Line, ...], filled: Sequence[int], forum: bool, seen: dict[str, Line],
+            extra: tuple[Phrase, ...]) -> Page:
+    """The page of a short text's lines as :func:`python_classify_lines` gives them (the
+    lines, the non-blank ones, whether one is a forum line, each line's Line)."""
+    page = Page(lines, extra, forum, seen)
+    page.__dict__["filled"] = filled  # Page.filled, found on the way
+    return page
+
+
+@lru_cache(maxsize=MATCHERS_KEPT)
+def classify_arguments(matcher: PhraseMatcher) -> ClassifyArguments:
+    """What :func:`python_classify_lines` (or the compiled core's) takes after the text,
+    for a text analysed with this matcher."""
+    return (_classify_short, classify, matcher, BLANK, FORUM, _SHORT_LINE, _prose_line(matcher), _short_lines(matcher),
+            _SHORT_LINES_KEPT)
 
 
 def python_classify_lines(text: str, classify_short: Classifier, classify_long: Classifier, matcher: PhraseMatcher,
@@ -175,6 +188,8 @@ Classifier = Callable[[str, str, PhraseMatcher], Line]
 #: What the compiled core needs to classify a long line of prose as :func:`classify` does: the
 #: matcher's ``could_start``, the Line class, the content kind and :func:`classify`'s bounds.
 ProseLine = tuple[Callable[[str], bool], type[Line], Kind, int, int, int]
+#: What :func:`python_classify_lines` takes after the text (:func:`classify_arguments`).
+ClassifyArguments = tuple[Classifier, Classifier, PhraseMatcher, Kind, Kind, int, "ProseLine | None", dict[str, Line], int]
 
 
 @lru_cache(maxsize=MATCHERS_KEPT)
@@ -238,7 +253,7 @@ def page_lines(text: str) -> Iterator[str]:
     >>> "\\n".join(page_lines("أ\\n\\n\\n\\nج")) == "أ\\n\\n\\n\\nج"
     True
     """
-    if len(text) <= _SPLIT_AT_ONCE:
+    if len(text) <= SPLIT_AT_ONCE:
         for number, chunk in enumerate(_BLANK_RUN.split(text)):
             if number % 2:
                 yield chunk[2:]  # n line feeds in a row: n - 1 blank lines, joined by n - 2 of them

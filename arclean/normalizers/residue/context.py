@@ -22,8 +22,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
+from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from .page import BLANK, CONTENT, FORUM, NUMBER, NUMBERS, Guard, Kind, Line, Page, Region
 from .title import find_post, find_title, has_no_copies
@@ -72,13 +73,28 @@ def is_quiet(page: Page) -> bool:
     >>> is_quiet(analyze_alone("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nاترك رد"))
     False
     """
-    if page.forum:
+    if page.forum or not plain_lines(page.lines, BLANK, CONTENT):
         return False
-    for line in page.lines:
-        kind = line.kind
-        if kind is not BLANK and (kind is not CONTENT or line.chrome_count):
-            return False
     return has_no_copies(page) or find_post(page) is None  # no copies: no post header (asked without find_post's call)
+
+
+def python_plain_lines(lines: tuple[Line, ...], blank: Kind = BLANK, content: Kind = CONTENT) -> bool:
+    """Is every line ``blank``, or ``content`` without a chrome word (:func:`is_quiet`'s
+    test of the lines)?  The reference of the compiled core's ``plain_lines``.
+
+    >>> from arclean.normalizers.residue.analysis import analyze_alone
+    >>> python_plain_lines(analyze_alone("نص\\n\\nنص آخر").lines), python_plain_lines(analyze_alone("نص\\nاترك رد").lines)
+    (True, False)
+    """
+    for line in lines:
+        kind = line.kind
+        if kind is not blank and (kind is not content or line.chrome_count):
+            return False
+    return True
+
+
+plain_lines: Callable[[tuple[Line, ...], Kind, Kind], bool] = (
+    python_plain_lines if speedups is None else speedups.plain_lines)
 
 
 def judge_in_context(page: Page) -> Page:

@@ -18,7 +18,7 @@ from .title import find_title, has_no_copies
 
 _MIN_PARAGRAPH_WORDS = 8
 #: Lines equal but for white space differ in length by at most this much more than the shorter is long.
-_LENGTH_SLACK = 16
+LENGTH_SLACK = 16
 
 
 def remove_repeated_title(text: str) -> str:
@@ -55,7 +55,7 @@ def remove_repeated_paragraphs(text: str) -> str:
 
 def drop_repeated_paragraphs(page: Page) -> Page:
     """The page without paragraphs that repeat the one before them."""
-    if speedups is not None and speedups.first_repeat(page.lines, page.filled, _LENGTH_SLACK) < 0:
+    if speedups is not None and speedups.first_repeat(page.lines, page.filled, LENGTH_SLACK) < 0:
         return page  # the compiled first look: no line may repeat the one before it (96 % of real pages)
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
     previous: Line | None = None
@@ -69,7 +69,7 @@ def drop_repeated_paragraphs(page: Page) -> Page:
     return page.without(drop) if drop else page
 
 
-def _may_repeat(previous: Line, line: Line, slack: int = _LENGTH_SLACK) -> bool:
+def _may_repeat(previous: Line, line: Line, slack: int = LENGTH_SLACK) -> bool:
     """A first look: may the two lines be the same paragraph, white space aside?
     Only if their lengths are close (normalizing collapses runs of white space;
     it does not halve a paragraph), they start alike (normalized, a line starts
@@ -90,7 +90,7 @@ def _may_repeat(previous: Line, line: Line, slack: int = _LENGTH_SLACK) -> bool:
     return bool(key_a == key_b)
 
 
-def python_first_repeat(lines: tuple[Line, ...], filled: Sequence[int], slack: int = _LENGTH_SLACK) -> int:
+def python_first_repeat(lines: tuple[Line, ...], filled: Sequence[int], slack: int = LENGTH_SLACK) -> int:
     """The first ``k`` at which the non-blank line ``filled[k]`` may repeat the one
     before it (:func:`_may_repeat`), or -1: then :func:`drop_repeated_paragraphs`
     drops nothing.  The reference of the compiled core's ``first_repeat``.

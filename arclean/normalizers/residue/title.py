@@ -196,12 +196,14 @@ def has_no_copies(page: Page) -> bool:
     False
     """
     memo = page.__dict__
-    found: bool | None = memo.get("_no_copies")
+    found: bool | None = memo.get(NO_COPIES_MEMO)
     if found is None:
-        found = memo["_no_copies"] = _no_copies(
-            page.lines, page.filled, BLANK, CONTENT, LABEL, _DOUBLED_TEST, _is_post_byline, _CANDIDATE_TEST,
-            is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK, _DOUBLED_MEMO)
+        found = memo[NO_COPIES_MEMO] = _no_copies(page.lines, page.filled, *COPY_LOOK)
     return found
+
+
+#: Where a page's dict keeps :func:`has_no_copies`' answer.
+NO_COPIES_MEMO = "_no_copies"
 
 
 def python_no_copies(  # noqa: C901 (one loop: a call a line would cost the pure-Python path 2 %)
@@ -423,3 +425,9 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             if other_lines > _MAX_LINES_BETWEEN:
                 break
     return copies
+
+
+#: What :func:`has_no_copies` passes its search (:func:`python_no_copies`, or the compiled core's
+#: ``no_copies``) after a page's lines and non-blank indexes: the kinds, the guard, the tests, the bounds.
+COPY_LOOK: tuple[object, ...] = (BLANK, CONTENT, LABEL, _DOUBLED_TEST, _is_post_byline, _CANDIDATE_TEST,
+                                 is_near_duplicate, _POST_SCAN, _TITLE_LINES, _COPY_WINDOW, _LENGTH_SLACK, _DOUBLED_MEMO)
