@@ -133,6 +133,16 @@ def test_table_numbers_and_a_heading_under_a_link_stay() -> None:
     assert page.region(0) is Region.ARTICLE and page.region(3) is Region.TAIL
 
 
+def test_numbers_of_a_series_stay_and_a_stray_one_goes() -> None:
+    """Verse or item numbers at the page's edge, each beside the next (1 and 2), are a series
+    and stay; a lone counter after the article goes."""
+    text = ("1\nالآية الأولى من السورة الكريمة\n2\nوالآية التي تليها في الترتيب المعروف\n"
+            "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.\n7")
+    page = analyze(text)
+    assert [line.guard for line in page.lines if line.kind is Kind.NUMBER] == [Guard.SERIES, Guard.SERIES, None]
+    assert arclean.clean(text) == text[: -len("7")]
+
+
 def _load_corpus_module():
     spec = importlib.util.spec_from_file_location("corpus", ROOT / "benchmarks" / "corpus.py")
     module = importlib.util.module_from_spec(spec)

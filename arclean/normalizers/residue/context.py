@@ -20,7 +20,6 @@ dropped (the next rule may be the one that drops it).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import replace
 from typing import Callable, Sequence
 
@@ -132,7 +131,7 @@ def nothing_to_judge(page: Page) -> bool:
     if page.forum:
         return False  # poster cards, board lines
     lines, filled = page.lines, page.filled
-    numbers: Counter[int | None] | None = None
+    numbers: set[int | None] | None = None
     last = len(filled) - 1
     for at, index in enumerate(filled):
         line = lines[index]
@@ -198,16 +197,17 @@ def _guard_numbers(page: Page) -> Page:
     return _with(page, changed)
 
 
-def _numbers(page: Page) -> Counter[int | None]:
-    """How many bare number lines hold each number."""
-    return Counter(_number(page.lines[i]) for i in page.index.get(NUMBER, ()))
+def _numbers(page: Page) -> set[int | None]:
+    """The numbers the bare number lines hold (a set: a Counter is made in Python, and only
+    whether a number is held is asked)."""
+    return {_number(page.lines[i]) for i in page.index.get(NUMBER, ())}
 
 
-def _number_guard(page: Page, index: int, numbers: Counter[int | None]) -> Guard | None:
+def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | None:
     value = _number(page.lines[index])
     if _in_table(page, index):
         return Guard.TABLE
-    if value is not None and (numbers[value - 1] > 0 or numbers[value + 1] > 0):
+    if value is not None and (value - 1 in numbers or value + 1 in numbers):
         return Guard.SERIES
     if value is not None and (1300 <= value <= 1499 or 1900 <= value <= 2099):
         return Guard.YEAR
