@@ -46,14 +46,17 @@ _Codes = Union[List[str], Tuple[str, ...], None]
 
 def _resolve(config: Config | None, select: _Codes, ignore: _Codes, extend_select: _Codes, profile: str | None) -> Pipeline:
     if config is None and select is None and ignore is None and extend_select is None and profile is None:
-        return pipeline_for(_default_config())  # the common call: no Config built and merged each time
+        return _default_pipeline()  # the common call: no Config built, merged or hashed each time
     config = (config or Config()).merge(select=select, ignore=ignore, extend_select=extend_select, profile=profile)
     return pipeline_for(config)
 
 
 @lru_cache(maxsize=1)
-def _default_config() -> Config:
-    return Config().merge(select=None, ignore=None, extend_select=None, profile=None)
+def _default_pipeline() -> Pipeline:
+    """The default configuration's pipeline, found once: :func:`pipeline_for` finds a
+    pipeline by its configuration, whose hash (a frozen dataclass's, over every field,
+    in Python) costs a clean page some 2 % of its instructions."""
+    return pipeline_for(Config().merge(select=None, ignore=None, extend_select=None, profile=None))
 
 
 def clean(

@@ -1938,3 +1938,13 @@ def test_compiled_followed_by_is_the_reference(text: str, marks: str, followers:
     assert punctuation._mark_before_letter(text) is punctuation.python_mark_before_letter(text)
     with pytest.raises(TypeError):
         speedups.followed_by(text, marks)  # type: ignore[call-arg]
+
+
+def test_the_default_call_makes_and_hashes_no_configuration() -> None:
+    """``arclean.clean(text)``, the common call, finds its pipeline without making, merging
+    or hashing a ``Config`` (a frozen dataclass's hash runs in Python, over every field)."""
+    want = arclean.clean("نص  نص")
+    assert want.startswith("نص نص")
+    with mock.patch.object(arclean.Config, "__hash__", side_effect=AssertionError("a Config was hashed")), \
+            mock.patch.object(arclean.Config, "merge", side_effect=AssertionError("a Config was merged")):
+        assert arclean.clean("نص  نص") == arclean.explain("نص  نص").text == want
