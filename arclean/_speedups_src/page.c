@@ -22,6 +22,22 @@ line_names_init(void)
                                                                                                              : -1;
 }
 
+/* A Line's field (kind, chrome_count): read from its dict, where a Line keeps its fields
+ * (a getattr first looks the name up in the class, where the fields' defaults stand), or
+ * by getattr when the dict does not hold it.  A new reference; NULL on an error. */
+static PyObject *
+line_value(PyObject *line, PyObject *name)
+{
+    PyObject *fields = PyObject_GenericGetDict(line, NULL);
+    if (fields == NULL) {
+        PyErr_Clear(); /* no dict: the attribute, as getattr finds it */
+        return PyObject_GetAttr(line, name);
+    }
+    PyObject *found = Py_XNewRef(PyDict_GetItemWithError(fields, name));
+    Py_DECREF(fields);
+    return found != NULL || PyErr_Occurred() ? found : PyObject_GetAttr(line, name);
+}
+
 /* A str's lines as analysis.page_lines gives them: split at each line feed, except
  * that a run of three line feeds or more is one line made of the feeds past its
  * first two (then the lines, joined with line feeds, give the text back). */
@@ -225,7 +241,7 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             Py_DECREF(made); /* seen holds it */
             found = made;
         }
-        PyObject *kind = PyObject_GetAttr(found, LINE_KIND);
+        PyObject *kind = line_value(found, LINE_KIND);
         if (kind == NULL) {
             goto done;
         }
@@ -304,7 +320,7 @@ plain_lines(PyObject *lines, PyObject *blank, PyObject *content)
 {
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(lines); i++) {
         PyObject *line = PyTuple_GET_ITEM(lines, i);
-        PyObject *kind = PyObject_GetAttr(line, LINE_KIND);
+        PyObject *kind = line_value(line, LINE_KIND);
         if (kind == NULL) {
             return -1;
         }
@@ -315,7 +331,7 @@ plain_lines(PyObject *lines, PyObject *blank, PyObject *content)
         if (kind != content) {
             return 0;
         }
-        PyObject *chrome = PyObject_GetAttr(line, LINE_CHROME);
+        PyObject *chrome = line_value(line, LINE_CHROME);
         int some = chrome == NULL ? -1 : PyObject_IsTrue(chrome);
         Py_XDECREF(chrome);
         if (some != 0) {
