@@ -706,6 +706,19 @@ def test_the_quiet_look_on_generated_documents_and_the_devset() -> None:
     assert len(documents) // 3 < sum(map(_check_quiet_look, documents)) < len(documents)
 
 
+def test_the_quiet_look_classifies_with_each_calls_phrases() -> None:
+    """``quiet_page`` keeps the classifier's arguments of the last call's matcher: a call with
+    other phrases (another pipeline's, a learned file's) classifies with its own."""
+    from arclean.datafiles import Phrase
+
+    learned = (Phrase("سطر ثابت من الموقع", "chrome", False, "learned"),)
+    text = "سطر ثابت من الموقع\n\n" + _NEWS
+    for _ in range(2):
+        assert quiet.quiet_page(text) is None
+        found = quiet.quiet_page(text, learned)
+        assert found is not None and found.lines[0].kind is Kind.CHROME
+
+
 @compiled
 def test_the_compiled_quiet_look_passes_errors_on() -> None:
     from arclean._compiled import speedups

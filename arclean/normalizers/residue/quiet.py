@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from ..._compiled import speedups
 from ...datafiles import Phrase
-from .analysis import SPLIT_AT_ONCE, analyze_alone, classify_arguments, page_of
+from .analysis import SPLIT_AT_ONCE, ClassifyArguments, analyze_alone, classify_arguments, page_of
 from .context import python_plain_lines
 from .duplicates import LENGTH_SLACK, python_first_repeat
-from .lines import phrase_matcher
+from .lines import PhraseMatcher, phrase_matcher
 from .page import Page
 from .title import COPY_LOOK, NO_COPIES_MEMO, has_no_copies
 
@@ -40,6 +40,11 @@ def python_quiet_page(text: str, extra: tuple[Phrase, ...] = ()) -> Page | None:
     return page
 
 
+#: The matcher of the last call to :func:`quiet_page` and the classifier's arguments for it
+#: (a pair replaced whole: a call in another thread finds one or the other, never half of each).
+_last: tuple[PhraseMatcher | None, ClassifyArguments | None] = (None, None)
+
+
 def quiet_page(text: str, extra: tuple[Phrase, ...] = ()) -> Page | None:
     """:func:`python_quiet_page`, by the compiled core for a short text: the lines
     classified, and the page looked at, in one call; the page made only when it is
@@ -51,7 +56,13 @@ def quiet_page(text: str, extra: tuple[Phrase, ...] = ()) -> Page | None:
     """
     if speedups is None or len(text) > SPLIT_AT_ONCE:
         return python_quiet_page(text, extra)
-    found = speedups.quiet_page(text, classify_arguments(phrase_matcher(extra)), COPY_LOOK, LENGTH_SLACK)
+    global _last
+    matcher = phrase_matcher(extra)
+    last_matcher, arguments = _last
+    if last_matcher is not matcher:  # the last call's matcher: a pipeline's, on every page
+        arguments = classify_arguments(matcher)
+        _last = (matcher, arguments)
+    found = speedups.quiet_page(text, arguments, COPY_LOOK, LENGTH_SLACK)
     if found is None:
         return None
     lines, filled, forum, seen, no_copies = found
