@@ -32,7 +32,7 @@ from hypothesis import example, given, settings, strategies as st
 import arclean
 import arclean._compiled
 from arclean import changes as changes_module, look as look_module, pipeline as pipeline_module
-from arclean.normalizers import punctuation, quotes
+from arclean.normalizers import letters, punctuation, quotes
 from arclean.normalizers.encoding import mojibake
 from arclean.normalizers.residue import analysis, context, duplicates, page as page_module, quiet, title as title_module
 from arclean.normalizers.residue.page import Guard, Kind, Line, Page
@@ -1961,3 +1961,16 @@ def test_the_default_call_makes_and_hashes_no_configuration() -> None:
     with mock.patch.object(arclean.Config, "__hash__", side_effect=AssertionError("a Config was hashed")), \
             mock.patch.object(arclean.Config, "merge", side_effect=AssertionError("a Config was merged")):
         assert arclean.clean("نص  نص") == arclean.explain("نص  نص").text == want
+
+
+@pytest.mark.parametrize("expand", [False, True])
+def test_presentation_forms_are_looked_for_among_the_rare_characters(expand: bool) -> None:
+    """L101 looks for the forms it maps among a text's rare characters (the compiled core's
+    ``first_look``): every form it maps is one of them, alone and in a text."""
+    forms = "".join(map(chr, letters._presentation_table(expand)))
+    assert letters._form_candidates(forms) == forms
+    if arclean._compiled.COMPILED:  # in pure Python, the text itself
+        assert letters._form_candidates(f"قال ﷺ abc {forms[:40]}") == f"ﷺ{forms[:40]}"
+    for text in ("ﺍﻟﺴﻼﻡ عليكم", "نص ﷺ", "نص بلا أشكال"):
+        assert letters.normalize_presentation_forms(text, expand_ligatures=expand) == text.translate(
+            letters._presentation_table(expand))

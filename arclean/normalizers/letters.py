@@ -27,10 +27,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Callable
 
 import regex
 
 from .. import datafiles
+from .._compiled import speedups
 from ..text.chars import ARABIC_LETTERS, ARABIC_MARKS, TATWEEL
 from ..text.clitics import WORD_PREFIX
 from ..text.language import document_is_non_arabic, is_non_arabic, map_lines
@@ -116,9 +118,16 @@ def normalize_presentation_forms(text: str, *, expand_ligatures: bool = False) -
     >>> normalize_presentation_forms("ﷺ", expand_ligatures=True)
     'صلى الله عليه وسلم'
     """
-    if not _mapped_form(expand_ligatures).search(text):
+    if not _mapped_form(expand_ligatures).search(_form_candidates(text)):
         return text
     return text.translate(_presentation_table(expand_ligatures))
+
+
+#: Where L101 looks for a form it maps: with the compiled core, the text's rare characters
+#: (``first_look``: one scan; a presentation form is neither ASCII nor a basic Arabic
+#: letter), not the whole text, where the forms' pattern, which starts with a class, is
+#: tried at every position; in pure Python the text itself (``str`` gives it back).
+_form_candidates: Callable[[str], str] = str if speedups is None else speedups.first_look
 
 
 def replace_persian_letters(text: str) -> str:
