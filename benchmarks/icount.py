@@ -26,6 +26,13 @@ rule runs) and given to the rule, and the look alone is counted apart and taken 
 
     python benchmarks/icount.py --base-dir /tmp/base --step T102   # per call, and all calls together
 
+``--whole-pass`` counts one pass of ``arclean.clean`` over every page of that larger corpus, after
+a pass that warms it up (as ``run.py``'s timed runs follow one another over the same pages): the
+tail of dear pages, which 300 pages hold few of, is counted at its weight.  Only the calls are
+counted (callgrind collects within ``itertools.starmap``, which makes them, and nothing else).
+
+    python benchmarks/icount.py --base-dir /tmp/base --whole-pass
+
 Make the snapshot with ``git archive HEAD arclean setup.py pyproject.toml MANIFEST.in |
 tar -x -C /tmp/base`` and build its core there (``python setup.py build_ext
 --inplace``), as for ``difffuzz.py --base-dir``.
@@ -112,6 +119,30 @@ for _ in range(loops):
 """
 
 
+#: What one side runs for ``--whole-pass``: every page once to warm up, then every page again,
+#: through ``itertools.starmap``, whose ``starmap_next`` callgrind collects in (and nothing else).
+_PASS_CHILD = """
+import pickle, sys
+from collections import deque
+from itertools import starmap
+root, call = sys.argv[1], sys.argv[5]
+sys.path.insert(0, root)
+import arclean
+assert arclean.__file__.startswith(root), arclean.__file__
+docs = pickle.load(open(sys.argv[4], "rb"))
+run = getattr(arclean, call)
+for text in docs:
+    run(text)
+print("DOCUMENTS", len(docs), file=sys.stderr)
+deque(starmap(run, [(text,) for text in docs]), maxlen=0)
+"""
+
+
+def pass_instructions(root: Path, docs: Path, child: Path, call: str) -> tuple[int, int]:
+    """The instructions of one warm pass of ``arclean.clean`` (or ``explain``) over every page."""
+    return instructions(root, "all", 1, docs, child, call, collect="starmap_next")
+
+
 def step_instructions(root: Path, code: str, docs: Path, child: Path) -> tuple[float, int]:
     """A character rule's instructions a call, the look before it taken off, and its calls."""
     counts = {}
@@ -120,11 +151,14 @@ def step_instructions(root: Path, code: str, docs: Path, child: Path) -> tuple[f
     return (counts["step"] - counts["look"]) / (LOOPS * max(calls, 1)), calls
 
 
-def instructions(root: Path, group: str, loops: int, docs: Path, child: Path, call: str) -> tuple[int, int]:
-    """The instructions callgrind counts for one run, and the documents of the group."""
+def instructions(root: Path, group: str, loops: int, docs: Path, child: Path, call: str,
+                 collect: str | None = None) -> tuple[int, int]:
+    """The instructions callgrind counts for one run (within ``collect`` only, a C function,
+    if given), and the documents of the group."""
+    toggle = [f"--toggle-collect={collect}"] if collect else []
     run = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, str(child), str(root), group,
-         str(loops), str(docs), call],
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *toggle, sys.executable, str(child), str(root),
+         group, str(loops), str(docs), call],
         capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     collected = re.search(r"Collected : (\d+)", run.stderr)
@@ -150,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--call", choices=("clean", "explain"), default="clean", help="what is counted (default clean)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--step", metavar="CODE", help="count one character rule's calls (see above), not clean()")
+    parser.add_argument("--whole-pass", action="store_true",
+                        help="count one warm pass over every page of 2 MB of real pages (see above)")
     args = parser.parse_args(argv)
     groups = args.groups.split(",")
     for group in groups:
@@ -163,6 +199,13 @@ def main(argv: list[str] | None = None) -> int:
             new, _ = step_instructions(new_dir, args.step, docs, child)
             print(f"{args.step:9}  base {base:12,.0f}  new {new:12,.0f}  new/base {new / max(base, 1):.3f}  "
                   f"({calls} calls; all of them: base {base * calls / 1e6:.2f}M, new {new * calls / 1e6:.2f}M)")
+        return 0
+    if args.whole_pass:
+        with _workspace(_PASS_CHILD, 2_000_000, args.seed) as (docs, child, implementation):
+            print(f"instructions of a warm pass of {args.call}() over the real pages ({implementation}; callgrind)")
+            base, count = pass_instructions(base_dir, docs, child, args.call)
+            new, _ = pass_instructions(new_dir, docs, child, args.call)
+            print(f"whole pass  base {base:14,}  new {new:14,}  new/base {new / base:.3f}  ({count} documents)")
         return 0
     with _workspace(_CHILD, 1_000_000, args.seed) as (docs, child, implementation):
         print(f"instructions per {args.call}() of a real page ({implementation}; callgrind, PYTHONHASHSEED=0)")
