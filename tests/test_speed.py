@@ -684,6 +684,8 @@ def _check_quiet_look(text: str) -> bool:
         return True
     assert got is not None
     assert (got.lines, list(got.filled), got.forum, got.alone) == (want.lines, list(want.filled), want.forum, want.alone)
+    # A line met again on the page is the Line of its first line, the one the page keeps for its text.
+    assert all(got.alone[line] is got_line for line, got_line in zip(analysis.page_lines(text), got.lines, strict=True))
     remembered = got.__dict__.get(title_module.NO_COPIES_MEMO)
     assert remembered is None or remembered == title_module.has_no_copies(Page(want.lines, (), want.forum, want.alone))
     assert context.plain_lines(got.lines, Kind.BLANK, Kind.CONTENT) == context.python_plain_lines(got.lines)
@@ -694,6 +696,7 @@ def _check_quiet_look(text: str) -> bool:
 @given(st.one_of(_pages(), _pages_with_copies(), _heads_with_copies(), texts))
 @example("الحكومة تعلن خطة جديدة للزراعة\n\n" + _NEWS)  # quiet: None
 @example(f"{_NEWS}\n\n{_NEWS}")  # a paragraph repeated: B102's
+@example(f"{_NEWS * 3}\nاترك رد\n{_NEWS * 3}\nاترك رد")  # lines met again (a paragraph, a phrase): not quiet
 @example(f"{_TOPIC}\n{_TOPIC}\n{_NEWS}")  # a title's copy: B101's
 @example(f"{_TOPIC}\nاترك رد\n{_NEWS}")  # a line of residue
 @example(f"{_TOPIC}\nشارك الخبر على فيسبوك\n{_NEWS}")  # chrome words on a line of content

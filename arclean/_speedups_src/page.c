@@ -168,16 +168,36 @@ prose_line(const ProseLine *how, PyObject *text, Py_ssize_t short_max)
  * line's text and its Line.  prose: None, or (could_start, make_line, content,
  * prose_chars, prose_spaces, start_chars), with which a long line of prose is
  * classified here (see prose_line), as classify would. */
-PyObject *
-classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+static PyObject *classify_page(PyObject *const *args, int keep_seen);
+
+/* Are classify_lines' ten arguments of the types it takes?  0, or -1 with a TypeError. */
+static int
+check_classify(PyObject *const *args, Py_ssize_t nargs)
 {
-    (void)module;
     if (nargs != 10 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[6]) || !PyDict_Check(args[8])
         || !PyLong_Check(args[9])) {
         PyErr_SetString(PyExc_TypeError, "classify_lines(text, classify_short, classify, matcher, blank, forum, short_max, "
                                          "prose, known: dict, kept: int)");
-        return NULL;
+        return -1;
     }
+    return 0;
+}
+
+PyObject *
+classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    return check_classify(args, nargs) < 0 ? NULL : classify_page(args, 1);
+}
+
+/* classify_lines' work on its ten arguments, checked.  keep_seen: 0 when the caller
+ * needs no seen (quiet_page, until the page turns out not quiet: see complete_seen):
+ * then no line is hashed for it, a line met again on the page is classified again (a
+ * short one is found in known) rather than found in seen, and the fourth item is the
+ * page's lines' texts (a list), from which complete_seen makes seen. */
+static PyObject *
+classify_page(PyObject *const *args, int keep_seen)
+{
     ProseLine how = {NULL, NULL, NULL, 0, 0, 0};
     if (args[7] != Py_None) {
         PyObject *objects[3];
@@ -199,13 +219,14 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     }
     Py_ssize_t n = PyList_GET_SIZE(texts);
-    if ((lines = PyTuple_New(n)) == NULL || (filled = PyList_New(0)) == NULL || (seen = PyDict_New()) == NULL) {
+    if ((lines = PyTuple_New(n)) == NULL || (filled = PyList_New(0)) == NULL
+        || (seen = keep_seen ? PyDict_New() : Py_NewRef(texts)) == NULL) {
         goto done;
     }
     int forum_met = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *text = PyList_GET_ITEM(texts, i);
-        PyObject *found = PyDict_GetItemWithError(seen, text); /* borrowed */
+        PyObject *found = keep_seen ? PyDict_GetItemWithError(seen, text) : NULL; /* borrowed */
         if (found == NULL) {
             if (PyErr_Occurred()) {
                 goto done;
@@ -234,12 +255,15 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 }
             }
             Py_XDECREF(call[1]);
-            if (made == NULL || PyDict_SetItem(seen, text, made) < 0) {
+            if (made == NULL || (keep_seen && PyDict_SetItem(seen, text, made) < 0)) {
                 Py_XDECREF(made);
                 goto done;
             }
-            Py_DECREF(made); /* seen holds it */
+            PyTuple_SET_ITEM(lines, i, made); /* lines holds it (and seen, if kept) */
             found = made;
+        }
+        else {
+            PyTuple_SET_ITEM(lines, i, Py_NewRef(found));
         }
         PyObject *kind = line_value(found, LINE_KIND);
         if (kind == NULL) {
@@ -256,8 +280,6 @@ classify_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
             Py_DECREF(index);
         }
-        Py_INCREF(found);
-        PyTuple_SET_ITEM(lines, i, found);
     }
     result = PyTuple_Pack(4, lines, filled, forum_met ? Py_True : Py_False, seen);
 done:
@@ -354,6 +376,29 @@ plain_lines_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return plain < 0 ? NULL : Py_NewRef(plain ? Py_True : Py_False);
 }
 
+/* The seen of classify_lines from the page's lines (a tuple, classify_page's without
+ * seen: its own, not yet shared) and their texts (a list): each text and the Line of
+ * its first line, that line's Line put in place of the Line of each line met again on
+ * the page, as classify_lines finds a line met again in seen.  A new reference; NULL
+ * on an error. */
+static PyObject *
+complete_seen(PyObject *lines, PyObject *texts)
+{
+    PyObject *seen = PyDict_New();
+    for (Py_ssize_t i = 0; seen != NULL && i < PyTuple_GET_SIZE(lines); i++) {
+        PyObject *line = PyTuple_GET_ITEM(lines, i);
+        PyObject *first = PyDict_SetDefault(seen, PyList_GET_ITEM(texts, i), line); /* borrowed */
+        if (first == NULL) {
+            Py_CLEAR(seen);
+        }
+        else if (first != line) {
+            PyTuple_SET_ITEM(lines, i, Py_NewRef(first));
+            Py_DECREF(line);
+        }
+    }
+    return seen;
+}
+
 /* quiet_page(text, classify, copies, slack) -> None | (lines, filled, forum, seen, no_copies)
  * quiet.python_quiet_page's look at a short text: its lines classified as
  * classify_lines(text, *classify) classifies them (classify: its nine arguments after
@@ -363,7 +408,8 @@ plain_lines_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
  * twelve arguments after the lines), and whether first_repeat(lines, filled, slack)
  * finds no line that may repeat the one before it.  None when all three say so;
  * otherwise classify_lines' four items and no_copies' answer (None where it was not
- * asked). */
+ * asked).  A quiet page's seen is never asked for: its lines are classified without
+ * one (classify_page), and seen is made only for a page that is not quiet. */
 PyObject *
 quiet_page(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -377,7 +423,7 @@ quiet_page(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     for (Py_ssize_t k = 0; k < 9; k++) {
         call[1 + k] = PyTuple_GET_ITEM(args[1], k);
     }
-    PyObject *classified = classify_lines(module, call, 10);
+    PyObject *classified = check_classify(call, 10) < 0 ? NULL : classify_page(call, 0);
     if (classified == NULL) {
         return NULL;
     }
@@ -401,9 +447,10 @@ quiet_page(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         Py_XDECREF(repeat);
         quiet = at == -2 || PyErr_Occurred() ? -1 : at < 0;
     }
-    PyObject *result = NULL;
-    if (quiet == 0) {
-        result = PyTuple_Pack(5, lines, filled, PyTuple_GET_ITEM(classified, 2), PyTuple_GET_ITEM(classified, 3), answer);
+    PyObject *result = NULL, *seen = NULL;
+    if (quiet == 0 && (seen = complete_seen(lines, PyTuple_GET_ITEM(classified, 3))) != NULL) {
+        result = PyTuple_Pack(5, lines, filled, PyTuple_GET_ITEM(classified, 2), seen, answer);
+        Py_DECREF(seen);
     } else if (quiet > 0) {
         result = Py_NewRef(Py_None);
     }
