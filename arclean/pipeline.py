@@ -389,7 +389,13 @@ class Pipeline:
                      ) -> Generator[tuple[Step, str, Page | None], None, str]:
         """A run of line rules on one analysis, repeated until no rule drops a
         line (see :meth:`_trace`); returns the text after it."""
-        page = analyze_alone(text, self.config.boilerplate)
+        if not every and block.quiet_look:  # as _decide looks: a page the run leaves as it is has nothing to record
+            found = quiet_page(text, self.config.boilerplate)
+            if found is None:
+                return text
+            page = found
+        else:
+            page = analyze_alone(text, self.config.boilerplate)
         quiet = is_quiet(page)
         if quiet and _drops_nothing(block, page):
             for step in block if every else ():

@@ -760,6 +760,22 @@ def test_a_line_rule_of_ones_own_is_asked_about_a_quiet_page() -> None:
                     if isinstance(block, pipeline_module._LineRun)).quiet_look
 
 
+def test_explain_takes_the_quiet_look_as_clean_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``explain`` records only the steps that change a text (or suggest): a page the run of
+    line rules leaves as it is is told by the quiet look, as in ``clean``, and no page of it
+    is analysed; ``trace``, which yields every step with its page, analyses the page."""
+    page_text = "الحكومة تعلن خطة جديدة للزراعة\n\n" + _NEWS + "\n"  # a clean page
+    analysed: list[str] = []
+    analyze_alone = pipeline_module.analyze_alone
+    monkeypatch.setattr(pipeline_module, "analyze_alone",
+                        lambda text, extra=(): analysed.append(text) or analyze_alone(text, extra))
+    pipe = arclean.Pipeline()
+    report = pipe.explain(page_text)
+    assert (report.text, report.changes, analysed) == (page_text, (), [])
+    assert [after for _step, after in pipe.trace(page_text)] == [page_text] * len(pipe.steps)
+    assert analysed == [page_text]
+
+
 def test_white_space_folds_to_a_separator() -> None:
     """B102 compares two lines' skeletons when both have one: lines equal but
     for their white space have one skeleton, as folding keeps each white space
