@@ -64,19 +64,6 @@ memo_truth(PyObject *fields, PyObject *memo)
     return found == Py_True ? 1 : found == Py_False ? 0 : PyErr_Occurred() ? -1 : -2;
 }
 
-/* A field of a line (its text, kind, guard...): from its dict (fields), where a Line
- * keeps them all, or as an attribute if it is not there.  A new reference; NULL on an
- * error. */
-static PyObject *
-line_field(PyObject *line, PyObject *fields, PyObject *name)
-{
-    PyObject *found = PyDict_GetItemWithError(fields, name);
-    if (found != NULL) {
-        return Py_NewRef(found);
-    }
-    return PyErr_Occurred() ? NULL : PyObject_GetAttr(line, name);
-}
-
 /* A line's folded form, Line.folded: the one its dict (fields) holds, or its text folded
  * and kept there, as the cached property keeps it (a line of prose is made without it).
  * A new reference; NULL on an error. */

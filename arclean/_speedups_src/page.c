@@ -23,8 +23,9 @@ line_names_init(void)
 }
 
 /* A Line's field (kind, chrome_count): read from its dict, where a Line keeps its fields
- * (a getattr first looks the name up in the class, where the fields' defaults stand), or
- * by getattr when the dict does not hold it.  A new reference; NULL on an error. */
+ * (a getattr first looks the name up in the class, where the fields' defaults stand), as
+ * line_field reads it, or by getattr when the line has no dict.  A new reference; NULL on
+ * an error. */
 static PyObject *
 line_value(PyObject *line, PyObject *name)
 {
@@ -33,9 +34,9 @@ line_value(PyObject *line, PyObject *name)
         PyErr_Clear(); /* no dict: the attribute, as getattr finds it */
         return PyObject_GetAttr(line, name);
     }
-    PyObject *found = Py_XNewRef(PyDict_GetItemWithError(fields, name));
+    PyObject *found = line_field(line, fields, name);
     Py_DECREF(fields);
-    return found != NULL || PyErr_Occurred() ? found : PyObject_GetAttr(line, name);
+    return found;
 }
 
 /* A str's lines as analysis.page_lines gives them: split at each line feed, except

@@ -73,6 +73,19 @@ tuple_fields(PyObject *tuple, const char *what, Py_ssize_t count, Py_ssize_t obj
     return 0;
 }
 
+/* A field of a line (its text, kind, guard...): from its dict (fields), where a Line
+ * keeps them all, or as an attribute if it is not there.  A new reference; NULL on an
+ * error. */
+static inline PyObject *
+line_field(PyObject *line, PyObject *fields, PyObject *name)
+{
+    PyObject *found = PyDict_GetItemWithError(fields, name);
+    if (found != NULL) {
+        return Py_NewRef(found);
+    }
+    return PyErr_Occurred() ? NULL : PyObject_GetAttr(line, name);
+}
+
 /* The bounds of a str stripped of white space (str.strip): [*start, *end). */
 static inline void
 strip_bounds(PyObject *text, Py_ssize_t *start, Py_ssize_t *end)
