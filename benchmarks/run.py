@@ -203,7 +203,37 @@ def clean_vs_dirty(texts: list[str], runs: int) -> dict[str, float]:
     say(f"arclean.clean on the documents it leaves unchanged, on those it changes, and on those once cleaned; "
         f"CPU time, best of {runs} interleaved.\n")
     say(table(["documents", "count", "MB", "bytes/doc", "µs/doc", "MB/s", "vs dirty"], rows))
+    by_quiet_look(texts, out, runs)
     return speed
+
+
+def by_quiet_look(texts: list[str], out: list[str], runs: int) -> None:
+    """The same documents split by the quiet look (``quiet_page``: no line rule has a line
+    to drop, told without making a page) and by whether ``clean`` changes them: where
+    ``clean``'s time goes.  A page that is not quiet pays for its page model, the
+    judgements in context and the line rules' rounds."""
+    if not texts:
+        return
+    import arclean
+    from arclean.normalizers.residue.quiet import quiet_page
+
+    extra = arclean.Pipeline().config.boilerplate
+    groups: dict[str, list[str]] = {}
+    for text, cleaned in zip(texts, out, strict=True):
+        name = f"{'quiet' if quiet_page(text, extra) is None else 'not quiet'}, {'unchanged' if text == cleaned else 'dirty'}"
+        groups.setdefault(name, []).append(text)
+    order = [f"{look}, {change}" for look in ("quiet", "not quiet") for change in ("unchanged", "dirty")]
+    groups = {name: groups[name] for name in order if name in groups}
+    seconds: dict[str, list[float]] = {name: [] for name in groups}
+    for _ in range(runs):
+        for name, group in groups.items():
+            seconds[name].append(time_over(arclean.clean, group))
+    total = sum(min(spent) for spent in seconds.values())
+    rows = [(name, len(g), f"{len(g) / len(texts):.0%}", f"{min(seconds[name]) / len(g) * 1e6:.0f}",
+             f"{min(seconds[name]) / total:.0%}") for name, g in groups.items()]
+    say(f"\nThe same documents by the quiet look (a page where no line rule has a line to drop, told without "
+        f"making a page) and by whether clean changes them; CPU time, best of {runs} interleaved.\n")
+    say(table(["documents", "count", "share of documents", "µs/doc", "share of time"], rows))
 
 
 # --- 2. cost per rule -------------------------------------------------------------------
