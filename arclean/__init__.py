@@ -81,6 +81,8 @@ def clean(
     names it) also applies the configuration's phrases for that source (a learned
     file's ``# source:`` section); without it, only the phrases for every source apply.
     """
+    if config is None and select is None and ignore is None and extend_select is None and profile is None and source is None:
+        return _default_pipeline().clean(text)  # the common call, with no call between (_resolve's first test, inline)
     return _resolve(config, select, ignore, extend_select, profile).for_source(source).clean(text)
 
 

@@ -17,7 +17,7 @@ from ...datafiles import Phrase
 from .analysis import SPLIT_AT_ONCE, ClassifyArguments, analyze_alone, classify_arguments, page_of
 from .context import python_plain_lines
 from .duplicates import LENGTH_SLACK, python_first_repeat
-from .lines import PhraseMatcher, phrase_matcher
+from .lines import phrase_matcher
 from .page import Page
 from .title import COPY_LOOK, NO_COPIES_MEMO, has_no_copies
 
@@ -40,9 +40,10 @@ def python_quiet_page(text: str, extra: tuple[Phrase, ...] = ()) -> Page | None:
     return page
 
 
-#: The matcher of the last call to :func:`quiet_page` and the classifier's arguments for it
-#: (a pair replaced whole: a call in another thread finds one or the other, never half of each).
-_last: tuple[PhraseMatcher | None, ClassifyArguments | None] = (None, None)
+#: The phrases of the last call to :func:`quiet_page` (held: while they are, no other tuple has
+#: their identity) and the classifier's arguments for their matcher (a pair replaced whole: a
+#: call in another thread finds one or the other, never half of each).
+_last: tuple[tuple[Phrase, ...] | None, ClassifyArguments | None] = (None, None)
 
 
 def quiet_page(text: str, extra: tuple[Phrase, ...] = ()) -> Page | None:
@@ -57,11 +58,10 @@ def quiet_page(text: str, extra: tuple[Phrase, ...] = ()) -> Page | None:
     if speedups is None or len(text) > SPLIT_AT_ONCE:
         return python_quiet_page(text, extra)
     global _last
-    matcher = phrase_matcher(extra)
-    last_matcher, arguments = _last
-    if last_matcher is not matcher:  # the last call's matcher: a pipeline's, on every page
-        arguments = classify_arguments(matcher)
-        _last = (matcher, arguments)
+    last_extra, arguments = _last
+    if last_extra is not extra:  # the last call's phrases, a pipeline's, on every page: no matcher looked up
+        arguments = classify_arguments(phrase_matcher(extra))
+        _last = (extra, arguments)
     found = speedups.quiet_page(text, arguments, COPY_LOOK, LENGTH_SLACK)
     if found is None:
         return None
