@@ -100,6 +100,8 @@ def explain(
 
     ``explain(text).text == clean(text)`` for the same arguments.
     """
+    if config is None and select is None and ignore is None and extend_select is None and profile is None and source is None:
+        return _default_pipeline().explain(text)  # as clean's common call
     return _resolve(config, select, ignore, extend_select, profile).for_source(source).explain(text)
 
 
