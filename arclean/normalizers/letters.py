@@ -159,16 +159,22 @@ def _arabic_spelling(match: re.Match[str]) -> str:
     word = match.group(0)
     if not _PERSIAN_LETTER.search(word):
         return word
+    # replace_chars, not str.translate, which looks up every letter of the word (some 100 ns
+    # a letter) for the three the table maps; and no mapping made at every word.
     if _FINAL_FARSI_YEH.search(word):
-        maksura = _FINAL_FARSI_YEH.sub("\u0649", word).translate(datafiles.translation("chars/persian_letters.tsv"))
+        maksura = datafiles.replace_chars(_FINAL_FARSI_YEH.sub("\u0649", word), "chars/persian_letters.tsv")
         if _is_maksura_word(maksura):
             return maksura
-    return word.translate(datafiles.translation("chars/persian_letters.tsv"))
+    return datafiles.replace_chars(word, "chars/persian_letters.tsv")
+
+
+#: A diacritic, taken off a word before it is looked up among the words spelled with alef maksura.
+_MARK = re.compile(f"[{ARABIC_MARKS}]")
 
 
 def _is_maksura_word(word: str) -> bool:
     known = datafiles.word_list("words/alef_maksura.txt")
-    bare = re.sub(f"[{ARABIC_MARKS}]", "", word)
+    bare = _MARK.sub("", word)
     if bare in known:
         return True
     clitics = _CLITICS.match(bare)
