@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 from itertools import repeat
+from typing import Callable
 
 from ... import datafiles
 from ...datafiles import Phrase
@@ -201,6 +202,18 @@ def clear_matchers() -> None:
     _MATCHERS.clear()
     _HELD.clear()
     _phrase_matcher.cache_clear()
+    for forget in _FORGETTING:
+        forget()
+
+
+#: What else forgets what it kept of a matcher when :func:`clear_matchers` is called (a memo
+#: that knows a matcher by its phrases, not by the matcher: ``quiet_page``'s).
+_FORGETTING: list[Callable[[], None]] = []
+
+
+def forget_with_matchers(forget: Callable[[], None]) -> None:
+    """Have :func:`clear_matchers` call ``forget`` too."""
+    _FORGETTING.append(forget)
 
 
 def _folded_words(relpath: str) -> frozenset[str]:

@@ -17,7 +17,7 @@ from ...datafiles import Phrase
 from .analysis import SPLIT_AT_ONCE, ClassifyArguments, analyze_alone, classify_arguments, page_of
 from .context import python_plain_lines
 from .duplicates import LENGTH_SLACK, python_first_repeat
-from .lines import phrase_matcher
+from .lines import forget_with_matchers, phrase_matcher
 from .page import Page
 from .title import COPY_LOOK, NO_COPIES_MEMO, has_no_copies
 
@@ -44,6 +44,16 @@ def python_quiet_page(text: str, extra: tuple[Phrase, ...] = ()) -> Page | None:
 #: their identity) and the classifier's arguments for their matcher (a pair replaced whole: a
 #: call in another thread finds one or the other, never half of each).
 _last: tuple[tuple[Phrase, ...] | None, ClassifyArguments | None] = (None, None)
+
+
+def _forget_last() -> None:
+    """The bundled phrases changed (:func:`~arclean.normalizers.residue.lines.clear_matchers`):
+    the same phrases given again have another matcher."""
+    global _last
+    _last = (None, None)
+
+
+forget_with_matchers(_forget_last)
 
 
 def quiet_page(text: str, extra: tuple[Phrase, ...] = ()) -> Page | None:
