@@ -142,6 +142,15 @@ def time_over(run: Callable[[str], str], texts: list[str]) -> float:
     return time.process_time() - start
 
 
+def best_interleaved(run: Callable[[str], str], groups: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Each group's best CPU seconds over ``runs`` rounds, the groups timed in turn in each round."""
+    seconds: dict[str, list[float]] = {name: [] for name in groups}
+    for _ in range(runs):
+        for name, group in groups.items():
+            seconds[name].append(time_over(run, group))
+    return {name: min(spent) for name, spent in seconds.items()}
+
+
 # --- 1. throughput ----------------------------------------------------------------------
 def throughput(texts: list[str], runs: int) -> dict[str, float]:
     from contenders import contenders
@@ -191,13 +200,10 @@ def clean_vs_dirty(texts: list[str], runs: int) -> dict[str, float]:
         "dirty": [t for t, o in zip(texts, out, strict=True) if t != o],
     }
     groups["dirty, once cleaned"] = [o for t, o in zip(texts, out, strict=True) if t != o]
-    seconds: dict[str, list[float]] = {name: [] for name in groups}
-    for _ in range(runs):
-        for name, group in groups.items():
-            seconds[name].append(time_over(arclean.clean, group))
-    speed = {name: nbytes(g) / MB / min(seconds[name]) for name, g in groups.items() if g}
+    best = best_interleaved(arclean.clean, groups, runs)
+    speed = {name: nbytes(g) / MB / best[name] for name, g in groups.items() if g}
     rows = [(name, len(g), f"{nbytes(g) / MB:.2f}", f"{nbytes(g) / max(1, len(g)):.0f}",
-             f"{min(seconds[name]) / max(1, len(g)) * 1e6:.0f}", f"{speed.get(name, 0):.2f}",
+             f"{best[name] / max(1, len(g)) * 1e6:.0f}", f"{speed.get(name, 0):.2f}",
              f"{speed.get(name, 0) / speed['dirty']:.2f}×" if "dirty" in speed else "-")
             for name, g in groups.items()]
     say(f"arclean.clean on the documents it leaves unchanged, on those it changes, and on those once cleaned; "
@@ -224,13 +230,10 @@ def by_quiet_look(texts: list[str], out: list[str], runs: int) -> None:
         groups.setdefault(name, []).append(text)
     order = [f"{look}, {change}" for look in ("quiet", "not quiet") for change in ("unchanged", "dirty")]
     groups = {name: groups[name] for name in order if name in groups}
-    seconds: dict[str, list[float]] = {name: [] for name in groups}
-    for _ in range(runs):
-        for name, group in groups.items():
-            seconds[name].append(time_over(arclean.clean, group))
-    total = sum(min(spent) for spent in seconds.values())
-    rows = [(name, len(g), f"{len(g) / len(texts):.0%}", f"{min(seconds[name]) / len(g) * 1e6:.0f}",
-             f"{min(seconds[name]) / total:.0%}") for name, g in groups.items()]
+    best = best_interleaved(arclean.clean, groups, runs)
+    total = sum(best.values())
+    rows = [(name, len(g), f"{len(g) / len(texts):.0%}", f"{best[name] / len(g) * 1e6:.0f}",
+             f"{best[name] / total:.0%}") for name, g in groups.items()]
     say(f"\nThe same documents by the quiet look (a page where no line rule has a line to drop, told without "
         f"making a page) and by whether clean changes them; CPU time, best of {runs} interleaved.\n")
     say(table(["documents", "count", "share of documents", "µs/doc", "share of time"], rows))
