@@ -33,6 +33,13 @@ counted (callgrind collects within ``itertools.starmap``, which makes them, and 
 
     python benchmarks/icount.py --base-dir /tmp/base --whole-pass
 
+``--first-pass`` counts the same pass with the memory of known short lines emptied after the
+warm-up (the other memories, of words and patterns, stay warm): each page's short lines are
+classified as a crawl's first pass over new pages classifies them, where the warm pass finds
+them all known.  ``run.py`` times this pass too ("arclean's first pass").
+
+    python benchmarks/icount.py --base-dir /tmp/base --first-pass
+
 Make the snapshot with ``git archive HEAD arclean setup.py pyproject.toml MANIFEST.in |
 tar -x -C /tmp/base`` and build its core there (``python setup.py build_ext
 --inplace``), as for ``difffuzz.py --base-dir``.
@@ -133,14 +140,19 @@ docs = pickle.load(open(sys.argv[4], "rb"))
 run = getattr(arclean, call)
 for text in docs:
     run(text)
+if sys.argv[2] == "first":  # the short lines met in the warm-up forgotten: classified again
+    from arclean.normalizers.residue.analysis import _short_lines
+    from arclean.normalizers.residue.lines import phrase_matcher
+    _short_lines(phrase_matcher(())).clear()
 print("DOCUMENTS", len(docs), file=sys.stderr)
 deque(starmap(run, [(text,) for text in docs]), maxlen=0)
 """
 
 
-def pass_instructions(root: Path, docs: Path, child: Path, call: str) -> tuple[int, int]:
-    """The instructions of one warm pass of ``arclean.clean`` (or ``explain``) over every page."""
-    return instructions(root, "all", 1, docs, child, call, collect="starmap_next")
+def pass_instructions(root: Path, docs: Path, child: Path, call: str, first: bool = False) -> tuple[int, int]:
+    """The instructions of one warm pass of ``arclean.clean`` (or ``explain``) over every page
+    (``first``: with the known short lines forgotten before it)."""
+    return instructions(root, "first" if first else "all", 1, docs, child, call, collect="starmap_next")
 
 
 def step_instructions(root: Path, code: str, docs: Path, child: Path) -> tuple[float, int]:
@@ -186,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--step", metavar="CODE", help="count one character rule's calls (see above), not clean()")
     parser.add_argument("--whole-pass", action="store_true",
                         help="count one warm pass over every page of 2 MB of real pages (see above)")
+    parser.add_argument("--first-pass", action="store_true",
+                        help="the same pass with the known short lines forgotten before it (see above)")
     args = parser.parse_args(argv)
     groups = args.groups.split(",")
     for group in groups:
@@ -200,12 +214,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.step:9}  base {base:12,.0f}  new {new:12,.0f}  new/base {new / max(base, 1):.3f}  "
                   f"({calls} calls; all of them: base {base * calls / 1e6:.2f}M, new {new * calls / 1e6:.2f}M)")
         return 0
-    if args.whole_pass:
+    if args.whole_pass or args.first_pass:
+        what = "a first pass (known short lines forgotten)" if args.first_pass else "a warm pass"
         with _workspace(_PASS_CHILD, 2_000_000, args.seed) as (docs, child, implementation):
-            print(f"instructions of a warm pass of {args.call}() over the real pages ({implementation}; callgrind)")
-            base, count = pass_instructions(base_dir, docs, child, args.call)
-            new, _ = pass_instructions(new_dir, docs, child, args.call)
-            print(f"whole pass  base {base:14,}  new {new:14,}  new/base {new / base:.3f}  ({count} documents)")
+            print(f"instructions of {what} of {args.call}() over the real pages ({implementation}; callgrind)")
+            base, count = pass_instructions(base_dir, docs, child, args.call, args.first_pass)
+            new, _ = pass_instructions(new_dir, docs, child, args.call, args.first_pass)
+            name = "first pass" if args.first_pass else "whole pass"
+            print(f"{name}  base {base:14,}  new {new:14,}  new/base {new / base:.3f}  ({count} documents)")
         return 0
     with _workspace(_CHILD, 1_000_000, args.seed) as (docs, child, implementation):
         print(f"instructions per {args.call}() of a real page ({implementation}; callgrind, PYTHONHASHSEED=0)")
