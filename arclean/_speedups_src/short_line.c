@@ -411,18 +411,23 @@ chrome_counts(const How *how, PyObject *words, Py_ssize_t *chrome, Py_ssize_t *f
     return 0;
 }
 
-/* The line's kind by its words, as classify ends: content of more than tail_words
- * words; else chrome when lines.chrome_share finds its words chrome enough, with the
- * counts kept in the Line. */
+static PyObject *split_words(PyObject *key);
+
+/* The line's kind by its n words (the skeleton's), as classify ends: content of more
+ * than tail_words words; else chrome when lines.chrome_share finds its words chrome
+ * enough, with the counts kept in the Line.  The words are split out only here, where
+ * each is read. */
 static PyObject *
-by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObject *words, Py_ssize_t end)
+by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssize_t n, Py_ssize_t end)
 {
-    Py_ssize_t n = PyList_GET_SIZE(words);
     if (n > how->tail_words) {
         return new_line(how, text, how->content, folded, key, 0, NULL, 0, 0);
     }
+    PyObject *words = split_words(key);
     Py_ssize_t chrome, filler;
-    if (chrome_counts(how, words, &chrome, &filler) < 0) {
+    int failed = words == NULL || chrome_counts(how, words, &chrome, &filler) < 0;
+    Py_XDECREF(words);
+    if (failed) {
         return NULL;
     }
     if (chrome && n <= how->chrome_words && count_spaces(text, 0, PyUnicode_GET_LENGTH(text)) <= how->share_spaces
@@ -475,47 +480,44 @@ long_line(const How *how, PyObject *text, PyObject *folded)
     return new_line(how, text, how->content, folded, NULL, 1, NULL, 0, 0);
 }
 
-/* After the first tests (see short_line): the skeleton's words, prose, content label,
- * breadcrumb, separator, list mark, then by_words. */
+/* After the first tests (see short_line): prose by the skeleton's word count, content
+ * label (its first word: first), breadcrumb, separator, list mark, then by_words.  A
+ * skeleton's words are its runs joined by single spaces, none at either end: they are
+ * counted by its spaces, and split out only in by_words. */
 static PyObject *
-judge(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssize_t start, Py_ssize_t end)
+judge(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObject *first, Py_ssize_t start, Py_ssize_t end)
 {
-    PyObject *words = split_words(key), *result = NULL;
-    if (words == NULL) {
-        return NULL;
-    }
-    Py_ssize_t n = PyList_GET_SIZE(words);
+    Py_ssize_t size = PyUnicode_GET_LENGTH(key);
+    Py_ssize_t n = size == 0 ? 0 : count_spaces(key, 0, size) + 1;
     int prose = n >= how->prose_words;
     if (!prose && n >= how->sentence_words) {
         PyObject *ends = PyObject_CallOneArg(how->ends_sentence, text);
         prose = ends == NULL ? -1 : PyObject_IsTrue(ends);
         Py_XDECREF(ends);
         if (prose < 0) {
-            goto done;
+            return NULL;
         }
     }
     if (prose) {
-        result = new_line(how, text, how->content, folded, key, 1, NULL, 0, 0);
-        goto done;
+        return new_line(how, text, how->content, folded, key, 1, NULL, 0, 0);
     }
     int trail = holds_one_of(text, start, end, how->trail_marks) ? starts_with_one_of(text, start, end, how->homes) : 0;
     if (trail < 0) {
-        goto done;
+        return NULL;
     }
     if (n == 0 || trail || holds_one_of(text, start, start + 1, how->list_marks)) {
-        result = Py_NewRef(Py_None); /* a separator, a breadcrumb or a list item may be: Python says */
-        goto done;
+        Py_RETURN_NONE; /* a separator, a breadcrumb or a list item may be: Python says */
     }
-    int is_label = listed(how, PyList_GET_ITEM(words, 0), how->labels);
+    int is_label = listed(how, first, how->labels);
     if (is_label != 0) {
-        result = is_label < 0 ? NULL : Py_NewRef(Py_None);
-        goto done;
+        return is_label < 0 ? NULL : Py_NewRef(Py_None);
     }
-    result = by_words(how, text, folded, key, words, end);
-done:
-    Py_DECREF(words);
-    return result;
+    return by_words(how, text, folded, key, n, end);
 }
+
+/* The how tuple read last, held (the items how_kept borrows live while it is), and what was read. */
+static PyObject *how_read;
+static How how_kept;
 
 /* short_line(text, folded, how) -> Line or None
  * analysis.classify(text, folded, matcher) for a line it judges without a phrase, a
@@ -531,7 +533,14 @@ short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "short_line(text, folded, how) expects two str and a tuple");
         return NULL;
     }
-    if (read_how(args[2], &how) < 0) {
+    if (args[2] == how_read) { /* the tuple of the last call (a matcher's: the same on every line) */
+        how = how_kept;
+    }
+    else if (read_how(args[2], &how) == 0) {
+        Py_XSETREF(how_read, Py_NewRef(args[2]));
+        how_kept = how;
+    }
+    else {
         return NULL;
     }
     PyObject *text = args[0], *folded = args[1];
@@ -568,7 +577,7 @@ short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         result = maybe < 0 ? NULL : Py_NewRef(Py_None);
         goto done;
     }
-    result = judge(&how, text, folded, key, start, end);
+    result = judge(&how, text, folded, key, first, start, end);
 done:
     Py_XDECREF(first);
     Py_XDECREF(last);
