@@ -3,6 +3,10 @@
 - ``arclean``: ``arclean.clean`` with the default rules.
 - ``explain``: ``arclean.explain``, the same rules plus a record of each change: what
   the CLI runs on every document, to count changes per rule.
+- ``pure``: ``arclean.clean`` in pure Python, beside the compiled core in the same run:
+  the package's own files imported a second time, as ``arclean_pure``, with
+  ``ARCLEAN_PURE_PYTHON`` set while it is imported (the package imports itself only
+  relatively).  Left out, with a note, when ``arclean`` itself runs in pure Python.
 - ``ftfy``: ``ftfy.fix_text`` alone, with the settings arclean's mojibake rule E101
   uses (only the encoding repair on; quotes, HTML and normalisation left alone).
   arclean itself calls ftfy only on words that a cheap shape check finds broken.
@@ -20,7 +24,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
+import sys
+from pathlib import Path
 from typing import Callable, NamedTuple
 
 import ftfy
@@ -60,6 +68,34 @@ def _arclean_explain() -> Callable[[str], str]:
         return arclean.explain(text).text
 
     return explain
+
+
+def _arclean_pure() -> Callable[[str], str]:
+    """``clean`` of a second copy of the package, named ``arclean_pure``, imported from the
+    same files with ``ARCLEAN_PURE_PYTHON`` set: its pure-Python functions run."""
+    import arclean
+
+    found = sys.modules.get("arclean_pure")
+    if found is None:
+        folder = Path(arclean.__file__).parent
+        spec = importlib.util.spec_from_file_location("arclean_pure", folder / "__init__.py",
+                                                      submodule_search_locations=[str(folder)])
+        assert spec is not None and spec.loader is not None
+        found = importlib.util.module_from_spec(spec)
+        sys.modules["arclean_pure"] = found
+        was = os.environ.get("ARCLEAN_PURE_PYTHON")
+        os.environ["ARCLEAN_PURE_PYTHON"] = "1"
+        try:
+            spec.loader.exec_module(found)
+        finally:
+            if was is None:
+                del os.environ["ARCLEAN_PURE_PYTHON"]
+            else:
+                os.environ["ARCLEAN_PURE_PYTHON"] = was
+    if found._compiled.COMPILED:
+        raise RuntimeError("arclean_pure imported the compiled core")
+    clean: Callable[[str], str] = found.clean
+    return clean
 
 
 def _ftfy() -> Callable[[str], str]:
@@ -104,11 +140,21 @@ def floor(text: str) -> str:
     return _FLOOR_SPACES.sub(" ", text.translate(_FLOOR_TABLE))
 
 
+def _pure_contender() -> Contender:
+    import arclean._compiled
+
+    label = "arclean.clean in pure Python (ARCLEAN_PURE_PYTHON=1)"
+    if not arclean._compiled.COMPILED:
+        return Contender("pure", label, None, "arclean above runs in pure Python already")
+    return Contender("pure", label, _arclean_pure())
+
+
 def contenders() -> list[Contender]:
     """All contenders, arclean first; a missing optional library gives ``run=None``."""
     found = [
         Contender("arclean", "arclean.clean (default rules)", _arclean()),
         Contender("explain", "arclean.explain (what `arclean fix` runs per document)", _arclean_explain()),
+        _pure_contender(),
         Contender("ftfy", "ftfy.fix_text (arclean's E101 settings)", _ftfy()),
         Contender("pyarabic", "pyarabic strip_tashkeel+strip_tatweel+normalize_hamza", _pyarabic()),
     ]
