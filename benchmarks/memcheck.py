@@ -22,10 +22,12 @@ Needs ``valgrind`` (Debian's package).  Takes about half a minute.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -68,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     child = _CHILD.format(root=str(ROOT), here=str(HERE), size=corpus.parse_size(args.size), damaged=args.damaged)
     run = subprocess.run(
         ["valgrind", "--tool=memcheck", "--leak-check=no", "--num-callers=40", sys.executable, "-c", child],
-        capture_output=True, text=True, env={**_environment(), "PYTHONMALLOC": "malloc"},
+        capture_output=True, text=True,
+        env={**{name: value for name, value in os.environ.items() if name != "ARCLEAN_PURE_PYTHON"}, "PYTHONMALLOC": "malloc"},
     )
     if "the compiled core is not built" in run.stderr:
         print("the compiled core is not built: nothing to check", file=sys.stderr)
@@ -81,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     documents = run.stdout.split("DOCUMENTS", 1)[1].split()[0]
     print(f"{documents} documents under memcheck: {len(ours)} errors in the compiled core (one of the innermost "
           f"{FRAMES} frames its own); {len(theirs)} in CPython's own")
-    for kind, count in sorted(_kinds(theirs).items()):
+    for kind, count in sorted(Counter(record.split("\n", 1)[0] for record in theirs).items()):
         print(f"  CPython: {count} × {kind}")
     if ours:
         Path(args.log).write_text(run.stderr, encoding="utf-8")
@@ -117,27 +120,15 @@ def errors(log: str) -> tuple[list[str], list[str]]:
     """
     records = re.findall(r"^==\d+== (?!  )(\S.*\n(?:==\d+==  .*\n)+)", log, flags=re.MULTILINE)
     records = [r for r in records if re.match(r"(Invalid|Conditional|Use of|Syscall|Mismatched|Source and)", r)]
-    ours = [r for r in records if _is_ours(r)]
-    return ours, [r for r in records if not _is_ours(r)]
+    split: tuple[list[str], list[str]] = ([], [])
+    for record in records:
+        split[0 if _is_ours(record) else 1].append(record)
+    return split
 
 
 def _is_ours(record: str) -> bool:
     frames = [line for line in record.split("\n")[1:] if re.match(r"==\d+==\s+(at|by) 0x", line)]
     return any(_OURS.search(frame) for frame in frames[:FRAMES])
-
-
-def _kinds(records: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for record in records:
-        kind = record.split("\n", 1)[0]
-        counts[kind] = counts.get(kind, 0) + 1
-    return counts
-
-
-def _environment() -> dict[str, str]:
-    import os
-
-    return {name: value for name, value in os.environ.items() if name != "ARCLEAN_PURE_PYTHON"}
 
 
 if __name__ == "__main__":
