@@ -240,42 +240,48 @@ def by_quiet_look(texts: list[str], out: list[str], runs: int) -> None:
 
 
 # --- 2. cost per rule -------------------------------------------------------------------
-#: The page model's steps the line rules share (``arclean.pipeline``'s names for them): timed
-#: apart, in the row ``PAGE``, not in the line rule that happens to run them first.
-_PAGE_STEPS = ("analyze_alone", "judge_in_context", "rejudge", "look_afresh", "is_quiet")
-PAGE = "page"
+#: What the steps share, by ``arclean.pipeline``'s names for it, timed apart in rows of their own,
+#: not charged to the step that happens to take it first: the page model the line rules decide on
+#: (``PAGE``: analysis, judgements in context, the quiet check), and the look at a text that opens
+#: the character rules (``LOOK``: taken before the first, again after a step changed the text).
+PAGE, LOOK = "page", "look"
+_SHARED = {PAGE: ("analyze_alone", "judge_in_context", "rejudge", "look_afresh", "is_quiet"), LOOK: ("Look",)}
+_SHARED_ROWS = {
+    PAGE: "the page model: analysis, judging in context, the quiet check (shared by the B rules)",
+    LOOK: "the look at a text (gate classes and needles), which opens the character rules",
+}
 
 
 @contextlib.contextmanager
-def _timing_page_steps(spent: list[float]) -> Iterator[None]:
-    """While inside, the time of the page model's steps adds up in ``spent[0]``."""
+def _timing_shared(spent: Counter[str]) -> Iterator[None]:
+    """While inside, the time of what the steps share adds up in ``spent``, by row."""
     from arclean import pipeline as module
 
-    originals = {name: getattr(module, name) for name in _PAGE_STEPS}
+    originals = {name: (row, getattr(module, name)) for row, names in _SHARED.items() for name in names}
 
-    def timed(function: Callable[..., Any]) -> Callable[..., Any]:
+    def timed(row: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def run(*args: Any) -> Any:
             start = time.perf_counter()
             try:
                 return function(*args)
             finally:
-                spent[0] += time.perf_counter() - start
+                spent[row] += time.perf_counter() - start
         return run
 
-    for name, function in originals.items():
-        setattr(module, name, timed(function))
+    for name, (row, function) in originals.items():
+        setattr(module, name, timed(row, function))
     try:
         yield
     finally:
-        for name, function in originals.items():
+        for name, (_row, function) in originals.items():
             setattr(module, name, function)
 
 
 def per_rule(texts: list[str]) -> float:
     """Time each step inside the pipeline, in order, on the real intermediate texts.
-    The line rules share one page analysis and its judgements in context, as they do
-    in ``clean``: those are timed apart (the row ``page``), not charged to the line rule
-    that runs first."""
+    What the steps share is timed apart (``_SHARED``): the line rules' page analysis and
+    its judgements in context (the row ``page``), and the character rules' look at a text
+    (``look``), not charged to the step that runs first after them."""
     import arclean
 
     pipeline = arclean.Pipeline()
@@ -283,17 +289,17 @@ def per_rule(texts: list[str]) -> float:
     cost: Counter[str] = Counter()
     changed: Counter[str] = Counter()
     clock = time.perf_counter
-    spent = [0.0]
-    with _timing_page_steps(spent):
+    spent: Counter[str] = Counter()
+    with _timing_shared(spent):
         for text in texts:
-            start, before = clock(), spent[0]
+            start, before = clock(), spent.total()
             for step, after in pipeline.trace(text):
-                now = clock()
-                cost[step.code] += now - start - (spent[0] - before)
+                now, shared = clock(), spent.total()
+                cost[step.code] += now - start - (shared - before)
                 if after is not text and after != text:
                     changed[step.code] += 1
-                text, start, before = after, clock(), spent[0]
-    cost[PAGE] = spent[0]
+                text, start, before = after, clock(), spent.total()
+    cost.update(spent)
     total = sum(cost.values())
     names = {rule.code: rule.name for rule in arclean.rules()}
     rows = []
@@ -302,18 +308,18 @@ def per_rule(texts: list[str]) -> float:
         flag = " ⚠" if share > MAX_RULE_SHARE else ""
         rows.append((step.code, names.get(step.code, step.code), f"{cost[step.code]:.3f}", f"{share:.1%}{flag}",
                      f"{cost[step.code] / len(texts) * 1e6:.1f}", changed[step.code]))
-    rows.append((PAGE, "the page model: analysis, judging in context, the quiet check (shared by the B rules)",
-                 f"{cost[PAGE]:.3f}", f"{cost[PAGE] / total:.1%}", f"{cost[PAGE] / len(texts) * 1e6:.1f}", ""))
+    for row, what in _SHARED_ROWS.items():
+        rows.append((row, what, f"{cost[row]:.3f}", f"{cost[row] / total:.1%}", f"{cost[row] / len(texts) * 1e6:.1f}", ""))
     rows.append(("total", "", f"{total:.3f}", "100.0%", f"{total / len(texts) * 1e6:.1f}", ""))
     say(f"{len(texts)} documents, {nbytes(texts) / MB:.1f} MB; one pass, steps timed in pipeline order.\n")
     say(table(["code", "rule", "seconds", "share", "µs/doc", "docs changed"], rows))
-    top = max((code for code in cost if code != PAGE), key=cost.__getitem__)
+    top = max((code for code in cost if code not in _SHARED), key=cost.__getitem__)
     say(f"\nSlowest rule: {top} ({names.get(top, top)}), {cost[top] / total:.1%} of the time; "
-        f"the page model {cost[PAGE] / total:.1%}.")
+        f"the page model {cost[PAGE] / total:.1%}, the look {cost[LOOK] / total:.1%}.")
     family: Counter[str] = Counter()
     for code, seconds in cost.items():
         family[code[0] if code[:1].isupper() else code] += seconds
-    say("\nBy family (B: the line rules; page: the page model they share):\n")
+    say("\nBy family (B: the line rules; page: the page model they share; look: the character rules' look):\n")
     say(table(["family", "seconds", "share", "µs/doc"],
               [(f, f"{sec:.3f}", f"{sec / total:.1%}", f"{sec / len(texts) * 1e6:.1f}") for f, sec in family.most_common()]))
     return cost[top] / total
