@@ -36,6 +36,10 @@ def test_clean_never_raises_on_arabic_residue_noise(text: str) -> None:
 @example("\xadØ¤")
 @example("\xadØ¤0Ø¯")
 @example("Ø¤ÀÄ‘")
+@example("ط§ط ؛")  # P101 closing a pair broken as windows-1256 (ط؛ is غ) that E102 had run before
+@example("خلال مط§ظ ؛„وجة الحر")
+@example("§ ط ؛xط ؛")
+@example("± أ ،ب ،ط ،ظ ،")
 def test_clean_is_idempotent(text: str) -> None:
     once = arclean.clean(text)
     assert arclean.clean(once) == once

@@ -11,9 +11,11 @@ here touches a number, time, URL, e-mail address or decimal (``3.5``,
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .._compiled import speedups
 from ..text.chars import ARABIC_LETTERS, ARABIC_MARKS
+from .encoding.mojibake import closes_broken_pair, ends_broken_pair, may_close_broken_pair
 from .whitespace import replace_in_passes
 
 _SPACE_BEFORE_ARABIC_MARK = re.compile(r"[ \t]+(?=[،؛؟])")
@@ -46,11 +48,67 @@ def remove_space_before_arabic_punctuation(text: str) -> str:
 
     >>> remove_space_before_arabic_punctuation("والوفد المرافق له ، لبحث آفاق التعاون ؟")
     'والوفد المرافق له، لبحث آفاق التعاون؟'
+
+    The spaces stay where taking them away would close a pair of UTF-8 bytes shown as
+    windows-1256 (``ظ ؛``: the semicolon is byte BA there, and D9 BA a letter): rule
+    E102, which runs first, would repair it only in a second clean.
+
+    >>> remove_space_before_arabic_punctuation("خلال مط§ظ ؛„وجة الحر ، ثم")
+    'خلال مط§ظ ؛„وجة الحر، ثم'
     """
     if "،" not in text and "؛" not in text and "؟" not in text:
         return text
     # Each pass takes one space or tab from before every mark.
-    return replace_in_passes(text, _SPACE_BEFORE_MARK, _SPACE_BEFORE_ARABIC_MARK, "")
+    tight = replace_in_passes(text, _SPACE_BEFORE_MARK, _SPACE_BEFORE_ARABIC_MARK, "")
+    if tight is text:
+        return text  # no space before a mark (most texts P101 is asked about)
+    kept = [span for line in _lines_after_broken_byte(text) for span in _closing_spaces(text, *line)]
+    if not kept:
+        return tight
+    return _SPACE_BEFORE_ARABIC_MARK.sub(lambda spaces: spaces.group(0) if any(a <= spaces.start() < b for a, b in kept) else "",
+                                         text)
+
+
+def _lines_after_broken_byte(text: str) -> list[tuple[int, int]]:
+    """The lines (start, end) where spaces before a mark follow what a broken pair may end
+    with (:func:`~arclean.normalizers.encoding.mojibake.ends_broken_pair`): only there can
+    taking them away close one.  Found from the marks (a few a page), each looked behind.
+
+    >>> _lines_after_broken_byte("قال ، ثم"), _lines_after_broken_byte("نص\\nمط§ظ ؛„وجة")
+    ([], [(3, 13)])
+    """
+    lines: list[tuple[int, int]] = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            before = at
+            while before > 0 and text[before - 1] in " \t":
+                before -= 1
+            if 0 < before < at and ends_broken_pair(text[max(0, before - 2):before]):
+                line = (text.rfind("\n", 0, at) + 1, len(text) if (end := text.find("\n", at)) < 0 else end)
+                if line not in lines and may_close_broken_pair(text[line[0]:line[1]]):
+                    lines.append(line)
+            at = text.find(mark, at + 1)
+    return lines
+
+
+#: Words joined by spaces before a mark: one word once P101 has run.
+_SPACED_WORD = re.compile(r"[^\s]+(?:[ \t]+(?=[،؛؟])[^\s]+)+")
+
+
+def _closing_spaces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of the text whose spaces before a mark P101 leaves: each a word as
+    P101 and P102 leave it (words joined across those spaces, cut after a mark that
+    an Arabic letter follows), where taking them away would close a broken pair.  A
+    second clean cuts the text the same way, and leaves the same spaces."""
+    kept = []
+    for word in _SPACED_WORD.finditer(text, start, end):
+        cuts = [word.start(), *(mark.end() for mark in _ARABIC_MARK_BEFORE_LETTER.finditer(text, word.start(), word.end())),
+                word.end()]
+        for first, last in pairwise(cuts):
+            if closes_broken_pair(text[first:last]):
+                kept.append((first, last))
+    return kept
 
 
 #: A space or a tab before a mark, and the mark alone (P101's replacements).

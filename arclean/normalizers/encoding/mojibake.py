@@ -129,6 +129,63 @@ def _repair_utf8_as_cp1256(word: str) -> str:
     return _UTF8_AS_1256.sub(_decode_utf8_as_cp1256, word)
 
 
+#: Spaces or tabs before an Arabic comma, semicolon or question mark (what rule P101 takes away).
+_SPACE_BEFORE_MARK = re.compile("[ \t]+(?=[\u060c\u061b\u061f])")
+
+
+def closes_broken_pair(word: str) -> bool:
+    """Would the word (words joined by spaces before ، ؛ ؟), with those spaces taken
+    away, hold a stretch of UTF-8 shown as windows-1256 reaching across where they were?
+    The three marks are bytes A1, BA and BF of windows-1256, continuation bytes: rule
+    P101, which takes the spaces away after the repairs have run, would close a broken
+    pair (``ظ ؛`` to ``ظ؛``, D9 BA) that this rule repairs only in a second clean.  P101
+    asks first, and leaves those spaces.
+
+    >>> closes_broken_pair("مط§ظ ؛„وجة"), closes_broken_pair("فقط ،ثم"), closes_broken_pair("ط ؛xط ؛")
+    (True, False, True)
+    """
+    pieces = _SPACE_BEFORE_MARK.split(word)
+    if len(pieces) == 1:
+        return False
+    joined = "".join(pieces)
+    joints, at = [], 0
+    for piece in pieces[:-1]:
+        at += len(piece)
+        joints.append(at)
+    for match in _UTF8_AS_1256.finditer(joined):
+        if any(match.start() < joint < match.end() for joint in joints):
+            return True
+    return False
+
+
+def may_close_broken_pair(line: str) -> bool:
+    """A first look for :func:`closes_broken_pair` over a line: does the line, with the spaces
+    before ، ؛ ؟ taken away, hold a stretch of UTF-8 shown as windows-1256 at all?"""
+    return _UTF8_AS_1256.search(_SPACE_BEFORE_MARK.sub("", line)) is not None
+
+
+def ends_broken_pair(before: str) -> bool:
+    """May a broken pair reach up to the end of ``before`` (the text before spaces that P101
+    takes away), to be closed by the mark after them (see :func:`closes_broken_pair`)?  It
+    ends with a lead byte shown as windows-1256 (``آ أ ط ظ ع غ``), with ``â``, or with ``â`` and
+    a continuation byte (a three-byte sequence begun), or with an invisible character that
+    may stand inside a pair.
+
+    >>> ends_broken_pair("مط§ظ"), ends_broken_pair("قال"), ends_broken_pair("â€")
+    (True, False, True)
+    """
+    last = before[-1:]
+    if not last:
+        return False
+    if last in _PAIR_STARTS or last in _PAIR_INSIDE:
+        return True
+    return last in _CONT_1256 and before[-2:-1] == "\u00e2"
+
+
+_PAIR_STARTS = frozenset(_LEAD_1256 + "\u00e2")
+_PAIR_INSIDE = frozenset(_INVISIBLE + "\u200c\u200d")
+
+
 def _decode_utf8_as_cp1256(match: re.Match[str]) -> str:
     """Decode one broken span; keep it when the result is not plausible, so
     that each span of a word stands or falls on its own."""
