@@ -24,6 +24,7 @@ none of the shapes and is left alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Callable
 
@@ -121,7 +122,15 @@ _CONT_1256 = "".join(_cp1256_char(b) for b in range(0x80, 0xC0))
 #: Lead bytes shown as windows-1256: آ أ (C2, C3: U+0080-U+00FF such as « »
 #: and the no-break space) and ط ظ ع غ (D8-DB: the Arabic block U+0600-U+06FF).
 _LEAD_1256 = "".join(_cp1256_char(b) for b in (0xC2, 0xC3, 0xD8, 0xD9, 0xDA, 0xDB))
-_PAIR_1256 = f"(?:[{_LEAD_1256}]{_I}[{re.escape(_CONT_1256)}]|\u00e2{_I}[{re.escape(_CONT_1256)}]{_I}[{re.escape(_CONT_1256)}])"
+#: The presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFE) of the characters broken pairs are made
+#: of, and the letter each shows: a text may show a lead or continuation byte as one (``ﻁ§`` is
+#: ``ط§``).  Rule L101 maps them after the repairs have run; the repair reads them as it will
+#: (a pair L101 would make is repaired now, and a second clean finds nothing to do).
+_FORMS_1256 = {code: base for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]
+               if len(base := unicodedata.normalize("NFKC", chr(code))) == 1 and base in _LEAD_1256 + _CONT_1256}
+_LEAD_SHOWN = _LEAD_1256 + "".join(chr(code) for code, base in _FORMS_1256.items() if base in _LEAD_1256)
+_CONT_SHOWN = re.escape(_CONT_1256 + "".join(chr(code) for code, base in _FORMS_1256.items() if base in _CONT_1256))
+_PAIR_1256 = f"(?:[{_LEAD_SHOWN}]{_I}[{_CONT_SHOWN}]|\u00e2{_I}[{_CONT_SHOWN}]{_I}[{_CONT_SHOWN}])"
 _UTF8_AS_1256 = re.compile(f"{_PAIR_1256}(?:[\u0020-\u007e{_INVISIBLE}\u00ad]*{_PAIR_1256})+")
 
 
@@ -189,7 +198,7 @@ _PAIR_INSIDE = frozenset(_INVISIBLE + "\u200c\u200d")
 def _decode_utf8_as_cp1256(match: re.Match[str]) -> str:
     """Decode one broken span; keep it when the result is not plausible, so
     that each span of a word stands or falls on its own."""
-    span = _STRIP_INVISIBLE.sub("", match.group(0))
+    span = _STRIP_INVISIBLE.sub("", match.group(0)).translate(_FORMS_1256)
     try:
         decoded = span.encode("cp1256").decode("utf-8")
     except UnicodeError:
@@ -309,7 +318,7 @@ def _is_plausible(repaired: str) -> bool:
 #: they tolerate inside a pair, which are rare and checked for on their own.
 _QUICK = {
     "utf8-as-cp1252": re.compile(f"[\u00c2-\u00ef][{re.escape(_CONT_1252)}]"),
-    "utf8-as-cp1256": re.compile(f"[{_LEAD_1256}][{re.escape(_CONT_1256)}]|\u00e2[{re.escape(_CONT_1256)}]"),
+    "utf8-as-cp1256": re.compile(f"[{_LEAD_SHOWN}\u00e2][{_CONT_SHOWN}]"),
     "cp1256-as-latin": re.compile(f"[{_SHOWS_ARABIC}][{_SHOWS_ARABIC}]"),
 }
 #: Each rule's shape (what a broken stretch looks like) and unit (the stretch
@@ -327,7 +336,7 @@ _BETWEEN = f"{_ANY_INVISIBLE.pattern}*"
 #: line that holds no pair has no word of the shape: the word repair passes it by.
 _PAIRS = {
     "utf8-as-cp1252": re.compile(f"[\u00c2-\u00ef]{_BETWEEN}[{re.escape(_CONT_1252)}]"),
-    "utf8-as-cp1256": re.compile(f"[{_LEAD_1256}\u00e2]{_BETWEEN}[{re.escape(_CONT_1256)}]"),
+    "utf8-as-cp1256": re.compile(f"[{_LEAD_SHOWN}\u00e2]{_BETWEEN}[{_CONT_SHOWN}]"),
     "cp1256-as-latin": re.compile(f"[{_SHOWS_ARABIC}]{_BETWEEN}[{_SHOWS_ARABIC}]"),
 }
 #: E102's pairs start with common Arabic letters, so its first look first asks
@@ -460,14 +469,17 @@ def _decode_pair_1252(match: re.Match[str]) -> str:
 #: E102: the same pairs shown as windows-1256 (``طŒ`` is ``،``, ``ظ€`` a
 #: tatweel), with a second byte clean Arabic does not hold; ں (byte 9F) only
 #: in ``طں``, the question mark.
-_LONE_PAIR_1256 = re.compile(f"[\u0637\u0638][{_SYMBOLS_1256}]|\u0637\u06ba")
-_LONE_WORD_1256 = re.compile(f"(?:[\u0637\u0638][{_SYMBOLS_1256}]|\u0637\u06ba|[{_SHARED}])+")
+_TA_SHOWN = "\u0637" + "".join(chr(code) for code, base in _FORMS_1256.items() if base == "\u0637")
+_ZA_SHOWN = "\u0638" + "".join(chr(code) for code, base in _FORMS_1256.items() if base == "\u0638")
+_NOON_SHOWN = "\u06ba" + "".join(chr(code) for code, base in _FORMS_1256.items() if base == "\u06ba")
+_LONE_PAIR_1256 = re.compile(f"[{_TA_SHOWN}{_ZA_SHOWN}][{_SYMBOLS_1256}]|[{_TA_SHOWN}][{_NOON_SHOWN}]")
+_LONE_WORD_1256 = re.compile(f"(?:[{_TA_SHOWN}{_ZA_SHOWN}][{_SYMBOLS_1256}]|[{_TA_SHOWN}][{_NOON_SHOWN}]|[{_SHARED}])+")
 
 
 def _decode_pair_1256(match: re.Match[str]) -> str:
     pair = match.group(0)
     try:
-        return pair.encode("cp1256").decode("utf-8")
+        return pair.translate(_FORMS_1256).encode("cp1256").decode("utf-8")
     except UnicodeError:
         return pair
 
