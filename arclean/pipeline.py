@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
+from itertools import pairwise
 from typing import Callable, Generator, Iterable, Iterator, Sequence, Union
 
 from .changes import Change, Report, line_changes
@@ -46,6 +47,8 @@ class Step:
     #: ``Rule.either``: the step can change a text holding its gate class or its
     #: needles, and is skipped only on one holding neither.
     either: bool = False
+    #: ``Rule.whole_document``: the step judges the whole document before it changes a line.
+    whole_document: bool = False
 
 
 def _run_characters(plan: Plan[Step], text: str, look: Look | None) -> tuple[str, Look | None]:
@@ -158,10 +161,14 @@ class _LineRun(list[Step]):
     :func:`~arclean.normalizers.residue.quiet.quiet_page` can tell a page they leave as
     it is (the rules that may drop a content line are B101 and B102, or none)."""
 
-    __slots__ = ("droppers", "suggesting", "decisions", "keeps_lines", "quiet_look")
+    __slots__ = ("droppers", "suggesting", "decisions", "keeps_lines", "quiet_look", "redo")
 
     def __init__(self, steps: Iterable[Step]) -> None:
         super().__init__(steps)
+        #: The character steps run again when this run drops a line (set by the pipeline,
+        #: :func:`_redo`): the whole-document steps of the run before it, and that run from
+        #: the first of them on.  None: no such step.
+        self.redo: tuple[_StepPlan, _StepPlan] | None = None
         self.decisions: tuple[tuple[Step, Callable[[Page], Page], bool], ...] = tuple(
             (step, step.decide, step.decide in _RESIDUE_ONLY) for step in self if step.decide is not None)
         self.droppers: tuple[Callable[[Page], Page], ...] = tuple(
@@ -186,11 +193,43 @@ def _drops_nothing(block: _LineRun, page: Page) -> bool:
     return True
 
 
+def _redo_plans(before: _StepPlan) -> tuple[_StepPlan, _StepPlan] | None:
+    """For a run of line rules after the character run ``before``: the run's whole-document
+    steps (``Step.whole_document``), and the run from the first of them on (see :func:`_redo`)."""
+    first = next((k for k, step in enumerate(before.steps) if step.whole_document), None)
+    if first is None:
+        return None
+    return _StepPlan([step for step in before.steps if step.whole_document]), _StepPlan(before.steps[first:])
+
+
+def _opens_redo(redo: tuple[_StepPlan, _StepPlan], look: Look) -> bool:
+    """Does the look open one of the whole-document steps of ``redo`` (read from the plan's memory)?"""
+    probe = redo[0]
+    opened = probe.plans.get((look.gates, look.needles))
+    return bool(opened if opened is not None else probe.open(look))
+
+
 def _look_after(block: _LineRun, look: Look | None, text: str) -> Look | None:
     """The look at the text a run of line rules left, from the look at the text it was
     given (None, taken when a step needs it, if there was none or the run holds a rule
     of one's own): bundled line rules only drop lines (:meth:`~arclean.look.Look.of_lines`)."""
     return look.of_lines(text) if look is not None and block.keeps_lines else None
+
+
+def _redo(redo: tuple[_StepPlan, _StepPlan], text: str, look: Look | None) -> tuple[str, Look | None]:
+    """After a run of line rules dropped lines: the character run before it, from its first
+    whole-document step on, on the text left (``redo``: :func:`_redo_plans`), when the look
+    opens one of those steps.  A step such as L102 judges the whole document (is it Persian?)
+    before it changes a line, and the lines gone may have swayed that judgement: a Persian
+    footer under an Arabic article kept the article's Persian letters, which a second clean,
+    without the footer, would write as Arabic.  The text and the look that still holds for it."""
+    if look is None:
+        look = Look(text)
+    probe, rest = redo
+    opened = probe.plans.get((look.gates, look.needles))  # as _opens_redo reads it, without its call
+    if not (opened if opened is not None else probe.open(look)):
+        return text, look
+    return _run_characters(rest, text, look)
 
 
 def _check_text(text: object) -> str:
@@ -216,7 +255,7 @@ def _bind(rule: Rule, config: Config) -> Step:
     either = rule.either and bool(gate and needles)
     if rule.either and not either:
         gate = needles = 0  # one of the two a look cannot read (pure Python: the needles): the step always runs
-    return Step(rule.code, run, suggest, rule.decide, gate, needles, either)
+    return Step(rule.code, run, suggest, rule.decide, gate, needles, either, rule.whole_document)
 
 
 def _with_evidence(changes: list[Change], page: Page) -> list[Change]:
@@ -336,7 +375,10 @@ class Pipeline:
                 text, look = _run_characters(block, text, look)
             else:
                 after = self._decide(block, text)
-                text, look = (text, look) if after is text else (after, _look_after(block, look, after))
+                if after is not text:
+                    text, look = after, _look_after(block, look, after)
+                    if block.redo is not None:  # lines gone: the whole-document steps judge the text again
+                        text, look = _redo(block.redo, text, look)
         return text
 
     def _decide(self, block: _LineRun, text: str) -> str:
@@ -383,7 +425,12 @@ class Pipeline:
                     text, look = yield from _trace_changes(block, text, look)
             else:
                 after = yield from self._trace_lines(block, text, every)
-                text, look = (text, look) if after is text else (after, _look_after(block, look, after))
+                if after is not text:
+                    text, look = after, _look_after(block, look, after)
+                    if block.redo is not None:  # as clean runs them again
+                        look = look if look is not None else Look(text)
+                        if _opens_redo(block.redo, look):
+                            text, look = yield from _trace_characters(block.redo[1], text, look, every)
 
     def _trace_lines(self, block: _LineRun, text: str, every: bool = True
                      ) -> Generator[tuple[Step, str, Page | None], None, str]:
@@ -476,7 +523,11 @@ class Pipeline:
                 runs[-1].append(step)
             else:
                 runs.append([step])
-        return [_LineRun(run) if run[0].decide is not None else _StepPlan(run) for run in runs]
+        blocks: list[Plan[Step] | _LineRun] = [_LineRun(run) if run[0].decide is not None else _StepPlan(run) for run in runs]
+        for before, block in pairwise(blocks):
+            if isinstance(block, _LineRun) and isinstance(before, _StepPlan):
+                block.redo = _redo_plans(before)
+        return blocks
 
     def explain(self, text: str) -> Report:
         """Run every step and record each change with its rule and input line;

@@ -12,7 +12,10 @@ create the characters every later rule reads; entities first, since a
 reference can spell a broken character), then characters, then spacing, then the
 line rules (which compare lines after their characters are clean), then the
 quote rules (after residue lines that could unbalance them are gone), and the
-blank-line rules last (the line rules leave blank runs behind).
+blank-line rules last (the line rules leave blank runs behind).  The rules that judge
+the whole document's language before they change a line (I102, L102, L103:
+``whole_document``) run again, with the character rules after them, when the line
+rules drop lines, which may have swayed that judgement.
 """
 
 from __future__ import annotations
@@ -66,6 +69,12 @@ class Rule:
     #: content line), so on a quiet page (``residue.context.is_quiet``) it drops nothing
     #: and the pipeline need not ask it.
     residue_only: bool = False
+    #: For a character rule that judges the whole document before it changes a line (is it
+    #: Persian, Urdu or Kurdish?): lines the line rules drop (a Persian footer under an
+    #: Arabic article) may have swayed that judgement.  When a run of line rules drops a
+    #: line, the pipeline runs the character run before it again from the first such rule
+    #: on, on the text the line rules left, so a second clean finds nothing more to do.
+    whole_document: bool = False
 
     @property
     def name(self) -> str:
@@ -96,14 +105,14 @@ RULES: tuple[Rule, ...] = (
     Rule("E102", mojibake.repair_utf8_shown_as_cp1256, ON, gate=mojibake.cp1256_symbols),
     Rule("E103", mojibake.repair_cp1256_shown_as_latin, ON, gate=mojibake.latin_showing_arabic),
     Rule("I101", invisible.remove_invisible_characters, ON, gate=invisible.invisible_characters),
-    Rule("I102", invisible.remove_zwnj_in_arabic, ON, gate=invisible.zwnj),
+    Rule("I102", invisible.remove_zwnj_in_arabic, ON, gate=invisible.zwnj, whole_document=True),
     Rule("W101", whitespace.normalize_line_endings, ON, needles=whitespace.LINE_ENDING_NEEDLES),
     Rule("W102", whitespace.replace_unicode_spaces, ON, gate=whitespace.unicode_spaces),
     Rule("W103", whitespace.collapse_spaces, ON, needles=whitespace.SPACE_RUN_NEEDLES),
     Rule("W104", whitespace.strip_lines, ON, needles=whitespace.EDGE_SPACE_NEEDLES),
     Rule("L101", letters.normalize_presentation_forms, ON, ("expand_ligatures",), gate=letters.presentation_forms),
-    Rule("L102", letters.replace_persian_letters, ON, gate=letters.persian_letters),
-    Rule("L103", letters.replace_persian_digits, ON, gate=letters.persian_digits),
+    Rule("L102", letters.replace_persian_letters, ON, gate=letters.persian_letters, whole_document=True),
+    Rule("L103", letters.replace_persian_digits, ON, gate=letters.persian_digits, whole_document=True),
     Rule("L201", letters.remove_decorative_tatweel, ON, gate=letters.tatweel),
     Rule("S104", search.remove_diacritics, OFF),
     Rule("S105", search.remove_all_tatweel, OFF),

@@ -77,6 +77,21 @@ def test_a_pipeline_composes_codes_prefixes_and_functions_in_order() -> None:
     assert [c.code for c in report.changes] == ["T101", "W103", "W106", "shout"]
 
 
+def test_a_whole_document_rule_runs_again_when_the_line_rules_drop_lines() -> None:
+    # L102 leaves the Persian letters of a page that reads as Persian; the page tail (B301)
+    # drops the Persian footer that made it so, and L102 runs again on what is left.
+    page = ("عنوان في مدینة طهران اليوم\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الموسم المقبل.\n"
+            "© کلیه حقوق این سایت برای خبرگزاری محفوظ است")
+    pipeline = Pipeline(["L102", "B301"])
+    codes = [step.code for step, _after in pipeline.trace(page)]  # B301 as often as its rounds ask it
+    assert codes[0] == "L102" and codes[-1] == "L102" and codes.count("L102") == 2 and "B301" in codes
+    assert pipeline(page) == page.split("\n©")[0].replace("مدینة", "مدينة") + "\n"
+    assert [change.code for change in pipeline.explain(page).changes] == ["B301", "L102"]
+    assert Pipeline(["L102"])(page) == page  # alone, it judges the page with its footer: Persian
+    unchanged = page.replace("© کلیه حقوق این سایت برای خبرگزاری محفوظ است", "قال الوزير إن الخطة تبدأ غدا في كل المحافظات.")
+    assert [step.code for step, _after in pipeline.trace(unchanged)].count("L102") == 1  # no line dropped: once
+
+
 def test_config_options_reach_the_rules() -> None:
     text = 'قال "نعم" و“لا”'
     assert Pipeline(["Q201"])(text) == "قال «نعم» و«لا»"
