@@ -173,6 +173,19 @@ def test_a_second_clean_finds_nothing_to_do_on_real_pages(folder: str) -> None:
         assert arclean.clean(once) == once, page.name
 
 
+def test_a_second_clean_finds_nothing_to_do_on_mutated_real_pages() -> None:
+    """``benchmarks/idemfuzz.py``'s documents (real-shaped pages, the same pages damaged by
+    ``realpages.mutate``, generated pages), a sample: the fuzz that found a page P101 left for
+    E102's second clean, and its kind (see ``benchmarks/README.md``, twenty-fourth round)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from difffuzz import documents
+    from idemfuzz import unstable
+
+    texts = documents(6000, seed=1)
+    assert len(texts) == 6000
+    assert [text for text, _once, _twice in unstable(texts)] == []
+
+
 def _gold_lines() -> list[str]:
     folders = [shared_dir("devset"), Path(__file__).parent / "documents"]
     lines = {line for folder in folders for path in folder.glob("*.gold.txt") for line in path.read_text(encoding="utf-8").split("\n")}
