@@ -41,6 +41,8 @@ def test_clean_never_raises_on_arabic_residue_noise(text: str) -> None:
 @example("§ ط ؛xط ؛")
 @example("± أ ،ب ،ط ،ظ ،")
 @example("ﻁ§ظ„")  # a lead byte shown as a presentation form, which L101 maps after E102 has run
+@example("الحمد لله رب العالمين، أما بعد:\nاستضاف عميد البلدية ‘أ. أبوبكر ’، السفير لبحث التعاون في الإدارة المحلية وتبادل الخبرات.\n\n"
+         "استضاف عميد البلدية ‘أ. أبوبكر ‘ ، السفير لبحث التعاون في الإدارة المحلية وتبادل الخبرات.\nتعزية")  # B102 before Q101
 @example("عنوان في مدینة\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الموسم المقبل.\n© کلیه حقوق این سایت محفوظ است")
 def test_clean_is_idempotent(text: str) -> None:
     once = arclean.clean(text)

@@ -1719,7 +1719,9 @@ _REPEAT_TEXTS = st.sampled_from(["", " ", "\u00a0نص", "نص الخبر", "نص
                                  "x" * 12, "ن", "\tنص", "نص الخبر" * 5, "كلمة " * 9, " كلمة " * 9,
                                  # the same words, white space aside, and nearly the same (without skeletons, the texts are compared)
                                  "نص\u00a0الخبر", "نص الخبر\t", "نص\u2003 \nالخبر", "نصالخبر", "نص الخبرx", "نص الخبر ",
-                                 "نص الخب", "\u200bنص الخبر", "  "])
+                                 "نص الخب", "\u200bنص الخبر", "  ",
+                                 # the same words, quotation marks aside (the quote rules reshape them after B102)
+                                 "«نص» الخبر", "“نص“ الخبر", "نص \" الخبر", "'نص' الخبر'", "نص\u201aالخبر", "«» نص الخبر", "«"])
 
 
 @compiled

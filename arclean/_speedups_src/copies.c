@@ -579,43 +579,66 @@ done:
     return result;
 }
 
-/* Are the two strs the same words, white space aside (" ".join(a.split()) ==
- * " ".join(b.split()))?  Compared in one pass, which stops at the first difference. */
+/* A quotation mark the quote rules reshape (chars.QUOTATION_MARKS: “ ” ‘ ’ « » ‹ › „ ‚ " '). */
+static inline int
+is_quotation_mark(Py_UCS4 ch)
+{
+    switch (ch) {
+    case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x00AB: case 0x00BB:
+    case 0x2039: case 0x203A: case 0x201E: case 0x201A: case 0x22: case 0x27:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A str read as duplicates._normalized reads it: its quotation marks left out, each run of
+ * white space between words one space, none at either end. */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t length, at;
+    int started; /* a character has been given */
+} Normalized;
+
+/* The next character of the normalized str, or (Py_UCS4)-1 at its end. */
+static Py_UCS4
+normalized_next(Normalized *text)
+{
+    int space = 0;
+    while (text->at < text->length) {
+        Py_UCS4 ch = PyUnicode_READ(text->kind, text->data, text->at);
+        if (is_quotation_mark(ch)) {
+            text->at++;
+        } else if (Py_UNICODE_ISSPACE(ch)) {
+            space = 1;
+            text->at++;
+        } else if (space && text->started) {
+            return ' '; /* the character itself comes at the next call */
+        } else {
+            text->at++;
+            text->started = 1;
+            return ch;
+        }
+    }
+    return (Py_UCS4)-1;
+}
+
+/* Are the two strs the same paragraph as duplicates._normalized reads them (the same words,
+ * white space and quotation marks aside)?  Compared in one pass, which stops at the first
+ * difference. */
 static int
 same_but_white_space(PyObject *a, PyObject *b)
 {
-    int kind_a = PyUnicode_KIND(a), kind_b = PyUnicode_KIND(b);
-    const void *data_a = PyUnicode_DATA(a), *data_b = PyUnicode_DATA(b);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(a), m = PyUnicode_GET_LENGTH(b), i = 0, j = 0;
+    Normalized x = {PyUnicode_KIND(a), PyUnicode_DATA(a), PyUnicode_GET_LENGTH(a), 0, 0};
+    Normalized y = {PyUnicode_KIND(b), PyUnicode_DATA(b), PyUnicode_GET_LENGTH(b), 0, 0};
     while (1) {
-        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind_a, data_a, i))) {
-            i++;
+        Py_UCS4 from_a = normalized_next(&x), from_b = normalized_next(&y);
+        if (from_a != from_b) {
+            return 0;
         }
-        while (j < m && Py_UNICODE_ISSPACE(PyUnicode_READ(kind_b, data_b, j))) {
-            j++;
-        }
-        if (i == n || j == m) {
-            return i == n && j == m; /* both out of words */
-        }
-        /* a word of each: the same characters, ending together */
-        while (i < n && j < m) {
-            Py_UCS4 x = PyUnicode_READ(kind_a, data_a, i), y = PyUnicode_READ(kind_b, data_b, j);
-            int space_x = Py_UNICODE_ISSPACE(x), space_y = Py_UNICODE_ISSPACE(y);
-            if (space_x || space_y) {
-                if (!(space_x && space_y)) {
-                    return 0;
-                }
-                break;
-            }
-            if (x != y) {
-                return 0;
-            }
-            i++;
-            j++;
-        }
-        if ((i == n) != (j == m) && !(i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind_a, data_a, i)))
-            && !(j < m && Py_UNICODE_ISSPACE(PyUnicode_READ(kind_b, data_b, j)))) {
-            return 0; /* one word goes on where the other ended */
+        if (from_a == (Py_UCS4)-1) {
+            return 1;
         }
     }
 }
@@ -624,9 +647,9 @@ same_but_white_space(PyObject *a, PyObject *b)
  * The first look of B102 (duplicates.python_first_repeat): the first k >= 1 at which
  * the non-blank line filled[k] may repeat the one before it, filled[k - 1]
  * (duplicates._may_repeat: lengths within 2 * shorter + slack, the same first
- * character or white space first in one of them, and equal skeletons where both
- * lines have made theirs, the texts equal but for white space where not); -1 if none
- * may. */
+ * character, or white space or a quotation mark first in one of them, and equal skeletons
+ * where both lines have made theirs, the texts equal but for white space and quotation
+ * marks where not); -1 if none may. */
 PyObject *
 first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -663,7 +686,8 @@ first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             Py_UCS4 first_a = a ? PyUnicode_READ_CHAR(previous_text, 0) : 0;
             Py_UCS4 first_b = b ? PyUnicode_READ_CHAR(text, 0) : 0;
             int alike = (a == 0) == (b == 0) && (a == 0 || first_a == first_b);
-            alike = alike || (a && Py_UNICODE_ISSPACE(first_a)) || (b && Py_UNICODE_ISSPACE(first_b));
+            alike = alike || (a && (Py_UNICODE_ISSPACE(first_a) || is_quotation_mark(first_a)))
+                    || (b && (Py_UNICODE_ISSPACE(first_b) || is_quotation_mark(first_b)));
             if (close && alike) {
                 int same = 1; /* both skeletons equal; without them, the texts equal but for white space */
                 PyObject *key_a = line_memo(previous, LINE_KEY);

@@ -38,7 +38,7 @@ from itertools import accumulate, chain
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .._compiled import speedups
-from ..text.chars import TATWEEL
+from ..text.chars import QUOTATION_MARKS, TATWEEL
 from ..text.clitics import PROCLITIC_RUN
 
 #: The shaped quote styles: (opening mark, closing mark).
@@ -60,7 +60,7 @@ _MAX_REGION_LINES = 6
 
 
 #: Every quotation mark, shaped or straight: a separator may mix them.
-_QUOTE_MARKS = frozenset("\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a\"'")
+_QUOTE_MARKS = frozenset(QUOTATION_MARKS)
 _QUOTE_CLASS = "".join(sorted(_QUOTE_MARKS))
 #: Ornaments: dashes, connectors, math and other symbols, and the star and
 #: bullet punctuation that separators are drawn with.
