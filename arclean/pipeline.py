@@ -225,11 +225,9 @@ def _redo(redo: tuple[_StepPlan, _StepPlan], text: str, look: Look | None) -> tu
     without the footer, would write as Arabic.  The text and the look that still holds for it."""
     if look is None:
         look = Look(text)
-    probe, rest = redo
-    opened = probe.plans.get((look.gates, look.needles))  # as _opens_redo reads it, without its call
-    if not (opened if opened is not None else probe.open(look)):
+    if not _opens_redo(redo, look):
         return text, look
-    return _run_characters(rest, text, look)
+    return _run_characters(redo[1], text, look)
 
 
 def _check_text(text: object) -> str:
@@ -399,7 +397,8 @@ class Pipeline:
         return text if settled is judged else settled.text  # the text is joined once, at the end
 
     def trace(self, text: str) -> Iterator[tuple[Step, str]]:
-        """Each step and the text after it (a line rule may run more than once)."""
+        """Each step and the text after it (a line rule may run more than once, and the
+        whole-document rules run again when the line rules drop lines: see :func:`_redo`)."""
         for step, after, _page in self._trace(text):
             yield step, after
 
