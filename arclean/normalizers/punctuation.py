@@ -11,11 +11,11 @@ here touches a number, time, URL, e-mail address or decimal (``3.5``,
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from .._compiled import speedups
 from ..text.chars import ARABIC_LETTERS, ARABIC_MARKS
-from .encoding.mojibake import closes_broken_pair, ends_broken_pair, may_close_broken_pair
+from .encoding.mojibake import ends_broken_pair, utf8_shown_as_cp1256
 from .whitespace import replace_in_passes
 
 _SPACE_BEFORE_ARABIC_MARK = re.compile(r"[ \t]+(?=[،؛؟])")
@@ -86,10 +86,31 @@ def _lines_after_broken_byte(text: str) -> list[tuple[int, int]]:
                 before -= 1
             if 0 < before < at and ends_broken_pair(text[max(0, before - 2):before]):
                 line = (text.rfind("\n", 0, at) + 1, len(text) if (end := text.find("\n", at)) < 0 else end)
-                if line not in lines and may_close_broken_pair(text[line[0]:line[1]]):
+                tight = _SPACE_BEFORE_ARABIC_MARK.sub("", text[line[0]:line[1]])
+                if line not in lines and _BROKEN_1256.search(tight) is not None:  # a broken stretch at all
                     lines.append(line)
             at = text.find(mark, at + 1)
     return lines
+
+
+#: A stretch of UTF-8 shown as windows-1256, as rule E102 repairs it.
+_BROKEN_1256 = utf8_shown_as_cp1256()
+
+
+def _closes_broken_pair(word: str) -> bool:
+    """Would the word (words joined by spaces before ، ؛ ؟), with those spaces taken
+    away, hold a stretch of UTF-8 shown as windows-1256 reaching across where they were
+    (a pair that E102, run before P101, would repair only in a second clean)?
+
+    >>> _closes_broken_pair("مط§ظ ؛„وجة"), _closes_broken_pair("فقط ،ثم"), _closes_broken_pair("ط ؛xط ؛")
+    (True, False, True)
+    """
+    pieces = _SPACE_BEFORE_ARABIC_MARK.split(word)
+    if len(pieces) == 1:
+        return False
+    joints = list(accumulate(map(len, pieces[:-1])))
+    joined = "".join(pieces)
+    return any(match.start() < joint < match.end() for match in _BROKEN_1256.finditer(joined) for joint in joints)
 
 
 #: Words joined by spaces before a mark: one word once P101 has run.
@@ -106,7 +127,7 @@ def _closing_spaces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts = [word.start(), *(mark.end() for mark in _ARABIC_MARK_BEFORE_LETTER.finditer(text, word.start(), word.end())),
                 word.end()]
         for first, last in pairwise(cuts):
-            if closes_broken_pair(text[first:last]):
+            if _closes_broken_pair(text[first:last]):
                 kept.append((first, last))
     return kept
 

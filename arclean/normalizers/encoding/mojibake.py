@@ -128,8 +128,15 @@ _LEAD_1256 = "".join(_cp1256_char(b) for b in (0xC2, 0xC3, 0xD8, 0xD9, 0xDA, 0xD
 #: (a pair L101 would make is repaired now, and a second clean finds nothing to do).
 _FORMS_1256 = {code: base for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]
                if len(base := unicodedata.normalize("NFKC", chr(code))) == 1 and base in _LEAD_1256 + _CONT_1256}
-_LEAD_SHOWN = _LEAD_1256 + "".join(chr(code) for code, base in _FORMS_1256.items() if base in _LEAD_1256)
-_CONT_SHOWN = re.escape(_CONT_1256 + "".join(chr(code) for code, base in _FORMS_1256.items() if base in _CONT_1256))
+
+
+def _with_forms(chars: str) -> str:
+    """The characters, and the presentation forms of each (``_FORMS_1256``)."""
+    return chars + "".join(chr(code) for code, base in _FORMS_1256.items() if base in chars)
+
+
+_LEAD_SHOWN = _with_forms(_LEAD_1256)
+_CONT_SHOWN = re.escape(_with_forms(_CONT_1256))
 _PAIR_1256 = f"(?:[{_LEAD_SHOWN}]{_I}[{_CONT_SHOWN}]|\u00e2{_I}[{_CONT_SHOWN}]{_I}[{_CONT_SHOWN}])"
 _UTF8_AS_1256 = re.compile(f"{_PAIR_1256}(?:[\u0020-\u007e{_INVISIBLE}\u00ad]*{_PAIR_1256})+")
 
@@ -138,44 +145,16 @@ def _repair_utf8_as_cp1256(word: str) -> str:
     return _UTF8_AS_1256.sub(_decode_utf8_as_cp1256, word)
 
 
-#: Spaces or tabs before an Arabic comma, semicolon or question mark (what rule P101 takes away).
-_SPACE_BEFORE_MARK = re.compile("[ \t]+(?=[\u060c\u061b\u061f])")
-
-
-def closes_broken_pair(word: str) -> bool:
-    """Would the word (words joined by spaces before ، ؛ ؟), with those spaces taken
-    away, hold a stretch of UTF-8 shown as windows-1256 reaching across where they were?
-    The three marks are bytes A1, BA and BF of windows-1256, continuation bytes: rule
-    P101, which takes the spaces away after the repairs have run, would close a broken
-    pair (``ظ ؛`` to ``ظ؛``, D9 BA) that this rule repairs only in a second clean.  P101
-    asks first, and leaves those spaces.
-
-    >>> closes_broken_pair("مط§ظ ؛„وجة"), closes_broken_pair("فقط ،ثم"), closes_broken_pair("ط ؛xط ؛")
-    (True, False, True)
-    """
-    pieces = _SPACE_BEFORE_MARK.split(word)
-    if len(pieces) == 1:
-        return False
-    joined = "".join(pieces)
-    joints, at = [], 0
-    for piece in pieces[:-1]:
-        at += len(piece)
-        joints.append(at)
-    for match in _UTF8_AS_1256.finditer(joined):
-        if any(match.start() < joint < match.end() for joint in joints):
-            return True
-    return False
-
-
-def may_close_broken_pair(line: str) -> bool:
-    """A first look for :func:`closes_broken_pair` over a line: does the line, with the spaces
-    before ، ؛ ؟ taken away, hold a stretch of UTF-8 shown as windows-1256 at all?"""
-    return _UTF8_AS_1256.search(_SPACE_BEFORE_MARK.sub("", line)) is not None
+def utf8_shown_as_cp1256() -> re.Pattern[str]:
+    """E102's shape: a stretch of UTF-8 shown as windows-1256 (two broken pairs or more).
+    Rule P101 asks it where taking spaces away would close a pair (see :func:`ends_broken_pair`)."""
+    return _UTF8_AS_1256
 
 
 def ends_broken_pair(before: str) -> bool:
     """May a broken pair reach up to the end of ``before`` (the text before spaces that P101
-    takes away), to be closed by the mark after them (see :func:`closes_broken_pair`)?  It
+    takes away), to be closed by the mark after them?  The three marks ، ؛ ؟ are bytes A1,
+    BA and BF of windows-1256, continuation bytes (``ظ ؛`` to ``ظ؛``, D9 BA).  It
     ends with a lead byte shown as windows-1256 (``آ أ ط ظ ع غ``), with ``â``, or with ``â`` and
     a continuation byte (a three-byte sequence begun), or with an invisible character that
     may stand inside a pair.
@@ -469,9 +448,7 @@ def _decode_pair_1252(match: re.Match[str]) -> str:
 #: E102: the same pairs shown as windows-1256 (``طŒ`` is ``،``, ``ظ€`` a
 #: tatweel), with a second byte clean Arabic does not hold; ں (byte 9F) only
 #: in ``طں``, the question mark.
-_TA_SHOWN = "\u0637" + "".join(chr(code) for code, base in _FORMS_1256.items() if base == "\u0637")
-_ZA_SHOWN = "\u0638" + "".join(chr(code) for code, base in _FORMS_1256.items() if base == "\u0638")
-_NOON_SHOWN = "\u06ba" + "".join(chr(code) for code, base in _FORMS_1256.items() if base == "\u06ba")
+_TA_SHOWN, _ZA_SHOWN, _NOON_SHOWN = _with_forms("\u0637"), _with_forms("\u0638"), _with_forms("\u06ba")
 _LONE_PAIR_1256 = re.compile(f"[{_TA_SHOWN}{_ZA_SHOWN}][{_SYMBOLS_1256}]|[{_TA_SHOWN}][{_NOON_SHOWN}]")
 _LONE_WORD_1256 = re.compile(f"(?:[{_TA_SHOWN}{_ZA_SHOWN}][{_SYMBOLS_1256}]|[{_TA_SHOWN}][{_NOON_SHOWN}]|[{_SHARED}])+")
 
