@@ -39,7 +39,7 @@ from arclean.normalizers.residue.page import Guard, Kind, Line, Page
 from arclean.normalizers.spelling import months
 from arclean.registry import BY_CODE, RULES
 from arclean.text import folding as shape
-from arclean.text.chars import DIGITS
+from arclean.text.chars import DIGITS, QUOTATION_MARKS
 
 from .conftest import shared_dir
 from .strategies import MISSPELT, MONTHS, RESIDUE_SNIPPETS, WORDS, paragraph, title
@@ -1746,6 +1746,19 @@ def test_compiled_first_repeat_is_the_reference(texts: list[tuple[str, bool]], s
         lines.append(line)
     for filled in (list(range(len(lines))), list(range(0, len(lines), 2))):
         assert speedups.first_repeat(tuple(lines), filled, slack) == duplicates.python_first_repeat(tuple(lines), filled, slack)
+
+
+@compiled
+@pytest.mark.parametrize("mark", list(QUOTATION_MARKS))
+def test_compiled_first_repeat_knows_every_quotation_mark(mark: str) -> None:
+    """The compiled core's quotation marks (hard-coded in C) are ``chars.QUOTATION_MARKS``: a
+    paragraph that differs from the one before only by the mark, inside or first, may repeat it."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    for marked in (f"نص {mark}الخبر{mark} اليوم", f"{mark}نص الخبر اليوم"):
+        lines = (Line("نص الخبر اليوم", Kind.CONTENT, "نص الخبر اليوم"), Line(marked, Kind.CONTENT, shape.fold_text(marked)))
+        assert speedups.first_repeat(lines, [0, 1], 16) == duplicates.python_first_repeat(lines, [0, 1], 16) == 1
 
 
 @compiled
