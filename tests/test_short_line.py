@@ -36,7 +36,8 @@ def _vocabulary() -> list[str]:
     clitics += [f"{word}{suffix}" for suffix in pronoun_suffixes() for word in listed[:8]]
     marks = ["©", "(c)", "(C)", "»", "«", "/", "|", ">", "›", "\\", "-", "*", "•", "·", "–", ":", ".", "؟", "!", "…"]
     numbers = ["0", "12", "٣", "۴۵", "2024", "85views", "تعليقات0", "1234567", "12345678"]
-    return [*WORDS[:60], *listed, *phrases, *clitics, *marks, *numbers]
+    numbered = ["1.", "2)", "3-", "٤.", "12–", "1234.", "5.5"]  # list items' numbers (lines.NUMBERED_ITEM), and near misses
+    return [*WORDS[:60], *listed, *phrases, *clitics, *marks, *numbers, *numbered]
 
 
 VOCABULARY = _vocabulary()

@@ -115,6 +115,24 @@ holds_one_of(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *marks)
     return 0;
 }
 
+/* 1 when text[start:end] starts as a numbered list item does (lines.NUMBERED_ITEM): one to
+ * three decimal digits, then . ) - or an en dash, then white space; else 0. */
+static int
+numbered_item(PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t i = start;
+    while (i < end && i - start < 3 && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) {
+        i++;
+    }
+    if (i == start || i + 1 >= end) {
+        return 0;
+    }
+    Py_UCS4 mark = PyUnicode_READ(kind, data, i);
+    return (mark == '.' || mark == ')' || mark == '-' || mark == 0x2013) && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i + 1));
+}
+
 /* 1 when the dict holds the key, 0 when not, -1 on an error. */
 static int
 in_dict(PyObject *dict, PyObject *key)
@@ -505,8 +523,8 @@ judge(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObject 
     if (trail < 0) {
         return NULL;
     }
-    if (n == 0 || trail || holds_one_of(text, start, start + 1, how->list_marks)) {
-        Py_RETURN_NONE; /* a separator, a breadcrumb or a list item may be: Python says */
+    if (n == 0 || trail || holds_one_of(text, start, start + 1, how->list_marks) || numbered_item(text, start, end)) {
+        Py_RETURN_NONE; /* a separator, a breadcrumb or a list item (bulleted or numbered) may be: Python says */
     }
     int is_label = listed(how, first, how->labels);
     if (is_label != 0) {

@@ -28,6 +28,7 @@ from .lines import (
     MAX_SHARE_SPACES,
     MAX_WIDGET_WORDS,
     MIN_STEM,
+    NUMBERED_ITEM,
     START_CHARS,
     TRAIL_MARKS,
     PhraseMatcher,
@@ -359,7 +360,7 @@ def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: 
         return Line(text, Kind.CONTENT, folded, evidence="a breadcrumb trail", guard=Guard.BREADCRUMB)
     if not words:
         return Line(text, Kind.CONTENT, folded, guard=Guard.SEPARATOR)
-    if stripped.startswith(_LIST_MARKS):
+    if stripped.startswith(_LIST_MARKS) or NUMBERED_ITEM.match(stripped):
         return Line(text, Kind.CONTENT, folded, guard=Guard.LIST)
     if len(words) > MAX_TAIL_CHROME_WORDS:
         return Line(text, Kind.CONTENT, folded)

@@ -33,6 +33,10 @@ MAX_SHARE_SPACES = 2 * MAX_WIDGET_WORDS
 MIN_STEM = 3
 #: A counter never starts with a list mark (``- 0 نقطة للخسارة`` is a list item).
 COUNTER_MARKS = ("-", "*", "•")
+#: A numbered list item: one to three digits, then ``.`` ``)`` ``-`` or ``–`` and white space
+#: (``3. التوريد المشترك``, ``2) التعليقات والردود``, ``1- المقدمة``).  Content, as a bulleted item
+#: is: no counter, and its number is no filler word that makes a line of one chrome word chrome.
+NUMBERED_ITEM = re.compile(r"\d{1,3}[.)\-\u2013]\s")
 #: The separators of a breadcrumb trail (``الرئيسية » أخبار``).
 TRAIL_MARKS = "»>›/|\\"
 #: A phrase that ends a line after a glued badge: three words at least, after two at most.
@@ -277,8 +281,13 @@ def is_counter(line: str, key: str | None = None) -> bool:
 
     >>> is_counter("المشاهدات : 171"), is_counter("- 0 نقطة للخسارة"), is_counter("0 نقطة"), is_counter("85views")
     (True, False, True, True)
+    >>> is_counter("2. التعليقات والردود")  # a numbered list item
+    False
     """
-    if line.count(" ") > MAX_COUNTER_SPACES or line.lstrip().startswith(COUNTER_MARKS):
+    if line.count(" ") > MAX_COUNTER_SPACES:
+        return False
+    start = line.lstrip()
+    if start.startswith(COUNTER_MARKS) or NUMBERED_ITEM.match(start):
         return False
     if key is None:
         key = skeleton(line)
