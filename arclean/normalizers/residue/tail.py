@@ -81,7 +81,7 @@ def _ends_article(page: Page, index: int) -> bool:
 
 def _little_prose_after(page: Page, index: int, before: int, after: int) -> bool:
     """``before`` and ``after``: characters of prose before and after the line."""
-    if _is_ambiguous(page, index):
+    if _is_ambiguous(page, index) or _is_thread_tool(page, index):
         return after == 0
     return after <= max(_MIN_PROSE_ALLOWANCE, before // 2)
 
@@ -110,6 +110,23 @@ def _tail_prose(page: Page, index: int, after: Sequence[int]) -> bool:
         return True
     last = after[-1]
     return page.lines[index].kind in _STRONG_ENDS and any(page.lines[i].is_residue for i in range(last + 1, len(page.lines)))
+
+
+def _is_thread_tool(page: Page, index: int) -> bool:
+    """A forum's own line on a forum's page (``إضافة رد``, ``أدوات الموضوع``, ``رد مع
+    اقتباس``): boards print their thread tools above the first post as well as under the
+    last, so such a line ends the thread only when no prose at all follows it.  (A post
+    need not end its sentences: ``وجزاكم الله خيرا`` is no teaser cut short.)
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("منتديات الاقتصاد الإسلامي > منتدى النقود الإسلامية عبر العصور مقارنة بعملات الحضارات "
+    ...                "الأخرى وأسواقها القديمة والحديثة في العالم\\nإضافة رد\\nالسلام عليكم ورحمة الله، هذا بحث عن "
+    ...                "الدرهم الكسروي الذي كان متداولا في مكة قبل الإسلام وأصله ساساني\\n"
+    ...                "أرجو من الإخوة إفادتي بالمراجع وجزاكم الله خيرا\\nرد مع اقتباس\\nالساعة الآن 10:00")
+    >>> _is_thread_tool(page, 1), len(cut_tail(page).lines)
+    (True, 5)
+    """
+    return page.forum and page.lines[index].kind is Kind.FORUM
 
 
 def _is_ambiguous(page: Page, index: int) -> bool:
