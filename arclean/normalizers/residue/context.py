@@ -36,6 +36,10 @@ MAX_TAIL_CHROME_WORDS = 10
 #: A line judged by its neighbours, or a name line over a poster card: at most this many words.
 _MAX_CONTEXT_WORDS = 4
 _MAX_CARD_WORDS = 3
+#: A poster card's labelled line (``عدد الرسائل : 16801``, ``الموقع : اليمن الحبيبة``): a label, a colon
+#: and a value, at most this many words.  A longer forum line with a colon is no card's
+#: (``التعديل الأخير تم بواسطة : X بتاريخ …``, a post's edit note under its last line).
+_MAX_CARD_LABEL_WORDS = 6
 #: A board line above a forum post's title: at most this many words.
 _MAX_BOARD_WORDS = 12
 #: Above a forum post's header, a board's prompt may be a sentence or two: at most this many words.
@@ -355,7 +359,7 @@ def _judge_poster_cards(page: Page) -> Page:
     a card's labelled lines (``عدد الرسائل : 16801``) belong to the card."""
     changed: dict[int, Line] = {}
     for index in page.index.get(FORUM, ()):
-        if ":" not in page.lines[index].text:
+        if ":" not in page.lines[index].text or page.lines[index].words > _MAX_CARD_LABEL_WORDS:
             continue
         above = page.neighbour(index, -1)
         while above is not None and above not in changed:
