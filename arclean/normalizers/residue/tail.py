@@ -11,7 +11,11 @@ bar high in a long page may sit above the rest of the article.  So a cut is
 made only where what follows holds little prose: no more than 400 characters
 of paragraphs, or half the prose before the cut, whichever is more.  A
 one-word residue line (``التعليق``) may be a heading of the text itself: it
-ends the article only when no prose at all follows it.
+ends the article only when no prose at all follows it.  So does a forum's own
+line on a forum's page (``إضافة رد``): boards print their thread tools above the
+first post too.  A line that is chrome by its words or place alone, with no
+phrase to say so, ends the article only when at most six lines of content
+follow it: more are the text's own verses or list.
 """
 
 from __future__ import annotations
@@ -26,10 +30,10 @@ from .analysis import apply
 from .page import END_OF_PAGE, Kind, Page
 
 _MIN_PROSE_ALLOWANCE = 400
-#: Lines that end an article even with whole paragraphs under them, when more residue follows.
 #: Content lines under a line that is chrome by its words or place alone, at most, for the line to
 #: end the article (a few links of the page's tail; more are the text's own verses or list).
 _MAX_CONTENT_UNDER_CHROME = 6
+#: Lines that end an article even with whole paragraphs under them, when more residue follows.
 _STRONG_ENDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.SHARE, Kind.PAYWALL})
 
 
