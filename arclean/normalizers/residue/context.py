@@ -36,6 +36,10 @@ MAX_TAIL_CHROME_WORDS = 10
 #: A line judged by its neighbours, or a name line over a poster card: at most this many words.
 _MAX_CONTEXT_WORDS = 4
 _MAX_CARD_WORDS = 3
+#: Content lines under a line that is chrome by its words or place alone, at most, for its place
+#: to count (a few links of the page's tail; more are the text's own verses or list): the tail's
+#: words judge no line above them, and rule B301 ends the text at no such line above them.
+MAX_CONTENT_UNDER_CHROME = 6
 #: A poster card's labelled line (``عدد الرسائل : 16801``, ``الموقع : اليمن الحبيبة``): a label, a colon
 #: and a value, at most this many words.  A longer forum line with a colon is no card's
 #: (``التعديل الأخير تم بواسطة : X بتاريخ …``, a post's edit note under its last line).
@@ -298,14 +302,25 @@ def _judge_tail_words(page: Page) -> Page:
     """In the page's tail, after the last paragraph, the region is evidence too:
     a short line (three words or more, not a sentence) 60% made of chrome and
     function words, one chrome word at least, is chrome (``لا توجد تعليقات أو
-    ردود بعد``, ``للاستمرار في القراءة اشترك الآن``), where elsewhere it takes 70%."""
+    ردود بعد``, ``للاستمرار في القراءة اشترك الآن``), where elsewhere it takes 70%.
+    Not with more than :data:`MAX_CONTENT_UNDER_CHROME` lines of content under it: a page of
+    one paragraph and a poem or a list has no tail there, only more text.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> intro = "أود أن أخبركم بأنها خاطرة كتبتها في عيد ميلادي الثامن عشر، وأرجو أن تنال إعجابكم.\\n"
+    >>> analyze(intro + "أترككم معها الآن").lines[1].kind.name
+    'CHROME'
+    >>> analyze(intro + "أترككم معها الآن\\n" + "\\n".join(["نادتني أمي بصوتها الهادئ"] * 7)).lines[1].kind.name
+    'CONTENT'
+    """
     content = page.index.get(CONTENT, ())
-    tail = content[bisect_left(content, page.tail_start):]
+    start = bisect_left(content, page.tail_start)
+    last = len(content) - 1
     changed = {
         index: replace(line, kind=Kind.CHROME, evidence=f"chrome words in the tail: {line.chrome_count} of {line.words}",
                        by_context=True)
-        for index in tail
-        if _is_tail_chrome(line := page.lines[index])
+        for at in range(max(start, last - MAX_CONTENT_UNDER_CHROME), len(content))
+        if _is_tail_chrome(line := page.lines[index := content[at]])
     }
     return _with(page, changed)
 

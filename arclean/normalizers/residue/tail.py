@@ -27,12 +27,10 @@ from typing import Sequence
 from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
+from .context import MAX_CONTENT_UNDER_CHROME
 from .page import END_OF_PAGE, Kind, Page
 
 _MIN_PROSE_ALLOWANCE = 400
-#: Content lines under a line that is chrome by its words or place alone, at most, for the line to
-#: end the article (a few links of the page's tail; more are the text's own verses or list).
-_MAX_CONTENT_UNDER_CHROME = 6
 #: Lines that end an article even with whole paragraphs under them, when more residue follows.
 _STRONG_ENDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.SHARE, Kind.PAYWALL})
 
@@ -90,19 +88,19 @@ def _holds_content_below(page: Page, index: int) -> bool:
     """Is the line chrome only by its words or its place (kind CHROME: no phrase says so), with
     more than a few lines of content below it?  Then it does not end the article: a tail's
     chrome under such a line is a link or two (``السابق``, a title, ``التالي``), where a poem or
-    a list after an article's one paragraph runs on (``أترككم معها الآن`` over the verses).
+    a list after an article's one paragraph runs on (under an image's ``Icon 08``).
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> verses = "\\n".join(["نادتني أمي بصوتها الهادئ", "فاليوم يومك لا تنامي", "عيد ميلادك أقبل"] * 3)
     >>> page = analyze("أود أن أخبركم بأنها خاطرة كتبتها في عيد ميلادي الثامن عشر، وأرجو أن تنال إعجابكم.\\n"
-    ...                "أترككم معها الآن\\n" + verses)
+    ...                "Icon 08\\n" + verses)
     >>> page.lines[1].kind.name, _holds_content_below(page, 1), cut_tail(page) is page
     ('CHROME', True, True)
     """
     if page.lines[index].kind is not Kind.CHROME:
         return False
     content = page.index.get(Kind.CONTENT, ())
-    return len(content) - bisect_left(content, index) > _MAX_CONTENT_UNDER_CHROME
+    return len(content) - bisect_left(content, index) > MAX_CONTENT_UNDER_CHROME
 
 
 def _little_prose_after(page: Page, index: int, before: int, after: int) -> bool:
