@@ -39,7 +39,7 @@ from arclean.normalizers.residue.page import Guard, Kind, Line, Page
 from arclean.normalizers.spelling import months
 from arclean.registry import BY_CODE, RULES
 from arclean.text import folding as shape
-from arclean.text.chars import DIGITS, QUOTATION_MARKS
+from arclean.text.chars import DIGITS, QUOTATION_MARK_SET, QUOTATION_MARKS
 
 from .conftest import shared_dir
 from .strategies import MISSPELT, MONTHS, RESIDUE_SNIPPETS, WORDS, paragraph, title
@@ -954,7 +954,7 @@ def _quotation_runs_by_definition(line: str, pattern: re.Pattern[str]) -> list[t
             left -= 1
         while right < len(line) and not line[right].isalnum():
             right += 1
-        solid = [k for k in range(left, right) if not (line[k].isspace() or line[k] in quotes._QUOTE_MARKS)]
+        solid = [k for k in range(left, right) if not (line[k].isspace() or line[k] in QUOTATION_MARK_SET)]
         if not solid or not all(map(quotes._may_stand_in_separator, line[solid[0]:solid[-1] + 1])) or (
                 start < solid[0] and left > 0) or (start > solid[-1] and right < len(line)):
             kept.append((start, end))

@@ -86,9 +86,8 @@ def _lines_after_broken_byte(text: str) -> list[tuple[int, int]]:
                 before -= 1
             if 0 < before < at and ends_broken_pair(text[max(0, before - 2):before]):
                 line = (text.rfind("\n", 0, at) + 1, len(text) if (end := text.find("\n", at)) < 0 else end)
-                tight = _SPACE_BEFORE_ARABIC_MARK.sub("", text[line[0]:line[1]])
-                if line not in lines and _BROKEN_1256.search(tight) is not None:  # a broken stretch at all
-                    lines.append(line)
+                if line not in lines and _BROKEN_1256.search(_SPACE_BEFORE_ARABIC_MARK.sub("", text[line[0]:line[1]])):
+                    lines.append(line)  # a broken stretch at all, once its spaces are taken away
             at = text.find(mark, at + 1)
     return lines
 

@@ -38,7 +38,7 @@ from itertools import accumulate, chain
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .._compiled import speedups
-from ..text.chars import QUOTATION_MARKS, TATWEEL
+from ..text.chars import QUOTATION_MARK_SET, TATWEEL
 from ..text.clitics import PROCLITIC_RUN
 
 #: The shaped quote styles: (opening mark, closing mark).
@@ -60,8 +60,7 @@ _MAX_REGION_LINES = 6
 
 
 #: Every quotation mark, shaped or straight: a separator may mix them.
-_QUOTE_MARKS = frozenset(QUOTATION_MARKS)
-_QUOTE_CLASS = "".join(sorted(_QUOTE_MARKS))
+_QUOTE_CLASS = "".join(sorted(QUOTATION_MARK_SET))
 #: Ornaments: dashes, connectors, math and other symbols, and the star and
 #: bullet punctuation that separators are drawn with.
 _ORNAMENT_CATEGORIES = frozenset({"Pd", "Pc", "Sm", "Sk", "So"})
@@ -91,7 +90,7 @@ def _is_ornament(char: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _may_stand_in_separator(char: str) -> bool:
-    return char.isspace() or char in _QUOTE_MARKS or _is_ornament(char)
+    return char.isspace() or char in QUOTATION_MARK_SET or _is_ornament(char)
 
 
 def _ornaments(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -38,6 +38,8 @@ TATWEEL = "\N{ARABIC TATWEEL}"
 
 #: The quotation marks the quote rules (Q101-Q103) reshape, pair and convert: “ ” ‘ ’ « » ‹ › „ ‚ " '.
 QUOTATION_MARKS = "\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a\"'"
+#: The same marks, as a set (a character looked up in it).
+QUOTATION_MARK_SET = frozenset(QUOTATION_MARKS)
 
 #: Western, Arabic-Indic and Extended (Persian) digits.
 DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"

@@ -12,7 +12,7 @@ from array import array
 from typing import Sequence
 
 from ..._compiled import speedups
-from ...text.chars import QUOTATION_MARKS
+from ...text.chars import QUOTATION_MARK_SET, QUOTATION_MARKS
 from .analysis import apply
 from .page import Line, Page
 from .title import find_title, has_no_copies
@@ -84,7 +84,7 @@ def _may_repeat(previous: Line, line: Line, slack: int = LENGTH_SLACK) -> bool:
     a, b = previous.text, line.text
     if 2 * min(len(a), len(b)) + slack < max(len(a), len(b)):
         return False
-    if not (a[:1] == b[:1] or a[:1].isspace() or b[:1].isspace() or a[:1] in _QUOTES or b[:1] in _QUOTES):
+    if not (a[:1] == b[:1] or a[:1].isspace() or b[:1].isspace() or a[:1] in QUOTATION_MARK_SET or b[:1] in QUOTATION_MARK_SET):
         return False
     key_a, key_b = previous.__dict__.get("key"), line.__dict__.get("key")
     if key_a is None or key_b is None:
@@ -123,6 +123,3 @@ def _normalized(text: str) -> str:
             text = text.replace(mark, "")
     return " ".join(text.split())
 
-
-#: The quotation marks, as a set.
-_QUOTES = frozenset(QUOTATION_MARKS)
