@@ -20,7 +20,7 @@ from ...datafiles import Phrase
 from ...text.folding import ends_sentence, skeleton
 from .analysis import apply
 from .lines import phrase_matcher
-from .page import Kind, Line, Page
+from .page import Guard, Kind, Line, Page
 
 _MAX_TITLES = 6
 _MAX_TITLE_WORDS = 18
@@ -28,6 +28,8 @@ _MAX_TITLE_WORDS = 18
 _MAX_STAMP_WORDS = 6
 #: A date or a time: digits around a slash, a dash, a dot or a colon.
 _DATE = re.compile(r"\d{1,4}\s*[/\-.:]\s*\d{1,2}")
+#: The first item of a numbered list.
+_FIRST_ITEM = re.compile(r"\s*(?:1|١)[.)\-\u2013]\s")
 
 
 def remove_related_blocks(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -86,7 +88,11 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
                 break
             index += 1
             continue
-        if not (_is_title(page, index) or (bare and _is_card_stamp(page, index))) or (not bare and _heads_prose(page, index)):
+        if (
+            not (_is_title(page, index) or (bare and _is_card_stamp(page, index)))
+            or (not bare and _heads_prose(page, index))
+            or _heads_list(page, index)
+        ):
             break
         titles.append(index)
         index += 1
@@ -97,6 +103,20 @@ def _heads_prose(page: Page, index: int) -> bool:
     """A short line right above a paragraph is the heading of the text that follows."""
     after = page.neighbour(index, 1)
     return after is not None and after == index + 1 and page.lines[after].prose
+
+
+def _heads_list(page: Page, index: int) -> bool:
+    """A short line over the first item of a numbered list (``1. …``, ``1) …``,
+    ``1- …``) is the heading of the list, not a linked title: a recipe's
+    ``طريقة التحضير`` over its steps.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("مقالات قد تعجبك :\\n\\nطريقة التحضير\\n\\n1. نقوم بخلط الدقيق\\nعنوان مقال آخر\\n- بند من قائمة")
+    >>> [_heads_list(page, i) for i in (2, 4, 5)]
+    [True, False, False]
+    """
+    after = page.neighbour(index, 1)
+    return after is not None and page.lines[after].guard is Guard.LIST and _FIRST_ITEM.match(page.lines[after].text) is not None
 
 
 def _is_card_stamp(page: Page, index: int) -> bool:
