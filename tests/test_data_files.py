@@ -10,7 +10,16 @@ from hypothesis import given, strategies as st
 import arclean
 from arclean import datafiles as tables
 from arclean.errors import DataFileError
-from arclean.normalizers.residue.lines import chrome_share, chrome_words, is_breadcrumb, is_copyright, is_counter, listed, phrase_matcher
+from arclean.normalizers.residue.lines import (
+    chrome_share,
+    chrome_words,
+    is_breadcrumb,
+    is_copyright,
+    is_counter,
+    is_poster_name,
+    listed,
+    phrase_matcher,
+)
 from arclean.normalizers.spelling import months
 from arclean.text.folding import skeleton
 from arclean.text.language import is_non_arabic
@@ -179,6 +188,25 @@ def test_figures_of_content_are_not_counters(line: str) -> None:
 def test_every_home_name_starts_a_breadcrumb_and_alone_is_none(name: str) -> None:
     assert is_breadcrumb(f"{name} » أخبار » محلية") and is_breadcrumb(f"{name}/رياضة")
     assert not is_breadcrumb(name) and not is_breadcrumb(f"{name} أخبار")
+
+
+_THREAD = ("منتديات المكتبات > منتدى الإجراءات الفنية\nإضافة رد\n{card}\n"
+           "السلام عليكم، هذا سؤال عن فهرسة الكتب القديمة في المكتبات الجامعية وعن التصنيف المناسب لها.\n")
+
+
+@pytest.mark.parametrize("status", sorted(tables.word_list("words/poster_status.txt")))
+def test_every_online_status_after_a_name_makes_a_poster_cards_line_on_a_forum_page(status: str) -> None:
+    assert is_poster_name(skeleton(f"محمد حسن غنيم {status}")) and not is_poster_name(skeleton(status))
+    assert not is_poster_name(skeleton(f"قال الوزير إن الطريق الجديد بين المدينتين {status}"))  # a sentence is no name
+    assert f"محمد حسن غنيم {status}" not in arclean.clean(_THREAD.format(card=f"محمد حسن غنيم {status}"))
+    news = f"وزير الخارجية يصل إلى القاهرة\nمحمد حسن غنيم {status}\nقال الوزير إن المحادثات ستتناول التعاون بين البلدين في مجالات عدة."
+    assert arclean.clean(news) == news + "\n"  # no forum's page: the line stays
+
+
+@pytest.mark.parametrize("label", sorted(tables.word_list("words/avatar_labels.txt")))
+def test_every_avatar_label_before_a_name_makes_a_poster_cards_line_on_a_forum_page(label: str) -> None:
+    assert is_poster_name(skeleton(f"{label} مسلم11")) and not is_poster_name(skeleton(label))
+    assert f"{label} مسلم11" not in arclean.clean(_THREAD.format(card=f"{label} مسلم11"))
 
 
 @pytest.mark.parametrize("phrase", sorted(tables.word_list("words/copyright_phrases.txt")))

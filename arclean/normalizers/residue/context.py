@@ -9,7 +9,8 @@ Out of context a line is a phrase, a counter, chrome by its words, or content
   chrome words to be chrome than elsewhere;
 - neighbours: a short line between two chrome lines at the page's edge is
   chrome, and so are its copies (as jusText judges a short paragraph by the
-  paragraphs around it); the name and rank lines over a forum poster card
+  paragraphs around it); on a forum page, a name line with the poster's online
+  status or avatar text; the name and rank lines over a forum poster card
   belong to the card; on a forum page, the board's lines above the post title;
 - a label of a tags or rating box left dangling at the page's very end.
 
@@ -25,6 +26,7 @@ from typing import Callable, Sequence
 
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
+from .lines import is_poster_name
 from .page import BLANK, CONTENT, FORUM, NUMBER, NUMBERS, Guard, Kind, Line, Page, Region
 from .title import find_post, find_title, has_no_copies
 
@@ -44,6 +46,10 @@ MAX_CONTENT_UNDER_CHROME = 6
 #: and a value, at most this many words.  A longer forum line with a colon is no card's
 #: (``التعديل الأخير تم بواسطة : X بتاريخ …``, a post's edit note under its last line).
 _MAX_CARD_LABEL_WORDS = 6
+#: A poster card's name line: a name (printed twice on some boards) and the poster's online status.
+_MAX_NAME_LINE_WORDS = 8
+#: A name line may read as labelled (``الصورة`` opens a caption); no other guard keeps it.
+_NAME_LINE_GUARDS = (None, Guard.LABEL)
 #: A board line above a forum post's title: at most this many words.
 _MAX_BOARD_WORDS = 12
 #: Above a forum post's header, a board's prompt may be a sentence or two: at most this many words.
@@ -389,6 +395,29 @@ def _judge_poster_cards(page: Page) -> Page:
     return _with(page, changed)
 
 
+def _judge_poster_names(page: Page) -> Page:
+    """On a forum's page, a poster card's name line: the poster's name with the
+    board's online status after it, or an avatar's alt text before it (word
+    lists ``poster_status.txt``, ``avatar_labels.txt``).  The alt text's
+    ``الصورة`` makes the line read as a caption, labelled: that guard gives way.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("منتديات المكتبات > منتدى الإجراءات الفنية\\nإضافة رد\\nمحمد حسن غنيم غير متواجد حالياً\\n"
+    ...                "السلام عليكم، هذا سؤال عن فهرسة الكتب القديمة في المكتبات الجامعية.")
+    >>> [(line.kind.name, line.evidence) for line in page.lines][2]
+    ('FORUM', "a poster card's name line")
+    """
+    if not page.forum:
+        return page
+    changed = {
+        index: replace(line, kind=Kind.FORUM, guard=None, evidence="a poster card's name line", by_context=True)
+        for index in page.index.get(CONTENT, ())
+        if not (line := page.lines[index]).prose and line.guard in _NAME_LINE_GUARDS and line.words <= _MAX_NAME_LINE_WORDS
+        and is_poster_name(line.key)
+    }
+    return _with(page, changed)
+
+
 def _card_line(line: Line) -> bool:
     """A name, avatar text or rank: a word to three, no number."""
     return 1 <= line.words <= _MAX_CARD_WORDS and not ANY_DIGIT.search(line.key)
@@ -476,5 +505,5 @@ def _is_dangling_label(line: Line) -> bool:
 
 
 #: The context judgements, in the order :func:`judge_in_context` makes them.
-JUDGEMENTS = (_guard_numbers, _judge_tail_words, _judge_by_neighbours, _judge_poster_cards, _judge_board_lines,
-              _judge_dangling_label)
+JUDGEMENTS = (_guard_numbers, _judge_tail_words, _judge_by_neighbours, _judge_poster_names, _judge_poster_cards,
+              _judge_board_lines, _judge_dangling_label)

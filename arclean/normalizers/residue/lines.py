@@ -366,6 +366,37 @@ def is_post_byline(line: str, key: str) -> bool:
     return bool(words) and any(map(str.isdigit, key)) and listed(words[0], post_labels())
 
 
+#: A poster's name on a card's line: one word to this many.
+_MAX_POSTER_NAME_WORDS = 4
+
+
+@lru_cache(maxsize=None)
+def _card_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The folded online statuses and avatar labels, longest first."""
+    def folded(relpath: str) -> tuple[str, ...]:
+        return tuple(sorted({skeleton(entry) for entry in datafiles.word_list(relpath)}, key=len, reverse=True))
+    return folded("words/poster_status.txt"), folded("words/avatar_labels.txt")
+
+
+def is_poster_name(key: str) -> bool:
+    """A forum poster card's name line, by its skeleton: a name of one to four
+    words with the board's online status after it, or an avatar's alt text
+    before it.
+
+    >>> [is_poster_name(skeleton(line)) for line in ("محمد حسن غنيم غير متواجد حالياً", "الصورة الرمزية مسلم11",
+    ...                                                "غير متواجد حالياً", "الطريق غير متصل بالمدينة الجديدة")]
+    [True, True, False, False]
+    """
+    statuses, avatars = _card_marks()
+    for status in statuses:  # the longest first: "غير متصل" is no name "غير" and a status "متصل"
+        if key.endswith(status):
+            return key[-len(status) - 1:-len(status)] == " " and 1 <= key[: -len(status)].count(" ") <= _MAX_POSTER_NAME_WORDS
+    for avatar in avatars:
+        if key.startswith(avatar):
+            return key[len(avatar):len(avatar) + 1] == " " and 1 <= key[len(avatar):].count(" ") <= _MAX_POSTER_NAME_WORDS
+    return False
+
+
 @lru_cache(maxsize=None)
 def breadcrumb_homes() -> tuple[str, ...]:
     """The names a breadcrumb trail starts with (``data/words/breadcrumb_home.txt``,
