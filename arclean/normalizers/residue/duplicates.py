@@ -3,7 +3,9 @@
 Where the title is and which lines copy it is the page model's business
 (:mod:`arclean.normalizers.residue.title`); B101 drops the copies.  The first copy stays.  A short
 line repeated on purpose (a refrain, a chant: ``مَوطِنِي مَوطِنِي``) is not a
-title and stays.
+title and stays: a title of two or three words loses its copy only when a blank
+line stands between the two (a refrain comes twice in a row) and the article's
+text follows.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from typing import Sequence
 from ..._compiled import speedups
 from ...text.chars import QUOTATION_MARK_SET, QUOTATION_MARKS
 from .analysis import apply
-from .page import Line, Page
-from .title import find_title, has_no_copies
+from .page import CONTENT, Line, Page
+from .title import _MAX_MASTHEAD_WORDS, _MIN_TITLE_WORDS, _TITLE_LINES, _is_date, find_title, has_no_copies
 
 _MIN_PARAGRAPH_WORDS = 8
+#: A short title: two words at least (one is a kicker, a label or a name).
+_MIN_SHORT_TITLE_WORDS = 2
+#: Non-blank lines after a short title's copy where the article's first paragraph must stand.
+_SHORT_TITLE_TEXT_WITHIN = 4
 #: Lines equal but for white space differ in length by at most this much more than the shorter is long.
 LENGTH_SLACK = 16
 
@@ -35,10 +41,63 @@ def remove_repeated_title(text: str) -> str:
 
 def drop_repeated_title(page: Page) -> Page:
     """The page without the copies of its title."""
-    if has_no_copies(page):
-        return page
-    _title, copies = find_title(page)
-    return page.without(copies)
+    if not has_no_copies(page):
+        _title, copies = find_title(page)
+        if copies:
+            return page.without(copies)
+    copy = short_title_copy(page)
+    return page if copy is None else page.without([copy])
+
+
+def short_title_copy(page: Page) -> int | None:
+    """The copy of a title of two or three words: the title one of the page's
+    first lines (under masthead, date or residue lines, as
+    :func:`~arclean.normalizers.residue.title.find_title` looks), the copy the
+    next line that is not blank, the same text but for white space, with a
+    blank line between them; and a paragraph of the article within the next
+    four lines.  A line twice in a row is a refrain or a chant; a line twice
+    over verses, a poem's.  (The copy repeats the line before it, so the quiet
+    look, which asks whether a line may, never passes such a page by.)
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> text = "ما معنى الموسوعة\\n\\nما معنى الموسوعة\\n\\nبدأ التدوين منذ فجر التاريخ، فقد دون الفلاسفة والحكماء أفكارهم ومعارفهم."
+    >>> short_title_copy(analyze(text)), short_title_copy(analyze(text.replace("\\n\\n", "\\n", 1)))
+    (2, None)
+    """
+    lines = page.lines
+    index = page.neighbour(-1, 1)
+    for _looked in range(_TITLE_LINES):
+        if index is None:
+            return None
+        line = lines[index]
+        if line.kind is CONTENT and line.guard is None and not _is_date(line):
+            if not _MIN_SHORT_TITLE_WORDS <= line.words < _MIN_TITLE_WORDS:
+                return None  # a long line: a title for find_title, or the text
+            copy = page.neighbour(index, 1)
+            if copy is not None and copy > index + 1 and _same_text(line, lines[copy]) and _text_follows(page, copy):
+                return copy
+            if line.words > _MAX_MASTHEAD_WORDS:
+                return None
+        elif not (line.is_residue or _is_date(line)):
+            return None
+        index = page.neighbour(index, 1)
+    return None
+
+
+def _same_text(title: Line, line: Line) -> bool:
+    return _may_repeat(title, line) and _normalized(title.text) == _normalized(line.text)
+
+
+def _text_follows(page: Page, copy: int) -> bool:
+    index = copy
+    for _ in range(_SHORT_TITLE_TEXT_WITHIN):
+        index_after = page.neighbour(index, 1)
+        if index_after is None:
+            return False
+        if page.lines[index_after].prose:
+            return True
+        index = index_after
+    return False
 
 
 def remove_repeated_paragraphs(text: str) -> str:
