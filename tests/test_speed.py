@@ -34,7 +34,7 @@ import arclean._compiled
 from arclean import changes as changes_module, look as look_module, pipeline as pipeline_module
 from arclean.normalizers import letters, punctuation, quotes
 from arclean.normalizers.encoding import mojibake
-from arclean.normalizers.residue import analysis, context, duplicates, page as page_module, quiet, title as title_module
+from arclean.normalizers.residue import analysis, context, duplicates, page as page_module, quiet, repeats, title as title_module
 from arclean.normalizers.residue.page import Guard, Kind, Line, Page
 from arclean.normalizers.spelling import months
 from arclean.registry import BY_CODE, RULES
@@ -1745,7 +1745,29 @@ def test_compiled_first_repeat_is_the_reference(texts: list[tuple[str, bool]], s
             line.key  # noqa: B018 (made, as a rule that read it would have)
         lines.append(line)
     for filled in (list(range(len(lines))), list(range(0, len(lines), 2))):
-        assert speedups.first_repeat(tuple(lines), filled, slack) == duplicates.python_first_repeat(tuple(lines), filled, slack)
+        assert speedups.first_repeat(tuple(lines), filled, slack) == repeats.python_first_repeat(tuple(lines), filled, slack)
+
+
+_SHORT_HEADS = st.sampled_from(["ما معنى الموسوعة", "الدفع والشحن", "بقلم أحمد علي", "0", "الرئيسية", "اترك رد",
+                                 "«ما معنى الموسوعة»", "ما  معنى الموسوعة", "مكونات الهاتف الذكي الجديد اليوم"])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.one_of(_SHORT_HEADS, paragraph()), st.integers(0, 2)), min_size=1, max_size=7))
+@example([("ما معنى الموسوعة", 1), ("ما معنى الموسوعة", 1), ("بدأ التدوين منذ فجر التاريخ، فقد دون الفلاسفة والحكماء "
+          "أفكارهم ومعارفهم في الكتب.", 0)])
+def test_the_copy_look_never_misses_a_short_titles_copy(lines: list[tuple[str, int]]) -> None:
+    """Where B101 finds a short title's copy, the copy look (``has_no_copies``, and with it the quiet
+    look) says a line may be a copy; the compiled ``no_copies`` answers as ``python_no_copies``."""
+    text = "".join(line + "\n" * (1 + blanks) for line, blanks in lines)
+    page = analysis.analyze_alone(text)
+    copy = duplicates.short_title_copy(page)
+    if copy is not None:
+        assert not title_module.python_no_copies(*_no_copies_arguments(page))
+        assert duplicates.drop_repeated_title(page).lines != page.lines
+    if arclean._compiled.COMPILED:
+        args = _no_copies_arguments(page)
+        assert arclean._compiled.speedups.no_copies(*args) == title_module.python_no_copies(*args)  # type: ignore[union-attr]
 
 
 @compiled
@@ -1758,7 +1780,7 @@ def test_compiled_first_repeat_knows_every_quotation_mark(mark: str) -> None:
     assert speedups is not None
     for marked in (f"نص {mark}الخبر{mark} اليوم", f"{mark}نص الخبر اليوم"):
         lines = (Line("نص الخبر اليوم", Kind.CONTENT, "نص الخبر اليوم"), Line(marked, Kind.CONTENT, shape.fold_text(marked)))
-        assert speedups.first_repeat(lines, [0, 1], 16) == duplicates.python_first_repeat(lines, [0, 1], 16) == 1
+        assert speedups.first_repeat(lines, [0, 1], 16) == repeats.python_first_repeat(lines, [0, 1], 16) == 1
 
 
 @compiled

@@ -364,10 +364,10 @@ done:
     return doubled;
 }
 
-/* The line (borrowed from the page's tuple) at the at-th of the page's non-blank
- * indexes (a sequence of ints); NULL with an exception if it is no index of the page. */
-static PyObject *
-filled_line(PyObject *lines, PyObject *filled, Py_ssize_t at)
+/* The at-th of the page's non-blank indexes (a sequence of ints); -1 with an exception
+ * if it is no index of the page. */
+static Py_ssize_t
+filled_index(PyObject *lines, PyObject *filled, Py_ssize_t at)
 {
     PyObject *item = PySequence_GetItem(filled, at);
     Py_ssize_t index = item == NULL ? -1 : PyLong_AsSsize_t(item);
@@ -376,9 +376,18 @@ filled_line(PyObject *lines, PyObject *filled, Py_ssize_t at)
         if (!PyErr_Occurred()) {
             PyErr_SetString(PyExc_IndexError, "a filled index out of the page");
         }
-        return NULL;
+        return -1;
     }
-    return PyTuple_GET_ITEM(lines, index);
+    return index;
+}
+
+/* The line (borrowed from the page's tuple) at the at-th of the page's non-blank
+ * indexes; NULL with an exception if it is no index of the page. */
+static PyObject *
+filled_line(PyObject *lines, PyObject *filled, Py_ssize_t at)
+{
+    Py_ssize_t index = filled_index(lines, filled, at);
+    return index < 0 ? NULL : PyTuple_GET_ITEM(lines, index);
 }
 
 /* Is the second line a near duplicate of the first (title.is_near_duplicate)?  Their
@@ -402,6 +411,8 @@ near(const Looked *title, const Looked *line, Py_ssize_t slack, int own_tests, P
     return found == -2 ? call_truth(is_near_duplicate, title->line, line->line) : found;
 }
 
+static int may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject *text, Py_ssize_t slack);
+
 /* no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
  *           is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack,
  *           doubled_memo) -> bool
@@ -416,7 +427,9 @@ near(const Looked *title, const Looked *line, Py_ssize_t slack, int own_tests, P
  * is_candidate may be a tuple of ints, (min_words, date_words, long_line), rather than
  * a function: then it is answered here, as title._is_candidate answers it
  * (is_title_candidate), and is_near_duplicate is asked only where the two lines'
- * skeletons do not settle it (near_by_skeletons): the page's own tests are meant. */
+ * skeletons do not settle it (near_by_skeletons): the page's own tests are meant.
+ * And a line of the first title_lines + 1 that may repeat the one before it
+ * (first_repeat's test, with slack) may be a short title's copy. */
 PyObject *
 no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -475,8 +488,13 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t first = -1; /* the first of the window's lines that is a title candidate */
     PyObject *fields = NULL, *result = NULL;
     int found = 0; /* what a test answered: 1, 0, -2 (not settled), -1 (an error) */
+    /* The first title_lines + 1 lines: the last one looked at, its text, and whether one may repeat the one before. */
+    PyObject *head_line = NULL, *head_text = NULL; /* head_text NULL: that line is no short title */
+    Py_ssize_t head_index = -1;
+    int repeats = 0;
     for (Py_ssize_t at = 0; at < count; at++) {
-        PyObject *line = filled_line(lines, filled, at);
+        Py_ssize_t index = filled_index(lines, filled, at);
+        PyObject *line = index < 0 ? NULL : PyTuple_GET_ITEM(lines, index);
         Py_XSETREF(fields, line == NULL ? NULL : PyObject_GenericGetDict(line, NULL));
         if (fields == NULL) {
             goto done;
@@ -505,8 +523,8 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             goto done;
         }
         Py_ssize_t size = PyUnicode_Check(text) ? PyUnicode_GET_LENGTH(text) : -1;
-        Py_DECREF(text);
         if (size < 0) {
+            Py_DECREF(text);
             PyErr_SetString(PyExc_TypeError, "no_copies: a line's text is not a str");
             goto done;
         }
@@ -514,6 +532,7 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyObject *prose_value = kind == NULL ? NULL : line_field(line, fields, LINE_PROSE);
         if (prose_value == NULL) {
             Py_XDECREF(kind);
+            Py_DECREF(text);
             goto done;
         }
         Py_DECREF(kind); /* only compared (the line holds it) */
@@ -521,8 +540,23 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         int prose = PyObject_IsTrue(prose_value);
         Py_DECREF(prose_value);
         if (prose < 0) {
+            Py_DECREF(text);
             goto done;
         }
+        if (at <= title_lines) {
+            /* A short title's copy (duplicates.short_title_copy): the next line of the first
+             * ones after a blank line, which may repeat the short title (content, no guard,
+             * no prose) before it. */
+            if (!repeats && head_text != NULL && index > head_index + 1
+                && (repeats = may_repeat(head_line, head_text, line, text, slack)) < 0) {
+                Py_DECREF(text);
+                goto done;
+            }
+            head_line = line;
+            head_index = index;
+            Py_XSETREF(head_text, is_content && guard == Py_None && !prose ? Py_NewRef(text) : NULL);
+        }
+        Py_DECREF(text);
         /* Line.is_residue: a kind other than blank and content, and no guard. */
         Looked current = {line, size, is_content, prose, !is_content && !is_blank && guard == Py_None, 0};
         /* Is the line a near duplicate of a title candidate before it whose copies are
@@ -570,11 +604,14 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             first = found ? at : first;
         }
     }
-    result = Py_NewRef(Py_True);
+    /* A short title's copy (duplicates.short_title_copy) is the next line of the first
+     * ones, and may repeat it. */
+    result = Py_NewRef(repeats ? Py_False : Py_True);
     goto done;
 answered: /* found: 1, a line may be a copy; -1, an error */
     result = found < 0 ? NULL : Py_NewRef(Py_False);
 done:
+    Py_XDECREF(head_text);
     Py_XDECREF(fields);
     return result;
 }
@@ -643,27 +680,43 @@ same_but_white_space(PyObject *a, PyObject *b)
     }
 }
 
-/* first_repeat(lines, filled, slack) -> int
- * The first look of B102 (duplicates.python_first_repeat): the first k >= 1 at which
- * the non-blank line filled[k] may repeat the one before it, filled[k - 1]
- * (duplicates._may_repeat: lengths within 2 * shorter + slack, the same first
- * character, or white space or a quotation mark first in one of them, and equal skeletons
- * where both lines have made theirs, the texts equal but for white space and quotation
- * marks where not); -1 if none may. */
-PyObject *
-first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+/* May the line repeat the one before it (repeats.may_repeat: lengths within 2 * shorter +
+ * slack, the same first character, or white space or a quotation mark first in one of them,
+ * and equal skeletons where both lines have made theirs, the texts equal but for white space
+ * and quotation marks where not)?  1, 0, or -1 on an error (raised).  The lines, and their
+ * texts (strs), are references the caller holds. */
+static int
+may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject *text, Py_ssize_t slack)
 {
-    (void)module;
-    if (nargs != 3 || !PyTuple_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "first_repeat(lines: tuple, filled, slack)");
-        return NULL;
+    Py_ssize_t a = PyUnicode_GET_LENGTH(previous_text), b = PyUnicode_GET_LENGTH(text);
+    if (!near_in_length(a, b, slack)) {
+        return 0;
     }
-    PyObject *lines = args[0], *filled = args[1];
-    Py_ssize_t slack = PyLong_AsSsize_t(args[2]);
-    Py_ssize_t count = slack == -1 && PyErr_Occurred() ? -1 : PySequence_Size(filled);
-    if (count < 0) {
-        return NULL;
+    Py_UCS4 first_a = a ? PyUnicode_READ_CHAR(previous_text, 0) : 0;
+    Py_UCS4 first_b = b ? PyUnicode_READ_CHAR(text, 0) : 0;
+    int alike = (a == 0) == (b == 0) && (a == 0 || first_a == first_b);
+    alike = alike || (a && (Py_UNICODE_ISSPACE(first_a) || is_quotation_mark(first_a)))
+            || (b && (Py_UNICODE_ISSPACE(first_b) || is_quotation_mark(first_b)));
+    if (!alike) {
+        return 0;
     }
+    int same = 1; /* both skeletons equal; without them, the texts equal but for white space */
+    PyObject *key_a = line_memo(previous, LINE_KEY);
+    PyObject *key_b = PyErr_Occurred() ? NULL : line_memo(line, LINE_KEY);
+    if (!PyErr_Occurred()) {
+        same = key_a != NULL && key_b != NULL ? PyObject_RichCompareBool(key_a, key_b, Py_EQ)
+                                              : same_but_white_space(previous_text, text);
+    }
+    Py_XDECREF(key_a);
+    Py_XDECREF(key_b);
+    return PyErr_Occurred() || same < 0 ? -1 : same;
+}
+
+/* The first k >= 1 below count at which the non-blank line filled[k] may repeat the one
+ * before it (first_repeat's test), -1 if none may, -2 on an error (raised). */
+static Py_ssize_t
+repeat_in(PyObject *lines, PyObject *filled, Py_ssize_t count, Py_ssize_t slack)
+{
     PyObject *previous = NULL, *previous_text = NULL; /* the line before, and its text (a reference) */
     Py_ssize_t found = -1;
     for (Py_ssize_t at = 0; at < count && found < 0; at++) {
@@ -681,37 +734,44 @@ first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             goto failed;
         }
         if (previous != NULL) {
-            Py_ssize_t a = PyUnicode_GET_LENGTH(previous_text), b = PyUnicode_GET_LENGTH(text);
-            int close = near_in_length(a, b, slack);
-            Py_UCS4 first_a = a ? PyUnicode_READ_CHAR(previous_text, 0) : 0;
-            Py_UCS4 first_b = b ? PyUnicode_READ_CHAR(text, 0) : 0;
-            int alike = (a == 0) == (b == 0) && (a == 0 || first_a == first_b);
-            alike = alike || (a && (Py_UNICODE_ISSPACE(first_a) || is_quotation_mark(first_a)))
-                    || (b && (Py_UNICODE_ISSPACE(first_b) || is_quotation_mark(first_b)));
-            if (close && alike) {
-                int same = 1; /* both skeletons equal; without them, the texts equal but for white space */
-                PyObject *key_a = line_memo(previous, LINE_KEY);
-                PyObject *key_b = PyErr_Occurred() ? NULL : line_memo(line, LINE_KEY);
-                if (!PyErr_Occurred()) {
-                    same = key_a != NULL && key_b != NULL ? PyObject_RichCompareBool(key_a, key_b, Py_EQ)
-                                                          : same_but_white_space(previous_text, text);
-                }
-                Py_XDECREF(key_a);
-                Py_XDECREF(key_b);
-                if (PyErr_Occurred() || same < 0) {
-                    Py_DECREF(text);
-                    goto failed;
-                }
-                found = same ? at : -1;
+            int same = may_repeat(previous, previous_text, line, text, slack);
+            if (same < 0) {
+                Py_DECREF(text);
+                goto failed;
             }
+            found = same ? at : -1;
         }
         Py_XDECREF(previous_text);
         previous = line;
         previous_text = text;
     }
     Py_XDECREF(previous_text);
-    return PyLong_FromSsize_t(found);
+    return found;
 failed:
     Py_XDECREF(previous_text);
-    return NULL;
+    return -2;
+}
+
+/* first_repeat(lines, filled, slack) -> int
+ * The first look of B102 (repeats.python_first_repeat): the first k >= 1 at which
+ * the non-blank line filled[k] may repeat the one before it, filled[k - 1]
+ * (repeats.may_repeat: lengths within 2 * shorter + slack, the same first
+ * character, or white space or a quotation mark first in one of them, and equal skeletons
+ * where both lines have made theirs, the texts equal but for white space and quotation
+ * marks where not); -1 if none may. */
+PyObject *
+first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3 || !PyTuple_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "first_repeat(lines: tuple, filled, slack)");
+        return NULL;
+    }
+    Py_ssize_t slack = PyLong_AsSsize_t(args[2]);
+    Py_ssize_t count = slack == -1 && PyErr_Occurred() ? -1 : PySequence_Size(args[1]);
+    if (count < 0) {
+        return NULL;
+    }
+    Py_ssize_t found = repeat_in(args[0], args[1], count, slack);
+    return found == -2 ? NULL : PyLong_FromSsize_t(found);
 }

@@ -78,7 +78,7 @@
  *                             that read words are the Python functions given (the first
  *                             read from a line's memo, when it holds its answer).
  *   first_repeat(lines, filled, slack)
- *                             duplicates.python_first_repeat (copies.c): the first non-blank
+ *                             repeats.python_first_repeat (copies.c): the first non-blank
  *                             line that may repeat the one before it, or -1.
  *   quote_look(text, marks, low, holds)
  *                             Q101's first look (quotes.c): for each quote style, whether

@@ -11,21 +11,18 @@ text follows.
 from __future__ import annotations
 
 from array import array
-from typing import Sequence
 
 from ..._compiled import speedups
-from ...text.chars import QUOTATION_MARK_SET, QUOTATION_MARKS
 from .analysis import apply
 from .page import CONTENT, Line, Page
-from .title import _MAX_MASTHEAD_WORDS, _MIN_TITLE_WORDS, _TITLE_LINES, _is_date, find_title, has_no_copies
+from .repeats import LENGTH_SLACK, may_repeat, normalized
+from .title import _LENGTH_SLACK, _MAX_MASTHEAD_WORDS, _MIN_TITLE_WORDS, _TITLE_LINES, _is_date, find_title, has_no_copies
 
 _MIN_PARAGRAPH_WORDS = 8
 #: A short title: two words at least (one is a kicker, a label or a name).
 _MIN_SHORT_TITLE_WORDS = 2
 #: Non-blank lines after a short title's copy where the article's first paragraph must stand.
 _SHORT_TITLE_TEXT_WITHIN = 4
-#: Lines equal but for white space differ in length by at most this much more than the shorter is long.
-LENGTH_SLACK = 16
 
 
 def remove_repeated_title(text: str) -> str:
@@ -41,12 +38,13 @@ def remove_repeated_title(text: str) -> str:
 
 def drop_repeated_title(page: Page) -> Page:
     """The page without the copies of its title."""
-    if not has_no_copies(page):
-        _title, copies = find_title(page)
-        if copies:
-            return page.without(copies)
-    copy = short_title_copy(page)
-    return page if copy is None else page.without([copy])
+    if has_no_copies(page):
+        return page
+    _title, copies = find_title(page)
+    if not copies:
+        copy = short_title_copy(page)
+        copies = [] if copy is None else [copy]
+    return page.without(copies)
 
 
 def short_title_copy(page: Page) -> int | None:
@@ -85,7 +83,7 @@ def short_title_copy(page: Page) -> int | None:
 
 
 def _same_text(title: Line, line: Line) -> bool:
-    return _may_repeat(title, line) and _normalized(title.text) == _normalized(line.text)
+    return may_repeat(title, line, _LENGTH_SLACK) and normalized(title.text) == normalized(line.text)
 
 
 def _text_follows(page: Page, copy: int) -> bool:
@@ -121,64 +119,9 @@ def drop_repeated_paragraphs(page: Page) -> Page:
     previous: Line | None = None
     for index in page.filled:
         line = page.lines[index]
-        if previous is not None and _may_repeat(previous, line):
-            if _normalized(previous.text) == _normalized(line.text) and line.words >= _MIN_PARAGRAPH_WORDS:
+        if previous is not None and may_repeat(previous, line):
+            if normalized(previous.text) == normalized(line.text) and line.words >= _MIN_PARAGRAPH_WORDS:
                 drop.append(index)
                 continue
         previous = line
     return page.without(drop) if drop else page
-
-
-def _may_repeat(previous: Line, line: Line, slack: int = LENGTH_SLACK) -> bool:
-    """A first look: may the two lines be the same paragraph, white space and quotation
-    marks aside (:func:`_normalized`)?  Only if their lengths are close (normalizing
-    collapses runs of white space and leaves quotation marks out; it does not halve a
-    paragraph), they start alike (normalized, a line starts with its first character
-    that is neither white space nor a quotation mark) and their skeletons, where
-    both lines have one already, are equal (lines equal but for white space
-    have one skeleton: folding keeps white space, and a skeleton is the words);
-    where not, their texts are the same words (no skeleton is made for this:
-    paragraphs have none until a rule needs one, and two paragraphs mostly
-    differ in their first words)."""
-    a, b = previous.text, line.text
-    if 2 * min(len(a), len(b)) + slack < max(len(a), len(b)):
-        return False
-    if not (a[:1] == b[:1] or a[:1].isspace() or b[:1].isspace() or a[:1] in QUOTATION_MARK_SET or b[:1] in QUOTATION_MARK_SET):
-        return False
-    key_a, key_b = previous.__dict__.get("key"), line.__dict__.get("key")
-    if key_a is None or key_b is None:
-        return _normalized(a) == _normalized(b)
-    return bool(key_a == key_b)
-
-
-def python_first_repeat(lines: tuple[Line, ...], filled: Sequence[int], slack: int = LENGTH_SLACK) -> int:
-    """The first ``k`` at which the non-blank line ``filled[k]`` may repeat the one
-    before it (:func:`_may_repeat`), or -1: then :func:`drop_repeated_paragraphs`
-    drops nothing.  The reference of the compiled core's ``first_repeat``.
-
-    >>> from arclean.normalizers.residue.analysis import analyze
-    >>> page = analyze("قال الوزير إن الخطة جاهزة.\\n\\nقال الوزير إن الخطة جاهزة.\\nنص آخر")
-    >>> python_first_repeat(page.lines, page.filled), python_first_repeat(page.lines, page.filled[1:])
-    (1, -1)
-    """
-    for k in range(1, len(filled)):
-        if _may_repeat(lines[filled[k - 1]], lines[filled[k]], slack):
-            return k
-    return -1
-
-
-def _normalized(text: str) -> str:
-    """The paragraph as the rules after the line rules leave it, white space aside: the
-    quote rules (Q101-Q103) reshape and convert its quotation marks, so two paragraphs
-    that differ only in those (a page's description in straight quotes above its first
-    paragraph in curly ones) are the same paragraph, dropped in the first clean, not the
-    second.
-
-    >>> _normalized(" قال ‘نعم‘  ثم\tمضى") == _normalized("قال “نعم” ثم مضى") == "قال نعم ثم مضى"
-    True
-    """
-    for mark in QUOTATION_MARKS:  # a search each (str.translate looks every character up: 40 times as long)
-        if mark in text:
-            text = text.replace(mark, "")
-    return " ".join(text.split())
-

@@ -3,7 +3,7 @@
 Most scraped pages need no line dropped.  Every line is a paragraph or a short line of
 content without a chrome word, no line may be a copy of another (the title's copies,
 :func:`~arclean.normalizers.residue.title.has_no_copies`), and none may repeat the line
-before it (:func:`~arclean.normalizers.residue.duplicates.python_first_repeat`).  Such a
+before it (:func:`~arclean.normalizers.residue.repeats.python_first_repeat`).  Such a
 page is quiet (:func:`~arclean.normalizers.residue.context.is_quiet`): no rule that drops
 residue lines drops one, and neither do B101 and B102, the rules that may drop a line of
 content.  :func:`quiet_page` tells such a page from its text, with the compiled core in
@@ -16,9 +16,9 @@ from ..._compiled import speedups
 from ...datafiles import Phrase
 from .analysis import SPLIT_AT_ONCE, ClassifyArguments, analyze_alone, classify_arguments, page_of
 from .context import python_plain_lines
-from .duplicates import LENGTH_SLACK, python_first_repeat
 from .lines import forget_with_matchers, phrase_matcher
 from .page import Page
+from .repeats import LENGTH_SLACK, python_first_repeat
 from .title import COPY_LOOK, NO_COPIES_MEMO, has_no_copies
 
 

@@ -21,6 +21,7 @@ from ...text.chars import ANY_DIGIT
 from ...text.folding import WORD_RUN
 from .lines import is_post_byline
 from .page import BLANK, CONTENT, LABEL, LONG_LINE_WORDS, Guard, Kind, Line, Page
+from .repeats import may_repeat
 
 _MIN_TITLE_WORDS = 4
 #: Lines looked at for the title; a masthead or section name has at most two words.
@@ -223,7 +224,10 @@ def python_no_copies(  # noqa: C901 (one loop: a call a line would cost the pure
     between them but the candidate's own copies (which the search for its copies
     goes past, counted or not: a line of prose is looked past when, by the
     lengths, it might be a copy of a candidate above it), and below an earlier
-    candidate only under a residue line.
+    candidate only under a residue line.  So may a line among the first
+    ``title_lines + 1``, after a blank line, that may repeat (as
+    :func:`~arclean.normalizers.residue.repeats.may_repeat` says) the line of
+    content, no guard and no prose before it: a short title's copy.
     ``doubled_memo``: the name under which a line's dict holds ``may_be_doubled``'s
     answer once given (True or False), read there rather than asking again.
     """
@@ -264,6 +268,13 @@ def python_no_copies(  # noqa: C901 (one loop: a call a line would cost the pure
                        copyable or not prose))
         if first is None and kind is content and is_candidate(line, at):  # a candidate is content
             first = at
+    # A short title's copy (duplicates.short_title_copy): the next line of the first ones after a blank
+    # line, which may repeat the short title (content, no guard, no prose) before it.
+    for k in range(1, min(len(filled), title_lines + 1)):
+        title, index = lines[filled[k - 1]], filled[k]
+        if (index > filled[k - 1] + 1 and title.kind is content and title.guard is None and not title.prose
+                and may_repeat(title, lines[index], slack)):
+            return False
     return True
 
 
