@@ -2,8 +2,9 @@
 
 Comment, view and vote counters leave a number on a line of its own (``0``,
 ``298``) or with a counter word (``0 تعليقات``, ``المشاهدات : 171``).  They are
-removed in the head of a page (among its first lines, beside the title) and in
-its tail (after the last paragraph).  A number that belongs to content stays:
+removed in the head of a page (before its first paragraph; a bare number on the
+page's first line, the title's place, stays) and in its tail (after the last
+paragraph).  A number that belongs to content stays:
 a cell of a table (a number between two short lines or numbers), a list item
 (``- 0 نقطة للخسارة``), a number inside the article, a verse or item number
 (one of a series of number lines: 1, 2, 3), a year standing alone.
@@ -16,8 +17,6 @@ from array import array
 from ...datafiles import Phrase
 from .analysis import apply
 from .page import NUMBERS, Kind, Page, Region
-
-_HEAD_LINES = 4
 
 
 def remove_counter_lines(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -32,36 +31,26 @@ def remove_counter_lines(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> 
 
 
 def drop_counter_lines(page: Page) -> Page:
-    """The page without its stray counters: in the tail, or in the head among
-    the lines right after the title (a counter with a counter word also
-    above it).  Guarded numbers (table cells, series,
-    years) stay."""
+    """The page without its stray counters: in the tail, or in the head (a bare
+    number not on the page's first line, the title's place; a counter with a
+    counter word anywhere there) when no number stands right above it.  Guarded
+    numbers (table cells, series, years) stay."""
     if NUMBERS.isdisjoint(page.index):
         return page  # no number on the page
     counters = page.at_edges(page.of_kinds(NUMBERS))
     if not counters:
         return page
-    first_lines = _first_lines(page)
-    # The first line is the title's place; a counter with its word cannot be a title.
-    beside_title = {i for n, i in enumerate(first_lines) if n or page.lines[i].kind is Kind.COUNTER}
+    first = page.neighbour(-1, 1)
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
     for index in counters:
         line = page.lines[index]
         if not line.is_residue:
             continue
         region = page.region(index)
-        if region is Region.TAIL or (region is Region.HEAD and index in beside_title and not _after_number(page, index)):
+        if region is Region.TAIL or (
+                region is Region.HEAD and (index != first or line.kind is Kind.COUNTER) and not _after_number(page, index)):
             drop.append(index)
     return page.without(drop)
-
-
-def _first_lines(page: Page) -> list[int]:
-    first: list[int] = []
-    index = page.neighbour(-1, 1)
-    while index is not None and len(first) < _HEAD_LINES:
-        first.append(index)
-        index = page.neighbour(index, 1)
-    return first
 
 
 def _after_number(page: Page, index: int) -> bool:
