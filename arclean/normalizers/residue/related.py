@@ -1,7 +1,9 @@
 """'Read also' and related-article blocks: rule B203.
 
 A heading (``اقرأ أيضا``, ``مقالات ذات صلة``, ``في نفس السياق``; phrase list
-``data/boilerplate/related.txt``) followed by the titles it links to.  The block
+``data/boilerplate/related.txt``) followed by the titles it links to; a "read
+more" link with an arrow (``اقرأ المزيد »``) ends the excerpt above it and takes
+no line under it.  The block
 goes wherever it stands, inside the article too; the article text after it
 stays.  A title is a short line that does not read as a sentence.  Titles are
 taken across blank lines only after a bare heading (a heading alone on its
@@ -28,6 +30,8 @@ _MAX_TITLE_WORDS = 18
 _MAX_STAMP_WORDS = 6
 #: A date or a time: digits around a slash, a dash, a dot or a colon.
 _DATE = re.compile(r"\d{1,4}\s*[/\-.:]\s*\d{1,2}")
+#: How a link to more of the text above ends: an arrow, or the text trailing off.
+_BUTTON_ENDS = ("»", "›", "→", "←", "…", "...", ">>")
 #: The first item of a numbered list.
 _FIRST_ITEM = re.compile(r"\s*(?:1|١)[.)\-\u2013]\s")
 
@@ -50,6 +54,8 @@ def drop_related_blocks(page: Page) -> Page:
         line = page.lines[index]
         if index not in drop:
             drop.add(index)
+            if _is_button(line.text):
+                continue  # a link to the rest of the text above, not a heading of links below
             titles = _titles_under(page, index, bare=_is_bare_heading(line.text, page.extra))
             drop.update(titles)
             drop.update(_teaser_after(page, titles))
@@ -72,6 +78,16 @@ def _teaser_after(page: Page, titles: list[int]) -> list[int]:
     if teaser is None or not page.lines[teaser].prose or page.neighbour(teaser, 1) is not None:
         return []
     return [] if ends_sentence(page.lines[teaser].text) else [teaser]
+
+
+def _is_button(line: str) -> bool:
+    """A "read more" link that points on with an arrow or trails off (``اقرأ المزيد »``,
+    ``المزيد …``): the end of a teaser or an excerpt above it, not a heading.
+
+    >>> _is_button("اقرأ المزيد »"), _is_button("اقرأ المزيد:")
+    (True, False)
+    """
+    return line.rstrip().endswith(_BUTTON_ENDS)
 
 
 def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
