@@ -15,7 +15,8 @@ ends the article only when no prose at all follows it.  So does a forum's own
 line on a forum's page (``إضافة رد``): boards print their thread tools above the
 first post too.  A line that is chrome by its words or place alone, with no
 phrase to say so, ends the article only when at most six lines of content
-follow it: more are the text's own verses or list.
+follow it: more are the text's own verses or list.  So does a forum's thread tool
+on a forum's page: a post of verses holds no paragraph.
 """
 
 from __future__ import annotations
@@ -85,10 +86,12 @@ def _ends_article(page: Page, index: int) -> bool:
 
 
 def _holds_content_below(page: Page, index: int) -> bool:
-    """Is the line chrome only by its words or its place (kind CHROME: no phrase says so), with
-    more than a few lines of content below it?  Then it does not end the article: a tail's
-    chrome under such a line is a link or two (``السابق``, a title, ``التالي``), where a poem or
-    a list after an article's one paragraph runs on (under an image's ``Icon 08``).
+    """Is the line chrome only by its words or its place (kind CHROME: no phrase says so), or a
+    forum's thread tool, with more than a few lines of content below it?  Then it does not end
+    the article: a tail's chrome under such a line is a link or two (``السابق``, a title,
+    ``التالي``), where a poem or a list after an article's one paragraph runs on (under an
+    image's ``Icon 08``), and so does a post of verses or short lines under the thread tools a
+    board prints above its first post.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> verses = "\\n".join(["نادتني أمي بصوتها الهادئ", "فاليوم يومك لا تنامي", "عيد ميلادك أقبل"] * 3)
@@ -97,7 +100,7 @@ def _holds_content_below(page: Page, index: int) -> bool:
     >>> page.lines[1].kind.name, _holds_content_below(page, 1), cut_tail(page) is page
     ('CHROME', True, True)
     """
-    if page.lines[index].kind is not Kind.CHROME:
+    if page.lines[index].kind is not Kind.CHROME and not _is_thread_tool(page, index):
         return False
     content = page.index.get(Kind.CONTENT, ())
     return len(content) - bisect_left(content, index) > MAX_CONTENT_UNDER_CHROME
