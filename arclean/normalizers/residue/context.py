@@ -26,9 +26,12 @@ from typing import Callable, Sequence
 
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
-from .lines import is_poster_name
+from ...text.folding import ends_sentence
+from .lines import function_words, is_poster_name, listed
 from .page import BLANK, CONTENT, FORUM, NUMBER, NUMBERS, Guard, Kind, Line, Page, Region
 from .title import find_post, find_title, has_no_copies
+
+CHROME = Kind.CHROME
 
 #: In the page's tail, a line of three to ten words that is not a sentence is
 #: chrome when 60% of its words are chrome or function words, one of them at
@@ -48,6 +51,8 @@ MAX_CONTENT_UNDER_CHROME = 6
 _MAX_CARD_LABEL_WORDS = 6
 #: A poster card's name line: a name (printed twice on some boards) and the poster's online status.
 _MAX_NAME_LINE_WORDS = 8
+#: A line of a hard-wrapped paragraph: the line above it has this many words at least.
+_MIN_WRAPPED_WORDS = 6
 #: A name line may read as labelled (``الصورة`` opens a caption); no other guard keeps it.
 _NAME_LINE_GUARDS = (None, Guard.LABEL)
 #: A board line above a forum post's title: at most this many words.
@@ -156,14 +161,50 @@ def nothing_to_judge(page: Page) -> bool:
             if _is_tail_chrome(line) or (at == last and _is_dangling_label(line)) or (
                     0 < at < last and _may_stand_between_chrome(lines, filled, at)):
                 return False
-        elif kind is FORUM:
-            return False
+        elif kind is FORUM or (kind is CHROME and line.guard is None and _continues_wrapped(lines, index)):
+            return False  # poster cards, board lines; a line of a wrapped paragraph
         elif kind in NUMBERS and line.guard is None:
             if numbers is None:
                 numbers = _numbers(page)
             if _number_guard(page, index, numbers) is not None:
                 return False
     return find_post(page) is None
+
+
+def _guard_wrapped_lines(page: Page) -> Page:
+    """A line of a hard-wrapped paragraph that reads as chrome by its words
+    (``في تعليقه على نتائج``, with ``تعليق``, between two lines of a report) is content:
+    it continues the sentence of the line above it (see :func:`_continues_wrapped`).
+
+    >>> from arclean.normalizers.residue.analysis import analyze_alone
+    >>> page = analyze_alone("خلال الندوة الصحفية لتقييم دورة الامتحان الأخيرة أكد وزير التربية\\n"
+    ...                      "في تعليقه على نتائج\\nامتحان الباكالوريا أنه من غير المعقول ألا ينجح نصف المتقدمين")
+    >>> page.lines[1].kind.name, _guard_wrapped_lines(page).lines[1].guard.name
+    ('CHROME', 'WRAPPED')
+    """
+    changed = {
+        index: replace(page.lines[index], guard=Guard.WRAPPED, by_context=True)
+        for index in page.index.get(CHROME, ())
+        if page.lines[index].guard is None and _continues_wrapped(page.lines, index)
+    }
+    return _with(page, changed)
+
+
+def _continues_wrapped(lines: tuple[Line, ...], index: int) -> bool:
+    """Does the line (chrome by its words or shape alone, not by its neighbours) continue a
+    sentence of a hard-wrapped paragraph?  It opens with a function word, the line right above
+    it (no blank line between) is content of six words or more that ends no sentence nor
+    label, and the line right below is content."""
+    line = lines[index]
+    if line.by_context or not 0 < index < len(lines) - 1:
+        return False
+    above, below = lines[index - 1], lines[index + 1]
+    if above.kind is not CONTENT or below.kind is not CONTENT or above.words < _MIN_WRAPPED_WORDS:
+        return False
+    if ends_sentence(above.text) or above.text.rstrip().endswith(":"):
+        return False
+    first = line.key.split(maxsplit=1)
+    return bool(first) and listed(first[0], function_words())
 
 
 def _may_stand_between_chrome(lines: tuple[Line, ...], filled: Sequence[int], at: int) -> bool:
@@ -505,5 +546,5 @@ def _is_dangling_label(line: Line) -> bool:
 
 
 #: The context judgements, in the order :func:`judge_in_context` makes them.
-JUDGEMENTS = (_guard_numbers, _judge_tail_words, _judge_by_neighbours, _judge_poster_names, _judge_poster_cards,
+JUDGEMENTS = (_guard_numbers, _guard_wrapped_lines, _judge_tail_words, _judge_by_neighbours, _judge_poster_names, _judge_poster_cards,
               _judge_board_lines, _judge_dangling_label)

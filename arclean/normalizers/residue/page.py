@@ -128,6 +128,7 @@ class Guard(enum.Enum):
     SEPARATOR = "a decorative separator"
     LABEL = "a source, byline or credit line"
     BREADCRUMB = "a breadcrumb trail"
+    WRAPPED = "a line of a hard-wrapped paragraph"
 
 
 #: The members the hottest tests compare with, as module names: on Python 3.11, whose
