@@ -34,6 +34,8 @@ from .page import END_OF_PAGE, Kind, Page
 _MIN_PROSE_ALLOWANCE = 400
 #: Lines that end an article even with whole paragraphs under them, when more residue follows.
 _STRONG_ENDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.SHARE, Kind.PAYWALL})
+#: On a forum's page, the kinds of a thread's tools and of its poster cards' counts.
+_THREAD_KINDS = frozenset({Kind.FORUM, Kind.COUNTER, Kind.NUMBER})
 
 
 def cut_page_tail(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -141,8 +143,9 @@ def _tail_prose(page: Page, index: int, after: Sequence[int]) -> bool:
 
 def _is_thread_tool(page: Page, index: int) -> bool:
     """A forum's own line on a forum's page (``إضافة رد``, ``أدوات الموضوع``, ``رد مع
-    اقتباس``): boards print their thread tools above the first post as well as under the
-    last, so such a line ends the thread only when no prose at all follows it.  (A post
+    اقتباس``), or a count (``عدد النقاط : 14``, a poster card's): boards print their thread
+    tools above the first post as well as under the last, and a poster card over each
+    post, so such a line ends the thread only when no prose at all follows it.  (A post
     need not end its sentences: ``وجزاكم الله خيرا`` is no teaser cut short.)
 
     >>> from arclean.normalizers.residue.analysis import analyze
@@ -153,7 +156,7 @@ def _is_thread_tool(page: Page, index: int) -> bool:
     >>> _is_thread_tool(page, 1), len(cut_tail(page).lines)
     (True, 5)
     """
-    return page.forum and page.lines[index].kind is Kind.FORUM
+    return page.forum and page.lines[index].kind in _THREAD_KINDS
 
 
 def _is_ambiguous(page: Page, index: int) -> bool:
