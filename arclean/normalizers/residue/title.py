@@ -374,9 +374,24 @@ def _find_post(page: Page) -> tuple[int, int, int | None] | None:
             candidate = page.lines[title]
             if candidate.kind is not CONTENT or candidate.words < _MIN_POST_TITLE_WORDS:
                 continue
-            if candidate.key == doubled or (byline is not None and is_near_duplicate(candidate, line)):
+            # A sentence said twice on a line under the same sentence is no title printed twice.
+            if (candidate.key == doubled and not _is_sentence(candidate)) or (
+                    byline is not None and is_near_duplicate(candidate, line)):
                 return title, copy, byline
     return None
+
+
+def _is_sentence(line: Line) -> bool:
+    """A line of prose that ends with a full stop: a title ends with none (a question
+    mark, or the dots of a title cut short, it may).
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> [_is_sentence(line) for line in analyze("وقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n"
+    ...                                        "مباراة الهلال وبرسبوليس.. جماهير نادي النصر السعودي تشجع من؟").lines]
+    [True, False]
+    """
+    text = line.text.rstrip()
+    return line.prose and text.endswith(".") and not text.endswith("..")
 
 
 def _doubled_key(line: Line) -> str | None:
@@ -423,7 +438,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
         seen += 1
         if seen > _COPY_WINDOW:
             break
-        doubled = is_doubled(title, line)
+        doubled = not _is_sentence(title) and is_doubled(title, line)  # a sentence said twice is no title printed twice
         if doubled or is_near_duplicate(title, line):
             if doubled or not after_chrome or residue_between:
                 copies.append(index)
