@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 import arclean
 from arclean.normalizers.residue.analysis import analyze
@@ -69,6 +69,13 @@ BOARD_WORDS = ["واحة", "الأصدقاء", "أهلا", "وسهلا", "بكم
     st.lists(st.sampled_from(BOARD_WORDS), min_size=1, max_size=6).map(" ".join),
     st.sampled_from(["Empty", "", "صورة"]),
 )
+# A paragraph said twice on a line under the same paragraph is no post's title printed twice.
+@example("الحكومة الوزير المدينة الشعب المجلس\n\nفي 1 يناير 1990 الحكومة الحكومة الحكومة الحكومة الحكومة.\n\n"
+         "في 1 يناير 1990 الحكومة الحكومة الحكومة الحكومة الحكومة. في 1 يناير 1990 الحكومة الحكومة الحكومة الحكومة الحكومة.\n",
+         ["واحة"], "واحة", "Empty")
+# A link of three words that opens with a function word, between the title and its copy, is no wrapped line.
+@example("الحكومة الوزير المدينة الشعب المجلس الرئيس\n\nالحكومة الحكومة الحكومة الحكومة الحكومة.\n\n"
+         "الحكومة الحكومة الحكومة الحكومة الوزير.\n", ["واحة"], "في في السابق", "Empty")
 def test_a_forum_post_s_header_is_known_by_its_shape_not_its_wording(document: str, board: list[str], nav: str, alt: str) -> None:
     """The board's lines above a post and the links between its title and the
     title's copy go, in wordings no list holds: the post's header (the title

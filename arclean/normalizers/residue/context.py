@@ -29,7 +29,7 @@ from ...text.chars import ANY_DIGIT
 from ...text.folding import ends_sentence
 from .lines import function_words, is_poster_name, listed
 from .page import BLANK, CONTENT, FORUM, NUMBER, NUMBERS, Guard, Kind, Line, Page, Region
-from .title import find_post, find_title, has_no_copies
+from .title import find_post, find_title, has_no_copies, is_doubled, is_near_duplicate
 
 CHROME = Kind.CHROME
 
@@ -53,6 +53,8 @@ _MAX_CARD_LABEL_WORDS = 6
 _MAX_NAME_LINE_WORDS = 8
 #: A line of a hard-wrapped paragraph: the line above it has this many words at least.
 _MIN_WRAPPED_WORDS = 6
+#: ... and the line itself this many (``في السابق`` under a title is a link, not half a sentence).
+_MIN_WRAPPED_LINE_WORDS = 3
 #: A name line may read as labelled (``الصورة`` opens a caption); no other guard keeps it.
 _NAME_LINE_GUARDS = (None, Guard.LABEL)
 #: A board line above a forum post's title: at most this many words.
@@ -192,17 +194,19 @@ def _guard_wrapped_lines(page: Page) -> Page:
 
 def _continues_wrapped(lines: tuple[Line, ...], index: int) -> bool:
     """Does the line (chrome by its words or shape alone, not by its neighbours) continue a
-    sentence of a hard-wrapped paragraph?  It opens with a function word, the line right above
-    it (no blank line between) is content of six words or more that ends no sentence nor
-    label, and the line right below is content."""
+    sentence of a hard-wrapped paragraph?  It has three words or more and opens with a function
+    word, the line right above it (no blank line between) is content of six words or more that
+    ends no sentence nor label, and the line right below is content that does not copy it."""
     line = lines[index]
-    if line.by_context or not 0 < index < len(lines) - 1:
+    if line.by_context or line.words < _MIN_WRAPPED_LINE_WORDS or not 0 < index < len(lines) - 1:
         return False
     above, below = lines[index - 1], lines[index + 1]
     if above.kind is not CONTENT or below.kind is not CONTENT or above.words < _MIN_WRAPPED_WORDS:
         return False
     if ends_sentence(above.text) or above.text.rstrip().endswith(":"):
         return False
+    if is_near_duplicate(above, below) or is_doubled(above, below):
+        return False  # a link between a title and its copy (a forum post's header), no wrapped sentence
     first = line.key.split(maxsplit=1)
     return bool(first) and listed(first[0], function_words())
 
