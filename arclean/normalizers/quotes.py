@@ -61,10 +61,11 @@ _MAX_REGION_LINES = 6
 
 #: Every quotation mark, shaped or straight: a separator may mix them.
 _QUOTE_CLASS = "".join(sorted(QUOTATION_MARK_SET))
-#: Ornaments: dashes, connectors, math and other symbols, and the star and
-#: bullet punctuation that separators are drawn with.
+#: Ornaments: dashes, connectors, math and other symbols, the star and bullet
+#: punctuation that separators are drawn with, and the brackets that frame a
+#: decorated name (``(¯`»• منتدى … •«´¯)``).
 _ORNAMENT_CATEGORIES = frozenset({"Pd", "Pc", "Sm", "Sk", "So"})
-_ORNAMENT_PUNCTUATION = frozenset("*•·‧∙◦#§¤")
+_ORNAMENT_PUNCTUATION = frozenset("*•·‧∙◦#§¤()[]")
 #: Characters that are no letter, digit, underscore or line end (a repeated
 #: single class: a repeated group would take memory for every character).
 _NON_WORD = re.compile(r"[^\w\n]*")
