@@ -4,7 +4,8 @@ Out of context a line is a phrase, a counter, chrome by its words, or content
 (:mod:`arclean.normalizers.residue.lines`).  In context:
 
 - content guards: a number at the page's edge that is a table cell, one of a
-  numbered series, or a year, stays;
+  numbered series, or a year, stays; so does a line of a hard-wrapped paragraph
+  that reads as chrome by its words;
 - the region: in the tail, after the last paragraph, a short line needs fewer
   chrome words to be chrome than elsewhere;
 - neighbours: a short line between two chrome lines at the page's edge is

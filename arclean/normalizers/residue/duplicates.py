@@ -54,8 +54,9 @@ def short_title_copy(page: Page) -> int | None:
     next line that is not blank, the same text but for white space, with a
     blank line between them; and a paragraph of the article within the next
     four lines.  A line twice in a row is a refrain or a chant; a line twice
-    over verses, a poem's.  (The copy repeats the line before it, so the quiet
-    look, which asks whether a line may, never passes such a page by.)
+    over verses, a poem's.  (The copy look,
+    :func:`~arclean.normalizers.residue.title.has_no_copies`, knows the shape:
+    it never says a page with such a copy has none.)
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> text = "ما معنى الموسوعة\\n\\nما معنى الموسوعة\\n\\nبدأ التدوين منذ فجر التاريخ، فقد دون الفلاسفة والحكماء أفكارهم ومعارفهم."

@@ -388,7 +388,7 @@ def is_poster_name(key: str) -> bool:
     [True, True, False, False]
     """
     statuses, avatars = _card_marks()
-    for status in statuses:  # the longest first: "غير متصل" is no name "غير" and a status "متصل"
+    for status in statuses:  # the longest first: "غير متواجد حالياً" is no name "غير" and a status "متواجد حالياً"
         if key.endswith(status):
             return key[-len(status) - 1:-len(status)] == " " and 1 <= key[: -len(status)].count(" ") <= _MAX_POSTER_NAME_WORDS
     for avatar in avatars:

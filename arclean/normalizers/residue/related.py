@@ -3,9 +3,8 @@
 A heading (``اقرأ أيضا``, ``مقالات ذات صلة``, ``في نفس السياق``; phrase list
 ``data/boilerplate/related.txt``) followed by the titles it links to; a "read
 more" link with an arrow (``اقرأ المزيد »``) ends the excerpt above it and takes
-no line under it.  The block
-goes wherever it stands, inside the article too; the article text after it
-stays.  A title is a short line that does not read as a sentence.  Titles are
+no line under it.  The block goes wherever it stands, inside the article too;
+the article text after it stays.  A title is a short line that does not read as a sentence.  Titles are
 taken across blank lines only after a bare heading (a heading alone on its
 line, which must be followed by titles); after an inline block
 (``إقرأ ايضاً:لا أمطار!…``) only the lines directly under it, and not a line

@@ -12,11 +12,12 @@ made only where what follows holds little prose: no more than 400 characters
 of paragraphs, or half the prose before the cut, whichever is more.  A
 one-word residue line (``التعليق``) may be a heading of the text itself: it
 ends the article only when no prose at all follows it.  So does a forum's own
-line on a forum's page (``إضافة رد``): boards print their thread tools above the
-first post too.  A line that is chrome by its words or place alone, with no
-phrase to say so, ends the article only when at most six lines of content
-follow it: more are the text's own verses or list.  So does a forum's thread tool
-on a forum's page: a post of verses holds no paragraph.
+line or a count on a forum's page (``إضافة رد``, a poster card's
+``عدد النقاط : 14``): boards print their thread tools above the first post too,
+and a card over each post.  A line that is chrome by its words or place alone,
+with no phrase to say so, ends the article only when at most six lines of
+content follow it: more are the text's own verses or list.  So does a forum's
+thread tool or count on a forum's page: a post of verses holds no paragraph.
 """
 
 from __future__ import annotations
