@@ -15,6 +15,7 @@ from hypothesis import example, given, strategies as st
 import arclean
 from arclean.normalizers.residue.analysis import analyze
 from arclean.normalizers.residue.page import Guard, Kind, Region
+from arclean.normalizers.residue.tail import cut_tail
 
 from .conftest import shared_dir
 from .strategies import clean_document
@@ -268,3 +269,17 @@ def test_a_separator_that_folds_to_nothing_keeps_the_text_after_it() -> None:
     paragraphs = [f"{paragraph[:-1]} في العام {2000 + k}." for k in range(60)]
     long = "عنوان الخبر اليوم في المدينة\n0\n" + "\n\nـــــ\n\n".join(paragraphs)  # split as it is read
     assert len(long) > 4096 and arclean.clean(long) == long.replace("\n0\n", "\n") + "\n"
+
+
+def test_on_a_forum_page_a_board_menu_line_over_a_short_post_ends_nothing() -> None:
+    """A board prints its menus and ad slots (kind HEAD) above its posts: on a forum's page
+    such a line ends the thread only when no prose follows it, as its thread tools do."""
+    welcome = ("مرحبا بك عزيزي الزائر في رحاب منتدانا المتواضع الذي رغبنا من خلاله إثراء رصيدكم المعرفي "
+               "والثقافي والأدبي في حلة ترفيهية طيبة حسنة")
+    post = ("السلام عليكم، أريد أن أسأل الإخوة الكرام عن أفضل الكتب في علم الحديث للمبتدئين وعن طريقة "
+            "دراستها خطوة بخطوة مع الشيوخ")
+    page = analyze(f"{welcome}\nإضافة رد\nاعلانك هنا\n{post}\n")
+    assert page.forum and page.lines[2].kind is Kind.HEAD
+    assert cut_tail(page) is page
+    news = analyze(f"{welcome}\nاعلانك هنا\n{post}\n")  # no forum's page: the ad slot ends the text
+    assert not news.forum and len(cut_tail(news).lines) < len(news.lines)

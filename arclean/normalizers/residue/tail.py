@@ -35,8 +35,9 @@ from .page import END_OF_PAGE, Kind, Page
 _MIN_PROSE_ALLOWANCE = 400
 #: Lines that end an article even with whole paragraphs under them, when more residue follows.
 _STRONG_ENDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.SHARE, Kind.PAYWALL})
-#: On a forum's page, the kinds of a thread's tools and of its poster cards' counts.
-_THREAD_KINDS = frozenset({Kind.FORUM, Kind.COUNTER, Kind.NUMBER})
+#: On a forum's page, the kinds of a thread's tools, of its poster cards' counts and of the
+#: board's menus and ad slots (``اعلانك هنا``): a board prints them above its posts too.
+_THREAD_KINDS = frozenset({Kind.FORUM, Kind.COUNTER, Kind.NUMBER, Kind.HEAD})
 
 
 def cut_page_tail(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -144,9 +145,10 @@ def _tail_prose(page: Page, index: int, after: Sequence[int]) -> bool:
 
 def _is_thread_tool(page: Page, index: int) -> bool:
     """A forum's own line on a forum's page (``إضافة رد``, ``أدوات الموضوع``, ``رد مع
-    اقتباس``), or a count (``عدد النقاط : 14``, a poster card's): boards print their thread
-    tools above the first post as well as under the last, and a poster card over each
-    post, so such a line ends the thread only when no prose at all follows it.  (A post
+    اقتباس``), a count (``عدد النقاط : 14``, a poster card's), or a line of the board's
+    menus and ad slots: boards print their thread tools above the first post as well as
+    under the last, a poster card over each post, and their menus above the thread, so
+    such a line ends the thread only when no prose at all follows it.  (A post
     need not end its sentences: ``وجزاكم الله خيرا`` is no teaser cut short.)
 
     >>> from arclean.normalizers.residue.analysis import analyze
