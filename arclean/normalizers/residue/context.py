@@ -50,8 +50,9 @@ MAX_CONTENT_UNDER_CHROME = 6
 #: and a value, at most this many words.  A longer forum line with a colon is no card's
 #: (``التعديل الأخير تم بواسطة : X بتاريخ …``, a post's edit note under its last line).
 _MAX_CARD_LABEL_WORDS = 6
-#: A poster card's name line: a name (printed twice on some boards) and the poster's online status.
-_MAX_NAME_LINE_WORDS = 8
+#: A poster card's name line: a name of up to four words (printed twice on some boards) and the
+#: poster's online status or reputation (up to seven words: ``is a glorious beacon of light``).
+_MAX_NAME_LINE_WORDS = 12
 #: A line of a hard-wrapped paragraph: the line above it has this many words at least.
 _MIN_WRAPPED_WORDS = 6
 #: ... and the line itself this many (``في السابق`` under a title is a link, not half a sentence).
