@@ -388,12 +388,13 @@ def is_poster_name(key: str) -> bool:
     [True, True, False, False]
     """
     statuses, avatars = _card_marks()
-    for status in statuses:  # the longest first: "غير متواجد حالياً" is no name "غير" and a status "متواجد حالياً"
-        if key.endswith(status):
-            return key[-len(status) - 1:-len(status)] == " " and 1 <= key[: -len(status)].count(" ") <= _MAX_POSTER_NAME_WORDS
-    for avatar in avatars:
-        if key.startswith(avatar):
-            return key[len(avatar):len(avatar) + 1] == " " and 1 <= key[len(avatar):].count(" ") <= _MAX_POSTER_NAME_WORDS
+    if key.endswith(statuses):  # one look at all of them first: most lines end with none
+        # The longest first: "غير متواجد حالياً" is no name "غير" and a status "متواجد حالياً".
+        status = next(status for status in statuses if key.endswith(status))
+        return key[-len(status) - 1:-len(status)] == " " and 1 <= key[: -len(status)].count(" ") <= _MAX_POSTER_NAME_WORDS
+    if key.startswith(avatars):
+        avatar = next(avatar for avatar in avatars if key.startswith(avatar))
+        return key[len(avatar):len(avatar) + 1] == " " and 1 <= key[len(avatar):].count(" ") <= _MAX_POSTER_NAME_WORDS
     return False
 
 
