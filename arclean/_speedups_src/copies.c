@@ -712,11 +712,27 @@ may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject
     return PyErr_Occurred() || same < 0 ? -1 : same;
 }
 
-/* The first k >= 1 below count at which the non-blank line filled[k] may repeat the one
- * before it (first_repeat's test), -1 if none may, -2 on an error (raised). */
-static Py_ssize_t
-repeat_in(PyObject *lines, PyObject *filled, Py_ssize_t count, Py_ssize_t slack)
+/* first_repeat(lines, filled, slack) -> int
+ * The first look of B102 (repeats.python_first_repeat): the first k >= 1 at which
+ * the non-blank line filled[k] may repeat the one before it, filled[k - 1]
+ * (repeats.may_repeat: lengths within 2 * shorter + slack, the same first
+ * character, or white space or a quotation mark first in one of them, and equal skeletons
+ * where both lines have made theirs, the texts equal but for white space and quotation
+ * marks where not); -1 if none may. */
+PyObject *
+first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
+    (void)module;
+    if (nargs != 3 || !PyTuple_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "first_repeat(lines: tuple, filled, slack)");
+        return NULL;
+    }
+    PyObject *lines = args[0], *filled = args[1];
+    Py_ssize_t slack = PyLong_AsSsize_t(args[2]);
+    Py_ssize_t count = slack == -1 && PyErr_Occurred() ? -1 : PySequence_Size(filled);
+    if (count < 0) {
+        return NULL;
+    }
     PyObject *previous = NULL, *previous_text = NULL; /* the line before, and its text (a reference) */
     Py_ssize_t found = -1;
     for (Py_ssize_t at = 0; at < count && found < 0; at++) {
@@ -746,32 +762,8 @@ repeat_in(PyObject *lines, PyObject *filled, Py_ssize_t count, Py_ssize_t slack)
         previous_text = text;
     }
     Py_XDECREF(previous_text);
-    return found;
+    return PyLong_FromSsize_t(found);
 failed:
     Py_XDECREF(previous_text);
-    return -2;
-}
-
-/* first_repeat(lines, filled, slack) -> int
- * The first look of B102 (repeats.python_first_repeat): the first k >= 1 at which
- * the non-blank line filled[k] may repeat the one before it, filled[k - 1]
- * (repeats.may_repeat: lengths within 2 * shorter + slack, the same first
- * character, or white space or a quotation mark first in one of them, and equal skeletons
- * where both lines have made theirs, the texts equal but for white space and quotation
- * marks where not); -1 if none may. */
-PyObject *
-first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
-{
-    (void)module;
-    if (nargs != 3 || !PyTuple_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "first_repeat(lines: tuple, filled, slack)");
-        return NULL;
-    }
-    Py_ssize_t slack = PyLong_AsSsize_t(args[2]);
-    Py_ssize_t count = slack == -1 && PyErr_Occurred() ? -1 : PySequence_Size(args[1]);
-    if (count < 0) {
-        return NULL;
-    }
-    Py_ssize_t found = repeat_in(args[0], args[1], count, slack);
-    return found == -2 ? NULL : PyLong_FromSsize_t(found);
+    return NULL;
 }

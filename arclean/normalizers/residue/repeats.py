@@ -5,9 +5,8 @@ printed twice), of B101 for a short title's copy (through the copy look,
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Sequence
 
-from ..._compiled import speedups
 from ...text.chars import QUOTATION_MARK_SET, QUOTATION_MARKS
 from .page import Line
 
@@ -52,9 +51,6 @@ def python_first_repeat(lines: tuple[Line, ...], filled: Sequence[int], slack: i
             return k
     return -1
 
-
-first_repeat: Callable[[tuple[Line, ...], Sequence[int], int], int] = (
-    python_first_repeat if speedups is None else speedups.first_repeat)
 
 
 def normalized(text: str) -> str:

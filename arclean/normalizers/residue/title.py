@@ -428,6 +428,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     title found below another candidate, only copies doubled on one line or
     standing under a residue line count (a verse repeated at once is a refrain)."""
     title = page.lines[title_index]
+    doubles = not _is_sentence(title)  # a sentence said twice is no title printed twice
     copies = []
     seen = other_lines = 0
     residue_between = False
@@ -438,7 +439,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
         seen += 1
         if seen > _COPY_WINDOW:
             break
-        doubled = not _is_sentence(title) and is_doubled(title, line)  # a sentence said twice is no title printed twice
+        doubled = doubles and is_doubled(title, line)
         if doubled or is_near_duplicate(title, line):
             if doubled or not after_chrome or residue_between:
                 copies.append(index)
