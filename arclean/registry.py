@@ -9,7 +9,9 @@ docs (``docs/rules.md`` and the README's table, generated from this table by
 
 Order matters and is deliberate: entities and encoding repairs first (they
 create the characters every later rule reads; entities first, since a
-reference can spell a broken character), then characters, then spacing, then the
+reference can spell a broken character), then characters, then spacing (B105, which
+drops a headline ticker by the runs of spaces between its headlines, just before W103
+folds them), then the
 line rules (which compare lines after their characters are clean), then the
 quote rules (after residue lines that could unbalance them are gone), and the
 blank-line rules last (the line rules leave blank runs behind).  The rules that judge
@@ -28,7 +30,7 @@ from typing import Callable
 from .errors import ConfigError
 from .normalizers import invisible, letters, punctuation, quotes, search, whitespace
 from .normalizers.encoding import entities, mojibake
-from .normalizers.residue import boilerplate, counters, duplicates, related, tail
+from .normalizers.residue import boilerplate, counters, duplicates, related, tail, tickers
 from .normalizers.residue.page import Page
 from .normalizers.spelling import months, typos
 
@@ -108,6 +110,8 @@ RULES: tuple[Rule, ...] = (
     Rule("I102", invisible.remove_zwnj_in_arabic, ON, gate=invisible.zwnj, whole_document=True),
     Rule("W101", whitespace.normalize_line_endings, ON, needles=whitespace.LINE_ENDING_NEEDLES),
     Rule("W102", whitespace.replace_unicode_spaces, ON, gate=whitespace.unicode_spaces),
+    # B105 reads the runs of spaces between a ticker's headlines, which W103 folds.
+    Rule("B105", tickers.remove_headline_tickers, ON, needles=tickers.NEEDLES),
     Rule("W103", whitespace.collapse_spaces, ON, needles=whitespace.SPACE_RUN_NEEDLES),
     Rule("W104", whitespace.strip_lines, ON, needles=whitespace.EDGE_SPACE_NEEDLES),
     Rule("L101", letters.normalize_presentation_forms, ON, ("expand_ligatures",), gate=letters.presentation_forms),
@@ -185,7 +189,8 @@ FAMILIES: dict[str, tuple[str, dict[str, str]]] = {
     }),
     "T": ("typos and month names", {"1": "month names", "2": "common typos, from a lexicon: opt-in"}),
     "B": ("page residue (boilerplate), judged on the page model", {
-        "1": "lines judged by the page itself: a repeated title or paragraph, counter lines, breadcrumbs",
+        "1": "lines judged by the page itself: a repeated title or paragraph, counter lines, breadcrumbs, "
+             "headline tickers (B105 reads a ticker's spacing, so it runs before W103 folds it)",
         "2": "lines of a kind the phrase lists name (data/boilerplate): comment forms, share bars, "
              "related blocks, footers, widgets, chrome, paywall prompts",
         "3": "the end-of-page cut",

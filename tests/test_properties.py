@@ -81,6 +81,16 @@ def test_counter_line_beside_title_is_removed(document: str, counter: str) -> No
     assert arclean.clean(f"{head}\n{counter}\n{rest}") == document
 
 
+@given(clean_document(), st.lists(title(), min_size=6, max_size=12, unique=True), st.integers(3, 6),
+       st.sampled_from([" ", "\u00a0"]), st.sampled_from(["", "آخر الأخبار\n"]))
+def test_headline_ticker_above_the_title_is_removed(document: str, headlines: list[str], width: int,
+                                                    space: str, heading: str) -> None:
+    """A ticker (headlines apart by one run of spaces, no-break ones too) above the
+    title goes, with its heading; the page under it stays as it was."""
+    ticker = (space * width).join(headlines)
+    assert arclean.clean(f"{heading}{ticker}\n{document}") == document
+
+
 COMMENT_FORMS = [
     "اترك رد\n\nلن يتم نشر عنوان بريدك الإلكتروني.",
     "اترك تعليقاً\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\nالتعليق\nالاسم *"
