@@ -51,17 +51,23 @@ def remove_headline_tickers(text: str) -> str:
     """
     if "   " not in text:
         return text
-    lines = text.split("\n")
-    above = 0
-    for index, line in enumerate(lines):
-        if not line.strip():
-            continue
-        if "   " in line and is_ticker(line) and not _beside_pieces(lines, index):
-            del lines[index]
-            return "\n".join(lines)
-        above += 1
-        if above >= _HEAD_LINES or len(line.split()) >= _PROSE_WORDS:
-            break  # past the head
+    start, above = 0, 0
+    while start <= len(text):  # the head's lines, read in place: most texts never reach a ticker test
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        if not line.isspace() and line:
+            if line.count("   ") >= _MIN_HEADLINES - 1 and is_ticker(line):
+                lines = text.split("\n")
+                index = text.count("\n", 0, start)
+                if not _beside_pieces(lines, index):
+                    del lines[index]
+                    return "\n".join(lines)
+            above += 1
+            if above >= _HEAD_LINES or len(line.split()) >= _PROSE_WORDS:
+                break  # past the head
+        start = end + 1
     return text
 
 
