@@ -1732,6 +1732,7 @@ _REPEAT_TEXTS = st.sampled_from(["", " ", "\u00a0نص", "نص الخبر", "نص
 @example([("", False), ("", False)], 16)
 @example([("", False), ("\x00", False)], 16)  # an empty text starts with no character, not with NUL
 @example([("نص الخبر", True), ("نص  الخبر", True)], 16)
+@example([("إعادة الخبر", True), ("إ‘عادة الخبر", True)], 16)  # skeletons that differ by a mark inside a word
 def test_compiled_first_repeat_is_the_reference(texts: list[tuple[str, bool]], slack: int) -> None:
     """``first_repeat`` (B102's first look) finds the pair ``python_first_repeat`` finds: lengths, first
     characters (white space, empty texts), skeletons compared only where both lines made theirs."""
@@ -1774,13 +1775,18 @@ def test_the_copy_look_never_misses_a_short_titles_copy(lines: list[tuple[str, i
 @pytest.mark.parametrize("mark", list(QUOTATION_MARKS))
 def test_compiled_first_repeat_knows_every_quotation_mark(mark: str) -> None:
     """The compiled core's quotation marks (hard-coded in C) are ``chars.QUOTATION_MARKS``: a
-    paragraph that differs from the one before only by the mark, inside or first, may repeat it."""
+    paragraph that differs from the one before only by the mark, inside a word, before one or
+    first, may repeat it, whether or not the two lines have made their skeletons (a mark
+    inside a word splits it in the skeleton, and B102 compares the texts without the marks)."""
     from arclean._compiled import speedups
 
     assert speedups is not None
-    for marked in (f"نص {mark}الخبر{mark} اليوم", f"{mark}نص الخبر اليوم"):
-        lines = (Line("نص الخبر اليوم", Kind.CONTENT, "نص الخبر اليوم"), Line(marked, Kind.CONTENT, shape.fold_text(marked)))
-        assert speedups.first_repeat(lines, [0, 1], 16) == repeats.python_first_repeat(lines, [0, 1], 16) == 1
+    for marked in (f"نص {mark}الخبر{mark} اليوم", f"{mark}نص الخبر اليوم", f"نص ال{mark}خبر اليوم"):
+        for with_keys in (False, True):
+            lines = (Line("نص الخبر اليوم", Kind.CONTENT, "نص الخبر اليوم"), Line(marked, Kind.CONTENT, shape.fold_text(marked)))
+            if with_keys:
+                lines[0].key, lines[1].key  # noqa: B018 (made, as a rule that read them would have)
+            assert speedups.first_repeat(lines, [0, 1], 16) == repeats.python_first_repeat(lines, [0, 1], 16) == 1, (marked, with_keys)
 
 
 @compiled

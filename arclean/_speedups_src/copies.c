@@ -682,8 +682,8 @@ same_but_white_space(PyObject *a, PyObject *b)
 
 /* May the line repeat the one before it (repeats.may_repeat: lengths within 2 * shorter +
  * slack, the same first character, or white space or a quotation mark first in one of them,
- * and equal skeletons where both lines have made theirs, the texts equal but for white space
- * and quotation marks where not)?  1, 0, or -1 on an error (raised).  The lines, and their
+ * and equal skeletons where both lines have made theirs, or the texts equal but for white
+ * space and quotation marks)?  1, 0, or -1 on an error (raised).  The lines, and their
  * texts (strs), are references the caller holds. */
 static int
 may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject *text, Py_ssize_t slack)
@@ -700,12 +700,14 @@ may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject
     if (!alike) {
         return 0;
     }
-    int same = 1; /* both skeletons equal; without them, the texts equal but for white space */
+    int same = 1; /* both skeletons equal, or the texts equal but for white space and quotation marks */
     PyObject *key_a = line_memo(previous, LINE_KEY);
     PyObject *key_b = PyErr_Occurred() ? NULL : line_memo(line, LINE_KEY);
     if (!PyErr_Occurred()) {
-        same = key_a != NULL && key_b != NULL ? PyObject_RichCompareBool(key_a, key_b, Py_EQ)
-                                              : same_but_white_space(previous_text, text);
+        same = key_a != NULL && key_b != NULL ? PyObject_RichCompareBool(key_a, key_b, Py_EQ) : 0;
+        if (same == 0) { /* a quotation mark inside a word splits it in the skeleton only */
+            same = same_but_white_space(previous_text, text);
+        }
     }
     Py_XDECREF(key_a);
     Py_XDECREF(key_b);
@@ -717,8 +719,8 @@ may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject
  * the non-blank line filled[k] may repeat the one before it, filled[k - 1]
  * (repeats.may_repeat: lengths within 2 * shorter + slack, the same first
  * character, or white space or a quotation mark first in one of them, and equal skeletons
- * where both lines have made theirs, the texts equal but for white space and quotation
- * marks where not); -1 if none may. */
+ * where both lines have made theirs, or the texts equal but for white space and quotation
+ * marks); -1 if none may. */
 PyObject *
 first_repeat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
