@@ -593,6 +593,8 @@ def test_compiled_no_copies_answers_may_be_doubled_as_the_function(text: str, ke
 @given(st.one_of(_pages(), _pages_with_copies(), _heads_with_copies()), st.lists(st.sampled_from(["key", "words", ""]),
                                                                              min_size=16, max_size=16))
 @example("عاجل\nالثلاثاء 12 مارس 2024 الساعة 10\nوزير الصحة يزور المستشفى\nوزير الصحة يزور المستشفى", [""] * 16)
+@example("الأربعاء، 28 يناير 2015\nالمواطنة عقد اجتماعي لا أكثر\n\nالمواطنة عقد اجتماعي لا أكثر", [""] * 16)  # a date line first
+@example("2. عدد الأهداف المسجلة\nالمواطنة عقد اجتماعي لا أكثر\n\nالمواطنة عقد اجتماعي لا أكثر", [""] * 16)  # a list's item
 @example("وزير الصحة يزور المستشفى الجديد في المدينة اليوم\nوزير الصحة يزور المستشفى الجديد بالمدينة اليوم", [""] * 16)
 @example("وزير الصحة يزور المستشفى\nوزير  الصحة يزور المستشفى", ["words"] * 16)
 def test_compiled_no_copies_answers_the_candidate_test_as_the_function(text: str, kept: list[str]) -> None:

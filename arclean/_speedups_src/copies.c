@@ -158,9 +158,10 @@ typedef struct {
 } Candidates;
 
 /* title._is_candidate for a content line, the at-th non-blank one, of dict fields: of
- * min_words words at least, and, past the first line, no date (a line of at most
- * date_words words whose skeleton holds a decimal digit, as re's \d).  1, 0, or -1 on
- * an error. */
+ * min_words words at least, and no date: past the first line, no line of at most
+ * date_words words whose skeleton holds a decimal digit (as re's \d); on the first line,
+ * no such line with two runs of digits or more (title._is_dateline).  1, 0, or -1 on an
+ * error. */
 static int
 is_title_candidate(PyObject *fields, Py_ssize_t at, const Candidates *bounds)
 {
@@ -171,18 +172,22 @@ is_title_candidate(PyObject *fields, Py_ssize_t at, const Candidates *bounds)
     if (words < bounds->min_words) {
         return 0;
     }
-    if (at == 0 || words > bounds->date_words) {
+    if (words > bounds->date_words) {
         return 1;
     }
     PyObject *key = line_key(fields);
     if (key == NULL) {
         return -1;
     }
-    int digit = 0;
-    FOR_EACH_CHAR(PyUnicode_KIND(key), PyUnicode_DATA(key), PyUnicode_GET_LENGTH(key), i, ch,
-                  if (Py_UNICODE_ISDECIMAL(ch)) { digit = 1; break; })
+    Py_ssize_t runs = 0;
+    int in_run = 0;
+    FOR_EACH_CHAR(PyUnicode_KIND(key), PyUnicode_DATA(key), PyUnicode_GET_LENGTH(key), i, ch, {
+        int digit = Py_UNICODE_ISDECIMAL(ch);
+        runs += digit && !in_run;
+        in_run = digit;
+    });
     Py_DECREF(key);
-    return !digit;
+    return at == 0 ? runs < 2 : runs == 0;
 }
 
 /* Most words near_by_skeletons splits a skeleton into for its look at the shared words. */

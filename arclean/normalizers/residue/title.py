@@ -13,6 +13,7 @@ refrain, a chant: ``مَوطِنِي مَوطِنِي``) is not a title.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from typing import Callable, Sequence
 
@@ -138,6 +139,9 @@ def find_title(page: Page) -> tuple[int | None, list[int]]:
     (2, [4])
     """
     first: int | None = None
+    # A candidate above (not a date line: the page's first line may be one) puts the next ones
+    # "after chrome", where a copy counts only under a residue line (a verse's refrain stays).
+    above = False
     index = page.neighbour(-1, 1)
     for looked in range(_TITLE_LINES):
         if index is None:
@@ -145,10 +149,11 @@ def find_title(page: Page) -> tuple[int | None, list[int]]:
         line = page.lines[index]
         words = line.words
         if line.kind is CONTENT and words >= _MIN_TITLE_WORDS and not (looked and _is_date(line)):
-            copies = _copies(page, index, after_chrome=first is not None)
+            copies = _copies(page, index, after_chrome=above)
             if copies:
                 return index, copies
             first = index if first is None else first
+            above = above or _is_candidate(line, looked)
         elif first is None and not (line.is_residue or words <= _MAX_MASTHEAD_WORDS or _is_date(line)):
             break
         index = page.neighbour(index, 1)
@@ -289,8 +294,31 @@ _no_copies: Callable[..., bool] = python_no_copies if speedups is None else spee
 
 
 def _is_candidate(line: Line, looked: int) -> bool:
-    """Is the line, the ``looked``-th non-blank one, a title whose copies :func:`find_title` looks for?"""
-    return line.kind is CONTENT and line.words >= _MIN_TITLE_WORDS and not (looked and _is_date(line))
+    """Is the line, the ``looked``-th non-blank one, a title candidate that puts those below it
+    "after chrome" (see :func:`find_title`)?  Content of four words or more, and no date: past
+    the first line, no short line with a number (:func:`_is_date`); the first line may be a
+    title with a number in it (``5 قتلى في حادث سير بالعاصمة``), or a list's first item, but
+    not a date line, a short line with two numbers or more (a day and a year, a date and a
+    time).  :func:`find_title` looks for the copies of a date line on the first line (it may
+    be repeated at once), but a title under it is the page's first title candidate.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> date, title, item = analyze("الأربعاء، 28 يناير 2015\\nالمواطنة عقد اجتماعي لا أكثر\\n2. عدد الأهداف المسجلة").lines
+    >>> _is_candidate(date, 0), _is_candidate(title, 1), _is_candidate(item, 0), _is_candidate(item, 1)
+    (False, True, True, False)
+    """
+    if line.kind is not CONTENT or line.words < _MIN_TITLE_WORDS:
+        return False
+    return not (_is_date(line) if looked else _is_dateline(line))
+
+
+def _is_dateline(line: Line) -> bool:
+    """A short line with two numbers or more in it: a date (``الأربعاء، 28 يناير 2015``), a date
+    and a time (``الأحد 21/02/2021 - 13:59``)."""
+    return line.words <= _MAX_DATE_WORDS and len(_DIGIT_RUN.findall(line.key)) >= 2
+
+
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 #: Where :func:`_may_be_doubled` keeps a line's answer (read there by the copy look, too).
