@@ -595,6 +595,8 @@ def test_compiled_no_copies_answers_may_be_doubled_as_the_function(text: str, ke
 @example("عاجل\nالثلاثاء 12 مارس 2024 الساعة 10\nوزير الصحة يزور المستشفى\nوزير الصحة يزور المستشفى", [""] * 16)
 @example("الأربعاء، 28 يناير 2015\nالمواطنة عقد اجتماعي لا أكثر\n\nالمواطنة عقد اجتماعي لا أكثر", [""] * 16)  # a date line first
 @example("2. عدد الأهداف المسجلة\nالمواطنة عقد اجتماعي لا أكثر\n\nالمواطنة عقد اجتماعي لا أكثر", [""] * 16)  # a list's item
+@example("آخر تحديث :الأحد - 14 ديسمبر 2025 - 05:08 م\nكهرباء عدن تأسف من تجاهل الحكومة\n\nكهرباء عدن تأسف من تجاهل الحكومة",
+         [""] * 16)  # a date line of nine words, four of them numbers
 @example("وزير الصحة يزور المستشفى الجديد في المدينة اليوم\nوزير الصحة يزور المستشفى الجديد بالمدينة اليوم", [""] * 16)
 @example("وزير الصحة يزور المستشفى\nوزير  الصحة يزور المستشفى", ["words"] * 16)
 def test_compiled_no_copies_answers_the_candidate_test_as_the_function(text: str, kept: list[str]) -> None:
@@ -621,6 +623,35 @@ def test_compiled_no_copies_answers_the_candidate_test_as_the_function(text: str
     for bounds in ((4, 8), (-1, 8, 1000), (4, 8, -1)):
         with pytest.raises((TypeError, ValueError)):
             speedups.no_copies(*_no_copies_arguments(page, is_candidate=bounds))
+
+
+_DATE_PIECES = st.sampled_from(["الأحد", "28", "يناير", "2015", "31.9", "05:08", "21/02/2021", "10/05", "1.2.3",
+                                 "2024-11-23@11:35:45", "١٢", "٣٫٥", "-", "م", "آخر تحديث :", "1.", "12-", "5 قتلى", "في",
+                                 "حادث", "سير", ":2", "،"])
+
+@compiled
+@settings(max_examples=500)
+@given(st.lists(_DATE_PIECES, min_size=1, max_size=18), st.booleans())
+@example(["تراجع معدل التضخم إلى", "31.9", "بالمئة خلال شهر يناير"], False)  # a fraction is one number
+@example(["2024-11-23@11:35:45", "GMT"], True)
+@example(["Last Updated on", "10/05/2015"], False)  # a whole date counts for two numbers
+def test_compiled_copy_look_tells_a_date_line_as_the_function(pieces: list[str], with_key: bool) -> None:
+    """On the page's first line, ``no_copies`` tells a date line (``title._is_dateline``: numbers in the
+    text, their separators inside them, and the skeleton's other words) as ``title._is_candidate`` does."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    # under the first line, a title and its copy with a kicker between: a copy only if the first is a date line
+    text = " ".join(pieces) + "\nالمواطنة عقد اجتماعي لا أكثر\nتقرير خاص\nالمواطنة عقد اجتماعي لا أكثر"
+    page = analysis.analyze(text)
+    sides = []
+    for test in (title_module._is_candidate, title_module._CANDIDATE_TEST):
+        lines = tuple(Line(line.text, line.kind, line.folded, line.prose, guard=line.guard) for line in page.lines)
+        if with_key:
+            lines[0].key  # noqa: B018 (made, as a rule that read it would have)
+        fresh = Page(lines, page.extra, page.forum, page.alone)
+        sides.append(speedups.no_copies(*_no_copies_arguments(fresh, is_candidate=test)))
+    assert sides[0] == sides[1], title_module._is_candidate(page.lines[0], 0)
 
 
 def _asker(log: list[int]) -> Callable[[Line], bool]:

@@ -157,11 +157,44 @@ typedef struct {
     Py_ssize_t long_line;  /* Line.words: a line longer than this is counted by its spaces */
 } Candidates;
 
+/* How many numbers a line's text holds, as title._NUMBER finds them (runs of decimal
+ * digits, with - . , : / or U+066B between two digits inside one), a number of three parts
+ * or more (a whole date) counted twice, as title._date_weight counts it. */
+static Py_ssize_t
+count_numbers(PyObject *text)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
+    while (i < length) {
+        if (!Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t separators = 0;
+        while (i < length) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (Py_UNICODE_ISDECIMAL(ch)) {
+                i++;
+            } else if ((ch == '-' || ch == '.' || ch == ',' || ch == ':' || ch == '/' || ch == 0x066B)
+                       && i + 1 < length && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 1))) {
+                separators++;
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        count += separators >= 2 ? 2 : 1;
+    }
+    return count;
+}
+
 /* title._is_candidate for a content line, the at-th non-blank one, of dict fields: of
  * min_words words at least, and no date: past the first line, no line of at most
  * date_words words whose skeleton holds a decimal digit (as re's \d); on the first line,
- * no such line with two runs of digits or more (title._is_dateline).  1, 0, or -1 on an
- * error. */
+ * no date line (title._is_dateline: at most 2 * date_words words, two numbers or more in
+ * the text, and at most date_words words of the skeleton that are not digits alone).
+ * 1, 0, or -1 on an error. */
 static int
 is_title_candidate(PyObject *fields, Py_ssize_t at, const Candidates *bounds)
 {
@@ -172,22 +205,47 @@ is_title_candidate(PyObject *fields, Py_ssize_t at, const Candidates *bounds)
     if (words < bounds->min_words) {
         return 0;
     }
-    if (words > bounds->date_words) {
+    if (words > (at == 0 ? 2 * bounds->date_words : bounds->date_words)) {
         return 1;
+    }
+    if (at == 0) {
+        PyObject *text = PyDict_GetItemWithError(fields, LINE_TEXT); /* borrowed */
+        if (text == NULL || !PyUnicode_Check(text)) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "no_copies: a line without its text");
+            }
+            return -1;
+        }
+        if (count_numbers(text) < 2) { /* fewer than two numbers, or a whole date */
+            return 1;
+        }
     }
     PyObject *key = line_key(fields);
     if (key == NULL) {
         return -1;
     }
-    Py_ssize_t runs = 0;
-    int in_run = 0;
+    /* The skeleton's words (runs of characters not white space, as str.split), how many of
+     * them are digits alone, and whether it holds a digit. */
+    Py_ssize_t count = 0, numbers = 0;
+    int in_word = 0, all_digits = 0, digit = 0;
     FOR_EACH_CHAR(PyUnicode_KIND(key), PyUnicode_DATA(key), PyUnicode_GET_LENGTH(key), i, ch, {
-        int digit = Py_UNICODE_ISDECIMAL(ch);
-        runs += digit && !in_run;
-        in_run = digit;
+        int decimal = Py_UNICODE_ISDECIMAL(ch);
+        digit = digit || decimal;
+        if (Py_UNICODE_ISSPACE(ch)) {
+            numbers += in_word && all_digits;
+            in_word = 0;
+        } else {
+            count += !in_word;
+            all_digits = in_word ? all_digits && decimal : decimal;
+            in_word = 1;
+        }
     });
+    numbers += in_word && all_digits;
     Py_DECREF(key);
-    return at == 0 ? runs < 2 : runs == 0;
+    if (at == 0) {
+        return count - numbers > bounds->date_words;
+    }
+    return !digit;
 }
 
 /* Most words near_by_skeletons splits a skeleton into for its look at the shared words. */

@@ -298,7 +298,7 @@ def _is_candidate(line: Line, looked: int) -> bool:
     "after chrome" (see :func:`find_title`)?  Content of four words or more, and no date: past
     the first line, no short line with a number (:func:`_is_date`); the first line may be a
     title with a number in it (``5 قتلى في حادث سير بالعاصمة``), or a list's first item, but
-    not a date line, a short line with two numbers or more (a day and a year, a date and a
+    not a date line (:func:`_is_dateline`: two numbers or more, a day and a year, a date and a
     time).  :func:`find_title` looks for the copies of a date line on the first line (it may
     be repeated at once), but a title under it is the page's first title candidate.
 
@@ -313,12 +313,35 @@ def _is_candidate(line: Line, looked: int) -> bool:
 
 
 def _is_dateline(line: Line) -> bool:
-    """A short line with two numbers or more in it: a date (``الأربعاء، 28 يناير 2015``), a date
-    and a time (``الأحد 21/02/2021 - 13:59``)."""
-    return line.words <= _MAX_DATE_WORDS and len(_DIGIT_RUN.findall(line.key)) >= 2
+    """A date line: two numbers or more, and at most :data:`_MAX_DATE_WORDS` words besides
+    them (a date, ``الأربعاء، 28 يناير 2015``; a date and a time, ``آخر تحديث :الأحد - 14
+    ديسمبر 2025 - 05:08 م``; ``Last Updated on 10/05/2015``).  A number is a run of digits in
+    the text, with the separators of a date, a time or a fraction inside it (``13:59``,
+    ``31.9``: one number each; a whole date, ``10/05/2015``, counts for two); the other words
+    are the skeleton's words that are not digits alone.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> [_is_dateline(line) for line in analyze("آخر تحديث :الأحد - 14 ديسمبر 2025 - 05:08 م\\n"
+    ...                                          "5 قتلى في حادث سير بالعاصمة\\n"
+    ...                                          "تراجع معدل التضخم إلى 31.9 بالمئة خلال شهر يناير").lines]
+    [True, False, False]
+    """
+    if line.words > 2 * _MAX_DATE_WORDS:
+        return False  # a long line, whose skeleton is not made for this
+    if sum(_date_weight(number) for number in _NUMBER.findall(line.text)) < 2:
+        return False
+    words = line.key.split()
+    return len(words) - sum(word.isdecimal() for word in words) <= _MAX_DATE_WORDS
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+#: A number in a line's text: digits, with a date's, a time's or a fraction's separators between them.
+_NUMBER = re.compile(r"\d+(?:[-.,:/\u066b]\d+)*")
+
+
+def _date_weight(number: str) -> int:
+    """What a number counts for in a date line: two for one of three parts or more (a whole
+    date, ``10/05/2015``), one for another."""
+    return 2 if sum(not char.isdecimal() for char in number) >= 2 else 1
 
 
 #: Where :func:`_may_be_doubled` keeps a line's answer (read there by the copy look, too).
