@@ -49,7 +49,9 @@ MAX_CONTENT_UNDER_CHROME = 6
 #: A poster card's labelled line (``عدد الرسائل : 16801``, ``الموقع : اليمن الحبيبة``): a label, a colon
 #: and a value, at most this many words.  A longer forum line with a colon is no card's
 #: (``التعديل الأخير تم بواسطة : X بتاريخ …``, a post's edit note under its last line).
-_MAX_CARD_LABEL_WORDS = 6
+MAX_CARD_LABEL_WORDS = 6
+#: A line of a short post under a poster card has this many words at least (a card's own labels, a word or two).
+_MIN_POST_WORDS = 3
 #: A poster card's name line: a name of up to four words (printed twice on some boards) and the
 #: poster's online status or reputation (up to seven words: ``is a glorious beacon of light``).
 _MAX_NAME_LINE_WORDS = 12
@@ -393,7 +395,10 @@ def _is_tail_chrome(line: Line) -> bool:
 def _judge_by_neighbours(page: Page) -> Page:
     """A short line, or a run of two, between two chrome lines at the page's
     edge is chrome, and so are the other copies of a line repeated in such a
-    place (a site or board name printed above and below its menus)."""
+    place (a site or board name printed above and below its menus).  Not a run
+    with a line of three words or more under a poster card's count or name line on
+    a forum's page (:func:`is_card_line`): that is a short post, where a card's own
+    labels (``الأوسمة``, ``عضو فعال``) are a word or two."""
     if _CHROME_KINDS.isdisjoint(page.index):
         return page  # no chrome line for a line to stand between (two thirds of the pages the rounds judge)
     changed: dict[int, Line] = {}
@@ -408,8 +413,7 @@ def _judge_by_neighbours(page: Page) -> Page:
         if after is not None and _context_candidate(page, after, chrome_end):
             run.append(after)
             after = page.neighbour(after, 1)
-        before = page.neighbour(index, -1)
-        if before is None or after is None or not _is_chrome(page.lines[before]) or not _is_chrome(page.lines[after]):
+        if not _between_chrome(page, page.neighbour(index, -1), after, run):
             continue
         for member in run:
             changed[member] = replace(page.lines[member], kind=Kind.CHROME, evidence="a short line between chrome lines", by_context=True)
@@ -422,12 +426,39 @@ def _judge_by_neighbours(page: Page) -> Page:
     return _with(page, changed)
 
 
+def _between_chrome(page: Page, above: int | None, below: int | None, run: list[int]) -> bool:
+    """Do chrome lines stand right above and below the run, and is the run no post?  On a
+    forum's page, a run under a poster card's count or name line with a line of three words
+    or more is a post of a line or two, where a card's own labels (``الأوسمة``, ``عضو فعال``)
+    are a word or two."""
+    if above is None or below is None or not _is_chrome(page.lines[above]) or not _is_chrome(page.lines[below]):
+        return False
+    return not (page.forum and is_card_line(page.lines[above]) and any(page.lines[m].words >= _MIN_POST_WORDS for m in run))
+
+
+def is_card_line(line: Line) -> bool:
+    """A poster card's line that says so by itself: a count (``المشاركات: 273``, a counter or
+    a forum's labelled line of a few words) or a name line (``X غير متواجد حالياً``, content
+    until :func:`_judge_poster_names` judges it).  Read on a forum's page only.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> [is_card_line(line) for line in analyze("سارة غير متواجد حالياً\\nعدد الرسائل : 16801\\nبارك الله فيكم").lines]
+    [True, True, False]
+    """
+    kind = line.kind
+    if kind is Kind.COUNTER or (kind is FORUM and ":" in line.text and line.words <= MAX_CARD_LABEL_WORDS):
+        return True
+    return (kind is FORUM or kind is CONTENT) and not line.prose and line.words <= _MAX_NAME_LINE_WORDS and is_poster_name(line.key)
+
+
 def _judge_poster_cards(page: Page) -> Page:
     """Forum poster cards: the short lines (avatar text, name, rank) right above
-    a card's labelled lines (``عدد الرسائل : 16801``) belong to the card."""
+    a card's labelled lines (``عدد الرسائل : 16801``) belong to the card, judged
+    forum chrome (which rule B207 drops wherever it stands) even where their
+    neighbours had made them chrome (which goes only at the page's edges)."""
     changed: dict[int, Line] = {}
     for index in page.index.get(FORUM, ()):
-        if ":" not in page.lines[index].text or page.lines[index].words > _MAX_CARD_LABEL_WORDS:
+        if ":" not in page.lines[index].text or page.lines[index].words > MAX_CARD_LABEL_WORDS:
             continue
         above = page.neighbour(index, -1)
         while above is not None and above not in changed:
@@ -435,11 +466,16 @@ def _judge_poster_cards(page: Page) -> Page:
             if candidate.kind is FORUM:
                 above = page.neighbour(above, -1)
                 continue
-            if candidate.kind is not CONTENT or candidate.prose or not _card_line(candidate):
+            if candidate.kind not in _CARD_CANDIDATE_KINDS or candidate.prose or not _card_line(candidate):
                 break
             changed[above] = replace(candidate, kind=Kind.FORUM, evidence="a line of a poster card", by_context=True)
             above = page.neighbour(above, -1)
     return _with(page, changed)
+
+
+#: What a card's short line above its labelled lines may have been judged before: content, or
+#: chrome between two chrome lines (a rank under a name line the board's status phrase marks).
+_CARD_CANDIDATE_KINDS = (CONTENT, Kind.CHROME)
 
 
 def _judge_poster_names(page: Page) -> Page:

@@ -18,6 +18,9 @@ and a card over each post.  A line that is chrome by its words or place alone,
 with no phrase to say so, ends the article only when at most six lines of
 content follow it: more are the text's own verses or list.  So does a forum's
 thread tool or count on a forum's page: a post of verses holds no paragraph.
+And nothing above a poster card (its name line, its labelled counts) or a
+post's dated header over a line of content ends the thread: it heads a post,
+however short.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ from typing import Sequence
 from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
-from .context import MAX_CONTENT_UNDER_CHROME
-from .page import END_OF_PAGE, Kind, Page
+from .context import MAX_CONTENT_UNDER_CHROME, is_card_line
+from .lines import is_post_byline
+from .page import END_OF_PAGE, Kind, Line, Page
 
 _MIN_PROSE_ALLOWANCE = 400
 #: Lines that end an article even with whole paragraphs under them, when more residue follows.
@@ -62,7 +66,7 @@ def cut_tail(page: Page) -> Page:
     lines = page.lines
     prose_before = list(accumulate([len(lines[i].text) for i in prose], initial=0))
     for index in page.of_kinds(END_OF_PAGE):
-        if index <= start or not _ends_article(page, index) or _holds_content_below(page, index):
+        if index <= start or not _ends_article(page, index) or _holds_content_below(page, index) or _above_a_post(page, index):
             continue
         k = bisect_left(prose, index)
         before, after = prose_before[k], prose_before[-1] - prose_before[k]
@@ -166,3 +170,59 @@ def _is_ambiguous(page: Page, index: int) -> bool:
     """A one-word residue line (``التعليق``, ``مشاركة``, ``طباعة``) can also be a
     heading of the text; it ends the article only if no prose follows."""
     return page.lines[index].words == 1
+
+
+def _above_a_post(page: Page, index: int) -> bool:
+    """On a forum's page, does a post's head stand at the line or below it: a poster card
+    (a run of residue lines, blank lines aside, that holds a card's count or name line,
+    :func:`~arclean.normalizers.residue.context.is_card_line`), or a post's dated header
+    (``قديم 16-05-2017, 02:06 PM``, ``مُساهمة من طرف X <date>``: a byline by
+    :func:`~arclean.normalizers.residue.lines.is_post_byline`), with a line of content under
+    it (under the card's run)?  Then the thread goes on there: a board prints a card or a
+    header over each post, and a post of a line or two holds no paragraph to tell it from a
+    tail's links.  The header stays when the rules drop the cards, and so does the answer.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("منتديات الجلفة لكل الجزائريين و العرب\\nسؤال عن التسجيل في الجامعة\\n"
+    ...                "قديم 2012-05-01, 10:00\\nالصورة الرمزية سارة\\nسارة غير متواجد حالياً\\n"
+    ...                "المشاركات: 273\\nبارك الله فيكم\\nاقتباس\\nقديم 2012-05-02, 10:01\\nشكرا لك\\nاقتباس")
+    >>> _above_a_post(page, 3), _above_a_post(page, 7), _above_a_post(page, 10), [line.text for line in cut_tail(page).lines][6:]
+    (True, True, False, ['بارك الله فيكم', 'اقتباس', 'قديم 2012-05-02, 10:01', 'شكرا لك', ''])
+    """
+    if not page.forum:
+        return False
+    memo = page.__dict__  # pages are immutable: the last post's head, found once a page
+    last = memo.get(_LAST_POST_HEAD)
+    if last is None:
+        last = memo[_LAST_POST_HEAD] = _last_post_head(page)
+    return index <= last
+
+
+_LAST_POST_HEAD = "_last_post_head"
+
+
+def _last_post_head(page: Page) -> int:
+    """The last line of the last post's head (a card's run of residue lines, or a dated header)
+    with a line of content right under it; -1 if none."""
+    lines = page.lines
+    heads = sorted(i for kind in (Kind.FORUM, Kind.COUNTER, Kind.CONTENT) for i in page.index.get(kind, ())
+                   if _is_post_head(lines[i]))
+    for head in reversed(heads):
+        last = head
+        while (below := page.neighbour(last, 1)) is not None and lines[below].is_residue:
+            last = below
+        under = page.neighbour(last, 1)
+        if under is not None and lines[under].kind is Kind.CONTENT and not _is_post_head(lines[under]):
+            return last
+    return -1
+
+
+def _is_post_head(line: Line) -> bool:
+    """A card's count or name line, or a post's dated header."""
+    if is_card_line(line):
+        return True
+    return line.kind is Kind.CONTENT and line.words <= _MAX_HEADER_WORDS and is_post_byline(line.text, line.key)
+
+
+#: A post's dated header: a label, a writer, a date and a time, a post number.
+_MAX_HEADER_WORDS = 16
