@@ -167,17 +167,17 @@ count_numbers(PyObject *text)
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
     while (i < length) {
-        if (!Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) {
+        if (!is_decimal_digit(PyUnicode_READ(kind, data, i))) {
             i++;
             continue;
         }
         Py_ssize_t separators = 0;
         while (i < length) {
             Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-            if (Py_UNICODE_ISDECIMAL(ch)) {
+            if (is_decimal_digit(ch)) {
                 i++;
             } else if ((ch == '-' || ch == '.' || ch == ',' || ch == ':' || ch == '/' || ch == 0x066B)
-                       && i + 1 < length && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 1))) {
+                       && i + 1 < length && is_decimal_digit(PyUnicode_READ(kind, data, i + 1))) {
                 separators++;
                 i += 2;
             } else {
@@ -229,7 +229,7 @@ is_title_candidate(PyObject *fields, Py_ssize_t at, const Candidates *bounds)
     Py_ssize_t count = 0, numbers = 0;
     int in_word = 0, all_digits = 0, digit = 0;
     FOR_EACH_CHAR(PyUnicode_KIND(key), PyUnicode_DATA(key), PyUnicode_GET_LENGTH(key), i, ch, {
-        int decimal = Py_UNICODE_ISDECIMAL(ch);
+        int decimal = is_decimal_digit(ch);
         digit = digit || decimal;
         if (Py_UNICODE_ISSPACE(ch)) {
             numbers += in_word && all_digits;

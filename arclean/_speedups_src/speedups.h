@@ -30,6 +30,20 @@
     }                                                                                        \
     }
 
+/* Py_UNICODE_ISDECIMAL (re's \d), without a look in the Unicode database for ASCII and for
+ * the Arabic block's letters and marks (U+0600-U+065F), which hold no decimal digit. */
+static inline int
+is_decimal_digit(Py_UCS4 ch)
+{
+    if (ch < 0x80) {
+        return ch >= '0' && ch <= '9';
+    }
+    if (ch >= 0x0600 && ch < 0x0660) {
+        return 0;
+    }
+    return Py_UNICODE_ISDECIMAL(ch);
+}
+
 /* A str argument's length, kind and data; -1, with a TypeError naming the function,
  * for anything else. */
 static inline int
