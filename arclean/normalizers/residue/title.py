@@ -328,6 +328,18 @@ def _is_dateline(line: Line) -> bool:
     """
     if line.words > 2 * _MAX_DATE_WORDS:
         return False  # a long line, whose skeleton is not made for this
+    memo = line.__dict__  # lines are immutable, and a known short line (a site's dateline) comes back
+    found: bool | None = memo.get(_DATELINE_MEMO)
+    if found is None:
+        found = memo[_DATELINE_MEMO] = _reads_as_dateline(line)
+    return found
+
+
+#: Where :func:`_is_dateline` keeps a line's answer.
+_DATELINE_MEMO = "_is_dateline"
+
+
+def _reads_as_dateline(line: Line) -> bool:
     if sum(_date_weight(number) for number in _NUMBER.findall(line.text)) < 2:
         return False
     words = line.key.split()
