@@ -16,8 +16,9 @@ line or a count on a forum's page (``إضافة رد``, a poster card's
 ``عدد النقاط : 14``): boards print their thread tools above the first post too,
 and a card over each post.  A line that is chrome by its words or place alone,
 with no phrase to say so, ends the article only when at most six lines of
-content follow it: more are the text's own verses or list.  So does a forum's
-thread tool or count on a forum's page: a post of verses holds no paragraph.
+content follow it: more are the text's own verses or list.  So does a count (a
+post's number over its verses) and a forum's thread tool on a forum's page: a
+post of verses holds no paragraph.
 And nothing above a poster card (its name line, its labelled counts) or a
 post's dated header over a line of content ends the thread: it heads a post,
 however short.
@@ -42,6 +43,9 @@ _STRONG_ENDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.SHARE, Kind.PAYWALL})
 #: On a forum's page, the kinds of a thread's tools, of its poster cards' counts and of the
 #: board's menus and ad slots (``اعلانك هنا``): a board prints them above its posts too.
 _THREAD_KINDS = frozenset({Kind.FORUM, Kind.COUNTER, Kind.NUMBER, Kind.HEAD})
+#: Lines that end an article only with a few lines of content under them at most: chrome by
+#: words or place alone, and counts (a post's number over its verses).
+_COUNTED_BELOW = frozenset({Kind.CHROME, Kind.COUNTER, Kind.NUMBER})
 
 
 def cut_page_tail(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -94,12 +98,12 @@ def _ends_article(page: Page, index: int) -> bool:
 
 
 def _holds_content_below(page: Page, index: int) -> bool:
-    """Is the line chrome only by its words or its place (kind CHROME: no phrase says so), or a
-    forum's thread tool, with more than a few lines of content below it?  Then it does not end
-    the article: a tail's chrome under such a line is a link or two (``السابق``, a title,
-    ``التالي``), where a poem or a list after an article's one paragraph runs on (under an
-    image's ``Icon 08``), and so does a post of verses or short lines under the thread tools a
-    board prints above its first post.
+    """Is the line chrome only by its words or its place (kind CHROME: no phrase says so), a
+    count or a number, or a forum's thread tool, with more than a few lines of content below
+    it?  Then it does not end the article: a tail's chrome under such a line is a link or two
+    (``السابق``, a title, ``التالي``), where a poem or a list after an article's one paragraph
+    runs on (under an image's ``Icon 08``), and so does a post of verses or short lines under
+    the thread tools a board prints above its first post, or under its number.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> verses = "\\n".join(["نادتني أمي بصوتها الهادئ", "فاليوم يومك لا تنامي", "عيد ميلادك أقبل"] * 3)
@@ -108,7 +112,7 @@ def _holds_content_below(page: Page, index: int) -> bool:
     >>> page.lines[1].kind.name, _holds_content_below(page, 1), cut_tail(page) is page
     ('CHROME', True, True)
     """
-    if page.lines[index].kind is not Kind.CHROME and not _is_thread_tool(page, index):
+    if page.lines[index].kind not in _COUNTED_BELOW and not _is_thread_tool(page, index):
         return False
     content = page.index.get(Kind.CONTENT, ())
     return len(content) - bisect_left(content, index) > MAX_CONTENT_UNDER_CHROME
