@@ -28,7 +28,7 @@ from typing import Callable, Sequence
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import ends_sentence
-from .lines import function_words, is_poster_name, listed
+from .lines import function_words, is_post_byline, is_poster_name, listed
 from .page import BLANK, CONTENT, FORUM, NUMBER, NUMBERS, Guard, Kind, Line, Page, Region
 from .title import find_post, find_title, has_no_copies, is_doubled, is_near_duplicate
 
@@ -381,7 +381,8 @@ def _judge_tail_words(page: Page) -> Page:
 
 
 def _is_tail_chrome(line: Line) -> bool:
-    """A line of content the tail makes chrome: three words or more, no sentence, 60 % chrome or function words."""
+    """A line of content the tail makes chrome: three words or more, no sentence, 60 % chrome or
+    function words (numbers too), and no forum post's dated header, mostly numbers as it is."""
     return bool(
         line.chrome_count
         and line.guard is None
@@ -389,6 +390,7 @@ def _is_tail_chrome(line: Line) -> bool:
         and line.words >= _MIN_TAIL_CHROME_WORDS
         and not line.text.rstrip().endswith(".")
         and (line.chrome_count + line.filler_count) * 10 >= line.words * 6
+        and not is_post_byline(line.text, line.key)  # a post's dated header (قديم 22-12-2005, 02:20 PM المشاركة 2)
     )
 
 
