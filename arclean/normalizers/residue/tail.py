@@ -21,7 +21,8 @@ post's number over its verses) and a forum's thread tool on a forum's page: a
 post of verses holds no paragraph.
 And nothing above a poster card (its name line, its labelled counts) or a
 post's dated header over a line of content ends the thread: it heads a post,
-however short.
+however short.  Nor does a line inside a list (a list item above it, two or more
+below it): an ad slot between a recipe's ingredients and its steps.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from ...text.folding import ends_sentence
 from .analysis import apply
 from .context import MAX_CONTENT_UNDER_CHROME, is_card_line
 from .lines import is_post_byline
-from .page import END_OF_PAGE, Kind, Line, Page
+from .page import END_OF_PAGE, Guard, Kind, Line, Page
 
 _MIN_PROSE_ALLOWANCE = 400
 #: Lines that end an article even with whole paragraphs under them, when more residue follows.
@@ -70,7 +71,8 @@ def cut_tail(page: Page) -> Page:
     lines = page.lines
     prose_before = list(accumulate([len(lines[i].text) for i in prose], initial=0))
     for index in page.of_kinds(END_OF_PAGE):
-        if index <= start or not _ends_article(page, index) or _holds_content_below(page, index) or _above_a_post(page, index):
+        if (index <= start or not _ends_article(page, index) or _holds_content_below(page, index)
+                or _above_a_post(page, index) or _inside_a_list(page, index)):
             continue
         k = bisect_left(prose, index)
         before, after = prose_before[k], prose_before[-1] - prose_before[k]
@@ -230,3 +232,30 @@ def _is_post_head(line: Line) -> bool:
 
 #: A post's dated header: a label, a writer, a date and a time, a post number.
 _MAX_HEADER_WORDS = 16
+
+
+def _inside_a_list(page: Page, index: int) -> bool:
+    """Does the line stand inside a list: a list item (``- ``, ``• ``, ``1. ``) the nearest line
+    of content above it, and two list items or more among the content below it?  An ad slot or a
+    share bar between a recipe's ingredients and its steps is no end of the text, where a tail's
+    links come under the article's last paragraph.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("طريقة عمل الكعك بالتمر\\nالكعك من أشهر حلويات العيد في البيوت العربية، ويحضر قبل العيد بأيام.\\n"
+    ...                "- كوب من السمن\\n- ثلاثة أكواب من الدقيق\\nمساحة إعلانية\\n- نصف كوب من الحليب\\n- ملعقة من الخميرة")
+    >>> _inside_a_list(page, 4), len(cut_tail(page).lines)
+    (True, 7)
+    """
+    lines = page.lines
+    above = page.neighbour(index, -1)
+    while above is not None and lines[above].is_residue:
+        above = page.neighbour(above, -1)
+    if above is None or lines[above].guard is not Guard.LIST:
+        return False
+    content = page.index.get(Kind.CONTENT, ())
+    below = (lines[i] for i in content[bisect_left(content, index):])
+    return sum(line.guard is Guard.LIST for line in below) >= _MIN_ITEMS_BELOW
+
+
+#: List items under a residue line, at least, for the list to go on under it.
+_MIN_ITEMS_BELOW = 2
