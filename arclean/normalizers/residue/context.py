@@ -399,7 +399,7 @@ def _judge_by_neighbours(page: Page) -> Page:
     edge is chrome, and so are the other copies of a line repeated in such a
     place (a site or board name printed above and below its menus).  Not a run
     with a line of three words or more under a poster card's count or name line on
-    a forum's page (:func:`is_card_line`): that is a short post, where a card's own
+    a forum's page (:func:`is_card_mark`): that is a short post, where a card's own
     labels (``الأوسمة``, ``عضو فعال``) are a word or two."""
     if _CHROME_KINDS.isdisjoint(page.index):
         return page  # no chrome line for a line to stand between (two thirds of the pages the rounds judge)
@@ -435,16 +435,16 @@ def _between_chrome(page: Page, above: int | None, below: int | None, run: list[
     are a word or two."""
     if above is None or below is None or not _is_chrome(page.lines[above]) or not _is_chrome(page.lines[below]):
         return False
-    return not (page.forum and is_card_line(page.lines[above]) and any(page.lines[m].words >= _MIN_POST_WORDS for m in run))
+    return not (page.forum and is_card_mark(page.lines[above]) and any(page.lines[m].words >= _MIN_POST_WORDS for m in run))
 
 
-def is_card_line(line: Line) -> bool:
+def is_card_mark(line: Line) -> bool:
     """A poster card's line that says so by itself: a count (``المشاركات: 273``, a counter or
     a forum's labelled line of a few words) or a name line (``X غير متواجد حالياً``, content
     until :func:`_judge_poster_names` judges it).  Read on a forum's page only.
 
     >>> from arclean.normalizers.residue.analysis import analyze
-    >>> [is_card_line(line) for line in analyze("سارة غير متواجد حالياً\\nعدد الرسائل : 16801\\nبارك الله فيكم").lines]
+    >>> [is_card_mark(line) for line in analyze("سارة غير متواجد حالياً\\nعدد الرسائل : 16801\\nبارك الله فيكم").lines]
     [True, True, False]
     """
     kind = line.kind

@@ -16,7 +16,7 @@ line or a count on a forum's page (``إضافة رد``, a poster card's
 ``عدد النقاط : 14``): boards print their thread tools above the first post too,
 and a card over each post.  A line that is chrome by its words or place alone,
 with no phrase to say so, ends the article only when at most six lines of
-content follow it: more are the text's own verses or list.  So does a count (a
+content follow it: more are the text's own verses or list.  So do a count (a
 post's number over its verses) and a forum's thread tool on a forum's page: a
 post of verses holds no paragraph.
 And nothing above a poster card (its name line, its labelled counts) or a
@@ -34,7 +34,7 @@ from typing import Sequence
 from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
-from .context import MAX_CONTENT_UNDER_CHROME, is_card_line
+from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark
 from .lines import is_post_byline
 from .page import END_OF_PAGE, Guard, Kind, Line, Page
 
@@ -181,7 +181,7 @@ def _is_ambiguous(page: Page, index: int) -> bool:
 def _above_a_post(page: Page, index: int) -> bool:
     """On a forum's page, does a post's head stand at the line or below it: a poster card
     (a run of residue lines, blank lines aside, that holds a card's count or name line,
-    :func:`~arclean.normalizers.residue.context.is_card_line`), or a post's dated header
+    :func:`~arclean.normalizers.residue.context.is_card_mark`), or a post's dated header
     (``قديم 16-05-2017, 02:06 PM``, ``مُساهمة من طرف X <date>``: a byline by
     :func:`~arclean.normalizers.residue.lines.is_post_byline`), with a line of content under
     it (under the card's run)?  Then the thread goes on there: a board prints a card or a
@@ -225,7 +225,7 @@ def _last_post_head(page: Page) -> int:
 
 def _is_post_head(line: Line) -> bool:
     """A card's count or name line, or a post's dated header."""
-    if is_card_line(line):
+    if is_card_mark(line):
         return True
     return line.kind is Kind.CONTENT and line.words <= _MAX_HEADER_WORDS and is_post_byline(line.text, line.key)
 
