@@ -355,6 +355,10 @@ def post_labels() -> frozenset[str]:
     return _folded_words("words/post_labels.txt")
 
 
+#: A forum post's byline or dated header: a label, a writer, a date and a time, a post number; at most this many words.
+MAX_POST_BYLINE_WORDS = 16
+
+
 def is_post_byline(line: str, key: str) -> bool:
     """A forum post's byline: a post label, then the writer and a date.
 

@@ -64,7 +64,6 @@ def python_first_repeat(lines: tuple[Line, ...], filled: Sequence[int], slack: i
     return -1
 
 
-
 def normalized(text: str) -> str:
     """The paragraph as the rules after the line rules leave it, white space aside: the
     quote rules (Q101-Q103) reshape and convert its quotation marks, so two paragraphs
@@ -79,4 +78,3 @@ def normalized(text: str) -> str:
         if mark in text:
             text = text.replace(mark, "")
     return " ".join(text.split())
-

@@ -35,7 +35,7 @@ from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
 from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark
-from .lines import is_post_byline
+from .lines import MAX_POST_BYLINE_WORDS, is_post_byline
 from .page import END_OF_PAGE, Guard, Kind, Line, Page
 
 _MIN_PROSE_ALLOWANCE = 400
@@ -227,11 +227,7 @@ def _is_post_head(line: Line) -> bool:
     """A card's count or name line, or a post's dated header."""
     if is_card_mark(line):
         return True
-    return line.kind is Kind.CONTENT and line.words <= _MAX_HEADER_WORDS and is_post_byline(line.text, line.key)
-
-
-#: A post's dated header: a label, a writer, a date and a time, a post number.
-_MAX_HEADER_WORDS = 16
+    return line.kind is Kind.CONTENT and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key)
 
 
 def _inside_a_list(page: Page, index: int) -> bool:

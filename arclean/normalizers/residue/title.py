@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import WORD_RUN
-from .lines import is_post_byline
+from .lines import MAX_POST_BYLINE_WORDS, is_post_byline
 from .page import BLANK, CONTENT, LABEL, LONG_LINE_WORDS, Guard, Kind, Line, Page
 from .repeats import may_repeat
 
@@ -483,7 +483,7 @@ def _find_doubled_key(line: Line) -> str | None:
 
 def _is_post_byline(line: Line) -> bool:
     """A post label is a content label: the byline is a guarded line."""
-    return line.guard is LABEL and line.words <= 16 and is_post_byline(line.text, line.key)
+    return line.guard is LABEL and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key)
 
 
 def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
