@@ -98,6 +98,8 @@ RESIDUE_SNIPPETS = (
     # character, chrome above a repeated title, a label left last by the tail cut
     "&amp;nbsp;", "&amp;amp;quot;", "&n\u200bbsp;", "&amp;n\u200bbsp;", "اذهب إلى المحتوى\n", "Feeds:\n",
     "هل أعجبك الموضوع :", "| 30 |", "• 45058", "منتديات تقنيات\n",
+    # a forum post's header and its icon label, which B209 takes off a line's front
+    "\nقديم 08-02-2019, 06:45 PM\n", "\nافتراضي ", "افتراضي افتراضي ",
 )
 
 arabic_noise = st.lists(

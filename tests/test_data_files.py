@@ -209,6 +209,14 @@ def test_every_avatar_label_before_a_name_makes_a_poster_cards_line_on_a_forum_p
     assert f"{label} مسلم11" not in arclean.clean(_THREAD.format(card=f"{label} مسلم11"))
 
 
+@pytest.mark.parametrize("label", sorted(tables.word_list("words/post_icon_labels.txt")))
+def test_every_post_icon_label_goes_from_a_posts_title_on_a_forum_page_only(label: str) -> None:
+    post = "قديم 08-02-2019, 06:45 PM\n{line}\nرحم الله والدك وأسكنه فسيح جناته، وألهمكم الصبر والسلوان.\n"
+    assert arclean.clean(post.format(line=f"{label} رد: في رثاء والدي")) == post.format(line="رد: في رثاء والدي")
+    page = f"{label} أم حقيقي؟\nسؤال يطرحه كثيرون عن عالم اليوم، بين الشاشات والناس.\n"
+    assert arclean.clean(page) == page  # no forum's page: the line stays as it is
+
+
 @pytest.mark.parametrize("phrase", sorted(tables.word_list("words/copyright_phrases.txt")))
 def test_every_copyright_phrase_makes_a_short_line_a_notice(phrase: str) -> None:
     assert is_copyright(f"{phrase} لموقع الخبر 2024") and is_copyright(phrase.upper())

@@ -2,7 +2,8 @@
 
 A vBulletin thread as scrapers take it: the board's name, the thread's title, then one to five
 posts, each a dated header (``قديم <date>``), a poster card (avatar text, name with its online
-status, rank, registration date, post count), one to four lines of text and a footer
+status, rank, registration date, post count), in half the posts the post's title with the board's
+icon label glued to its front (``افتراضي رد: <title>``), one to four lines of text and a footer
 (``رد مع اقتباس``, ``رابط هذا التعليق`` or ``اقتباس``), then the board's own tail.  The posts'
 lines are real paragraphs and short lines of the development set, so none of them is residue;
 a post of a line or two holds no paragraph, which is where the page tail's cut and the
@@ -23,6 +24,7 @@ _FOOTERS = ("رد مع اقتباس", "رابط هذا التعليق", "اقت�
 _NAMES = ("سارة", "أم محمد", "ليلى", "abu_ali", "محمد الجزائري")
 _TAILS = (("الساعة الآن 10:00", "Powered by vBulletin"), (), ("جميع الحقوق محفوظة",))
 _QUOTES = frozenset("\"'«»“”„‘’")
+_LABEL = "افتراضي "  # vBulletin's post icon, glued to the post's title
 
 
 def _post_lines() -> tuple[list[str], list[str]]:
@@ -41,6 +43,8 @@ def _thread(r: random.Random, prose: list[str], short: list[str]) -> tuple[str, 
         name = r.choice(_NAMES)
         out += [f"قديم 2012-05-0{k + 1}, 10:0{k}", f"الصورة الرمزية {name}", f"{name} غير متواجد حالياً", "عضو نشيط",
                 f"تاريخ التسجيل: May 201{k}", f"المشاركات: {r.randint(1, 999)}"]
+        if r.random() < 0.5:
+            out.append(f"{_LABEL}{title}" if k == 0 else f"{_LABEL}رد: {title}")
         body = [line for line in (r.choice(prose) if r.random() < 0.4 else r.choice(short) for _ in range(r.randint(1, 4)))
                 if line != title]
         out += body + [footer]
@@ -60,5 +64,6 @@ def test_every_post_of_a_thread_stays_and_its_chrome_goes() -> None:
         kept = set(cleaned.split("\n"))
         lost += [line for line in posts if line not in kept and posts.count(line) == 1]  # a line said twice may go as a repeat
         assert "غير متواجد حالياً" not in cleaned and "المشاركات:" not in cleaned and "Powered by" not in cleaned
+        assert cleaned == arclean.clean(text.replace(f"\n{_LABEL}", "\n"))  # the icon's label goes, and nothing else with it
     # At 803025a, 750 of 2,000 such threads lost 1,646 lines of their posts, mostly with the page tail's cut.
     assert len(lost) <= 2, lost[:5]

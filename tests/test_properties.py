@@ -91,6 +91,13 @@ def test_headline_ticker_above_the_title_is_removed(document: str, headlines: li
     assert arclean.clean(f"{heading}{ticker}\n{document}") == document
 
 
+@given(clean_document(), st.sampled_from(["قديم 08-02-2019, 06:45 PM", "سارة غير متواجد حالياً", "إضافة رد"]))
+def test_post_icon_label_before_a_posts_title_is_removed(document: str, header: str) -> None:
+    """On a forum's page (a post's dated header, a poster's name line, a forum's own line above
+    the post), the board's icon label glued to the title goes, and nothing else with it."""
+    assert arclean.clean(f"{header}\nافتراضي {document}") == arclean.clean(f"{header}\n{document}")
+
+
 COMMENT_FORMS = [
     "اترك رد\n\nلن يتم نشر عنوان بريدك الإلكتروني.",
     "اترك تعليقاً\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\nالتعليق\nالاسم *"

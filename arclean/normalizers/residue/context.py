@@ -450,7 +450,7 @@ def is_card_mark(line: Line) -> bool:
     kind = line.kind
     if kind is Kind.COUNTER or (kind is FORUM and ":" in line.text and line.words <= MAX_CARD_LABEL_WORDS):
         return True
-    return (kind is FORUM or kind is CONTENT) and _reads_as_name_line(line)
+    return (kind is FORUM or kind is CONTENT) and reads_as_name_line(line)
 
 
 def _judge_poster_cards(page: Page) -> Page:
@@ -497,12 +497,12 @@ def _judge_poster_names(page: Page) -> Page:
     changed = {
         index: replace(line, kind=Kind.FORUM, guard=None, evidence="a poster card's name line", by_context=True)
         for index in page.index.get(CONTENT, ())
-        if (line := page.lines[index]).guard in _NAME_LINE_GUARDS and _reads_as_name_line(line)
+        if (line := page.lines[index]).guard in _NAME_LINE_GUARDS and reads_as_name_line(line)
     }
     return _with(page, changed)
 
 
-def _reads_as_name_line(line: Line) -> bool:
+def reads_as_name_line(line: Line) -> bool:
     """A short line, no prose, whose words are a poster's name and status or avatar text."""
     return not line.prose and line.words <= _MAX_NAME_LINE_WORDS and is_poster_name(line.key)
 

@@ -1,0 +1,83 @@
+"""A post's icon label glued to its title: rule B209.
+
+vBulletin prints a small icon before each post's title.  Its text, ``افتراضي``
+("default") on the Arabic boards, reaches the scraped page glued to the front of
+the title::
+
+    قديم 08-02-2019, 06:45 PM
+    افتراضي رد: في رثاء والدي
+
+The label is the board's chrome (forum chrome, in the conventions); the title
+after it is the post's.  The rule takes the label off the front of a line, on a
+forum's page only: one with a forum's own line (``إضافة رد``, ``تاريخ التسجيل:
+…``), a poster's name line (``X غير متواجد حالياً``) or a post's dated header.  On
+any other page a line may open with the word (``افتراضي أم حقيقي؟``), and it
+stays.  So does a line where the label is no more than a word before a colon
+(``افتراضي: نعم``, a settings table), or before a paragraph.  A label alone on its
+line is a forum phrase, dropped by B207.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ... import datafiles
+from ...datafiles import Phrase
+from .analysis import analyze_alone
+from .context import reads_as_name_line
+from .lines import MAX_POST_BYLINE_WORDS, is_post_byline
+from .page import Kind, Line, Page
+
+#: The labels, as boards print them (data/words/post_icon_labels.txt).
+LABELS: tuple[str, ...] = tuple(datafiles.word_list("words/post_icon_labels.txt"))
+#: A label opens a line and a space follows it (the pipeline skips the rule on a text without one).
+NEEDLES: tuple[str, ...] = tuple(f"\n{label} " for label in LABELS)
+
+#: Words of a post's title after the label, at most.
+_MAX_TITLE_WORDS = 20
+
+
+@lru_cache(maxsize=None)
+def _labelled() -> re.Pattern[str]:
+    """A line that opens with a label (or two: each goes), a space, then something other than a colon."""
+    labels = "|".join(map(re.escape, sorted(LABELS, key=len, reverse=True)))
+    return re.compile(rf"^(?:(?:{labels}) +)+(?=[^\s:])", re.MULTILINE)
+
+
+def remove_post_icon_labels(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
+    """Remove the post icon's label (افتراضي) a forum board glues before a post's title.
+
+    >>> remove_post_icon_labels("قديم 08-02-2019, 06:45 PM\\nافتراضي رد: في رثاء والدي\\nرحم الله والدك.")
+    'قديم 08-02-2019, 06:45 PM\\nرد: في رثاء والدي\\nرحم الله والدك.'
+    >>> remove_post_icon_labels("افتراضي أم حقيقي؟\\nسؤال يطرحه كثيرون عن عالم اليوم.")
+    'افتراضي أم حقيقي؟\\nسؤال يطرحه كثيرون عن عالم اليوم.'
+    """
+    if not any(map(text.__contains__, LABELS)):
+        return text  # most texts: one substring search (the compiled core's needle scan skips the rule on them)
+    labelled = [match for match in _labelled().finditer(text) if _is_title(text, match.end())]
+    if not labelled or not _is_forum_page(analyze_alone(text, boilerplate)):
+        return text
+    pieces, start = [], 0
+    for match in labelled:
+        pieces.append(text[start:match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return "".join(pieces)
+
+
+def _is_title(text: str, start: int) -> bool:
+    """Does the rest of the line from ``start`` read as a post's title: a few words, no more?"""
+    end = text.find("\n", start)
+    return len(text[start:end if end >= 0 else len(text)].split()) <= _MAX_TITLE_WORDS
+
+
+def _is_forum_page(page: Page) -> bool:
+    """A page with a forum's own line, a poster's name line or a post's dated header."""
+    return page.forum or any(map(_marks_a_post, page.lines))
+
+
+def _marks_a_post(line: Line) -> bool:
+    if line.kind is not Kind.CONTENT or line.words > MAX_POST_BYLINE_WORDS:
+        return False
+    return reads_as_name_line(line) or is_post_byline(line.text, line.key)
