@@ -3,9 +3,10 @@ is a fixed point, and residue injected into clean text is removed exactly."""
 
 from __future__ import annotations
 
-from hypothesis import example, given, strategies as st
+from hypothesis import assume, example, given, strategies as st
 
 import arclean
+from arclean.normalizers.residue.analysis import analyze
 
 from .strategies import MISSPELT, arabic_noise, clean_document, date, paragraph, title
 
@@ -73,6 +74,17 @@ def test_repeated_title_is_removed(document: str, gap: str) -> None:
     head, rest = document.split("\n", 1)
     dirty = head + gap + head + "\n" + rest
     assert arclean.clean(dirty) == document
+
+
+@given(clean_document(), st.integers(1, 3), st.sampled_from(["\n", "\n\n"]))
+def test_heading_printed_again_right_above_the_text_is_removed(document: str, copies: int, gap: str) -> None:
+    """Under a page's widgets (too many lines for the title's own search), the heading printed
+    again and again right above the article (its first paragraph a paragraph of prose, not a
+    short line): its copies go, and nothing else."""
+    assume(analyze(document).first_prose == 2)
+    head, rest = document.split("\n", 1)
+    widgets = "أسعار العملات\nدولار / شيكل 3.29\nيورو / شيكل 3.92\nحالة الطقس\nالقدس / فلسطين\n"
+    assert arclean.clean(widgets + (head + gap) * copies + head + "\n" + rest) == arclean.clean(widgets + document)
 
 
 @given(clean_document(), st.sampled_from(["0", "12", "١٥", "0 تعليقات", "المشاهدات : 171"]))

@@ -443,17 +443,23 @@ def _reference_near_duplicate(title: Line, line: Line) -> bool:
 
 
 def _reference_repeated_paragraphs(page: Page) -> Page:
-    """B102's decision before its first look by the skeletons (issue 11): the reference."""
-    drop, previous = [], None
-    for index in page.filled:
-        text = page.lines[index].text
+    """B102's decision before its first look by the skeletons (issue 11): the reference.  A line
+    of eight words or more repeating the one before it goes; so does a shorter one (two words or
+    more; four, or a blank line between) above the first paragraph of prose, one of the next four
+    non-blank lines a paragraph of prose."""
+    drop, previous, at = [], None, -1
+    filled = list(page.filled)
+    for k, index in enumerate(filled):
+        text, words = page.lines[index].text, page.lines[index].words
         if previous is not None and 2 * min(len(previous), len(text)) + 16 >= max(len(previous), len(text)) and (
             previous[:1] == text[:1] or previous[:1].isspace() or text[:1].isspace()
-        ):
-            if " ".join(previous.split()) == " ".join(text.split()) and page.lines[index].words >= 8:
+        ) and " ".join(previous.split()) == " ".join(text.split()):
+            heading = (words >= 2 and (words >= 4 or index > at + 1) and page.first_prose is not None
+                       and index < page.first_prose and any(page.lines[i].prose for i in filled[k + 1:k + 5]))
+            if words >= 8 or heading:
                 drop.append(index)
                 continue
-        previous = text
+        previous, at = text, index
     return page.without(drop)
 
 

@@ -103,11 +103,17 @@ def remove_repeated_paragraphs(text: str) -> str:
     """Remove a paragraph that repeats the one just before it.
 
     Blank lines may stand between the two.  Lines under eight words may repeat
-    on purpose (a refrain) and stay.
+    on purpose (a refrain) and stay, but for a heading printed twice or more in
+    the page's head, right above the article: a short line of two words or more,
+    above the first paragraph of prose, whose copy has that paragraph within the
+    next four lines (a line of two or three words, with a blank line between it and
+    its copy: a refrain comes twice in a row).
 
     >>> p = "وقامت السلطات السورية والعراقية بتنسيق الجهود في محاربة التنظيم على الحدود."
     >>> remove_repeated_paragraphs(f"{p}\\n\\n{p}\\n\\nقم أيا سيد الملاح\\nقم أيا سيد الملاح")
     'وقامت السلطات السورية والعراقية بتنسيق الجهود في محاربة التنظيم على الحدود.\\n\\n\\nقم أيا سيد الملاح\\nقم أيا سيد الملاح'
+    >>> remove_repeated_paragraphs(f"أسعار العملات\\nاسماء الفائزين في الانتخابات\\n\\nاسماء الفائزين في الانتخابات\\n{p}")
+    'أسعار العملات\\nاسماء الفائزين في الانتخابات\\n\\nوقامت السلطات السورية والعراقية بتنسيق الجهود في محاربة التنظيم على الحدود.'
     """
     return apply(drop_repeated_paragraphs, text)
 
@@ -118,11 +124,24 @@ def drop_repeated_paragraphs(page: Page) -> Page:
         return page  # the compiled first look: no line may repeat the one before it (96 % of real pages)
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
     previous: Line | None = None
+    at = -1  # previous's index
     for index in page.filled:
         line = page.lines[index]
-        if previous is not None and may_repeat(previous, line):
-            if normalized(previous.text) == normalized(line.text) and line.words >= _MIN_PARAGRAPH_WORDS:
+        if previous is not None and may_repeat(previous, line) and normalized(previous.text) == normalized(line.text):
+            if line.words >= _MIN_PARAGRAPH_WORDS or _heads_the_article(page, at, index):
                 drop.append(index)
                 continue
-        previous = line
+        previous, at = line, index
     return page.without(drop) if drop else page
+
+
+def _heads_the_article(page: Page, first: int, copy: int) -> bool:
+    """Is a short line's copy (at ``copy``, the line at ``first`` before it) a heading printed
+    twice above the article: two words or more, in the page's head (above its first paragraph
+    of prose), a paragraph of prose within the next four lines, and, for a line of two or three
+    words, a blank line between the two?"""
+    words = page.lines[copy].words
+    if words < _MIN_SHORT_TITLE_WORDS or (words < _MIN_TITLE_WORDS and copy == first + 1):
+        return False
+    start = page.first_prose
+    return start is not None and copy < start and _text_follows(page, copy)
