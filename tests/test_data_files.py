@@ -213,6 +213,8 @@ def test_every_avatar_label_before_a_name_makes_a_poster_cards_line_on_a_forum_p
 def test_every_post_icon_label_goes_from_a_posts_title_on_a_forum_page_only(label: str) -> None:
     post = "قديم 08-02-2019, 06:45 PM\n{line}\nرحم الله والدك وأسكنه فسيح جناته، وألهمكم الصبر والسلوان.\n"
     assert arclean.clean(post.format(line=f"{label} رد: في رثاء والدي")) == post.format(line="رد: في رثاء والدي")
+    thread = post + "قديم 09-02-2019, 07:00 PM\n{line}\nجزاك الله خيرا على هذه الكلمات الصادقة في رثاء الوالد.\n"
+    assert label not in arclean.clean(thread.format(line=label))  # alone on its line, between two posts
     page = f"{label} أم حقيقي؟\nسؤال يطرحه كثيرون عن عالم اليوم، بين الشاشات والناس.\n"
     assert arclean.clean(page) == page  # no forum's page: the line stays as it is
 

@@ -14,7 +14,9 @@ forum's page only: one with a forum's own line (``إضافة رد``, ``تاري�
 any other page a line may open with the word (``افتراضي أم حقيقي؟``), and it
 stays.  So does a line where the label is no more than a word before a colon
 (``افتراضي: نعم``, a settings table), or before a paragraph.  A label alone on its
-line is a forum phrase, dropped by B207.
+line (the post's title printed apart, or none) goes too, wherever it stands on a
+forum's page: B207 drops it as a forum phrase at the page's edges only, as a word
+alone between a thread's posts may be content elsewhere.
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ from .page import Kind, Line, Page
 
 #: The labels, as boards print them (data/words/post_icon_labels.txt).
 LABELS: tuple[str, ...] = tuple(datafiles.word_list("words/post_icon_labels.txt"))
-#: A label opens a line and a space follows it (the pipeline skips the rule on a text without one).
-NEEDLES: tuple[str, ...] = tuple(f"\n{label} " for label in LABELS)
+#: A label opens a line (the pipeline skips the rule on a text without one).
+NEEDLES: tuple[str, ...] = tuple(f"\n{label}" for label in LABELS)
 
 #: Words of a post's title after the label, at most.
 _MAX_TITLE_WORDS = 20
@@ -40,9 +42,10 @@ _MAX_TITLE_WORDS = 20
 
 @lru_cache(maxsize=None)
 def _labelled() -> re.Pattern[str]:
-    """A line that opens with a label (or two: each goes), a space, then something other than a colon."""
+    """A line of a label alone (or two), or one that opens with a label (or two: each goes), a
+    space, then something other than a colon."""
     labels = "|".join(map(re.escape, sorted(LABELS, key=len, reverse=True)))
-    return re.compile(rf"^(?:(?:{labels}) +)+(?=[^\s:])", re.MULTILINE)
+    return re.compile(rf"^(?:(?:{labels}) +)*(?:{labels}) *$|^(?:(?:{labels}) +)+(?=[^\s:])", re.MULTILINE)
 
 
 def remove_post_icon_labels(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -50,6 +53,8 @@ def remove_post_icon_labels(text: str, *, boilerplate: tuple[Phrase, ...] = ()) 
 
     >>> remove_post_icon_labels("قديم 08-02-2019, 06:45 PM\\nافتراضي رد: في رثاء والدي\\nرحم الله والدك.")
     'قديم 08-02-2019, 06:45 PM\\nرد: في رثاء والدي\\nرحم الله والدك.'
+    >>> remove_post_icon_labels("قديم 08-02-2019, 06:45 PM\\nافتراضي\\nرحم الله والدك.")
+    'قديم 08-02-2019, 06:45 PM\\n\\nرحم الله والدك.'
     >>> remove_post_icon_labels("افتراضي أم حقيقي؟\\nسؤال يطرحه كثيرون عن عالم اليوم.")
     'افتراضي أم حقيقي؟\\nسؤال يطرحه كثيرون عن عالم اليوم.'
     """
