@@ -46,6 +46,9 @@ _MAX_CARD_WORDS = 3
 #: to count (a few links of the page's tail; more are the text's own verses or list): the tail's
 #: words judge no line above them, and rule B301 ends the text at no such line above them.
 MAX_CONTENT_UNDER_CHROME = 6
+#: Lines of content right above a residue line, at least, for it to stand within the text's own
+#: short lines (:func:`within_short_lines`).
+_MIN_SHORT_LINES_ABOVE = 3
 #: A poster card's labelled line (``عدد الرسائل : 16801``, ``الموقع : اليمن الحبيبة``): a label, a colon
 #: and a value, at most this many words.  A longer forum line with a colon is no card's
 #: (``التعديل الأخير تم بواسطة : X بتاريخ …``, a post's edit note under its last line).
@@ -596,3 +599,29 @@ def _is_dangling_label(line: Line) -> bool:
 #: The context judgements, in the order :func:`judge_in_context` makes them.
 JUDGEMENTS = (_guard_numbers, _guard_wrapped_lines, _judge_tail_words, _judge_by_neighbours, _judge_poster_names, _judge_poster_cards,
               _judge_board_lines, _judge_dangling_label)
+
+
+def within_short_lines(page: Page, index: int) -> bool:
+    """Does the line stand within the text's own short lines: three lines of content right above
+    it (blank lines aside), none of them residue or prose, and more than
+    :data:`MAX_CONTENT_UNDER_CHROME` lines of content below it?  Then it is an ad slot or a share
+    bar between a poem's verses, a list's items or a table's rows, not where the text ends, and no
+    heading of the lines under it.  Under an article's last paragraph the line above is prose; a
+    tail's links come under a run of residue.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> verses = ["نادتني أمي بصوتها الهادئ", "فاليوم يومك لا تنامي", "عيد ميلادك أقبل", "والشمس تشرق في الأعالي"]
+    >>> page = analyze("\\n".join(verses + ["إعلان"] + verses * 2))
+    >>> within_short_lines(page, 4), within_short_lines(page, 2)
+    (True, False)
+    """
+    content = page.index.get(CONTENT, ())
+    if len(content) - bisect_left(content, index) <= MAX_CONTENT_UNDER_CHROME:
+        return False
+    lines, at = page.lines, index
+    for _run in range(_MIN_SHORT_LINES_ABOVE):
+        above = page.neighbour(at, -1)
+        if above is None or lines[above].is_residue or lines[above].prose:
+            return False
+        at = above
+    return True

@@ -8,7 +8,9 @@ the article text after it stays.  A title is a short line that does not read as 
 taken across blank lines only after a bare heading (a heading alone on its
 line, which must be followed by titles); after an inline block
 (``إقرأ ايضاً:لا أمطار!…``) only the lines directly under it, and not a line
-right above a paragraph: that is a heading of the article's next part.  When the page
+right above a paragraph: that is a heading of the article's next part; nor any
+line, when the block stands within the text's own short lines (a poem's verses,
+a list's items: three above it, more below).  When the page
 ends with one paragraph under the last title, cut short mid-sentence, that
 paragraph is the title's teaser and goes with it.
 """
@@ -20,6 +22,7 @@ import re
 from ...datafiles import Phrase
 from ...text.folding import ends_sentence, skeleton
 from .analysis import apply
+from .context import within_short_lines
 from .lines import phrase_matcher
 from .page import Guard, Kind, Line, Page
 
@@ -55,7 +58,10 @@ def drop_related_blocks(page: Page) -> Page:
             drop.add(index)
             if _is_button(line.text):
                 continue  # a link to the rest of the text above, not a heading of links below
-            titles = _titles_under(page, index, bare=_is_bare_heading(line.text, page.extra))
+            bare = _is_bare_heading(line.text, page.extra)
+            if not bare and within_short_lines(page, index):
+                continue  # a teaser's line between verses: the verses under it are no titles
+            titles = _titles_under(page, index, bare=bare)
             drop.update(titles)
             drop.update(_teaser_after(page, titles))
     return page.without(drop)

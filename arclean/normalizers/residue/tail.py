@@ -22,7 +22,10 @@ post of verses holds no paragraph.
 And nothing above a poster card (its name line, its labelled counts) or a
 post's dated header over a line of content ends the thread: it heads a post,
 however short.  Nor does a line inside a list (a list item above it, two or more
-below it): an ad slot between a recipe's ingredients and its steps.
+below it): an ad slot between a recipe's ingredients and its steps.  Nor, but for a
+comment form, a footer or a paywall prompt, does a line within the text's own short
+lines (three of them right above it, more than six lines of content below it): an
+ad slot or a share bar between a poem's verses or a table's rows.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from typing import Sequence
 from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
-from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark
+from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark, within_short_lines
 from .lines import MAX_POST_BYLINE_WORDS, is_post_byline
 from .page import END_OF_PAGE, Guard, Kind, Line, Page
 
@@ -44,6 +47,8 @@ _STRONG_ENDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.SHARE, Kind.PAYWALL})
 #: On a forum's page, the kinds of a thread's tools, of its poster cards' counts and of the
 #: board's menus and ad slots (``اعلانك هنا``): a board prints them above its posts too.
 _THREAD_KINDS = frozenset({Kind.FORUM, Kind.COUNTER, Kind.NUMBER, Kind.HEAD})
+#: Lines that end the text wherever they stand, within its short lines too.
+_FINAL_KINDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.PAYWALL})
 #: Lines that end an article only with a few lines of content under them at most: chrome by
 #: words or place alone, and counts (a post's number over its verses).
 _COUNTED_BELOW = frozenset({Kind.CHROME, Kind.COUNTER, Kind.NUMBER})
@@ -72,7 +77,7 @@ def cut_tail(page: Page) -> Page:
     prose_before = list(accumulate([len(lines[i].text) for i in prose], initial=0))
     for index in page.of_kinds(END_OF_PAGE):
         if (index <= start or not _ends_article(page, index) or _holds_content_below(page, index)
-                or _above_a_post(page, index) or _inside_a_list(page, index)):
+                or _above_a_post(page, index) or _inside_a_list(page, index) or _between_verses(page, index)):
             continue
         k = bisect_left(prose, index)
         before, after = prose_before[k], prose_before[-1] - prose_before[k]
@@ -255,3 +260,16 @@ def _inside_a_list(page: Page, index: int) -> bool:
 
 #: List items under a residue line, at least, for the list to go on under it.
 _MIN_ITEMS_BELOW = 2
+
+
+def _between_verses(page: Page, index: int) -> bool:
+    """Is the line (no comment form, footer or paywall prompt) within the text's own short lines
+    (:func:`~arclean.normalizers.residue.context.within_short_lines`): an ad slot in a poem?
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> verses = ["نادتني أمي بصوتها الهادئ", "فاليوم يومك لا تنامي", "عيد ميلادك أقبل", "والشمس تشرق في الأعالي"]
+    >>> page = analyze("\\n".join(verses + ["شارك"] + verses * 2))
+    >>> _between_verses(page, 4), cut_tail(page) is page
+    (True, True)
+    """
+    return page.lines[index].kind not in _FINAL_KINDS and within_short_lines(page, index)
