@@ -30,7 +30,7 @@ from typing import Callable
 from .errors import ConfigError
 from .normalizers import invisible, letters, punctuation, quotes, search, whitespace
 from .normalizers.encoding import entities, mojibake
-from .normalizers.residue import boilerplate, counters, duplicates, icons, related, tail, tickers
+from .normalizers.residue import boilerplate, counters, duplicates, icons, post_numbers, related, tail, tickers
 from .normalizers.residue.page import Page
 from .normalizers.spelling import months, typos
 
@@ -139,8 +139,9 @@ RULES: tuple[Rule, ...] = (
     Rule("S102", search.alef_maksura_to_yeh, OFF),
     Rule("S103", search.teh_marbuta_to_heh, OFF),
     Rule("S106", search.ascii_digits, OFF),
-    # B209 edits a line where the line rules drop lines: it runs before them, so that they judge a post's title as it stays.
+    # B209 and B210 edit lines where the line rules drop lines: they run before them, so that those judge a post's lines as they stay.
     Rule("B209", icons.remove_post_icon_labels, ON, BOILERPLATE, needles=icons.NEEDLES),
+    Rule("B210", post_numbers.remove_post_numbers, ON, BOILERPLATE, needles=post_numbers.NEEDLES),
     Rule("B301", tail.cut_page_tail, ON, BOILERPLATE, decide=tail.cut_tail, residue_only=True),
     Rule("B203", related.remove_related_blocks, ON, BOILERPLATE, decide=related.drop_related_blocks, residue_only=True),
     Rule("B201", boilerplate.remove_comment_forms, ON, BOILERPLATE, decide=boilerplate.drop_comment_forms, residue_only=True),
@@ -170,7 +171,7 @@ A code is a family letter, a group digit (the hundreds) and two digits that numb
 rules in the order they were added (not the order they run in: that is the order of the rule
 table). Codes are never reused. The group says what kind of rule it is *within its family*; it
 does not say whether the rule is on: that is the rule's default alone. In P, Q and T the 2xx
-rules happen to be the opt-in ones (a house style, a lexicon), but E201, L201 and B201-B209 are
+rules happen to be the opt-in ones (a house style, a lexicon), but E201, L201 and B201-B210 are
 on, and B104 is off."""
 
 #: Each family letter: the family, and what the rules of each group digit do.
@@ -195,7 +196,7 @@ FAMILIES: dict[str, tuple[str, dict[str, str]]] = {
              "headline tickers (B105 reads a ticker's spacing, so it runs before W103 folds it)",
         "2": "lines of a kind the phrase lists name (data/boilerplate): comment forms, share bars, "
              "related blocks, footers, widgets, chrome, paywall prompts; and a forum post's icon label "
-             "glued to its title (B209, which runs before the line rules)",
+             "glued to its title and its number (B209, B210, which run before the line rules)",
         "3": "the end-of-page cut",
     }),
     "Q": ("quotation marks", {"1": "misshapen, doubled and minority-style quotation marks", "2": "quotation style: opt-in"}),

@@ -98,8 +98,8 @@ RESIDUE_SNIPPETS = (
     # character, chrome above a repeated title, a label left last by the tail cut
     "&amp;nbsp;", "&amp;amp;quot;", "&n\u200bbsp;", "&amp;n\u200bbsp;", "اذهب إلى المحتوى\n", "Feeds:\n",
     "هل أعجبك الموضوع :", "| 30 |", "• 45058", "منتديات تقنيات\n",
-    # a forum post's header and its icon label, which B209 takes off a line's front
-    "\nقديم 08-02-2019, 06:45 PM\n", "\nافتراضي ", "افتراضي افتراضي ",
+    # a forum post's header, its icon label and its number, which B209 and B210 take
+    "\nقديم 08-02-2019, 06:45 PM\n", "\nافتراضي ", "افتراضي افتراضي ", "\n#12\n", "\n1. #1\n",
 )
 
 arabic_noise = st.lists(

@@ -1,9 +1,10 @@
 """Forum threads made of the devset's gold lines: the board's chrome goes, every post stays.
 
 A vBulletin thread as scrapers take it: the board's name, the thread's title, then one to five
-posts, each a dated header (``قديم <date>``), a poster card (avatar text, name with its online
-status, rank, registration date, post count), in half the posts the post's title with the board's
-icon label glued to its front (``افتراضي رد: <title>``), one to four lines of text and a footer
+posts, each a dated header (``قديم <date>``, in half the posts under the post's number, ``#2``), a
+poster card (avatar text, name with its online status, rank, registration date, post count), in
+half the posts the post's title with the board's icon label glued to its front
+(``افتراضي رد: <title>``), one to four lines of text and a footer
 (``رد مع اقتباس``, ``رابط هذا التعليق`` or ``اقتباس``), then the board's own tail.  The posts'
 lines are real paragraphs and short lines of the development set, so none of them is residue;
 a post of a line or two holds no paragraph, which is where the page tail's cut and the
@@ -15,6 +16,7 @@ the quote rules may reshape.)
 from __future__ import annotations
 
 import random
+import re
 
 import arclean
 
@@ -41,6 +43,8 @@ def _thread(r: random.Random, prose: list[str], short: list[str]) -> tuple[str, 
     out, posts = ["منتديات الجلفة لكل الجزائريين و العرب", title], []
     for k in range(r.randint(1, 5)):
         name = r.choice(_NAMES)
+        if r.random() < 0.5:
+            out.append(f"#{k + 1}")
         out += [f"قديم 2012-05-0{k + 1}, 10:0{k}", f"الصورة الرمزية {name}", f"{name} غير متواجد حالياً", "عضو نشيط",
                 f"تاريخ التسجيل: May 201{k}", f"المشاركات: {r.randint(1, 999)}"]
         if r.random() < 0.5:
@@ -64,6 +68,7 @@ def test_every_post_of_a_thread_stays_and_its_chrome_goes() -> None:
         kept = set(cleaned.split("\n"))
         lost += [line for line in posts if line not in kept and posts.count(line) == 1]  # a line said twice may go as a repeat
         assert "غير متواجد حالياً" not in cleaned and "المشاركات:" not in cleaned and "Powered by" not in cleaned
-        assert cleaned == arclean.clean(text.replace(f"\n{_LABEL}", "\n"))  # the icon's label goes, and nothing else with it
+        # The icon's label and the post's number go, and nothing else with them.
+        assert cleaned == arclean.clean(re.sub(r"\n#\d+\n", "\n", text.replace(f"\n{_LABEL}", "\n")))
     # At 803025a, 750 of 2,000 such threads lost 1,646 lines of their posts, mostly with the page tail's cut.
     assert len(lost) <= 2, lost[:5]

@@ -110,6 +110,13 @@ def test_post_icon_label_before_a_posts_title_is_removed(document: str, header: 
     assert arclean.clean(f"{header}\nافتراضي {document}") == arclean.clean(f"{header}\n{document}")
 
 
+@given(clean_document(), st.integers(1, 999), st.sampled_from(["", "1. "]),
+       st.sampled_from(["قديم 08-02-2019, 06:45 PM", "سارة غير متواجد حالياً"]))
+def test_post_number_over_a_post_is_removed(document: str, number: int, listed: str, header: str) -> None:
+    """On a forum's page, a post's number on its own line (``#12``, ``1. #12``) goes, line and all."""
+    assert arclean.clean(f"{listed}#{number}\n{header}\n{document}") == arclean.clean(f"{header}\n{document}")
+
+
 COMMENT_FORMS = [
     "اترك رد\n\nلن يتم نشر عنوان بريدك الإلكتروني.",
     "اترك تعليقاً\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\nالتعليق\nالاسم *"

@@ -33,8 +33,8 @@ def test_what_the_numbering_scheme_says_about_defaults_is_true() -> None:
     assert not any(default[code] for code in CODES if code[:2] in ("P2", "Q2", "T2"))
     assert all(default[code] for code in CODES if code[:2] in ("E2", "L2", "B2"))
     assert [code for code in CODES if code.startswith("B1") and not default[code]] == ["B104"]
-    assert "E201, L201 and B201-B209 are\non, and B104 is off" in NUMBERING
-    assert sorted(code for code in CODES if code.startswith("B2"))[-1] == "B209"
+    assert "E201, L201 and B201-B210 are\non, and B104 is off" in NUMBERING
+    assert sorted(code for code in CODES if code.startswith("B2"))[-1] == "B210"
 
 
 def test_names_are_unique_kebab_case_and_each_the_name_of_its_function() -> None:

@@ -208,7 +208,7 @@ def test_the_look_at_some_of_a_texts_lines_opens_what_a_fresh_look_opens(lines: 
 def test_only_a_needle_across_lines_is_looked_for_again() -> None:
     assert look_module.ACROSS_LINES == ("\n\n\n",)
     assert [needle for needle in look_module.NEEDLES if "\n" in needle and needle not in look_module.ACROSS_LINES] == [
-        " \n", "\n ", "\nافتراضي"]  # a line feed at the edge: within one line and the line feeds around it
+        " \n", "\n ", "\nافتراضي", "\n#"]  # a line feed at the edge: within one line and the line feeds around it
 
 
 def test_the_bundled_line_rules_only_drop_lines() -> None:

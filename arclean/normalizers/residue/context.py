@@ -28,7 +28,7 @@ from typing import Callable, Sequence
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import ends_sentence
-from .lines import function_words, is_post_byline, is_poster_name, listed
+from .lines import MAX_POST_BYLINE_WORDS, function_words, is_post_byline, is_poster_name, listed
 from .page import BLANK, CONTENT, FORUM, NUMBER, NUMBERS, Guard, Kind, Line, Page, Region
 from .title import find_post, find_title, has_no_copies, is_doubled, is_near_duplicate
 
@@ -503,6 +503,23 @@ def _judge_poster_names(page: Page) -> Page:
         if (line := page.lines[index]).guard in _NAME_LINE_GUARDS and reads_as_name_line(line)
     }
     return _with(page, changed)
+
+
+def is_forum_page(page: Page) -> bool:
+    """A page with a forum's own line, a poster's name line or a post's dated header (the lines
+    as classified alone will do): where a board's marks on a post's lines (B209, B210) are told.
+
+    >>> from arclean.normalizers.residue.analysis import analyze_alone
+    >>> is_forum_page(analyze_alone("قديم 08-02-2019, 06:45 PM\\nرحم الله والدك.")), is_forum_page(analyze_alone("نص الخبر."))
+    (True, False)
+    """
+    return page.forum or any(map(_marks_a_post, page.lines))
+
+
+def _marks_a_post(line: Line) -> bool:
+    if line.kind is not CONTENT or line.words > MAX_POST_BYLINE_WORDS:
+        return False
+    return reads_as_name_line(line) or is_post_byline(line.text, line.key)
 
 
 def reads_as_name_line(line: Line) -> bool:

@@ -14,7 +14,7 @@ forum's page only: one with a forum's own line (``إضافة رد``, ``تاري�
 any other page a line may open with the word (``افتراضي أم حقيقي؟``), and it
 stays.  So does a line where the label is no more than a word before a colon
 (``افتراضي: نعم``, a settings table), or before a paragraph.  A label alone on its
-line (the post's title printed apart, or none) goes too, wherever it stands on a
+line (the post's title printed apart, or none) goes too, the line with it, wherever it stands on a
 forum's page: B207 drops it as a forum phrase at the page's edges only, as a word
 alone between a thread's posts may be content elsewhere.
 """
@@ -27,9 +27,7 @@ from functools import lru_cache
 from ... import datafiles
 from ...datafiles import Phrase
 from .analysis import analyze_alone
-from .context import reads_as_name_line
-from .lines import MAX_POST_BYLINE_WORDS, is_post_byline
-from .page import Kind, Line, Page
+from .context import is_forum_page
 
 #: The labels, as boards print them (data/words/post_icon_labels.txt).
 LABELS: tuple[str, ...] = tuple(datafiles.word_list("words/post_icon_labels.txt"))
@@ -42,10 +40,10 @@ _MAX_TITLE_WORDS = 20
 
 @lru_cache(maxsize=None)
 def _labelled() -> re.Pattern[str]:
-    """A line of a label alone (or two), or one that opens with a label (or two: each goes), a
-    space, then something other than a colon."""
+    """A line of a label alone (or two), with its line feed (group ``alone``), or the front of a
+    line that opens with a label (or two: each goes), a space, then something other than a colon."""
     labels = "|".join(map(re.escape, sorted(LABELS, key=len, reverse=True)))
-    return re.compile(rf"^(?:(?:{labels}) +)*(?:{labels}) *$|^(?:(?:{labels}) +)+(?=[^\s:])", re.MULTILINE)
+    return re.compile(rf"(?P<alone>^(?:(?:{labels}) +)*(?:{labels}) *(?:\n|$))|^(?:(?:{labels}) +)+(?=[^\s:])", re.MULTILINE)
 
 
 def remove_post_icon_labels(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -54,14 +52,14 @@ def remove_post_icon_labels(text: str, *, boilerplate: tuple[Phrase, ...] = ()) 
     >>> remove_post_icon_labels("قديم 08-02-2019, 06:45 PM\\nافتراضي رد: في رثاء والدي\\nرحم الله والدك.")
     'قديم 08-02-2019, 06:45 PM\\nرد: في رثاء والدي\\nرحم الله والدك.'
     >>> remove_post_icon_labels("قديم 08-02-2019, 06:45 PM\\nافتراضي\\nرحم الله والدك.")
-    'قديم 08-02-2019, 06:45 PM\\n\\nرحم الله والدك.'
+    'قديم 08-02-2019, 06:45 PM\\nرحم الله والدك.'
     >>> remove_post_icon_labels("افتراضي أم حقيقي؟\\nسؤال يطرحه كثيرون عن عالم اليوم.")
     'افتراضي أم حقيقي؟\\nسؤال يطرحه كثيرون عن عالم اليوم.'
     """
     if not any(map(text.__contains__, LABELS)):
         return text  # most texts: one substring search (the compiled core's needle scan skips the rule on them)
-    labelled = [match for match in _labelled().finditer(text) if _is_title(text, match.end())]
-    if not labelled or not _is_forum_page(analyze_alone(text, boilerplate)):
+    labelled = [match for match in _labelled().finditer(text) if match["alone"] or _is_title(text, match.end())]
+    if not labelled or not is_forum_page(analyze_alone(text, boilerplate)):
         return text
     pieces, start = [], 0
     for match in labelled:
@@ -75,14 +73,3 @@ def _is_title(text: str, start: int) -> bool:
     """Does the rest of the line from ``start`` read as a post's title: a few words, no more?"""
     end = text.find("\n", start)
     return len(text[start:end if end >= 0 else len(text)].split()) <= _MAX_TITLE_WORDS
-
-
-def _is_forum_page(page: Page) -> bool:
-    """A page with a forum's own line, a poster's name line or a post's dated header."""
-    return page.forum or any(map(_marks_a_post, page.lines))
-
-
-def _marks_a_post(line: Line) -> bool:
-    if line.kind is not Kind.CONTENT or line.words > MAX_POST_BYLINE_WORDS:
-        return False
-    return reads_as_name_line(line) or is_post_byline(line.text, line.key)
