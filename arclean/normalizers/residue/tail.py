@@ -23,9 +23,11 @@ And nothing above a poster card (its name line, its labelled counts) or a
 post's dated header over a line of content ends the thread: it heads a post,
 however short.  Nor does a line inside a list (a list item above it, two or more
 below it): an ad slot between a recipe's ingredients and its steps.  Nor, but for a
-comment form, a footer or a paywall prompt, does a line within the text's own short
+comment form or a paywall prompt, does a line within the text's own short
 lines (three of them right above it, more than six lines of content below it): an
-ad slot or a share bar between a poem's verses or a table's rows.
+ad slot or a share bar between a poem's verses or a table's rows.  And on a page with
+no paragraph, a line under a menu's short items (``أخبار``, ``رياضة``, then ``اتصل بنا``)
+with lines of three words or more below it (a poem, a list, a table) is the menu's.
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ _STRONG_ENDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.SHARE, Kind.PAYWALL})
 #: On a forum's page, the kinds of a thread's tools, of its poster cards' counts and of the
 #: board's menus and ad slots (``اعلانك هنا``): a board prints them above its posts too.
 _THREAD_KINDS = frozenset({Kind.FORUM, Kind.COUNTER, Kind.NUMBER, Kind.HEAD})
-#: Lines that end the text wherever they stand, within its short lines too.
-_FINAL_KINDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.PAYWALL})
+#: Lines that end the text wherever they stand, within its short lines too (a footer's line
+#: may be a menu's item too: ``اتصل بنا``).
+_FINAL_KINDS = frozenset({Kind.COMMENT, Kind.PAYWALL})
 #: Lines that end an article only with a few lines of content under them at most: chrome by
 #: words or place alone, and counts (a post's number over its verses).
 _COUNTED_BELOW = frozenset({Kind.CHROME, Kind.COUNTER, Kind.NUMBER})
@@ -77,7 +80,8 @@ def cut_tail(page: Page) -> Page:
     prose_before = list(accumulate([len(lines[i].text) for i in prose], initial=0))
     for index in page.of_kinds(END_OF_PAGE):
         if (index <= start or not _ends_article(page, index) or _holds_content_below(page, index)
-                or _above_a_post(page, index) or _inside_a_list(page, index) or _between_verses(page, index)):
+                or _above_a_post(page, index) or _inside_a_list(page, index) or _between_verses(page, index)
+                or _under_a_menu(page, start, index)):
             continue
         k = bisect_left(prose, index)
         before, after = prose_before[k], prose_before[-1] - prose_before[k]
@@ -263,7 +267,7 @@ _MIN_ITEMS_BELOW = 2
 
 
 def _between_verses(page: Page, index: int) -> bool:
-    """Is the line (no comment form, footer or paywall prompt) within the text's own short lines
+    """Is the line (no comment form or paywall prompt) within the text's own short lines
     (:func:`~arclean.normalizers.residue.context.within_short_lines`): an ad slot in a poem?
 
     >>> from arclean.normalizers.residue.analysis import analyze
@@ -273,3 +277,31 @@ def _between_verses(page: Page, index: int) -> bool:
     (True, True)
     """
     return page.lines[index].kind not in _FINAL_KINDS and within_short_lines(page, index)
+
+
+def _under_a_menu(page: Page, start: int, index: int) -> bool:
+    """On a page with no paragraph, is the line (no comment form or paywall prompt; ``start``:
+    the text's start, as :func:`_article_start` guesses it) under a menu: no line of content of three words or
+    more above it, and most lines of content below it of three words or more?  Then the
+    lines above are a site's menu (``أخبار``, ``رياضة``, ``اقتصاد``), the line is the menu's own
+    (``اتصل بنا``), and the poem, the list or the table under it is the text, not a tail.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("الرئيسية\\nأخبار\\nرياضة\\nاقتصاد\\nاتصل بنا\\n"
+    ...                "قل هو الله أحد\\nالله الصمد\\nلم يلد ولم يولد\\nولم يكن له كفوا أحد")
+    >>> _under_a_menu(page, _article_start(page), 4), len(cut_tail(page).lines)
+    (True, 9)
+    """
+    if page.first_prose is not None or page.lines[index].kind in _FINAL_KINDS:
+        return False
+    content = page.index.get(Kind.CONTENT, ())
+    above, below = bisect_left(content, start), bisect_left(content, index)
+    lines = page.lines
+    if any(lines[i].words >= _MIN_TEXT_WORDS for i in content[above:below]):
+        return False
+    under = content[below:]
+    return bool(under) and 2 * sum(lines[i].words >= _MIN_TEXT_WORDS for i in under) >= len(under)
+
+
+#: A line of content of this many words at least is the text's (a verse, a list's item), not a menu's item.
+_MIN_TEXT_WORDS = 3
