@@ -25,7 +25,9 @@ however short.  Nor does a line inside a list (a list item above it, two or more
 below it): an ad slot between a recipe's ingredients and its steps.  Nor, but for a
 comment form or a paywall prompt, does a line within the text's own short
 lines (three of them right above it, more than six lines of content below it): an
-ad slot or a share bar between a poem's verses or a table's rows.  And on a page with
+ad slot or a share bar between a poem's verses or a table's rows; nor a line right
+under a line of content left open (ending with a colon or a comma: a list or the rest
+of a sentence follows).  And on a page with
 no paragraph, a line under a menu's short items (``أخبار``, ``رياضة``, then ``اتصل بنا``)
 with lines of three words or more below it (a poem, a list, a table) is the menu's.
 """
@@ -268,7 +270,8 @@ _MIN_ITEMS_BELOW = 2
 
 def _between_verses(page: Page, index: int) -> bool:
     """Is the line (no comment form or paywall prompt) within the text's own short lines
-    (:func:`~arclean.normalizers.residue.context.within_short_lines`): an ad slot in a poem?
+    (:func:`~arclean.normalizers.residue.context.within_short_lines`), or right under a line
+    left open (:func:`_after_an_open_line`): an ad slot in a poem, or before a list?
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> verses = ["نادتني أمي بصوتها الهادئ", "فاليوم يومك لا تنامي", "عيد ميلادك أقبل", "والشمس تشرق في الأعالي"]
@@ -276,7 +279,9 @@ def _between_verses(page: Page, index: int) -> bool:
     >>> _between_verses(page, 4), cut_tail(page) is page
     (True, True)
     """
-    return page.lines[index].kind not in _FINAL_KINDS and within_short_lines(page, index)
+    if page.lines[index].kind in _FINAL_KINDS:
+        return False
+    return within_short_lines(page, index) or _after_an_open_line(page, index)
 
 
 def _under_a_menu(page: Page, start: int, index: int) -> bool:
@@ -305,3 +310,25 @@ def _under_a_menu(page: Page, start: int, index: int) -> bool:
 
 #: A line of content of this many words at least is the text's (a verse, a list's item), not a menu's item.
 _MIN_TEXT_WORDS = 3
+
+
+def _after_an_open_line(page: Page, index: int) -> bool:
+    """Does the line stand right under a line of content left open, that ends with a colon or a
+    comma (``وفيما يلي توزيع الحالات حسب الجهات:``, a verse ending ``،``)?  The text goes on under
+    it: the list the colon announces, the rest of the sentence.  An article's last line ends
+    its sentence.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("أعلنت وزارة الصحة اليوم عن تسجيل حالات جديدة في مختلف جهات المملكة خلال اليوم.\\n"
+    ...                "وفيما يلي توزيع الحالات حسب الجهات:\\nإعلان\\nجهة الرباط +496\\nجهة سوس +213")
+    >>> _after_an_open_line(page, 2), cut_tail(page) is page
+    (True, True)
+    """
+    above = page.neighbour(index, -1)
+    if above is None or page.lines[above].is_residue:
+        return False
+    return page.lines[above].text.rstrip().endswith(_OPEN_ENDS)
+
+
+#: How a line left open ends: a colon or a comma, Arabic or Latin, or a semicolon.
+_OPEN_ENDS = (":", "،", ",", "؛", ";")
