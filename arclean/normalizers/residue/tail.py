@@ -82,7 +82,7 @@ def cut_tail(page: Page) -> Page:
     prose_before = list(accumulate([len(lines[i].text) for i in prose], initial=0))
     for index in page.of_kinds(END_OF_PAGE):
         if (index <= start or not _ends_article(page, index) or _holds_content_below(page, index)
-                or _above_a_post(page, index) or _inside_a_list(page, index) or _between_verses(page, index)
+                or _above_a_post(page, index) or _inside_a_list(page, index) or _inside_the_text(page, index)
                 or _under_a_menu(page, start, index)):
             continue
         k = bisect_left(prose, index)
@@ -268,7 +268,7 @@ def _inside_a_list(page: Page, index: int) -> bool:
 _MIN_ITEMS_BELOW = 2
 
 
-def _between_verses(page: Page, index: int) -> bool:
+def _inside_the_text(page: Page, index: int) -> bool:
     """Is the line (no comment form or paywall prompt) within the text's own short lines
     (:func:`~arclean.normalizers.residue.context.within_short_lines`), or right under a line
     left open (:func:`_after_an_open_line`): an ad slot in a poem, or before a list?
@@ -276,7 +276,7 @@ def _between_verses(page: Page, index: int) -> bool:
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> verses = ["نادتني أمي بصوتها الهادئ", "فاليوم يومك لا تنامي", "عيد ميلادك أقبل", "والشمس تشرق في الأعالي"]
     >>> page = analyze("\\n".join(verses + ["شارك"] + verses * 2))
-    >>> _between_verses(page, 4), cut_tail(page) is page
+    >>> _inside_the_text(page, 4), cut_tail(page) is page
     (True, True)
     """
     if page.lines[index].kind in _FINAL_KINDS:
