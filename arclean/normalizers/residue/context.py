@@ -618,6 +618,13 @@ JUDGEMENTS = (_guard_numbers, _guard_wrapped_lines, _judge_tail_words, _judge_by
               _judge_board_lines, _judge_dangling_label)
 
 
+def text_goes_on_below(page: Page, index: int) -> bool:
+    """More than :data:`MAX_CONTENT_UNDER_CHROME` lines of content at the line or below it: more
+    than a tail's few links, the text's own verses or list."""
+    content = page.index.get(CONTENT, ())
+    return len(content) - bisect_left(content, index) > MAX_CONTENT_UNDER_CHROME
+
+
 def within_short_lines(page: Page, index: int) -> bool:
     """Does the line stand within the text's own short lines: three lines of content right above
     it (blank lines aside), none of them residue or prose, and more than
@@ -632,8 +639,7 @@ def within_short_lines(page: Page, index: int) -> bool:
     >>> within_short_lines(page, 4), within_short_lines(page, 2)
     (True, False)
     """
-    content = page.index.get(CONTENT, ())
-    if len(content) - bisect_left(content, index) <= MAX_CONTENT_UNDER_CHROME:
+    if not text_goes_on_below(page, index):
         return False
     lines, at = page.lines, index
     for _run in range(_MIN_SHORT_LINES_ABOVE):

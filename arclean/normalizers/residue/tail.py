@@ -41,7 +41,7 @@ from typing import Sequence
 from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
-from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark, within_short_lines
+from .context import is_card_mark, text_goes_on_below, within_short_lines
 from .lines import MAX_POST_BYLINE_WORDS, is_post_byline
 from .page import END_OF_PAGE, Guard, Kind, Line, Page
 
@@ -127,8 +127,7 @@ def _holds_content_below(page: Page, index: int) -> bool:
     """
     if page.lines[index].kind not in _COUNTED_BELOW and not _is_thread_tool(page, index):
         return False
-    content = page.index.get(Kind.CONTENT, ())
-    return len(content) - bisect_left(content, index) > MAX_CONTENT_UNDER_CHROME
+    return text_goes_on_below(page, index)
 
 
 def _little_prose_after(page: Page, index: int, before: int, after: int) -> bool:
