@@ -190,6 +190,25 @@ def parse_corrections(relpath: str, text: str | None = None) -> dict[str, tuple[
     return table
 
 
+#: What a poster card's field holds (``words/card_labels.tsv``): the date the poster joined, another
+#: date, a number, or a few words.
+CARD_VALUES = ("joined", "date", "number", "words")
+
+
+@lru_cache(maxsize=None)
+def card_labels() -> dict[str, str]:
+    """A forum poster card's field labels, each with what its value holds (one of :data:`CARD_VALUES`):
+    ``label <TAB> value``."""
+    relpath = "words/card_labels.tsv"
+    table: dict[str, str] = {}
+    for lineno, line in entries(relpath):
+        label, value = _fields(relpath, lineno, line, 2)
+        if value not in CARD_VALUES:
+            raise DataFileError(relpath, lineno, f"a value is one of {', '.join(CARD_VALUES)}, found {value!r}")
+        table[label] = value
+    return table
+
+
 #: A comment that starts a section of phrases for one source: ``# source: example.com``
 #: (``# source: *``: for every source again).
 SOURCE_SECTION = "# source:"

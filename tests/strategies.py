@@ -82,6 +82,37 @@ def clean_document(draw: st.DrawFn) -> str:
     return "\n\n".join([draw(title()), *body]) + "\n"
 
 
+#: A poster card's fields whose values hold a digit, and those of a few words (a place).
+CARD_COUNTS = (("المشاركات", "2,042"), ("النقاط", "0"), ("العمر", "45"), ("رقم العضوية", "12770"),
+               ("مجموع الإعجابات", "32"), ("+التقييم", "0.00"), ("آخر تواجد", "11 - 12 - 14"))
+CARD_WORDS = (("الإقامة", "غزة - وطن الرجال"), ("الدولة", "السعودية"), ("الجنس", "ذكر"))
+
+
+@st.composite
+def split_card(draw: st.DrawFn) -> str:
+    """A forum poster card printed a field to a line (vBulletin 4's two columns, scraped): the
+    date the poster joined and two to five more fields, a label on a line and its value under
+    it, some fields without their value, blank lines between some; the last field's value
+    holds a digit; a name (two words) with a rank under it or an avatar's label over it may stand
+    above it.  Ends with a line feed."""
+    joined = draw(st.sampled_from(["تاريخ التسجيل", "إنضم", "التسجيل :"]))
+    fields = [(joined, draw(st.sampled_from(["Apr 2006", "5 يناير 2009", "10-Aug-2001", "2001-07-20"])))]
+    fields += draw(st.lists(st.sampled_from(CARD_COUNTS + CARD_WORDS), min_size=1, max_size=4))
+    fields.insert(draw(st.integers(0, len(fields))), draw(st.sampled_from(CARD_COUNTS)))
+    fields.append(draw(st.sampled_from(CARD_COUNTS)))
+    lines = []
+    for k, (label, value) in enumerate(fields):
+        lines.append(label)
+        if (label, value) in CARD_COUNTS and k and draw(st.booleans()):
+            value = ""  # a count left empty
+        lines.extend([value] if value else [])
+        lines.extend([""] if draw(st.booleans()) else [])
+    # (a name with no rank under it stays, as may a name of one word inside the thread: a post's last
+    # line may be a word or a name)
+    head = draw(st.sampled_from([[], ["أبو محمد", "عضو جديد"], ["سارة أحمد", "", "عضو مميز"], ["الصورة الرمزية", "أبو محمد"]]))
+    return "\n".join(head + lines).strip("\n") + "\n"
+
+
 #: Characters scraped text is full of, for the noise strategy.
 RESIDUE_CHARS = (
     "\u00a0\u2002\u2009\u202f\u3000\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202e\u2066\u2069\ufeff\u00ad"
@@ -100,6 +131,8 @@ RESIDUE_SNIPPETS = (
     "هل أعجبك الموضوع :", "| 30 |", "• 45058", "منتديات تقنيات\n",
     # a forum post's header, its icon label and its number, which B209 and B210 take
     "\nقديم 08-02-2019, 06:45 PM\n", "\nافتراضي ", "افتراضي افتراضي ", "\n#12\n", "\n1. #1\n",
+    # a poster card printed a field to a line, and its pieces
+    "\nتاريخ التسجيل\nApr 2006\nالمشاركات\n2,042\n", "\nإنضم\n", "\nالإقامة\n", "\nالعمر :\n",
 )
 
 arabic_noise = st.lists(

@@ -10,6 +10,9 @@ from hypothesis import given, strategies as st
 import arclean
 from arclean import datafiles as tables
 from arclean.errors import DataFileError
+from arclean.normalizers.residue.analysis import analyze_alone
+from arclean.normalizers.residue.cards import field_of
+from arclean.normalizers.residue.context import nothing_to_judge, plain_lines
 from arclean.normalizers.residue.lines import (
     chrome_share,
     chrome_words,
@@ -20,6 +23,7 @@ from arclean.normalizers.residue.lines import (
     listed,
     phrase_matcher,
 )
+from arclean.normalizers.residue.page import BLANK, CONTENT
 from arclean.normalizers.spelling import months
 from arclean.text.folding import skeleton
 from arclean.text.language import is_non_arabic
@@ -217,6 +221,27 @@ def test_every_post_icon_label_goes_from_a_posts_title_on_a_forum_page_only(labe
     assert label not in arclean.clean(thread.format(line=label))  # alone on its line, between two posts
     page = f"{label} أم حقيقي؟\nسؤال يطرحه كثيرون عن عالم اليوم، بين الشاشات والناس.\n"
     assert arclean.clean(page) == page  # no forum's page: the line stays as it is
+
+
+_CARD_VALUES = {"joined": "Apr 2006", "date": "12-03-2011", "number": "2,042", "words": "غزة - وطن الرجال"}
+
+
+@pytest.mark.parametrize(("label", "value"), sorted(tables.card_labels().items()))
+def test_every_card_label_makes_a_field_of_a_card_printed_a_field_to_a_line(label: str, value: str) -> None:
+    """Alone on its line, with a colon, or with a colon and its value, each label is a card's field of
+    its kind; between a card's date of joining and its count, with its value under it, it goes, and a
+    page holding a label of the date of joining is never plain (so never passed over as quiet)."""
+    for line, after_colon in ((label, None), (f"{label} :", ""), (f"{label}: {_CARD_VALUES[value]}", _CARD_VALUES[value])):
+        assert field_of(analyze_alone(line).lines[0]) == (value, after_colon), line
+        if value == "joined":  # a page holding it is neither quiet nor passed over by the context's first look
+            assert not plain_lines(analyze_alone(line).lines, BLANK, CONTENT), line
+            for shown in (line, f"- {line}"):
+                page = f"نص المشاركة الأولى في الموضوع كما كتبها العضو في المنتدى بعد التحية.\n{shown}\n"
+                assert not nothing_to_judge(analyze_alone(page)), shown
+    joined = "إنضم" if value != "joined" else "تاريخ التسجيل"
+    post, reply = "نص المشاركة الأولى في الموضوع كما كتبها العضو في المنتدى بعد التحية.", "بارك الله فيك على الموضوع المفيد."
+    thread = f"{post}\n{joined}\n5 يناير 2009\n{label}\n{_CARD_VALUES[value]}\nالمشاركات\n149\n{reply}\n"
+    assert arclean.clean(thread) == f"{post}\n{reply}\n"
 
 
 @pytest.mark.parametrize("phrase", sorted(tables.word_list("words/copyright_phrases.txt")))

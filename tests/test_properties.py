@@ -8,7 +8,7 @@ from hypothesis import assume, example, given, strategies as st
 import arclean
 from arclean.normalizers.residue.analysis import analyze
 
-from .strategies import MISSPELT, arabic_noise, clean_document, date, paragraph, title
+from .strategies import MISSPELT, arabic_noise, clean_document, date, paragraph, split_card, title
 
 
 @given(st.text())
@@ -115,6 +115,18 @@ def test_post_icon_label_before_a_posts_title_is_removed(document: str, header: 
 def test_post_number_over_a_post_is_removed(document: str, number: int, listed: str, header: str) -> None:
     """On a forum's page, a post's number on its own line (``#12``, ``1. #12``) goes, line and all."""
     assert arclean.clean(f"{listed}#{number}\n{header}\n{document}") == arclean.clean(f"{header}\n{document}")
+
+
+@given(clean_document(), split_card(), st.data())
+def test_poster_card_printed_a_field_to_a_line_is_removed(document: str, card: str, data: st.DataObject) -> None:
+    """A poster card printed a field to a line, put between two of a clean page's paragraphs (or
+    under its title), goes, its name and rank with it, and nothing else.  (The page as a forum's:
+    where a forum's own line in the card's place leaves the rest as it is.  A generated page of
+    one word over and over may read as a thread whose first post copies the title.)"""
+    blocks = document.split("\n\n")
+    at = data.draw(st.integers(1, len(blocks) - 1))
+    assume(arclean.clean("\n\n".join([*blocks[:at], "إضافة رد", *blocks[at:]])) == document)
+    assert arclean.clean("\n\n".join([*blocks[:at], card, *blocks[at:]])) == document
 
 
 COMMENT_FORMS = [

@@ -16,6 +16,7 @@ from typing import Callable
 
 from ...datafiles import Phrase
 from .analysis import apply
+from .cards import CARD_FIELD
 from .page import Guard, Kind, Page, Region
 
 
@@ -24,6 +25,8 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     ``anywhere``, without those of two words or more in the article too).  In
     the head a one-word line may be a label (a kicker), so a line judged by its
     words alone (kind CHROME, not by its neighbours) needs two words there.
+    A poster card's field printed on a line of its own (``المشاركات``, ``2,042``,
+    :mod:`~arclean.normalizers.residue.cards`) goes wherever it stands with ``anywhere``, of one word too.
     Asked (by :func:`_edge_rule`'s rules) only of a page that holds a line of these kinds."""
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
     for index in page.of_kinds(kinds):
@@ -31,7 +34,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
         if not line.is_residue:
             continue
         region = page.region(index)
-        if region is Region.ARTICLE and not (anywhere and line.words >= 2):
+        if region is Region.ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
             continue
         if region is Region.HEAD and line.kind is Kind.CHROME and not line.by_context and line.words < 2:
             continue
@@ -120,10 +123,10 @@ def remove_head_chrome(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> st
 def remove_forum_chrome(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
     """Remove forum chrome: join prompts, poster cards, topic navigation.
 
-    Prompts of two words or more go wherever they stand; the name and rank
-    lines right above a poster card's labelled lines go with the card.
+    Prompts of two words or more go wherever they stand; a poster card's head
+    (its rank, status or avatar, and the name above it) goes with the card's labelled lines.
 
-    >>> remove_forum_chrome("نص المشاركة الأولى في الموضوع كما كتبها العضو في المنتدى.\\nأحمد\\nعدد الرسائل : 120\\nنقاط : 300")
+    >>> remove_forum_chrome("نص المشاركة الأولى في الموضوع كما كتبها العضو في المنتدى.\\nأحمد\\nعضو ذهبي\\nعدد الرسائل : 120\\nنقاط : 300")
     'نص المشاركة الأولى في الموضوع كما كتبها العضو في المنتدى.'
     """
     return apply(drop_forum_chrome, text, boilerplate)

@@ -11,7 +11,8 @@ Out of context a line is a phrase, a counter, chrome by its words, or content
 - neighbours: a short line between two chrome lines at the page's edge is
   chrome, and so are its copies (as jusText judges a short paragraph by the
   paragraphs around it); on a forum page, a name line with the poster's online
-  status or avatar text; the name and rank lines over a forum poster card
+  status or avatar text; a poster card printed a field to a line (its labels
+  and values on lines of their own); the name and rank lines over a forum poster card
   belong to the card; on a forum page, the board's lines above the post title;
 - a label of a tags or rating box left dangling at the page's very end.
 
@@ -28,11 +29,13 @@ from typing import Callable, Sequence
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import ends_sentence
-from .lines import MAX_POST_BYLINE_WORDS, function_words, is_post_byline, is_poster_name, listed
+from .cards import CARD_FIELD, JOINED_LABELS, card_lines, field_of, may_open_a_card
+from .lines import MAX_POST_BYLINE_WORDS, function_words, is_post_byline, is_poster_mark, is_poster_name, listed
 from .page import BLANK, CONTENT, FORUM, NUMBER, NUMBERS, Guard, Kind, Line, Page, Region
 from .title import find_post, find_title, has_no_copies, is_doubled, is_near_duplicate
 
 CHROME = Kind.CHROME
+LIST_ITEM = Guard.LIST
 
 #: In the page's tail, a line of three to ten words that is not a sentence is
 #: chrome when 60% of its words are chrome or function words, one of them at
@@ -167,16 +170,21 @@ def nothing_to_judge(page: Page) -> bool:
         if kind is CONTENT:
             if line.prose and not line.chrome_count:
                 continue  # a paragraph: no test below says yes to it
+            # A card's date of joining holds a chrome word, but after a bullet (``- إنضم``: a list's
+            # item, whose words are not counted).
             if _is_tail_chrome(line) or (at == last and _is_dangling_label(line)) or (
-                    0 < at < last and _may_stand_between_chrome(lines, filled, at)):
+                    0 < at < last and _may_stand_between_chrome(lines, filled, at)) or (
+                    (line.chrome_count or line.guard is LIST_ITEM) and line.key.startswith(JOINED_LABELS)
+                    and may_open_a_card(line)):
                 return False
         elif kind is FORUM or (kind is CHROME and line.guard is None and _continues_wrapped(lines, index)):
             return False  # poster cards, board lines; a line of a wrapped paragraph
         elif kind in NUMBERS and line.guard is None:
-            if numbers is None:
-                numbers = _numbers(page)
+            numbers = _numbers(page) if numbers is None else numbers  # found once a page
             if _number_guard(page, index, numbers) is not None:
                 return False
+        elif kind not in NUMBERS and line.key.startswith(JOINED_LABELS) and may_open_a_card(line):
+            return False  # a card's date of joining, chrome or head by its label's words
     return find_post(page) is None
 
 
@@ -451,36 +459,111 @@ def is_card_mark(line: Line) -> bool:
     [True, True, False]
     """
     kind = line.kind
-    if kind is Kind.COUNTER or (kind is FORUM and ":" in line.text and line.words <= MAX_CARD_LABEL_WORDS):
+    if kind is Kind.COUNTER or (kind is FORUM and ((":" in line.text and line.words <= MAX_CARD_LABEL_WORDS)
+                                                   or line.evidence == CARD_FIELD)):
         return True
     return (kind is FORUM or kind is CONTENT) and reads_as_name_line(line)
 
 
 def _judge_poster_cards(page: Page) -> Page:
-    """Forum poster cards: the short lines (avatar text, name, rank) right above
-    a card's labelled lines (``عدد الرسائل : 16801``) belong to the card, judged
-    forum chrome (which rule B207 drops wherever it stands) even where their
-    neighbours had made them chrome (which goes only at the page's edges)."""
+    """Forum poster cards: the lines of a card's head, right above its fields (labelled lines,
+    ``عدد الرسائل : 16801``, or fields printed a field to a line, :func:`_judge_split_cards`),
+    belong to the card, judged forum chrome (which rule B207 drops wherever it stands) even where
+    their neighbours had made them chrome (which goes only at the page's edges): a field no
+    phrase lists (``العمر : 33``), a line alone between two fields, and the short lines up to
+    the head's top mark, with the poster's name right above it (printed twice on some boards).
+    A mark is a rank, an online
+    status or an avatar's label (``عضو ذهبي``, ``غير متصل``,
+    :func:`~arclean.normalizers.residue.lines.is_poster_mark`), or a forum line (``New member``,
+    a name line).  With no mark the short lines above a card stay: a post's last line, or
+    the last verses of a post of verses.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> verses = "موطني\\nالجلال والجمال والسناء\\nوالبهاء في رباك\\n"
+    >>> [line.kind.name for line in analyze(verses + "أحمد\\nعضو ذهبي\\nعدد الرسائل : 120").lines]
+    ['CONTENT', 'CONTENT', 'CONTENT', 'FORUM', 'FORUM', 'FORUM']
+    >>> [line.kind.name for line in analyze(verses + "عدد الرسائل : 120").lines]
+    ['CONTENT', 'CONTENT', 'CONTENT', 'FORUM']
+    """
     changed: dict[int, Line] = {}
     for index in page.index.get(FORUM, ()):
-        if ":" not in page.lines[index].text or page.lines[index].words > MAX_CARD_LABEL_WORDS:
-            continue
-        above = page.neighbour(index, -1)
-        while above is not None and above not in changed:
-            candidate = page.lines[above]
-            if candidate.kind is FORUM:
-                above = page.neighbour(above, -1)
-                continue
-            if candidate.kind not in _CARD_CANDIDATE_KINDS or candidate.prose or not _card_line(candidate):
-                break
-            changed[above] = replace(candidate, kind=Kind.FORUM, evidence="a line of a poster card", by_context=True)
-            above = page.neighbour(above, -1)
+        if index not in changed and _is_card_field(page.lines[index]):
+            for above in _card_head(page, index, changed):
+                line = page.lines[above]  # a mark's guard gives way (``الصورة الرمزية`` reads as a caption's label)
+                changed[above] = replace(line, kind=Kind.FORUM, guard=None if is_poster_mark(line.key) else line.guard,
+                                         evidence="a line of a poster card", by_context=True)
     return _with(page, changed)
+
+
+def _is_card_field(line: Line) -> bool:
+    """A poster card's field judged forum chrome: a labelled line of a few words, or a field
+    printed on a line of its own."""
+    return (":" in line.text and line.words <= MAX_CARD_LABEL_WORDS) or line.evidence == CARD_FIELD
+
+
+def _is_unlisted_field(line: Line) -> bool:
+    """A card's field with its value after a colon, a date or a number (``العمر : 33``), which no
+    phrase lists.  Not one of words: ``الجنس: Terminalia`` is a genus in a plant's box too."""
+    field = field_of(line)
+    return field is not None and field[0] != "words" and bool(field[1])
+
+
+def _card_head(page: Page, index: int, changed: dict[int, Line]) -> list[int]:
+    """The lines of a card's head above its field ``index`` (see :func:`_judge_poster_cards`),
+    not yet judged: from the field upwards, as far as the head's top mark and the name above it."""
+    lines = page.lines
+    candidates: list[int] = []  # the short lines above the card's fields, upwards
+    keep = 0  # how many of them belong to the card
+    above = page.neighbour(index, -1)
+    while above is not None and above not in changed:
+        line = lines[above]
+        if line.kind is FORUM:
+            if not _is_card_field(line):
+                keep = max(keep, len(candidates) + 1)  # a forum line of the head: the name may stand above it
+            elif len(candidates) == 1:
+                keep = max(keep, 1)  # a line between two of the card's fields (``نشاط [ مسلم11 ]``)
+        elif line.kind not in _CARD_CANDIDATE_KINDS or line.prose:
+            break
+        elif _is_unlisted_field(line):
+            candidates.append(above)
+            keep = max(keep, len(candidates))  # a field no phrase lists
+        elif _card_line(line):
+            candidates.append(above)
+            if is_poster_mark(line.key):
+                keep = max(keep, len(candidates) + 1)  # a rank, a status or an avatar: the name may stand above it
+        else:
+            break
+        above = page.neighbour(above, -1)
+    keep = min(keep, len(candidates))
+    if 0 < keep < len(candidates) and lines[candidates[keep]].key == lines[candidates[keep - 1]].key:
+        keep += 1  # the name printed twice
+    return candidates[:keep]
 
 
 #: What a card's short line above its labelled lines may have been judged before: content, or
 #: chrome between two chrome lines (a rank under a name line the board's status phrase marks).
 _CARD_CANDIDATE_KINDS = (CONTENT, Kind.CHROME)
+
+
+def _judge_split_cards(page: Page) -> Page:
+    """A poster card printed a field to a line (:mod:`arclean.normalizers.residue.cards`): its
+    labels and values, one word as they may be, are forum chrome, and the page a forum's.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("عنوان الموضوع في المنتدى\\nتاريخ التسجيل\\nApr 2006\\nالمشاركات\\n2,042\\n"
+    ...                "السلام عليكم، هذا بحث عن الدرهم الكسروي الذي كان متداولا في مكة قبل الإسلام.")
+    >>> [line.kind.name for line in page.lines], page.forum
+    (['CONTENT', 'FORUM', 'FORUM', 'FORUM', 'FORUM', 'CONTENT'], True)
+    """
+    found = card_lines(page)
+    if not found:
+        return page
+    lines = page.lines
+    # A field a phrase made forum chrome keeps its evidence, but for one of a word (``المشاركات:``),
+    # which B207 drops inside the thread only as a card's.
+    changed = {index: replace(lines[index], kind=FORUM, guard=None, evidence=CARD_FIELD, by_context=True)
+               for index in found if lines[index].kind is not FORUM or lines[index].words < 2}
+    return _with(Page(lines, page.extra, True, page.alone), changed)
 
 
 def _judge_poster_names(page: Page) -> Page:
@@ -506,14 +589,17 @@ def _judge_poster_names(page: Page) -> Page:
 
 
 def is_forum_page(page: Page) -> bool:
-    """A page with a forum's own line, a poster's name line or a post's dated header (the lines
-    as classified alone will do): where a board's marks on a post's lines (B209, B210) are told.
+    """A page with a forum's own line, a poster's name line, a post's dated header or a poster
+    card printed a field to a line (the lines as classified alone will do): where a board's marks
+    on a post's lines (B209, B210) are told.
 
     >>> from arclean.normalizers.residue.analysis import analyze_alone
     >>> is_forum_page(analyze_alone("قديم 08-02-2019, 06:45 PM\\nرحم الله والدك.")), is_forum_page(analyze_alone("نص الخبر."))
     (True, False)
     """
-    return page.forum or any(map(_marks_a_post, page.lines))
+    if page.forum or any(map(_marks_a_post, page.lines)):
+        return True
+    return any(map(may_open_a_card, page.lines)) and bool(card_lines(page))
 
 
 def _marks_a_post(line: Line) -> bool:
@@ -614,7 +700,8 @@ def _is_dangling_label(line: Line) -> bool:
 
 
 #: The context judgements, in the order :func:`judge_in_context` makes them.
-JUDGEMENTS = (_guard_numbers, _guard_wrapped_lines, _judge_tail_words, _judge_by_neighbours, _judge_poster_names, _judge_poster_cards,
+JUDGEMENTS = (_guard_numbers, _guard_wrapped_lines, _judge_tail_words, _judge_by_neighbours, _judge_poster_names,
+              _judge_split_cards, _judge_poster_cards,
               _judge_board_lines, _judge_dangling_label)
 
 

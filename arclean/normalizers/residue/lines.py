@@ -382,6 +382,31 @@ def _card_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return folded("words/poster_status.txt"), folded("words/avatar_labels.txt")
 
 
+#: A poster's rank: at most this many words (``كبار شخصيات المنتدى``, ``مدير الشباب الرايق``).
+_MAX_RANK_WORDS = 4
+
+
+@lru_cache(maxsize=None)
+def poster_ranks() -> frozenset[str]:
+    """The words of a poster's rank or role (``data/words/poster_ranks.txt``), folded."""
+    return frozenset(skeleton(word) for word in datafiles.word_list("words/poster_ranks.txt"))
+
+
+def is_poster_mark(key: str) -> bool:
+    """A line of a poster card's head that says so by itself, by its skeleton: a rank or role of
+    up to four words (a word of ``poster_ranks.txt`` in it), an online status or an avatar's
+    label alone.
+
+    >>> [is_poster_mark(skeleton(line)) for line in ("¬°•| عضــو مــهــم|•°¬", "غير متصل", "avatar", "هل أراك", "مدير المنتدى")]
+    [True, True, True, False, True]
+    """
+    statuses, avatars = _card_marks()
+    if key in statuses or key in avatars:
+        return True
+    words = key.split()
+    return 1 <= len(words) <= _MAX_RANK_WORDS and any(listed(word, poster_ranks()) for word in words)
+
+
 def is_poster_name(key: str) -> bool:
     """A forum poster card's name line, by its skeleton: a name of one to four
     words with the board's online status after it, or an avatar's alt text
