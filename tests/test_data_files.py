@@ -19,6 +19,7 @@ from arclean.normalizers.residue.lines import (
     is_breadcrumb,
     is_copyright,
     is_counter,
+    is_poster_mark,
     is_poster_name,
     listed,
     phrase_matcher,
@@ -221,6 +222,17 @@ def test_every_post_icon_label_goes_from_a_posts_title_on_a_forum_page_only(labe
     assert label not in arclean.clean(thread.format(line=label))  # alone on its line, between two posts
     page = f"{label} أم حقيقي؟\nسؤال يطرحه كثيرون عن عالم اليوم، بين الشاشات والناس.\n"
     assert arclean.clean(page) == page  # no forum's page: the line stays as it is
+
+
+@pytest.mark.parametrize("rank", sorted(tables.word_list("words/poster_ranks.txt")))
+def test_every_poster_rank_marks_a_cards_head_and_the_name_above_it_goes_too(rank: str) -> None:
+    """A rank's line (the word alone, or with another) marks the lines above a card's fields as the card's head;
+    without it, the name above the card stays (it may be a post's last line)."""
+    assert is_poster_mark(skeleton(rank)) and is_poster_mark(skeleton(f":: {rank} ذهبي ::"))
+    post, reply = "نص المشاركة الأولى في الموضوع كما كتبها العضو في المنتدى بعد التحية.", "بارك الله فيك على الموضوع المفيد."
+    card = "عدد الرسائل : 120\nنقاط : 300"
+    assert arclean.clean(f"{post}\nسارة أحمد\n{rank} مميز\n{card}\n{reply}\n") == f"{post}\n{reply}\n"
+    assert arclean.clean(f"{post}\nسارة أحمد\n{card}\n{reply}\n") == f"{post}\nسارة أحمد\n{reply}\n"
 
 
 _CARD_VALUES = {"joined": "Apr 2006", "date": "12-03-2011", "number": "2,042", "words": "غزة - وطن الرجال"}
