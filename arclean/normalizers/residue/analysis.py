@@ -45,13 +45,15 @@ from .lines import (
     phrase_matcher,
     starts_with_content_label,
 )
-from .page import BLANK, FORUM, Guard, Kind, Line, Page
+from .page import BLANK, BREADCRUMB, CHROME, CONTENT, COUNTER, FOOTER, FORUM, LABEL, LIST_ITEM, NUMBER, SEPARATOR, Kind, Line, Page
 
 #: Residue lines are short.  A line of more tokens than this can only *start*
 #: with a phrase (a tags line, an inline read-also block), and reads as prose.
 _LONG_LINE_TOKENS = 25
 #: Nor is a line of more characters than this (a run of one mark, a line with no spaces).
 _LONG_LINE_CHARS = 1000
+#: Each kind by its value, a phrase file's ``# kind:`` (``Kind(value)`` goes through the enum's metaclass).
+_KIND_OF: dict[str, Kind] = {kind.value: kind for kind in Kind}
 #: Marks that start a list item: a list line is never chrome by its words.
 _LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
 #: Three line feeds or more: a run of two blank lines or more.
@@ -102,7 +104,7 @@ def analyze_alone(text: str, extra: tuple[Phrase, ...] = ()) -> Page:
         return found
 
     lines = tuple(map(classified, page_lines(text)))
-    forum = any(line.kind is Kind.FORUM for line in seen.values())
+    forum = any(line.kind is FORUM for line in seen.values())
     return Page(lines, extra, forum=forum, alone=seen)
 
 
@@ -197,7 +199,7 @@ ClassifyArguments = tuple[Classifier, Classifier, PhraseMatcher, Kind, Kind, int
 def _prose_line(matcher: PhraseMatcher) -> ProseLine:
     # Without a base, could_start is a lookup in the matcher's prefixes: asked of the dict itself, no Python frame.
     could_start = matcher.prefixes.__contains__ if matcher.base is None else matcher.could_start
-    return could_start, Line, Kind.CONTENT, _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS
+    return could_start, Line, CONTENT, _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS
 
 
 _classify_lines = python_classify_lines if speedups is None else speedups.classify_lines
@@ -239,7 +241,7 @@ def _short_how(matcher: PhraseMatcher) -> ShortHow | None:
                               tuple(level.endings for level in levels))
     return (exact, starts, endings, matcher.longest_exact, copyright_words(), listed_prefixes(),
             pronoun_suffixes(), MIN_STEM, chrome_words(), function_words(), content_labels(), ends_sentence, Line,
-            Kind.CONTENT, Kind.CHROME, TRAIL_MARKS, breadcrumb_homes(), "".join(_LIST_MARKS),
+            CONTENT, CHROME, TRAIL_MARKS, breadcrumb_homes(), "".join(_LIST_MARKS),
             _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS, MAX_COUNTER_SPACES, MAX_COUNTER_WORDS, PROSE_WORDS,
             SENTENCE_WORDS, MAX_TAIL_CHROME_WORDS, min(_MAX_CHROME_WORDS, MAX_WIDGET_WORDS), MAX_SHARE_SPACES)
 
@@ -291,7 +293,7 @@ def look_afresh(page: Page) -> Page:
     True
     """
     lines = tuple(page.alone.get(line.text) or line for line in page.lines)
-    return judge_in_context(Page(lines, page.extra, any(line.kind is Kind.FORUM for line in lines), page.alone))
+    return judge_in_context(Page(lines, page.extra, any(line.kind is FORUM for line in lines), page.alone))
 
 
 def rejudge(page: Page) -> Page:
@@ -329,14 +331,14 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
     """A line's kind out of context, and the evidence for it."""
     stripped = text.strip()
     if not stripped:
-        return Line(text, Kind.BLANK)
+        return Line(text, BLANK)
     if BARE_NUMBER_LINE.fullmatch(stripped):
-        return Line(text, Kind.NUMBER, folded, evidence="a bare number")
+        return Line(text, NUMBER, folded, evidence="a bare number")
     if len(stripped) > _LONG_LINE_CHARS or stripped.count(" ") >= _LONG_LINE_TOKENS:
         phrase = matcher.match_start(text, folded)
         if phrase is not None:
-            return Line(text, Kind(phrase.kind), folded, evidence=f"starts with {phrase.text!r} ({phrase.origin})")
-        return Line(text, Kind.CONTENT, folded, prose=True)
+            return Line(text, _KIND_OF[phrase.kind], folded, evidence=f"starts with {phrase.text!r} ({phrase.origin})")
+        return Line(text, CONTENT, folded, prose=True)
     key = skeleton_of_folded(folded)
     line = _judge_short_line(text, stripped, folded, key, matcher)
     line.__dict__["key"] = key  # the skeleton is derived once (Line.key is a cached property)
@@ -346,25 +348,25 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
 def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: PhraseMatcher) -> Line:
     phrase = matcher.match(text, key)
     if phrase is not None:
-        return Line(text, Kind(phrase.kind), folded, evidence=f"the phrase {phrase.text!r} ({phrase.origin})")
+        return Line(text, _KIND_OF[phrase.kind], folded, evidence=f"the phrase {phrase.text!r} ({phrase.origin})")
     if is_counter(text, key):
-        return Line(text, Kind.COUNTER, folded, evidence="a number with counter words")
+        return Line(text, COUNTER, folded, evidence="a number with counter words")
     if is_copyright(text, key):
-        return Line(text, Kind.FOOTER, folded, evidence="a copyright notice")
+        return Line(text, FOOTER, folded, evidence="a copyright notice")
     words = key.split()
     if is_prose(text, len(words)):
-        return Line(text, Kind.CONTENT, folded, prose=True)
+        return Line(text, CONTENT, folded, prose=True)
     if starts_with_content_label(words):
-        return Line(text, Kind.CONTENT, folded, guard=Guard.LABEL)
+        return Line(text, CONTENT, folded, guard=LABEL)
     if is_breadcrumb(text):
-        return Line(text, Kind.CONTENT, folded, evidence="a breadcrumb trail", guard=Guard.BREADCRUMB)
+        return Line(text, CONTENT, folded, evidence="a breadcrumb trail", guard=BREADCRUMB)
     if not words:
-        return Line(text, Kind.CONTENT, folded, guard=Guard.SEPARATOR)
+        return Line(text, CONTENT, folded, guard=SEPARATOR)
     if stripped.startswith(_LIST_MARKS) or NUMBERED_ITEM.match(stripped):
-        return Line(text, Kind.CONTENT, folded, guard=Guard.LIST)
+        return Line(text, CONTENT, folded, guard=LIST_ITEM)
     if len(words) > MAX_TAIL_CHROME_WORDS:
-        return Line(text, Kind.CONTENT, folded)
+        return Line(text, CONTENT, folded)
     strong, filler = chrome_counts(words)
     evidence = chrome_share(text, words) if strong and len(words) <= _MAX_CHROME_WORDS else None
-    kind = Kind.CONTENT if evidence is None else Kind.CHROME
+    kind = CONTENT if evidence is None else CHROME
     return Line(text, kind, folded, evidence=evidence or "", chrome_count=strong, filler_count=filler)

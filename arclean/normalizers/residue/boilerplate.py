@@ -17,7 +17,7 @@ from typing import Callable
 from ...datafiles import Phrase
 from .analysis import apply
 from .cards import CARD_FIELD
-from .page import Guard, Kind, Page, Region
+from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, Kind, Page
 
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
@@ -34,9 +34,9 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
         if not line.is_residue:
             continue
         region = page.region(index)
-        if region is Region.ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
+        if region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
             continue
-        if region is Region.HEAD and line.kind is Kind.CHROME and not line.by_context and line.words < 2:
+        if region is IN_HEAD and line.kind is CHROME and not line.by_context and line.words < 2:
             continue
         drop.append(index)
     return page.without(drop) if drop else page
@@ -143,7 +143,7 @@ def remove_paywall_prompts(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -
 
 def drop_breadcrumbs(page: Page) -> Page:
     """The page without breadcrumb trails in its head."""
-    return page.without(i for i in page.filled if i < page.head_end and page.lines[i].guard is Guard.BREADCRUMB)
+    return page.without(i for i in page.filled if i < page.head_end and page.lines[i].guard is BREADCRUMB)
 
 
 def remove_breadcrumbs(text: str) -> str:

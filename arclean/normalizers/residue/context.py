@@ -31,11 +31,26 @@ from ...text.chars import ANY_DIGIT
 from ...text.folding import ends_sentence
 from .cards import CARD_FIELD, JOINED_LABELS, card_lines, field_of, may_open_a_card
 from .lines import MAX_POST_BYLINE_WORDS, function_words, is_post_byline, is_poster_mark, is_poster_name, listed
-from .page import BLANK, CONTENT, FORUM, NUMBER, NUMBERS, Guard, Kind, Line, Page, Region
+from .page import (
+    BLANK,
+    CHROME,
+    CONTENT,
+    COUNTER,
+    FORUM,
+    IN_ARTICLE,
+    LIST_ITEM,
+    NUMBER,
+    NUMBERS,
+    SERIES_NUMBER,
+    TABLE_CELL,
+    WRAPPED,
+    YEAR_ALONE,
+    Guard,
+    Kind,
+    Line,
+    Page,
+)
 from .title import find_post, find_title, has_no_copies, is_doubled, is_near_duplicate
-
-CHROME = Kind.CHROME
-LIST_ITEM = Guard.LIST
 
 #: In the page's tail, a line of three to ten words that is not a sentence is
 #: chrome when 60% of its words are chrome or function words, one of them at
@@ -200,7 +215,7 @@ def _guard_wrapped_lines(page: Page) -> Page:
     ('CHROME', 'WRAPPED')
     """
     changed = {
-        index: replace(page.lines[index], guard=Guard.WRAPPED, by_context=True)
+        index: replace(page.lines[index], guard=WRAPPED, by_context=True)
         for index in page.index.get(CHROME, ())
         if page.lines[index].guard is None and _continues_wrapped(page.lines, index)
     }
@@ -280,11 +295,11 @@ def _numbers(page: Page) -> set[int | None]:
 def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | None:
     value = _number(page.lines[index])
     if _in_table(page, index):
-        return Guard.TABLE
+        return TABLE_CELL
     if value is not None and (value - 1 in numbers or value + 1 in numbers):
-        return Guard.SERIES
+        return SERIES_NUMBER
     if value is not None and (1300 <= value <= 1499 or 1900 <= value <= 2099):
-        return Guard.YEAR
+        return YEAR_ALONE
     return None
 
 
@@ -332,7 +347,7 @@ def _context_candidate(page: Page, index: int, chrome_end: int | None = None) ->
     """``chrome_end``: where the page's closing run of chrome starts (a line
     there is at the page's edge even when, with no prose, the regions do not
     say so)."""
-    return (page.region(index) is not Region.ARTICLE or (chrome_end is not None and index >= chrome_end)) and _is_context_line(
+    return (page.region(index) is not IN_ARTICLE or (chrome_end is not None and index >= chrome_end)) and _is_context_line(
         page.lines[index])
 
 
@@ -383,7 +398,7 @@ def _judge_tail_words(page: Page) -> Page:
     start = bisect_left(content, page.tail_start)
     last = len(content) - 1
     changed = {
-        index: replace(line, kind=Kind.CHROME, evidence=f"chrome words in the tail: {line.chrome_count} of {line.words}",
+        index: replace(line, kind=CHROME, evidence=f"chrome words in the tail: {line.chrome_count} of {line.words}",
                        by_context=True)
         for at in range(max(start, last - MAX_CONTENT_UNDER_CHROME), len(content))
         if _is_tail_chrome(line := page.lines[index := content[at]])
@@ -429,12 +444,12 @@ def _judge_by_neighbours(page: Page) -> Page:
         if not _between_chrome(page, page.neighbour(index, -1), after, run):
             continue
         for member in run:
-            changed[member] = replace(page.lines[member], kind=Kind.CHROME, evidence="a short line between chrome lines", by_context=True)
+            changed[member] = replace(page.lines[member], kind=CHROME, evidence="a short line between chrome lines", by_context=True)
             between.add(page.lines[member].key)
     if between:
         for index in candidates:
             if index not in changed and page.lines[index].key in between:
-                changed[index] = replace(page.lines[index], kind=Kind.CHROME, evidence="a copy of a line between chrome lines",
+                changed[index] = replace(page.lines[index], kind=CHROME, evidence="a copy of a line between chrome lines",
                                          by_context=True)
     return _with(page, changed)
 
@@ -459,7 +474,7 @@ def is_card_mark(line: Line) -> bool:
     [True, True, False]
     """
     kind = line.kind
-    if kind is Kind.COUNTER or (kind is FORUM and ((":" in line.text and line.words <= MAX_CARD_LABEL_WORDS)
+    if kind is COUNTER or (kind is FORUM and ((":" in line.text and line.words <= MAX_CARD_LABEL_WORDS)
                                                    or line.evidence == CARD_FIELD)):
         return True
     return (kind is FORUM or kind is CONTENT) and reads_as_name_line(line)
@@ -490,7 +505,7 @@ def _judge_poster_cards(page: Page) -> Page:
         if index not in changed and _is_card_field(page.lines[index]):
             for above in _card_head(page, index, changed):
                 line = page.lines[above]  # a mark's guard gives way (``الصورة الرمزية`` reads as a caption's label)
-                changed[above] = replace(line, kind=Kind.FORUM, guard=None if is_poster_mark(line.key) else line.guard,
+                changed[above] = replace(line, kind=FORUM, guard=None if is_poster_mark(line.key) else line.guard,
                                          evidence="a line of a poster card", by_context=True)
     return _with(page, changed)
 
@@ -581,7 +596,7 @@ def _judge_poster_names(page: Page) -> Page:
     if not page.forum:
         return page
     changed = {
-        index: replace(line, kind=Kind.FORUM, guard=None, evidence="a poster card's name line", by_context=True)
+        index: replace(line, kind=FORUM, guard=None, evidence="a poster card's name line", by_context=True)
         for index in page.index.get(CONTENT, ())
         if (line := page.lines[index]).guard in _NAME_LINE_GUARDS and reads_as_name_line(line)
     }
@@ -645,12 +660,12 @@ def _judge_board_lines(page: Page) -> Page:
         end = byline if byline is not None else copy
         page = Page(page.lines, page.extra, True, page.alone)
         changed = {
-            index: replace(line, kind=Kind.FORUM, evidence="a line of the forum post's header", by_context=True)
+            index: replace(line, kind=FORUM, evidence="a line of the forum post's header", by_context=True)
             for index, line in enumerate(page.lines[title + 1:end], title + 1)
             if index != copy and _board_line(line)
         }
         changed.update(
-            (index, replace(line, kind=Kind.FORUM, evidence="a line above the forum post's title", by_context=True))
+            (index, replace(line, kind=FORUM, evidence="a line above the forum post's title", by_context=True))
             for index, line in enumerate(page.lines[:title])
             if _board_line(line) or (line.kind is CONTENT and line.guard is None and line.words <= _MAX_BOARD_PROSE_WORDS)
         )
@@ -663,7 +678,7 @@ def _judge_board_lines(page: Page) -> Page:
         title = found
         page = _with(page, {title: replace(page.lines[title], title=True)})
     changed = {
-        index: replace(line, kind=Kind.FORUM, evidence="a board line above the post's title", by_context=True)
+        index: replace(line, kind=FORUM, evidence="a board line above the post's title", by_context=True)
         for index, line in enumerate(page.lines[:title])
         if _board_line(line)
     }
@@ -690,7 +705,7 @@ def _judge_dangling_label(page: Page) -> Page:
     line = page.lines[last]
     if not _is_dangling_label(line):
         return page
-    return _with(page, {last: replace(line, kind=Kind.CHROME, evidence="a label with nothing after it at the page's end", by_context=True)})
+    return _with(page, {last: replace(line, kind=CHROME, evidence="a label with nothing after it at the page's end", by_context=True)})
 
 
 def _is_dangling_label(line: Line) -> bool:

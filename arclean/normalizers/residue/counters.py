@@ -16,7 +16,7 @@ from array import array
 
 from ...datafiles import Phrase
 from .analysis import apply
-from .page import NUMBERS, Kind, Page, Region
+from .page import COUNTER, IN_HEAD, IN_TAIL, NUMBER, NUMBERS, Page
 
 
 def remove_counter_lines(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
@@ -47,12 +47,12 @@ def drop_counter_lines(page: Page) -> Page:
         if not line.is_residue:
             continue
         region = page.region(index)
-        if region is Region.TAIL or (
-                region is Region.HEAD and (index != first or line.kind is Kind.COUNTER) and not _after_number(page, index)):
+        if region is IN_TAIL or (
+                region is IN_HEAD and (index != first or line.kind is COUNTER) and not _after_number(page, index)):
             drop.append(index)
     return page.without(drop)
 
 
 def _after_number(page: Page, index: int) -> bool:
     previous = page.neighbour(index, -1)
-    return previous is not None and page.lines[previous].kind is Kind.NUMBER
+    return previous is not None and page.lines[previous].kind is NUMBER

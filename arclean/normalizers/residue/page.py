@@ -135,7 +135,10 @@ class Guard(enum.Enum):
 #: ``EnumType`` has a ``__getattr__``, each ``Kind.CONTENT`` goes through it (about
 #: 100 ns, ten times a global name's; from Python 3.12 on they cost alike).
 BLANK, CONTENT, FORUM, NUMBER = Kind.BLANK, Kind.CONTENT, Kind.FORUM, Kind.NUMBER
-LABEL = Guard.LABEL
+CHROME, COUNTER, RELATED, FOOTER = Kind.CHROME, Kind.COUNTER, Kind.RELATED, Kind.FOOTER
+LABEL, LIST_ITEM, BREADCRUMB, WRAPPED, SEPARATOR = Guard.LABEL, Guard.LIST, Guard.BREADCRUMB, Guard.WRAPPED, Guard.SEPARATOR
+TABLE_CELL, SERIES_NUMBER, YEAR_ALONE = Guard.TABLE, Guard.SERIES, Guard.YEAR
+IN_HEAD, IN_ARTICLE, IN_TAIL = Region.HEAD, Region.ARTICLE, Region.TAIL
 _NOT_RESIDUE = (BLANK, CONTENT)
 
 #: A line of more characters than this has its words (Line.words) counted by its spaces until its skeleton is made.
@@ -316,8 +319,8 @@ class Page:
 
     def region(self, index: int) -> Region:
         if index < self.head_end and index < self.tail_start:
-            return Region.HEAD
-        return Region.TAIL if index >= self.tail_start else Region.ARTICLE
+            return IN_HEAD
+        return IN_TAIL if index >= self.tail_start else IN_ARTICLE
 
     @cached_property
     def index(self) -> Mapping[Kind, Sequence[int]]:

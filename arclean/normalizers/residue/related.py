@@ -24,7 +24,7 @@ from ...text.folding import ends_sentence, skeleton
 from .analysis import apply
 from .context import within_short_lines
 from .lines import phrase_matcher
-from .page import Guard, Kind, Line, Page
+from .page import BLANK, CONTENT, LIST_ITEM, RELATED, Line, Page
 
 _MAX_TITLES = 6
 _MAX_TITLE_WORDS = 18
@@ -52,7 +52,7 @@ def remove_related_blocks(text: str, *, boilerplate: tuple[Phrase, ...] = ()) ->
 def drop_related_blocks(page: Page) -> Page:
     """The page without its related blocks: each heading and the titles under it."""
     drop: set[int] = set()
-    for index in page.index.get(Kind.RELATED, ()):
+    for index in page.index.get(RELATED, ()):
         line = page.lines[index]
         if index not in drop:
             drop.add(index)
@@ -104,7 +104,7 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
     titles: list[int] = []
     index = heading + 1
     while index < len(page.lines) and len(titles) < _MAX_TITLES:
-        if page.lines[index].kind is Kind.BLANK:
+        if page.lines[index].kind is BLANK:
             if not bare:
                 break
             index += 1
@@ -137,7 +137,7 @@ def _heads_list(page: Page, index: int) -> bool:
     [True, False, False]
     """
     after = page.neighbour(index, 1)
-    return after is not None and page.lines[after].guard is Guard.LIST and _FIRST_ITEM.match(page.lines[after].text) is not None
+    return after is not None and page.lines[after].guard is LIST_ITEM and _FIRST_ITEM.match(page.lines[after].text) is not None
 
 
 def _is_card_stamp(page: Page, index: int) -> bool:
@@ -150,7 +150,7 @@ def _is_card_stamp(page: Page, index: int) -> bool:
     [False, True, True, False]
     """
     line = page.lines[index]
-    if line.kind is not Kind.CONTENT or line.prose or line.words > _MAX_STAMP_WORDS:
+    if line.kind is not CONTENT or line.prose or line.words > _MAX_STAMP_WORDS:
         return False
     if _is_date(line):
         return True
@@ -159,13 +159,13 @@ def _is_card_stamp(page: Page, index: int) -> bool:
 
 
 def _is_date(line: Line) -> bool:
-    return line.kind is Kind.CONTENT and not line.prose and line.words <= _MAX_STAMP_WORDS and bool(_DATE.search(line.text))
+    return line.kind is CONTENT and not line.prose and line.words <= _MAX_STAMP_WORDS and bool(_DATE.search(line.text))
 
 
 def _is_title(page: Page, index: int) -> bool:
     line = page.lines[index]
     return (
-        line.kind is Kind.CONTENT
+        line.kind is CONTENT
         and not line.prose
         and 2 <= line.words <= _MAX_TITLE_WORDS
         and not line.text.rstrip().endswith((":", ".", "،"))

@@ -43,7 +43,7 @@ from ...text.folding import ends_sentence
 from .analysis import apply
 from .context import is_card_mark, text_goes_on_below, within_short_lines
 from .lines import MAX_POST_BYLINE_WORDS, is_post_byline
-from .page import END_OF_PAGE, Guard, Kind, Line, Page
+from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FORUM, LIST_ITEM, Kind, Line, Page
 
 _MIN_PROSE_ALLOWANCE = 400
 #: Lines that end an article even with whole paragraphs under them, when more residue follows.
@@ -97,7 +97,7 @@ def _article_start(page: Page) -> int | None:
     content line after the title."""
     if page.first_prose is not None:
         return page.first_prose
-    content: Sequence[int] = page.index.get(Kind.CONTENT, ())
+    content: Sequence[int] = page.index.get(CONTENT, ())
     return content[1] if len(content) >= 2 else None
 
 
@@ -107,7 +107,7 @@ def _ends_article(page: Page, index: int) -> bool:
         return False
     # A line judged by its words or neighbours alone ends the article only in
     # the page's tail: after its last paragraph (with no prose, its last content line).
-    return line.kind is not Kind.CHROME or index >= page.tail_start
+    return line.kind is not CHROME or index >= page.tail_start
 
 
 def _holds_content_below(page: Page, index: int) -> bool:
@@ -221,14 +221,14 @@ def _last_post_head(page: Page) -> int:
     """The last line of the last post's head (a card's run of residue lines, or a dated header)
     with a line of content right under it; -1 if none."""
     lines = page.lines
-    heads = sorted(i for kind in (Kind.FORUM, Kind.COUNTER, Kind.CONTENT) for i in page.index.get(kind, ())
+    heads = sorted(i for kind in (FORUM, COUNTER, CONTENT) for i in page.index.get(kind, ())
                    if _is_post_head(lines[i]))
     for head in reversed(heads):
         last = head
         while (below := page.neighbour(last, 1)) is not None and lines[below].is_residue:
             last = below
         under = page.neighbour(last, 1)
-        if under is not None and lines[under].kind is Kind.CONTENT and not _is_post_head(lines[under]):
+        if under is not None and lines[under].kind is CONTENT and not _is_post_head(lines[under]):
             return last
     return -1
 
@@ -237,7 +237,7 @@ def _is_post_head(line: Line) -> bool:
     """A card's count or name line, or a post's dated header."""
     if is_card_mark(line):
         return True
-    return line.kind is Kind.CONTENT and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key)
+    return line.kind is CONTENT and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key)
 
 
 def _inside_a_list(page: Page, index: int) -> bool:
@@ -256,11 +256,11 @@ def _inside_a_list(page: Page, index: int) -> bool:
     above = page.neighbour(index, -1)
     while above is not None and lines[above].is_residue:
         above = page.neighbour(above, -1)
-    if above is None or lines[above].guard is not Guard.LIST:
+    if above is None or lines[above].guard is not LIST_ITEM:
         return False
-    content = page.index.get(Kind.CONTENT, ())
+    content = page.index.get(CONTENT, ())
     below = (lines[i] for i in content[bisect_left(content, index):])
-    return sum(line.guard is Guard.LIST for line in below) >= _MIN_ITEMS_BELOW
+    return sum(line.guard is LIST_ITEM for line in below) >= _MIN_ITEMS_BELOW
 
 
 #: List items under a residue line, at least, for the list to go on under it.
@@ -298,7 +298,7 @@ def _under_a_menu(page: Page, start: int, index: int) -> bool:
     """
     if page.first_prose is not None or page.lines[index].kind in _FINAL_KINDS:
         return False
-    content = page.index.get(Kind.CONTENT, ())
+    content = page.index.get(CONTENT, ())
     above, below = bisect_left(content, start), bisect_left(content, index)
     lines = page.lines
     if any(lines[i].words >= _MIN_TEXT_WORDS for i in content[above:below]):
