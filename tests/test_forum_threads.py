@@ -2,7 +2,9 @@
 
 A vBulletin thread as scrapers take it: the board's name, the thread's title, then one to five
 posts, each a dated header (``قديم <date>``, in half the posts under the post's number, ``#2``), a
-poster card (avatar text, name with its online status, rank, registration date, post count), in
+poster card (avatar text, name with its online status, rank, registration date, post count; in
+half the posts a field to a line, label and value on lines of their own, as vBulletin 4's two
+columns come out), in
 half the posts the post's title with the board's icon label glued to its front
 (``افتراضي رد: <title>``), one to four lines of text and a footer
 (``رد مع اقتباس``, ``رابط هذا التعليق`` or ``اقتباس``), then the board's own tail.  The posts'
@@ -45,8 +47,11 @@ def _thread(r: random.Random, prose: list[str], short: list[str]) -> tuple[str, 
         name = r.choice(_NAMES)
         if r.random() < 0.5:
             out.append(f"#{k + 1}")
-        out += [f"قديم 2012-05-0{k + 1}, 10:0{k}", f"الصورة الرمزية {name}", f"{name} غير متواجد حالياً", "عضو نشيط",
-                f"تاريخ التسجيل: May 201{k}", f"المشاركات: {r.randint(1, 999)}"]
+        out += [f"قديم 2012-05-0{k + 1}, 10:0{k}", f"الصورة الرمزية {name}", f"{name} غير متواجد حالياً", "عضو نشيط"]
+        if r.random() < 0.5:  # the card's fields, a field and its value to a line
+            out += [f"تاريخ التسجيل: May 201{k}", f"المشاركات: {r.randint(1, 999)}"]
+        else:  # a field to a line (vBulletin 4's two columns, scraped)
+            out += ["تاريخ التسجيل", f"May 201{k}", "الإقامة", "الجزائر", "المشاركات", f"{r.randint(1, 999):,}"]
         if r.random() < 0.5:
             out.append(f"{_LABEL}{title}" if k == 0 else f"{_LABEL}رد: {title}")
         body = [line for line in (r.choice(prose) if r.random() < 0.4 else r.choice(short) for _ in range(r.randint(1, 4)))
@@ -68,6 +73,7 @@ def test_every_post_of_a_thread_stays_and_its_chrome_goes() -> None:
         kept = set(cleaned.split("\n"))
         lost += [line for line in posts if line not in kept and posts.count(line) == 1]  # a line said twice may go as a repeat
         assert "غير متواجد حالياً" not in cleaned and "المشاركات:" not in cleaned and "Powered by" not in cleaned
+        assert not {"تاريخ التسجيل", "الإقامة", "المشاركات"} & kept
         # The icon's label and the post's number go, and nothing else with them.
         assert cleaned == arclean.clean(re.sub(r"\n#\d+\n", "\n", text.replace(f"\n{_LABEL}", "\n")))
     # At 803025a, 750 of 2,000 such threads lost 1,646 lines of their posts, mostly with the page tail's cut.
