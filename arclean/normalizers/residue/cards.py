@@ -14,14 +14,15 @@ The card is forum chrome (the conventions' poster cards), as the same fields pri
 a line are (``عدد الرسائل : 16801``, phrases of ``data/boilerplate/forum.txt``).  A card is
 a run of its fields, blank lines aside: each a label (``data/words/card_labels.tsv``) alone
 on its line, or before a colon with a value of a few words after it, or nothing.  Under a
-label with no value its value may stand, on the very next line: four words at most, no sentence,
-with a digit for a date or a number; a value of words (a place) only between two labels,
-since under the card's last label a short line may be the post's first (and a field of words
-with its value after a colon only between two fields: ``الجنس: Terminalia`` is a genus too).  The run is a card
-when it holds the date the poster joined (its label and a whole date, a month's name or
-day, month and year in digits: what tells a card from a table's or a form's labels, and
-from a player's record, ``انضم`` then ``2019``), two labels at least, and a label alone (a
-card of labelled lines only is left to the forum phrases, which judge the lines above it too).
+label with no value its value may stand, on the very next line: four words at most, no
+sentence, with a digit for a date or a number; a value of words (a place) only between two
+labels, since under the card's last label a short line may be the post's first (and a field
+of words with its value after a colon only between two fields: ``الجنس: Terminalia`` is a
+plant's genus too).  The run is a card when it holds the date the poster joined (its label
+and a whole date, a month's name or day, month and year in digits: what tells a card from a
+table's or a form's labels, and from a player's record, ``انضم`` then ``2019``), two labels
+at least, and a label alone (a card of labelled lines only is left to the forum phrases,
+which judge the lines above it too).
 """
 
 from __future__ import annotations

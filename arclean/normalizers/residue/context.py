@@ -474,8 +474,7 @@ def is_card_mark(line: Line) -> bool:
     [True, True, False]
     """
     kind = line.kind
-    if kind is COUNTER or (kind is FORUM and ((":" in line.text and line.words <= MAX_CARD_LABEL_WORDS)
-                                                   or line.evidence == CARD_FIELD)):
+    if kind is COUNTER or (kind is FORUM and _is_card_field(line)):
         return True
     return (kind is FORUM or kind is CONTENT) and reads_as_name_line(line)
 
@@ -487,11 +486,10 @@ def _judge_poster_cards(page: Page) -> Page:
     their neighbours had made them chrome (which goes only at the page's edges): a field no
     phrase lists (``العمر : 33``), a line alone between two fields, and the short lines up to
     the head's top mark, with the poster's name right above it (printed twice on some boards).
-    A mark is a rank, an online
-    status or an avatar's label (``عضو ذهبي``, ``غير متصل``,
+    A mark is a rank, an online status or an avatar's label (``عضو ذهبي``, ``غير متصل``,
     :func:`~arclean.normalizers.residue.lines.is_poster_mark`), or a forum line (``New member``,
-    a name line).  With no mark the short lines above a card stay: a post's last line, or
-    the last verses of a post of verses.
+    a name line).  With no mark the short lines above a card stay: a post's last line, or the
+    last verses of a post of verses.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> verses = "موطني\\nالجلال والجمال والسناء\\nوالبهاء في رباك\\n"
