@@ -91,7 +91,7 @@ CARD_WORDS = (("الإقامة", "غزة - وطن الرجال"), ("الدولة
 @st.composite
 def split_card(draw: st.DrawFn) -> str:
     """A forum poster card printed a field to a line (vBulletin 4's two columns, scraped): the
-    date the poster joined and two to five more fields, a label on a line and its value under
+    date the poster joined and three to six more fields, a label on a line and its value under
     it, some fields without their value, blank lines between some; the last field's value
     holds a digit; a name (two words) with a rank under it or an avatar's label over it may stand
     above it.  Ends with a line feed."""
