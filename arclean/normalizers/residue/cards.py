@@ -105,12 +105,8 @@ def card_lines(page: Page) -> list[int]:
     []
     """
     lines, filled = page.lines, page.filled
-    for index in filled:  # most pages: no line opens with a label of the date the poster joined
-        line = lines[index]
-        if not line.prose and line.kind not in NUMBERS and line.key.startswith(JOINED_LABELS) and may_open_a_card(line):
-            break
-    else:
-        return []  # no card without the date its poster joined
+    if not any(may_open_a_card(lines[index]) for index in filled):
+        return []  # no card without the date its poster joined (most pages)
     found: list[int] = []
     at = 0
     while at < len(filled):
@@ -170,9 +166,9 @@ def is_whole_date(text: str) -> bool:
         return False
     if _DIGIT_DATE.search(text):
         return True
-    words = skeleton(text).split()
-    return any(word in _LATIN_MONTHS or word in _month_names() for word in words) or any(
-        name in " ".join(words) for name in _month_names() if " " in name)
+    key = skeleton(text)
+    return any(word in _LATIN_MONTHS or word in _month_names() for word in key.split()) or any(
+        name in key for name in _month_names() if " " in name)
 
 
 @lru_cache(maxsize=None)

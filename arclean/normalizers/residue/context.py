@@ -610,9 +610,7 @@ def is_forum_page(page: Page) -> bool:
     >>> is_forum_page(analyze_alone("قديم 08-02-2019, 06:45 PM\\nرحم الله والدك.")), is_forum_page(analyze_alone("نص الخبر."))
     (True, False)
     """
-    if page.forum or any(map(_marks_a_post, page.lines)):
-        return True
-    return any(map(may_open_a_card, page.lines)) and bool(card_lines(page))
+    return page.forum or any(map(_marks_a_post, page.lines)) or bool(card_lines(page))
 
 
 def _marks_a_post(line: Line) -> bool:

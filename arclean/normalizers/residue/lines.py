@@ -389,7 +389,7 @@ _MAX_RANK_WORDS = 4
 @lru_cache(maxsize=None)
 def poster_ranks() -> frozenset[str]:
     """The words of a poster's rank or role (``data/words/poster_ranks.txt``), folded."""
-    return frozenset(skeleton(word) for word in datafiles.word_list("words/poster_ranks.txt"))
+    return _folded_words("words/poster_ranks.txt")
 
 
 def is_poster_mark(key: str) -> bool:
