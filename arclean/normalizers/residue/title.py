@@ -433,14 +433,20 @@ def _find_post(page: Page) -> tuple[int, int, int | None] | None:
         doubled = _doubled_key(line)  # most lines: printed once, their words not counted
         if (doubled is None and byline is None) or line.words < _MIN_POST_TITLE_WORDS:
             continue
+        content = residue = False  # lines of each passed between the copy and a title above
         for title in reversed(filled[max(0, at - _POST_WINDOW):at]):
             candidate = page.lines[title]
-            if candidate.kind is not CONTENT or candidate.words < _MIN_POST_TITLE_WORDS:
+            if candidate.kind is not CONTENT:
+                residue = True
                 continue
-            # A sentence said twice on a line under the same sentence is no title printed twice.
-            if (candidate.key == doubled and not _is_sentence(candidate)) or (
-                    byline is not None and is_near_duplicate(candidate, line)):
+            # A sentence said twice on a line under the same sentence is no title printed twice;
+            # a line printed again over a byline with content alone between is a refrain over the
+            # next post (between a title and its copy, a board prints lines of its own).
+            if candidate.words >= _MIN_POST_TITLE_WORDS and (
+                    (candidate.key == doubled and not _is_sentence(candidate)) or (
+                    byline is not None and (residue or not content) and is_near_duplicate(candidate, line))):
                 return title, copy, byline
+            content = True
     return None
 
 
