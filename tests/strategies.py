@@ -113,6 +113,30 @@ def split_card(draw: st.DrawFn) -> str:
     return "\n".join(head + lines).strip("\n") + "\n"
 
 
+#: A table's header cells, and the names its rows start with (teams, currencies, companies).
+TABLE_HEADERS = ("الفريق", "لعب", "فاز", "تعادل", "خسر", "النقاط", "العملة", "الشراء", "البيع", "السهم", "التغير")
+TABLE_NAMES = ("الأهلي", "الزمالك", "الهلال", "النصر", "الاتحاد", "الرجاء", "الوداد", "الترجي", "الدولار",
+               "اليورو", "الجنيه الإسترليني", "الدينار الكويتي", "أرامكو", "سابك", "مصرف الراجحي")
+
+
+@st.composite
+def vertical_table(draw: st.DrawFn) -> str:
+    """A table scraped a cell to a line: two to four header cells, then two to five rows of a
+    name and one to four numbers (the same count in every row; or a rank, the name, then the
+    numbers), numbers whole or with decimals.  No final line feed."""
+    header = draw(st.lists(st.sampled_from(TABLE_HEADERS), min_size=2, max_size=4, unique=True))
+    names = draw(st.lists(st.sampled_from(TABLE_NAMES), min_size=2, max_size=5, unique=True))
+    count = draw(st.integers(1, 4))
+    ranked = draw(st.booleans())
+    number = st.one_of(st.integers(0, 999).map(str),
+                       st.tuples(st.integers(0, 99), st.integers(0, 99)).map(lambda p: f"{p[0]}.{p[1]:02d}"))
+    lines = list(header)
+    for rank, name in enumerate(names, 1):
+        lines += [str(rank)] if ranked else []
+        lines += [name, *draw(st.lists(number, min_size=count, max_size=count))]
+    return "\n".join(lines)
+
+
 #: Characters scraped text is full of, for the noise strategy.
 RESIDUE_CHARS = (
     "\u00a0\u2002\u2009\u202f\u3000\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202e\u2066\u2069\ufeff\u00ad"

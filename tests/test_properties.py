@@ -8,7 +8,7 @@ from hypothesis import assume, example, given, strategies as st
 import arclean
 from arclean.normalizers.residue.analysis import analyze
 
-from .strategies import MISSPELT, arabic_noise, clean_document, date, paragraph, split_card, title
+from .strategies import MISSPELT, arabic_noise, clean_document, date, paragraph, split_card, title, vertical_table
 
 
 @given(st.text())
@@ -127,6 +127,17 @@ def test_poster_card_printed_a_field_to_a_line_is_removed(document: str, card: s
     at = data.draw(st.integers(1, len(blocks) - 1))
     assume(arclean.clean("\n\n".join([*blocks[:at], "إضافة رد", *blocks[at:]])) == document)
     assert arclean.clean("\n\n".join([*blocks[:at], card, *blocks[at:]])) == document
+
+
+@given(clean_document(), vertical_table(), st.data())
+def test_table_printed_a_cell_to_a_line_stays(document: str, table: str, data: st.DataObject) -> None:
+    """A table scraped a cell to a line, put between two of a clean page's blocks or after its
+    last paragraph (the page's tail, where bare numbers are counters), stays whole: its first and
+    last numbers too, with a paragraph or the page's end beside them."""
+    blocks = document.rstrip("\n").split("\n\n")
+    at = data.draw(st.integers(1, len(blocks)))
+    page = "\n\n".join([*blocks[:at], table, *blocks[at:]]) + "\n"
+    assert arclean.clean(page) == page
 
 
 COMMENT_FORMS = [

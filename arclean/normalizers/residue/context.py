@@ -300,7 +300,7 @@ def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | N
         return SERIES_NUMBER
     if value is not None and (1300 <= value <= 1499 or 1900 <= value <= 2099):
         return YEAR_ALONE
-    return None
+    return TABLE_CELL if _in_rows(page, index) else None
 
 
 def _is_cell(page: Page, index: int) -> bool:
@@ -326,6 +326,58 @@ def _in_table(page: Page, index: int) -> bool:
         return True
     return (bool(neighbours) and all(_is_cell(page, n) for n in neighbours)
             and any(page.lines[n].kind not in NUMBERS for n in neighbours))
+
+
+#: A table's row: this many cells at most (:func:`_in_rows`).
+_MAX_ROW_CELLS = 6
+
+
+def _cell_type(line: Line) -> int:
+    """A line as a table's cell: 1 a number (bare, or with decimals: ``27.50``), 2 a short line
+    of text (three words at most), 0 none."""
+    if line.kind is NUMBER:
+        return 1
+    if line.kind is not CONTENT or not 1 <= line.words <= 3:
+        return 0
+    return 1 if line.key.replace(" ", "").isdigit() else 2
+
+
+def _in_rows(page: Page, index: int) -> bool:
+    """A bare number in a table's rows where :func:`_in_table` cannot tell (the last number
+    of a table a paragraph follows, the first of one under a paragraph, a number between
+    two): it stands in one of two rows in a row that are alike, cell for cell (numbers and
+    short lines of text), two to six cells with a line of text among them (``الأهلي 30 62
+    الزمالك 30 58``: the last row as the one above it).  Counters under a row do not repeat it.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("الفريق\\nالأهلي\\n30\\n62\\nالزمالك\\n30\\n58\\nوتحسم الجولة الأخيرة غدا لقب الدوري هذا الموسم.")
+    >>> _in_table(page, 6), _in_rows(page, 6)
+    (False, True)
+    >>> _in_rows(analyze("نص الخبر كما ورد.\\nالأهلي\\n30\\nالزمالك\\n28\\n0\\n0"), 6)
+    False
+    """
+    lines, filled = page.lines, page.filled
+    if lines[index].kind is not NUMBER:
+        return False  # a counter's words are no table's cell
+    at = bisect_left(filled, index)
+    reach = 2 * _MAX_ROW_CELLS - 1  # two rows on one side of the number, at most
+    above: list[int] = []  # the cells right above it, nearest first, then those right below it
+    below: list[int] = []
+    for step, cells in ((-1, above), (1, below)):
+        k = at + step
+        while len(cells) < reach and 0 <= k < len(filled) and (cell := _cell_type(lines[filled[k]])):
+            cells.append(cell)
+            k += step
+    if len(above) + len(below) < 3:
+        return False  # fewer than two rows of two cells
+    cells = [*reversed(above), 1, *below]
+    here = len(above)
+    for size in range(2, min(_MAX_ROW_CELLS, len(cells) // 2) + 1):
+        for first in range(max(0, here - 2 * size + 1), min(here, len(cells) - 2 * size) + 1):
+            row = cells[first:first + size]
+            if 2 in row and row == cells[first + size:first + 2 * size]:
+                return True
+    return False
 
 
 # --- neighbours -----------------------------------------------------------------------------
