@@ -433,21 +433,45 @@ def _find_post(page: Page) -> tuple[int, int, int | None] | None:
         doubled = _doubled_key(line)  # most lines: printed once, their words not counted
         if (doubled is None and byline is None) or line.words < _MIN_POST_TITLE_WORDS:
             continue
-        content = residue = False  # lines of each passed between the copy and a title above
+        board, plain, below = False, 0, None  # the lines passed between the copy and a title above
         for title in reversed(filled[max(0, at - _POST_WINDOW):at]):
             candidate = page.lines[title]
             if candidate.kind is not CONTENT:
-                residue = True
+                board = True
                 continue
             # A sentence said twice on a line under the same sentence is no title printed twice;
-            # a line printed again over a byline with content alone between is a refrain over the
-            # next post (between a title and its copy, a board prints lines of its own).
+            # a line printed again over a byline with lines of plain text between is a refrain over
+            # the next post (between a title and its copy, a board prints lines of its own).
             if candidate.words >= _MIN_POST_TITLE_WORDS and (
                     (candidate.key == doubled and not _is_sentence(candidate)) or (
-                    byline is not None and (residue or not content) and is_near_duplicate(candidate, line))):
+                    byline is not None and (board or plain < _MIN_PLAIN_BETWEEN) and is_near_duplicate(candidate, line))):
                 return title, copy, byline
-            content = True
+            if _reads_as_board(candidate, below):
+                board = True
+            else:
+                plain += 1
+            below = candidate
     return None
+
+
+#: Lines of plain text between a line and its copy over a byline that make the two a refrain's.
+_MIN_PLAIN_BETWEEN = 2
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _reads_as_board(line: Line, below: Line | None) -> bool:
+    """A line of content a board prints between a post's title and its copy, told from a verse:
+    a poster card's count or labelled field (a digit, a colon), an English label (``avatar``), a
+    name printed twice (the line under it the same).
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> lines = analyze("أحمد\\nأحمد\\nنقاط : 39133\\nوالبهاء في رباك").lines
+    >>> [_reads_as_board(line, below) for line, below in zip(lines, lines[1:])]
+    [True, False, True]
+    """
+    if ANY_DIGIT.search(line.key) or ":" in line.text or _LATIN.search(line.text):
+        return True
+    return below is not None and below.key == line.key
 
 
 def _is_sentence(line: Line) -> bool:
