@@ -334,10 +334,10 @@ _MAX_ROW_CELLS = 6
 
 def _cell_type(line: Line) -> int:
     """A line as a table's cell: 1 a number (bare, or with decimals: ``27.50``), 2 a short line
-    of text (three words at most), 0 none."""
+    of text (three words at most; no label, byline or other guarded line, none with a colon), 0 none."""
     if line.kind is NUMBER:
         return 1
-    if line.kind is not CONTENT or not 1 <= line.words <= 3:
+    if line.kind is not CONTENT or line.guard is not None or not 1 <= line.words <= 3 or ":" in line.text:
         return 0
     return 1 if line.key.replace(" ", "").isdigit() else 2
 
