@@ -27,7 +27,7 @@ comment form or a paywall prompt, does a line within the text's own short
 lines (three of them right above it, more than six lines of content below it): an
 ad slot or a share bar between a poem's verses or a table's rows; nor a line right
 under a line of content left open (ending with a colon or a comma: a list or the rest
-of a sentence follows).  And on a page with
+of a sentence follows), nor one right over a list a line of content announces with a colon.  And on a page with
 no paragraph, a line under a menu's short items (``أخبار``, ``رياضة``, then ``اتصل بنا``)
 with lines of three words or more below it (a poem, a list, a table) is the menu's.
 """
@@ -43,7 +43,7 @@ from ...text.folding import ends_sentence
 from .analysis import apply
 from .context import is_card_mark, text_goes_on_below, within_short_lines
 from .lines import MAX_POST_BYLINE_WORDS, is_post_byline
-from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FORUM, LIST_ITEM, Kind, Line, Page
+from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FOOTER, FORUM, LIST_ITEM, SEPARATOR, Kind, Line, Page
 
 _MIN_PROSE_ALLOWANCE = 400
 #: Lines that end an article even with whole paragraphs under them, when more residue follows.
@@ -280,7 +280,8 @@ def _inside_the_text(page: Page, index: int) -> bool:
     """
     if page.lines[index].kind in _FINAL_KINDS:
         return False
-    return within_short_lines(page, index) or _after_an_open_line(page, index)
+    return within_short_lines(page, index) or _after_an_open_line(page, index) or (
+        page.lines[index].kind is not FOOTER and _over_an_announced_list(page, index))  # tags end the text
 
 
 def _under_a_menu(page: Page, start: int, index: int) -> bool:
@@ -327,6 +328,34 @@ def _after_an_open_line(page: Page, index: int) -> bool:
     if above is None or page.lines[above].is_residue:
         return False
     return page.lines[above].text.rstrip().endswith(_OPEN_ENDS)
+
+
+def _over_an_announced_list(page: Page, index: int) -> bool:
+    """Does a list announced by a colon start right under the line: among the first lines of
+    content below it, one that ends with a colon, and list items (``- ``, ``2. ``) under that
+    (a separator line between aside)?  The text goes on there, a post's or an article's (``المواضيع
+    التي سوف نقوم بتقديمها:`` over its numbered topics, under a thread's share button): a tail's
+    headings and links are residue, and do not announce items with a colon.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الموسم المقبل.\\nشارك\\n"
+    ...                "المواضيع التي سوف نقوم بتقديمها:\\n-----\\n1- الإجراءات\\n2- الحزم\\n3- معالجة الأخطاء")
+    >>> _over_an_announced_list(page, 1), cut_tail(page) is page
+    (True, True)
+    """
+    lines = page.lines
+    content = page.index.get(CONTENT, ())
+    k = bisect_left(content, index)
+    for at in range(k, min(k + _ANNOUNCEMENT_REACH, len(content))):
+        line = lines[content[at]]
+        if line.guard is None and line.words >= 2 and line.text.rstrip().endswith(":"):
+            items = [lines[i] for i in content[at + 1:at + 1 + _ANNOUNCEMENT_REACH + 1] if lines[i].guard is not SEPARATOR]
+            return sum(item.guard is LIST_ITEM for item in items[:_ANNOUNCEMENT_REACH]) >= _MIN_ITEMS_BELOW
+    return False
+
+
+#: How near a line a list's announcement stands (lines of content), and how near it its items.
+_ANNOUNCEMENT_REACH = 3
 
 
 #: How a line left open ends: a colon or a comma, Arabic or Latin, or a semicolon.
