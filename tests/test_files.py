@@ -10,6 +10,7 @@ import signal
 import stat
 import subprocess
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -497,6 +498,11 @@ def test_a_stopped_run_yields_every_file_it_wrote(tmp_path: Path, monkeypatch: p
     def on_result(result: FileResult) -> None:
         seen.append(result)
         if len(seen) == 4:
+            # On a busy machine the other worker may clean four files before the first starts on
+            # 00.txt: interrupt once it stalls there (its tally written), as the test means to.
+            deadline = time.monotonic() + 30
+            while not tally(tmp_path / "tally") and time.monotonic() < deadline:
+                time.sleep(0.01)
             os.kill(os.getpid(), signal.SIGINT)  # held while the result is recorded, then raised in run()
 
     yielded = []
