@@ -475,6 +475,7 @@ near(const Looked *title, const Looked *line, Py_ssize_t slack, int own_tests, P
 }
 
 static int may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject *text, Py_ssize_t slack);
+static int may_repeat_by_shape(PyObject *previous_text, PyObject *text, Py_ssize_t slack);
 
 /* no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
  *           is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack,
@@ -492,7 +493,23 @@ static int may_repeat(PyObject *previous, PyObject *previous_text, PyObject *lin
  * (is_title_candidate), and is_near_duplicate is asked only where the two lines'
  * skeletons do not settle it (near_by_skeletons): the page's own tests are meant.
  * And a line of the first title_lines + 1 that may repeat the one before it
- * (first_repeat's test, with slack) may be a short title's copy. */
+ * (first_repeat's test, with slack), or of the first title_lines + 2 that may repeat the
+ * one two lines up, may be a short title's copy. */
+/* Does the str hold a decimal digit (re's \d)? */
+static int
+holds_digit(PyObject *text)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < length; i++) {
+        if (is_decimal_digit(PyUnicode_READ(kind, data, i))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 PyObject *
 no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -551,10 +568,17 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t first = -1; /* the first of the window's lines that is a title candidate */
     PyObject *fields = NULL, *result = NULL;
     int found = 0; /* what a test answered: 1, 0, -2 (not settled), -1 (an error) */
-    /* The first title_lines + 1 lines: the last one looked at, its text, and whether one may repeat the one before. */
+    /* The first title_lines + 2 lines: the last one looked at and the one before it, their texts, and
+     * whether one may repeat either. */
     PyObject *head_line = NULL, *head_text = NULL; /* head_text NULL: that line is no short title */
+    PyObject *above_line = NULL, *above_text = NULL; /* the line before head_line, as it */
     Py_ssize_t head_index = -1;
     int repeats = 0;
+    /* head_line as a line between a short title above it and the title's copy (no prose): 1 it may be
+     * a byline or a counter (a label's guard, residue), 0 and its text (NULL: none such), looked at
+     * for a digit (a date) only when the line under it may repeat that title by its shape. */
+    int between = 0;
+    PyObject *between_text = NULL;
     for (Py_ssize_t at = 0; at < count; at++) {
         Py_ssize_t index = filled_index(lines, filled, at);
         PyObject *line = index < 0 ? NULL : PyTuple_GET_ITEM(lines, index);
@@ -606,18 +630,29 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             Py_DECREF(text);
             goto done;
         }
-        if (at <= title_lines) {
+        if (at <= title_lines + 1) {
             /* A short title's copy (duplicates.short_title_copy): the next line of the first
-             * ones after a blank line, which may repeat the short title (content, no guard,
-             * no prose) before it. */
-            if (!repeats && head_text != NULL && index > head_index + 1
+             * ones after a blank line, or the line after the next (a date, a byline or a
+             * counter between), which may repeat the short title (content, no guard, no
+             * prose) above it. */
+            if (!repeats && at <= title_lines && head_text != NULL && index > head_index + 1
                 && (repeats = may_repeat(head_line, head_text, line, text, slack)) < 0) {
                 Py_DECREF(text);
                 goto done;
             }
+            if (!repeats && (between || between_text != NULL) && may_repeat_by_shape(above_text, text, slack)
+                && (between || holds_digit(between_text))
+                && (repeats = may_repeat(above_line, above_text, line, text, slack)) < 0) {
+                Py_DECREF(text);
+                goto done;
+            }
+            between = head_text != NULL && !prose && (guard == label || (!is_content && !is_blank));
+            Py_XSETREF(between_text, head_text != NULL && !prose && !between ? Py_NewRef(text) : NULL);
+            Py_XSETREF(above_text, head_text); /* head_text's reference, moved */
+            above_line = head_line;
             head_line = line;
             head_index = index;
-            Py_XSETREF(head_text, is_content && guard == Py_None && !prose ? Py_NewRef(text) : NULL);
+            head_text = is_content && guard == Py_None && !prose ? Py_NewRef(text) : NULL;
         }
         Py_DECREF(text);
         /* Line.is_residue: a kind other than blank and content, and no guard. */
@@ -675,6 +710,8 @@ answered: /* found: 1, a line may be a copy; -1, an error */
     result = found < 0 ? NULL : Py_NewRef(Py_False);
 done:
     Py_XDECREF(head_text);
+    Py_XDECREF(above_text);
+    Py_XDECREF(between_text);
     Py_XDECREF(fields);
     return result;
 }
@@ -743,13 +780,9 @@ same_but_white_space(PyObject *a, PyObject *b)
     }
 }
 
-/* May the line repeat the one before it (repeats.may_repeat: lengths within 2 * shorter +
- * slack, the same first character, or white space or a quotation mark first in one of them,
- * and equal skeletons where both lines have made theirs, or the texts equal but for white
- * space and quotation marks)?  1, 0, or -1 on an error (raised).  The lines, and their
- * texts (strs), are references the caller holds. */
+/* may_repeat's first look, at the two texts' lengths and first characters alone. */
 static int
-may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject *text, Py_ssize_t slack)
+may_repeat_by_shape(PyObject *previous_text, PyObject *text, Py_ssize_t slack)
 {
     Py_ssize_t a = PyUnicode_GET_LENGTH(previous_text), b = PyUnicode_GET_LENGTH(text);
     if (!near_in_length(a, b, slack)) {
@@ -758,9 +791,19 @@ may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject
     Py_UCS4 first_a = a ? PyUnicode_READ_CHAR(previous_text, 0) : 0;
     Py_UCS4 first_b = b ? PyUnicode_READ_CHAR(text, 0) : 0;
     int alike = (a == 0) == (b == 0) && (a == 0 || first_a == first_b);
-    alike = alike || (a && (Py_UNICODE_ISSPACE(first_a) || is_quotation_mark(first_a)))
-            || (b && (Py_UNICODE_ISSPACE(first_b) || is_quotation_mark(first_b)));
-    if (!alike) {
+    return alike || (a && (Py_UNICODE_ISSPACE(first_a) || is_quotation_mark(first_a)))
+           || (b && (Py_UNICODE_ISSPACE(first_b) || is_quotation_mark(first_b)));
+}
+
+/* May the line repeat the one before it (repeats.may_repeat: lengths within 2 * shorter +
+ * slack, the same first character, or white space or a quotation mark first in one of them,
+ * and equal skeletons where both lines have made theirs, or the texts equal but for white
+ * space and quotation marks)?  1, 0, or -1 on an error (raised).  The lines, and their
+ * texts (strs), are references the caller holds. */
+static int
+may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject *text, Py_ssize_t slack)
+{
+    if (!may_repeat_by_shape(previous_text, text, slack)) {
         return 0;
     }
     int same = 1; /* both skeletons equal, or the texts equal but for white space and quotation marks */

@@ -14,9 +14,9 @@ from array import array
 
 from ..._compiled import speedups
 from .analysis import apply
-from .page import CONTENT, Line, Page
+from .page import CONTENT, LABEL, NUMBERS, Line, Page
 from .repeats import LENGTH_SLACK, may_repeat, normalized
-from .title import _LENGTH_SLACK, _MAX_MASTHEAD_WORDS, _MIN_TITLE_WORDS, _TITLE_LINES, _is_date, find_title, has_no_copies
+from .title import _LENGTH_SLACK, _MAX_MASTHEAD_WORDS, _MIN_TITLE_WORDS, _TITLE_LINES, _is_date, _is_dateline, find_title, has_no_copies
 
 _MIN_PARAGRAPH_WORDS = 8
 #: A short title: two words at least (one is a kicker, a label or a name).
@@ -50,10 +50,11 @@ def drop_repeated_title(page: Page) -> Page:
 def short_title_copy(page: Page) -> int | None:
     """The copy of a title of two or three words: the title one of the page's
     first lines (under masthead, date or residue lines, as
-    :func:`~arclean.normalizers.residue.title.find_title` looks), the copy the
-    next line that is not blank, the same text but for white space, with a
-    blank line between them; and a paragraph of the article within the next
-    four lines.  A line twice in a row is a refrain or a chant; a line twice
+    :func:`~arclean.normalizers.residue.title.find_title` looks, or a word
+    alone), the copy the next line that is not blank, the same text but for
+    white space, with a blank line between them (or the line after it, with a
+    date, a byline or a counter between them); and a paragraph of the article
+    within the next four lines.  A line twice in a row is a refrain or a chant; a line twice
     over verses, a poem's.  (The copy look,
     :func:`~arclean.normalizers.residue.title.has_no_copies`, knows the shape:
     it never says a page with such a copy has none.)
@@ -69,18 +70,29 @@ def short_title_copy(page: Page) -> int | None:
         if index is None:
             return None
         line = lines[index]
-        if line.kind is CONTENT and line.guard is None and not _is_date(line):
-            if not _MIN_SHORT_TITLE_WORDS <= line.words < _MIN_TITLE_WORDS:
+        if line.kind is CONTENT and line.guard is None and not _is_date(line) and line.words >= _MIN_SHORT_TITLE_WORDS:
+            if line.words >= _MIN_TITLE_WORDS:
                 return None  # a long line: a title for find_title, or the text
             copy = page.neighbour(index, 1)
             if copy is not None and copy > index + 1 and _same_text(line, lines[copy]) and _text_follows(page, copy):
                 return copy
+            if copy is not None and _stands_between(lines[copy]):  # a date, a byline or a counter, then the copy
+                again = page.neighbour(copy, 1)
+                if again is not None and _same_text(line, lines[again]) and _text_follows(page, again):
+                    return again
             if line.words > _MAX_MASTHEAD_WORDS:
                 return None
-        elif not (line.is_residue or _is_date(line)):
-            return None
+        elif not (line.is_residue or _is_date(line) or line.kind is CONTENT and line.words < _MIN_SHORT_TITLE_WORDS):
+            return None  # (a word alone: a masthead, a section's name)
         index = page.neighbour(index, 1)
     return None
+
+
+def _stands_between(line: Line) -> bool:
+    """A line a title's copy may come under (as the conventions say): a date line (two numbers
+    or more, few words besides: ``الأحد، 3 ديسمبر 2017``; a title with a number is none), a byline
+    (a label's line: ``بقلم: أحمد علي``) or a counter."""
+    return not line.prose and (line.guard is LABEL or line.kind in NUMBERS or _is_dateline(line))
 
 
 def _same_text(title: Line, line: Line) -> bool:

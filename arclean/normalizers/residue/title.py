@@ -232,7 +232,10 @@ def python_no_copies(  # noqa: C901 (one loop: a call a line would cost the pure
     candidate only under a residue line.  So may a line among the first
     ``title_lines + 1``, after a blank line, that may repeat (as
     :func:`~arclean.normalizers.residue.repeats.may_repeat` says) the line of
-    content, no guard and no prose before it: a short title's copy.
+    content, no guard and no prose before it: a short title's copy; and a line
+    among the first ``title_lines + 2`` that may repeat such a line two non-blank
+    lines above it, the line between them one that may be a date, a byline or a
+    counter (no prose; a digit in its text, ``label`` its guard, or residue).
     ``doubled_memo``: the name under which a line's dict holds ``may_be_doubled``'s
     answer once given (True or False), read there rather than asking again.
     """
@@ -274,12 +277,24 @@ def python_no_copies(  # noqa: C901 (one loop: a call a line would cost the pure
         if first is None and kind is content and is_candidate(line, at):  # a candidate is content
             first = at
     # A short title's copy (duplicates.short_title_copy): the next line of the first ones after a blank
-    # line, which may repeat the short title (content, no guard, no prose) before it.
-    for k in range(1, min(len(filled), title_lines + 1)):
-        title, index = lines[filled[k - 1]], filled[k]
-        if (index > filled[k - 1] + 1 and title.kind is content and title.guard is None and not title.prose
-                and may_repeat(title, lines[index], slack)):
-            return False
+    # line, or the line after the next (a line between that may be a date, a byline or a counter: a
+    # digit in it, a label's guard, or residue), which may repeat the short title (content, no
+    # guard, no prose) above it.
+    for k in range(1, min(len(filled), title_lines + 2)):
+        index = filled[k]
+        for title_at in (k - 1, k - 2):
+            title = lines[filled[title_at]] if title_at >= 0 else None
+            if title is None or title.kind is not content or title.guard is not None or title.prose:
+                continue
+            if title_at == k - 1:
+                if k <= title_lines and index > filled[k - 1] + 1 and may_repeat(title, lines[index], slack):
+                    return False
+            else:
+                between = lines[filled[k - 1]]
+                if not between.prose and (
+                        between.guard is label or (between.kind is not blank and between.kind is not content)
+                        or ANY_DIGIT.search(between.text)) and may_repeat(title, lines[index], slack):
+                    return False
     return True
 
 
