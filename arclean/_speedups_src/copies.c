@@ -477,6 +477,21 @@ near(const Looked *title, const Looked *line, Py_ssize_t slack, int own_tests, P
 static int may_repeat(PyObject *previous, PyObject *previous_text, PyObject *line, PyObject *text, Py_ssize_t slack);
 static int may_repeat_by_shape(PyObject *previous_text, PyObject *text, Py_ssize_t slack);
 
+/* Does the str hold a decimal digit (re's \d)? */
+static int
+holds_digit(PyObject *text)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < length; i++) {
+        if (is_decimal_digit(PyUnicode_READ(kind, data, i))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* no_copies(lines, filled, blank, content, label, may_be_doubled, is_post_byline,
  *           is_candidate, is_near_duplicate, scan, title_lines, copy_window, slack,
  *           doubled_memo) -> bool
@@ -495,21 +510,6 @@ static int may_repeat_by_shape(PyObject *previous_text, PyObject *text, Py_ssize
  * And a line of the first title_lines + 1 that may repeat the one before it
  * (first_repeat's test, with slack), or of the first title_lines + 2 that may repeat the
  * one two lines up, may be a short title's copy. */
-/* Does the str hold a decimal digit (re's \d)? */
-static int
-holds_digit(PyObject *text)
-{
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    for (Py_ssize_t i = 0; i < length; i++) {
-        if (is_decimal_digit(PyUnicode_READ(kind, data, i))) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 PyObject *
 no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {

@@ -281,20 +281,16 @@ def python_no_copies(  # noqa: C901 (one loop: a call a line would cost the pure
     # digit in it, a label's guard, or residue), which may repeat the short title (content, no
     # guard, no prose) above it.
     for k in range(1, min(len(filled), title_lines + 2)):
-        index = filled[k]
-        for title_at in (k - 1, k - 2):
-            title = lines[filled[title_at]] if title_at >= 0 else None
-            if title is None or title.kind is not content or title.guard is not None or title.prose:
-                continue
-            if title_at == k - 1:
-                if k <= title_lines and index > filled[k - 1] + 1 and may_repeat(title, lines[index], slack):
-                    return False
-            else:
-                between = lines[filled[k - 1]]
-                if not between.prose and (
-                        between.guard is label or (between.kind is not blank and between.kind is not content)
-                        or ANY_DIGIT.search(between.text)) and may_repeat(title, lines[index], slack):
-                    return False
+        copy, above = lines[filled[k]], lines[filled[k - 1]]
+        if (k <= title_lines and filled[k] > filled[k - 1] + 1 and above.kind is content and above.guard is None
+                and not above.prose and may_repeat(above, copy, slack)):
+            return False
+        title = lines[filled[k - 2]] if k >= 2 else None  # ``above`` stands between the two
+        if (title is not None and title.kind is content and title.guard is None and not title.prose
+                and not above.prose and (above.guard is label or (above.kind is not blank and above.kind is not content)
+                                         or ANY_DIGIT.search(above.text))
+                and may_repeat(title, copy, slack)):
+            return False
     return True
 
 
@@ -461,10 +457,11 @@ def _find_post(page: Page) -> tuple[int, int, int | None] | None:
                     (candidate.key == doubled and not _is_sentence(candidate)) or (
                     byline is not None and (board or plain < _MIN_PLAIN_BETWEEN) and is_near_duplicate(candidate, line))):
                 return title, copy, byline
-            if _reads_as_board(candidate, below):
-                board = True
-            else:
-                plain += 1
+            if byline is not None and not board:  # (asked only while it may decide)
+                if _reads_as_board(candidate, below):
+                    board = True
+                else:
+                    plain += 1
             below = candidate
     return None
 
