@@ -1,10 +1,12 @@
-"""Shared test configuration: hypothesis profiles, the location of ../shared and the scale-out tests' cluster."""
+"""Shared test configuration: hypothesis profiles, the location of ../shared, the places between
+the devset's documents' blocks the probe tests put lines at, and the scale-out tests' cluster."""
 
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -28,6 +30,26 @@ def shared_dir(name: str) -> Path:
             pytest.fail(f"{path} is missing: CI must provide ../shared/{name}")
         pytest.skip(f"{path} is not available")
     return path
+
+
+def gold_places(*, edges: bool) -> Iterator[tuple[str, int, str, Callable[[str], str]]]:
+    """Each place between two blocks (paragraphs, or lines where the document has no blank line)
+    of each gold document of the devset, and its document's start and end too with ``edges``:
+    the document's name, the place, the document cleaned alone, and a function that puts a block
+    of lines there (the page to clean)."""
+    import arclean
+
+    for path in sorted(shared_dir("devset").glob("*.gold.txt")):
+        gold = path.read_text(encoding="utf-8")
+        expected = arclean.clean(gold)
+        sep = "\n\n" if "\n\n" in gold else "\n"
+        blocks = gold.split(sep)
+        for at in range(0, len(blocks) + 1) if edges else range(1, len(blocks)):
+            yield path.name, at, expected, partial(_put, sep, blocks[:at], blocks[at:])
+
+
+def _put(sep: str, before: list[str], after: list[str], block: str) -> str:
+    return sep.join([*before, block, *after])
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import arclean
 
-from .conftest import shared_dir
+from .conftest import gold_places
 
 _CARDS = (
     "أبو محمد\nعضو جديد\nتاريخ التسجيل\nApr 2006\nالإقامة\nغزة\nالمشاركات\n2,042",
@@ -30,18 +30,12 @@ _CARDS = (
 
 def test_a_poster_card_between_the_lines_of_a_document_goes_alone() -> None:
     trials, lost, left = 0, [], []
-    for path in sorted(shared_dir("devset").glob("*.gold.txt")):
-        gold = path.read_text(encoding="utf-8")
-        expected = arclean.clean(gold).split("\n")
-        sep = "\n\n" if "\n\n" in gold else "\n"
-        blocks = gold.split(sep)
-        for at in range(1, len(blocks)):
-            for card in _CARDS:
-                trials += 1
-                cleaned = arclean.clean(sep.join([*blocks[:at], card, *blocks[at:]])).split("\n")
-                kept = set(cleaned)
-                lost += [(path.name, at, line) for line in expected if line not in kept]
-                left += [(path.name, at, line) for line in set(card.split("\n")) & kept]
+    for name, at, expected, put in gold_places(edges=False):
+        for card in _CARDS:
+            trials += 1
+            kept = set(arclean.clean(put(card)).split("\n"))
+            lost += [(name, at, line) for line in expected.split("\n") if line not in kept]
+            left += [(name, at, line) for line in set(card.split("\n")) & kept]
     assert trials > 2000  # the devset's documents give this many places
     assert not lost, lost[:5]
     assert not left, left[:5]

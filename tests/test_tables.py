@@ -17,7 +17,7 @@ from collections import Counter
 
 import arclean
 
-from .conftest import shared_dir
+from .conftest import gold_places
 
 _TABLES = (
     "الفريق\nلعب\nالنقاط\nالأهلي\n30\n62\nالزمالك\n30\n58",
@@ -31,16 +31,11 @@ _TABLES = (
 
 def test_a_table_between_the_blocks_of_a_document_stays_whole() -> None:
     trials, lost = 0, []
-    for path in sorted(shared_dir("devset").glob("*.gold.txt")):
-        gold = path.read_text(encoding="utf-8")
-        expected = [line for line in arclean.clean(gold).split("\n") if line]
-        sep = "\n\n" if "\n\n" in gold else "\n"
-        blocks = gold.split(sep)
-        for at in range(len(blocks) + 1):
-            for table in _TABLES:
-                trials += 1
-                kept = Counter(arclean.clean(sep.join([*blocks[:at], table, *blocks[at:]])).split("\n"))
-                lost += [(path.name, at, line) for line in expected if not kept[line]]
-                lost += [(path.name, at, line) for line, count in Counter(table.split("\n")).items() if kept[line] < count]
+    for name, at, expected, put in gold_places(edges=True):
+        for table in _TABLES:
+            trials += 1
+            kept = Counter(arclean.clean(put(table)).split("\n"))
+            lost += [(name, at, line) for line in expected.split("\n") if line and not kept[line]]
+            lost += [(name, at, line) for line, count in Counter(table.split("\n")).items() if kept[line] < count]
     assert trials > 3900  # the devset's documents give this many places
     assert not lost, lost[:5]
