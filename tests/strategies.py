@@ -69,6 +69,18 @@ def title(draw: st.DrawFn) -> str:
     return " ".join(draw(st.lists(words, min_size=5, max_size=11, unique=True)))
 
 
+@st.composite
+def linked_title(draw: st.DrawFn) -> str:
+    """A linked article's title under a "read also" heading: a title that, as a headline,
+    does not stop on a preposition or a conjunction (a line that does is a wrapped one)."""
+    return draw(title().filter(lambda text: text.rsplit(maxsplit=1)[-1] not in _RUN_ON))
+
+
+#: The words of WORDS a headline does not end on (``data/words/run_on_words.txt``, written out
+#: here so that the strategy states the convention, not the rule that reads it).
+_RUN_ON = frozenset("في من إلى على عن مع بين خلال حول ضد عند لدى حتى منذ التي الذي الذين ثم أو قد لن لم إن أن".split())
+
+
 def _words(text: str) -> str:
     """The text without its quotation marks (``«»``: the only ones :func:`quotation` writes)."""
     return text.replace("«", "").replace("»", "")

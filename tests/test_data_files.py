@@ -23,6 +23,7 @@ from arclean.normalizers.residue.lines import (
     is_poster_name,
     listed,
     phrase_matcher,
+    runs_on,
 )
 from arclean.normalizers.residue.page import BLANK, CONTENT
 from arclean.normalizers.spelling import months
@@ -261,6 +262,18 @@ def test_every_copyright_phrase_makes_a_short_line_a_notice(phrase: str) -> None
     assert is_copyright(f"{phrase} لموقع الخبر 2024") and is_copyright(phrase.upper())
     sentence = "قال المتحدث في المؤتمر الصحفي الذي عقد اليوم في العاصمة بحضور عدد كبير من الصحفيين والمراسلين"
     assert not is_copyright(f"{sentence} إن {phrase} للمؤلفين وفق القانون الجديد")  # over 20 words: a sentence
+
+
+@pytest.mark.parametrize("word", sorted(tables.word_list("words/run_on_words.txt")))
+def test_every_run_on_word_ending_a_line_under_a_read_also_heading_keeps_the_line(word: str) -> None:
+    above = "وقال المتحدث باسم الوزارة إن الحكومة ستواصل جهودها لتحسين الخدمات المقدمة للمواطنين."
+    wrapped = f"وأكد أن الوزارة ستعقد اجتماعا موسعا الأسبوع المقبل {word}"
+    below = "ممثلي النقابات لبحث مطالبهم وإيجاد حلول عاجلة لها قبل نهاية العام الجاري."
+    page = f"{above}\nاقرأ أيضا:\nوزير التربية يزور المدارس الريفية\n{wrapped}\n{below}"
+    assert runs_on(wrapped, "")
+    assert arclean.clean(page) == f"{above}\n{wrapped}\n{below}\n"
+    # without the word, the line reads as one more linked title, and goes with its block
+    assert arclean.clean(page.replace(f" {word}\n", "\n")) == f"{above}\n{below}\n"
 
 
 @pytest.mark.parametrize("prefix", sorted(tables.word_list("words/persian_prefixes.txt")))

@@ -7,8 +7,19 @@ from hypothesis import assume, example, given, strategies as st
 
 import arclean
 from arclean.normalizers.residue.analysis import analyze
+from arclean.text.folding import is_prose
 
-from .strategies import MISSPELT, arabic_noise, clean_document, date, paragraph, split_card, title, vertical_table
+from .strategies import (
+    MISSPELT,
+    arabic_noise,
+    clean_document,
+    date,
+    linked_title,
+    paragraph,
+    split_card,
+    title,
+    vertical_table,
+)
 
 
 @given(st.text())
@@ -154,6 +165,19 @@ COMMENT_FORMS = [
 @given(clean_document(), st.sampled_from(COMMENT_FORMS), st.sampled_from(["\n", "\n\n"]))
 def test_comment_form_and_share_bar_at_the_end_are_removed(document: str, form: str, gap: str) -> None:
     assert arclean.clean(document + gap + form) == document
+
+
+@given(clean_document(), st.sampled_from(["اقرأ أيضا:", "إقرأ أيضاً", "مقالات ذات صلة", "اخترنا لكم"]),
+       st.lists(linked_title(), min_size=1, max_size=3, unique=True), st.sampled_from(["\n", "\n\n"]), st.data())
+def test_read_also_block_inside_the_article_is_removed(document: str, heading: str, titles: list[str], gap: str,
+                                                         data: st.DataObject) -> None:
+    blocks = document.split("\n\n")
+    assume(len(blocks) >= 3)  # a title and two paragraphs at least: the block stands between two
+    assume(blocks[0] not in titles)  # a link to another article, not the page's own title (B101's copy)
+    at = data.draw(st.integers(2, len(blocks) - 1), label="after block")
+    assume(is_prose(blocks[at]))  # a paragraph under it (a short question there may be one more linked title)
+    page = "\n\n".join([*blocks[:at], gap.join([heading, *titles]), *blocks[at:]])
+    assert arclean.clean(page) == document
 
 
 @given(clean_document(), st.data())

@@ -9,6 +9,7 @@ layout's business, not this module's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cached_property, lru_cache
 from itertools import repeat
 from typing import Callable
@@ -243,6 +244,29 @@ def chrome_words() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def function_words() -> frozenset[str]:
     return _folded_words("words/function_words.txt")
+
+
+@lru_cache(maxsize=None)
+def run_on_words() -> frozenset[str]:
+    return _folded_words("words/run_on_words.txt")
+
+
+def runs_on(line: str, key: str) -> bool:
+    """Does the line stop mid-sentence, on a word that needs the words after it (a
+    preposition, a conjunction: ``words/run_on_words.txt``), with no mark after it?
+    Such a line is a hard-wrapped paragraph's, its sentence going on below: no
+    headline.  ``key``: the line's skeleton.
+
+    >>> runs_on("وقالت مصادر إعلامية إن الزيارة هدفها مناقشة ملف الخدمات في عدن مع", "")
+    True
+    >>> runs_on("عنوان مقال طويل عن الأوضاع في…", ""), runs_on("الحكومة تعلن خطة جديدة لدعم المزارعين", "")
+    (False, False)
+    """
+    end = line.rstrip()
+    if not end or not (end[-1].isalpha() or unicodedata.combining(end[-1])):
+        return False  # punctuation after the last word: an ellipsis, a colon, a question
+    words = (key or skeleton(end)).rsplit(maxsplit=1)
+    return bool(words) and words[-1] in run_on_words()
 
 
 #: A number glued to a word: ``85views``, ``تعليقات0``.

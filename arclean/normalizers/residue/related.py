@@ -11,8 +11,11 @@ line, which must be followed by titles); after an inline block
 right above a paragraph: that is a heading of the article's next part; nor any
 line, when the block stands within the text's own short lines (a poem's verses,
 a list's items: three above it, more below).  When the page
-ends with one paragraph under the last title, cut short mid-sentence, that
-paragraph is the title's teaser and goes with it.
+ends with one paragraph under the last title, cut short mid-sentence, and the
+article's text stands above the block, that paragraph is the title's teaser and
+goes with it.  A line that stops on a word needing more (``… في عدن مع``: a
+hard-wrapped paragraph's) is no title, nor is an item of a numbered list the
+block stands inside (``1- …`` above it, ``2- …`` under it).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from ...datafiles import Phrase
 from ...text.folding import ends_sentence, skeleton
 from .analysis import apply
 from .context import within_short_lines
-from .lines import phrase_matcher
+from .lines import NUMBERED_ITEM, phrase_matcher, runs_on
 from .page import BLANK, CONTENT, LIST_ITEM, RELATED, Line, Page
 
 _MAX_TITLES = 6
@@ -34,6 +37,8 @@ _MAX_STAMP_WORDS = 6
 _DATE = re.compile(r"\d{1,4}\s*[/\-.:]\s*\d{1,2}")
 #: How a link to more of the text above ends: an arrow, or the text trailing off.
 _BUTTON_ENDS = ("»", "›", "→", "←", "…", "...", ">>")
+#: How a line that is no linked title ends: a label's colon, a sentence's stop, a clause's comma.
+_NO_TITLE_ENDS = (":", ".", "،", ",", "؛", ";")
 #: The first item of a numbered list.
 _FIRST_ITEM = re.compile(r"\s*(?:1|١)[.)\-\u2013]\s")
 
@@ -69,16 +74,18 @@ def drop_related_blocks(page: Page) -> Page:
 
 def _teaser_after(page: Page, titles: list[int]) -> list[int]:
     """The last linked title's teaser: one paragraph under it that the page cut
-    short (it ends mid-sentence) and after which the page ends.
+    short (it ends mid-sentence) and after which the page ends, under a block that
+    stands after the article's text (with none above it, the paragraph is the article).
 
     >>> from arclean.normalizers.residue.analysis import analyze
-    >>> page = analyze("نص.\\nاخترنا لكم\\nعنوان مقال آخر\\nبدأت مراسم تسليم معابر قطاع غزة صباح اليوم الأربعاء"
-    ...                " لحكومة الوفاق الوطني في إطار عملية تسلم المعابر وتمكين")
-    >>> _teaser_after(page, [2])
-    [3]
+    >>> teaser = ("بدأت مراسم تسليم معابر قطاع غزة صباح اليوم الأربعاء"
+    ...           " لحكومة الوفاق الوطني في إطار عملية تسلم المعابر وتمكين")
+    >>> page = analyze("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nاخترنا لكم\\nعنوان مقال آخر\\n" + teaser)
+    >>> _teaser_after(page, [2]), _teaser_after(analyze("عنوان الخبر\\nاخترنا لكم\\nعنوان مقال آخر\\n" + teaser), [2])
+    ([3], [])
     """
-    if not titles:
-        return []
+    if not titles or not any(line.prose for line in page.lines[:titles[0]]):
+        return []  # no text above the block: the paragraph under it is the article's own
     teaser = page.neighbour(titles[-1], 1)
     if teaser is None or not page.lines[teaser].prose or page.neighbour(teaser, 1) is not None:
         return []
@@ -111,8 +118,9 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
             continue
         if (
             not (_is_title(page, index) or (bare and _is_card_stamp(page, index)))
-            or (not bare and _heads_prose(page, index))
+            or (not bare and (_heads_prose(page, index) or _opens_list(page, index)))
             or _heads_list(page, index)
+            or _continues_list(page, heading, index)
         ):
             break
         titles.append(index)
@@ -126,6 +134,13 @@ def _heads_prose(page: Page, index: int) -> bool:
     return after is not None and after == index + 1 and page.lines[after].prose
 
 
+def _opens_list(page: Page, index: int) -> bool:
+    """The line is the first item of a numbered list (``1- المقدمة``): under an inline
+    block, whose title stands on the heading's line, that is the article's list."""
+    line = page.lines[index]
+    return line.guard is LIST_ITEM and _FIRST_ITEM.match(line.text) is not None
+
+
 def _heads_list(page: Page, index: int) -> bool:
     """A short line over the first item of a numbered list (``1. …``, ``1) …``,
     ``1- …``) is the heading of the list, not a linked title: a recipe's
@@ -137,7 +152,29 @@ def _heads_list(page: Page, index: int) -> bool:
     [True, False, False]
     """
     after = page.neighbour(index, 1)
-    return after is not None and page.lines[after].guard is LIST_ITEM and _FIRST_ITEM.match(page.lines[after].text) is not None
+    return after is not None and _opens_list(page, after)
+
+
+def _continues_list(page: Page, heading: int, index: int) -> bool:
+    """A numbered item under a heading that stands inside a numbered list (the line
+    right above the heading is an item of it too: ``1- …`` above, ``2- …`` under) is
+    the list going on, not a linked title.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("زوايا العجل:\\n1- زاوية الكاستر\\nاقرأ أيضا:\\n2- زاوية الكامبر\\n3- زاوية التو إن")
+    >>> [_continues_list(page, 2, i) for i in (3, 4)]
+    [True, True]
+    """
+    above = page.neighbour(heading, -1)
+    return (
+        above is not None
+        and _is_numbered(page.lines[above])
+        and _is_numbered(page.lines[index])
+    )
+
+
+def _is_numbered(line: Line) -> bool:
+    return line.guard is LIST_ITEM and NUMBERED_ITEM.match(line.text.lstrip()) is not None
 
 
 def _is_card_stamp(page: Page, index: int) -> bool:
@@ -168,5 +205,6 @@ def _is_title(page: Page, index: int) -> bool:
         line.kind is CONTENT
         and not line.prose
         and 2 <= line.words <= _MAX_TITLE_WORDS
-        and not line.text.rstrip().endswith((":", ".", "،"))
+        and not line.text.rstrip().endswith(_NO_TITLE_ENDS)
+        and not runs_on(line.text, line.key)
     )
