@@ -9,7 +9,12 @@ Not every residue line ends the article: a "read also" block inside the text
 is followed by more article (rule B203 removes just the block), and a share
 bar high in a long page may sit above the rest of the article.  So a cut is
 made only where what follows holds little prose: no more than 400 characters
-of paragraphs, or half the prose before the cut, whichever is more.  A
+of paragraphs, or half the prose before the cut, whichever is more; and that
+prose must read as the page's: a teaser cut short (a paragraph that ends no
+sentence, unless it runs on into the next paragraph or, left open with a comma
+or a word that needs more, into the line under it), or paragraphs under a run of
+two pieces of chrome (a share bar's heading and network names are one), or before
+more residue.  A
 one-word residue line (``التعليق``) may be a heading of the text itself: it
 ends the article only when no prose at all follows it.  So does a forum's own
 line or a count on a forum's page (``إضافة رد``, a poster card's
@@ -42,7 +47,7 @@ from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
 from .context import is_card_mark, text_goes_on_below, within_short_lines
-from .lines import MAX_POST_BYLINE_WORDS, is_post_byline
+from .lines import MAX_POST_BYLINE_WORDS, is_post_byline, runs_on
 from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FOOTER, FORUM, LIST_ITEM, SEPARATOR, Kind, Line, Page
 
 _MIN_PROSE_ALLOWANCE = 400
@@ -152,15 +157,59 @@ def _tail_prose(page: Page, index: int, after: Sequence[int]) -> bool:
     >>> _tail_prose(page, 1, [2])
     False
     """
-    if any(not ends_sentence(page.lines[i].text) for i in after):
+    if page.lines[index].kind in _FINAL_KINDS:  # the comments under a form need not end their sentences
+        if any(not ends_sentence(page.lines[i].text) for i in after):
+            return True
+    elif any(_cut_short(page, i) for i in after):
         return True
     start = index  # the run of residue the line stands in, from its first line
     while (above := page.neighbour(start, -1)) is not None and page.lines[above].is_residue:
         start = above
-    if sum(1 for i in range(start, after[0]) if page.lines[i].is_residue) >= 2:
+    if _widgets(page.lines[start:after[0]]) >= 2:
         return True
     last = after[-1]
     return page.lines[index].kind in _STRONG_ENDS and any(page.lines[i].is_residue for i in range(last + 1, len(page.lines)))
+
+
+def _widgets(lines: Sequence[Line]) -> int:
+    """How many pieces of page chrome the lines hold: each residue line one, but the lines
+    of a share bar (its heading, the networks' names under it) one in all.  A share bar
+    stands high in an article too, over the rest of its text; a run of two pieces (a tags
+    line, then a "read also" heading) is the page's tail.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> _widgets(analyze("شارك هذا المقال\\nفيسبوك\\nتويتر\\nنص").lines), _widgets(analyze("اترك رد\\nفيسبوك").lines)
+    (1, 2)
+    """
+    residue = [line for line in lines if line.is_residue]
+    shared = sum(1 for line in residue if line.kind is Kind.SHARE)
+    return len(residue) - shared + (shared > 0)
+
+
+def _cut_short(page: Page, index: int) -> bool:
+    """Is the paragraph a teaser cut short: it ends no sentence, and the text does not go on
+    right under it (blank lines aside)?  One that runs on into another paragraph is the
+    article's own (a quotation going on below, a paragraph its author left without a stop),
+    and so is one left open (a comma, a word that needs more: a hard-wrapped paragraph's line)
+    over a line of content.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("وقال الوزير خلال مؤتمر صحفي عقده اليوم في العاصمة إن الحكومة ماضية في خطتها\\n"
+    ...                "وأضاف أن الخطة تشمل قروضا ميسرة للمزارعين في كل المحافظات خلال العام المقبل.")
+    >>> _cut_short(page, 0), _cut_short(analyze(page.lines[0].text), 0)
+    (False, True)
+    """
+    line = page.lines[index]
+    if ends_sentence(line.text):
+        return False
+    below = page.neighbour(index, 1)
+    if below is None:
+        return True
+    under = page.lines[below]
+    if under.prose:
+        return False
+    left_open = line.text.rstrip().endswith(_OPEN_ENDS) or runs_on(line.text, line.key)
+    return not (left_open and under.kind is CONTENT)
 
 
 def _is_thread_tool(page: Page, index: int) -> bool:
