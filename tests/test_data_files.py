@@ -270,7 +270,7 @@ def test_every_run_on_word_ending_a_line_under_a_read_also_heading_keeps_the_lin
     wrapped = f"وأكد أن الوزارة ستعقد اجتماعا موسعا الأسبوع المقبل {word}"
     below = "ممثلي النقابات لبحث مطالبهم وإيجاد حلول عاجلة لها قبل نهاية العام الجاري."
     page = f"{above}\nاقرأ أيضا:\nوزير التربية يزور المدارس الريفية\n{wrapped}\n{below}"
-    assert runs_on(wrapped, "")
+    assert runs_on(wrapped)
     assert arclean.clean(page) == f"{above}\n{wrapped}\n{below}\n"
     # without the word, the line reads as one more linked title, and goes with its block
     assert arclean.clean(page.replace(f" {word}\n", "\n")) == f"{above}\n{below}\n"

@@ -251,22 +251,28 @@ def run_on_words() -> frozenset[str]:
     return _folded_words("words/run_on_words.txt")
 
 
-def runs_on(line: str, key: str) -> bool:
+def runs_on(line: str) -> bool:
     """Does the line stop mid-sentence, on a word that needs the words after it (a
     preposition, a conjunction: ``words/run_on_words.txt``), with no mark after it?
     Such a line is a hard-wrapped paragraph's, its sentence going on below: no
-    headline.  ``key``: the line's skeleton.
+    headline.  Only the last word is folded.
 
-    >>> runs_on("وقالت مصادر إعلامية إن الزيارة هدفها مناقشة ملف الخدمات في عدن مع", "")
+    >>> runs_on("وقالت مصادر إعلامية إن الزيارة هدفها مناقشة ملف الخدمات في عدن مع")
     True
-    >>> runs_on("عنوان مقال طويل عن الأوضاع في…", ""), runs_on("الحكومة تعلن خطة جديدة لدعم المزارعين", "")
+    >>> runs_on("عنوان مقال طويل عن الأوضاع في…"), runs_on("الحكومة تعلن خطة جديدة لدعم المزارعين")
     (False, False)
     """
     end = line.rstrip()
     if not end or not (end[-1].isalpha() or unicodedata.combining(end[-1])):
         return False  # punctuation after the last word: an ellipsis, a colon, a question
-    words = (key or skeleton(end)).rsplit(maxsplit=1)
-    return bool(words) and words[-1] in run_on_words()
+    return _runs_on_word(end.rsplit(None, 1)[-1])
+
+
+@lru_cache(maxsize=8192)
+def _runs_on_word(word: str) -> bool:
+    """Is the word, folded, one that needs the words after it (its last part, where folding splits it)?"""
+    parts = skeleton(word).rsplit(None, 1)
+    return bool(parts) and parts[-1] in run_on_words()
 
 
 #: A number glued to a word: ``85views``, ``تعليقات0``.

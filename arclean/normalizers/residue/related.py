@@ -110,7 +110,6 @@ def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
 
 def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
     titles: list[int] = []
-    in_head = heading < page.head_end
     index = heading + 1
     while index < len(page.lines) and len(titles) < _MAX_TITLES:
         if page.lines[index].kind is BLANK:
@@ -127,7 +126,7 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
             break
         titles.append(index)
         index += 1
-    if in_head and (index == len(page.lines) or not page.lines[index].is_residue):
+    if titles and heading < page.head_end and (index == len(page.lines) or not page.lines[index].is_residue):
         return []  # in the page's head, only chrome closes a block: the text may start in it, its title last
     return titles
 
@@ -169,12 +168,10 @@ def _continues_list(page: Page, heading: int, index: int) -> bool:
     >>> [_continues_list(page, 2, i) for i in (3, 4)]
     [True, True]
     """
+    if not _is_numbered(page.lines[index]):
+        return False
     above = page.neighbour(heading, -1)
-    return (
-        above is not None
-        and _is_numbered(page.lines[above])
-        and _is_numbered(page.lines[index])
-    )
+    return above is not None and _is_numbered(page.lines[above])
 
 
 def _is_numbered(line: Line) -> bool:
@@ -210,5 +207,5 @@ def _is_title(page: Page, index: int) -> bool:
         and not line.prose
         and 2 <= line.words <= _MAX_TITLE_WORDS
         and not line.text.rstrip().endswith(_NO_TITLE_ENDS)
-        and not runs_on(line.text, line.key)
+        and not runs_on(line.text)
     )

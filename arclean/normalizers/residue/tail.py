@@ -208,7 +208,7 @@ def _cut_short(page: Page, index: int) -> bool:
     under = page.lines[below]
     if under.prose:
         return False
-    left_open = line.text.rstrip().endswith(_OPEN_ENDS) or runs_on(line.text, line.key)
+    left_open = line.text.rstrip().endswith(_OPEN_ENDS) or runs_on(line.text)
     return not (left_open and under.kind is CONTENT)
 
 
