@@ -138,8 +138,8 @@ def _heads_prose(page: Page, index: int) -> bool:
 
 
 def _opens_list(page: Page, index: int) -> bool:
-    """The line is the first item of a numbered list (``1- المقدمة``): under an inline
-    block, whose title stands on the heading's line, that is the article's list."""
+    """Is the line the first item of a numbered list (``1- المقدمة``)?  Under an inline
+    block, whose title stands on the heading's own line, such an item opens the article's list."""
     line = page.lines[index]
     return line.guard is LIST_ITEM and _FIRST_ITEM.match(line.text) is not None
 
