@@ -13,8 +13,10 @@ of paragraphs, or half the prose before the cut, whichever is more; and that
 prose must read as the page's: a teaser cut short (a paragraph that ends no
 sentence, unless it runs on into the next paragraph or, left open with a comma
 or a word that needs more, into the line under it), or paragraphs under a run of
-two pieces of chrome (a share bar's heading and network names are one), or before
-more residue.  A
+two pieces of chrome (a share bar's heading and network names are one) that go on
+with a short line (a linked title, a label: a print bar or a newsletter box inside
+the article has the article's next paragraph right under it), or before more
+residue.  A
 one-word residue line (``التعليق``) may be a heading of the text itself: it
 ends the article only when no prose at all follows it.  So does a forum's own
 line or a count on a forum's page (``إضافة رد``, a poster card's
@@ -157,7 +159,8 @@ def _tail_prose(page: Page, index: int, after: Sequence[int]) -> bool:
     >>> _tail_prose(page, 1, [2])
     False
     """
-    if page.lines[index].kind in _FINAL_KINDS:  # the comments under a form need not end their sentences
+    final = page.lines[index].kind in _FINAL_KINDS
+    if final:  # the comments under a form need not end their sentences
         if any(not ends_sentence(page.lines[i].text) for i in after):
             return True
     elif any(_cut_short(page, i) for i in after):
@@ -165,10 +168,31 @@ def _tail_prose(page: Page, index: int, after: Sequence[int]) -> bool:
     start = index  # the run of residue the line stands in, from its first line
     while (above := page.neighbour(start, -1)) is not None and page.lines[above].is_residue:
         start = above
-    if _widgets(page.lines[start:after[0]]) >= 2:
+    if _widgets(page.lines[start:after[0]]) >= 2 and (final or not _text_right_under(page, index)):
         return True
     last = after[-1]
     return page.lines[index].kind in _STRONG_ENDS and any(page.lines[i].is_residue for i in range(last + 1, len(page.lines)))
+
+
+def _text_right_under(page: Page, index: int) -> bool:
+    """Is the first line under the run of residue the line stands in (blank lines aside) a
+    paragraph, and no "read also" heading in the run (whose paragraph is a teaser)?  A page's
+    chrome goes on with short lines (a linked title over its teaser, a form's rules under
+    their label, a comment's number); a widget bar or a newsletter box inside the article has
+    the article's next paragraph right under it.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.\\n"
+    ...                "طباعة\\nتكبير الخط\\nوأضاف أن الخطة تشمل قروضا ميسرة للمزارعين في كل المحافظات.")
+    >>> _text_right_under(page, 1), _text_right_under(analyze("نص.\\nطباعة\\nعنوان مقال آخر\\nنص آخر طويل."), 1)
+    (True, False)
+    """
+    below: int | None = index
+    while below is not None and page.lines[below].is_residue:
+        if page.lines[below].kind is Kind.RELATED:
+            return False
+        below = page.neighbour(below, 1)
+    return below is not None and page.lines[below].prose
 
 
 def _widgets(lines: Sequence[Line]) -> int:
