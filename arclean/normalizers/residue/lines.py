@@ -246,6 +246,21 @@ def function_words() -> frozenset[str]:
     return _folded_words("words/function_words.txt")
 
 
+#: How a line left open ends: a colon or a comma, Arabic or Latin, or a semicolon (a list or the
+#: rest of a sentence follows).
+OPEN_ENDS = (":", "،", ",", "؛", ";")
+
+
+def left_open(line: str) -> bool:
+    """Does the line end open, its text going on below: on a colon, a comma or a semicolon, or
+    on a word that needs the words after it (:func:`runs_on`)?
+
+    >>> left_open("وفيما يلي توزيع الحالات حسب الجهات:"), left_open("الخدمات في عدن مع"), left_open("انتهى الخبر.")
+    (True, True, False)
+    """
+    return line.rstrip().endswith(OPEN_ENDS) or runs_on(line)
+
+
 @lru_cache(maxsize=None)
 def run_on_words() -> frozenset[str]:
     return _folded_words("words/run_on_words.txt")

@@ -28,7 +28,7 @@ from ...datafiles import Phrase
 from ...text.folding import ends_sentence, skeleton
 from .analysis import apply
 from .context import within_short_lines
-from .lines import NUMBERED_ITEM, phrase_matcher, runs_on
+from .lines import NUMBERED_ITEM, left_open, phrase_matcher
 from .page import BLANK, CONTENT, LIST_ITEM, RELATED, Line, Page
 
 _MAX_TITLES = 6
@@ -39,8 +39,6 @@ _MAX_STAMP_WORDS = 6
 _DATE = re.compile(r"\d{1,4}\s*[/\-.:]\s*\d{1,2}")
 #: How a link to more of the text above ends: an arrow, or the text trailing off.
 _BUTTON_ENDS = ("»", "›", "→", "←", "…", "...", ">>")
-#: How a line that is no linked title ends: a label's colon, a sentence's stop, a clause's comma.
-_NO_TITLE_ENDS = (":", ".", "،", ",", "؛", ";")
 #: The first item of a numbered list.
 _FIRST_ITEM = re.compile(r"\s*(?:1|١)[.)\-\u2013]\s")
 
@@ -206,6 +204,6 @@ def _is_title(page: Page, index: int) -> bool:
         line.kind is CONTENT
         and not line.prose
         and 2 <= line.words <= _MAX_TITLE_WORDS
-        and not line.text.rstrip().endswith(_NO_TITLE_ENDS)
-        and not runs_on(line.text)
+        and not line.text.rstrip().endswith(".")
+        and not left_open(line.text)  # a label's colon, a clause's comma, a hard-wrapped line's last word
     )

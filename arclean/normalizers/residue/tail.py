@@ -49,7 +49,7 @@ from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
 from .context import is_card_mark, text_goes_on_below, within_short_lines
-from .lines import MAX_POST_BYLINE_WORDS, is_post_byline, runs_on
+from .lines import MAX_POST_BYLINE_WORDS, OPEN_ENDS, is_post_byline, left_open
 from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FOOTER, FORUM, LIST_ITEM, SEPARATOR, Kind, Line, Page
 
 _MIN_PROSE_ALLOWANCE = 400
@@ -232,8 +232,7 @@ def _cut_short(page: Page, index: int) -> bool:
     under = page.lines[below]
     if under.prose:
         return False
-    left_open = line.text.rstrip().endswith(_OPEN_ENDS) or runs_on(line.text)
-    return not (left_open and under.kind is CONTENT)
+    return not (left_open(line.text) and under.kind is CONTENT)
 
 
 def _is_thread_tool(page: Page, index: int) -> bool:
@@ -400,7 +399,7 @@ def _after_an_open_line(page: Page, index: int) -> bool:
     above = page.neighbour(index, -1)
     if above is None or page.lines[above].is_residue:
         return False
-    return page.lines[above].text.rstrip().endswith(_OPEN_ENDS)
+    return page.lines[above].text.rstrip().endswith(OPEN_ENDS)
 
 
 def _over_an_announced_list(page: Page, index: int) -> bool:
@@ -431,5 +430,3 @@ def _over_an_announced_list(page: Page, index: int) -> bool:
 _ANNOUNCEMENT_REACH = 3
 
 
-#: How a line left open ends: a colon or a comma, Arabic or Latin, or a semicolon.
-_OPEN_ENDS = (":", "،", ",", "؛", ";")
