@@ -4,9 +4,9 @@ the devset's documents' blocks the probe tests put lines at, and the scale-out t
 from __future__ import annotations
 
 import os
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -32,24 +32,41 @@ def shared_dir(name: str) -> Path:
     return path
 
 
-def gold_places(*, edges: bool) -> Iterator[tuple[str, int, str, Callable[[str], str]]]:
+@dataclass(frozen=True)
+class Place:
+    """A place between two blocks of a document, called with a block of lines to put it there
+    (the page to clean); ``above`` and ``below``: the document's text on either side."""
+
+    sep: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+    def __call__(self, block: str) -> str:
+        return self.sep.join([*self.before, block, *self.after])
+
+    @property
+    def above(self) -> str:
+        return self.sep.join(self.before)
+
+    @property
+    def line_below(self) -> str:
+        """The first line under the place ("" at the document's end)."""
+        return self.sep.join(self.after).lstrip("\n").split("\n", 1)[0]
+
+
+def gold_places(*, edges: bool) -> Iterator[tuple[str, int, str, Place]]:
     """Each place between two blocks (paragraphs, or lines where the document has no blank line)
     of each gold document of the devset, and its document's start and end too with ``edges``:
-    the document's name, the place, the document cleaned alone, and a function that puts a block
-    of lines there (the page to clean)."""
+    the document's name, the place's number, the document cleaned alone, and the place."""
     import arclean
 
     for path in sorted(shared_dir("devset").glob("*.gold.txt")):
         gold = path.read_text(encoding="utf-8")
         expected = arclean.clean(gold)
         sep = "\n\n" if "\n\n" in gold else "\n"
-        blocks = gold.split(sep)
+        blocks = tuple(gold.split(sep))
         for at in range(0, len(blocks) + 1) if edges else range(1, len(blocks)):
-            yield path.name, at, expected, partial(_put, sep, blocks[:at], blocks[at:])
-
-
-def _put(sep: str, before: list[str], after: list[str], block: str) -> str:
-    return sep.join([*before, block, *after])
+            yield path.name, at, expected, Place(sep, blocks[:at], blocks[at:])
 
 
 @pytest.fixture(scope="module")

@@ -27,15 +27,13 @@ _INSIDE = (
     "إقرأ أيضاً: وزير الخارجية يلتقي نظيره الفرنسي في باريس",
     "مقالات ذات صلة\nالحكومة تعلن خطة جديدة لدعم المزارعين\nمصرع شخصين في حادث سير",
 )
-_MARK = "\x00"
 
 
 def test_a_read_also_block_goes_and_the_document_stays_whole() -> None:
     trials, lost, left = 0, [], []
     for name, at, expected, put in gold_places(edges=True):
-        above, below = put(_MARK).split(_MARK, 1)
-        blocks = _ABOVE if at == 0 else _INSIDE if is_prose(below.lstrip("\n").split("\n", 1)[0]) else ()
-        in_text = any(is_prose(line) for line in above.split("\n"))  # under a paragraph: no head
+        blocks = _ABOVE if at == 0 else _INSIDE if is_prose(put.line_below) else ()
+        in_text = any(is_prose(line) for line in put.above.split("\n"))  # under a paragraph: no head
         for block in blocks:
             trials += 1
             kept = Counter(arclean.clean(put(block)).split("\n"))
