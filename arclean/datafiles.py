@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import product
 from typing import Iterator
 
 from .errors import DataFileError
@@ -214,11 +215,13 @@ def card_labels() -> dict[str, str]:
 SOURCE_SECTION = "# source:"
 
 
-def parse_phrases(relpath: str, text: str | None = None, *, cite: bool = True) -> tuple[Phrase, ...]:
+def parse_phrases(relpath: str, text: str | None = None, *, cite: bool = True, slots: bool = False) -> tuple[Phrase, ...]:
     """Parse a boilerplate phrase file (see ``data/README.md``).  Each phrase's
     origin is the file and line it is on (``cite=False``: the file's name
     without its suffix, as for the bundled files); a phrase under a
     ``# source: NAME`` comment applies to that source's documents only.
+    With ``slots`` (the bundled files), a line may hold slots, each a word list's
+    name in braces (see :func:`expand_slots`).
 
     >>> [(p.text, p.origin, p.source) for p in parse_phrases("chrome.txt", "# kind: widget\\nأ ب\\n# source: x.com\\nج د\\n")]
     [('أ ب', 'chrome.txt:2', None), ('ج د', 'chrome.txt:4', 'x.com')]
@@ -229,12 +232,45 @@ def parse_phrases(relpath: str, text: str | None = None, *, cite: bool = True) -
     origin = relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     sections = _source_sections(relpath, text)
     found = []
-    for lineno, line in entries(relpath, text):
-        prefix = line.endswith(PREFIX_MARK)
+    for lineno, entry in entries(relpath, text):
         source = next((name for start, name in reversed(sections) if start < lineno), None)
-        found.append(Phrase(line[: -len(PREFIX_MARK)] if prefix else line, kind, prefix,
-                            f"{relpath}:{lineno}" if cite else origin, source))
+        for line in expand_slots(relpath, lineno, entry) if slots else (entry,):
+            prefix = line.endswith(PREFIX_MARK)
+            found.append(Phrase(line[: -len(PREFIX_MARK)] if prefix else line, kind, prefix,
+                                f"{relpath}:{lineno}" if cite else origin, source))
     return tuple(found)
+
+
+#: A slot in a bundled phrase: ``{name}``, a word list of ``data/words`` (``name.txt``).
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def expand_slots(relpath: str, lineno: int, line: str) -> list[str]:
+    """The phrases a line of a bundled phrase file stands for: the line itself, or,
+    when it holds slots, the line with each slot replaced by each entry of its word
+    list in turn (every combination, in the lists' order).
+
+    >>> expand_slots("related.txt", 1, "{related_nouns} ذات صلة")[:2]
+    ['أخبار ذات صلة', 'الأخبار ذات صلة']
+    """
+    names = _SLOT.findall(line)
+    if not names:
+        return [line]
+    lists = []
+    for name in names:
+        try:
+            lists.append(_slot_words(f"words/{name}.txt"))
+        except FileNotFoundError:
+            raise DataFileError(relpath, lineno, f"the slot {{{name}}} names no word list (data/words/{name}.txt)") from None
+    pieces = _SLOT.split(line)  # text, name, text, name, ..., text
+    return ["".join(piece if k % 2 == 0 else words[k // 2] for k, piece in enumerate(pieces))
+            for words in product(*lists)]
+
+
+@lru_cache(maxsize=None)
+def _slot_words(relpath: str) -> tuple[str, ...]:
+    """A slot's word list, in the file's order (:func:`word_list` gives a set)."""
+    return tuple(entry for _lineno, entry in entries(relpath))
 
 
 def _source_sections(relpath: str, text: str | None) -> list[tuple[int, str | None]]:
@@ -254,7 +290,7 @@ def _source_sections(relpath: str, text: str | None) -> list[tuple[int, str | No
 @lru_cache(maxsize=None)
 def phrases() -> tuple[Phrase, ...]:
     """All bundled boilerplate phrases, from every file in ``data/boilerplate``."""
-    return tuple(p for relpath in data_files("boilerplate") for p in parse_phrases(relpath, cite=False))
+    return tuple(p for relpath in data_files("boilerplate") for p in parse_phrases(relpath, cite=False, slots=True))
 
 
 @lru_cache(maxsize=None)

@@ -74,7 +74,7 @@ def test_a_table_whose_replacements_it_replaces_cannot_be_replaced_one_by_one() 
 
 @pytest.mark.parametrize("relpath", tables.data_files("boilerplate"))
 def test_phrase_files_parse_and_every_phrase_is_recognised(relpath: str) -> None:
-    parsed = tables.parse_phrases(relpath, (tables.resources.files("arclean") / "data" / relpath).read_text("utf-8"))
+    parsed = tables.parse_phrases(relpath, (tables.resources.files("arclean") / "data" / relpath).read_text("utf-8"), slots=True)
     matcher = phrase_matcher()
     for phrase in parsed:
         line = phrase.text + (" عنوان مرتبط" if phrase.prefix else "")
@@ -120,6 +120,40 @@ def test_malformed_entries_name_file_and_line() -> None:
         tables.parse_phrases("y.txt", "# kind: nonsense\nphrase\n")
     with pytest.raises(DataFileError, match="leading or trailing spaces"):
         list(tables.entries("z.txt", "phrase \n"))
+
+
+def test_a_slot_that_names_no_word_list_names_file_and_line_and_a_users_braces_stay() -> None:
+    with pytest.raises(DataFileError, match=r"x\.txt:2: the slot \{no_such_list\} names no word list"):
+        tables.parse_phrases("x.txt", "# kind: related\n{no_such_list} ذات صلة\n", slots=True)
+    # a user's file (a learned one may hold a leaked template token) is read as written
+    assert [p.text for p in tables.parse_phrases("x.txt", "# kind: head\n{{ user.name }}\n")] == ["{{ user.name }}"]
+
+
+@pytest.mark.parametrize("relpath", tables.data_files("boilerplate"))
+def test_no_phrase_made_from_slots_is_listed_too(relpath: str) -> None:
+    """A line with slots stands for phrases that no line of its file lists (folded): one listed
+    as well would be a twin to keep in step."""
+    listed: set[tuple[str, bool]] = set()
+    made: set[tuple[str, bool]] = set()
+    for lineno, line in tables.entries(relpath):
+        forms = tables.expand_slots(relpath, lineno, line)
+        keys = {(skeleton(form.removesuffix(tables.PREFIX_MARK)), form.endswith(tables.PREFIX_MARK)) for form in forms}
+        (listed if forms == [line] else made).update(keys)
+    assert not listed & made, sorted(listed & made)[:5]
+
+
+_PARAGRAPH = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل، وأضاف أن الخطة تشمل قروضا ميسرة."
+_NEXT_PARAGRAPH = "وأوضح أن القروض ستمنح للمزارعين الصغار أولا، على أن تشمل المرحلة الثانية التعاونيات الزراعية."
+
+
+@pytest.mark.parametrize("noun", sorted(tables.word_list("words/related_nouns.txt")))
+def test_every_related_noun_with_every_qualifier_heads_a_block_that_goes_inside_the_article(noun: str) -> None:
+    for qualifier in sorted(tables.word_list("words/related_qualifiers.txt")):
+        page = f"{_PARAGRAPH}\n{noun} {qualifier}\nالحكومة تعلن خطة جديدة للزراعة\n{_NEXT_PARAGRAPH}\n"
+        assert arclean.clean(page) == f"{_PARAGRAPH}\n{_NEXT_PARAGRAPH}\n", qualifier
+        # a sentence that ends with the heading's words is no heading
+        sentence = f"ونشرت الوزارة {noun} {qualifier}."
+        assert phrase_matcher().match(sentence) is None, sentence
 
 
 @pytest.mark.parametrize("typo, fixes", sorted(tables.corrections("months/misspellings.tsv").items()))
@@ -168,6 +202,10 @@ CONTENT_NEAR_CHROME = [
     "إدارة ملفات تعريف الارتباط",
     "يستخدم الموقع ملفات تعريف الارتباط لتحسين تجربة المستخدم وتحليل حركة الزوار.",
     "سحابة الكلمات الدلالية",
+    # headings of a FAQ's or a book's own sections, which read like a related block's
+    "أسئلة أخرى",
+    "قصص أخرى",
+    "أعمال ذات صلة",
 ]
 
 

@@ -55,7 +55,7 @@ def short_lines(draw: st.DrawFn) -> str:
 #: A learned file's phrases for one site: a matcher with the bundled one as its base.
 LEARNED = analysis.phrase_matcher((
     datafiles.Phrase("سطر من الموقع", "chrome", False, "learned"),
-    datafiles.Phrase("اقرأ المزيد من أخبار الموقع اليوم", "related", False, "learned"),
+    datafiles.Phrase("اقرأ المزيد من أخبار الموقع اليوم", "widget", False, "learned"),  # learn writes widget, head or footer lines
     datafiles.Phrase("تابعونا على", "share", True, "learned"),
     datafiles.Phrase("سطر الموقع", "chrome", False, "learned"),  # two words: no ending phrase
     datafiles.Phrase("نشرة الموقع اليومية", "widget", True, "learned"),  # a first word no bundled phrase starts with

@@ -43,6 +43,9 @@ TRAIL_MARKS = "»>›/|\\"
 #: A phrase that ends a line after a glued badge: three words at least, after two at most.
 _MIN_ENDING_WORDS = 3
 _MAX_BADGE_WORDS = 2
+#: A related heading matches a whole line (or starts one), never ends one: a sentence may
+#: end with its words (``وأصدرت الوزارة تقارير ذات صلة``), and no badge is glued before one.
+_NO_ENDING_KIND = "related"
 
 
 class PhraseMatcher:
@@ -65,7 +68,7 @@ class PhraseMatcher:
                 self.prefixes.setdefault(words[0], []).append((words, phrase))
             else:
                 self.exact.setdefault(key, phrase)
-                if len(words) >= _MIN_ENDING_WORDS:
+                if len(words) >= _MIN_ENDING_WORDS and phrase.kind != _NO_ENDING_KIND:
                     self.endings.setdefault(words[-1], []).append((key, phrase))
         self.longest_exact: int = max([len(key) for key in self.exact] + [base.longest_exact if base else 0])
 
@@ -129,7 +132,7 @@ class PhraseMatcher:
     def _match_ending(self, key: str) -> Phrase | None:
         """A phrase of three words or more that ends a short line, after a
         word or two of a badge the scraper glued to it (``مقال مؤرشفهذا المقال
-        مخصص للمشتركين``).
+        مخصص للمشتركين``); never a related heading (:data:`_NO_ENDING_KIND`).
 
         >>> phrase_matcher().match("مقال مؤرشفهذا المقال مخصص للمشتركين").kind
         'paywall'
