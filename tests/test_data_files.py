@@ -172,6 +172,23 @@ def test_every_typo_entry_is_fixed_or_reported(typo: str, fixes: tuple[str, ...]
         assert [s.candidates for s in report.suggestions] == [fixes]
 
 
+@pytest.mark.parametrize("way", sorted(tables.word_list("words/most_ways.txt")))
+def test_every_most_heading_over_a_page_goes_whatever_its_period(way: str) -> None:
+    title = "الحكومة تعلن خطة جديدة للزراعة"
+    for when in ["", *sorted(tables.word_list("words/most_when.txt"))]:
+        heading = f"الأكثر {way} {when}".rstrip()
+        page = f"{heading}\n{title}\n{_PARAGRAPH}\n"
+        assert arclean.clean(page) == f"{title}\n{_PARAGRAPH}\n", heading
+
+
+@pytest.mark.parametrize("verb", sorted(tables.word_list("words/back_verbs.txt")))
+def test_every_back_to_top_link_under_a_poem_goes(verb: str) -> None:
+    """Under a page of short lines (no paragraph: no tail by the words of its lines), the link goes by its phrase."""
+    poem = "نادتني أمي بصوتها الهادئ\nفاليوم يومك لا تنامي\nعيد ميلادك أقبل\n"
+    for where in sorted(tables.word_list("words/to_the_top.txt")):
+        assert arclean.clean(f"{poem}{verb} {where}\n") == poem, where
+
+
 # Lines of content that share words with listed phrases and chrome words: sentences,
 # headings and short lines of news, forum and tutorial prose. None is a phrase, none is
 # chrome by its words (a false edit is worse than a miss).
