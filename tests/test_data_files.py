@@ -189,6 +189,14 @@ def test_every_back_to_top_link_under_a_poem_goes(verb: str) -> None:
         assert arclean.clean(f"{poem}{verb} {where}\n") == poem, where
 
 
+@pytest.mark.parametrize("verb", sorted(tables.word_list("words/share_verbs.txt") | tables.word_list("words/follow_verbs.txt")))
+def test_every_share_and_follow_prompt_under_an_article_goes(verb: str) -> None:
+    objects = "share_objects" if verb in tables.word_list("words/share_verbs.txt") else "our_pages"
+    for what in sorted(tables.word_list(f"words/{objects}.txt")):
+        page = f"{_PARAGRAPH}\n{verb} {what}\n"
+        assert arclean.clean(page) == f"{_PARAGRAPH}\n", what
+
+
 # Lines of content that share words with listed phrases and chrome words: sentences,
 # headings and short lines of news, forum and tutorial prose. None is a phrase, none is
 # chrome by its words (a false edit is worse than a miss).
