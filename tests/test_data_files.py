@@ -197,6 +197,19 @@ def test_every_share_and_follow_prompt_under_an_article_goes(verb: str) -> None:
         assert arclean.clean(page) == f"{_PARAGRAPH}\n", what
 
 
+@pytest.mark.parametrize("verb", sorted(tables.word_list("words/comment_verbs.txt")))
+def test_every_comment_prompt_under_an_article_ends_it(verb: str) -> None:
+    for what in sorted(tables.word_list("words/comment_nouns.txt")):
+        page = f"{_PARAGRAPH}\n{verb} {what}\nالاسم\nالبريد الإلكتروني\n"
+        assert arclean.clean(page) == f"{_PARAGRAPH}\n", what
+
+
+@pytest.mark.parametrize("rules", sorted(tables.word_list("words/comment_rules.txt")))
+def test_every_name_of_a_comment_forms_rules_under_an_article_ends_it(rules: str) -> None:
+    for line in (f"{rules} التعليق", f"{rules} التعليقات:", f"{rules} التعليق : عدم الإساءة للكاتب أو للأشخاص"):
+        assert arclean.clean(f"{_PARAGRAPH}\n{line}\n") == f"{_PARAGRAPH}\n", line
+
+
 # Lines of content that share words with listed phrases and chrome words: sentences,
 # headings and short lines of news, forum and tutorial prose. None is a phrase, none is
 # chrome by its words (a false edit is worse than a miss).
@@ -231,6 +244,9 @@ CONTENT_NEAR_CHROME = [
     "أسئلة أخرى",
     "قصص أخرى",
     "أعمال ذات صلة",
+    # a journalism lesson's and a journal's sections, which read like a comment form's
+    "كتابة التعليق",
+    "شروط النشر",
 ]
 
 
