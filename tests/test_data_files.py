@@ -210,6 +210,13 @@ def test_every_name_of_a_comment_forms_rules_under_an_article_ends_it(rules: str
         assert arclean.clean(f"{_PARAGRAPH}\n{line}\n") == f"{_PARAGRAPH}\n", line
 
 
+@pytest.mark.parametrize("verb", sorted(tables.word_list("words/subscribe_verbs.txt")))
+def test_every_newsletter_prompt_under_an_article_goes(verb: str) -> None:
+    for newsletter in sorted(tables.word_list("words/newsletters.txt")):
+        for line in (f"{verb} {newsletter}", f"{verb} {newsletter} ليصلك كل جديد"):
+            assert arclean.clean(f"{_PARAGRAPH}\n{line}\n") == f"{_PARAGRAPH}\n", line
+
+
 # Lines of content that share words with listed phrases and chrome words: sentences,
 # headings and short lines of news, forum and tutorial prose. None is a phrase, none is
 # chrome by its words (a false edit is worse than a miss).
