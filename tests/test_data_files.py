@@ -254,6 +254,8 @@ CONTENT_NEAR_CHROME = [
     # a journalism lesson's and a journal's sections, which read like a comment form's
     "كتابة التعليق",
     "شروط النشر",
+    # a section's name above an article's title (a category line, which stays)
+    "أخبار عاجلة",
 ]
 
 
