@@ -253,9 +253,19 @@ def expand_slots(relpath: str, lineno: int, line: str) -> list[str]:
     >>> expand_slots("related.txt", 1, "{related_nouns} ذات صلة")[:2]
     ['أخبار ذات صلة', 'الأخبار ذات صلة']
     """
+    return [text for text, _filling in slot_fillings(relpath, lineno, line)]
+
+
+def slot_fillings(relpath: str, lineno: int, line: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """:func:`expand_slots`, each phrase with what filled its slots: (word list, entry) pairs
+    (none for a line without slots).
+
+    >>> slot_fillings("related.txt", 1, "{related_nouns} ذات صلة")[0]
+    ('أخبار ذات صلة', (('related_nouns', 'أخبار'),))
+    """
     names = _SLOT.findall(line)
     if not names:
-        return [line]
+        return [(line, ())]
     lists = []
     for name in names:
         try:
@@ -263,7 +273,7 @@ def expand_slots(relpath: str, lineno: int, line: str) -> list[str]:
         except FileNotFoundError:
             raise DataFileError(relpath, lineno, f"the slot {{{name}}} names no word list (data/words/{name}.txt)") from None
     pieces = _SLOT.split(line)  # text, name, text, name, ..., text
-    return ["".join(piece if k % 2 == 0 else words[k // 2] for k, piece in enumerate(pieces))
+    return [("".join(piece if k % 2 == 0 else words[k // 2] for k, piece in enumerate(pieces)), tuple(zip(names, words, strict=True)))
             for words in product(*lists)]
 
 

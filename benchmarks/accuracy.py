@@ -23,7 +23,9 @@ is clean when its dirty text equals its gold text so compared.  Printed:
   measures how far the figure moves from one half of the sites to the other.
 - with ``--held-out``: for each seed and each half H, the cases of H scored as if
   nobody had seen the sites of H: every bundled phrase that matches a line of H's
-  dirty documents is dropped, and every chrome, widget and counter word found in a
+  dirty documents is dropped (for a phrase made from a line with slots, the word-list
+  entries that filled them, with every phrase they make), and every chrome, widget
+  and counter word found in a
   residue line of H (a dirty line whose skeleton is not a line of its gold), with or
   without clitics; shape and context evidence stay, and thresholds are not refitted.
   The bundled data is swapped in by :func:`held_out_data` and restored after (the full
@@ -175,9 +177,10 @@ WORD_LISTS = ("chrome_words", "widget_words", "counter_words")
 #: Every cached loader a held-out run must empty, by module: those it replaces and those built on them.
 CACHED = {"tables": ("phrases",), "residue": (*WORD_LISTS, "function_words"),
           "analysis": ("_short_lines", "_short_how")}
-HELD_OUT_MEASURES = ("the bundled phrases matching any line of a half's dirty documents, and the chrome, widget "
-                     "and counter words of its residue lines, removed before scoring that half; shape and context "
-                     "evidence (and the patterns written in code) kept; thresholds are not refitted")
+HELD_OUT_MEASURES = ("the bundled phrases matching any line of a half's dirty documents (for a phrase made from a "
+                     "line with slots, the word-list entries that filled them, and every phrase they make), and the "
+                     "chrome, widget and counter words of its residue lines, removed before scoring that half; shape "
+                     "and context evidence (and the patterns written in code) kept; thresholds are not refitted")
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,9 @@ class Evidence:
 
     phrases: frozenset  # arclean.datafiles.Phrase: each matches a line of the half's dirty documents
     words: tuple[tuple[str, frozenset[str]], ...]  # (word list of WORD_LISTS, its folded words in residue lines)
+    #: (word list, entry) pairs that filled the slots of a phrase line (``{related_nouns} {related_qualifiers}``)
+    #: to make a phrase that matches such a line: the half shows the entries, not the combination.
+    slots: frozenset = frozenset()
 
     @property
     def word_set(self) -> frozenset[str]:
@@ -196,7 +202,32 @@ class Evidence:
         fitting on the other half would not have had."""
         theirs = dict(other.words)
         return Evidence(self.phrases - other.phrases,
-                        tuple((name, words - theirs.get(name, frozenset())) for name, words in self.words))
+                        tuple((name, words - theirs.get(name, frozenset())) for name, words in self.words),
+                        self.slots - other.slots)
+
+
+@functools.lru_cache(maxsize=1)
+def slot_fillings() -> dict:
+    """Each bundled phrase made from a line with slots, and the (word list, entry) pairs
+    that filled them (a listed phrase has none)."""
+    from arclean import datafiles as tables
+
+    found: dict = {}
+    for relpath in tables.data_files("boilerplate"):
+        fillings = [filling for lineno, line in tables.entries(relpath)
+                    for _text, filling in tables.slot_fillings(relpath, lineno, line)]
+        for phrase, filling in zip(tables.parse_phrases(relpath, cite=False, slots=True), fillings, strict=True):
+            if filling:
+                found.setdefault(phrase, frozenset(filling))
+    return found
+
+
+def _split_slots(phrases: frozenset) -> tuple[frozenset, frozenset]:
+    """The phrases listed as they are, and the slot entries of those made from slots."""
+    fillings = slot_fillings()
+    listed = frozenset(p for p in phrases if p not in fillings)
+    slots = frozenset().union(*(fillings[p] for p in phrases if p in fillings))
+    return listed, slots
 
 
 class _Forms(frozenset):
@@ -262,14 +293,14 @@ def seen_evidence(cases: Iterable[Case], normalize: Callable[[str], str] | None 
             if key not in gold:
                 residue_lines.add(key)
 
-    seen = matching_phrases(lines)
+    seen, slots = _split_slots(matching_phrases(lines))
 
     forms = _Forms()
     for key in residue_lines:
         for word in residue._split_numbers(key.split()):
             getattr(residue.listed, "__wrapped__", residue.listed)(word, forms)  # uncached: forms records what is asked
     words = tuple((name, getattr(residue, name)() & frozenset(forms.asked)) for name in WORD_LISTS)
-    return Evidence(seen, words)
+    return Evidence(seen, words, slots)
 
 
 CONVENTIONS = ROOT / "docs" / "conventions.md"
@@ -285,13 +316,13 @@ def given_evidence() -> Evidence:
 
     quoted = re.findall(r"`([^`]+)`", CONVENTIONS.read_text(encoding="utf-8"))
     lines = [part.strip() for text in quoted for part in re.split(r"…|\.\.\.", text) if part.strip()]
-    phrases = matching_phrases(lines)
+    phrases, slots = _split_slots(matching_phrases(lines))
     forms = _Forms()
     for line in lines:
         for word in skeleton(line).split():
             getattr(residue.listed, "__wrapped__", residue.listed)(word, forms)  # uncached: forms records what is asked
     words = tuple((name, getattr(residue, name)() & frozenset(forms.asked)) for name in WORD_LISTS)
-    return Evidence(phrases, words)
+    return Evidence(phrases, words, slots)
 
 
 def _clear_caches() -> None:
@@ -316,7 +347,10 @@ def held_out_data(evidence: Evidence) -> Iterator[None]:
     from arclean import datafiles as tables
     from arclean.normalizers.residue import lines as residue
 
-    phrases = tuple(p for p in tables.phrases() if p not in evidence.phrases)
+    fillings = slot_fillings()
+    # A phrase made from slots goes with any entry that filled them (the rule writer never saw that entry).
+    phrases = tuple(p for p in tables.phrases()
+                    if p not in evidence.phrases and not fillings.get(p, frozenset()) & evidence.slots)
     dropped = dict(evidence.words)
     words = {name: getattr(residue, name)() - dropped.get(name, frozenset()) for name in WORD_LISTS}
     saved = [(tables, "phrases", tables.phrases)] + [(residue, name, getattr(residue, name)) for name in WORD_LISTS]
@@ -355,6 +389,7 @@ def held_out(cases: Sequence[Case], seeds: Sequence[int], clean: Callable[[str],
             scored += again
             row[label] = {"sites": sorted({c.site for c in half}), "cases": [c.name for c in half],
                           "phrases": sorted({p.text for p in evidence.phrases}),
+                          "slot_words": sorted(f"{{{name}}} {entry}" for name, entry in evidence.slots),
                           "words": {name: sorted(words) for name, words in evidence.words},
                           "word_count": len(evidence.word_set), "figures": figures(again), "scored": again}
         row["both"] = figures(scored)
@@ -461,7 +496,7 @@ def report_held_out(cases: list[Case], full: Figures, seeds: Sequence[int], clea
         say(f"\nHeld out by site: {len(sites)} sites cut into two halves by each seed; each half scored as if nobody")
         say("had seen its sites; A+B: the two halves together, every case scored once, with its own half held out.")
     say(f"What this measures: {HELD_OUT_MEASURES}.")
-    say("  seed  half  sites  cases  phrases  words  closed    exact  changed")
+    say("  seed  half  sites  cases  phrases  words  slots  closed    exact  changed")
     rows = []
     for row in held_out(cases, seeds, clean, fitted=fitted):
         out: dict = {"seed": row["seed"]}
@@ -469,11 +504,11 @@ def report_held_out(cases: list[Case], full: Figures, seeds: Sequence[int], clea
             half = row[label]
             f = half["figures"]
             say(f"  {row['seed']:>4}  {label.upper():>4}  {len(half['sites']):>5}  {len(half['cases']):>5}  "
-                f"{len(half['phrases']):>7}  {half['word_count']:>5}  {_pct(f.closed):>6}  "
+                f"{len(half['phrases']):>7}  {half['word_count']:>5}  {len(half['slot_words']):>5}  {_pct(f.closed):>6}  "
                 f"{f'{f.exact}/{f.dirty}':>7}  {f.damage:>7}")
             out[label] = {k: v for k, v in half.items() if k not in ("figures", "scored")} | {"figures": asdict(f)}
         both = row["both"]
-        say(f"  {row['seed']:>4}  {'A+B':>4}  {'':>5}  {both.documents:>5}  {'':>7}  {'':>5}  {_pct(both.closed):>6}  "
+        say(f"  {row['seed']:>4}  {'A+B':>4}  {'':>5}  {both.documents:>5}  {'':>7}  {'':>5}  {'':>5}  {_pct(both.closed):>6}  "
             f"{f'{both.exact}/{both.dirty}':>7}  {both.damage:>7}")
         out["both"] = asdict(both)
         rows.append(out)

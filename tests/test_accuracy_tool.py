@@ -203,6 +203,31 @@ def test_fitted_on_the_other_half_removes_only_what_this_half_alone_shows() -> N
     assert all(phrase in tables.phrases() for phrase in a.phrases)
 
 
+def test_a_phrase_made_from_slots_is_seen_as_its_entries_and_held_out_with_every_phrase_they_make() -> None:
+    import arclean
+    from arclean.normalizers.residue.lines import phrase_matcher
+
+    def case(name: str, site: str, residue: str) -> "accuracy.Case":
+        gold = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل."
+        return accuracy.score_case(name, f"pages:https://{site}/x", (), f"{gold}\n{residue}\n", gold, arclean.clean)
+
+    a = accuracy.seen_evidence([case("1", "a.example", "موضوعات مقترحة")])
+    assert {("related_nouns", "موضوعات"), ("related_qualifiers", "مقترحة")} <= a.slots
+    assert "موضوعات مقترحة" not in {p.text for p in a.phrases}  # seen as its entries, not as a listed phrase
+    with accuracy.held_out_data(a):
+        matcher = phrase_matcher()
+        for line in ("موضوعات مقترحة", "موضوعات مشابهة", "مقالات مقترحة"):  # every phrase an entry makes
+            assert matcher.match(line) is None, line
+        assert matcher.match("مقالات مشابهة") is not None  # made of entries the half never showed
+    assert phrase_matcher().match("موضوعات مقترحة") is not None
+
+    # Fitted on a half that shows both entries in other headings, the combination is known.
+    b = accuracy.seen_evidence([case("2", "b.example", "مقالات مقترحة"), case("3", "c.example", "موضوعات ذات صلة")])
+    assert not a.minus(b).slots
+    with accuracy.held_out_data(a.minus(b)):
+        assert phrase_matcher().match("موضوعات مقترحة") is not None
+
+
 #: The held-out figures of the shared devset (residue closed, mean of the five seeds' splits by
 #: site), without the phrases and words each half's sites show (strict) and without those only
 #: its sites show (fitted).  A rule that leans on a site's own phrases for what it could tell by
