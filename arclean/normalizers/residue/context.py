@@ -311,19 +311,25 @@ def _is_cell(page: Page, index: int) -> bool:
 
 
 def _in_table(page: Page, index: int) -> bool:
-    """Between two cells, or between a cell and the edge of the document, one
-    of them a cell of text (a column of bare numbers is a run of counters, not
-    a table: guarding all but its first line would let each run drop one more);
-    or next to a row drawn with ``|``.
+    """Between two cells, or, for a bare number, between a cell and the edge of the
+    document, one of them a cell of text (a column of bare numbers is a run of counters,
+    not a table: guarding all but its first line would let each run drop one more);
+    or next to a row drawn with ``|``.  A number with counter words (``3 تعليقات``) at the
+    page's edge is the page's counter, under a poem's last verse as under a paragraph:
+    a table's cells are bare numbers.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("نص الخبر كما ورد.\\nالأهلي\\n30\\nالزمالك\\n28\\n0\\n0")
     >>> [_in_table(page, i) for i in (2, 4, 5, 6)]
     [True, True, False, False]
+    >>> _in_table(analyze("ووجهك دورة قمر\\nيشرق لنا ضياء خذك\\n3 تعليقات"), 2)
+    False
     """
     neighbours = [n for n in (page.neighbour(index, -1), page.neighbour(index, 1)) if n is not None]
     if any("|" in page.lines[n].text for n in neighbours):
         return True
+    if len(neighbours) < 2 and page.lines[index].kind is COUNTER:
+        return False
     return (bool(neighbours) and all(_is_cell(page, n) for n in neighbours)
             and any(page.lines[n].kind not in NUMBERS for n in neighbours))
 
