@@ -273,8 +273,11 @@ def slot_fillings(relpath: str, lineno: int, line: str) -> list[tuple[str, tuple
         except FileNotFoundError:
             raise DataFileError(relpath, lineno, f"the slot {{{name}}} names no word list (data/words/{name}.txt)") from None
     pieces = _SLOT.split(line)  # text, name, text, name, ..., text
-    return [("".join(piece if k % 2 == 0 else words[k // 2] for k, piece in enumerate(pieces)), tuple(zip(names, words, strict=True)))
-            for words in product(*lists)]
+    found = []
+    for words in product(*lists):
+        text = "".join(piece if k % 2 == 0 else words[k // 2] for k, piece in enumerate(pieces))
+        found.append((text, tuple(zip(names, words, strict=True))))
+    return found
 
 
 @lru_cache(maxsize=None)

@@ -25,9 +25,9 @@ is clean when its dirty text equals its gold text so compared.  Printed:
   nobody had seen the sites of H: every bundled phrase that matches a line of H's
   dirty documents is dropped (for a phrase made from a line with slots, the word-list
   entries that filled them, with every phrase they make), and every chrome, widget
-  and counter word found in a
-  residue line of H (a dirty line whose skeleton is not a line of its gold), with or
-  without clitics; shape and context evidence stay, and thresholds are not refitted.
+  and counter word found in a residue line of H (a dirty line whose skeleton is not
+  a line of its gold), with or without clitics; shape and context evidence stay, and
+  thresholds are not refitted.
   The bundled data is swapped in by :func:`held_out_data` and restored after (the full
   figure is scored again to check it).
 
