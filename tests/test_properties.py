@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import assume, example, given, strategies as st
 
 import arclean
+from arclean import datafiles as tables
 from arclean.normalizers.residue.analysis import analyze
 from arclean.text.folding import is_prose
 
@@ -167,7 +168,15 @@ def test_comment_form_and_share_bar_at_the_end_are_removed(document: str, form: 
     assert arclean.clean(document + gap + form) == document
 
 
-@given(clean_document(), st.sampled_from(["اقرأ أيضا:", "إقرأ أيضاً", "مقالات ذات صلة", "اخترنا لكم"]),
+#: Read-also headings: listed ones, and any a site may word from a noun and a qualifier (related.txt's slots).
+READ_ALSO_HEADINGS = st.one_of(
+    st.sampled_from(["اقرأ أيضا:", "إقرأ أيضاً", "مقالات ذات صلة", "اخترنا لكم"]),
+    st.builds("{} {}".format, st.sampled_from(sorted(tables.word_list("words/related_nouns.txt"))),
+              st.sampled_from(sorted(tables.word_list("words/related_qualifiers.txt")))),
+)
+
+
+@given(clean_document(), READ_ALSO_HEADINGS,
        st.lists(linked_title(), min_size=1, max_size=3, unique=True), st.sampled_from(["\n", "\n\n"]), st.data())
 def test_read_also_block_inside_the_article_is_removed(document: str, heading: str, titles: list[str], gap: str,
                                                          data: st.DataObject) -> None:
