@@ -163,7 +163,15 @@ COMMENT_FORMS = [
 ]
 
 
-@given(clean_document(), st.sampled_from(COMMENT_FORMS), st.sampled_from(["\n", "\n\n"]))
+def _pairs(first: str, second: str) -> st.SearchStrategy[str]:
+    """A prompt made from two word lists that fill a phrase line's slots (``أضف تعليقا``, ``شارك هذا الخبر``)."""
+    return st.builds("{} {}".format, st.sampled_from(sorted(tables.word_list(f"words/{first}.txt"))),
+                     st.sampled_from(sorted(tables.word_list(f"words/{second}.txt"))))
+
+
+@given(clean_document(), st.one_of(st.sampled_from(COMMENT_FORMS), _pairs("comment_verbs", "comment_nouns"),
+                                   _pairs("share_verbs", "share_objects"), _pairs("follow_verbs", "our_pages")),
+       st.sampled_from(["\n", "\n\n"]))
 def test_comment_form_and_share_bar_at_the_end_are_removed(document: str, form: str, gap: str) -> None:
     assert arclean.clean(document + gap + form) == document
 
@@ -171,8 +179,7 @@ def test_comment_form_and_share_bar_at_the_end_are_removed(document: str, form: 
 #: Read-also headings: listed ones, and any a site may word from a noun and a qualifier (related.txt's slots).
 READ_ALSO_HEADINGS = st.one_of(
     st.sampled_from(["اقرأ أيضا:", "إقرأ أيضاً", "مقالات ذات صلة", "اخترنا لكم"]),
-    st.builds("{} {}".format, st.sampled_from(sorted(tables.word_list("words/related_nouns.txt"))),
-              st.sampled_from(sorted(tables.word_list("words/related_qualifiers.txt")))),
+    _pairs("related_nouns", "related_qualifiers"),
 )
 
 
