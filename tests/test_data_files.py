@@ -256,6 +256,10 @@ CONTENT_NEAR_CHROME = [
     "شروط النشر",
     # a section's name above an article's title (a category line, which stays)
     "أخبار عاجلة",
+    # the steps of a help page on social networks and blogs
+    "مشاركة الفيديو",
+    "مشاركة المنشور",
+    "انشر التدوينة",
 ]
 
 
