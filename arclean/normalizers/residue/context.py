@@ -410,10 +410,12 @@ def _context_candidate(page: Page, index: int, chrome_end: int | None = None) ->
 
 
 def _is_context_line(line: Line) -> bool:
-    """A line a context judgement may make chrome by its neighbours: a short line of content, no sentence, no number."""
+    """A line a context judgement may make chrome by its neighbours: a short line of content, no sentence, no number,
+    and not the page's title (known by its copies, or a forum post's by its byline)."""
     return (
         line.kind is CONTENT
         and line.guard is None
+        and not line.title
         and not line.prose
         and 1 <= line.words <= _MAX_CONTEXT_WORDS
         and not ANY_DIGIT.search(line.key)
@@ -557,9 +559,11 @@ def _judge_poster_cards(page: Page) -> Page:
     ['CONTENT', 'CONTENT', 'CONTENT', 'FORUM']
     """
     changed: dict[int, Line] = {}
+    post = find_post(page)
+    title = None if post is None else post[0]  # a post's title, known by its copy or its byline, is no name over a card
     for index in page.index.get(FORUM, ()):
         if index not in changed and _is_card_field(page.lines[index]):
-            for above in _card_head(page, index, changed):
+            for above in _card_head(page, index, changed, title):
                 line = page.lines[above]  # a mark's guard gives way (``الصورة الرمزية`` reads as a caption's label)
                 changed[above] = replace(line, kind=FORUM, guard=None if is_poster_mark(line.key) else line.guard,
                                          evidence="a line of a poster card", by_context=True)
@@ -579,14 +583,15 @@ def _is_unlisted_field(line: Line) -> bool:
     return field is not None and field[0] != "words" and bool(field[1])
 
 
-def _card_head(page: Page, index: int, changed: dict[int, Line]) -> list[int]:
+def _card_head(page: Page, index: int, changed: dict[int, Line], title: int | None = None) -> list[int]:
     """The lines of a card's head above its field ``index`` (see :func:`_judge_poster_cards`),
-    not yet judged: from the field upwards, as far as the head's top mark and the name above it."""
+    not yet judged: from the field upwards, as far as the head's top mark and the name above it,
+    and never as far as the post's ``title``."""
     lines = page.lines
     candidates: list[int] = []  # the short lines above the card's fields, upwards
     keep = 0  # how many of them belong to the card
     above = page.neighbour(index, -1)
-    while above is not None and above not in changed:
+    while above is not None and above not in changed and above != title:
         line = lines[above]
         if line.kind is FORUM:
             if not _is_card_field(line):

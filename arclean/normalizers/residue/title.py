@@ -159,29 +159,34 @@ def find_title(page: Page) -> tuple[int | None, list[int]]:
         index = page.neighbour(index, 1)
     post = find_post(page)
     if post is not None:
-        return post[0], [post[1]]
+        return post[0], [] if post[1] is None else [post[1]]
     return first, []
 
 
-def find_post(page: Page) -> tuple[int, int, int | None] | None:
+def find_post(page: Page) -> tuple[int, int | None, int | None] | None:
     """A forum post's header under the board's chrome: the post's title, its
-    copy, and the post's byline under the copy (or None).
+    copy (or None), and the post's byline under the copy (or None).
 
     Forum software prints the title twice, the second time with the post: as
-    ``TITLE Empty TITLE`` (an image's alt text between two copies), or alone
-    right above the byline (``مُساهمة من طرف X <date>``).  Either shape marks
-    the page as a forum's, whatever the board's wording; a title repeated under
-    a subtitle on a news page is neither.
+    ``TITLE Empty TITLE`` (an image's alt text between two copies), alone
+    right above the byline (``مُساهمة من طرف X <date>``), or in the byline
+    itself (``مُساهمةموضوع: TITLE <date>``: the byline names the post's title,
+    and there is no copy to drop).  Each shape marks the page as a forum's,
+    whatever the board's wording; a title repeated under a subtitle on a news
+    page is none of them.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> find_post(analyze("منتدى المعرفة\\nعنوان الموضوع في المنتدى\\nالموضوع السابق\\n"
     ...                   "عنوان الموضوع في المنتدى Empty عنوان الموضوع في المنتدى\\nنص المشاركة."))
     (1, 3, None)
+    >>> find_post(analyze("منتدى المعرفة\\nمقال أعجبني\\nاذهب الى الأسفل\\nعدد الرسائل : 2141\\n"
+    ...                   "مُساهمةموضوع: مقال أعجبني   الإثنين 04 مايو 2009, 10:47 pm\\nنص المشاركة."))
+    (1, None, 4)
     """
     memo = page.__dict__  # pages are immutable, and judged and decided on more than once: found once a page
     if "_post_header" not in memo:
         memo["_post_header"] = None if has_no_copies(page) else _find_post(page)
-    post: tuple[int, int, int | None] | None = memo["_post_header"]
+    post: tuple[int, int | None, int | None] | None = memo["_post_header"]
     return post
 
 
@@ -433,36 +438,68 @@ _CANDIDATE_TEST: Callable[[Line, int], bool] | tuple[int, int, int] = (
     _is_candidate if speedups is None else (_MIN_TITLE_WORDS, _MAX_DATE_WORDS, LONG_LINE_WORDS))
 
 
-def _find_post(page: Page) -> tuple[int, int, int | None] | None:
+def _find_post(page: Page) -> tuple[int, int | None, int | None] | None:
     filled = page.filled[:_POST_SCAN]
     for at, copy in enumerate(filled):
         line = page.lines[copy]
         if line.kind is not CONTENT:
             continue
+        named = _title_named(page, filled, at, line)
+        if named is not None:
+            return named, None, copy
         after = filled[at + 1] if at + 1 < len(filled) else None
         byline = after if after is not None and _is_post_byline(page.lines[after]) else None
         doubled = _doubled_key(line)  # most lines: printed once, their words not counted
         if (doubled is None and byline is None) or line.words < _MIN_POST_TITLE_WORDS:
             continue
-        board, plain, below = False, 0, None  # the lines passed between the copy and a title above
-        for title in reversed(filled[max(0, at - _POST_WINDOW):at]):
-            candidate = page.lines[title]
-            if candidate.kind is not CONTENT:
+        title = _title_over(page, filled, at, doubled, byline)
+        if title is not None:
+            return title, copy, byline
+    return None
+
+
+def _title_over(page: Page, filled: Sequence[int], at: int, doubled: str | None, byline: int | None) -> int | None:
+    """The post's title over its copy, ``filled[at]``: a line printed twice (``doubled``, its skeleton)
+    or a line over the post's ``byline``; the title is the line above, within the post's window, that
+    the copy repeats."""
+    line = page.lines[filled[at]]
+    board, plain, below = False, 0, None  # the lines passed between the copy and a title above
+    for title in reversed(filled[max(0, at - _POST_WINDOW):at]):
+        candidate = page.lines[title]
+        if candidate.kind is not CONTENT:
+            board = True
+            continue
+        # A sentence said twice on a line under the same sentence is no title printed twice;
+        # a line printed again over a byline with lines of plain text between is a refrain over
+        # the next post (between a title and its copy, a board prints lines of its own).
+        if candidate.words >= _MIN_POST_TITLE_WORDS and (
+                (candidate.key == doubled and not _is_sentence(candidate)) or (
+                byline is not None and (board or plain < _MIN_PLAIN_BETWEEN) and is_near_duplicate(candidate, line))):
+            return title
+        if byline is not None and not board:  # (asked only while it may decide)
+            if _reads_as_board(candidate, below):
                 board = True
-                continue
-            # A sentence said twice on a line under the same sentence is no title printed twice;
-            # a line printed again over a byline with lines of plain text between is a refrain over
-            # the next post (between a title and its copy, a board prints lines of its own).
-            if candidate.words >= _MIN_POST_TITLE_WORDS and (
-                    (candidate.key == doubled and not _is_sentence(candidate)) or (
-                    byline is not None and (board or plain < _MIN_PLAIN_BETWEEN) and is_near_duplicate(candidate, line))):
-                return title, copy, byline
-            if byline is not None and not board:  # (asked only while it may decide)
-                if _reads_as_board(candidate, below):
-                    board = True
-                else:
-                    plain += 1
-            below = candidate
+            else:
+                plain += 1
+        below = candidate
+    return None
+
+
+def _title_named(page: Page, filled: Sequence[int], at: int, byline: Line) -> int | None:
+    """The post's title when ``byline``, ``filled[at]``, is a post's byline that names it
+    (``مُساهمةموضوع: TITLE <date>``): the nearest line of content above, within the post's
+    window, of two words or more, whose skeleton the byline's words after its label start with."""
+    if byline.guard is not LABEL or not _is_post_byline(byline):
+        return None
+    named = byline.key.split(maxsplit=1)
+    if len(named) < 2:
+        return None
+    rest = named[1] + " "
+    for title in reversed(filled[max(0, at - _POST_WINDOW):at]):
+        candidate = page.lines[title]
+        if (candidate.kind is CONTENT and _MIN_POST_TITLE_WORDS <= candidate.words <= _MAX_POST_TITLE_WORDS
+                and rest.startswith(candidate.key + " ")):
+            return title
     return None
 
 
