@@ -48,7 +48,7 @@ from typing import Sequence
 from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
-from .context import is_card_mark, text_goes_on_below, within_short_lines
+from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark, text_goes_on_below, within_short_lines
 from .lines import MAX_POST_BYLINE_WORDS, OPEN_ENDS, is_post_byline, left_open
 from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FOOTER, FORUM, LIST_ITEM, SEPARATOR, Kind, Line, Page
 
@@ -123,7 +123,8 @@ def _holds_content_below(page: Page, index: int) -> bool:
     it?  Then it does not end the article: a tail's chrome under such a line is a link or two
     (``السابق``, a title, ``التالي``), where a poem or a list after an article's one paragraph
     runs on (under an image's ``Icon 08``), and so does a post of verses or short lines under
-    the thread tools a board prints above its first post, or under its number.
+    the thread tools a board prints above its first post, or under its number.  A line of the
+    page's head chrome ends no article with a text of its own under it (:func:`_text_under_head_line`).
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> verses = "\\n".join(["نادتني أمي بصوتها الهادئ", "فاليوم يومك لا تنامي", "عيد ميلادك أقبل"] * 3)
@@ -132,9 +133,43 @@ def _holds_content_below(page: Page, index: int) -> bool:
     >>> page.lines[1].kind.name, _holds_content_below(page, 1), cut_tail(page) is page
     ('CHROME', True, True)
     """
+    if page.lines[index].kind is Kind.HEAD:
+        return _text_under_head_line(page, index)
     if page.lines[index].kind not in _COUNTED_BELOW and not _is_thread_tool(page, index):
         return False
     return text_goes_on_below(page, index)
+
+
+#: Lines of text (three words or more, no guard) under a line of the page's head, at least, for
+#: a text of its own to stand there; and the share of the content lines under it they make.
+_MIN_TEXT_LINES_UNDER_HEAD = 2 * MAX_CONTENT_UNDER_CHROME
+_TEXT_SHARE_UNDER_HEAD = 0.75
+_MIN_TEXT_WORDS = 3
+
+
+def _text_under_head_line(page: Page, index: int) -> bool:
+    """Does a text of its own stand under a line of the page's head chrome (kind HEAD: a menu's
+    item, a close or "more" button), longer than the prose above it?  Many lines of content, most
+    of them lines of text, not a menu's items of a word or two nor a list's: a poem or a post of
+    short lines under a page's head, where the head's last button stands below a menu line read as
+    prose, or where the page has no prose at all.  The article is not over there.  (A menu under a
+    "home" line, or teasers under a "latest news" heading after the article, are neither: a menu's
+    items are short, and an article's prose outweighs the teasers.)
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> verses = "\\n".join(["قفا نبك من ذكرى حبيب ومنزل", "بسقط اللوى بين الدخول فحومل"] * 7)
+    >>> page = analyze("الصفحة الرئيسية - الأدب والفن\\nإغلاق\\nمعلقة امرئ القيس\\n" + verses)
+    >>> page.lines[1].kind.name, _text_under_head_line(page, 1), cut_tail(page) is page
+    ('HEAD', True, True)
+    """
+    lines = page.lines
+    content = page.index.get(CONTENT, ())
+    below = content[bisect_left(content, index):]
+    text = [i for i in below if lines[i].words >= _MIN_TEXT_WORDS and lines[i].guard is None]
+    if len(text) < _MIN_TEXT_LINES_UNDER_HEAD or len(text) < _TEXT_SHARE_UNDER_HEAD * len(below):
+        return False
+    prose_above = sum(len(lines[i].text) for i in page.prose if i < index)
+    return sum(len(lines[i].text) for i in text) > prose_above
 
 
 def _little_prose_after(page: Page, index: int, before: int, after: int) -> bool:
