@@ -574,6 +574,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     copies = []
     seen = other_lines = 0
     residue_between = False
+    between: Line | None = None  # the line of content between the title and a copy (at most one)
     for index in range(title_index + 1, len(page.lines)):
         line = page.lines[index]
         if line.kind is BLANK:
@@ -583,7 +584,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             break
         doubled = doubles and is_doubled(title, line)
         if doubled or is_near_duplicate(title, line):
-            if doubled or not after_chrome or residue_between:
+            if (doubled or not after_chrome or residue_between) and not _sung_again(page, title_index, index, between):
                 copies.append(index)
             continue
         if line.prose:
@@ -591,9 +592,43 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
         residue_between = residue_between or line.is_residue
         if line.kind is CONTENT and not _is_date(line):
             other_lines += 1
+            between = line
             if other_lines > _MAX_LINES_BETWEEN:
                 break
     return copies
+
+
+def _sung_again(page: Page, title: int, copy: int, between: Line | None) -> bool:
+    """Is a title's copy, with the line of content between them, a couplet said again (a song's
+    or a poem's opening verses repeated, ``A B A B``): the title, the line between and the lines
+    after the copy are verses (content, no prose, no guard, no number), the first of them repeating
+    the line between, and the text goes on in verses under it (:data:`_VERSES_AFTER` more)?  Then
+    the first line is no title printed twice.  A header printed twice (a title over a dateline,
+    a subtitle or a site's name) has a number in it, or prose or more chrome under it.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("حينما قد خرجت ليلى تسير\\nذات يوم تحمل الحزن الكبير\\nحينما قد خرجت ليلى تسير\\n"
+    ...                "ذات يوم تحمل الحزن الكبير\\nلم تكن تدري إلى أين المصير\\nراحت الأشجار تبكي والزهور")
+    >>> _sung_again(page, 0, 2, page.lines[1]), find_title(page)
+    (True, (0, []))
+    """
+    if between is None or not _is_verse(between) or not _is_verse(page.lines[title]):
+        return False
+    after: int | None = copy
+    for looked in range(_VERSES_AFTER + 1):
+        after = page.neighbour(after, 1) if after is not None else None
+        if after is None or not _is_verse(page.lines[after]) or (looked == 0 and page.lines[after].key != between.key):
+            return False
+    return True
+
+
+#: Verses under a couplet said again, at least, for the text to go on in verses.
+_VERSES_AFTER = 2
+
+
+def _is_verse(line: Line) -> bool:
+    """A line of content that may be a verse: no prose, no guard, no number."""
+    return line.kind is CONTENT and not line.prose and line.guard is None and not ANY_DIGIT.search(line.key)
 
 
 #: What :func:`has_no_copies` passes its search (:func:`python_no_copies`, or the compiled core's
