@@ -415,7 +415,7 @@ def is_post_byline(line: str, key: str) -> bool:
     (True, False)
     """
     words = key.split(maxsplit=1)
-    return bool(words) and any(map(str.isdigit, key)) and listed(words[0], post_labels())
+    return bool(words) and listed(words[0], post_labels()) and any(map(str.isdigit, key))  # the label first: most lines have none
 
 
 #: A poster's name on a card's line: one word to this many.

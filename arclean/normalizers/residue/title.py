@@ -444,7 +444,7 @@ def _find_post(page: Page) -> tuple[int, int | None, int | None] | None:
         line = page.lines[copy]
         if line.kind is not CONTENT:
             continue
-        named = _title_named(page, filled, at, line)
+        named = _title_named(page, filled, at, line) if line.guard is LABEL else None  # (most lines: no call)
         if named is not None:
             return named, None, copy
         after = filled[at + 1] if at + 1 < len(filled) else None
@@ -489,7 +489,7 @@ def _title_named(page: Page, filled: Sequence[int], at: int, byline: Line) -> in
     """The post's title when ``byline``, ``filled[at]``, is a post's byline that names it
     (``مُساهمةموضوع: TITLE <date>``): the nearest line of content above, within the post's
     window, of two words or more, whose skeleton the byline's words after its label start with."""
-    if byline.guard is not LABEL or not _is_post_byline(byline):
+    if not _is_post_byline(byline):
         return None
     named = byline.key.split(maxsplit=1)
     if len(named) < 2:
@@ -584,7 +584,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             break
         doubled = doubles and is_doubled(title, line)
         if doubled or is_near_duplicate(title, line):
-            if (doubled or not after_chrome or residue_between) and not _sung_again(page, title_index, index, between):
+            if (doubled or not after_chrome or residue_between) and (between is None or not _sung_again(page, title_index, index, between)):
                 copies.append(index)
             continue
         if line.prose:
@@ -598,7 +598,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     return copies
 
 
-def _sung_again(page: Page, title: int, copy: int, between: Line | None) -> bool:
+def _sung_again(page: Page, title: int, copy: int, between: Line) -> bool:
     """Is a title's copy, with the line of content between them, a couplet said again (a song's
     or a poem's opening verses repeated, ``A B A B``): the title, the line between and the lines
     after the copy are verses (content, no prose, no guard, no number), the first of them repeating
@@ -612,7 +612,7 @@ def _sung_again(page: Page, title: int, copy: int, between: Line | None) -> bool
     >>> _sung_again(page, 0, 2, page.lines[1]), find_title(page)
     (True, (0, []))
     """
-    if between is None or not _is_verse(between) or not _is_verse(page.lines[title]):
+    if not _is_verse(between) or not _is_verse(page.lines[title]):
         return False
     after: int | None = copy
     for looked in range(_VERSES_AFTER + 1):
