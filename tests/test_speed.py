@@ -918,6 +918,29 @@ def test_compiled_date_words_are_the_patterns(text: str) -> None:
     assert speedups is not None and months.date_words is speedups.date_words
     assert list(speedups.date_words(text)) == list(months.python_date_words(text))
 
+@compiled
+@settings(max_examples=1000)
+@given(st.one_of(_DATES.map("".join), _DATES.map(" ".join), texts,
+                 st.lists(st.sampled_from(["ديسمبرر", "وديسمبر", "ونوفمير", "بلدان", "شهر", "الشهر", "وبالشهر", " ", "\t",
+                                           "\n", "،", "5", "12", "2018", "١٢", "123", "x"]), max_size=14).map("".join)))
+@example("في شهر نوفمير 2018 وفي 5 ديسمبر")  # a word to fix after an anchor, a known one after a day
+@example("بلدان 5 بلدان 2018 شهر بلدان")  # the same run after a day, before a year, after an anchor
+def test_the_month_rule_fast_path_changes_nothing(text: str) -> None:
+    """T101's first look with the compiled core (``dates_known``: every run of letters the rule
+    looks at was found before to need no fix) gives a text back only where the rule would: a
+    text whose words were all looked at once goes by it, a text with a word to fix never."""
+    months._correction.cache_clear()
+    months.NO_FIX.clear()
+    reference = _reference_month_fixes(text)
+    months._correction.cache_clear()
+    months.NO_FIX.clear()
+    assert months.fix_month_misspellings(text) == reference  # notes the words it found no fix for
+    assert months.fix_month_misspellings(text) == reference  # again, each of them known now
+    found = months._first_look(text)
+    if not found & months._LISTED:
+        assert months._all_known(text, found & months._ANCHORED) is (reference == text)
+
+
 def test_the_month_rule_finds_its_numbers_as_before_on_real_pages() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     import realpages

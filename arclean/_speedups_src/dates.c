@@ -143,6 +143,73 @@ next_digit(int kind, const void *data, Py_ssize_t length, Py_ssize_t i)
     }
 }
 
+/* What a scan does with each word it finds, the letters [start, end) of the text (a clitic
+ * and the word): 0 to go on, 1 to stop there, -1 on an error. */
+typedef int (*EachWord)(void *context, PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end);
+
+/* Would append_date_word find a word in the letters [start, end): enough letters after a
+ * clitic, or enough in all? */
+static inline int
+holds_date_word(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    return ((date_class(kind, data, end, start) & IS_CLITIC) && end - start - 1 >= min_letters) || end - start >= min_letters;
+}
+
+/* date_words' scan: each run of letters beside a date number that holds a word, in the
+ * order of the numbers, to each.  0 when the text is done, 1 when each stopped it, -1 on an error. */
+static int
+scan_date_words(PyObject *text, int kind, const void *data, Py_ssize_t length, EachWord each, void *context)
+{
+    Py_ssize_t i = 0;
+    while ((i = next_digit(kind, data, length, i)) < length) {
+        Py_ssize_t run = i;
+        while (date_class(kind, data, length, i) & IS_DIGIT) {
+            i++;
+        }
+        Py_ssize_t digits = i - run, start = -1, end = -1;
+        if (digits <= 2) {  /* a day: the word after it */
+            start = i;
+            while (date_class(kind, data, length, start) & IS_SPACE) {
+                start++;
+            }
+            end = start;
+            while (date_class(kind, data, length, end) & IS_LETTER) {
+                end++;
+            }
+        }
+        else if (digits == 4) {  /* a year: the word before it */
+            Py_ssize_t window = run - look_back > 0 ? run - look_back : 0, stop = run;
+            if (stop > window && PyUnicode_READ(kind, data, stop - 1) == '\n') {
+                stop--;  /* $ also matches before a line feed that ends the window */
+            }
+            end = stop;
+            while (end > window && (date_class(kind, data, length, end - 1) & IS_SEPARATOR)) {
+                end--;
+            }
+            start = end;
+            while (start > window && (date_class(kind, data, length, start - 1) & IS_LETTER)) {
+                start--;
+            }
+            if (end == stop || (date_class(kind, data, length, start - 1) & IS_LETTER)) {
+                continue;  /* no separator before the year, or a word cut by the window */
+            }
+        }
+        if (end > start && holds_date_word(kind, data, start, end)) {
+            int done = each(context, text, kind, data, start, end);
+            if (done != 0) {
+                return done;
+            }
+        }
+    }
+    return 0;
+}
+
+static int
+append_each(void *found, PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    return append_date_word((PyObject *)found, text, kind, data, start, end) < 0 ? -1 : 0;
+}
+
 PyObject *
 date_words(PyObject *module, PyObject *text)
 {
@@ -157,52 +224,10 @@ date_words(PyObject *module, PyObject *text)
         return NULL;
     }
     PyObject *found = PyList_New(0);
-    if (found == NULL) {
-        return NULL;
-    }
-    Py_ssize_t i = 0;
-    while ((i = next_digit(kind, data, length, i)) < length) {
-        Py_ssize_t run = i;
-        while (date_class(kind, data, length, i) & IS_DIGIT) {
-            i++;
-        }
-        Py_ssize_t digits = i - run;
-        if (digits <= 2) {  /* a day: the word after it */
-            Py_ssize_t start = i;
-            while (date_class(kind, data, length, start) & IS_SPACE) {
-                start++;
-            }
-            Py_ssize_t end = start;
-            while (date_class(kind, data, length, end) & IS_LETTER) {
-                end++;
-            }
-            if (end > start && append_date_word(found, text, kind, data, start, end) < 0) {
-                goto failed;
-            }
-        }
-        else if (digits == 4) {  /* a year: the word before it */
-            Py_ssize_t window = run - look_back > 0 ? run - look_back : 0, end = run;
-            if (end > window && PyUnicode_READ(kind, data, end - 1) == '\n') {
-                end--;  /* $ also matches before a line feed that ends the window */
-            }
-            Py_ssize_t word_end = end;
-            while (word_end > window && (date_class(kind, data, length, word_end - 1) & IS_SEPARATOR)) {
-                word_end--;
-            }
-            Py_ssize_t word_start = word_end;
-            while (word_start > window && (date_class(kind, data, length, word_start - 1) & IS_LETTER)) {
-                word_start--;
-            }
-            if (word_end < end && word_start < word_end && !(date_class(kind, data, length, word_start - 1) & IS_LETTER)
-                && append_date_word(found, text, kind, data, word_start, word_end) < 0) {
-                goto failed;
-            }
-        }
+    if (found != NULL && scan_date_words(text, kind, data, length, append_each, found) < 0) {
+        Py_CLEAR(found);
     }
     return found;
-failed:
-    Py_DECREF(found);
-    return NULL;
 }
 
 /* Does the text hold a space or tab at i? */
@@ -277,41 +302,17 @@ anchor_match(PyObject *text, int kind, const void *data, Py_ssize_t length, PyOb
     return -1;
 }
 
-/* anchor_ends(text, words, article, reach) -> list of int
- * months._anchor_ends: for each match of (word|word...)[ \t]+ (the anchor words, in
- * their order; matches found left to right, not overlapping), the end of the first
- * match of months._ANCHOR that starts within reach before the word (not before the
- * last match's end) or at it.  After set_date_classes (its letters and clitics). */
-PyObject *
-anchor_ends(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+/* What the anchor scan does with the end of each match: 0 to go on, 1 to stop, -1 on an error. */
+typedef int (*EachEnd)(void *context, Py_ssize_t end);
+
+/* anchor_ends' scan (see there), each match's end to each.  0 when the text is done, 1 when
+ * each stopped it, -1 on an error. */
+static int
+scan_anchors(PyObject *text, PyObject *words, PyObject *article, Py_ssize_t reach, EachEnd each, void *context)
 {
-    (void)module;
-    if (nargs != 4 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1]) || !PyUnicode_Check(args[2])) {
-        PyErr_SetString(PyExc_TypeError, "anchor_ends(text, words: tuple of str, article, reach)");
-        return NULL;
-    }
-    PyObject *text = args[0], *words = args[1], *article = args[2];
-    Py_ssize_t reach = PyLong_AsSsize_t(args[3]);
-    if (reach == -1 && PyErr_Occurred()) {
-        return NULL;
-    }
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
-        if (!PyUnicode_Check(PyTuple_GET_ITEM(words, w)) || PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(words, w)) == 0) {
-            PyErr_SetString(PyExc_TypeError, "anchor_ends: the words are str, none empty");
-            return NULL;
-        }
-    }
-    if (!date_classes_set) {
-        PyErr_SetString(PyExc_RuntimeError, "anchor_ends: set_date_classes was not called");
-        return NULL;
-    }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text), at = 0, last = 0;
-    PyObject *ends = PyList_New(0);
-    if (ends == NULL) {
-        return NULL;
-    }
     while (1) {
         /* the leftmost anchor word with a space or tab after it (the first listed where two start together) */
         Py_ssize_t found = -1, found_end = -1;
@@ -321,7 +322,7 @@ anchor_ends(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             while (1) {
                 Py_ssize_t start = PyUnicode_Find(text, word, from, length, 1);
                 if (start == -2) {
-                    goto failed;
+                    return -1;
                 }
                 if (start < 0 || (found >= 0 && start >= found)) {
                     break;
@@ -335,7 +336,7 @@ anchor_ends(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
         }
         if (found < 0) {
-            return ends;
+            return 0;
         }
         while (space_or_tab(kind, data, length, found_end)) {
             found_end++;
@@ -344,21 +345,151 @@ anchor_ends(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         for (Py_ssize_t start = found - reach > last ? found - reach : last; start <= found; start++) {
             Py_ssize_t end = anchor_match(text, kind, data, length, words, article, start);
             if (end == -2) {
-                goto failed;
+                return -1;
             }
             if (end >= 0) {
                 last = end;
-                PyObject *number = PyLong_FromSsize_t(end);
-                if (number == NULL || PyList_Append(ends, number) < 0) {
-                    Py_XDECREF(number);
-                    goto failed;
+                int done = each(context, end);
+                if (done != 0) {
+                    return done;
                 }
-                Py_DECREF(number);
                 break;
             }
         }
     }
-failed:
-    Py_DECREF(ends);
-    return NULL;
+}
+
+/* The words and bounds of anchor_ends' and dates_known's arguments after the text, checked:
+ * 0, or -1 with a TypeError or RuntimeError set. */
+static int
+check_anchors(const char *name, PyObject *words, PyObject *article, Py_ssize_t reach)
+{
+    if (reach == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(words, w)) || PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(words, w)) == 0) {
+            PyErr_Format(PyExc_TypeError, "%s: the words are str, none empty", name);
+            return -1;
+        }
+    }
+    if (!date_classes_set) {
+        PyErr_Format(PyExc_RuntimeError, "%s: set_date_classes was not called", name);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+append_end(void *ends, Py_ssize_t end)
+{
+    PyObject *number = PyLong_FromSsize_t(end);
+    int failed = number == NULL || PyList_Append((PyObject *)ends, number) < 0;
+    Py_XDECREF(number);
+    return failed ? -1 : 0;
+}
+
+/* anchor_ends(text, words, article, reach) -> list of int
+ * months._anchor_ends: for each match of (word|word...)[ \t]+ (the anchor words, in
+ * their order; matches found left to right, not overlapping), the end of the first
+ * match of months._ANCHOR that starts within reach before the word (not before the
+ * last match's end) or at it.  After set_date_classes (its letters and clitics). */
+PyObject *
+anchor_ends(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1]) || !PyUnicode_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "anchor_ends(text, words: tuple of str, article, reach)");
+        return NULL;
+    }
+    Py_ssize_t reach = PyLong_AsSsize_t(args[3]);
+    if (check_anchors("anchor_ends", args[1], args[2], reach) < 0) {
+        return NULL;
+    }
+    PyObject *ends = PyList_New(0);
+    if (ends != NULL && scan_anchors(args[0], args[1], args[2], reach, append_end, ends) < 0) {
+        Py_CLEAR(ends);
+    }
+    return ends;
+}
+
+/* What dates_known's checks share: the text and the set of the runs known. */
+typedef struct {
+    PyObject *text, *known;
+    int kind;
+    const void *data;
+    Py_ssize_t length;
+} Known;
+
+/* Is the run of letters [start, end) of the text in the set?  0 (go on) when it is, 1 (stop)
+ * when not, -1 on an error. */
+static int
+known_run(PyObject *known, PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *run = PyUnicode_Substring(text, start, end);
+    int found = run == NULL ? -1 : PySet_Contains(known, run);
+    Py_XDECREF(run);
+    return found < 0 ? -1 : !found;
+}
+
+static int
+known_word(void *context, PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    (void)kind;
+    (void)data;
+    return known_run(((Known *)context)->known, text, start, end);
+}
+
+/* months._WORD_AFTER.match(text, end): spaces and tabs, no letter before what follows them,
+ * a run of letters that holds a word (a clitic and min_letters letters, or min_letters): the
+ * run, to known_run. */
+static int
+known_after_anchor(void *context, Py_ssize_t end)
+{
+    const Known *k = context;
+    Py_ssize_t start = end;
+    while (date_class(k->kind, k->data, k->length, start) & IS_SPACE) {
+        start++;
+    }
+    if (date_class(k->kind, k->data, k->length, start - 1) & IS_LETTER) {
+        return 0;
+    }
+    Py_ssize_t stop = start;
+    while (date_class(k->kind, k->data, k->length, stop) & IS_LETTER) {
+        stop++;
+    }
+    if (stop == start || !holds_date_word(k->kind, k->data, start, stop)) {
+        return 0;
+    }
+    return known_run(k->known, k->text, start, stop);
+}
+
+/* dates_known(known, words, article, reach, text, anchored) -> bool (the text after the
+ * arguments a caller binds once: a partial of it makes no Python frame)
+ * Is every word T101 looks at in the text known to need no fix: every run of letters of
+ * date_words (a clitic and its word), and, when anchored, of the words months._WORD_AFTER
+ * matches after each of anchor_ends (words, article, reach), in the set known?  Then
+ * months.fix_month_misspellings, which records there each run it found no fix for, has
+ * nothing to fix but a listed misspelling (its first look asks about those). */
+PyObject *
+dates_known(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 6 || !PyAnySet_Check(args[0]) || !PyTuple_Check(args[1]) || !PyUnicode_Check(args[2])
+        || !PyUnicode_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError, "dates_known(known: set, words: tuple of str, article, reach, text, anchored)");
+        return NULL;
+    }
+    Py_ssize_t reach = PyLong_AsSsize_t(args[3]);
+    int anchored = PyObject_IsTrue(args[5]);
+    if (anchored < 0 || check_anchors("dates_known", args[1], args[2], reach) < 0) {
+        return NULL;
+    }
+    PyObject *text = args[4];
+    Known k = {text, args[0], PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    int unknown = scan_date_words(text, k.kind, k.data, k.length, known_word, &k);
+    if (unknown == 0 && anchored) {
+        unknown = scan_anchors(text, args[1], args[2], reach, known_after_anchor, &k);
+    }
+    return unknown < 0 ? NULL : Py_NewRef(unknown ? Py_False : Py_True);
 }

@@ -36,6 +36,10 @@
  *   date_words(text)          the words T101 looks at beside numbers (a day's, a year's),
  *                             after set_date_classes(digits, letters, clitics, separators,
  *                             spaces, min_letters, look_back).
+ *   dates_known(known, words, article, reach, text, anchored)
+ *                             T101's fast path: is every run of letters date_words finds
+ *                             (and, when anchored, each word after anchor_ends) in the set
+ *                             known (the runs months._correction found no fix for)?
  *   doubled_key(key)          title._is_doubled_key: a skeleton of four words or more
  *                             whose first half of words is its last half.
  *   first_word_comes_back(folded)
@@ -107,6 +111,8 @@ static PyMethodDef methods[] = {
     {"anchor_ends", (PyCFunction)(void (*)(void))anchor_ends, METH_FASTCALL,
      "Where each match of months._ANCHOR from an anchor word ends (after set_date_classes)."},
     {"date_words", date_words, METH_O, "The words next to T101's date numbers, as (clitic, word, start, end)."},
+    {"dates_known", (PyCFunction)(void (*)(void))dates_known, METH_FASTCALL,
+     "Is every word T101 looks at (date_words', and after anchor_ends when anchored) in the set of those known to need no fix?"},
     {"doubled_key", doubled_key, METH_O, "Is the skeleton a text printed twice (four words or more)?"},
     {"first_word_comes_back", first_word_comes_back, METH_O,
      "Does the folded line's first word (run of letters and digits) come back after it?"},

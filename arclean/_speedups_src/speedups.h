@@ -170,5 +170,6 @@ PyObject *quote_look(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *set_date_classes(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *anchor_ends(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *date_words(PyObject *module, PyObject *text);
+PyObject *dates_known(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 
 #endif

@@ -19,7 +19,7 @@ Words carry clitics: ``ويوليو`` is ``و`` + ``يوليو``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Callable, Iterable, Iterator
 
 from ... import datafiles
@@ -237,6 +237,8 @@ def fix_month_misspellings(text: str) -> str:
     if found & _LISTED:
         text = _misspelling_pattern().sub(_replace_listed, text)
         found |= _ANCHORED  # the anchor words looked for again in the text as it now is
+    elif _all_known(text, found & _ANCHORED):
+        return text  # every word looked at was found to need no fix before (most texts)
     fixes: dict[int, tuple[int, str]] = {}
     for clitic, word, start, end in date_words(text):
         corrected = _correction(clitic, word)
@@ -309,12 +311,39 @@ def python_anchor_ends(text: str) -> list[int]:
 
 
 _anchor_ends: Callable[[str], list[int]] = python_anchor_ends
+
+
+#: The words (each with its clitic, as the text has them: a run of letters) that :func:`_correction`
+#: found no fix for.  A run splits into a clitic and a word one way, whichever date context it
+#: stands in (a clitic, when enough letters follow it): the run alone says what the rule does.
+NO_FIX: set[str] = set()
+#: Runs kept in :data:`NO_FIX` at most (any beyond clear it).
+_NO_FIX_KEPT = 1 << 14
+
+
+def python_all_known(text: str, anchored: int) -> bool:
+    """Is every word T101 looks at in the text known to need no fix?  Without the compiled
+    core, not known: the rule looks at each.
+
+    >>> python_all_known("في 5 ديسمبر", 0)
+    False
+    """
+    return False
+
+
+_all_known: Callable[[str, int], bool] = python_all_known
 if speedups is not None and date_words is not python_date_words:  # the compiled core, its classes set
     _compiled_anchor_ends = speedups.anchor_ends
 
     def _anchor_ends(text: str) -> list[int]:  # noqa: F811 (the words and their starts found by a scan, no pattern tried)
         ends: list[int] = _compiled_anchor_ends(text, _ANCHOR_WORDS, ARTICLE, _ANCHOR_REACH)
         return ends
+
+    #: Is every run of letters the rule looks at (beside a date number, and after an anchor word
+    #: when the text holds one) in :data:`NO_FIX`?  Then no word of the text needs a fix (but a
+    #: listed misspelling, which the rule's first look asks about first).  One scan, no word made
+    #: but to be looked up; a partial, called without a Python frame.
+    _all_known = partial(speedups.dates_known, NO_FIX, _ANCHOR_WORDS, ARTICLE, _ANCHOR_REACH)
 
 
 def _replace_listed(match: re.Match[str]) -> str:
@@ -334,7 +363,17 @@ def _consider(match: re.Match[str] | None, fixes: dict[int, tuple[int, str]]) ->
 @lru_cache(maxsize=8192)
 def _correction(clitic: str, word: str) -> str | None:
     """The correction of a word (after a clitic) found in a date context, or
-    None: words repeat across texts (found once)."""
+    None: words repeat across texts (found once).  A word with none is noted in
+    :data:`NO_FIX`, where the compiled core's first look finds it."""
+    corrected = _find_correction(clitic, word)
+    if corrected is None:
+        if len(NO_FIX) >= _NO_FIX_KEPT:
+            NO_FIX.clear()
+        NO_FIX.add(clitic + word)
+    return corrected
+
+
+def _find_correction(clitic: str, word: str) -> str | None:
     for candidate in (word, clitic + word):
         if _fold(candidate) in _valid_words():
             return None
