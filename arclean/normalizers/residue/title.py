@@ -20,8 +20,8 @@ from typing import Callable, Sequence
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import WORD_RUN
-from .lines import MAX_POST_BYLINE_WORDS, is_post_byline
-from .page import BLANK, CONTENT, LABEL, LONG_LINE_WORDS, Guard, Kind, Line, Page
+from .lines import MAX_POST_BYLINE_WORDS, NUMBERED_ITEM, is_post_byline
+from .page import BLANK, CONTENT, LABEL, LIST_ITEM, LONG_LINE_WORDS, Guard, Kind, Line, Page
 from .repeats import may_repeat
 
 _MIN_TITLE_WORDS = 4
@@ -147,6 +147,8 @@ def find_title(page: Page) -> tuple[int | None, list[int]]:
         if index is None:
             break
         line = page.lines[index]
+        if looked and line.guard is LIST_ITEM and NUMBERED_ITEM.match(line.text.lstrip()):
+            break  # a numbered list's item (a list's, numbered verses'): the text has begun, no title stands under it
         words = line.words
         if line.kind is CONTENT and words >= _MIN_TITLE_WORDS and not (looked and _is_date(line)):
             copies = _copies(page, index, after_chrome=above)
@@ -601,7 +603,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
 def _sung_again(page: Page, title: int, copy: int, between: Line) -> bool:
     """Is a title's copy, with the line of content between them, a couplet said again (a song's
     or a poem's opening verses repeated, ``A B A B``): the title, the line between and the lines
-    after the copy are verses (content, no prose, no guard, no number), the first of them repeating
+    after the copy are verses (:func:`_is_verse`), the first of them repeating
     the line between, and the text goes on in verses under it (:data:`_VERSES_AFTER` more)?  Then
     the first line is no title printed twice.  A header printed twice (a title over a dateline,
     a subtitle or a site's name) has a number in it, or prose or more chrome under it.
@@ -627,8 +629,13 @@ _VERSES_AFTER = 2
 
 
 def _is_verse(line: Line) -> bool:
-    """A line of content that may be a verse: no prose, no guard, no number."""
-    return line.kind is CONTENT and not line.prose and line.guard is None and not ANY_DIGIT.search(line.key)
+    """A line of content that may be a verse: three words or more (a masthead's name or an editor's
+    is shorter), no prose, no guard, no number."""
+    return (line.kind is CONTENT and line.words >= _MIN_VERSE_WORDS and not line.prose and line.guard is None
+            and not ANY_DIGIT.search(line.key))
+
+
+_MIN_VERSE_WORDS = 3
 
 
 #: What :func:`has_no_copies` passes its search (:func:`python_no_copies`, or the compiled core's
