@@ -149,12 +149,15 @@ _MIN_TEXT_WORDS = 3
 
 def _text_under_head_line(page: Page, index: int) -> bool:
     """Does a text of its own stand under a line of the page's head chrome (kind HEAD: a menu's
-    item, a close or "more" button), longer than the prose above it?  Many lines of content, most
-    of them lines of text, not a menu's items of a word or two nor a list's: a poem or a post of
-    short lines under a page's head, where the head's last button stands below a menu line read as
-    prose, or where the page has no prose at all.  The article is not over there.  (A menu under a
-    "home" line, or teasers under a "latest news" heading after the article, are neither: a menu's
-    items are short, and an article's prose outweighs the teasers.)
+    item, a close or "more" button), with no paragraph that ends with a full stop above it (the
+    article has not begun), and longer than all the content above it?  Many lines of content,
+    most of them lines of text in short lines (verses, of :data:`_MAX_VERSE_WORDS` words on
+    average at most), not a menu's items of a word or two nor a list's, nor headlines: a poem or
+    a post of short lines under a page's head, where the head's last button stands below a menu
+    line read as prose, or where the page has no prose at all.  The article is not over there.
+    (A menu under a "home" line, or teasers under a "latest news" heading after the article or
+    a poem, are neither: a menu's items are short, headlines longer, and the article above ends
+    its sentences or outweighs the teasers.)
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> verses = "\\n".join(["قفا نبك من ذكرى حبيب ومنزل", "بسقط اللوى بين الدخول فحومل"] * 7)
@@ -164,12 +167,27 @@ def _text_under_head_line(page: Page, index: int) -> bool:
     """
     lines = page.lines
     content = page.index.get(CONTENT, ())
-    below = content[bisect_left(content, index):]
+    at = bisect_left(content, index)
+    below = content[at:]
     text = [i for i in below if lines[i].words >= _MIN_TEXT_WORDS and lines[i].guard is None]
     if len(text) < _MIN_TEXT_LINES_UNDER_HEAD or len(text) < _TEXT_SHARE_UNDER_HEAD * len(below):
         return False
-    prose_above = sum(len(lines[i].text) for i in page.prose if i < index)
-    return sum(len(lines[i].text) for i in text) > prose_above
+    if sum(lines[i].words for i in text) > _MAX_VERSE_WORDS * len(text):
+        return False  # headlines, not verses
+    if any(_ends_with_a_full_stop(lines[i].text) for i in page.prose if i < index):
+        return False  # an article's paragraph above: it may well be over
+    return sum(len(lines[i].text) for i in text) > sum(len(lines[i].text) for i in content[:at])
+
+
+#: Words of a line of verse under a head line, on average, at most (a linked headline has more).
+_MAX_VERSE_WORDS = 6
+
+
+def _ends_with_a_full_stop(text: str) -> bool:
+    """Does the line end with a full stop, as an article's paragraph does (a breadcrumb or a menu
+    read as prose may end with a title's question mark; the dots of a teaser cut short are none)?"""
+    end = text.rstrip()
+    return end.endswith(".") and not end.endswith("..")
 
 
 def _little_prose_after(page: Page, index: int, before: int, after: int) -> bool:
