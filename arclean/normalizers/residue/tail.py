@@ -185,7 +185,11 @@ _MAX_VERSE_WORDS = 6
 
 def _ends_with_a_full_stop(text: str) -> bool:
     """Does the line end with a full stop, as an article's paragraph does (a breadcrumb or a menu
-    read as prose may end with a title's question mark; the dots of a teaser cut short are none)?"""
+    read as prose may end with a title's question mark; the dots of a teaser cut short are none)?
+
+    >>> [_ends_with_a_full_stop(line) for line in ("وأضاف أن الخطة تشمل قروضا. ", "الرئيسية - ما الخبر؟", "وقال..")]
+    [True, False, False]
+    """
     end = text.rstrip()
     return end.endswith(".") and not end.endswith("..")
 

@@ -490,7 +490,13 @@ def _title_over(page: Page, filled: Sequence[int], at: int, doubled: str | None,
 def _title_named(page: Page, filled: Sequence[int], at: int, byline: Line) -> int | None:
     """The post's title when ``byline``, ``filled[at]``, is a post's byline that names it
     (``مُساهمةموضوع: TITLE <date>``): the nearest line of content above, within the post's
-    window, of two words or more, whose skeleton the byline's words after its label start with."""
+    window, of two words or more, whose skeleton the byline's words after its label start with.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("مقال أعجبني\\nعدد الرسائل : 2141\\nمُساهمةموضوع: مقال أعجبني   الإثنين 04 مايو 2009, 10:47 pm")
+    >>> _title_named(page, page.filled, 2, page.lines[2]), _title_named(page, page.filled, 1, page.lines[1])
+    (0, None)
+    """
     if not _is_post_byline(byline):
         return None
     named = byline.key.split(maxsplit=1)
@@ -630,7 +636,12 @@ _VERSES_AFTER = 2
 
 def _is_verse(line: Line) -> bool:
     """A line of content that may be a verse: three words or more (a masthead's name or an editor's
-    is shorter), no prose, no guard, no number."""
+    is shorter), no prose, no guard, no number.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> [_is_verse(line) for line in analyze("ذات يوم تحمل الحزن الكبير\\nعبدالرحيم علي\\nفي 5 مايو 2009").lines]
+    [True, False, False]
+    """
     return (line.kind is CONTENT and line.words >= _MIN_VERSE_WORDS and not line.prose and line.guard is None
             and not ANY_DIGIT.search(line.key))
 
