@@ -27,6 +27,7 @@ PHRASE_KINDS = {
     "head": "head chrome: skip links, site menus, slogans, ad labels, loading and close buttons",
     "forum": "forum chrome: join prompts, poster cards, topic navigation, page counters",
     "paywall": "paywall and subscription prompts, login prompts, print-version notes",
+    "ad": "ad slots' labels, which no text uses as a line of its own",
 }
 
 PREFIX_MARK = " …"

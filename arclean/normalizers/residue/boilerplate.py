@@ -19,6 +19,8 @@ from .analysis import apply
 from .cards import CARD_FIELD
 from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, Kind, Page
 
+AD = Kind.AD
+
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
     """The page without residue lines of these kinds at its edges (and, with
@@ -26,12 +28,16 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     the head a one-word line may be a label (a kicker), so a line judged by its
     words alone (kind CHROME, not by its neighbours) needs two words there.
     A poster card's field printed on a line of its own (``المشاركات``, ``2,042``,
-    :mod:`~arclean.normalizers.residue.cards`) goes wherever it stands with ``anywhere``, of one word too.
+    :mod:`~arclean.normalizers.residue.cards`) goes wherever it stands with ``anywhere``, of one word too,
+    and so does an ad slot's label (kind AD), whatever the rule.
     Asked (by :func:`_edge_rule`'s rules) only of a page that holds a line of these kinds."""
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
     for index in page.of_kinds(kinds):
         line = page.lines[index]
         if not line.is_residue:
+            continue
+        if line.kind is AD:
+            drop.append(index)
             continue
         region = page.region(index)
         if region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
@@ -55,7 +61,7 @@ def _edge_rule(*kinds: Kind, anywhere: bool = False) -> Callable[[Page], Page]:
 drop_comment_forms: Callable[[Page], Page] = _edge_rule(Kind.COMMENT)
 drop_share_bars: Callable[[Page], Page] = _edge_rule(Kind.SHARE)
 drop_page_footers: Callable[[Page], Page] = _edge_rule(Kind.FOOTER)
-drop_widgets: Callable[[Page], Page] = _edge_rule(Kind.WIDGET, Kind.CHROME)
+drop_widgets: Callable[[Page], Page] = _edge_rule(Kind.WIDGET, Kind.CHROME, AD)
 drop_head_chrome: Callable[[Page], Page] = _edge_rule(Kind.HEAD)
 drop_forum_chrome: Callable[[Page], Page] = _edge_rule(Kind.FORUM, anywhere=True)
 drop_paywall_prompts: Callable[[Page], Page] = _edge_rule(Kind.PAYWALL, anywhere=True)
@@ -98,21 +104,25 @@ def remove_page_footers(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> s
 
 
 def remove_widgets(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
-    """Remove print/send bars, vote and poll widgets and other chrome lines in the head or tail of a page.
+    """Remove widgets and chrome lines at a page's edges (print bars, polls), and ad labels anywhere.
 
     Listed phrases (``طباعة إرسال``, ``Upvote Downvote``), short lines made
     of chrome words (``شاركنا بتعليقك على الخبر :``, ``فيسبوك تويتر واتساب``;
     in the head, two words at least), short lines between chrome lines, and a
-    label left dangling at the end of the page.
+    label left dangling at the end of the page.  An ad slot's label
+    (``مساحة إعلانية``, ``Advertisement``: ``data/boilerplate/ads.txt``) goes
+    between paragraphs too.
 
     >>> remove_widgets("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nطباعة إرسال\\nشاركنا بتعليقك على الخبر :")
     'قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
+    >>> remove_widgets("قال الوزير إن الحكومة ستعلن خطة جديدة.\\nمساحة إعلانية\\nوأضاف أن الخطة تشمل قروضا ميسرة.")
+    'قال الوزير إن الحكومة ستعلن خطة جديدة.\\nوأضاف أن الخطة تشمل قروضا ميسرة.'
     """
     return apply(drop_widgets, text, boilerplate)
 
 
 def remove_head_chrome(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
-    """Remove site chrome at the page edges: skip links, menus, ad labels, loading and close buttons.
+    """Remove site chrome at the page edges: skip links, menus, loading and close buttons.
 
     >>> remove_head_chrome("اذهب إلى المحتوى\\nالعنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
     'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'

@@ -90,6 +90,7 @@ class Kind(enum.Enum):
     HEAD = "head"
     FORUM = "forum"
     PAYWALL = "paywall"
+    AD = "ad"  # an ad slot's label (مساحة إعلانية, Advertisement): residue wherever it stands
     CHROME = "chrome"  # no listed phrase: chrome by its words, shape or neighbours
 
     # Members are singletons: hash them by identity, in C (Enum's own hash is
