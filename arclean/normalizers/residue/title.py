@@ -622,11 +622,12 @@ def _sung_again(page: Page, title: int, copy: int, between: Line) -> bool:
     """
     if not _is_verse(between) or not _is_verse(page.lines[title]):
         return False
-    after: int | None = copy
+    after = copy
     for looked in range(_VERSES_AFTER + 1):
-        after = page.neighbour(after, 1) if after is not None else None
-        if after is None or not _is_verse(page.lines[after]) or (looked == 0 and page.lines[after].key != between.key):
+        below = page.neighbour(after, 1)
+        if below is None or not _is_verse(page.lines[below]) or (looked == 0 and page.lines[below].key != between.key):
             return False
+        after = below
     return True
 
 
