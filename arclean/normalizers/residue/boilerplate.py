@@ -29,7 +29,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     words alone (kind CHROME, not by its neighbours) needs two words there.
     A poster card's field printed on a line of its own (``المشاركات``, ``2,042``,
     :mod:`~arclean.normalizers.residue.cards`) goes wherever it stands with ``anywhere``, of one word too,
-    and so does an ad slot's label (kind AD), whatever the rule.
+    and so does an ad slot's label (kind AD, among B205's kinds), of any length.
     Asked (by :func:`_edge_rule`'s rules) only of a page that holds a line of these kinds."""
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
     for index in page.of_kinds(kinds):
