@@ -51,6 +51,7 @@ from .analysis import apply
 from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark, text_goes_on_below, within_short_lines
 from .lines import MAX_POST_BYLINE_WORDS, OPEN_ENDS, is_post_byline, left_open
 from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FOOTER, FORUM, LIST_ITEM, SEPARATOR, Kind, Line, Page
+from .title import is_sentence
 
 _MIN_PROSE_ALLOWANCE = 400
 #: Lines that end an article even with whole paragraphs under them, when more residue follows.
@@ -149,8 +150,9 @@ _MIN_TEXT_WORDS = 3
 
 def _text_under_head_line(page: Page, index: int) -> bool:
     """Does a text of its own stand under a line of the page's head chrome (kind HEAD: a menu's
-    item, a close or "more" button), with no paragraph that ends with a full stop above it (the
-    article has not begun), and longer than all the content above it?  Many lines of content,
+    item, a close or "more" button), with no paragraph that ends with a full stop above it
+    (:func:`~arclean.normalizers.residue.title.is_sentence`: the article has not begun), and
+    longer than all the content above it?  Many lines of content,
     most of them lines of text in short lines (verses, of :data:`_MAX_VERSE_WORDS` words on
     average at most), not a menu's items of a word or two nor a list's, nor headlines: a poem or
     a post of short lines under a page's head, where the head's last button stands below a menu
@@ -174,24 +176,13 @@ def _text_under_head_line(page: Page, index: int) -> bool:
         return False
     if sum(lines[i].words for i in text) > _MAX_VERSE_WORDS * len(text):
         return False  # headlines, not verses
-    if any(_ends_with_a_full_stop(lines[i].text) for i in page.prose if i < index):
+    if any(is_sentence(lines[i]) for i in page.prose if i < index):
         return False  # an article's paragraph above: it may well be over
     return sum(len(lines[i].text) for i in text) > sum(len(lines[i].text) for i in content[:at])
 
 
 #: Words of a line of verse under a head line, on average, at most (a linked headline has more).
 _MAX_VERSE_WORDS = 6
-
-
-def _ends_with_a_full_stop(text: str) -> bool:
-    """Does the line end with a full stop, as an article's paragraph does (a breadcrumb or a menu
-    read as prose may end with a title's question mark; the dots of a teaser cut short are none)?
-
-    >>> [_ends_with_a_full_stop(line) for line in ("وأضاف أن الخطة تشمل قروضا. ", "الرئيسية - ما الخبر؟", "وقال..")]
-    [True, False, False]
-    """
-    end = text.rstrip()
-    return end.endswith(".") and not end.endswith("..")
 
 
 def _little_prose_after(page: Page, index: int, before: int, after: int) -> bool:

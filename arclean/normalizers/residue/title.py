@@ -475,7 +475,7 @@ def _title_over(page: Page, filled: Sequence[int], at: int, doubled: str | None,
         # a line printed again over a byline with lines of plain text between is a refrain over
         # the next post (between a title and its copy, a board prints lines of its own).
         if candidate.words >= _MIN_POST_TITLE_WORDS and (
-                (candidate.key == doubled and not _is_sentence(candidate)) or (
+                (candidate.key == doubled and not is_sentence(candidate)) or (
                 byline is not None and (board or plain < _MIN_PLAIN_BETWEEN) and is_near_duplicate(candidate, line))):
             return title
         if byline is not None and not board:  # (asked only while it may decide)
@@ -531,12 +531,13 @@ def _reads_as_board(line: Line, below: Line | None) -> bool:
     return below is not None and below.key == line.key
 
 
-def _is_sentence(line: Line) -> bool:
-    """A line of prose that ends with a full stop: a title ends with none (a question
-    mark, or the dots of a title cut short, it may).
+def is_sentence(line: Line) -> bool:
+    """A line of prose that ends with a full stop, as an article's paragraph does: a title ends
+    with none (a question mark, or the dots of a title cut short, it may; so may a breadcrumb
+    or a menu read as prose).
 
     >>> from arclean.normalizers.residue.analysis import analyze
-    >>> [_is_sentence(line) for line in analyze("وقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n"
+    >>> [is_sentence(line) for line in analyze("وقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n"
     ...                                        "مباراة الهلال وبرسبوليس.. جماهير نادي النصر السعودي تشجع من؟").lines]
     [True, False]
     """
@@ -578,7 +579,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     title found below another candidate, only copies doubled on one line or
     standing under a residue line count (a verse repeated at once is a refrain)."""
     title = page.lines[title_index]
-    doubles = not _is_sentence(title)  # a sentence said twice is no title printed twice
+    doubles = not is_sentence(title)  # a sentence said twice is no title printed twice
     copies = []
     seen = other_lines = 0
     residue_between = False

@@ -237,7 +237,7 @@ def fix_month_misspellings(text: str) -> str:
     if found & _LISTED:
         text = _misspelling_pattern().sub(_replace_listed, text)
         found |= _ANCHORED  # the anchor words looked for again in the text as it now is
-    elif _all_known(text, found & _ANCHORED):
+    elif _all_known is not None and _all_known(text, found & _ANCHORED):
         return text  # every word looked at was found to need no fix before (most texts)
     fixes: dict[int, tuple[int, str]] = {}
     for clitic, word, start, end in date_words(text):
@@ -321,17 +321,8 @@ NO_FIX: set[str] = set()
 _NO_FIX_KEPT = 1 << 14
 
 
-def python_all_known(text: str, anchored: int) -> bool:
-    """Is every word T101 looks at in the text known to need no fix?  Without the compiled
-    core, not known: the rule looks at each.
-
-    >>> python_all_known("في 5 ديسمبر", 0)
-    False
-    """
-    return False
-
-
-_all_known: Callable[[str, int], bool] = python_all_known
+#: With the compiled core, the fast path's look (below); without it, none: the rule looks at every word.
+_all_known: Callable[[str, int], bool] | None = None
 if speedups is not None and date_words is not python_date_words:  # the compiled core, its classes set
     _compiled_anchor_ends = speedups.anchor_ends
 
