@@ -16,7 +16,17 @@ from ..._compiled import speedups
 from .analysis import apply
 from .page import CONTENT, LABEL, NUMBERS, Line, Page
 from .repeats import LENGTH_SLACK, may_repeat, normalized
-from .title import _LENGTH_SLACK, _MAX_MASTHEAD_WORDS, _MIN_TITLE_WORDS, _TITLE_LINES, _is_date, _is_dateline, find_title, has_no_copies
+from .title import (
+    _LENGTH_SLACK,
+    _MAX_MASTHEAD_WORDS,
+    _MIN_TITLE_WORDS,
+    _TITLE_LINES,
+    _is_date,
+    _is_dateline,
+    find_title,
+    has_no_copies,
+    is_verse,
+)
 
 _MIN_PARAGRAPH_WORDS = 8
 #: A short title: two words at least (one is a kicker, a label or a name).
@@ -115,7 +125,8 @@ def remove_repeated_paragraphs(text: str) -> str:
     """Remove a paragraph that repeats the one just before it.
 
     Blank lines may stand between the two.  Lines under eight words may repeat
-    on purpose (a refrain) and stay, but for a heading printed twice or more in
+    on purpose (a refrain) and stay, and so does a longer verse said twice among
+    the verses of a poem, but for a heading printed twice or more in
     the page's head, right above the article: a short line of two words or more,
     above the first paragraph of prose, whose copy has that paragraph within the
     next four lines (a line of two or three words, with a blank line between it and
@@ -140,11 +151,37 @@ def drop_repeated_paragraphs(page: Page) -> Page:
     for index in page.filled:
         line = page.lines[index]
         if previous is not None and may_repeat(previous, line) and normalized(previous.text) == normalized(line.text):
-            if line.words >= _MIN_PARAGRAPH_WORDS or _heads_the_article(page, at, index):
+            if (line.words >= _MIN_PARAGRAPH_WORDS and not _said_again(page, at, index)) or _heads_the_article(page, at, index):
                 drop.append(index)
                 continue
         previous, at = line, index
     return page.without(drop) if drop else page
+
+
+def _said_again(page: Page, first: int, copy: int) -> bool:
+    """Is a long line's copy (at ``copy``, the line at ``first`` before it) a verse a poem says
+    twice: the line a verse (:func:`~arclean.normalizers.residue.title.is_verse`, no prose), the
+    two lines above it verses, each other's and its own copy neither, and a line of content, no
+    prose, under the copy?  A paragraph printed twice reads as prose, and a teaser's title printed
+    twice (an image's link and a text link) stands under another title printed twice.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("ما أبرد الأيام دونك يا عراق\\nومغلقة شبابيك القصور على الحبيب\\n"
+    ...                "وإذا مررت على العراق ومن بعيد يا وطني\\nوإذا مررت على العراق ومن بعيد يا وطني\\nإني غريب")
+    >>> _said_again(page, 2, 3), [line.text[:5] for line in drop_repeated_paragraphs(page).lines][2:]
+    (True, ['وإذا ', 'وإذا ', 'إني غ'])
+    """
+    lines = page.lines
+    if not is_verse(lines[copy]):
+        return False
+    above = page.neighbour(first, -1)
+    if above is None or not is_verse(lines[above]) or lines[above].key == lines[first].key:
+        return False
+    higher = page.neighbour(above, -1)
+    if higher is None or not is_verse(lines[higher]) or lines[higher].key == lines[above].key:
+        return False
+    below = page.neighbour(copy, 1)
+    return below is not None and lines[below].kind is CONTENT and not lines[below].prose and lines[below].key != lines[copy].key
 
 
 def _heads_the_article(page: Page, first: int, copy: int) -> bool:

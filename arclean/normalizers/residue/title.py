@@ -610,7 +610,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
 def _sung_again(page: Page, title: int, copy: int, between: Line) -> bool:
     """Is a title's copy, with the line of content between them, a couplet said again (a song's
     or a poem's opening verses repeated, ``A B A B``): the title, the line between and the lines
-    after the copy are verses (:func:`_is_verse`), the first of them repeating
+    after the copy are verses (:func:`is_verse`), the first of them repeating
     the line between, and the text goes on in verses under it (:data:`_VERSES_AFTER` more)?  Then
     the first line is no title printed twice.  A header printed twice (a title over a dateline,
     a subtitle or a site's name) has a number in it, or prose or more chrome under it.
@@ -621,12 +621,12 @@ def _sung_again(page: Page, title: int, copy: int, between: Line) -> bool:
     >>> _sung_again(page, 0, 2, page.lines[1]), find_title(page)
     (True, (0, []))
     """
-    if not _is_verse(between) or not _is_verse(page.lines[title]):
+    if not is_verse(between) or not is_verse(page.lines[title]):
         return False
     after = copy
     for looked in range(_VERSES_AFTER + 1):
         below = page.neighbour(after, 1)
-        if below is None or not _is_verse(page.lines[below]) or (looked == 0 and page.lines[below].key != between.key):
+        if below is None or not is_verse(page.lines[below]) or (looked == 0 and page.lines[below].key != between.key):
             return False
         after = below
     return True
@@ -636,12 +636,12 @@ def _sung_again(page: Page, title: int, copy: int, between: Line) -> bool:
 _VERSES_AFTER = 2
 
 
-def _is_verse(line: Line) -> bool:
+def is_verse(line: Line) -> bool:
     """A line of content that may be a verse: three words or more (a masthead's name or an editor's
     is shorter), no prose, no guard, no number.
 
     >>> from arclean.normalizers.residue.analysis import analyze
-    >>> [_is_verse(line) for line in analyze("ذات يوم تحمل الحزن الكبير\\nعبدالرحيم علي\\nفي 5 مايو 2009").lines]
+    >>> [is_verse(line) for line in analyze("ذات يوم تحمل الحزن الكبير\\nعبدالرحيم علي\\nفي 5 مايو 2009").lines]
     [True, False, False]
     """
     return (line.kind is CONTENT and line.words >= _MIN_VERSE_WORDS and not line.prose and line.guard is None
