@@ -567,7 +567,30 @@ def _judge_poster_cards(page: Page) -> Page:
                 line = page.lines[above]  # a mark's guard gives way (``الصورة الرمزية`` reads as a caption's label)
                 changed[above] = replace(line, kind=FORUM, guard=None if is_poster_mark(line.key) else line.guard,
                                          evidence="a line of a poster card", by_context=True)
+            for below in _card_fields_under(page, index, changed):
+                changed[below] = replace(page.lines[below], kind=FORUM, evidence="a line of a poster card", by_context=True)
     return _with(page, changed)
+
+
+def _card_fields_under(page: Page, index: int, changed: dict[int, Line]) -> list[int]:
+    """The fields right under a card's field ``index`` that no phrase lists, each a label with a
+    date or a number after it (``العمر : 32``, :func:`_is_unlisted_field`), down to the first line
+    that is none, not yet judged.
+
+    >>> from arclean.normalizers.residue.analysis import analyze, analyze_alone
+    >>> text = "عدد المساهمات : 8899\\nالعمر : 32\\nالسلام عليكم ورحمة الله، هذا معجم البلدان الفلسطينية."
+    >>> _card_fields_under(analyze_alone(text), 0, {}), [line.kind.name for line in analyze(text).lines]
+    ([1], ['FORUM', 'FORUM', 'CONTENT'])
+    """
+    found: list[int] = []
+    below = page.neighbour(index, 1)
+    while below is not None and below not in changed:
+        line = page.lines[below]
+        if line.kind not in _CARD_CANDIDATE_KINDS or line.prose or not _is_unlisted_field(line):
+            break
+        found.append(below)
+        below = page.neighbour(below, 1)
+    return found
 
 
 def _is_card_field(line: Line) -> bool:
