@@ -28,6 +28,7 @@ PHRASE_KINDS = {
     "forum": "forum chrome: join prompts, poster cards, topic navigation, page counters",
     "paywall": "paywall and subscription prompts, login prompts, print-version notes",
     "ad": "ad slots' labels, which no text uses as a line of its own",
+    "masthead": "a newspaper's masthead credits (its editor's and chairman's titles), in the page's head",
 }
 
 PREFIX_MARK = " …"

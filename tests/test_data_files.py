@@ -402,3 +402,24 @@ def test_every_quranic_mark_goes_with_s107_and_stays_by_default(mark: str) -> No
     assert arclean.clean(verse) == verse  # the default pipeline never removes it
     assert arclean.clean(verse, select=["S107"]) == "ذلك الكتاب لا ريب فيه هدى للمتقين الذين يؤمنون بالغيب\n"
     assert arclean.clean(verse, profile="search") == arclean.clean(arclean.clean(verse, profile="search"), profile="search")
+
+
+def _masthead_credits() -> list[str]:
+    relpath = "boilerplate/masthead.txt"
+    text = (tables.resources.files("arclean") / "data" / relpath).read_text("utf-8")
+    return sorted(phrase.text for phrase in tables.parse_phrases(relpath, text, slots=True))
+
+
+@pytest.mark.parametrize("credit", _masthead_credits())
+def test_every_masthead_credit_goes_with_its_name_beside_another_and_stays_alone(credit: str) -> None:
+    """In a page's head, two credits (each over its name) are a newspaper's masthead: they go with
+    their names.  One alone under a writer's name ends a column's byline, and stays; so does a pair
+    inside the article, under its first paragraph."""
+    other = "الإشراف العام" if credit != "الإشراف العام" else "رئيس التحرير"
+    title = "وزير الصحة يفتتح مستشفى جديدا في مطروح"
+    paragraph = "قال وزير الصحة إن المستشفى الجديد سيخدم آلاف المواطنين في المحافظة بدءا من الشهر المقبل."
+    assert arclean.clean(f"{credit}\nعصام كامل\n{other}\nأحمد صبري\n{title}\n{paragraph}\n") == f"{title}\n{paragraph}\n"
+    signed = f"{title}\nبقلم عصام كامل\n{credit}\n{paragraph}\n"
+    assert arclean.clean(signed) == signed
+    inside = f"{title}\n{paragraph}\n{credit}\nعصام كامل\n{other}\nأحمد صبري\n{paragraph[:-1]} أيضا.\n"
+    assert arclean.clean(inside) == inside

@@ -15,11 +15,14 @@ from array import array
 from typing import Callable
 
 from ...datafiles import Phrase
+from ...text.chars import ANY_DIGIT
 from .analysis import apply
 from .cards import CARD_FIELD
-from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, Kind, Page
+from .page import BREADCRUMB, CHROME, CONTENT, IN_ARTICLE, IN_HEAD, Kind, Line, Page
 
-AD = Kind.AD
+AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
+#: A masthead's credits stand two or more in a page's head (a title and a name each, or a block printed twice).
+_MIN_MASTHEAD_LINES = 2
 
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
@@ -29,9 +32,12 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     words alone (kind CHROME, not by its neighbours) needs two words there.
     A poster card's field printed on a line of its own (``المشاركات``, ``2,042``,
     :mod:`~arclean.normalizers.residue.cards`) goes wherever it stands with ``anywhere``, of one word too,
-    and so does an ad slot's label (kind AD, among B205's kinds), of any length.
+    and so does an ad slot's label (kind AD, among B205's kinds), of any length.  A masthead's credit
+    (kind MASTHEAD, among B206's: ``رئيس التحرير``) goes in the page's head only, with another there
+    (alone, it may be a byline's: an editor signing a column), and the name under it with it.
     Asked (by :func:`_edge_rule`'s rules) only of a page that holds a line of these kinds."""
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
+    mastheads: int | None = None  # the masthead's credits in the head, counted when one is met
     for index in page.of_kinds(kinds):
         line = page.lines[index]
         if not line.is_residue:
@@ -40,12 +46,32 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
             drop.append(index)
             continue
         region = page.region(index)
+        if line.kind is MASTHEAD:
+            if mastheads is None:
+                mastheads = sum(1 for i in page.index[MASTHEAD] if page.region(i) is IN_HEAD and page.lines[i].is_residue)
+            if region is IN_HEAD and mastheads >= _MIN_MASTHEAD_LINES:
+                drop.append(index)
+                name = page.neighbour(index, 1)
+                if name is not None and _names_a_credit(page.lines[name]) and page.region(name) is IN_HEAD:
+                    drop.append(name)
+            continue
         if region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
             continue
         if region is IN_HEAD and line.kind is CHROME and not line.by_context and line.words < 2:
             continue
         drop.append(index)
     return page.without(drop) if drop else page
+
+
+def _names_a_credit(line: Line) -> bool:
+    """Can the line under a masthead's credit be the name it credits: content of a word to four (or
+    chrome by its neighbours alone: between two credits), no prose, no guard, no digit?"""
+    return ((line.kind is CONTENT or (line.kind is CHROME and line.by_context)) and 1 <= line.words <= _MAX_NAME_WORDS
+            and not line.prose and line.guard is None and not ANY_DIGIT.search(line.text))
+
+
+#: A name under a masthead's credit: at most this many words (``د. وجدى زين الدين``).
+_MAX_NAME_WORDS = 4
 
 
 def _edge_rule(*kinds: Kind, anywhere: bool = False) -> Callable[[Page], Page]:
@@ -62,7 +88,7 @@ drop_comment_forms: Callable[[Page], Page] = _edge_rule(Kind.COMMENT)
 drop_share_bars: Callable[[Page], Page] = _edge_rule(Kind.SHARE)
 drop_page_footers: Callable[[Page], Page] = _edge_rule(Kind.FOOTER)
 drop_widgets: Callable[[Page], Page] = _edge_rule(Kind.WIDGET, Kind.CHROME, AD)
-drop_head_chrome: Callable[[Page], Page] = _edge_rule(Kind.HEAD)
+drop_head_chrome: Callable[[Page], Page] = _edge_rule(Kind.HEAD, MASTHEAD)
 drop_forum_chrome: Callable[[Page], Page] = _edge_rule(Kind.FORUM, anywhere=True)
 drop_paywall_prompts: Callable[[Page], Page] = _edge_rule(Kind.PAYWALL, anywhere=True)
 
@@ -122,9 +148,15 @@ def remove_widgets(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
 
 
 def remove_head_chrome(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
-    """Remove site chrome at the page edges: skip links, menus, loading and close buttons.
+    """Remove site chrome at the page edges: skip links, menus, close buttons, masthead credits.
+
+    A newspaper's masthead credits (``رئيس التحرير`` over its editor's name: ``data/boilerplate/masthead.txt``)
+    go in the page's head, with their names, where two stand or more; one alone may end a column's byline.
 
     >>> remove_head_chrome("اذهب إلى المحتوى\\nالعنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
+    'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
+    >>> remove_head_chrome("رئيس مجلس الإدارة\\nأيمن محسب\\nرئيس التحرير\\nوجدي زين الدين\\nالعنوان\\n"
+    ...                    "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
     'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
     """
     return apply(drop_head_chrome, text, boilerplate)

@@ -91,6 +91,7 @@ class Kind(enum.Enum):
     FORUM = "forum"
     PAYWALL = "paywall"
     AD = "ad"  # an ad slot's label (مساحة إعلانية, Advertisement): residue wherever it stands
+    MASTHEAD = "masthead"  # a masthead's credit (رئيس التحرير): residue in the head, where another stands
     CHROME = "chrome"  # no listed phrase: chrome by its words, shape or neighbours
 
     # Members are singletons: hash them by identity, in C (Enum's own hash is
