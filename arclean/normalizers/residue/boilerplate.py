@@ -15,14 +15,12 @@ from array import array
 from typing import Callable
 
 from ...datafiles import Phrase
-from ...text.chars import ANY_DIGIT
 from .analysis import apply
 from .cards import CARD_FIELD
-from .page import BREADCRUMB, CHROME, CONTENT, IN_ARTICLE, IN_HEAD, Kind, Line, Page
+from .context import MIN_MASTHEAD_CREDITS
+from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, Kind, Page
 
 AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
-#: A masthead's credits stand two or more in a page's head (a title and a name each, or a block printed twice).
-_MIN_MASTHEAD_LINES = 2
 
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
@@ -34,7 +32,8 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     :mod:`~arclean.normalizers.residue.cards`) goes wherever it stands with ``anywhere``, of one word too,
     and so does an ad slot's label (kind AD, among B205's kinds), of any length.  A masthead's credit
     (kind MASTHEAD, among B206's: ``رئيس التحرير``) goes in the page's head only, with another there
-    (alone, it may be a byline's: an editor signing a column), and the name under it with it.
+    (alone, it may be a byline's: an editor signing a column); the name under it is judged chrome in
+    context (:func:`~arclean.normalizers.residue.context.judge_in_context`), and B205 drops it.
     Asked (by :func:`_edge_rule`'s rules) only of a page that holds a line of these kinds."""
     drop = array("i")  # the lines to drop, in order: 4 bytes a line, not a set of ints
     mastheads: int | None = None  # the masthead's credits in the head, counted when one is met
@@ -49,11 +48,8 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
         if line.kind is MASTHEAD:
             if mastheads is None:
                 mastheads = sum(1 for i in page.index[MASTHEAD] if page.region(i) is IN_HEAD and page.lines[i].is_residue)
-            if region is IN_HEAD and mastheads >= _MIN_MASTHEAD_LINES:
+            if region is IN_HEAD and mastheads >= MIN_MASTHEAD_CREDITS:
                 drop.append(index)
-                name = page.neighbour(index, 1)
-                if name is not None and _names_a_credit(page.lines[name]) and page.region(name) is IN_HEAD:
-                    drop.append(name)
             continue
         if region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
             continue
@@ -61,17 +57,6 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
             continue
         drop.append(index)
     return page.without(drop) if drop else page
-
-
-def _names_a_credit(line: Line) -> bool:
-    """Can the line under a masthead's credit be the name it credits: content of a word to four (or
-    chrome by its neighbours alone: between two credits), no prose, no guard, no digit?"""
-    return ((line.kind is CONTENT or (line.kind is CHROME and line.by_context)) and 1 <= line.words <= _MAX_NAME_WORDS
-            and not line.prose and line.guard is None and not ANY_DIGIT.search(line.text))
-
-
-#: A name under a masthead's credit: at most this many words (``د. وجدى زين الدين``).
-_MAX_NAME_WORDS = 4
 
 
 def _edge_rule(*kinds: Kind, anywhere: bool = False) -> Callable[[Page], Page]:
@@ -151,13 +136,14 @@ def remove_head_chrome(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> st
     """Remove site chrome at the page edges: skip links, menus, close buttons, masthead credits.
 
     A newspaper's masthead credits (``رئيس التحرير`` over its editor's name: ``data/boilerplate/masthead.txt``)
-    go in the page's head, with their names, where two stand or more; one alone may end a column's byline.
+    go in the page's head where two stand or more; one alone may end a column's byline.  The names
+    under them are chrome judged in context, which B205 drops.
 
     >>> remove_head_chrome("اذهب إلى المحتوى\\nالعنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
     'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
     >>> remove_head_chrome("رئيس مجلس الإدارة\\nأيمن محسب\\nرئيس التحرير\\nوجدي زين الدين\\nالعنوان\\n"
     ...                    "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
-    'العنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
+    'أيمن محسب\\nوجدي زين الدين\\nالعنوان\\nقال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
     """
     return apply(drop_head_chrome, text, boilerplate)
 

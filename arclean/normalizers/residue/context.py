@@ -38,6 +38,7 @@ from .page import (
     COUNTER,
     FORUM,
     IN_ARTICLE,
+    IN_HEAD,
     LIST_ITEM,
     NUMBER,
     NUMBERS,
@@ -174,8 +175,8 @@ def nothing_to_judge(page: Page) -> bool:
     >>> nothing_to_judge(analyze_alone("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n2015"))
     False
     """
-    if page.forum:
-        return False  # poster cards, board lines
+    if page.forum or _credits_to_judge(page):
+        return False  # poster cards, board lines; the names under a masthead's credits
     lines, filled = page.lines, page.filled
     numbers: set[int | None] | None = None
     last = len(filled) - 1
@@ -797,8 +798,55 @@ def _is_dangling_label(line: Line) -> bool:
 
 
 #: The context judgements, in the order :func:`judge_in_context` makes them.
-JUDGEMENTS = (_guard_numbers, _guard_wrapped_lines, _judge_tail_words, _judge_by_neighbours, _judge_poster_names,
-              _judge_split_cards, _judge_poster_cards,
+#: A newspaper's masthead: two of its credits or more in the page's head (B206 drops them there).
+MIN_MASTHEAD_CREDITS = 2
+#: A name under a masthead's credit: at most this many words (``د. وجدى زين الدين``).
+_MAX_CREDITED_NAME_WORDS = 4
+_MASTHEAD = Kind.MASTHEAD
+
+
+def _judge_masthead_names(page: Page) -> Page:
+    """The name under each of a masthead's credits (``رئيس التحرير`` then ``وجدي زين الدين``), where two
+    credits or more stand in the page's head: chrome, as the credits are.  Each credit is judged once,
+    on the page as analysed (then marked ``by_context``): on a page judged again after its names were
+    dropped, the line under a credit is the next one down, a category line or the title.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("رئيس مجلس الإدارة\\nأيمن محسب\\nرئيس التحرير\\nوجدي زين الدين\\nسياسة\\n"
+    ...                "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.")
+    >>> [line.kind.name for line in page.lines]
+    ['MASTHEAD', 'CHROME', 'MASTHEAD', 'CHROME', 'CONTENT', 'CONTENT']
+    """
+    credits = page.index.get(_MASTHEAD, ())
+    fresh = [index for index in credits if not page.lines[index].by_context]
+    if not fresh:
+        return page
+    in_head = sum(1 for index in credits if page.lines[index].is_residue and page.region(index) is IN_HEAD)
+    changed: dict[int, Line] = {}
+    for index in fresh:
+        changed[index] = replace(page.lines[index], by_context=True)
+        name = page.neighbour(index, 1)
+        if (in_head >= MIN_MASTHEAD_CREDITS and page.region(index) is IN_HEAD and name is not None
+                and name not in changed and _names_a_credit(page.lines[name])):
+            changed[name] = replace(page.lines[name], kind=CHROME, evidence="the name under a masthead's credit",
+                                    by_context=True)
+    return _with(page, changed)
+
+
+def _credits_to_judge(page: Page) -> bool:
+    """Does the page hold a masthead's credit not judged yet (:func:`_judge_masthead_names`)?"""
+    return any(not page.lines[index].by_context for index in page.index.get(_MASTHEAD, ()))
+
+
+def _names_a_credit(line: Line) -> bool:
+    """Can the line under a masthead's credit be the name it credits: content of a word to four, no
+    prose, no guard, no digit?"""
+    return (line.kind is CONTENT and 1 <= line.words <= _MAX_CREDITED_NAME_WORDS and not line.prose
+            and line.guard is None and not ANY_DIGIT.search(line.text))
+
+
+JUDGEMENTS = (_guard_numbers, _guard_wrapped_lines, _judge_masthead_names, _judge_tail_words, _judge_by_neighbours,
+              _judge_poster_names, _judge_split_cards, _judge_poster_cards,
               _judge_board_lines, _judge_dangling_label)
 
 
