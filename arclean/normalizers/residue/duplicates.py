@@ -14,6 +14,7 @@ from array import array
 
 from ..._compiled import speedups
 from .analysis import apply
+from .lines import left_open
 from .page import CONTENT, LABEL, NUMBERS, Line, Page
 from .repeats import LENGTH_SLACK, may_repeat, normalized
 from .title import (
@@ -160,28 +161,56 @@ def drop_repeated_paragraphs(page: Page) -> Page:
 
 def _said_again(page: Page, first: int, copy: int) -> bool:
     """Is a long line's copy (at ``copy``, the line at ``first`` before it) a verse a poem says
-    twice: the line a verse (:func:`~arclean.normalizers.residue.title.is_verse`, no prose), the
-    two lines above it verses, each other's and its own copy neither, and a line of content, no
-    prose, under the copy?  A paragraph printed twice reads as prose, and a teaser's title printed
+    twice: the line a verse with no comma or colon (:func:`_is_bare_verse`), the two lines above
+    it such verses, each other's and its own copy neither, and two lines of content, no prose,
+    under the copy (the poem goes on)?  A paragraph printed twice reads as prose, and a teaser's title printed
     twice (an image's link and a text link) stands under another title printed twice.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("ما أبرد الأيام دونك يا عراق\\nومغلقة شبابيك القصور على الحبيب\\n"
-    ...                "وإذا مررت على العراق ومن بعيد يا وطني\\nوإذا مررت على العراق ومن بعيد يا وطني\\nإني غريب")
+    ...                "وإذا مررت على العراق ومن بعيد يا وطني\\nوإذا مررت على العراق ومن بعيد يا وطني\\nإني غريب\\n"
+    ...                "لا أهل عندي ولا ديار ولا حبيب")
     >>> _said_again(page, 2, 3), [line.text[:5] for line in drop_repeated_paragraphs(page).lines][2:]
-    (True, ['وإذا ', 'وإذا ', 'إني غ'])
+    (True, ['وإذا ', 'وإذا ', 'إني غ', 'لا أه'])
     """
     lines = page.lines
-    if not is_verse(lines[copy]):
+    if not _is_bare_verse(lines[copy]):
         return False
     above = page.neighbour(first, -1)
-    if above is None or not is_verse(lines[above]) or lines[above].key == lines[first].key:
+    if above is None or not _is_bare_verse(lines[above]) or lines[above].key == lines[first].key:
         return False
     higher = page.neighbour(above, -1)
-    if higher is None or not is_verse(lines[higher]) or lines[higher].key == lines[above].key:
+    if higher is None or not _is_bare_verse(lines[higher]) or lines[higher].key == lines[above].key:
         return False
     below = page.neighbour(copy, 1)
-    return below is not None and lines[below].kind is CONTENT and not lines[below].prose and lines[below].key != lines[copy].key
+    if below is None or not _goes_on_in_verse(lines[below]) or lines[below].key == lines[copy].key:
+        return False
+    further = page.neighbour(below, 1)
+    return further is not None and _goes_on_in_verse(lines[further])
+
+
+def _goes_on_in_verse(line: Line) -> bool:
+    """A line under a verse said twice where the poem goes on: content, no prose (a verse, or a
+    verse's short half)."""
+    return line.kind is CONTENT and not line.prose
+
+
+def _is_bare_verse(line: Line) -> bool:
+    """A verse (:func:`~arclean.normalizers.residue.title.is_verse`) with no comma, semicolon or
+    colon in it, that neither ends with a full stop nor runs on into the next line (:func:`left_open`):
+    a line of a hard-wrapped paragraph does one or the other (``القرضاوي، وأن``, ``في عدن مع``).
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> [_is_bare_verse(line) for line in analyze("ومغلقة شبابيك القصور على الحبيب\\nالعلامة الكبير، الفقيه الجليل، وأن").lines]
+    [True, False]
+    """
+    if not is_verse(line) or any(mark in line.text for mark in _PROSE_MARKS):
+        return False
+    return not (line.text.rstrip().endswith(".") or left_open(line.text))
+
+
+#: The marks of a sentence's parts, which a line of prose holds and a verse seldom does.
+_PROSE_MARKS = "،,؛;:"
 
 
 def _heads_the_article(page: Page, first: int, copy: int) -> bool:
