@@ -175,9 +175,9 @@ def nothing_to_judge(page: Page) -> bool:
     >>> nothing_to_judge(analyze_alone("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n2015"))
     False
     """
-    if page.forum or _credits_to_judge(page):
-        return False  # poster cards, board lines; the names under a masthead's credits
     lines, filled = page.lines, page.filled
+    if page.forum:
+        return False  # poster cards, board lines
     numbers: set[int | None] | None = None
     last = len(filled) - 1
     for at, index in enumerate(filled):
@@ -193,8 +193,9 @@ def nothing_to_judge(page: Page) -> bool:
                     (line.chrome_count or line.guard is LIST_ITEM) and line.key.startswith(JOINED_LABELS)
                     and may_open_a_card(line)):
                 return False
-        elif kind is FORUM or (kind is CHROME and line.guard is None and _continues_wrapped(lines, index)):
-            return False  # poster cards, board lines; a line of a wrapped paragraph
+        elif (kind is FORUM or (kind is CHROME and line.guard is None and _continues_wrapped(lines, index))
+              or (kind is _MASTHEAD and not line.by_context)):
+            return False  # poster cards, board lines; a line of a wrapped paragraph; a masthead's credit, its name
         elif kind in NUMBERS and line.guard is None:
             numbers = _numbers(page) if numbers is None else numbers  # found once a page
             if _number_guard(page, index, numbers) is not None:
@@ -818,6 +819,8 @@ def _judge_masthead_names(page: Page) -> Page:
     ['MASTHEAD', 'CHROME', 'MASTHEAD', 'CHROME', 'CONTENT', 'CONTENT']
     """
     credits = page.index.get(_MASTHEAD, ())
+    if len(credits) < MIN_MASTHEAD_CREDITS:
+        return page  # no masthead (most pages), or one credit alone: no name to judge
     fresh = [index for index in credits if not page.lines[index].by_context]
     if not fresh:
         return page
@@ -831,11 +834,6 @@ def _judge_masthead_names(page: Page) -> Page:
             changed[name] = replace(page.lines[name], kind=CHROME, evidence="the name under a masthead's credit",
                                     by_context=True)
     return _with(page, changed)
-
-
-def _credits_to_judge(page: Page) -> bool:
-    """Does the page hold a masthead's credit not judged yet (:func:`_judge_masthead_names`)?"""
-    return any(not page.lines[index].by_context for index in page.index.get(_MASTHEAD, ()))
 
 
 def _names_a_credit(line: Line) -> bool:
