@@ -444,7 +444,8 @@ def _reference_near_duplicate(title: Line, line: Line) -> bool:
 
 def _reference_repeated_paragraphs(page: Page) -> Page:
     """B102's decision before its first look by the skeletons (issue 11): the reference.  A line
-    of eight words or more repeating the one before it goes; so does a shorter one (two words or
+    of eight words or more repeating the one before it goes, but a verse said again among verses
+    (``duplicates._said_again``, asked as B102 asks it); so does a shorter one (two words or
     more; four, or a blank line between) above the first paragraph of prose, one of the next four
     non-blank lines a paragraph of prose."""
     drop, previous, at = [], None, -1
@@ -456,7 +457,7 @@ def _reference_repeated_paragraphs(page: Page) -> Page:
         ) and " ".join(previous.split()) == " ".join(text.split()):
             heading = (words >= 2 and (words >= 4 or index > at + 1) and page.first_prose is not None
                        and index < page.first_prose and any(page.lines[i].prose for i in filled[k + 1:k + 5]))
-            if words >= 8 or heading:
+            if (words >= 8 and not duplicates._said_again(page, at, index)) or heading:
                 drop.append(index)
                 continue
         previous, at = text, index
