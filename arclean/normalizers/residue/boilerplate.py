@@ -17,7 +17,7 @@ from typing import Callable
 from ...datafiles import Phrase
 from .analysis import apply
 from .cards import CARD_FIELD
-from .context import MIN_MASTHEAD_CREDITS
+from .context import MIN_MASTHEAD_CREDITS, masthead_credits_in_head
 from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, Kind, Page
 
 AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
@@ -47,7 +47,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
         region = page.region(index)
         if line.kind is MASTHEAD:
             if mastheads is None:
-                mastheads = sum(1 for i in page.index[MASTHEAD] if page.region(i) is IN_HEAD and page.lines[i].is_residue)
+                mastheads = masthead_credits_in_head(page)
             if region is IN_HEAD and mastheads >= MIN_MASTHEAD_CREDITS:
                 drop.append(index)
             continue

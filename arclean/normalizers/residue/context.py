@@ -175,9 +175,9 @@ def nothing_to_judge(page: Page) -> bool:
     >>> nothing_to_judge(analyze_alone("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\n2015"))
     False
     """
-    lines, filled = page.lines, page.filled
     if page.forum:
         return False  # poster cards, board lines
+    lines, filled = page.lines, page.filled
     numbers: set[int | None] | None = None
     last = len(filled) - 1
     for at, index in enumerate(filled):
@@ -798,7 +798,6 @@ def _is_dangling_label(line: Line) -> bool:
                 and line.chrome_count)
 
 
-#: The context judgements, in the order :func:`judge_in_context` makes them.
 #: A newspaper's masthead: two of its credits or more in the page's head (B206 drops them there).
 MIN_MASTHEAD_CREDITS = 2
 #: A name under a masthead's credit: at most this many words (``د. وجدى زين الدين``).
@@ -824,7 +823,7 @@ def _judge_masthead_names(page: Page) -> Page:
     fresh = [index for index in credits if not page.lines[index].by_context]
     if not fresh:
         return page
-    in_head = sum(1 for index in credits if page.lines[index].is_residue and page.region(index) is IN_HEAD)
+    in_head = masthead_credits_in_head(page)
     changed: dict[int, Line] = {}
     for index in fresh:
         changed[index] = replace(page.lines[index], by_context=True)
@@ -836,6 +835,13 @@ def _judge_masthead_names(page: Page) -> Page:
     return _with(page, changed)
 
 
+def masthead_credits_in_head(page: Page) -> int:
+    """How many of a masthead's credits stand in the page's head, residue (no guard keeps them):
+    a masthead where :data:`MIN_MASTHEAD_CREDITS` stand or more."""
+    return sum(1 for index in page.index.get(_MASTHEAD, ())
+               if page.lines[index].is_residue and page.region(index) is IN_HEAD)
+
+
 def _names_a_credit(line: Line) -> bool:
     """Can the line under a masthead's credit be the name it credits: content of a word to four, no
     prose, no guard, no digit?"""
@@ -843,6 +849,7 @@ def _names_a_credit(line: Line) -> bool:
             and line.guard is None and not ANY_DIGIT.search(line.text))
 
 
+#: The context judgements, in the order :func:`judge_in_context` makes them.
 JUDGEMENTS = (_guard_numbers, _guard_wrapped_lines, _judge_masthead_names, _judge_tail_words, _judge_by_neighbours,
               _judge_poster_names, _judge_split_cards, _judge_poster_cards,
               _judge_board_lines, _judge_dangling_label)

@@ -163,8 +163,8 @@ def _said_again(page: Page, first: int, copy: int) -> bool:
     """Is a long line's copy (at ``copy``, the line at ``first`` before it) a verse a poem says
     twice: the line a verse with no comma or colon (:func:`_is_bare_verse`), the two lines above
     it such verses, each other's and its own copy neither, and two lines of content, no prose,
-    under the copy (the poem goes on)?  A paragraph printed twice reads as prose, and a teaser's title printed
-    twice (an image's link and a text link) stands under another title printed twice.
+    under the copy (the poem goes on)?  A paragraph printed twice reads as prose, and a teaser's
+    title printed twice (an image's link and a text link) stands under another title printed twice.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("ما أبرد الأيام دونك يا عراق\\nومغلقة شبابيك القصور على الحبيب\\n"
