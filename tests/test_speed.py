@@ -1292,6 +1292,25 @@ def test_compiled_rare_gates_is_the_gates_of_the_first_look(text: str) -> None:
 
 
 @compiled
+@pytest.mark.parametrize("odd", ["ـ", "\u00a0", "«", "“", "\u200f", "😀"])
+def test_compiled_rare_gates_at_every_offset(odd: str) -> None:
+    """``rare_gates`` reads four characters at a time while all four are below U+0800, then one
+    by one: a gated character, or one above U+0800 (known or not), is met wherever it stands in
+    the block of four and past the last whole one."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    gates = look_module._gates
+    for length in range(1, 14):
+        for at in range(length):
+            for plain in ("x", "ب"):
+                text = plain * at + odd + plain * (length - at - 1)
+                want = look_module.gates_of(look_module.python_first_look(text))
+                assert speedups.rare_gates(text, gates.made_low(), gates.chars) == want, (text, odd)
+                assert speedups.rare_gates(text, gates.made_low(), {}) == (None if ord(odd) >= 0x800 else want), text
+
+
+@compiled
 def test_compiled_rare_gates_table_holds_every_character_below_u0800() -> None:
     from arclean._compiled import speedups
 
@@ -1321,6 +1340,25 @@ def test_compiled_core_on_noise(text: str) -> None:
 
 _NEEDLES = st.lists(st.one_of(st.sampled_from([*MISSPELT.values(), *look_module.NEEDLES, "ab", "بب", "😀ب", "a", ""]),
                               st.text(alphabet="abب😀 \n", max_size=4)), max_size=70)
+
+
+@compiled
+@pytest.mark.parametrize("needles", [("ab",), ("abc",), ("a",), ("ab", "bc", "abc\n")])
+def test_compiled_needles_in_finds_a_needle_at_every_offset(needles: tuple[str, ...]) -> None:
+    """``needles_in``'s scan reads four positions at a time while none lets a needle through,
+    then one by one: a needle is found wherever it starts in the block of four (its second
+    and third characters in the next block, or past the last whole one), and is not found
+    where it is cut by the text's end."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    for length in range(15):
+        for at in range(length):
+            text = ("x" * at + "abc" + "x" * length)[:length]
+            for some in (text, text.replace("x", "ب")):  # one byte, two bytes a character
+                bits = sum(1 << k for k, needle in enumerate(needles) if needle in some)
+                assert speedups.needles_in(some, needles, False) == bits, (some, needles)
+                assert speedups.needles_in(some, needles, True) == look_module.python_needles_in(some, needles), some
 
 
 @compiled

@@ -11,8 +11,8 @@
  * under the same low bits) is the next one there; only those are compared.  (The
  * misspelt month names start with common pairs, ين دي اب سي نو: two characters alone
  * let through one position in forty of Arabic text, three one in hundreds.)  The loop
- * over the text reads it
- * through a pointer of its own width, each character's masks once.  A tuple of
+ * over the text reads it through a pointer of its own width, four positions at a time
+ * while none of them lets a needle through.  A tuple of
  * needles met again (the pipeline's, T101's: made once, asked of every text) finds
  * its masks made: a few are kept, each with a reference to its tuple.  Framed, the
  * text is read as if a line feed stood before and after it. */
@@ -85,19 +85,14 @@ short_needle_in(PyObject *text, const Haystack *h, PyObject *needle)
     return found == -2 ? -1 : found >= 0;
 }
 
-/* A needle's two masks: of the needles whose first character, and whose second, has
- * these low bits. */
-typedef struct {
-    uint64_t first, second;
-} Masks;
-
 /* A tuple of needles, made ready: the masks of those the scan looks for (wanted: their
  * bits; a needle of one character is filed under every second character), and the bits
  * of the others, "" and a line feed (shorter: answered apart). */
 typedef struct {
     PyObject *tuple; /* a reference of its own: its address names it while it is kept */
     uint64_t wanted, shorter;
-    Masks table[TABLE_SIZE];
+    /* The needles whose first character, and whose second, has these low bits. */
+    uint64_t first[TABLE_SIZE], second[TABLE_SIZE];
     /* The needles whose third character has these low bits, and every needle of one or
      * two characters: read only where the first two masks let a needle through. */
     uint64_t third[TABLE_SIZE];
@@ -134,7 +129,8 @@ needles_of(PyObject *tuple)
     }
     prepared_next = (prepared_next + 1) % PREPARED_KEPT;
     Py_CLEAR(n->tuple);
-    memset(n->table, 0, sizeof n->table);
+    memset(n->first, 0, sizeof n->first);
+    memset(n->second, 0, sizeof n->second);
     memset(n->third, 0, sizeof n->third);
     n->wanted = n->shorter = 0;
     for (Py_ssize_t k = 0; k < count; k++) {
@@ -145,13 +141,13 @@ needles_of(PyObject *tuple)
             n->shorter |= bit;
             continue;
         }
-        n->table[TABLE_INDEX(PyUnicode_READ_CHAR(needle, 0))].first |= bit;
+        n->first[TABLE_INDEX(PyUnicode_READ_CHAR(needle, 0))] |= bit;
         if (length == 1) { /* one character: whatever follows it (the scan's loop finds it, no scan of its own) */
             for (int j = 0; j < TABLE_SIZE; j++) {
-                n->table[j].second |= bit;
+                n->second[j] |= bit;
             }
         } else {
-            n->table[TABLE_INDEX(PyUnicode_READ_CHAR(needle, 1))].second |= bit;
+            n->second[TABLE_INDEX(PyUnicode_READ_CHAR(needle, 1))] |= bit;
         }
         if (length >= 3) {
             n->third[TABLE_INDEX(PyUnicode_READ_CHAR(needle, 2))] |= bit;
@@ -184,7 +180,7 @@ may_start(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t may, uint6
 static uint64_t
 try_at(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t found)
 {
-    uint64_t may = n->table[TABLE_INDEX(hay_at(h, i))].first & n->table[TABLE_INDEX(hay_at(h, i + 1))].second
+    uint64_t may = n->first[TABLE_INDEX(hay_at(h, i))] & n->second[TABLE_INDEX(hay_at(h, i + 1))]
                    & n->wanted & ~found;
     return may_start(h, n, i, may, found);
 }
@@ -199,29 +195,41 @@ starting_at(const Haystack *h, const Needles *n, Py_ssize_t i, uint64_t may, uin
     return may_start(h, n, i, may, found);
 }
 
-/* The positions 0 to length - 2 of the text, whose two characters are both the text's:
- * each character's masks read once (its first mask kept for the next position); where
- * they let a needle through, the third character's mask too, when the text holds one
- * (at length - 2, the frame's line feed or nothing follows: starting_at compares). */
+/* The positions 0 to length - 2 of the text, whose two characters are both the text's.
+ * Four positions at a time while none of them lets a needle through (their five
+ * characters' masks ANDed in pairs and ORed: most of a text), each character read once;
+ * then position by position, up to four, where the third character's mask is read too,
+ * when the text holds one (at length - 2, the frame's line feed or nothing follows:
+ * starting_at compares). */
 #define SCAN_WIDTH(NAME, TYPE)                                                               \
     static uint64_t NAME(const Haystack *h, const Needles *n, uint64_t found)                 \
     {                                                                                        \
         const TYPE *s = (const TYPE *)h->data;                                               \
-        const Masks *table = n->table;                                                       \
-        Py_ssize_t last = h->length - 1;                                                     \
+        const uint64_t *firsts = n->first, *seconds = n->second;                            \
+        Py_ssize_t last = h->length - 1, i = 0;                                              \
         uint64_t live = n->wanted & ~found;                                                  \
         if (last < 1 || !live) {                                                             \
             return found;                                                                    \
         }                                                                                    \
-        uint64_t first = table[TABLE_INDEX(s[0])].first, may = 0;                            \
-        for (Py_ssize_t i = 0; i < last; i++) {                                              \
-            const Masks *next = &table[TABLE_INDEX(s[i + 1])];                               \
-            may = first & next->second & live;                                               \
-            first = next->first;                                                             \
-            if (may && (i + 1 == last || (may &= n->third[TABLE_INDEX(s[i + 2])]))) {        \
-                found = starting_at(h, n, i, may, found);                                    \
-                if (!(live = n->wanted & ~found)) {                                          \
+        while (i < last) {                                                                   \
+            uint64_t first = firsts[TABLE_INDEX(s[i])];                                      \
+            for (; i + 4 <= last; i += 4) {                                                  \
+                size_t c1 = TABLE_INDEX(s[i + 1]), c2 = TABLE_INDEX(s[i + 2]);               \
+                size_t c3 = TABLE_INDEX(s[i + 3]), c4 = TABLE_INDEX(s[i + 4]);               \
+                uint64_t any = (first & seconds[c1]) | (firsts[c1] & seconds[c2])            \
+                               | (firsts[c2] & seconds[c3]) | (firsts[c3] & seconds[c4]);    \
+                if (any & live) {                                                            \
                     break;                                                                   \
+                }                                                                            \
+                first = firsts[c4];                                                          \
+            }                                                                                \
+            for (Py_ssize_t stop = i + 4 < last ? i + 4 : last; i < stop; i++) {             \
+                uint64_t may = firsts[TABLE_INDEX(s[i])] & seconds[TABLE_INDEX(s[i + 1])] & live; \
+                if (may && (i + 1 == last || (may &= n->third[TABLE_INDEX(s[i + 2])]))) {    \
+                    found = starting_at(h, n, i, may, found);                                \
+                    if (!(live = n->wanted & ~found)) {                                      \
+                        return found;                                                        \
+                    }                                                                        \
                 }                                                                            \
             }                                                                                \
         }                                                                                    \

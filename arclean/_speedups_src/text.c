@@ -88,6 +88,64 @@ many:;
  * found them.  None if the text holds a character known does not: gates_of finds it. */
 #define RARE_GATES_LOW 0x800
 
+/* The gate bits of a character below RARE_GATES_LOW: one load, however low's bytes are aligned. */
+static inline uint64_t
+low_gates(const char *low, Py_UCS4 ch)
+{
+    uint64_t these;
+    memcpy(&these, low + ch * sizeof these, sizeof these);
+    return these;
+}
+
+/* The gate bits of any character, into bits: 0, 1 when known does not hold a rare
+ * character, -1 on an error.  last: the last character looked up in known (a run of one
+ * rare character is looked up once). */
+static int
+add_gates(Py_UCS4 ch, const char *low, PyObject *known, Py_UCS4 *last, uint64_t *bits)
+{
+    if (ch < RARE_GATES_LOW) {
+        *bits |= low_gates(low, ch);
+        return 0;
+    }
+    if (ch == *last) {
+        return 0;
+    }
+    *last = ch;
+    PyObject *key = PyUnicode_FromOrdinal((int)ch);
+    PyObject *found = key == NULL ? NULL : PyDict_GetItemWithError(known, key); /* borrowed */
+    Py_XDECREF(key);
+    if (found == NULL) {
+        return PyErr_Occurred() ? -1 : 1;
+    }
+    uint64_t more = PyLong_AsUnsignedLongLong(found);
+    if (more == (uint64_t)-1 && PyErr_Occurred()) {
+        return -1;
+    }
+    *bits |= more;
+    return 0;
+}
+
+/* rare_gates' loop over a text of TYPE: four characters at a time while all four are
+ * below RARE_GATES_LOW (most of a text; their bits ORed), then one by one, up to four. */
+#define RARE_GATES_SCAN(TYPE)                                                                  \
+    {                                                                                          \
+        const TYPE *s = (const TYPE *)data;                                                    \
+        Py_ssize_t i = 0;                                                                      \
+        while (i < length) {                                                                   \
+            for (; i + 4 <= length && (Py_UCS4)(s[i] | s[i + 1] | s[i + 2] | s[i + 3]) < RARE_GATES_LOW; i += 4) { \
+                bits |= low_gates(low, s[i]) | low_gates(low, s[i + 1]) | low_gates(low, s[i + 2])  \
+                        | low_gates(low, s[i + 3]);                                            \
+            }                                                                                  \
+            for (Py_ssize_t stop = i + 4 < length ? i + 4 : length; i < stop; i++) {          \
+                int done = add_gates(s[i], low, known, &last, &bits);                          \
+                if (done != 0) {                                                               \
+                    return done < 0 ? NULL : Py_NewRef(Py_None);                              \
+                }                                                                              \
+            }                                                                                  \
+        }                                                                                      \
+        break;                                                                                 \
+    }
+
 PyObject *
 rare_gates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -100,30 +158,17 @@ rare_gates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *text = args[0], *known = args[2];
     const char *low = PyBytes_AS_STRING(args[1]);
     uint64_t bits = 0;
-    Py_UCS4 last = 0; /* the last character looked up in known */
-    int kind = PyUnicode_KIND(text);
+    Py_UCS4 last = 0;
     const void *data = PyUnicode_DATA(text);
-    FOR_EACH_CHAR(kind, data, PyUnicode_GET_LENGTH(text), i, ch, {
-        if (ch < RARE_GATES_LOW) {
-            uint64_t these;
-            memcpy(&these, low + ch * sizeof these, sizeof these); /* one load, however the bytes are aligned */
-            bits |= these;
-        }
-        else if (ch != last) {
-            last = ch;
-            PyObject *key = PyUnicode_FromOrdinal((int)ch);
-            PyObject *found = key == NULL ? NULL : PyDict_GetItemWithError(known, key); /* borrowed */
-            Py_XDECREF(key);
-            if (found == NULL) {
-                return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
-            }
-            uint64_t more = PyLong_AsUnsignedLongLong(found);
-            if (more == (uint64_t)-1 && PyErr_Occurred()) {
-                return NULL;
-            }
-            bits |= more;
-        }
-    })
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        RARE_GATES_SCAN(Py_UCS1)
+    case PyUnicode_2BYTE_KIND:
+        RARE_GATES_SCAN(Py_UCS2)
+    default:
+        RARE_GATES_SCAN(Py_UCS4)
+    }
     return PyLong_FromUnsignedLongLong(bits);
 }
 
