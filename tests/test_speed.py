@@ -1696,6 +1696,8 @@ def test_compiled_classify_lines_is_the_reference(text: str, short_max: int) -> 
         assert list(seen.items()) == list(want_seen.items())
         assert list(known.items()) == list(want_known.items())  # the short lines kept, at most 4 of them
         assert [line.folded for line in lines] == want_folded
+        # each Line's fields as Line() stores them, in its order (C stores them from a template)
+        assert [list(vars(line).items()) for line in lines] == [list(vars(line).items()) for line in want_lines]
     assert all(lines[k] is lines[j] for k in range(len(lines)) for j in range(k) if lines[k].text == lines[j].text)
 
 

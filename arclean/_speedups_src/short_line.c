@@ -299,6 +299,8 @@ may_be_copyright(const How *how, PyObject *text, PyObject *key)
 static const char *const FIELDS[] = {"text", "kind", "prose", "evidence", "guard", "by_context", "title",
                                      "chrome_count", "filler_count", "folded"};
 #define FIELD_COUNT ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+/* Each field's place in FIELDS. */
+enum { F_TEXT, F_KIND, F_PROSE, F_EVIDENCE, F_GUARD, F_BY_CONTEXT, F_TITLE, F_CHROME, F_FILLER, F_FOLDED };
 static PyObject *field_names[FIELD_COUNT];
 
 /* An empty dict with room for size items: CPython's _PyDict_NewPresized, which every
@@ -314,13 +316,55 @@ new_fields_dict(Py_ssize_t size)
 #endif
 }
 
+/* The dict a Line's fields start from: every field but folded, each text, kind and count
+ * its placeholder (None, 0), the others as make_line leaves them most often (not prose, no
+ * evidence, no guard, not by context, no title), with room for folded and key.  A new
+ * reference; NULL on an error. */
+static PyObject *
+fields_template(void)
+{
+    static PyObject *template = NULL;
+    if (template != NULL) {
+        return Py_NewRef(template);
+    }
+    for (int k = 0; k < FIELD_COUNT; k++) {
+        if (field_names[k] == NULL && (field_names[k] = PyUnicode_InternFromString(FIELDS[k])) == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *zero = PyLong_FromLong(0), *empty = PyUnicode_New(0, 0);
+    PyObject *fields = zero == NULL || empty == NULL ? NULL : new_fields_dict(FIELD_COUNT + 1);
+    PyObject *values[F_FOLDED] = {[F_TEXT] = Py_None, [F_KIND] = Py_None, [F_PROSE] = Py_False, [F_EVIDENCE] = empty,
+                                  [F_GUARD] = Py_None, [F_BY_CONTEXT] = Py_False, [F_TITLE] = Py_False,
+                                  [F_CHROME] = zero, [F_FILLER] = zero};
+    for (int k = 0; fields != NULL && k < F_FOLDED; k++) {
+        if (PyDict_SetItem(fields, field_names[k], values[k]) < 0) {
+            Py_CLEAR(fields);
+        }
+    }
+    Py_XDECREF(zero);
+    Py_XDECREF(empty);
+    template = fields;
+    return Py_XNewRef(fields);
+}
+
+/* Store the value under the field's name, a new reference taken: 0, or -1 on an error (value NULL). */
+static inline int
+set_field(PyObject *fields, int field, PyObject *value)
+{
+    int failed = value == NULL || PyDict_SetItem(fields, field_names[field], value) < 0;
+    Py_XDECREF(value);
+    return failed ? -1 : 0;
+}
+
 /* A new Line of the class make_line, its fields stored straight into its dict as
  * Line.__init__ stores them (calling it would cost a Python frame and a dict of
  * keywords): text, kind, prose, evidence ("" for NULL), no guard, not by context, no
  * title, the chrome and filler counts, folded (unless NULL: Line.folded then folds the
  * text when first asked); and key, unless NULL, as classify stores a short line's
- * skeleton.  (page.c's classify_lines makes its lines of prose
- * with it too.) */
+ * skeleton.  The dict is a copy of fields_template's, where only the fields that differ
+ * are stored (a copy of a dict of strs is one block copied; a field stored into it, one
+ * look-up).  (page.c's classify_lines makes its lines of prose with it too.) */
 PyObject *
 make_line(PyObject *make_line, PyObject *text, PyObject *kind, PyObject *folded, PyObject *key, int prose,
           PyObject *evidence, Py_ssize_t chrome, Py_ssize_t filler)
@@ -329,33 +373,28 @@ make_line(PyObject *make_line, PyObject *text, PyObject *kind, PyObject *folded,
         PyErr_SetString(PyExc_TypeError, "make_line: the Line class is not a class");
         return NULL;
     }
-    for (int k = 0; field_names[FIELD_COUNT - 1] == NULL && k < FIELD_COUNT; k++) {
-        if (field_names[k] == NULL && (field_names[k] = PyUnicode_InternFromString(FIELDS[k])) == NULL) {
-            return NULL;
-        }
+    PyObject *template = fields_template();
+    if (template == NULL) {
+        return NULL;
     }
     PyTypeObject *type = (PyTypeObject *)make_line;
-    PyObject *none = PyTuple_New(0), *empty = PyUnicode_New(0, 0);
-    PyObject *values[FIELD_COUNT] = {text, kind, prose ? Py_True : Py_False, evidence != NULL ? evidence : empty,
-                                     Py_None, Py_False, Py_False, PyLong_FromSsize_t(chrome), PyLong_FromSsize_t(filler),
-                                     folded};
-    PyObject *line = none == NULL || empty == NULL || values[7] == NULL || values[8] == NULL
-                         ? NULL : type->tp_new(type, none, NULL);
+    PyObject *none = PyTuple_New(0);
+    PyObject *line = none == NULL ? NULL : type->tp_new(type, none, NULL);
     /* a dict of its own, as dict.update leaves it: the instance's shared-keys dict, which
-     * PyObject_GenericGetDict would make, is slower to read attributes from; made to its
-     * size at once (a dict made empty grows twice, moving its items, on the way to eleven) */
-    PyObject *fields = line == NULL ? NULL : new_fields_dict(FIELD_COUNT + 1);
-    int failed = fields == NULL;
-    for (int k = 0; !failed && k < FIELD_COUNT; k++) {
-        failed = values[k] != NULL && PyDict_SetItem(fields, field_names[k], values[k]) < 0; /* no folded: Line.folded folds */
-    }
-    failed = failed || (key != NULL && PyDict_SetItem(fields, LINE_KEY, key) < 0)
-             || PyObject_GenericSetDict(line, fields, NULL) < 0;
+     * PyObject_GenericGetDict would make, is slower to read attributes from */
+    PyObject *fields = line == NULL ? NULL : PyDict_Copy(template);
+    int failed = fields == NULL || set_field(fields, F_TEXT, Py_NewRef(text)) < 0
+                 || set_field(fields, F_KIND, Py_NewRef(kind)) < 0
+                 || (prose && set_field(fields, F_PROSE, Py_NewRef(Py_True)) < 0)
+                 || (evidence != NULL && set_field(fields, F_EVIDENCE, Py_NewRef(evidence)) < 0)
+                 || (chrome != 0 && set_field(fields, F_CHROME, PyLong_FromSsize_t(chrome)) < 0)
+                 || (filler != 0 && set_field(fields, F_FILLER, PyLong_FromSsize_t(filler)) < 0)
+                 || (folded != NULL && set_field(fields, F_FOLDED, Py_NewRef(folded)) < 0) /* no folded: Line.folded folds */
+                 || (key != NULL && PyDict_SetItem(fields, LINE_KEY, key) < 0)
+                 || PyObject_GenericSetDict(line, fields, NULL) < 0;
     Py_XDECREF(fields);
     Py_XDECREF(none);
-    Py_XDECREF(empty);
-    Py_XDECREF(values[7]);
-    Py_XDECREF(values[8]);
+    Py_DECREF(template);
     if (failed) {
         Py_XDECREF(line);
         return NULL;
