@@ -1910,6 +1910,24 @@ def test_compiled_first_word_comes_back_is_the_reference(folded: str) -> None:
 
 
 @compiled
+@pytest.mark.parametrize("odd", ["ب", "\u0640", "\u064e", "ß", "\u08a1", "أ", "ز"])
+def test_first_word_comes_back_at_every_offset(odd: str) -> None:
+    """Between matches the read passes by four characters at a time while none of them may
+    start a match, be dropped or case-fold, then one by one: the word, or a character that
+    stops the four (its first letter, a mark, ß, a letter past the fold's table), is met
+    wherever it stands in the block of four and past the last whole one."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    for length in range(12):
+        for at in range(length + 1):
+            for tail in ("", " بز", "ب"):
+                text = "بز " + "ج" * at + odd + "ج" * (length - at) + tail
+                want = title_module.python_first_word_comes_back(shape.fold_text(text))
+                assert speedups.first_word_comes_back_unfolded(text) == want, text
+
+
+@compiled
 @settings(max_examples=1000)
 @given(st.one_of(
     st.text(alphabet=st.sampled_from("بتثاأإآ ج_-.،\u064e\u0651\u0640xXßİﬁ1٣\u00a0\u200c\nΣς"), max_size=40),

@@ -565,6 +565,16 @@ two_passes:;
 /* The longest first word text_first_word_comes_back looks for itself. */
 #define UNFOLDED_WORD_MAX 64
 
+/* May FIRST_WORD_BACK's loop between matches pass by the four characters at P (none
+ * above the table, none whose fold is FIRST, dropped or case-folded)?  All four and their
+ * folds below TABLE_SIZE, and no fold FIRST: a fold at or above it (one of the few that
+ * lead outside the table, or a drop or a case fold) leaves them to the loop one by one. */
+#define SKIPS_FOUR(P, FIRST)                                                                     \
+    ((Py_UCS4)((P)[0] | (P)[1] | (P)[2] | (P)[3]) < TABLE_SIZE                                  \
+     && (fold_table[(P)[0]] | fold_table[(P)[1]] | fold_table[(P)[2]] | fold_table[(P)[3]]) < TABLE_SIZE \
+     && fold_table[(P)[0]] != (FIRST) && fold_table[(P)[1]] != (FIRST) && fold_table[(P)[2]] != (FIRST)  \
+     && fold_table[(P)[3]] != (FIRST))
+
 /* first_word_comes_back(fold_text(text)), without making the folded text: the text's
  * characters are folded one at a time (fold_one) as they are read, the first run of word
  * characters kept, and the rest searched for it as it is folded, Knuth-Morris-Pratt (a
@@ -575,7 +585,8 @@ two_passes:;
 /* text_first_word_comes_back's loop over a text of TYPE: its first word folded into WORD
  * (SIZE characters), then the rest searched for it.  Between matches, the characters
  * whose fold (a look-up in fold_table) is neither the word's first character nor dropped
- * nor case-folded are passed by in a loop of their own: most of a paragraph. */
+ * nor case-folded are passed by in a loop of their own, four at a time while they can
+ * be (SKIPS_FOUR): most of a paragraph. */
 #define FIRST_WORD_BACK(TYPE)                                                                    \
     {                                                                                            \
         const TYPE *s = (const TYPE *)data;                                                      \
@@ -611,6 +622,11 @@ two_passes:;
         Py_UCS4 first = word[0];                                                                 \
         for (i++; i < length; i++) {                                                             \
             if (matched == 0) {                                                                  \
+                for (; i + 4 <= length && SKIPS_FOUR(s + i, first); i += 4) {                    \
+                }                                                                                \
+                if (i == length) {                                                               \
+                    return 0;                                                                    \
+                }                                                                                \
                 Py_UCS4 c;                                                                       \
                 while ((c = s[i]) < TABLE_SIZE && fold_table[c] != first && fold_table[c] < FOLD_CASED) { \
                     if (++i == length) {                                                         \
