@@ -1724,6 +1724,34 @@ def test_compiled_classify_lines_classifies_long_prose_itself(line: str) -> None
 
 
 @compiled
+def test_compiled_classify_lines_makes_a_short_line_once() -> None:
+    """A short line met again, on another page, is the str made when it was first met (its hash
+    made, no new str); one of a text of another width holds the same characters; a long line
+    is made anew; and past the table's size (it is cleared) the lines are the text's still."""
+    from arclean._compiled import speedups
+
+    assert speedups is not None
+    matcher = analysis.phrase_matcher()
+
+    def lines_of(text: str, known: dict[str, Line]) -> tuple[Line, ...]:
+        lines, _, _, _ = speedups.classify_lines(text, analysis._classify_short, analysis.classify, matcher, Kind.BLANK,
+                                                 Kind.FORUM, 200, analysis._prose_line(matcher), known, 1 << 20)
+        assert "\n".join(line.text for line in lines) == text
+        return lines
+
+    long_line = "قال الوزير إن الحكومة ستعلن خطة جديدة " * 8
+    first = lines_of(f"اترك رد\n{long_line}\n0", {})
+    again = lines_of(f"نص آخر\n\nاترك رد\n{long_line}\n0", {})  # another page, another memory of Lines
+    assert again[2].text is first[0].text and again[4].text is first[2].text
+    assert again[3].text == first[1].text and again[3].text is not first[1].text
+    latin = lines_of("0\nword", {})  # "0" in a text of one byte a character
+    assert latin[0].text == "0" and latin[0] == first[2]
+    many = "\n".join(f"سطر {k}" for k in range(70_000))  # more short lines than the table keeps
+    assert [line.text for line in lines_of(many, {})] == many.split("\n")
+    assert [line.text for line in lines_of(many, {})] == many.split("\n")
+
+
+@compiled
 def test_compiled_classify_lines_passes_errors_on() -> None:
     from arclean._compiled import speedups
 

@@ -39,11 +39,122 @@ line_value(PyObject *line, PyObject *name)
     return found;
 }
 
+/* The short lines met, each line's text made once: a table, by a hash of its characters,
+ * of the str made for a short line the first time it was met, given again (a new
+ * reference) for every line of a page of the same characters.  A line met again on another
+ * page (most short lines: menus, labels, bylines) then costs no new str, and the dicts it is
+ * looked up in (classify_lines' known and seen) find its hash made, and their key the str
+ * itself.  Only which str holds a line's characters changes, never what it holds: the
+ * table is cleared when it holds INTERNED_KEPT lines. */
+#define INTERNED_SLOTS (1 << 16)
+#define INTERNED_KEPT (INTERNED_SLOTS / 2)
+
+typedef struct {
+    uint64_t hash;
+    PyObject *text; /* NULL: an empty slot */
+} Interned;
+
+static Interned *interned; /* INTERNED_SLOTS, made when first asked */
+static Py_ssize_t interned_count;
+
+/* A hash of the characters [start, end) of a text of KIND, read eight bytes at a time.
+ * The same characters in a text of another width hash otherwise (a line of Latin letters
+ * in an Arabic text, and in a Latin one): the table then keeps a str for each, both
+ * holding the line's characters. */
+static uint64_t
+chars_hash(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    const unsigned char *p = (const unsigned char *)data + start * kind;
+    size_t bytes = (size_t)((end - start) * kind);
+    uint64_t h = 0xcbf29ce484222325ULL ^ bytes, word;
+    for (; bytes >= 8; p += 8, bytes -= 8) {
+        memcpy(&word, p, 8);
+        h = (h ^ word) * 0x9e3779b97f4a7c15ULL;
+        h ^= h >> 29;
+    }
+    word = 0;
+    memcpy(&word, p, bytes);
+    h = (h ^ word) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 32);
+}
+
+/* Does the str hold the characters [start, end) of a text of KIND? */
+static int
+holds_chars(PyObject *str, int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t n = end - start;
+    if (PyUnicode_GET_LENGTH(str) != n) {
+        return 0;
+    }
+    int own = PyUnicode_KIND(str);
+    const void *chars = PyUnicode_DATA(str);
+    if (own == kind) {
+        return memcmp(chars, (const char *)data + start * kind, (size_t)(n * kind)) == 0;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (PyUnicode_READ(own, chars, k) != PyUnicode_READ(kind, data, start + k)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void
+clear_interned(void)
+{
+    for (Py_ssize_t k = 0; k < INTERNED_SLOTS; k++) {
+        Py_CLEAR(interned[k].text);
+    }
+    interned_count = 0;
+}
+
+/* text[start:end], a short line: the str made when a line of these characters was first
+ * met, or made now and kept.  A new reference; NULL on an error. */
+static PyObject *
+short_line_text(PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    if (interned == NULL && (interned = PyMem_Calloc(INTERNED_SLOTS, sizeof(Interned))) == NULL) {
+        return PyErr_NoMemory();
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    uint64_t hash = chars_hash(kind, data, start, end);
+    size_t slot = (size_t)hash & (INTERNED_SLOTS - 1);
+    for (; interned[slot].text != NULL; slot = (slot + 1) & (INTERNED_SLOTS - 1)) {
+        if (interned[slot].hash == hash && holds_chars(interned[slot].text, kind, data, start, end)) {
+            return Py_NewRef(interned[slot].text);
+        }
+    }
+    PyObject *made = PyUnicode_Substring(text, start, end);
+    if (made == NULL) {
+        return NULL;
+    }
+    if (interned_count >= INTERNED_KEPT) {
+        clear_interned();
+        slot = (size_t)hash & (INTERNED_SLOTS - 1);
+    }
+    interned[slot] = (Interned){hash, Py_NewRef(made)};
+    interned_count++;
+    return made;
+}
+
+/* Append text[start:end] to the list: a short line's str from the table of short lines
+ * met (of at most short_max characters), another made now.  0, or -1 on an error. */
+static int
+append_line(PyObject *lines, PyObject *text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t short_max)
+{
+    PyObject *line = end - start <= short_max ? short_line_text(text, start, end) : PyUnicode_Substring(text, start, end);
+    int failed = line == NULL || PyList_Append(lines, line) < 0;
+    Py_XDECREF(line);
+    return failed ? -1 : 0;
+}
+
 /* A str's lines as analysis.page_lines gives them: split at each line feed, except
  * that a run of three line feeds or more is one line made of the feeds past its
- * first two (then the lines, joined with line feeds, give the text back). */
+ * first two (then the lines, joined with line feeds, give the text back).  A line of at
+ * most short_max characters is the str made when it was first met (short_line_text). */
 static PyObject *
-page_lines(PyObject *text)
+page_lines(PyObject *text, Py_ssize_t short_max)
 {
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
@@ -60,13 +171,10 @@ page_lines(PyObject *text)
             return NULL;
         }
         i = i < 0 ? length : i;
-        PyObject *line = PyUnicode_Substring(text, start, i);
-        if (line == NULL || PyList_Append(lines, line) < 0) {
-            Py_XDECREF(line);
+        if (append_line(lines, text, start, i, short_max) < 0) {
             Py_DECREF(lines);
             return NULL;
         }
-        Py_DECREF(line);
         if (i == length) {
             break;
         }
@@ -75,13 +183,10 @@ page_lines(PyObject *text)
             run++;
         }
         if (run - i >= 3) {
-            PyObject *feeds = PyUnicode_Substring(text, i + 2, run);
-            if (feeds == NULL || PyList_Append(lines, feeds) < 0) {
-                Py_XDECREF(feeds);
+            if (append_line(lines, text, i + 2, run, short_max) < 0) {
                 Py_DECREF(lines);
                 return NULL;
             }
-            Py_DECREF(feeds);
             start = run;
         } else {
             start = i + 1;
@@ -216,7 +321,7 @@ classify_page(PyObject *const *args, int keep_seen)
         return NULL;
     }
     PyObject *texts = NULL, *lines = NULL, *filled = NULL, *seen = NULL, *result = NULL;
-    if ((texts = page_lines(args[0])) == NULL) {
+    if ((texts = page_lines(args[0], short_max)) == NULL) {
         goto done;
     }
     Py_ssize_t n = PyList_GET_SIZE(texts);
