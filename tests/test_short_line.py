@@ -88,6 +88,10 @@ def _check(line: str, matcher: lines.PhraseMatcher | None = None) -> Line | None
 @example("الرئيسية » أخبار")
 @example("- 0 تعليقات")
 @example("© 2024 جميع الحقوق محفوظة")
+@example("تسجيل الوصول: بعد 14:00")  # chrome words, but a time of day: content
+@example("تسجيل الدخول ١٤:٠٠")  # a time in Arabic-Indic digits
+@example("تسجيل الدخول 14:0")  # no time: one digit after the colon
+@example("تسجيل الدخول :00")  # no time: no digit before the colon
 def test_short_line_is_classify_or_none(line: str) -> None:
     _check(line)
     _check(line, LEARNED)
@@ -104,6 +108,7 @@ def test_short_line_is_classify_or_none_on_noise(line: str) -> None:
     "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.",  # prose: a sentence of 9 words or more
     "كلمة " * 30,  # prose: 25 spaces or more
     "شاركنا بتعليقك على الخبر :",  # chrome by its words
+    "تسجيل الوصول: بعد 14:00",  # chrome words, but a time of day: content
     "بالتعليقات والمشاركات",  # chrome words with clitics
     "في الختام أكد الطرفان على أهمية تبادل الخبرات",  # starts with a word a line-start phrase starts with
     "«الانتقالي الجنوبي» يعقد أولى جلساته",  # a trail mark, but no breadcrumb

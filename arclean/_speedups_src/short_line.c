@@ -470,9 +470,24 @@ chrome_counts(const How *how, PyObject *words, Py_ssize_t *chrome, Py_ssize_t *f
 
 static PyObject *split_words(PyObject *key);
 
+/* Does the text tell a time of day (lines.CLOCK_TIME: a digit, a colon, two digits)? */
+static int
+holds_clock_time(PyObject *text)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = PyUnicode_FindChar(text, ':', 0, length, 1); i > 0 && i + 2 < length;
+         i = PyUnicode_FindChar(text, ':', i + 1, length, 1)) {
+        if (is_decimal_digit(PyUnicode_READ_CHAR(text, i - 1)) && is_decimal_digit(PyUnicode_READ_CHAR(text, i + 1))
+            && is_decimal_digit(PyUnicode_READ_CHAR(text, i + 2))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The line's kind by its n words (the skeleton's), as classify ends: content of more
  * than tail_words words; else chrome when lines.chrome_share finds its words chrome
- * enough, with the counts kept in the Line.  The words are split out only here, where
+ * enough (and the line tells no time of day), with the counts kept in the Line.  The words are split out only here, where
  * each is read. */
 static PyObject *
 by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssize_t n, Py_ssize_t end)
@@ -488,7 +503,8 @@ by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssi
         return NULL;
     }
     if (chrome && n <= how->chrome_words && count_spaces(text, 0, PyUnicode_GET_LENGTH(text)) <= how->share_spaces
-        && !(end > 0 && PyUnicode_READ_CHAR(text, end - 1) == '.') && (chrome + filler) * 10 >= n * 7) {
+        && !(end > 0 && PyUnicode_READ_CHAR(text, end - 1) == '.') && (chrome + filler) * 10 >= n * 7
+        && !holds_clock_time(text)) {
         PyObject *evidence = PyUnicode_FromFormat("chrome words: %zd of %zd", chrome, n);
         PyObject *line = evidence == NULL ? NULL : new_line(how, text, how->chrome_kind, folded, key, 0, evidence, chrome, filler);
         Py_XDECREF(evidence);

@@ -38,6 +38,9 @@ COUNTER_MARKS = ("-", "*", "•")
 #: (``3. التوريد المشترك``, ``2) التعليقات والردود``, ``1- المقدمة``).  Content, as a bulleted item
 #: is: no counter, and its number is no filler word that makes a line of one chrome word chrome.
 NUMBERED_ITEM = re.compile(r"\d{1,3}[.)\-\u2013]\s")
+#: A time of day (``14:00``, ``9:30``): a line that holds one is not chrome by its words
+#: (:func:`chrome_share`; the compiled core's ``holds_clock_time``).
+CLOCK_TIME = re.compile(r"\d:\d\d")
 #: The separators of a breadcrumb trail (``الرئيسية » أخبار``).
 TRAIL_MARKS = "»>›/|\\"
 #: A phrase that ends a line after a glued badge: three words at least, after two at most.
@@ -352,14 +355,18 @@ def is_counter(line: str, key: str | None = None) -> bool:
 def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     """Why a short line reads as page chrome by its words, or None: most of its
     words are chrome words (``شاركنا بتعليقك على الخبر :``, ``whatsapp icon
-    facebook icon``), the rest function words and numbers.
+    facebook icon``), the rest function words and numbers.  A line that tells a
+    time of day is a fact, not chrome, whatever its words (a hotel's ``تسجيل الوصول:
+    بعد 14:00``, its check-in, where ``تسجيل`` is a menu's "sign up").
 
     >>> chrome_share("شاركنا بتعليقك على الخبر :")
     'chrome words: 3 of 4'
     >>> chrome_share("شارك في المؤتمر وزير الخارجية") is None
     True
+    >>> chrome_share("تسجيل الوصول: بعد 14:00"), chrome_share("تسجيل الوصول: بعد 14 00")
+    (None, 'chrome words: 1 of 5')
     """
-    if line.count(" ") > MAX_SHARE_SPACES or line.rstrip().endswith("."):
+    if line.count(" ") > MAX_SHARE_SPACES or line.rstrip().endswith(".") or CLOCK_TIME.search(line):
         return None
     if words is None:
         words = skeleton(line).split()
