@@ -88,10 +88,16 @@ def _check(line: str, matcher: lines.PhraseMatcher | None = None) -> Line | None
 @example("الرئيسية » أخبار")
 @example("- 0 تعليقات")
 @example("© 2024 جميع الحقوق محفوظة")
-@example("تسجيل الوصول: بعد 14:00")  # chrome words, but a time of day: content
-@example("تسجيل الدخول ١٤:٠٠")  # a time in Arabic-Indic digits
-@example("تسجيل الدخول 14:0")  # no time: one digit after the colon
-@example("تسجيل الدخول :00")  # no time: no digit before the colon
+@example("تسجيل الوصول: بعد 14:00")  # chrome words, but a field that tells a time of day: content
+@example("تسجيل الدخول: ١٤:٠٠")  # a time in Arabic-Indic digits
+@example("تسجيل الدخول :  14:00")  # spaces before the label's colon
+@example("تسجيل الدخول 14:00")  # a time, but no label: chrome
+@example("14:00 تسجيل الدخول:")  # the time before the label
+@example("تسجيل الدخول: 14:0")  # no time: one digit after the colon
+@example("تسجيل الدخول: :00")  # no time: no digit before the colon
+@example("تسجيل 1:14:00")  # a digit before the first colon: no label
+@example("تسجيل الدخول الآن بعد 14:00")  # five words and more (no counter's look: decided in C), no label: chrome
+@example("تسجيل الدخول 1: بعد 14:00")  # a number's colon is no label's: chrome
 def test_short_line_is_classify_or_none(line: str) -> None:
     _check(line)
     _check(line, LEARNED)

@@ -470,25 +470,34 @@ chrome_counts(const How *how, PyObject *words, Py_ssize_t *chrome, Py_ssize_t *f
 
 static PyObject *split_words(PyObject *key);
 
-/* Does the text tell a time of day (lines.CLOCK_TIME: a digit, a colon, two digits)? */
+/* Does the text hold a field that tells a time of day (lines.CLOCK_FIELD): a colon after a
+ * character that is neither a digit nor a space (spaces may stand between them), then a
+ * time, a digit, a colon and two digits? */
 static int
-holds_clock_time(PyObject *text)
+holds_clock_field(PyObject *text)
 {
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    for (Py_ssize_t i = PyUnicode_FindChar(text, ':', 0, length, 1); i > 0 && i + 2 < length;
-         i = PyUnicode_FindChar(text, ':', i + 1, length, 1)) {
-        if (is_decimal_digit(PyUnicode_READ_CHAR(text, i - 1)) && is_decimal_digit(PyUnicode_READ_CHAR(text, i + 1))
-            && is_decimal_digit(PyUnicode_READ_CHAR(text, i + 2))) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int labelled = 0;
+    for (Py_ssize_t i = PyUnicode_FindChar(text, ':', 0, length, 1); i >= 0; i = PyUnicode_FindChar(text, ':', i + 1, length, 1)) {
+        if (labelled && i > 0 && i + 2 < length && is_decimal_digit(PyUnicode_READ(kind, data, i - 1))
+            && is_decimal_digit(PyUnicode_READ(kind, data, i + 1)) && is_decimal_digit(PyUnicode_READ(kind, data, i + 2))) {
             return 1;
         }
+        Py_ssize_t j = i - 1;
+        while (j >= 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j))) {
+            j--;
+        }
+        labelled = labelled || (j >= 0 && !is_decimal_digit(PyUnicode_READ(kind, data, j)));
     }
     return 0;
 }
 
 /* The line's kind by its n words (the skeleton's), as classify ends: content of more
  * than tail_words words; else chrome when lines.chrome_share finds its words chrome
- * enough (and the line tells no time of day), with the counts kept in the Line.  The words are split out only here, where
- * each is read. */
+ * enough (and the line holds no field that tells a time of day), with the counts kept
+ * in the Line.  The words are split out only here, where each is read. */
 static PyObject *
 by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssize_t n, Py_ssize_t end)
 {
@@ -504,7 +513,7 @@ by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssi
     }
     if (chrome && n <= how->chrome_words && count_spaces(text, 0, PyUnicode_GET_LENGTH(text)) <= how->share_spaces
         && !(end > 0 && PyUnicode_READ_CHAR(text, end - 1) == '.') && (chrome + filler) * 10 >= n * 7
-        && !holds_clock_time(text)) {
+        && !holds_clock_field(text)) {
         PyObject *evidence = PyUnicode_FromFormat("chrome words: %zd of %zd", chrome, n);
         PyObject *line = evidence == NULL ? NULL : new_line(how, text, how->chrome_kind, folded, key, 0, evidence, chrome, filler);
         Py_XDECREF(evidence);

@@ -30,7 +30,7 @@ from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import ends_sentence
 from .cards import CARD_FIELD, JOINED_LABELS, card_lines, field_of, may_open_a_card
-from .lines import CLOCK_TIME, MAX_POST_BYLINE_WORDS, function_words, is_post_byline, is_poster_mark, is_poster_name, listed
+from .lines import CLOCK_FIELD, MAX_POST_BYLINE_WORDS, function_words, is_post_byline, is_poster_mark, is_poster_name, listed
 from .page import (
     BLANK,
     CHROME,
@@ -471,7 +471,7 @@ def _judge_tail_words(page: Page) -> Page:
 def _is_tail_chrome(line: Line) -> bool:
     """A line of content the tail makes chrome: three words or more, no sentence, 60 % chrome or
     function words (numbers too), and no forum post's dated header, mostly numbers as it is, nor
-    any other line that tells a time of day (a hotel's ``تسجيل الوصول: بعد 14:00``: a fact)."""
+    a field that tells a time of day (a hotel's ``تسجيل الوصول: بعد 14:00``: a fact)."""
     return bool(
         line.chrome_count
         and line.guard is None
@@ -479,8 +479,8 @@ def _is_tail_chrome(line: Line) -> bool:
         and line.words >= _MIN_TAIL_CHROME_WORDS
         and not line.text.rstrip().endswith(".")
         and (line.chrome_count + line.filler_count) * 10 >= line.words * 6
-        and not CLOCK_TIME.search(line.text)  # a post's dated header too (قديم 22-12-2005, 02:20 PM المشاركة 2)
-        and not is_post_byline(line.text, line.key)
+        and not CLOCK_FIELD.search(line.text)
+        and not is_post_byline(line.text, line.key)  # a post's dated header (قديم 22-12-2005, 02:20 PM المشاركة 2)
     )
 
 

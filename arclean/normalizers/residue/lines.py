@@ -38,9 +38,10 @@ COUNTER_MARKS = ("-", "*", "•")
 #: (``3. التوريد المشترك``, ``2) التعليقات والردود``, ``1- المقدمة``).  Content, as a bulleted item
 #: is: no counter, and its number is no filler word that makes a line of one chrome word chrome.
 NUMBERED_ITEM = re.compile(r"\d{1,3}[.)\-\u2013]\s")
-#: A time of day (``14:00``, ``9:30``): a line that holds one is not chrome by its words
-#: (:func:`chrome_share`; the compiled core's ``holds_clock_time``).
-CLOCK_TIME = re.compile(r"\d:\d\d")
+#: A field that tells a time of day: a label, a colon, then a time (``تسجيل الوصول: بعد 14:00``):
+#: a line that holds one is not chrome by its words (:func:`chrome_share`; the compiled core's
+#: ``holds_clock_field``).  A time alone is no field (a video's length in a widget: ``تعليقات • 2:04``).
+CLOCK_FIELD = re.compile(r"[^\d\s]\s*:.*\d:\d\d")
 #: The separators of a breadcrumb trail (``الرئيسية » أخبار``).
 TRAIL_MARKS = "»>›/|\\"
 #: A phrase that ends a line after a glued badge: three words at least, after two at most.
@@ -355,7 +356,7 @@ def is_counter(line: str, key: str | None = None) -> bool:
 def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     """Why a short line reads as page chrome by its words, or None: most of its
     words are chrome words (``شاركنا بتعليقك على الخبر :``, ``whatsapp icon
-    facebook icon``), the rest function words and numbers.  A line that tells a
+    facebook icon``), the rest function words and numbers.  A field that tells a
     time of day is a fact, not chrome, whatever its words (a hotel's ``تسجيل الوصول:
     بعد 14:00``, its check-in, where ``تسجيل`` is a menu's "sign up").
 
@@ -363,10 +364,10 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     'chrome words: 3 of 4'
     >>> chrome_share("شارك في المؤتمر وزير الخارجية") is None
     True
-    >>> chrome_share("تسجيل الوصول: بعد 14:00"), chrome_share("تسجيل الوصول: بعد 14 00")
-    (None, 'chrome words: 1 of 5')
+    >>> chrome_share("تسجيل الوصول: بعد 14:00"), chrome_share("تسجيل الوصول: بعد 14 00"), chrome_share("تعليقات • 2:04")
+    (None, 'chrome words: 1 of 5', 'chrome words: 1 of 3')
     """
-    if line.count(" ") > MAX_SHARE_SPACES or line.rstrip().endswith(".") or CLOCK_TIME.search(line):
+    if line.count(" ") > MAX_SHARE_SPACES or line.rstrip().endswith(".") or CLOCK_FIELD.search(line):
         return None
     if words is None:
         words = skeleton(line).split()
