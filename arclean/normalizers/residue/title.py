@@ -593,7 +593,9 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             break
         doubled = doubles and is_doubled(title, line)
         if doubled or is_near_duplicate(title, line):
-            if (doubled or not after_chrome or residue_between) and (between is None or not _sung_again(page, title_index, index, between)):
+            if ((doubled or not after_chrome or residue_between)
+                    and (between is None or not _sung_again(page, title_index, index, between))
+                    and (doubled or not _parallel_verse(page, title_index, index))):
                 copies.append(index)
             continue
         if line.prose:
@@ -634,6 +636,34 @@ def _sung_again(page: Page, title: int, copy: int, between: Line) -> bool:
 
 #: Verses under a couplet said again, at least, for the text to go on in verses.
 _VERSES_AFTER = 2
+
+
+def _parallel_verse(page: Page, title: int, copy: int) -> bool:
+    """Is a title's near-duplicate a poem's next verse, built as the one before it with a word
+    changed (``إليَّ ياصغار نغنِّ للمطرْ`` then ``إليَّ ياصغار نغنِّ للبشرْ``): right under it
+    (no blank line between), both verses (:func:`is_verse`) of as many words but not the same, and
+    the text goes on in verses under it (:data:`_VERSES_AFTER` more)?  A headline printed twice
+    with a word changed has a blank line, a date, a byline or prose under or between its copies.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("إليَّ ياصغار نغنِّ للمطرْ\\nإليَّ ياصغار نغنِّ للبشرْ\\nمن قلبنا الصغير\\nمن ساعدٍ يُديرْ")
+    >>> _parallel_verse(page, 0, 1), find_title(page)
+    (True, (0, []))
+    >>> _parallel_verse(analyze(page.text.replace("\\n", "\\n\\n", 1)), 0, 2)  # a blank line between: a copy
+    False
+    """
+    lines = page.lines
+    first, second = lines[title], lines[copy]
+    if (copy != title + 1 or first.words != second.words or first.key == second.key
+            or not (is_verse(first) and is_verse(second))):
+        return False
+    after = copy
+    for _ in range(_VERSES_AFTER):
+        below = page.neighbour(after, 1)
+        if below is None or not is_verse(lines[below]):
+            return False
+        after = below
+    return True
 
 
 def is_verse(line: Line) -> bool:
