@@ -522,8 +522,12 @@ def _between_chrome(page: Page, above: int | None, below: int | None, run: list[
     """Do chrome lines stand right above and below the run, and is the run no post?  On a
     forum's page, a run under a poster card's count or name line with a line of three words
     or more is a post of a line or two, where a card's own labels (``الأوسمة``, ``عضو فعال``)
-    are a word or two."""
+    are a word or two.  Two masthead credits make nothing between them chrome: a name under a
+    credit is the masthead judgement's (:func:`_judge_masthead_names`, in the page's head), and
+    a list of credits elsewhere is a board's, the text of a company's page."""
     if above is None or below is None or not _is_chrome(page.lines[above]) or not _is_chrome(page.lines[below]):
+        return False
+    if page.lines[above].kind is _MASTHEAD and page.lines[below].kind is _MASTHEAD:
         return False
     return not (page.forum and is_card_mark(page.lines[above]) and any(page.lines[m].words >= _MIN_POST_WORDS for m in run))
 
