@@ -625,24 +625,32 @@ def _sung_again(page: Page, title: int, copy: int, between: Line) -> bool:
     """
     if not is_verse(between) or not is_verse(page.lines[title]):
         return False
-    after = copy
-    for looked in range(_VERSES_AFTER + 1):
-        below = page.neighbour(after, 1)
-        if below is None or not is_verse(page.lines[below]) or (looked == 0 and page.lines[below].key != between.key):
-            return False
-        after = below
-    return True
+    below = page.neighbour(copy, 1)
+    if below is None or not is_verse(page.lines[below]) or page.lines[below].key != between.key:
+        return False
+    return _verses_under(page, below)
 
 
 #: Verses under a couplet said again, at least, for the text to go on in verses.
 _VERSES_AFTER = 2
 
 
+def _verses_under(page: Page, index: int) -> bool:
+    """Does the text go on in verses under the line: :data:`_VERSES_AFTER` verses (:func:`is_verse`)
+    right under it?"""
+    for _ in range(_VERSES_AFTER):
+        below = page.neighbour(index, 1)
+        if below is None or not is_verse(page.lines[below]):
+            return False
+        index = below
+    return True
+
+
 def _parallel_verse(page: Page, title: int, copy: int) -> bool:
     """Is a title's near-duplicate a poem's next verse, built as the one before it with a word
     changed (``إليَّ ياصغار نغنِّ للمطرْ`` then ``إليَّ ياصغار نغنِّ للبشرْ``): right under it
     (no blank line between), both verses (:func:`is_verse`) of as many words but not the same, and
-    the text goes on in verses under it (:data:`_VERSES_AFTER` more)?  A headline printed twice
+    the text goes on in verses under it (:func:`_verses_under`)?  A headline printed twice
     with a word changed has a blank line, a date, a byline or prose under or between its copies.
 
     >>> from arclean.normalizers.residue.analysis import analyze
@@ -652,18 +660,11 @@ def _parallel_verse(page: Page, title: int, copy: int) -> bool:
     >>> _parallel_verse(analyze(page.text.replace("\\n", "\\n\\n", 1)), 0, 2)  # a blank line between: a copy
     False
     """
-    lines = page.lines
-    first, second = lines[title], lines[copy]
+    first, second = page.lines[title], page.lines[copy]
     if (copy != title + 1 or first.words != second.words or first.key == second.key
             or not (is_verse(first) and is_verse(second))):
         return False
-    after = copy
-    for _ in range(_VERSES_AFTER):
-        below = page.neighbour(after, 1)
-        if below is None or not is_verse(lines[below]):
-            return False
-        after = below
-    return True
+    return _verses_under(page, copy)
 
 
 def is_verse(line: Line) -> bool:
