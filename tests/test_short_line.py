@@ -98,9 +98,32 @@ def _check(line: str, matcher: lines.PhraseMatcher | None = None) -> Line | None
 @example("تسجيل 1:14:00")  # a digit before the first colon: no label
 @example("تسجيل الدخول الآن بعد 14:00")  # five words and more (no counter's look: decided in C), no label: chrome
 @example("تسجيل الدخول 1: بعد 14:00")  # a number's colon is no label's: chrome
+@example("شارك تقييمك على فيسبوك وتويتر: 4/5")  # chrome words, but a field that tells a score: content
+@example("شارك تقييمك على فيسبوك وتويتر: 4.5 / 10 ")  # a decimal mark, spaces around the slash and after
+@example("شارك تقييمك على فيسبوك وتويتر: ٤/٥")  # a score in Arabic-Indic digits
+@example("شارك تقييمك على فيسبوك وتويتر: 4/7")  # no scale of marks: chrome
+@example("شارك تقييمك على فيسبوك وتويتر: 4/5 صوت")  # words after the mark: chrome
+@example("شارك تقييمك على فيسبوك وتويتر 4/5")  # no label: chrome
+@example("شارك تقييمك على فيسبوك وتويتر: 1234/5")  # a mark of four digits: chrome
+@example("شارك تقييمك على فيسبوك وتويتر: 4.567/5")  # three decimals: chrome
+@example("شارك تقييمك على فيسبوك وتويتر: .5/5")  # no digit before the point: chrome
+@example("شارك تقييمك على فيسبوك وتويتر 1: 4/5")  # a number's colon is no label's: chrome
+@example("شارك تقييمك على فيسبوك وتويتر: 17,5/20")  # a decimal comma, marks out of 20
+@example("شارك تقييمك على فيسبوك وتويتر. 😅")  # a full stop, an emoji after it: a sentence, content
+@example("شارك تقييمك على فيسبوك وتويتر.\u200d\ufe0f ✅ ")  # joiners and a check mark after the full stop
+@example("شارك تقييمك على فيسبوك وتويتر 😅")  # an emoji, no full stop: chrome
 def test_short_line_is_classify_or_none(line: str) -> None:
     _check(line)
     _check(line, LEARNED)
+
+
+@given(st.sampled_from(["", ":", " : ", " 1:", "،:"]),
+       st.text(alphabet="0123456789٠٤٥ .,/:", max_size=9),
+       st.sampled_from(["", " ", ".", ". 😅", "😅", "\u200d", " x"]))
+def test_short_line_reads_fields_and_full_stops_as_classify_does(label: str, value: str, end: str) -> None:
+    """A line of chrome words (five: decided in C) ending with what may be a field's score or
+    time, or a full stop with pictographs after it: the compiled core decides it, as Python."""
+    assert _check("شارك تقييمك على فيسبوك وتويتر" + label + value + end) is not None
 
 
 @given(st.text(max_size=60))

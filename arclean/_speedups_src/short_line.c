@@ -474,11 +474,8 @@ static PyObject *split_words(PyObject *key);
  * character that is neither a digit nor a space (spaces may stand between them), then a
  * time, a digit, a colon and two digits? */
 static int
-holds_clock_field(PyObject *text)
+holds_clock_field(PyObject *text, Py_ssize_t length, int kind, const void *data)
 {
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
     int labelled = 0;
     for (Py_ssize_t i = PyUnicode_FindChar(text, ':', 0, length, 1); i >= 0; i = PyUnicode_FindChar(text, ':', i + 1, length, 1)) {
         if (labelled && i > 0 && i + 2 < length && is_decimal_digit(PyUnicode_READ(kind, data, i - 1))
@@ -494,9 +491,113 @@ holds_clock_field(PyObject *text)
     return 0;
 }
 
+/* The start of the run of decimal digits that ends right before ``end`` (``end`` when none). */
+static Py_ssize_t
+digits_before(int kind, const void *data, Py_ssize_t end)
+{
+    while (end > 0 && is_decimal_digit(PyUnicode_READ(kind, data, end - 1))) {
+        end--;
+    }
+    return end;
+}
+
+/* The last position before ``end`` that is no white space, read backwards (-1 when none). */
+static Py_ssize_t
+skip_spaces_back(int kind, const void *data, Py_ssize_t end)
+{
+    Py_ssize_t j = end - 1;
+    while (j >= 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j))) {
+        j--;
+    }
+    return j;
+}
+
+/* Does the text end with a field that tells a score (lines.SCORE_FIELD), read from its end:
+ * white space, one to three digits worth 5, 10, 20 or 100, a slash (spaces around it), a mark
+ * of one to three digits (with a decimal point or comma and one or two digits more), a colon
+ * right before the mark or spaces before it, and before the colon (spaces between) a character
+ * that is neither a digit nor a space? */
+static int
+holds_score_field(Py_ssize_t length, int kind, const void *data)
+{
+    Py_ssize_t end = skip_spaces_back(kind, data, length) + 1;
+    Py_ssize_t start = digits_before(kind, data, end);
+    if (start == end || end - start > 3) {
+        return 0;
+    }
+    long scale = 0;
+    for (Py_ssize_t i = start; i < end; i++) {
+        scale = scale * 10 + Py_UNICODE_TODECIMAL(PyUnicode_READ(kind, data, i));
+    }
+    if (scale != 5 && scale != 10 && scale != 20 && scale != 100) {
+        return 0;
+    }
+    Py_ssize_t j = skip_spaces_back(kind, data, start);
+    if (j < 0 || PyUnicode_READ(kind, data, j) != '/') {
+        return 0;
+    }
+    end = skip_spaces_back(kind, data, j) + 1;
+    start = digits_before(kind, data, end);
+    if (start == end) {
+        return 0;
+    }
+    if (start > 0 && end - start <= 2) {  /* a decimal part, after its point or comma */
+        Py_UCS4 point = PyUnicode_READ(kind, data, start - 1);
+        Py_ssize_t whole = start - 1;
+        Py_ssize_t first = digits_before(kind, data, whole);
+        if ((point == '.' || point == ',') && first < whole) {
+            start = first, end = whole;
+        }
+    }
+    if (end - start > 3) {
+        return 0;
+    }
+    j = skip_spaces_back(kind, data, start);
+    if (j < 0 || PyUnicode_READ(kind, data, j) != ':') {
+        return 0;
+    }
+    j = skip_spaces_back(kind, data, j);
+    return j >= 0 && !is_decimal_digit(PyUnicode_READ(kind, data, j));
+}
+
+/* An emoji's code point, or the joiner and variation selector that build them (lines._is_pictograph). */
+static int
+is_pictograph(Py_UCS4 ch)
+{
+    return (ch >= 0x2600 && ch <= 0x27BF) || (ch >= 0x2B00 && ch <= 0x2BFF) || (ch >= 0x1F000 && ch <= 0x1FAFF)
+           || ch == 0x200D || ch == 0xFE0F;
+}
+
+/* Do the text's first ``end`` characters end with a period, white space or pictographs
+ * after it (lines.ends_with_period)? */
+static int
+ends_with_period(PyObject *text, Py_ssize_t end)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (end > 0) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, end - 1);
+        if (!Py_UNICODE_ISSPACE(ch) && !is_pictograph(ch)) {
+            return ch == '.';
+        }
+        end--;
+    }
+    return 0;
+}
+
+/* Does the text hold a field that tells a fact, a time of day or a score (lines.holds_fact_field)? */
+static int
+holds_fact_field(PyObject *text)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    return holds_clock_field(text, length, kind, data) || holds_score_field(length, kind, data);
+}
+
 /* The line's kind by its n words (the skeleton's), as classify ends: content of more
  * than tail_words words; else chrome when lines.chrome_share finds its words chrome
- * enough (and the line holds no field that tells a time of day), with the counts kept
+ * enough (and the line holds no field that tells a time of day or a score), with the counts kept
  * in the Line.  The words are split out only here, where each is read. */
 static PyObject *
 by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssize_t n, Py_ssize_t end)
@@ -512,8 +613,8 @@ by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssi
         return NULL;
     }
     if (chrome && n <= how->chrome_words && count_spaces(text, 0, PyUnicode_GET_LENGTH(text)) <= how->share_spaces
-        && !(end > 0 && PyUnicode_READ_CHAR(text, end - 1) == '.') && (chrome + filler) * 10 >= n * 7
-        && !holds_clock_field(text)) {
+        && !ends_with_period(text, end) && (chrome + filler) * 10 >= n * 7
+        && !holds_fact_field(text)) {
         PyObject *evidence = PyUnicode_FromFormat("chrome words: %zd of %zd", chrome, n);
         PyObject *line = evidence == NULL ? NULL : new_line(how, text, how->chrome_kind, folded, key, 0, evidence, chrome, filler);
         Py_XDECREF(evidence);

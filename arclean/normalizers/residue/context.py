@@ -30,7 +30,16 @@ from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import ends_sentence
 from .cards import CARD_FIELD, JOINED_LABELS, card_lines, field_of, may_open_a_card
-from .lines import CLOCK_FIELD, MAX_POST_BYLINE_WORDS, function_words, is_post_byline, is_poster_mark, is_poster_name, listed
+from .lines import (
+    MAX_POST_BYLINE_WORDS,
+    ends_with_period,
+    function_words,
+    holds_fact_field,
+    is_post_byline,
+    is_poster_mark,
+    is_poster_name,
+    listed,
+)
 from .page import (
     BLANK,
     CHROME,
@@ -471,15 +480,16 @@ def _judge_tail_words(page: Page) -> Page:
 def _is_tail_chrome(line: Line) -> bool:
     """A line of content the tail makes chrome: three words or more, no sentence, 60 % chrome or
     function words (numbers too), and no forum post's dated header, mostly numbers as it is, nor
-    a field that tells a time of day (a hotel's ``تسجيل الوصول: بعد 14:00``: a fact)."""
+    a field that tells a time of day or a score (a hotel's ``تسجيل الوصول: بعد 14:00``, a
+    review's ``التقييم بالنجوم: 4/5``: facts)."""
     return bool(
         line.chrome_count
         and line.guard is None
         and not line.prose
         and line.words >= _MIN_TAIL_CHROME_WORDS
-        and not line.text.rstrip().endswith(".")
+        and not ends_with_period(line.text)
         and (line.chrome_count + line.filler_count) * 10 >= line.words * 6
-        and not CLOCK_FIELD.search(line.text)
+        and not holds_fact_field(line.text)
         and not is_post_byline(line.text, line.key)  # a post's dated header (قديم 22-12-2005, 02:20 PM المشاركة 2)
     )
 
@@ -524,10 +534,13 @@ def _between_chrome(page: Page, above: int | None, below: int | None, run: list[
     or more is a post of a line or two, where a card's own labels (``الأوسمة``, ``عضو فعال``)
     are a word or two.  Two masthead credits make nothing between them chrome: a name under a
     credit is the masthead judgement's (:func:`_judge_masthead_names`, in the page's head), and
-    a list of credits elsewhere is a board's, the text of a company's page."""
+    a list of credits elsewhere is a board's, the text of a company's page.  Nor do two ad slots:
+    an ad's label tells of the ad alone, and a theme prints its slots around the article's own
+    lines (its category, ``banner`` then ``اقتصاد`` then ``banner``)."""
     if above is None or below is None or not _is_chrome(page.lines[above]) or not _is_chrome(page.lines[below]):
         return False
-    if page.lines[above].kind is _MASTHEAD and page.lines[below].kind is _MASTHEAD:
+    kind = page.lines[above].kind
+    if kind is page.lines[below].kind and kind in _NO_EVIDENCE_AROUND:
         return False
     return not (page.forum and is_card_mark(page.lines[above]) and any(page.lines[m].words >= _MIN_POST_WORDS for m in run))
 
@@ -809,6 +822,9 @@ MIN_MASTHEAD_CREDITS = 2
 #: A name under a masthead's credit: at most this many words (``د. وجدى زين الدين``).
 _MAX_CREDITED_NAME_WORDS = 4
 _MASTHEAD = Kind.MASTHEAD
+#: Kinds of which two make no line between them chrome (:func:`_between_chrome`): a masthead's
+#: credits, ad slots.
+_NO_EVIDENCE_AROUND = frozenset({Kind.MASTHEAD, Kind.AD})
 
 
 def _judge_masthead_names(page: Page) -> Page:

@@ -38,10 +38,50 @@ COUNTER_MARKS = ("-", "*", "•")
 #: (``3. التوريد المشترك``, ``2) التعليقات والردود``, ``1- المقدمة``).  Content, as a bulleted item
 #: is: no counter, and its number is no filler word that makes a line of one chrome word chrome.
 NUMBERED_ITEM = re.compile(r"\d{1,3}[.)\-\u2013]\s")
-#: A field that tells a time of day: a label, a colon, then a time (``تسجيل الوصول: بعد 14:00``):
-#: a line that holds one is not chrome by its words (:func:`chrome_share`; the compiled core's
-#: ``holds_clock_field``).  A time alone is no field (a video's length in a widget: ``تعليقات • 2:04``).
+#: A field that tells a time of day: a label, a colon, then a time (``تسجيل الوصول: بعد 14:00``).
+#: A time alone is no field (a video's length in a widget: ``تعليقات • 2:04``).
 CLOCK_FIELD = re.compile(r"[^\d\s]\s*:.*\d:\d\d")
+#: A field that ends with a score: a label, a colon, then a mark out of 5, 10, 20 or 100 and
+#: nothing after it (a review's ``التقييم بالنجوم: 4/5``, a pupil's ``الدرجة: 17.5/20``).  A
+#: rating widget counts its votes after the mark (``التقييم: 4.5/5 (120 صوتا)``).
+SCORE_FIELD = re.compile(r"[^\d\s]\s*:\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(\d{1,3})\s*$")
+_SCALES = frozenset({5, 10, 20, 100})
+
+
+def ends_with_period(text: str) -> bool:
+    """Does the line end a sentence with a period, white space or pictographs after it
+    (``شاركونا. 😅``: an emoji after the last mark leaves a sentence a sentence)?  The
+    compiled core's ``ends_with_period`` reads the same.
+
+    >>> ends_with_period("شاركونا. 😅"), ends_with_period("شاركونا 😅"), ends_with_period("شاركونا.")
+    (True, False, True)
+    """
+    end = len(text)
+    while end and (text[end - 1].isspace() or _is_pictograph(ord(text[end - 1]))):
+        end -= 1
+    return end > 0 and text[end - 1] == "."
+
+
+def _is_pictograph(code: int) -> bool:
+    """An emoji's code point, or the joiner and variation selector that build them."""
+    return (0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF or 0x1F000 <= code <= 0x1FAFF
+            or code == 0x200D or code == 0xFE0F)
+
+
+def holds_fact_field(text: str) -> bool:
+    """Does the line hold a field that tells a fact, a time of day (:data:`CLOCK_FIELD`) or
+    a score (:data:`SCORE_FIELD`)?  Such a line is not chrome by its words
+    (:func:`chrome_share`, the tail's judgement; the compiled core's ``holds_fact_field``).
+
+    >>> holds_fact_field("تسجيل الوصول: بعد 14:00"), holds_fact_field("التقييم بالنجوم: 4/5 ")
+    (True, True)
+    >>> holds_fact_field("تعليقات • 2:04"), holds_fact_field("التقييم: 4/7"), holds_fact_field("التقييم: 4.5/5 (120 صوتا)")
+    (False, False, False)
+    """
+    if CLOCK_FIELD.search(text):
+        return True
+    score = SCORE_FIELD.search(text)
+    return score is not None and int(score.group(1)) in _SCALES
 #: The separators of a breadcrumb trail (``الرئيسية » أخبار``).
 TRAIL_MARKS = "»>›/|\\"
 #: A phrase that ends a line after a glued badge: three words at least, after two at most.
@@ -357,8 +397,9 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     """Why a short line reads as page chrome by its words, or None: most of its
     words are chrome words (``شاركنا بتعليقك على الخبر :``, ``whatsapp icon
     facebook icon``), the rest function words and numbers.  A field that tells a
-    time of day is a fact, not chrome, whatever its words (a hotel's ``تسجيل الوصول:
-    بعد 14:00``, its check-in, where ``تسجيل`` is a menu's "sign up").
+    time of day or a score is a fact, not chrome, whatever its words (a hotel's
+    ``تسجيل الوصول: بعد 14:00``, its check-in, where ``تسجيل`` is a menu's "sign up";
+    a review's ``التقييم بالنجوم: 4/5``, :func:`holds_fact_field`).
 
     >>> chrome_share("شاركنا بتعليقك على الخبر :")
     'chrome words: 3 of 4'
@@ -367,7 +408,7 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     >>> chrome_share("تسجيل الوصول: بعد 14:00"), chrome_share("تسجيل الوصول: بعد 14 00"), chrome_share("تعليقات • 2:04")
     (None, 'chrome words: 1 of 5', 'chrome words: 1 of 3')
     """
-    if line.count(" ") > MAX_SHARE_SPACES or line.rstrip().endswith(".") or CLOCK_FIELD.search(line):
+    if line.count(" ") > MAX_SHARE_SPACES or ends_with_period(line) or holds_fact_field(line):
         return None
     if words is None:
         words = skeleton(line).split()
