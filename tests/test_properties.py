@@ -212,6 +212,21 @@ def test_ad_label_anywhere_is_removed(document: str, label: str, gap: str, data:
     assert arclean.clean(page) == document
 
 
+#: A template's tokens left in a page: shortcodes with an underscore, names in braces, SEO plugins' variables.
+_NAME = st.from_regex(r"[a-z]{1,6}(_[a-z0-9]{1,4}){1,2}", fullmatch=True)
+TEMPLATE_TOKENS = st.one_of(
+    st.builds("[{}]".format, _NAME), st.builds("[/{}]".format, _NAME), st.builds("{{{}}}".format, _NAME),
+    st.builds("{{{{ {} }}}}".format, _NAME), st.builds("%%{}%%".format, st.from_regex(r"[a-z_]{2,9}", fullmatch=True)),
+)
+
+
+@given(clean_document(), TEMPLATE_TOKENS, TEMPLATE_TOKENS, st.sampled_from(["\n", "\n\n"]))
+def test_template_tokens_at_the_edges_are_removed(document: str, head: str, tail: str, gap: str) -> None:
+    """A template's tokens left on lines of their own above the title and under the last
+    paragraph (an autoblog's ``[ad_1]`` and ``[ad_2]``) go, and nothing else does."""
+    assert arclean.clean(head + gap + document + gap + tail + "\n") == document
+
+
 @given(clean_document(), st.data())
 def test_spaces_are_normalized(document: str, data: st.DataObject) -> None:
     lines = _lines(document)

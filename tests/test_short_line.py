@@ -150,7 +150,8 @@ def test_short_line_decides_the_common_lines(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["اترك رد", "0 تعليقات", "© 2024 الخبر", "جميع الحقوق محفوظة", "الرئيسية » أخبار",
-                                  "المصدر: وكالات", "- بند أول", "٥", "", "الوسوم: اقتصاد"])
+                                  "المصدر: وكالات", "- بند أول", "٥", "", "الوسوم: اقتصاد",
+                                  "{clean_title}", "[ad_1]", "%%sitename%%", "[المقدمة، ص 287]"])
 def test_short_line_leaves_the_special_lines_to_python(line: str) -> None:
     assert _check(line) is None
 

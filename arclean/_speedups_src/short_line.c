@@ -735,6 +735,10 @@ short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (end - start > how.long_chars || count_spaces(text, start, end) >= how.long_spaces) {
         return long_line(&how, text, folded);
     }
+    Py_UCS4 opening = PyUnicode_READ_CHAR(text, start);
+    if (opening == '[' || opening == '{' || opening == '%') {
+        Py_RETURN_NONE; /* a template's token may be (lines.TEMPLATE_STARTS): Python says */
+    }
     PyObject *key = skeleton_of_folded(NULL, folded);
     if (key == NULL) {
         return NULL;

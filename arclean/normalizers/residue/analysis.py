@@ -30,6 +30,7 @@ from .lines import (
     MIN_STEM,
     NUMBERED_ITEM,
     START_CHARS,
+    TEMPLATE_TOKEN,
     TRAIL_MARKS,
     PhraseMatcher,
     breadcrumb_homes,
@@ -42,6 +43,7 @@ from .lines import (
     is_breadcrumb,
     is_copyright,
     is_counter,
+    is_template_token,
     phrase_matcher,
     starts_with_content_label,
 )
@@ -340,7 +342,10 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
             return Line(text, _KIND_OF[phrase.kind], folded, evidence=f"starts with {phrase.text!r} ({phrase.origin})")
         return Line(text, CONTENT, folded, prose=True)
     key = skeleton_of_folded(folded)
-    line = _judge_short_line(text, stripped, folded, key, matcher)
+    if is_template_token(stripped):
+        line = Line(text, CHROME, folded, evidence=TEMPLATE_TOKEN)
+    else:
+        line = _judge_short_line(text, stripped, folded, key, matcher)
     line.__dict__["key"] = key  # the skeleton is derived once (Line.key is a cached property)
     return line
 

@@ -18,6 +18,7 @@ from ...datafiles import Phrase
 from .analysis import apply
 from .cards import CARD_FIELD
 from .context import MIN_MASTHEAD_CREDITS, masthead_credits_in_head
+from .lines import TEMPLATE_TOKEN
 from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, Kind, Page
 
 AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
@@ -27,7 +28,8 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     """The page without residue lines of these kinds at its edges (and, with
     ``anywhere``, without those of two words or more in the article too).  In
     the head a one-word line may be a label (a kicker), so a line judged by its
-    words alone (kind CHROME, not by its neighbours) needs two words there.
+    words alone (kind CHROME, not by its neighbours) needs two words there, but for a
+    template's token (``{{ title }}``: no label).
     A poster card's field printed on a line of its own (``المشاركات``, ``2,042``,
     :mod:`~arclean.normalizers.residue.cards`) goes wherever it stands with ``anywhere``, of one word too,
     and so does an ad slot's label (kind AD, among B205's kinds), of any length.  A masthead's credit
@@ -53,7 +55,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
             continue
         if region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
             continue
-        if region is IN_HEAD and line.kind is CHROME and not line.by_context and line.words < 2:
+        if region is IN_HEAD and line.kind is CHROME and not line.by_context and line.words < 2 and line.evidence != TEMPLATE_TOKEN:
             continue
         drop.append(index)
     return page.without(drop) if drop else page

@@ -82,6 +82,17 @@ def holds_fact_field(text: str) -> bool:
         return True
     score = SCORE_FIELD.search(text)
     return score is not None and int(score.group(1)) in _SCALES
+#: A template's token left in the text: a WordPress shortcode with an underscore in its name
+#: (``[ad_1]``, ``[vc_row full_width="stretch"]``, ``[/vc_column]``), a name in braces
+#: (``{clean_title}``, ``{{ title }}``), an SEO plugin's variable (``%%sitename%%``).  Citation
+#: markers (``[1]``, ``[en 1]``) and words in brackets are none.
+_TEMPLATE_TOKEN = (r"(?:\[/?[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\s[^\[\]]*)?\]"
+                   r"|\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}|\{[A-Za-z_][A-Za-z0-9_.]*\}|%%[a-z_]+%%)")
+TEMPLATE_TOKENS = re.compile(_TEMPLATE_TOKEN + r"(?:\s+" + _TEMPLATE_TOKEN + ")*")
+#: The characters a template's token starts with: a line that starts with none holds no token alone.
+TEMPLATE_STARTS = "[{%"
+#: The evidence of a line of template tokens: head chrome of one word too (no kicker is one).
+TEMPLATE_TOKEN = "a template's token"
 #: The separators of a breadcrumb trail (``الرئيسية » أخبار``).
 TRAIL_MARKS = "»>›/|\\"
 #: A phrase that ends a line after a glued badge: three words at least, after two at most.
@@ -571,6 +582,18 @@ def copyright_words() -> tuple[str, ...]:
     True
     """
     return _copyright()[1]
+
+
+def is_template_token(stripped: str) -> bool:
+    """A line (stripped) of template tokens only, a page's template leaked into its
+    text (:data:`TEMPLATE_TOKENS`): head chrome.
+
+    >>> is_template_token("[ad_1]"), is_template_token("{clean_title}"), is_template_token("%%title%% %%sep%%")
+    (True, True, True)
+    >>> is_template_token("[1]"), is_template_token("[en 1]"), is_template_token("{الله}"), is_template_token("[ad_1] نص")
+    (False, False, False, False)
+    """
+    return stripped[:1] in TEMPLATE_STARTS and stripped[:1] != "" and TEMPLATE_TOKENS.fullmatch(stripped) is not None
 
 
 def is_copyright(line: str, key: str | None = None) -> bool:
