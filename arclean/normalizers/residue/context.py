@@ -634,23 +634,25 @@ def _card_head(page: Page, index: int, changed: dict[int, Line], title: int | No
     lines = page.lines
     candidates: list[int] = []  # the short lines above the card's fields, upwards
     keep = 0  # how many of them belong to the card
+    name_next = False  # the line right above may be the poster's name: it stands right above a mark
     above = page.neighbour(index, -1)
     while above is not None and above not in changed and above != title:
         line = lines[above]
         if line.kind is FORUM:
-            if not _is_card_field(line):
-                keep = max(keep, len(candidates) + 1)  # a forum line of the head: the name may stand above it
-            elif len(candidates) == 1:
-                keep = max(keep, 1)  # a line between two of the card's fields (``نشاط [ مسلم11 ]``)
+            least, name_next = _forum_line_over_card(line, len(candidates))
+            keep = max(keep, least)
         elif line.kind not in _CARD_CANDIDATE_KINDS or line.prose:
             break
         elif _is_unlisted_field(line):
             candidates.append(above)
-            keep = max(keep, len(candidates))  # a field no phrase lists
+            keep, name_next = len(candidates), False  # a field no phrase lists
         elif _card_line(line):
             candidates.append(above)
-            if is_poster_mark(line.key):
-                keep = max(keep, len(candidates) + 1)  # a rank, a status or an avatar: the name may stand above it
+            if name_next:
+                keep = max(keep, len(candidates))  # the name, right above a mark
+            name_next = is_poster_mark(line.key)
+            if name_next:
+                keep = max(keep, len(candidates))  # a rank, a status or an avatar: the name may stand above it
         else:
             break
         above = page.neighbour(above, -1)
@@ -658,6 +660,18 @@ def _card_head(page: Page, index: int, changed: dict[int, Line], title: int | No
     if 0 < keep < len(candidates) and lines[candidates[keep]].key == lines[candidates[keep - 1]].key:
         keep += 1  # the name printed twice
     return candidates[:keep]
+
+
+def _forum_line_over_card(line: Line, candidates: int) -> tuple[int, bool]:
+    """A forum line met climbing a card's head (:func:`_card_head`), over ``candidates`` short
+    lines: how many of them belong to the card at least, and whether the poster's name may
+    stand right above it.  A card's field over one line makes that line the card's (``نشاط [
+    مسلم11 ]`` between two fields).  A forum line that marks a card (a rank, a status, an avatar,
+    a name line) may have the name right above it; another (a thread's tool, ``اذهب الى الأسفل``,
+    a card's line judged before) has none: the thread's title, perhaps."""
+    if _is_card_field(line):
+        return (1 if candidates == 1 else 0), False
+    return 0, is_poster_mark(line.key) or is_poster_name(line.key)
 
 
 #: What a card's short line above its labelled lines may have been judged before: content, or
