@@ -27,7 +27,7 @@ PHRASE_KINDS = {
     "head": "head chrome: skip links, site menus, slogans, ad labels, loading and close buttons",
     "forum": "forum chrome: join prompts, poster cards, topic navigation, page counters",
     "paywall": "paywall and subscription prompts, login prompts, print-version notes",
-    "ad": "ad slots' labels, which no text uses as a line of its own",
+    "ad": "ad slots' labels and show-more buttons, which no text uses as a line of its own",
     "masthead": "a newspaper's masthead credits (its editor's and chairman's titles), in the page's head",
 }
 

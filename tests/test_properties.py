@@ -197,13 +197,13 @@ def test_read_also_block_inside_the_article_is_removed(document: str, heading: s
     assert arclean.clean(page) == document
 
 
-#: The ad slots' labels a site may leave on a line (data/boilerplate/ads.txt).
-AD_LABELS = [entry for _lineno, entry in tables.entries("boilerplate/ads.txt")]
+#: The ad slots' labels and show-more buttons a site may leave on a line (data/boilerplate/ads.txt, buttons.txt).
+AD_LABELS = [entry for name in ("ads", "buttons") for _lineno, entry in tables.entries(f"boilerplate/{name}.txt")]
 
 
 @given(clean_document(), st.sampled_from(AD_LABELS), st.sampled_from(["\n", "\n\n"]), st.data())
 def test_ad_label_anywhere_is_removed(document: str, label: str, gap: str, data: st.DataObject) -> None:
-    """An ad slot's label (``data/boilerplate/ads.txt``) put between any two blocks of a clean
+    """An ad slot's label or a show-more button (``data/boilerplate/ads.txt``, ``buttons.txt``) put between any two blocks of a clean
     document, or at either end, goes, and nothing else does."""
     blocks = document.rstrip("\n").split("\n\n")
     at = data.draw(st.integers(0, len(blocks)), label="before block")

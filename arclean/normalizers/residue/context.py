@@ -35,6 +35,7 @@ from .lines import (
     ends_with_period,
     function_words,
     holds_fact_field,
+    is_copyright,
     is_post_byline,
     is_poster_mark,
     is_poster_name,
@@ -45,6 +46,7 @@ from .page import (
     CHROME,
     CONTENT,
     COUNTER,
+    FOOTER,
     FORUM,
     IN_ARTICLE,
     IN_HEAD,
@@ -52,6 +54,7 @@ from .page import (
     NUMBER,
     NUMBERS,
     SERIES_NUMBER,
+    SITE_PAGE_TITLE,
     TABLE_CELL,
     WRAPPED,
     YEAR_ALONE,
@@ -161,7 +164,7 @@ def judge_in_context(page: Page) -> Page:
     >>> page.lines[2].kind.name, page.lines[2].evidence
     ('CHROME', 'a short line between chrome lines')
     """
-    if nothing_to_judge(page):
+    if nothing_to_judge(page) and _site_page_title(page) is None:
         return page
     for judge in JUDGEMENTS:
         page = judge(page)
@@ -274,6 +277,43 @@ def _with(page: Page, changed: dict[int, Line]) -> Page:
 def _number(line: Line) -> int | None:
     digits = line.text.strip()
     return int(digits) if line.kind is NUMBER and digits.isdigit() else None
+
+
+def _guard_site_page_title(page: Page) -> Page:
+    """The title of a site's own page, a link of its footer (``شروط الخدمة``, ``سياسة الخصوصية``,
+    ``من نحن``) as the page's first line with the page's text under it, stays: the footer's links
+    go where they stand in a menu, among other chrome lines, not over the text they name.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> terms = "استخدامك لأي من خدماتنا يعني موافقتك على جميع الشروط."
+    >>> analyze("شروط الخدمة\\nأخر تحديث: 2025-11-15\\n" + terms).lines[0].guard.name
+    'SITE_PAGE'
+    >>> analyze("شروط الخدمة\\nسياسة الخصوصية\\n" + terms).lines[0].guard is None
+    True
+    """
+    index = _site_page_title(page)
+    if index is None:
+        return page
+    return _with(page, {index: replace(page.lines[index], guard=SITE_PAGE_TITLE, by_context=True)})
+
+
+def _site_page_title(page: Page) -> int | None:
+    """The index of the page's first line when it is a footer's link of a few words (no copyright
+    notice, no label) with a line of content right under it that is no menu's item, of more words
+    (:func:`_guard_site_page_title`)."""
+    filled = page.filled
+    if len(filled) < 2:
+        return None
+    first, below = page.lines[filled[0]], page.lines[filled[1]]
+    if (first.kind is not FOOTER or first.guard is not None or first.words > _MAX_SITE_PAGE_TITLE_WORDS
+            or ":" in first.text or below.kind is not CONTENT or below.words <= _MAX_SITE_PAGE_TITLE_WORDS
+            or is_copyright(first.text, first.key)):
+        return None
+    return filled[0]
+
+
+#: A site page's title is a footer's link of this many words at most (``سياسة الخصوصية والاستخدام``).
+_MAX_SITE_PAGE_TITLE_WORDS = 3
 
 
 def _guard_numbers(page: Page) -> Page:
@@ -886,7 +926,7 @@ def _names_a_credit(line: Line) -> bool:
 
 
 #: The context judgements, in the order :func:`judge_in_context` makes them.
-JUDGEMENTS = (_guard_numbers, _guard_wrapped_lines, _judge_masthead_names, _judge_tail_words, _judge_by_neighbours,
+JUDGEMENTS = (_guard_site_page_title, _guard_numbers, _guard_wrapped_lines, _judge_masthead_names, _judge_tail_words, _judge_by_neighbours,
               _judge_poster_names, _judge_split_cards, _judge_poster_cards,
               _judge_board_lines, _judge_dangling_label)
 

@@ -131,6 +131,7 @@ class Guard(enum.Enum):
     LABEL = "a source, byline or credit line"
     BREADCRUMB = "a breadcrumb trail"
     WRAPPED = "a line of a hard-wrapped paragraph"
+    SITE_PAGE = "the title of a site's own page (its terms, its privacy policy)"
 
 
 #: The members the hottest tests compare with, as module names: on Python 3.11, whose
@@ -139,7 +140,7 @@ class Guard(enum.Enum):
 BLANK, CONTENT, FORUM, NUMBER = Kind.BLANK, Kind.CONTENT, Kind.FORUM, Kind.NUMBER
 CHROME, COUNTER, RELATED, FOOTER = Kind.CHROME, Kind.COUNTER, Kind.RELATED, Kind.FOOTER
 LABEL, LIST_ITEM, BREADCRUMB, WRAPPED, SEPARATOR = Guard.LABEL, Guard.LIST, Guard.BREADCRUMB, Guard.WRAPPED, Guard.SEPARATOR
-TABLE_CELL, SERIES_NUMBER, YEAR_ALONE = Guard.TABLE, Guard.SERIES, Guard.YEAR
+TABLE_CELL, SERIES_NUMBER, YEAR_ALONE, SITE_PAGE_TITLE = Guard.TABLE, Guard.SERIES, Guard.YEAR, Guard.SITE_PAGE
 IN_HEAD, IN_ARTICLE, IN_TAIL = Region.HEAD, Region.ARTICLE, Region.TAIL
 _NOT_RESIDUE = (BLANK, CONTENT)
 
