@@ -123,8 +123,8 @@ def remove_widgets(text: str, *, boilerplate: tuple[Phrase, ...] = ()) -> str:
     of chrome words (``شاركنا بتعليقك على الخبر :``, ``فيسبوك تويتر واتساب``;
     in the head, two words at least), short lines between chrome lines, and a
     label left dangling at the end of the page.  An ad slot's label
-    (``مساحة إعلانية``, ``Advertisement``: ``data/boilerplate/ads.txt``) goes
-    between paragraphs too.
+    (``مساحة إعلانية``, ``Advertisement``: ``data/boilerplate/ads.txt``) and a
+    show-more button (``عرض المزيد``: ``buttons.txt``) go between paragraphs too.
 
     >>> remove_widgets("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.\\nطباعة إرسال\\nشاركنا بتعليقك على الخبر :")
     'قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين.'
