@@ -22,6 +22,7 @@ dropped (the next rule may be the one that drops it).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from typing import Callable, Sequence
@@ -32,6 +33,7 @@ from ...text.folding import ends_sentence
 from .cards import CARD_FIELD, JOINED_LABELS, card_lines, field_of, may_open_a_card
 from .lines import (
     MAX_POST_BYLINE_WORDS,
+    copyright_words,
     ends_with_period,
     function_words,
     holds_fact_field,
@@ -46,8 +48,10 @@ from .page import (
     CHROME,
     CONTENT,
     COUNTER,
+    FACT_FIELD,
     FOOTER,
     FORUM,
+    IMPRINT,
     IN_ARTICLE,
     IN_HEAD,
     LIST_ITEM,
@@ -205,9 +209,10 @@ def nothing_to_judge(page: Page) -> bool:
                     (line.chrome_count or line.guard is LIST_ITEM) and line.key.startswith(JOINED_LABELS)
                     and may_open_a_card(line)):
                 return False
-        elif (kind is FORUM or (kind is CHROME and line.guard is None and _continues_wrapped(lines, index))
-              or (kind is _MASTHEAD and not line.by_context)):
-            return False  # poster cards, board lines; a line of a wrapped paragraph; a masthead's credit, its name
+        elif (kind is FORUM or (kind is CHROME and line.guard is None and (_continues_wrapped(lines, index)
+                                                                          or _in_a_card_of_facts(lines, index)))
+              or (kind is _MASTHEAD and not line.by_context) or (kind is FOOTER and _is_imprint(lines, filled, at))):
+            return False  # poster cards, board lines; a line of a wrapped paragraph, of a card; a masthead's credit, its name
         elif kind in NUMBERS and line.guard is None:
             numbers = _numbers(page) if numbers is None else numbers  # found once a page
             if _number_guard(page, index, numbers) is not None:
@@ -234,6 +239,70 @@ def _guard_wrapped_lines(page: Page) -> Page:
         if page.lines[index].guard is None and _continues_wrapped(page.lines, index)
     }
     return _with(page, changed)
+
+
+def _guard_imprints(page: Page) -> Page:
+    """A book's imprint is part of the book: a copyright notice that names the edition, on its
+    line or the next (``حقوق الطبع محفوظة`` over ``الطبعة الأولى``, ``جميع الحقوق محفوظة للناشر
+    الطبعة الثانية 1417 هـ``), on a digital library's page, is content: no site prints an edition
+    under its copyright.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> analyze("مسند إسحاق بن راهويه\\nحقوق الطبع محفوظة\\nالطبعة الأولى\\n1412 هـ").lines[1].guard.name
+    'IMPRINT'
+    >>> analyze("نص الخبر كما ورد في الصحيفة.\\nجميع الحقوق محفوظة لموقع الخبر 2024").lines[1].guard is None
+    True
+    """
+    lines, filled = page.lines, page.filled
+    changed = {index: replace(lines[index], guard=IMPRINT, by_context=True)
+               for at, index in enumerate(filled) if _is_imprint(lines, filled, at)}
+    return _with(page, changed)
+
+
+def _is_imprint(lines: tuple[Line, ...], filled: Sequence[int], at: int) -> bool:
+    """Is the non-blank line ``filled[at]`` a copyright notice (footer, no guard, its rights
+    reserved) that names an edition (:data:`_EDITION`), or with the next non-blank line naming one?"""
+    line = lines[filled[at]]
+    if line.kind is not FOOTER or line.guard is not None or not any(word in line.key for word in copyright_words()):
+        return False
+    return bool(_EDITION.search(line.key)) or (at + 1 < len(filled) and bool(_EDITION.search(lines[filled[at + 1]].key)))
+
+
+#: A print edition's word in a skeleton (``الطبعه الاولي``, ``طبعه ثانيه``, ``الطبعة``'s folded form).
+_EDITION = re.compile(r"(?:^| )(?:ال|و|وال)?طبعه(?: |$)")
+
+
+def _guard_fields_of_facts(page: Page) -> Page:
+    """A field that reads as chrome by its words (``الصفحات: ٢٠٠``, with ``الصفحات``, a site's
+    "pages") right under a field of content is a field of a card of facts (a book's subject,
+    publisher, edition and pages), content: see :func:`_in_a_card_of_facts`.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> card = "الناشر: دار ومكتبة الهلال للطباعة والنشر\\nالطبعة: ٠\\nالصفحات: ٢٠٠"
+    >>> [line.guard.name if line.guard else line.kind.name for line in analyze(card).lines]
+    ['CONTENT', 'CONTENT', 'FIELD']
+    >>> analyze("الطبعة: ٠\\n\\nالصفحات: ٢٠٠").lines[2].kind.name
+    'CHROME'
+    """
+    changed = {index: replace(page.lines[index], guard=FACT_FIELD, by_context=True)
+               for index in page.index.get(CHROME, ()) if _in_a_card_of_facts(page.lines, index)}
+    return _with(page, changed)
+
+
+def _in_a_card_of_facts(lines: tuple[Line, ...], index: int) -> bool:
+    """Is the line (chrome by its words alone, no guard) a field, a label, a colon and a value,
+    right under a field of content (no blank line between) that holds no chrome word?  A counter
+    is no chrome line (``المشاهدات: 171`` goes), nor a poster card's field (forum chrome)."""
+    line = lines[index]
+    if line.by_context or line.guard is not None or index == 0 or not _FIELD.match(line.text):
+        return False
+    above = lines[index - 1]
+    return above.kind is CONTENT and above.guard is None and not above.chrome_count and not above.prose and bool(
+        _FIELD.match(above.text))
+
+
+#: A field: a label of a few words (no digit first), a colon, and a value after it.
+_FIELD = re.compile(r"\s*[^\d\s:][^:\n]{0,30}:\s*\S")
 
 
 def _continues_wrapped(lines: tuple[Line, ...], index: int) -> bool:
@@ -521,7 +590,8 @@ def _is_tail_chrome(line: Line) -> bool:
     """A line of content the tail makes chrome: three words or more, no sentence, 60 % chrome or
     function words (numbers too), and no forum post's dated header, mostly numbers as it is, nor
     a field that tells a time of day or a score (a hotel's ``تسجيل الوصول: بعد 14:00``, a
-    review's ``التقييم بالنجوم: 4/5``: facts)."""
+    review's ``التقييم بالنجوم: 4/5``: facts), nor a wiki's section heading with its edit link
+    (``التعليقات والآراء[عدل]``)."""
     return bool(
         line.chrome_count
         and line.guard is None
@@ -530,8 +600,13 @@ def _is_tail_chrome(line: Line) -> bool:
         and not ends_with_period(line.text)
         and (line.chrome_count + line.filler_count) * 10 >= line.words * 6
         and not holds_fact_field(line.text)
+        and not line.text.rstrip().endswith(_WIKI_EDIT_LINKS)
         and not is_post_byline(line.text, line.key)  # a post's dated header (قديم 22-12-2005, 02:20 PM المشاركة 2)
     )
+
+
+#: A wiki's edit link after a section's heading (MediaWiki's Arabic and English labels).
+_WIKI_EDIT_LINKS = ("[عدل]", "[عدل المصدر]", "[تعديل]", "[edit]", "[edit source]")
 
 
 def _judge_by_neighbours(page: Page) -> Page:
@@ -706,12 +781,13 @@ def _forum_line_over_card(line: Line, candidates: int) -> tuple[int, bool]:
     """A forum line met climbing a card's head (:func:`_card_head`), over ``candidates`` short
     lines: how many of them belong to the card at least, and whether the poster's name may
     stand right above it.  A card's field over one line makes that line the card's (``نشاط [
-    مسلم11 ]`` between two fields).  A forum line that marks a card (a rank, a status, an avatar,
-    a name line) may have the name right above it; another (a thread's tool, ``اذهب الى الأسفل``,
-    a card's line judged before) has none: the thread's title, perhaps."""
+    مسلم11 ]`` between two fields).  Another forum line of the head makes the lines under it the
+    card's (``كاتب الموضوعرسالة`` over the name); one that marks a card (a rank, a status, an
+    avatar, a name line) may have the name right above it too, and another (a thread's tool,
+    ``اذهب الى الأسفل``, a card's line judged before) has none: the thread's title, perhaps."""
     if _is_card_field(line):
         return (1 if candidates == 1 else 0), False
-    return 0, is_poster_mark(line.key) or is_poster_name(line.key)
+    return candidates, is_poster_mark(line.key) or is_poster_name(line.key)
 
 
 #: What a card's short line above its labelled lines may have been judged before: content, or
@@ -926,8 +1002,8 @@ def _names_a_credit(line: Line) -> bool:
 
 
 #: The context judgements, in the order :func:`judge_in_context` makes them.
-JUDGEMENTS = (_guard_site_page_title, _guard_numbers, _guard_wrapped_lines, _judge_masthead_names, _judge_tail_words, _judge_by_neighbours,
-              _judge_poster_names, _judge_split_cards, _judge_poster_cards,
+JUDGEMENTS = (_guard_site_page_title, _guard_imprints, _guard_numbers, _guard_wrapped_lines, _guard_fields_of_facts, _judge_masthead_names,
+              _judge_tail_words, _judge_by_neighbours, _judge_poster_names, _judge_split_cards, _judge_poster_cards,
               _judge_board_lines, _judge_dangling_label)
 
 

@@ -132,6 +132,8 @@ class Guard(enum.Enum):
     BREADCRUMB = "a breadcrumb trail"
     WRAPPED = "a line of a hard-wrapped paragraph"
     SITE_PAGE = "the title of a site's own page (its terms, its privacy policy)"
+    FIELD = "a field of a card of facts (a book's publisher, edition and pages)"
+    IMPRINT = "a book's imprint (its rights, its edition)"
 
 
 #: The members the hottest tests compare with, as module names: on Python 3.11, whose
@@ -141,6 +143,7 @@ BLANK, CONTENT, FORUM, NUMBER = Kind.BLANK, Kind.CONTENT, Kind.FORUM, Kind.NUMBE
 CHROME, COUNTER, RELATED, FOOTER = Kind.CHROME, Kind.COUNTER, Kind.RELATED, Kind.FOOTER
 LABEL, LIST_ITEM, BREADCRUMB, WRAPPED, SEPARATOR = Guard.LABEL, Guard.LIST, Guard.BREADCRUMB, Guard.WRAPPED, Guard.SEPARATOR
 TABLE_CELL, SERIES_NUMBER, YEAR_ALONE, SITE_PAGE_TITLE = Guard.TABLE, Guard.SERIES, Guard.YEAR, Guard.SITE_PAGE
+FACT_FIELD, IMPRINT = Guard.FIELD, Guard.IMPRINT
 IN_HEAD, IN_ARTICLE, IN_TAIL = Region.HEAD, Region.ARTICLE, Region.TAIL
 _NOT_RESIDUE = (BLANK, CONTENT)
 
