@@ -253,9 +253,12 @@ def _guard_imprints(page: Page) -> Page:
     >>> analyze("نص الخبر كما ورد في الصحيفة.\\nجميع الحقوق محفوظة لموقع الخبر 2024").lines[1].guard is None
     True
     """
+    footers: Sequence[int] = page.index.get(FOOTER, ())
+    if not footers:
+        return page  # no copyright notice (most pages judged)
     lines, filled = page.lines, page.filled
     changed = {index: replace(lines[index], guard=IMPRINT, by_context=True)
-               for at, index in enumerate(filled) if _is_imprint(lines, filled, at)}
+               for index in footers if _is_imprint(lines, filled, bisect_left(filled, index))}
     return _with(page, changed)
 
 
