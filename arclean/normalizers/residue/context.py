@@ -264,21 +264,27 @@ def _guard_imprints(page: Page) -> Page:
 
 def _is_imprint(lines: tuple[Line, ...], filled: Sequence[int], at: int) -> bool:
     """Is the non-blank line ``filled[at]`` a copyright notice (footer, no guard, its rights
-    reserved) that names an edition (:data:`_EDITION`), or with the next non-blank line naming one?"""
+    reserved or a ©) that names an edition (:data:`_EDITION`) or a book's ISBN, or with the next
+    non-blank line naming an edition?"""
     line = lines[filled[at]]
-    if line.kind is not FOOTER or line.guard is not None or not any(word in line.key for word in copyright_words()):
+    if line.kind is not FOOTER or line.guard is not None or not (
+            "©" in line.text or any(word in line.key for word in copyright_words())):
         return False
-    return bool(_EDITION.search(line.key)) or (at + 1 < len(filled) and bool(_EDITION.search(lines[filled[at + 1]].key)))
+    if _EDITION.search(line.key) or _ISBN.search(line.text):
+        return True
+    return at + 1 < len(filled) and bool(_EDITION.search(lines[filled[at + 1]].key))
 
 
 #: A print edition's word in a skeleton (``الطبعه الاولي``, ``طبعه ثانيه``, ``الطبعة``'s folded form).
 _EDITION = re.compile(r"(?:^| )(?:ال|و|وال)?طبعه(?: |$)")
+#: A book's ISBN-13 (``9786393756847``, ``978-977-14-0693-0``): a bookshop's card prints it beside the rights.
+_ISBN = re.compile(r"(?<!\d)97[89](?:[- ]?\d){10}(?!\d)")
 
 
 def _guard_fields_of_facts(page: Page) -> Page:
     """A field that reads as chrome by its words (``الصفحات: ٢٠٠``, with ``الصفحات``, a site's
-    "pages") right under a field of content is a field of a card of facts (a book's subject,
-    publisher, edition and pages), content: see :func:`_in_a_card_of_facts`.
+    "pages") right under or over a field of content is a field of a card of facts (a book's
+    subject, publisher, edition and pages), content: see :func:`_in_a_card_of_facts`.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> card = "الناشر: دار ومكتبة الهلال للطباعة والنشر\\nالطبعة: ٠\\nالصفحات: ٢٠٠"
@@ -286,22 +292,38 @@ def _guard_fields_of_facts(page: Page) -> Page:
     ['CONTENT', 'CONTENT', 'FIELD']
     >>> analyze("الطبعة: ٠\\n\\nالصفحات: ٢٠٠").lines[2].kind.name
     'CHROME'
+
+    So is a poster card's field where it is the page's only forum line: a drug's card has its
+    ``تاريخ التسجيل: 05.02.09`` (its registration date) under ``رمز ATX: N02BE01``, and no board
+    prints one field of a card alone.
+
+    >>> drug = "العنصر النشط: الباراسيتامول\\nرمز ATX: N02BE01\\nتاريخ التسجيل: 05.02.09"
+    >>> analyze(drug).lines[2].guard.name
+    'FIELD'
     """
-    changed = {index: replace(page.lines[index], guard=FACT_FIELD, by_context=True)
-               for index in page.index.get(CHROME, ()) if _in_a_card_of_facts(page.lines, index)}
+    lines = page.lines
+    changed = {index: replace(lines[index], guard=FACT_FIELD, by_context=True)
+               for index in page.index.get(CHROME, ()) if _in_a_card_of_facts(lines, index)}
+    forum: Sequence[int] = page.index.get(FORUM, ())
+    if len(forum) == 1 and _in_a_card_of_facts(lines, forum[0]):
+        changed[forum[0]] = replace(lines[forum[0]], guard=FACT_FIELD, by_context=True)
     return _with(page, changed)
 
 
 def _in_a_card_of_facts(lines: tuple[Line, ...], index: int) -> bool:
-    """Is the line (chrome by its words alone, no guard) a field, a label, a colon and a value,
-    right under a field of content (no blank line between) that holds no chrome word?  A counter
-    is no chrome line (``المشاهدات: 171`` goes), nor a poster card's field (forum chrome)."""
+    """Is the line (chrome by its words alone, or a forum line, no guard) a field, a label, a colon
+    and a value, right under or over a field of content (no blank line between) that holds no
+    chrome word?  A counter is neither (``المشاهدات: 171`` goes)."""
     line = lines[index]
-    if line.by_context or line.guard is not None or index == 0 or not _FIELD.match(line.text):
+    if line.by_context or line.guard is not None or not _FIELD.match(line.text):
         return False
-    above = lines[index - 1]
-    return above.kind is CONTENT and above.guard is None and not above.chrome_count and not above.prose and bool(
-        _FIELD.match(above.text))
+    return any(_is_content_field(lines[near]) for near in (index - 1, index + 1) if 0 <= near < len(lines))
+
+
+def _is_content_field(line: Line) -> bool:
+    """A field (:data:`_FIELD`) of content with no chrome word and no guard."""
+    return line.kind is CONTENT and line.guard is None and not line.chrome_count and not line.prose and bool(
+        _FIELD.match(line.text))
 
 
 #: A field: a label of a few words (no digit first), a colon, and a value after it.
