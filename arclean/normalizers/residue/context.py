@@ -293,11 +293,11 @@ def _guard_fields_of_facts(page: Page) -> Page:
     >>> analyze("الطبعة: ٠\\n\\nالصفحات: ٢٠٠").lines[2].kind.name
     'CHROME'
 
-    So is a poster card's field where it is the page's only forum line: a drug's card has its
-    ``تاريخ التسجيل: 05.02.09`` (its registration date) under ``رمز ATX: N02BE01``, and no board
-    prints one field of a card alone.
+    So is a poster card's field where it is the page's only forum line, between two fields of
+    content: a drug's card has its ``تاريخ التسجيل: 05.02.09`` (its registration date) under ``رمز
+    ATX: N02BE01``, and no board prints one field of a card alone.
 
-    >>> drug = "العنصر النشط: الباراسيتامول\\nرمز ATX: N02BE01\\nتاريخ التسجيل: 05.02.09"
+    >>> drug = "العنصر النشط: الباراسيتامول\\nرمز ATX: N02BE01\\nتاريخ التسجيل: 05.02.09\\nالشركة المصنعة: بيوسينتيز"
     >>> analyze(drug).lines[2].guard.name
     'FIELD'
     """
@@ -305,19 +305,22 @@ def _guard_fields_of_facts(page: Page) -> Page:
     changed = {index: replace(lines[index], guard=FACT_FIELD, by_context=True)
                for index in page.index.get(CHROME, ()) if _in_a_card_of_facts(lines, index)}
     forum: Sequence[int] = page.index.get(FORUM, ())
-    if len(forum) == 1 and _in_a_card_of_facts(lines, forum[0]):
+    if len(forum) == 1 and _in_a_card_of_facts(lines, forum[0], both=True):
         changed[forum[0]] = replace(lines[forum[0]], guard=FACT_FIELD, by_context=True)
     return _with(page, changed)
 
 
-def _in_a_card_of_facts(lines: tuple[Line, ...], index: int) -> bool:
+def _in_a_card_of_facts(lines: tuple[Line, ...], index: int, both: bool = False) -> bool:
     """Is the line (chrome by its words alone, or a forum line, no guard) a field, a label, a colon
     and a value, right under or over a field of content (no blank line between) that holds no
-    chrome word?  A counter is neither (``المشاهدات: 171`` goes)."""
+    chrome word (with ``both``, under one and over another: a poster card's field left alone
+    beside a field no phrase lists, ``الموقع : القاهرة`` over ``نقاط : 39133``, is the card's)?
+    A counter is neither (``المشاهدات: 171`` goes)."""
     line = lines[index]
     if line.by_context or line.guard is not None or not _FIELD.match(line.text):
         return False
-    return any(_is_content_field(lines[near]) for near in (index - 1, index + 1) if 0 <= near < len(lines))
+    near = [_is_content_field(lines[k]) for k in (index - 1, index + 1) if 0 <= k < len(lines)]
+    return all(near) and len(near) == 2 if both else any(near)
 
 
 def _is_content_field(line: Line) -> bool:
