@@ -102,6 +102,15 @@ def test_month_spellings_are_never_changed() -> None:
             assert months.fix_month_misspellings(context) == context
 
 
+@pytest.mark.parametrize("word", sorted(tables.word_list("months/not_months.txt")))
+def test_every_word_near_a_month_name_stays_in_a_date_context(word: str) -> None:
+    """Each entry is one edit from a month name (so T101 would take it for a misspelling) and
+    stays after a day's number and before a year, and between the numbers of a table's row."""
+    assert any(months.is_one_edit(months._fold(word), months._fold(month.name)) for month in tables.months()), word
+    for context in (f"في 12 {word} 2020", f"السليمانية 1 {word} 8 دهوك 10"):
+        assert months.fix_month_misspellings(context) == context
+
+
 def test_typo_corrections_are_not_typos_themselves() -> None:
     lexicon = tables.corrections("typos/common.tsv")
     for typo, fixes in lexicon.items():
