@@ -82,6 +82,8 @@ def holds_fact_field(text: str) -> bool:
         return True
     score = SCORE_FIELD.search(text)
     return score is not None and int(score.group(1)) in _SCALES
+
+
 #: A template's token left in the text: a WordPress shortcode with an underscore in its name
 #: (``[ad_1]``, ``[vc_row full_width="stretch"]``, ``[/vc_column]``), a name in braces
 #: (``{clean_title}``, ``{{ title }}``), an SEO plugin's variable (``%%sitename%%``).  Citation
@@ -593,7 +595,7 @@ def is_template_token(stripped: str) -> bool:
     >>> is_template_token("[1]"), is_template_token("[en 1]"), is_template_token("{الله}"), is_template_token("[ad_1] نص")
     (False, False, False, False)
     """
-    return stripped[:1] in TEMPLATE_STARTS and stripped[:1] != "" and TEMPLATE_TOKENS.fullmatch(stripped) is not None
+    return bool(stripped) and stripped[0] in TEMPLATE_STARTS and TEMPLATE_TOKENS.fullmatch(stripped) is not None
 
 
 def is_copyright(line: str, key: str | None = None) -> bool:
