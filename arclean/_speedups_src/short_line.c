@@ -470,27 +470,6 @@ chrome_counts(const How *how, PyObject *words, Py_ssize_t *chrome, Py_ssize_t *f
 
 static PyObject *split_words(PyObject *key);
 
-/* Does the text hold a field that tells a time of day (lines.CLOCK_FIELD): a colon after a
- * character that is neither a digit nor a space (spaces may stand between them), then a
- * time, a digit, a colon and two digits? */
-static int
-holds_clock_field(PyObject *text, Py_ssize_t length, int kind, const void *data)
-{
-    int labelled = 0;
-    for (Py_ssize_t i = PyUnicode_FindChar(text, ':', 0, length, 1); i >= 0; i = PyUnicode_FindChar(text, ':', i + 1, length, 1)) {
-        if (labelled && i > 0 && i + 2 < length && is_decimal_digit(PyUnicode_READ(kind, data, i - 1))
-            && is_decimal_digit(PyUnicode_READ(kind, data, i + 1)) && is_decimal_digit(PyUnicode_READ(kind, data, i + 2))) {
-            return 1;
-        }
-        Py_ssize_t j = i - 1;
-        while (j >= 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j))) {
-            j--;
-        }
-        labelled = labelled || (j >= 0 && !is_decimal_digit(PyUnicode_READ(kind, data, j)));
-    }
-    return 0;
-}
-
 /* The start of the run of decimal digits that ends right before ``end`` (``end`` when none). */
 static Py_ssize_t
 digits_before(int kind, const void *data, Py_ssize_t end)
@@ -510,6 +489,24 @@ skip_spaces_back(int kind, const void *data, Py_ssize_t end)
         j--;
     }
     return j;
+}
+
+/* Does the text hold a field that tells a time of day (lines.CLOCK_FIELD): a colon after a
+ * character that is neither a digit nor a space (spaces may stand between them), then a
+ * time, a digit, a colon and two digits? */
+static int
+holds_clock_field(PyObject *text, Py_ssize_t length, int kind, const void *data)
+{
+    int labelled = 0;
+    for (Py_ssize_t i = PyUnicode_FindChar(text, ':', 0, length, 1); i >= 0; i = PyUnicode_FindChar(text, ':', i + 1, length, 1)) {
+        if (labelled && i > 0 && i + 2 < length && is_decimal_digit(PyUnicode_READ(kind, data, i - 1))
+            && is_decimal_digit(PyUnicode_READ(kind, data, i + 1)) && is_decimal_digit(PyUnicode_READ(kind, data, i + 2))) {
+            return 1;
+        }
+        Py_ssize_t j = skip_spaces_back(kind, data, i);
+        labelled = labelled || (j >= 0 && !is_decimal_digit(PyUnicode_READ(kind, data, j)));
+    }
+    return 0;
 }
 
 /* Does the text end with a field that tells a score (lines.SCORE_FIELD), read from its end:

@@ -178,7 +178,8 @@ def judge_in_context(page: Page) -> Page:
 def nothing_to_judge(page: Page) -> bool:
     """A first look for :func:`judge_in_context`, in one pass over the page's
     non-blank lines: True when no judgement can change the page (then it gives
-    the page itself back).  It asks each judgement's own test of a line, without
+    the page itself back), but for a site page's title, which :func:`judge_in_context`
+    asks of the page's first two lines itself.  It asks each judgement's own test of a line, without
     the region the judgement looks in (numbers are guarded at the page's edges,
     chrome words and a dangling label count in its tail, a line between chrome
     lines at its edges): a line that fails the test fails it anywhere.  Most pages
@@ -791,11 +792,10 @@ def _card_head(page: Page, index: int, changed: dict[int, Line], title: int | No
             keep, name_next = len(candidates), False  # a field no phrase lists
         elif _card_line(line):
             candidates.append(above)
-            if name_next:
-                keep = max(keep, len(candidates))  # the name, right above a mark
-            name_next = is_poster_mark(line.key)
-            if name_next:
-                keep = max(keep, len(candidates))  # a rank, a status or an avatar: the name may stand above it
+            mark = is_poster_mark(line.key)  # a rank, a status or an avatar: the name may stand above it
+            if name_next or mark:
+                keep = max(keep, len(candidates))  # the mark, or the name right above a mark
+            name_next = mark
         else:
             break
         above = page.neighbour(above, -1)
