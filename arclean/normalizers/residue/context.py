@@ -454,9 +454,22 @@ def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | N
 
 def _is_cell(page: Page, index: int) -> bool:
     line = page.lines[index]
-    if line.kind in NUMBERS or "|" in line.text:
+    if line.kind in NUMBERS or _has_bar(line.text):
         return True
     return line.kind is CONTENT and 1 <= line.words <= 3
+
+
+#: A face's straight mouth (``:|``, ``:-|``), in a blog's legend of emoticons: no table's bar.
+_FACE = re.compile(r"[:;=]-?\|")
+
+
+def _has_bar(text: str) -> bool:
+    """Does the line hold a table's bar ``|`` (a face's mouth aside)?
+
+    >>> _has_bar("الأهلي | 30"), _has_bar(":) :( :-o :| :-t"), _has_bar("نص")
+    (True, False, False)
+    """
+    return "|" in text and "|" in _FACE.sub("", text)
 
 
 def _in_table(page: Page, index: int) -> bool:
@@ -475,7 +488,7 @@ def _in_table(page: Page, index: int) -> bool:
     False
     """
     neighbours = [n for n in (page.neighbour(index, -1), page.neighbour(index, 1)) if n is not None]
-    if any("|" in page.lines[n].text for n in neighbours):
+    if any(_has_bar(page.lines[n].text) for n in neighbours):
         return True
     if len(neighbours) < 2 and page.lines[index].kind is COUNTER:
         return False
