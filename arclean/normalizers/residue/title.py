@@ -175,7 +175,9 @@ def find_post(page: Page) -> tuple[int, int | None, int | None] | None:
     itself (``مُساهمةموضوع: TITLE <date>``: the byline names the post's title,
     and there is no copy to drop).  Each shape marks the page as a forum's,
     whatever the board's wording; a title repeated under a subtitle on a news
-    page is none of them.
+    page is none of them, nor is a line printed twice with nothing between the
+    copies (``Atheer - أثير Atheer - أثير``: a news site's logo, its alt text
+    and its link) on a page with no byline under it and no forum chrome.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> find_post(analyze("منتدى المعرفة\\nعنوان الموضوع في المنتدى\\nالموضوع السابق\\n"
@@ -184,6 +186,8 @@ def find_post(page: Page) -> tuple[int, int | None, int | None] | None:
     >>> find_post(analyze("منتدى المعرفة\\nمقال أعجبني\\nاذهب الى الأسفل\\nعدد الرسائل : 2141\\n"
     ...                   "مُساهمةموضوع: مقال أعجبني   الإثنين 04 مايو 2009, 10:47 pm\\nنص المشاركة."))
     (1, None, 4)
+    >>> find_post(analyze("سماحة المفتي يعلن توقيتا للدعاء الجماعي\\nAtheer - أثير\\nAtheer - أثير Atheer - أثير\\n"
+    ...                   "أعلن سماحة المفتي العام عبر حسابه الرسمي توقيتا للدعاء الجماعي مساء اليوم."))
     """
     memo = page.__dict__  # pages are immutable, and judged and decided on more than once: found once a page
     if "_post_header" not in memo:
@@ -452,6 +456,8 @@ def _find_post(page: Page) -> tuple[int, int | None, int | None] | None:
         after = filled[at + 1] if at + 1 < len(filled) else None
         byline = after if after is not None and _is_post_byline(page.lines[after]) else None
         doubled = _doubled_key(line)  # most lines: printed once, their words not counted
+        if doubled is not None and byline is None and not page.forum and line.words % 2 == 0:
+            doubled = None  # ``X X``, alone: a site's name printed twice (a logo's alt text, its link)
         if (doubled is None and byline is None) or line.words < _MIN_POST_TITLE_WORDS:
             continue
         title = _title_over(page, filled, at, doubled, byline)
