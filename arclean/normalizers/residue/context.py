@@ -445,11 +445,31 @@ def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | N
     value = _number(page.lines[index])
     if _in_table(page, index):
         return TABLE_CELL
-    if value is not None and (value - 1 in numbers or value + 1 in numbers):
+    if value is not None and (value - 1 in numbers or value + 1 in numbers or _count_goes_on(page, index, value)):
         return SERIES_NUMBER
     if value is not None and (1300 <= value <= 1499 or 1900 <= value <= 2099):
         return YEAR_ALONE
     return TABLE_CELL if _in_rows(page, index) else None
+
+
+#: A number that marks a verse in running text: at the line's start or after a sentence's end, a word after it.
+_VERSE_NUMBER = re.compile(r"(?:^|(?<=[.!?؟:»”\"*]) )(\d{1,3}) +\w")
+
+
+def _count_goes_on(page: Page, index: int, value: int) -> bool:
+    """Does the text under a bare number go on counting from it: the next line holds
+    the next number as a verse's mark (``1`` over ``في البدء خلق الله السماوات والأرض.
+    2 وكانت الأرض …``: a chapter's first verse number, the next ones in the text)?
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("سفر التكوين\\n1\\nفي البدء خلق الله السماوات والأرض. 2 وكانت الأرض خربة وخالية.")
+    >>> _count_goes_on(page, 1, 1), _count_goes_on(analyze("0\\nقتل 1 وجرح 2 في الحادث."), 0, 0)
+    (True, False)
+    """
+    below = page.neighbour(index, 1)
+    if below is None:
+        return False
+    return any(int(number) == value + 1 for number in _VERSE_NUMBER.findall(page.lines[below].text.strip()))
 
 
 def _is_cell(page: Page, index: int) -> bool:
