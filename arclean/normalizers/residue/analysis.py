@@ -22,6 +22,7 @@ from ...text.clitics import listed_prefixes, pronoun_suffixes
 from ...text.folding import PROSE_WORDS, SENTENCE_WORDS, ends_sentence, fold_text, is_prose, skeleton_of_folded
 from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
 from .lines import (
+    LIST_MARKS,
     MATCHERS_KEPT,
     MAX_COUNTER_SPACES,
     MAX_COUNTER_WORDS,
@@ -56,8 +57,6 @@ _LONG_LINE_TOKENS = 25
 _LONG_LINE_CHARS = 1000
 #: Each kind by its value, a phrase file's ``# kind:`` (``Kind(value)`` goes through the enum's metaclass).
 _KIND_OF: dict[str, Kind] = {kind.value: kind for kind in Kind}
-#: Marks that start a list item: a list line is never chrome by its words.
-_LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
 #: Three line feeds or more: a run of two blank lines or more.
 _BLANK_RUN = re.compile("(\n\n\n+)")
 #: A text of at most this many characters is split into its lines at once; a longer one, line by line.
@@ -243,7 +242,7 @@ def _short_how(matcher: PhraseMatcher) -> ShortHow | None:
                               tuple(level.endings for level in levels))
     return (exact, starts, endings, matcher.longest_exact, copyright_words(), listed_prefixes(),
             pronoun_suffixes(), MIN_STEM, chrome_words(), function_words(), content_labels(), ends_sentence, Line,
-            CONTENT, CHROME, TRAIL_MARKS, breadcrumb_homes(), "".join(_LIST_MARKS),
+            CONTENT, CHROME, TRAIL_MARKS, breadcrumb_homes(), "".join(LIST_MARKS),
             _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS, MAX_COUNTER_SPACES, MAX_COUNTER_WORDS, PROSE_WORDS,
             SENTENCE_WORDS, MAX_TAIL_CHROME_WORDS, min(_MAX_CHROME_WORDS, MAX_WIDGET_WORDS), MAX_SHARE_SPACES)
 
@@ -367,7 +366,7 @@ def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: 
         return Line(text, CONTENT, folded, evidence="a breadcrumb trail", guard=BREADCRUMB)
     if not words:
         return Line(text, CONTENT, folded, guard=SEPARATOR)
-    if stripped.startswith(_LIST_MARKS) or NUMBERED_ITEM.match(stripped):
+    if stripped.startswith(LIST_MARKS) or NUMBERED_ITEM.match(stripped):
         return Line(text, CONTENT, folded, guard=LIST_ITEM)
     if len(words) > MAX_TAIL_CHROME_WORDS:
         return Line(text, CONTENT, folded)

@@ -32,6 +32,7 @@ from ...text.chars import ANY_DIGIT
 from ...text.folding import ends_sentence
 from .cards import CARD_FIELD, JOINED_LABELS, card_lines, field_of, may_open_a_card
 from .lines import (
+    LIST_MARKS,
     MAX_POST_BYLINE_WORDS,
     copyright_words,
     ends_with_period,
@@ -379,8 +380,9 @@ def _number(line: Line) -> int | None:
 
 def _guard_site_page_title(page: Page) -> Page:
     """The title of a site's own page, a link of its footer (``شروط الخدمة``, ``سياسة الخصوصية``,
-    ``من نحن``) as the page's first line with the page's text under it, stays: the footer's links
-    go where they stand in a menu, among other chrome lines, not over the text they name.
+    ``من نحن``) as the page's first line with the page's text under it, or right over the page's
+    first paragraph (its copy aside), stays: the footer's links go where they stand in a menu,
+    among other chrome lines, not over the text they name.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> terms = "استخدامك لأي من خدماتنا يعني موافقتك على جميع الشروط."
@@ -388,6 +390,10 @@ def _guard_site_page_title(page: Page) -> Page:
     'SITE_PAGE'
     >>> analyze("شروط الخدمة\\nسياسة الخصوصية\\n" + terms).lines[0].guard is None
     True
+    >>> policy = "نحن في المتجر نولي أهمية كبيرة لخصوصية عملائنا، ونتعهد بحماية بياناتهم الشخصية كلها."
+    >>> page = analyze("عرض مميز: شحن مجاني ودفع عند الاستلام!\\nسياسة الخصوصية\\nسياسة الخصوصية\\n" + policy)
+    >>> [line.guard.name if line.guard else None for line in page.lines[:3]]
+    [None, 'SITE_PAGE', None]
     """
     index = _site_page_title(page)
     if index is None:
@@ -396,18 +402,31 @@ def _guard_site_page_title(page: Page) -> Page:
 
 
 def _site_page_title(page: Page) -> int | None:
-    """The index of the page's first line when it is a footer's link of a few words (no copyright
-    notice, no label) with a line of content right under it that is no menu's item, of more words
-    (:func:`_guard_site_page_title`)."""
-    filled = page.filled
+    """The index of the site page's title (:func:`_guard_site_page_title`): a footer's link of a
+    few words (no copyright notice, no label), as the page's first line with a line of content
+    right under it that is no menu's item, of more words; or right over the page's first paragraph,
+    the first of its copies, under no residue line and with no list mark (no menu's last item)."""
+    if FOOTER not in page.index:
+        return None
+    filled, lines = page.filled, page.lines
     if len(filled) < 2:
         return None
-    first, below = page.lines[filled[0]], page.lines[filled[1]]
-    if (first.kind is not FOOTER or first.guard is not None or first.words > _MAX_SITE_PAGE_TITLE_WORDS
-            or ":" in first.text or below.kind is not CONTENT or below.words <= _MAX_SITE_PAGE_TITLE_WORDS
-            or is_copyright(first.text, first.key)):
+    below = lines[filled[1]]
+    if _may_be_site_page_title(lines[filled[0]]) and below.kind is CONTENT and below.words > _MAX_SITE_PAGE_TITLE_WORDS:
+        return filled[0]
+    if page.first_prose is None:
         return None
-    return filled[0]
+    at = bisect_left(filled, page.first_prose) - 1
+    while at > 0 and lines[filled[at - 1]].key == lines[filled[at]].key:
+        at -= 1  # the title's copies, printed right under it
+    if at < 0 or not _may_be_site_page_title(lines[filled[at]]) or lines[filled[at]].text.lstrip().startswith(LIST_MARKS):
+        return None  # a menu's last item over the text is no title
+    return filled[at] if at == 0 or not lines[filled[at - 1]].is_residue else None
+
+
+def _may_be_site_page_title(line: Line) -> bool:
+    return (line.kind is FOOTER and line.guard is None and line.words <= _MAX_SITE_PAGE_TITLE_WORDS
+            and ":" not in line.text and not is_copyright(line.text, line.key))
 
 
 #: A site page's title is a footer's link of this many words at most (``سياسة الخصوصية والاستخدام``).

@@ -34,6 +34,8 @@ MAX_SHARE_SPACES = 2 * MAX_WIDGET_WORDS
 MIN_STEM = 3
 #: A counter never starts with a list mark (``- 0 نقطة للخسارة`` is a list item).
 COUNTER_MARKS = ("-", "*", "•")
+#: Marks that start a list item: a list line is never chrome by its words.
+LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
 #: A numbered list item: one to three digits, then ``.`` ``)`` ``-`` or ``–`` and white space
 #: (``3. التوريد المشترك``, ``2) التعليقات والردود``, ``1- المقدمة``).  Content, as a bulleted item
 #: is: no counter, and its number is no filler word that makes a line of one chrome word chrome.
