@@ -56,6 +56,7 @@ from .page import (
     IN_ARTICLE,
     IN_HEAD,
     LIST_ITEM,
+    NOTICE_HEADING,
     NUMBER,
     NUMBERS,
     SERIES_NUMBER,
@@ -169,7 +170,7 @@ def judge_in_context(page: Page) -> Page:
     >>> page.lines[2].kind.name, page.lines[2].evidence
     ('CHROME', 'a short line between chrome lines')
     """
-    if nothing_to_judge(page) and _site_page_title(page) is None:
+    if nothing_to_judge(page) and _site_page_title(page) is None and not _notice_headings(page):
         return page
     for judge in JUDGEMENTS:
         page = judge(page)
@@ -179,8 +180,8 @@ def judge_in_context(page: Page) -> Page:
 def nothing_to_judge(page: Page) -> bool:
     """A first look for :func:`judge_in_context`, in one pass over the page's
     non-blank lines: True when no judgement can change the page (then it gives
-    the page itself back), but for a site page's title, which :func:`judge_in_context`
-    asks of the page's first two lines itself.  It asks each judgement's own test of a line, without
+    the page itself back), but for a site page's title and a notice's heading, which
+    :func:`judge_in_context` asks of the page's first lines itself.  It asks each judgement's own test of a line, without
     the region the judgement looks in (numbers are guarded at the page's edges,
     chrome words and a dangling label count in its tail, a line between chrome
     lines at its edges): a line that fails the test fails it anywhere.  Most pages
@@ -222,6 +223,44 @@ def nothing_to_judge(page: Page) -> bool:
         elif kind not in NUMBERS and line.key.startswith(JOINED_LABELS) and may_open_a_card(line):
             return False  # a card's date of joining, chrome or head by its label's words
     return find_post(page) is None
+
+
+def _guard_notice_heading(page: Page) -> Page:
+    """``إعلان`` alone on a line is an ad slot's label ("Advertisement") wherever it stands, but
+    also the heading of an official notice ("Announcement"): as the page's first line, or right
+    under its title, with the notice's text right under it, no blank line between them, it is the
+    notice's heading and stays.  (An ad's label stands apart from the text, or among chrome.)
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> notice = "اعلان هام بخصوص المعاملات القنصلية\\nاعلان\\nالى ابناء الجالية العراقية الكرام.."
+    >>> analyze(notice).lines[1].guard.name, analyze("الخبر\\n\\nاعلان\\n\\nنص الخبر").lines[2].guard
+    ('NOTICE', None)
+    """
+    changed = {index: replace(page.lines[index], guard=NOTICE_HEADING, by_context=True) for index in _notice_headings(page)}
+    return _with(page, changed)
+
+
+def _notice_headings(page: Page) -> list[int]:
+    """The indexes of the notice's headings among the page's first two lines (:func:`_guard_notice_heading`)."""
+    filled = page.filled
+    return [filled[at] for at in range(min(2, len(filled))) if _is_notice_heading(page.lines, filled, at)]
+
+
+#: The skeleton of ``إعلان`` (``اعلان``), a notice's heading or an ad's label.
+_NOTICE = "اعلان"
+
+
+def _is_notice_heading(lines: Sequence[Line], filled: Sequence[int], at: int) -> bool:
+    """Is the ``at``-th line of the page (the first or the second) a notice's heading
+    (:func:`_guard_notice_heading`)?"""
+    index = filled[at]
+    line = lines[index]
+    if line.key != _NOTICE or line.guard is not None or not line.is_residue:
+        return False
+    below = index + 1
+    if below >= len(lines) or lines[below].kind is not CONTENT:
+        return False  # the notice's text right under it, no blank line between
+    return at == 0 or (filled[0] == index - 1 and lines[index - 1].kind is CONTENT)
 
 
 def _guard_wrapped_lines(page: Page) -> Page:
@@ -1082,7 +1121,8 @@ def _names_a_credit(line: Line) -> bool:
 
 
 #: The context judgements, in the order :func:`judge_in_context` makes them.
-JUDGEMENTS = (_guard_site_page_title, _guard_imprints, _guard_numbers, _guard_wrapped_lines, _guard_fields_of_facts, _judge_masthead_names,
+JUDGEMENTS = (_guard_site_page_title, _guard_notice_heading, _guard_imprints, _guard_numbers,
+              _guard_wrapped_lines, _guard_fields_of_facts, _judge_masthead_names,
               _judge_tail_words, _judge_by_neighbours, _judge_poster_names, _judge_split_cards, _judge_poster_cards,
               _judge_board_lines, _judge_dangling_label)
 

@@ -134,6 +134,7 @@ class Guard(enum.Enum):
     SITE_PAGE = "the title of a site's own page (its terms, its privacy policy)"
     FIELD = "a field of a card of facts (a book's publisher, edition and pages)"
     IMPRINT = "a book's imprint (its rights, its edition)"
+    NOTICE = "the heading of an official notice (إعلان: an announcement, not an ad's label)"
 
 
 #: The members the hottest tests compare with, as module names: on Python 3.11, whose
@@ -143,7 +144,7 @@ BLANK, CONTENT, FORUM, NUMBER = Kind.BLANK, Kind.CONTENT, Kind.FORUM, Kind.NUMBE
 CHROME, COUNTER, RELATED, FOOTER = Kind.CHROME, Kind.COUNTER, Kind.RELATED, Kind.FOOTER
 LABEL, LIST_ITEM, BREADCRUMB, WRAPPED, SEPARATOR = Guard.LABEL, Guard.LIST, Guard.BREADCRUMB, Guard.WRAPPED, Guard.SEPARATOR
 TABLE_CELL, SERIES_NUMBER, YEAR_ALONE, SITE_PAGE_TITLE = Guard.TABLE, Guard.SERIES, Guard.YEAR, Guard.SITE_PAGE
-FACT_FIELD, IMPRINT = Guard.FIELD, Guard.IMPRINT
+FACT_FIELD, IMPRINT, NOTICE_HEADING = Guard.FIELD, Guard.IMPRINT, Guard.NOTICE
 IN_HEAD, IN_ARTICLE, IN_TAIL = Region.HEAD, Region.ARTICLE, Region.TAIL
 _NOT_RESIDUE = (BLANK, CONTENT)
 
