@@ -242,12 +242,15 @@ def _guard_notice_heading(page: Page) -> Page:
 
 def _notice_headings(page: Page) -> list[int]:
     """The indexes of the notice's headings among the page's first two lines (:func:`_guard_notice_heading`)."""
+    if _WIDGET not in page.index:
+        return []  # (most pages: the word is a widget's phrase)
     filled = page.filled
     return [filled[at] for at in range(min(2, len(filled))) if _is_notice_heading(page.lines, filled, at)]
 
 
-#: The skeleton of ``إعلان`` (``اعلان``), a notice's heading or an ad's label.
+#: The skeleton of ``إعلان`` (``اعلان``), a notice's heading or an ad's label (a widget's phrase).
 _NOTICE = "اعلان"
+_WIDGET = Kind.WIDGET
 
 
 def _is_notice_heading(lines: Sequence[Line], filled: Sequence[int], at: int) -> bool:
@@ -255,7 +258,7 @@ def _is_notice_heading(lines: Sequence[Line], filled: Sequence[int], at: int) ->
     (:func:`_guard_notice_heading`)?"""
     index = filled[at]
     line = lines[index]
-    if line.key != _NOTICE or line.guard is not None or not line.is_residue:
+    if line.kind is not _WIDGET or line.guard is not None or line.key != _NOTICE:
         return False
     below = index + 1
     if below >= len(lines) or lines[below].kind is not CONTENT:
@@ -456,9 +459,11 @@ def _site_page_title(page: Page) -> int | None:
     if page.first_prose is None:
         return None
     at = bisect_left(filled, page.first_prose) - 1
+    if at < 0 or lines[filled[at]].kind is not FOOTER:
+        return None
     while at > 0 and lines[filled[at - 1]].key == lines[filled[at]].key:
         at -= 1  # the title's copies, printed right under it
-    if at < 0 or not _may_be_site_page_title(lines[filled[at]]) or lines[filled[at]].text.lstrip().startswith(LIST_MARKS):
+    if not _may_be_site_page_title(lines[filled[at]]) or lines[filled[at]].text.lstrip().startswith(LIST_MARKS):
         return None  # a menu's last item over the text is no title
     return filled[at] if at == 0 or not lines[filled[at - 1]].is_residue else None
 
@@ -527,7 +532,8 @@ def _count_goes_on(page: Page, index: int, value: int) -> bool:
     below = page.neighbour(index, 1)
     if below is None:
         return False
-    return any(int(number) == value + 1 for number in _VERSE_NUMBER.findall(page.lines[below].text.strip()))
+    folded, following = page.lines[below].folded, str(value + 1)  # (folded: its digits are ASCII)
+    return following in folded and following in _VERSE_NUMBER.findall(folded.strip())
 
 
 def _is_cell(page: Page, index: int) -> bool:
