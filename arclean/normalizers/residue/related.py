@@ -62,7 +62,7 @@ def drop_related_blocks(page: Page) -> Page:
         line = page.lines[index]
         if index not in drop:
             drop.add(index)
-            if _is_button(line.text):
+            if _is_button(line.text) or _ends_an_excerpt(page, index):
                 continue  # a link to the rest of the text above, not a heading of links below
             bare = _is_bare_heading(line.text, page.extra)
             if not bare and within_short_lines(page, index):
@@ -99,6 +99,29 @@ def _is_button(line: str) -> bool:
     (True, False)
     """
     return line.rstrip().endswith(_BUTTON_ENDS)
+
+
+def _ends_an_excerpt(page: Page, index: int) -> bool:
+    """A "read more" link (``اقرأ المزيد``, ``شاهد المزيد``) right under an excerpt that trails
+    off (``…``, ``...``): the link to the rest of that text, as on a section's page of teasers,
+    not a heading of the links under it.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("يرتكز نظام تقاسم المياه في الوادي على مبدأ الاستغلال الجماعي للسيول....\\n"
+    ...                "اقرأ المزيد\\nنظام تقسيم مياه السيل\\nلقد تم إنشاء النظام التقليدي لتقسيم مياه الأمطار.")
+    >>> _ends_an_excerpt(page, 1), _ends_an_excerpt(analyze("نص الخبر كاملا.\\nاقرأ المزيد\\nعنوان آخر"), 1)
+    (True, False)
+    """
+    if not page.lines[index].key.endswith(_MORE):
+        return False
+    above = page.neighbour(index, -1)
+    return above is not None and page.lines[above].text.rstrip().endswith(_TRAILS_OFF)
+
+
+#: The last word of a "read more" link's skeleton (``اقرا المزيد``).
+_MORE = "المزيد"
+#: How an excerpt cut short ends.
+_TRAILS_OFF = ("…", "...")
 
 
 def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
