@@ -297,6 +297,22 @@ def test_every_home_name_starts_a_breadcrumb_and_alone_is_none(name: str) -> Non
     assert not is_breadcrumb(name) and not is_breadcrumb(f"{name} أخبار")
 
 
+_SITE_PAGE_TITLES = [phrase for phrase in _entries("boilerplate/footer.txt") if "…" not in phrase and "{" not in phrase]
+
+
+@pytest.mark.parametrize("word", sorted(tables.word_list("words/site_pages.txt")))
+def test_every_site_page_word_names_a_footer_link_that_stays_over_its_pages_text(word: str) -> None:
+    """Each word is in a title of footer.txt, and that title, as a page's first line over a heading
+    and the page's first paragraph, stays; over another footer link it goes."""
+    folded = skeleton(word)
+    titles = [t for t in _SITE_PAGE_TITLES if any(listed(w, frozenset({folded})) for w in skeleton(t).split())]
+    assert titles, word
+    text = "يسري هذا النص على كل من يستخدم الموقع وخدماته المختلفة، ويقبل به عند أول زيارة له."
+    for title in titles:
+        assert arclean.clean(f"{title}\nأحكام عامة\n{text}").startswith(title + "\n"), title
+        assert not arclean.clean(f"{title}\nخريطة الموقع\n{text}").startswith(title), title
+
+
 _THREAD = ("منتديات المكتبات > منتدى الإجراءات الفنية\nإضافة رد\n{card}\n"
            "السلام عليكم، هذا سؤال عن فهرسة الكتب القديمة في المكتبات الجامعية وعن التصنيف المناسب لها.\n")
 

@@ -43,6 +43,7 @@ from .lines import (
     is_poster_mark,
     is_poster_name,
     listed,
+    site_page_words,
 )
 from .page import (
     BLANK,
@@ -440,21 +441,29 @@ def _guard_site_page_title(page: Page) -> Page:
     index = _site_page_title(page)
     if index is None:
         return page
-    return _with(page, {index: replace(page.lines[index], guard=SITE_PAGE_TITLE, by_context=True)})
+    changed = {index: replace(page.lines[index], guard=SITE_PAGE_TITLE, by_context=True)}
+    if page.first_prose is not None and page.last_prose is not None:
+        # The page's own text speaks of what other pages print as chrome (cookies, a comment's
+        # name field, a contact's WhatsApp number): between its paragraphs, no line is residue.
+        changed.update((at, replace(page.lines[at], guard=SITE_PAGE_TITLE, by_context=True))
+                       for at in range(page.first_prose + 1, page.last_prose) if page.lines[at].is_residue)
+    return _with(page, changed)
 
 
 def _site_page_title(page: Page) -> int | None:
     """The index of the site page's title (:func:`_guard_site_page_title`): a footer's link of a
-    few words (no copyright notice, no label), as the page's first line with a line of content
-    right under it that is no menu's item, of more words; or right over the page's first paragraph,
-    the first of its copies, under no residue line and with no list mark (no menu's last item)."""
+    few words (no copyright notice, no label), as the page's first line over the page's text
+    (:func:`_opens_its_text`); or right over the page's first paragraph, the first of its copies,
+    under no residue line and with no list mark (no menu's last item)."""
     if FOOTER not in page.index:
         return None
     filled, lines = page.filled, page.lines
     if len(filled) < 2:
         return None
-    below = lines[filled[1]]
-    if _may_be_site_page_title(lines[filled[0]]) and below.kind is CONTENT and below.words > _MAX_SITE_PAGE_TITLE_WORDS:
+    first, below = lines[filled[0]], lines[filled[1]]
+    if _may_be_site_page_title(first) and (
+            (below.kind is CONTENT and below.words > _MAX_MENU_ITEM_WORDS)
+            or (_names_a_site_page(first) and _opens_its_text(page))):
         return filled[0]
     if page.first_prose is None:
         return None
@@ -468,13 +477,42 @@ def _site_page_title(page: Page) -> int | None:
     return filled[at] if at == 0 or not lines[filled[at - 1]].is_residue else None
 
 
+def _opens_its_text(page: Page) -> bool:
+    """Does the page's text start under its first line: past the line's copies, the page's first
+    paragraph, with two lines of content at most before it (a heading, a date) and no residue line?
+    (A menu of a site's links is residue, or a column of short items with no paragraph under them.)"""
+    lines, filled, prose = page.lines, page.filled, page.first_prose
+    title = lines[filled[0]].key
+    between = 0
+    for index in filled[1:]:
+        line = lines[index]
+        if line.key == title:
+            continue  # the title's copy
+        if index == prose:
+            return True
+        if line.is_residue or between == _MAX_LINES_OVER_TEXT:
+            return False
+        between += 1
+    return False
+
+
+def _names_a_site_page(line: Line) -> bool:
+    """Does the line name a site's own page (a word of ``words/site_pages.txt``: ``سياسة``, ``شروط``)?"""
+    words = site_page_words()
+    return any(listed(word, words) for word in line.key.split())
+
+
 def _may_be_site_page_title(line: Line) -> bool:
     return (line.kind is FOOTER and line.guard is None and line.words <= _MAX_SITE_PAGE_TITLE_WORDS
             and ":" not in line.text and not is_copyright(line.text, line.key))
 
 
-#: A site page's title is a footer's link of this many words at most (``سياسة الخصوصية والاستخدام``).
-_MAX_SITE_PAGE_TITLE_WORDS = 3
+#: A site page's title is a footer's link of this many words at most (``سياسة ملفات تعريف الارتباط``).
+_MAX_SITE_PAGE_TITLE_WORDS = 4
+#: Between a site page's title and its first paragraph, this many lines of content at most.
+_MAX_LINES_OVER_TEXT = 2
+#: A menu's item under a footer's link: this many words at most.
+_MAX_MENU_ITEM_WORDS = 3
 
 
 def _guard_numbers(page: Page) -> Page:

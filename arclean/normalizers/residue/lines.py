@@ -304,6 +304,12 @@ def chrome_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def site_page_words() -> frozenset[str]:
+    """The words of the titles of a site's own pages (``words/site_pages.txt``)."""
+    return _folded_words("words/site_pages.txt")
+
+
+@lru_cache(maxsize=None)
 def function_words() -> frozenset[str]:
     return _folded_words("words/function_words.txt")
 

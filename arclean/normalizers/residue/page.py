@@ -131,7 +131,7 @@ class Guard(enum.Enum):
     LABEL = "a source, byline or credit line"
     BREADCRUMB = "a breadcrumb trail"
     WRAPPED = "a line of a hard-wrapped paragraph"
-    SITE_PAGE = "the title of a site's own page (its terms, its privacy policy)"
+    SITE_PAGE = "the title or the text of a site's own page (its terms, its privacy policy)"
     FIELD = "a field of a card of facts (a book's publisher, edition and pages)"
     IMPRINT = "a book's imprint (its rights, its edition)"
     NOTICE = "the heading of an official notice (إعلان: an announcement, not an ad's label)"
