@@ -50,7 +50,7 @@ from ...text.folding import ends_sentence
 from .analysis import apply
 from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark, text_goes_on_below, within_short_lines
 from .lines import MAX_POST_BYLINE_WORDS, OPEN_ENDS, is_post_byline, left_open
-from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FOOTER, FORUM, LIST_ITEM, SEPARATOR, Kind, Line, Page
+from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FOOTER, FORUM, LABEL, LIST_ITEM, SEPARATOR, Kind, Line, Page
 from .title import is_sentence
 
 _MIN_PROSE_ALLOWANCE = 400
@@ -95,7 +95,8 @@ def cut_tail(page: Page) -> Page:
             continue
         k = bisect_left(prose, index)
         before, after = prose_before[k], prose_before[-1] - prose_before[k]
-        if _little_prose_after(page, index, before, after) and (not after or _tail_prose(page, index, prose[k:])):
+        if (_little_prose_after(page, index, before, after) and (not after or _tail_prose(page, index, prose[k:]))
+                and (page.forum or not _above_a_post_header(page, index))):
             return page.without(range(index, len(page.lines)), final_line_feed=True)
     return page
 
@@ -327,11 +328,24 @@ def _above_a_post(page: Page, index: int) -> bool:
     """
     if not page.forum:
         return False
+    return index <= _last_post_head_once(page)
+
+
+def _last_post_head_once(page: Page) -> int:
     memo = page.__dict__  # pages are immutable: the last post's head, found once a page
     last = memo.get(_LAST_POST_HEAD)
     if last is None:
         last = memo[_LAST_POST_HEAD] = _last_post_head(page)
-    return index <= last
+    return last
+
+
+def _above_a_post_header(page: Page, index: int) -> bool:
+    """On a page with no forum line left (the rules dropped the board's cards and chrome, and a
+    fresh look counts none), does a post's dated header (``مُساهمةموضوع: TITLE <date>``) stand
+    below the line, with the post under it?  Then the thread goes on there, as
+    :func:`_above_a_post` finds on a forum's page.  Asked only where the tail would start."""
+    return (any(line.guard is LABEL and _is_post_head(line) for line in page.lines[index + 1:])
+            and index <= _last_post_head_once(page))
 
 
 _LAST_POST_HEAD = "_last_post_head"
