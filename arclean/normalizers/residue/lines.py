@@ -195,10 +195,17 @@ class PhraseMatcher:
 
         >>> phrase_matcher().match("مقال مؤرشفهذا المقال مخصص للمشتركين").kind
         'paywall'
+
+        An item of a numbered list whose words lead to the phrase is a step of a guide, no badge:
+        ``1. كيفية إنشاء حساب جديد``, ``2. اضغط نسيت كلمة المرور``.
+
+        >>> phrase_matcher().match("1. كيفية إنشاء حساب جديد") is None, phrase_matcher().match("1. تخطي إلى المحتوى").kind
+        (True, 'head')
         """
         last = key.rsplit(" ", 1)[-1]
         for ending, phrase in self._endings(last):
-            if key.endswith(ending) and key.count(" ") - ending.count(" ") <= _MAX_BADGE_WORDS:
+            before = key.count(" ") - ending.count(" ")
+            if key.endswith(ending) and before <= _MAX_BADGE_WORDS and not (before > 1 and key.split(" ", 1)[0].isdigit()):
                 return phrase
         return None
 
