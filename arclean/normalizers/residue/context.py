@@ -425,7 +425,9 @@ def _guard_site_page_title(page: Page) -> Page:
     """The title of a site's own page, a link of its footer (``شروط الخدمة``, ``سياسة الخصوصية``,
     ``من نحن``) as the page's first line with the page's text under it, or right over the page's
     first paragraph (its copy aside), stays: the footer's links go where they stand in a menu,
-    among other chrome lines, not over the text they name.
+    among other chrome lines, not over the text they name.  On such a page no line between its
+    paragraphs is residue: a privacy page lists names and e-mail addresses, a cookie policy
+    speaks of cookies in the words of a cookie banner.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> terms = "استخدامك لأي من خدماتنا يعني موافقتك على جميع الشروط."

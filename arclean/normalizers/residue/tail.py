@@ -341,11 +341,17 @@ def _last_post_head_once(page: Page) -> int:
 
 def _above_a_post_header(page: Page, index: int) -> bool:
     """On a page with no forum line left (the rules dropped the board's cards and chrome, and a
-    fresh look counts none), does a post's dated header (``مُساهمةموضوع: TITLE <date>``) stand
-    below the line, with the post under it?  Then the thread goes on there, as
-    :func:`_above_a_post` finds on a forum's page.  Asked only where the tail would start."""
-    return (any(line.guard is LABEL and _is_post_head(line) for line in page.lines[index + 1:])
+    fresh look counts none), is the line a share or follow prompt with a post's dated header
+    (``مُساهمةموضوع: TITLE <date>``) below it, and the post under that?  A board prints its share
+    bar over a post: the thread goes on there, as :func:`_above_a_post` finds on a forum's page.
+    (A tags line or a comment form ends an article whatever stands under it.)  Asked only where
+    the tail would start."""
+    return (page.lines[index].kind is _SHARE
+            and any(line.guard is LABEL and _is_post_head(line) for line in page.lines[index + 1:])
             and index <= _last_post_head_once(page))
+
+
+_SHARE = Kind.SHARE
 
 
 _LAST_POST_HEAD = "_last_post_head"
