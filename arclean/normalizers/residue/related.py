@@ -37,8 +37,10 @@ _MAX_TITLE_WORDS = 18
 _MAX_STAMP_WORDS = 6
 #: A date or a time: digits around a slash, a dash, a dot or a colon.
 _DATE = re.compile(r"\d{1,4}\s*[/\-.:]\s*\d{1,2}")
+#: How an excerpt cut short ends.
+_TRAILS_OFF = ("…", "...")
 #: How a link to more of the text above ends: an arrow, or the text trailing off.
-_BUTTON_ENDS = ("»", "›", "→", "←", "…", "...", ">>")
+_BUTTON_ENDS = ("»", "›", "→", "←", ">>", *_TRAILS_OFF)
 #: The first item of a numbered list.
 _FIRST_ITEM = re.compile(r"\s*(?:1|١)[.)\-\u2013]\s")
 
@@ -120,8 +122,6 @@ def _ends_an_excerpt(page: Page, index: int) -> bool:
 
 #: The last word of a "read more" link's skeleton (``اقرا المزيد``).
 _MORE = "المزيد"
-#: How an excerpt cut short ends.
-_TRAILS_OFF = ("…", "...")
 
 
 def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
