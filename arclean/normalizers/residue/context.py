@@ -1055,7 +1055,7 @@ def _judge_board_lines(page: Page) -> Page:
     title: int | None
     if post is not None:
         title, copy, byline = post
-        end = byline if byline is not None else copy
+        end = _header_end(page.lines, title, byline if byline is not None else copy)
         page = Page(page.lines, page.extra, True, page.alone)
         changed = {
             index: replace(line, kind=FORUM, evidence="a line of the forum post's header", by_context=True)
@@ -1081,6 +1081,18 @@ def _judge_board_lines(page: Page) -> Page:
         if _board_line(line)
     }
     return _with(page, changed)
+
+
+def _header_end(lines: tuple[Line, ...], title: int, end: int | None) -> int | None:
+    """Where the lines of a forum post's header under its title end: at the post's copy or
+    byline (``end``), or at an earlier post's dated byline between them, under which that
+    post's text stands (once the first post's copy of the title is dropped, the title's next
+    copy is a reply's ``رد: …``, and the first post's short lines lie between)."""
+    for index in range(title + 1, len(lines) if end is None else end):
+        line = lines[index]
+        if line.kind is CONTENT and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key):
+            return index
+    return end
 
 
 def _board_line(line: Line) -> bool:
