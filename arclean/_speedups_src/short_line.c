@@ -491,16 +491,36 @@ skip_spaces_back(int kind, const void *data, Py_ssize_t end)
     return j;
 }
 
+/* Does a time whose colon is at ``colon`` (a digit before it) follow the word "hour" (ساعة or
+ * ساعه, spaces between): one or two digits, after the word's last letter? */
+static int
+after_hour_word(int kind, const void *data, Py_ssize_t colon)
+{
+    Py_ssize_t start = digits_before(kind, data, colon);
+    if (colon - start > 2) {
+        return 0;
+    }
+    Py_ssize_t j = skip_spaces_back(kind, data, start);
+    if (j < 2) {
+        return 0;
+    }
+    Py_UCS4 last = PyUnicode_READ(kind, data, j);
+    return (last == 0x0629 || last == 0x0647) && PyUnicode_READ(kind, data, j - 1) == 0x0639
+           && PyUnicode_READ(kind, data, j - 2) == 0x0633;
+}
+
 /* Does the text hold a field that tells a time of day (lines.CLOCK_FIELD): a colon after a
  * character that is neither a digit nor a space (spaces may stand between them), then a
- * time, a digit, a colon and two digits? */
+ * time, a digit, a colon and two digits; or such a time of one or two digits before its
+ * colon right after the word "hour"? */
 static int
 holds_clock_field(PyObject *text, Py_ssize_t length, int kind, const void *data)
 {
     int labelled = 0;
     for (Py_ssize_t i = PyUnicode_FindChar(text, ':', 0, length, 1); i >= 0; i = PyUnicode_FindChar(text, ':', i + 1, length, 1)) {
-        if (labelled && i > 0 && i + 2 < length && is_decimal_digit(PyUnicode_READ(kind, data, i - 1))
-            && is_decimal_digit(PyUnicode_READ(kind, data, i + 1)) && is_decimal_digit(PyUnicode_READ(kind, data, i + 2))) {
+        if (i > 0 && i + 2 < length && is_decimal_digit(PyUnicode_READ(kind, data, i - 1))
+            && is_decimal_digit(PyUnicode_READ(kind, data, i + 1)) && is_decimal_digit(PyUnicode_READ(kind, data, i + 2))
+            && (labelled || after_hour_word(kind, data, i))) {
             return 1;
         }
         Py_ssize_t j = skip_spaces_back(kind, data, i);

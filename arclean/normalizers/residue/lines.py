@@ -40,9 +40,10 @@ LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–")
 #: (``3. التوريد المشترك``, ``2) التعليقات والردود``, ``1- المقدمة``).  Content, as a bulleted item
 #: is: no counter, and its number is no filler word that makes a line of one chrome word chrome.
 NUMBERED_ITEM = re.compile(r"\d{1,3}[.)\-\u2013]\s")
-#: A field that tells a time of day: a label, a colon, then a time (``تسجيل الوصول: بعد 14:00``).
-#: A time alone is no field (a video's length in a widget: ``تعليقات • 2:04``).
-CLOCK_FIELD = re.compile(r"[^\d\s]\s*:.*\d:\d\d")
+#: A field that tells a time of day: a label, a colon, then a time (``تسجيل الوصول: بعد 14:00``),
+#: or a time after the word "hour" (``تم تحديث الخبر في الساعة 11:45 مساءً``).  A time alone is
+#: no field (a video's length in a widget: ``تعليقات • 2:04``).
+CLOCK_FIELD = re.compile(r"[^\d\s]\s*:.*\d:\d\d|ساع[ةه]\s*\d{1,2}:\d\d")
 #: A field that ends with a score: a label, a colon, then a mark out of 5, 10, 20 or 100 and
 #: nothing after it (a review's ``التقييم بالنجوم: 4/5``, a pupil's ``الدرجة: 17.5/20``).  A
 #: rating widget counts its votes after the mark (``التقييم: 4.5/5 (120 صوتا)``).
@@ -79,6 +80,8 @@ def holds_fact_field(text: str) -> bool:
     (True, True)
     >>> holds_fact_field("تعليقات • 2:04"), holds_fact_field("التقييم: 4/7"), holds_fact_field("التقييم: 4.5/5 (120 صوتا)")
     (False, False, False)
+    >>> holds_fact_field("تم تحديث الخبر في الساعة 11:45 مساءً"), holds_fact_field("الساعة 123:45")
+    (True, False)
     """
     if CLOCK_FIELD.search(text):
         return True
