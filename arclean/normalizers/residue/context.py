@@ -460,13 +460,16 @@ def _site_page_title(page: Page) -> int | None:
     if FOOTER not in page.index:
         return None
     filled, lines = page.filled, page.lines
-    if len(filled) < 2:
+    top = 0
+    while top < len(filled) - 1 and _is_skip_link(lines[filled[top]]):
+        top += 1  # a skip link stands over everything, a site page's title too
+    if len(filled) - top < 2:
         return None
-    first, below = lines[filled[0]], lines[filled[1]]
+    first, below = lines[filled[top]], lines[filled[top + 1]]
     if _may_be_site_page_title(first) and (
             (below.kind is CONTENT and below.words > _MAX_MENU_ITEM_WORDS)
-            or (_names_a_site_page(first) and _opens_its_text(page))):
-        return filled[0]
+            or (_names_a_site_page(first) and _opens_its_text(page, top))):
+        return filled[top]
     if page.first_prose is None:
         return None
     at = bisect_left(filled, page.first_prose) - 1
@@ -479,14 +482,15 @@ def _site_page_title(page: Page) -> int | None:
     return filled[at] if at == 0 or not lines[filled[at - 1]].is_residue else None
 
 
-def _opens_its_text(page: Page) -> bool:
-    """Does the page's text start under its first line: past the line's copies, the page's first
-    paragraph, with two lines of content at most before it (a heading, a date) and no residue line?
-    (A menu of a site's links is residue, or a column of short items with no paragraph under them.)"""
+def _opens_its_text(page: Page, top: int = 0) -> bool:
+    """Does the page's text start under its first line (or the line ``top`` lines of content
+    down, under skip links): past the line's copies, the page's first paragraph, with two lines
+    of content at most before it (a heading, a date) and no residue line?  (A menu of a site's
+    links is residue, or a column of short items with no paragraph under them.)"""
     lines, filled, prose = page.lines, page.filled, page.first_prose
-    title = lines[filled[0]].key
+    title = lines[filled[top]].key
     between = 0
-    for index in filled[1:]:
+    for index in filled[top + 1:]:
         line = lines[index]
         if line.key == title:
             continue  # the title's copy
@@ -496,6 +500,22 @@ def _opens_its_text(page: Page) -> bool:
             return False
         between += 1
     return False
+
+
+def _is_skip_link(line: Line) -> bool:
+    """A page's skip link (``تخطي إلى المحتوى``, ``Skip to main content``): head chrome that
+    names the page's content as where it leads.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> [_is_skip_link(line) for line in analyze("تخطي إلى المحتوى\\nالرئيسية\\nنص الصفحة").lines]
+    [True, False, False]
+    """
+    return line.kind is Kind.HEAD and line.words <= _MAX_SKIP_LINK_WORDS and line.key.endswith(_SKIP_LINK_TARGETS)
+
+
+#: Where a skip link leads, as its last words (skeletons): the content, the main content.
+_SKIP_LINK_TARGETS = ("المحتوي", "المحتوي الرئيسي", "content", "main content")
+_MAX_SKIP_LINK_WORDS = 5
 
 
 def _names_a_site_page(line: Line) -> bool:
