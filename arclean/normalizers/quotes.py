@@ -460,8 +460,8 @@ def _region_edits(marks: _Alternation, region: list[_Line]) -> Iterator[_Edit]:
         length = end - start
         if length == 1:
             opening = text.startswith(opener, start)
-            if opening == count % 2 and not _fits(text, start, closer if opening else opener):
-                return  # the mark would change, and to a shape its neighbours contradict
+            if not _fits(text, start, closer if count % 2 else opener):
+                return  # alternating, the mark would take (or keep) a shape its neighbours contradict
             depth += 1 if opening else -1
             dipped = dipped or depth < 0
         else:
