@@ -85,6 +85,8 @@ _INTRUDING_JOINER = re.compile("(?<![\u00c2\u00c3\u00d8\u00d9\u00da\u00db\u0637\
 #: guess was wrong.
 _PLAUSIBLE = re.compile(f"[\u0000-\u00ff\u060c-\u06ff\u2010-\u2027\u2030-\u205e{_INVISIBLE}\u200c\u200d]*")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a]")
+#: Arabic-Indic digits (and the Persian ones): a date broken alone (``ظ¢ظ£ مايو``, ٢٣ مايو) repairs to digits.
+_ARABIC_DIGIT = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 
 
 def _cp1256_char(byte: int) -> str:
@@ -287,9 +289,13 @@ def _search_repairs(word: str, depth: int) -> str | None:
 
 
 def _is_plausible(repaired: str) -> bool:
-    """A repair's result: it holds an Arabic letter and nothing a repair may
-    not produce (no replacement character, no stray symbol)."""
-    return bool(_ARABIC_LETTER.search(repaired)) and bool(_PLAUSIBLE.fullmatch(repaired))
+    """A repair's result: it holds an Arabic letter or an Arabic-Indic digit and nothing a
+    repair may not produce (no replacement character, no stray symbol).
+
+    >>> _is_plausible("٢٠٢١م"), _is_plausible("٢٣"), _is_plausible("23"), _is_plausible("\ufffd٢")
+    (True, True, False, False)
+    """
+    return bool(_ARABIC_LETTER.search(repaired) or _ARABIC_DIGIT.search(repaired)) and bool(_PLAUSIBLE.fullmatch(repaired))
 
 
 #: Fast first looks, with the standard ``re`` module (several times faster on
