@@ -324,9 +324,11 @@ def function_words() -> frozenset[str]:
     return _folded_words("words/function_words.txt")
 
 
-#: How a line left open ends: a colon or a comma, Arabic or Latin, or a semicolon (a list or the
-#: rest of a sentence follows).
-OPEN_ENDS = (":", "،", ",", "؛", ";")
+#: How a line that goes on in the next ends, where a heading never does (one may end on a colon,
+#: its list under it): a comma or a semicolon, Arabic or Latin.
+MID_SENTENCE_ENDS = ("،", ",", "؛", ";")
+#: How a line left open ends: a colon, a comma or a semicolon (a list or the rest of a sentence follows).
+OPEN_ENDS = (":", *MID_SENTENCE_ENDS)
 
 
 def left_open(line: str) -> bool:
