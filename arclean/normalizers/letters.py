@@ -143,16 +143,48 @@ def replace_persian_letters(text: str) -> str:
     'كامل مجدي دار الامين على'
     >>> replace_persian_letters("این کتاب را خواندم که خوب است")
     'این کتاب را خواندم که خوب است'
+
+    A short line of Persian (``زبان: فارسی``) tells no language by itself: in a block of lines
+    with Persian letters (no blank line between them), one line read as Persian makes the block
+    Persian, and its letters stay.
+
+    >>> replace_persian_letters("قال ابن القيم رحمه الله.\\n\\nلوگوی کانال تلگرام\\nزبان: فارسی\\n\\nعلی")
+    'قال ابن القيم رحمه الله.\\n\\nلوگوی کانال تلگرام\\nزبان: فارسی\\n\\nعلى'
     """
     if not _PERSIAN_LETTER.search(text) or document_is_non_arabic(text):
         return text
-    return map_lines(text, _PERSIAN_LETTER, _replace_in_arabic_line)
+    lines = text.split("\n")
+    marked = [_PERSIAN_LETTER.search(line) is not None for line in lines]
+    foreign = [has and is_non_arabic(line) for has, line in zip(marked, lines, strict=True)]
+    kept = _spread_in_blocks(foreign, marked, lines)
+    for index, line in enumerate(lines):
+        if marked[index] and not kept[index]:
+            lines[index] = _WORD_WITH_PERSIAN_LETTER.sub(_arabic_spelling, line)
+    return "\n".join(lines)
 
 
-def _replace_in_arabic_line(line: str) -> str:
-    if is_non_arabic(line):
-        return line
-    return _WORD_WITH_PERSIAN_LETTER.sub(_arabic_spelling, line)
+def _spread_in_blocks(foreign: list[bool], marked: list[bool], lines: list[str]) -> list[bool]:
+    """The lines whose letters stay: those read as another language (``foreign``), and each line
+    with Persian letters (``marked``) in a run of such lines, one after another, that holds a
+    line read as Persian by its own letters or words.  The heh of Urdu (ھ ہ) is no such sign: an
+    Arabic PDF's text shows it for ه, in a block of Arabic lines."""
+    kept = list(foreign)
+    start = 0
+    while start < len(marked):
+        if not marked[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(marked) and marked[end]:
+            end += 1
+        if any(foreign[k] and is_non_arabic(lines[k].translate(_WITHOUT_URDU_HEH)) for k in range(start, end)):
+            kept[start:end] = [True] * (end - start)
+        start = end
+    return kept
+
+
+#: HEH DOACHASHMEE and HEH GOAL, taken out of a line before it is asked whether it reads as Persian.
+_WITHOUT_URDU_HEH = str.maketrans("", "", "\u06be\u06c1")
 
 
 def _arabic_spelling(match: re.Match[str]) -> str:
