@@ -140,7 +140,7 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
             continue
         if (
             not (_is_title(page, index) or (bare and _is_card_stamp(page, index)))
-            or (not bare and (_heads_prose(page, index) or _opens_list(page, index)))
+            or (not bare and (_heads_prose(page, index) or _opens_list(page, index) or _labels_a_value(page, index)))
             or _heads_list(page, index)
             or _continues_list(page, heading, index)
         ):
@@ -156,6 +156,23 @@ def _heads_prose(page: Page, index: int) -> bool:
     """A short line right above a paragraph is the heading of the text that follows."""
     after = page.neighbour(index, 1)
     return after is not None and after == index + 1 and page.lines[after].prose
+
+
+def _labels_a_value(page: Page, index: int) -> bool:
+    """Is the line a field's label over its value, a word on the line right under it (a drug's
+    card: ``اسم الشركة المصنعة بالعربية`` over ``جالديرما``)?  Under an inline block, whose title
+    stands on the heading's own line, such a pair is the card's, not a linked title.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("اقرأ أيضًا: أنواع التهاب الجلد\\nاسم الشركة المصنعة بالعربية\\nجالديرما\\nعنوان مقال آخر هنا")
+    >>> [_labels_a_value(page, i) for i in (1, 3)]
+    [True, False]
+    """
+    after = index + 1
+    if after >= len(page.lines):
+        return False
+    value = page.lines[after]
+    return value.kind is CONTENT and value.words == 1 and not _is_title(page, after)
 
 
 def _opens_list(page: Page, index: int) -> bool:
