@@ -421,6 +421,16 @@ def test_every_month_anchor_word_makes_a_date_context(anchor: str) -> None:
     assert months.fix_month_misspellings("في سبتمبير الماضي") == "في سبتمبير الماضي"
 
 
+@pytest.mark.parametrize("name", sorted(tables.word_list("months/latin_names.txt")))
+def test_every_latin_month_name_under_a_day_keeps_the_days_number(name: str) -> None:
+    """A date printed a part to a line keeps its day over the month's name, upper case or not;
+    a bare number over a word that names no month is a counter and goes."""
+    text = "بيان هام من الأمن العام\n\n14\n{}\n2025\n\nأعلنت المديرية العامة للأمن العام عن إجراءات جديدة لتسهيل معاملات المواطنين.\n"
+    for shown in (name, name.upper()):
+        assert arclean.clean(text.format(shown)) == text.format(shown)
+    assert "14\n" not in arclean.clean(text.format("صور"))
+
+
 @pytest.mark.parametrize("mark", sorted(tables.char_table("chars/quranic_marks.tsv")))
 def test_every_quranic_mark_goes_with_s107_and_stays_by_default(mark: str) -> None:
     verse = f"ذلك الكتاب لا ريب {mark} فيه هدى للمتقين{mark} الذين يؤمنون بالغيب\n"

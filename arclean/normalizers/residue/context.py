@@ -43,6 +43,7 @@ from .lines import (
     is_poster_mark,
     is_poster_name,
     listed,
+    month_names,
     site_page_words,
 )
 from .page import (
@@ -50,6 +51,7 @@ from .page import (
     CHROME,
     CONTENT,
     COUNTER,
+    DATE_PART,
     FACT_FIELD,
     FOOTER,
     FORUM,
@@ -572,7 +574,27 @@ def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | N
         return SERIES_NUMBER
     if value is not None and (1300 <= value <= 1499 or 1900 <= value <= 2099):
         return YEAR_ALONE
+    if value is not None and 1 <= value <= 31 and _over_a_month(page, index):
+        return DATE_PART
     return TABLE_CELL if _in_rows(page, index) else None
+
+
+def _over_a_month(page: Page, index: int) -> bool:
+    """Is the line under a bare number a month's name, alone or with a year (a date printed a
+    part to a line, ``14`` over ``OCTOBER`` over ``2025``): the number is the date's day?
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("بيان هام\\n14\\nأكتوبر\\n2025\\n3\\nتعليقات")
+    >>> _over_a_month(page, 1), _over_a_month(page, 4)
+    (True, False)
+    """
+    below = page.neighbour(index, 1)
+    if below is None:
+        return False
+    words = page.lines[below].key.split()
+    if words and words[-1].isdigit():
+        words.pop()  # the year after the month's name
+    return 1 <= len(words) <= 2 and " ".join(words) in month_names()
 
 
 #: A number that marks a verse in running text: at the line's start or after a sentence's end, a word after it.

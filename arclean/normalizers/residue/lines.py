@@ -303,6 +303,17 @@ def counter_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def month_names() -> frozenset[str]:
+    """The months' names as a line's skeleton shows them: the Arabic spellings of
+    ``months/months.tsv`` and the Latin ones of ``months/latin_names.txt``.
+
+    >>> {"اكتوبر", "كانون الثاني", "october", "oct"} <= month_names()
+    True
+    """
+    return frozenset(skeleton(month.name) for month in datafiles.months()) | _folded_words("months/latin_names.txt")
+
+
+@lru_cache(maxsize=None)
 def widget_words() -> frozenset[str]:
     return _folded_words("words/widget_words.txt")
 
