@@ -862,6 +862,8 @@ def _between_chrome(page: Page, above: int | None, below: int | None, run: list[
     lines (its category, ``banner`` then ``اقتصاد`` then ``banner``)."""
     if above is None or below is None or not _is_chrome(page.lines[above]) or not _is_chrome(page.lines[below]):
         return False
+    if _is_skip_link(page.lines[above]):
+        return False  # a skip link stands over the page's first line, whatever it is (the title of a wiki's article)
     kind = page.lines[above].kind
     if kind is page.lines[below].kind and kind in _NO_EVIDENCE_AROUND:
         return False
