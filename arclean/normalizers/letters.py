@@ -159,8 +159,34 @@ def replace_persian_letters(text: str) -> str:
     kept = _spread_in_blocks(foreign, marked, lines)
     for index, line in enumerate(lines):
         if marked[index] and not kept[index]:
-            lines[index] = _WORD_WITH_PERSIAN_LETTER.sub(_arabic_spelling, line)
+            lines[index] = _in_arabic_line(line)
     return "\n".join(lines)
+
+
+def _in_arabic_line(line: str) -> str:
+    """The line's words written in Arabic letters, but a name given in another language
+    (``(بالفارسية: بخش مرکزی شهرستان اهواز)``, as an encyclopedia gives it), which keeps its own.
+
+    >>> _in_arabic_line("الناحية المركزية (بالفارسية: بخش مرکزی) في محافظة خوزستان علی")
+    'الناحية المركزية (بالفارسية: بخش مرکزی) في محافظة خوزستان على'
+    """
+    named = _NAMED_IN_ANOTHER_LANGUAGE.search(line)
+    if named is None:
+        return _WORD_WITH_PERSIAN_LETTER.sub(_arabic_spelling, line)
+    pieces: list[str] = []
+    done = 0
+    while named is not None:
+        pieces += _WORD_WITH_PERSIAN_LETTER.sub(_arabic_spelling, line[done:named.start()]), named.group()
+        done = named.end()
+        named = _NAMED_IN_ANOTHER_LANGUAGE.search(line, done)
+    pieces.append(_WORD_WITH_PERSIAN_LETTER.sub(_arabic_spelling, line[done:]))
+    return "".join(pieces)
+
+
+#: A name given in Persian, Kurdish, Urdu or Pashto after its label (``بالفارسية:``), up to a
+#: bracket, a comma, a semicolon or a full stop.
+_NAMED_IN_ANOTHER_LANGUAGE = re.compile(
+    "بال(?:فارسية|فارسيه|كردية|كرديه|أردية|اردية|أوردية|اوردية|بشتوية|بشتويه)\\s*:[^)\\]\\n،؛.]*")
 
 
 def _spread_in_blocks(foreign: list[bool], marked: list[bool], lines: list[str]) -> list[bool]:
