@@ -458,7 +458,7 @@ def _site_page_title(page: Page) -> int | None:
     """The index of the site page's title (:func:`_guard_site_page_title`): a footer's link of a
     few words (no copyright notice, no label), as the page's first line over the page's text
     (:func:`_opens_its_text`); or right over the page's first paragraph, the first of its copies,
-    under no residue line and with no list mark (no menu's last item)."""
+    with no list mark, and under no residue line unless the paragraph names it (no menu's last item)."""
     if FOOTER not in page.index:
         return None
     filled, lines = page.filled, page.lines
@@ -479,9 +479,13 @@ def _site_page_title(page: Page) -> int | None:
         return None
     while at > 0 and lines[filled[at - 1]].key == lines[filled[at]].key:
         at -= 1  # the title's copies, printed right under it
-    if not _may_be_site_page_title(lines[filled[at]]) or lines[filled[at]].text.lstrip().startswith(LIST_MARKS):
+    title = lines[filled[at]]
+    if not _may_be_site_page_title(title) or title.text.lstrip().startswith(LIST_MARKS):
         return None  # a menu's last item over the text is no title
-    return filled[at] if at == 0 or not lines[filled[at - 1]].is_residue else None
+    # Under a residue line, a menu's last item, unless the paragraph names it (``تتناول سياسة الخصوصية هذه …``).
+    if at == 0 or not lines[filled[at - 1]].is_residue or title.key in lines[page.first_prose].key:
+        return filled[at]
+    return None
 
 
 def _opens_its_text(page: Page, top: int = 0) -> bool:
