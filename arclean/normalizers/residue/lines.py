@@ -629,16 +629,27 @@ def is_template_token(stripped: str) -> bool:
     return bool(stripped) and stripped[0] in TEMPLATE_STARTS and TEMPLATE_TOKENS.fullmatch(stripped) is not None
 
 
+#: A "©" (byte A9) right after a lead byte of UTF-8 shown as windows-1256 or windows-1252
+#: (``ط`` ``ظ`` ``Ø`` ``Ù``) or after ``Â``/``آ`` (C2, shown twice broken): a character's mojibake.
+_BROKEN_COPYRIGHT_SIGN = re.compile("[\u0637\u0638\u00d8\u00d9\u00c2\u0622]\u00a9")
+
+
 def is_copyright(line: str, key: str | None = None) -> bool:
     """A copyright footer line.
 
     >>> is_copyright("© 2024 جميع الحقوق محفوظة لموقع الخبر"), is_copyright("حقوق الإنسان محفوظة في الدستور")
     (True, False)
+
+    A "©" right after a lead byte of broken UTF-8 (``ط©``: ة shown as windows-1256) is mojibake,
+    no copyright sign:
+
+    >>> is_copyright("ط·آ·ط¢آ§ط·آ·ط¢آ©"), is_copyright("UNHCR ©")
+    (False, True)
     """
     if line.count(" ") > 2 * _MAX_COPYRIGHT_WORDS:
         return False
     if "©" in line:
-        return len(line.split()) <= _MAX_COPYRIGHT_WORDS
+        return len(line.split()) <= _MAX_COPYRIGHT_WORDS and line.count("©") > len(_BROKEN_COPYRIGHT_SIGN.findall(line))
     if key is None:
         key = skeleton(line)
     pattern, reserved = _copyright()
