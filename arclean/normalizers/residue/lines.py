@@ -634,6 +634,21 @@ def is_template_token(stripped: str) -> bool:
 _BROKEN_COPYRIGHT_SIGN = re.compile("[\u0637\u0638\u00d8\u00d9\u00c2\u0622]\u00a9")
 
 
+def _is_photo_credit(line: str) -> bool:
+    """A "©" line that credits a photo: an agency and a photographer (``© Sputnik . Sergey Guneev /``,
+    a slash between them) or the word "photo", with no year and no "rights reserved" word."""
+    credit = _GLUED_CAPTION.split(line, 1)[0]  # a caption glued to the photographer's name has its own dates
+    if "/" not in credit and "photo" not in credit.lower():
+        return False
+    return _YEAR.search(credit) is None and not any(word in skeleton(credit) for word in _copyright()[1])
+
+
+#: A year of a copyright notice (``© 2024``, ``2001 - 2012``).
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: Where a caption glued to a Latin credit starts: an Arabic letter right after a Latin one (``Chiuخسوف``).
+_GLUED_CAPTION = re.compile(r"(?<=[A-Za-z.])(?=[\u0621-\u064a])")
+
+
 def is_copyright(line: str, key: str | None = None) -> bool:
     """A copyright footer line.
 
@@ -645,11 +660,18 @@ def is_copyright(line: str, key: str | None = None) -> bool:
 
     >>> is_copyright("ط·آ·ط¢آ§ط·آ·ط¢آ©"), is_copyright("UNHCR ©")
     (False, True)
+
+    A photo's credit, its agency and photographer (``© AP Photo / Ringo H.W. Chiu``), with no year
+    and no "rights reserved", credits the picture above it, a caption glued to it as it may be:
+
+    >>> is_copyright("© AP Photo / Ringo H.W. Chiuخسوف القمر، 15 مايو 2022"), is_copyright("© 2024 REUTERS / موقع الخبر")
+    (False, True)
     """
     if line.count(" ") > 2 * _MAX_COPYRIGHT_WORDS:
         return False
     if "©" in line:
-        return len(line.split()) <= _MAX_COPYRIGHT_WORDS and line.count("©") > len(_BROKEN_COPYRIGHT_SIGN.findall(line))
+        return (len(line.split()) <= _MAX_COPYRIGHT_WORDS and line.count("©") > len(_BROKEN_COPYRIGHT_SIGN.findall(line))
+                and not _is_photo_credit(line))
     if key is None:
         key = skeleton(line)
     pattern, reserved = _copyright()
