@@ -1137,10 +1137,15 @@ def _header_end(lines: tuple[Line, ...], title: int, end: int | None) -> int | N
     post's text stands (once the first post's copy of the title is dropped, the title's next
     copy is a reply's ``رد: …``, and the first post's short lines lie between)."""
     for index in range(title + 1, len(lines) if end is None else end):
-        line = lines[index]
-        if line.kind is CONTENT and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key):
+        if is_dated_post_header(lines[index]):
             return index
     return end
+
+
+def is_dated_post_header(line: Line) -> bool:
+    """A post's dated header, a short line of content (``مُساهمة من طرف X <date>``,
+    :func:`~arclean.normalizers.residue.lines.is_post_byline`)."""
+    return line.kind is CONTENT and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key)
 
 
 def _board_line(line: Line) -> bool:

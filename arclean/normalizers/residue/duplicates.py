@@ -14,7 +14,7 @@ from array import array
 
 from ..._compiled import speedups
 from .analysis import apply
-from .lines import MID_SENTENCE_ENDS, left_open
+from .lines import ends_mid_sentence, left_open
 from .page import CONTENT, LABEL, NUMBERS, Line, Page
 from .repeats import LENGTH_SLACK, may_repeat, normalized
 from .title import (
@@ -221,7 +221,7 @@ def _heads_the_article(page: Page, first: int, copy: int) -> bool:
     words = page.lines[copy].words
     if words < _MIN_SHORT_TITLE_WORDS or (words < _MIN_TITLE_WORDS and copy == first + 1):
         return False
-    if page.lines[copy].text.rstrip().endswith(MID_SENTENCE_ENDS):
+    if ends_mid_sentence(page.lines[copy].text):
         return False  # a line that goes on in the next (a sermon's takbir said again): no heading
     start = page.first_prose
     return start is not None and copy < start and _text_follows(page, copy)

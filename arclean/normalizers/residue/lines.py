@@ -342,6 +342,16 @@ MID_SENTENCE_ENDS = ("،", ",", "؛", ";")
 OPEN_ENDS = (":", *MID_SENTENCE_ENDS)
 
 
+def ends_mid_sentence(line: str) -> bool:
+    """Does the line end on a comma or a semicolon, its sentence going on in the next line?
+    No title and no heading ends so (one may end on a colon, its list under it).
+
+    >>> ends_mid_sentence("الله أكبر، الله أكبر،"), ends_mid_sentence("امتحانات الشهادة الثانوية:")
+    (True, False)
+    """
+    return line.rstrip().endswith(MID_SENTENCE_ENDS)
+
+
 def left_open(line: str) -> bool:
     """Does the line end open, its text going on below: on a colon, a comma or a semicolon, or
     on a word that needs the words after it (:func:`runs_on`)?
@@ -640,7 +650,7 @@ def _is_photo_credit(line: str) -> bool:
     credit = _GLUED_CAPTION.split(line, 1)[0]  # a caption glued to the photographer's name has its own dates
     if "/" not in credit and "photo" not in credit.lower():
         return False
-    return _YEAR.search(credit) is None and not any(word in skeleton(credit) for word in _copyright()[1])
+    return _YEAR.search(credit) is None and not any(word in skeleton(credit) for word in copyright_words())
 
 
 #: A year of a copyright notice (``© 2024``, ``2001 - 2012``).

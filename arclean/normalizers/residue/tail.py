@@ -48,8 +48,8 @@ from typing import Sequence
 from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
-from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark, text_goes_on_below, within_short_lines
-from .lines import MAX_POST_BYLINE_WORDS, OPEN_ENDS, is_post_byline, left_open
+from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark, is_dated_post_header, text_goes_on_below, within_short_lines
+from .lines import OPEN_ENDS, left_open
 from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FOOTER, FORUM, LABEL, LIST_ITEM, SEPARATOR, Kind, Line, Page
 from .title import is_sentence
 
@@ -375,9 +375,7 @@ def _last_post_head(page: Page) -> int:
 
 def _is_post_head(line: Line) -> bool:
     """A card's count or name line, or a post's dated header."""
-    if is_card_mark(line):
-        return True
-    return line.kind is CONTENT and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key)
+    return is_card_mark(line) or is_dated_post_header(line)
 
 
 def _inside_a_list(page: Page, index: int) -> bool:

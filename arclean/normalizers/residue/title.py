@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import WORD_RUN
-from .lines import MAX_POST_BYLINE_WORDS, MID_SENTENCE_ENDS, NUMBERED_ITEM, is_post_byline
+from .lines import MAX_POST_BYLINE_WORDS, NUMBERED_ITEM, ends_mid_sentence, is_post_byline
 from .page import BLANK, CONTENT, LABEL, LIST_ITEM, LONG_LINE_WORDS, Guard, Kind, Line, Page
 from .repeats import may_repeat
 
@@ -149,7 +149,7 @@ def find_title(page: Page) -> tuple[int | None, list[int]]:
         line = page.lines[index]
         if looked and line.guard is LIST_ITEM and NUMBERED_ITEM.match(line.text.lstrip()):
             break  # a numbered list's item (a list's, numbered verses'): the text has begun, no title stands under it
-        if line.kind is CONTENT and line.text.rstrip().endswith(MID_SENTENCE_ENDS):
+        if line.kind is CONTENT and ends_mid_sentence(line.text):
             break  # a line that goes on in the next (a sermon's takbir, repeated): the text has begun
         words = line.words
         if line.kind is CONTENT and words >= _MIN_TITLE_WORDS and not (looked and _is_date(line)):
