@@ -431,6 +431,16 @@ def test_every_latin_month_name_under_a_day_keeps_the_days_number(name: str) -> 
     assert "14\n" not in arclean.clean(text.format("صور"))
 
 
+@pytest.mark.parametrize("label", sorted(tables.word_list("words/numbered_labels.txt")))
+def test_every_numbered_label_over_its_number_keeps_the_number(label: str) -> None:
+    """A part's label over its number on a line of its own keeps the number, a colon after
+    the label or not; the same number under a counter's word is a counter and goes."""
+    text = "مجلة الفنون الشعبية\n{}\n27\n\nتتناول المجلة في هذا الباب أشكال الغناء الشعبي في القرى الساحلية وأدواته.\n"
+    for shown in (label, label + ":"):
+        assert arclean.clean(text.format(shown)) == text.format(shown)
+    assert "27\n" not in arclean.clean(text.format("تعليقات"))
+
+
 @pytest.mark.parametrize("mark", sorted(tables.char_table("chars/quranic_marks.tsv")))
 def test_every_quranic_mark_goes_with_s107_and_stays_by_default(mark: str) -> None:
     verse = f"ذلك الكتاب لا ريب {mark} فيه هدى للمتقين{mark} الذين يؤمنون بالغيب\n"

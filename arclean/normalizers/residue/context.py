@@ -44,6 +44,7 @@ from .lines import (
     is_poster_name,
     listed,
     month_names,
+    numbered_labels,
     site_page_words,
 )
 from .page import (
@@ -580,6 +581,8 @@ def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | N
         return YEAR_ALONE
     if value is not None and 1 <= value <= 31 and _over_a_month(page, index):
         return DATE_PART
+    if _under_a_numbered_label(page, index):
+        return FACT_FIELD
     return TABLE_CELL if _in_rows(page, index) else None
 
 
@@ -599,6 +602,19 @@ def _over_a_month(page: Page, index: int) -> bool:
     if words and words[-1].isdigit():
         words.pop()  # the year after the month's name
     return 1 <= len(words) <= 2 and " ".join(words) in month_names()
+
+
+def _under_a_numbered_label(page: Page, index: int) -> bool:
+    """Is the line above a bare number the label of a numbered part (a magazine's issue, a
+    series' episode: ``العدد`` over ``64``), the number its value?
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("مجلة الثقافة الشعبية\\nالعدد:\\n64\\nتعليقات\\n3")
+    >>> _under_a_numbered_label(page, 2), _under_a_numbered_label(page, 4)
+    (True, False)
+    """
+    above = page.neighbour(index, -1)
+    return above is not None and page.lines[above].key in numbered_labels()
 
 
 #: A number that marks a verse in running text: at the line's start or after a sentence's end, a word after it.

@@ -8,7 +8,8 @@ paragraph).  A number that belongs to content stays:
 a cell of a table (a number between two short lines or numbers, or one of a row of cells
 that repeats the row beside it: a table's last number over a paragraph), a list item
 (``- 0 نقطة للخسارة``), a number inside the article, a verse or item number
-(one of a series of number lines: 1, 2, 3), a year standing alone.
+(one of a series of number lines: 1, 2, 3), a year standing alone, a day over its
+month's name, a part's number under its label (``العدد`` over ``64``).
 """
 
 from __future__ import annotations

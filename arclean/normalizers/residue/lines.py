@@ -314,6 +314,17 @@ def month_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def numbered_labels() -> frozenset[str]:
+    """The labels of a publication's or a series' numbered parts (``words/numbered_labels.txt``),
+    as a line's skeleton shows them.
+
+    >>> {"العدد", "الحلقه"} <= numbered_labels()
+    True
+    """
+    return _folded_words("words/numbered_labels.txt")
+
+
+@lru_cache(maxsize=None)
 def widget_words() -> frozenset[str]:
     return _folded_words("words/widget_words.txt")
 
