@@ -840,7 +840,9 @@ _WIKI_EDIT_LINKS = ("[عدل]", "[عدل المصدر]", "[تعديل]", "[edit]
 def _judge_by_neighbours(page: Page) -> Page:
     """A short line, or a run of two, between two chrome lines at the page's
     edge is chrome, and so are the other copies of a line repeated in such a
-    place (a site or board name printed above and below its menus).  Not a run
+    place (a site or board name printed above and below its menus).  Not a forum
+    post's title (:func:`~arclean.normalizers.residue.title.find_post`), which a board
+    prints between its own lines (``شاطر`` above, ``اذهب الى الأسفل`` below).  Not a run
     with a line of three words or more under a poster card's count or name line on
     a forum's page (:func:`is_card_mark`): that is a short post, where a card's own
     labels (``الأوسمة``, ``عضو فعال``) are a word or two."""
@@ -849,13 +851,14 @@ def _judge_by_neighbours(page: Page) -> Page:
     changed: dict[int, Line] = {}
     between: set[str] = set()
     chrome_end = _closing_chrome(page)
-    candidates = [i for i in page.index.get(CONTENT, ()) if _context_candidate(page, i, chrome_end)]
+    candidates = _neighbour_candidates(page, chrome_end)
+    chosen = set(candidates)
     for index in candidates:
         if index in changed:
             continue
         run = [index]
         after = page.neighbour(index, 1)
-        if after is not None and _context_candidate(page, after, chrome_end):
+        if after in chosen:
             run.append(after)
             after = page.neighbour(after, 1)
         if not _between_chrome(page, page.neighbour(index, -1), after, run):
@@ -869,6 +872,16 @@ def _judge_by_neighbours(page: Page) -> Page:
                 changed[index] = replace(page.lines[index], kind=CHROME, evidence="a copy of a line between chrome lines",
                                          by_context=True)
     return _with(page, changed)
+
+
+def _neighbour_candidates(page: Page, chrome_end: int | None) -> list[int]:
+    """The lines :func:`_judge_by_neighbours` may judge, in order: the context candidates but
+    a forum post's title, known by its byline or its copy."""
+    candidates = [i for i in page.index.get(CONTENT, ()) if _context_candidate(page, i, chrome_end)]
+    post = find_post(page) if candidates else None
+    if post is not None and post[0] in candidates:
+        candidates.remove(post[0])
+    return candidates
 
 
 def _between_chrome(page: Page, above: int | None, below: int | None, run: list[int]) -> bool:

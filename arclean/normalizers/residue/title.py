@@ -163,8 +163,33 @@ def find_title(page: Page) -> tuple[int | None, list[int]]:
         index = page.neighbour(index, 1)
     post = find_post(page)
     if post is not None:
-        return post[0], [] if post[1] is None else [post[1]]
+        return post[0], ([] if post[1] is None else [post[1]]) + _reply_headers(page, post[0])
     return first, []
+
+
+def _reply_headers(page: Page, title: int) -> list[int]:
+    """The headers of the replies to a forum post under its text: the post's title, an image's
+    alt word, then ``رد:`` and the title again (``TITLE Empty رد: TITLE``).
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("شارك معنا بقصة\\nنص المشاركة الأولى.\\nشارك معنا بقصة Empty رد: شارك معنا بقصة\\nنص الرد.")
+    >>> _reply_headers(page, 0), _reply_headers(page, 1)
+    ([2], [])
+    """
+    words = page.lines[title].key.split()
+    n = len(words)
+    headers = []
+    for index in page.index.get(CONTENT, ()):
+        line = page.lines[index]
+        if index > title and line.words == 2 * n + 2 and not line.prose:
+            said = line.key.split()
+            if said[:n] == words and said[n + 1] == _REPLY and said[n + 2:] == words:
+                headers.append(index)
+    return headers
+
+
+#: What a forum's reply header says before the title again (``رد:``), as a skeleton shows it.
+_REPLY = "رد"
 
 
 def find_post(page: Page) -> tuple[int, int | None, int | None] | None:
