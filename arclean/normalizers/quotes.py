@@ -625,10 +625,15 @@ def reduce_doubled_quotes(text: str) -> str:
     """Reduce a doubled quotation mark against a word (``““نص””``) to one.
 
     Doubled guillemets used as arrows (``المزيد »»``) stand apart from words
-    and stay.
+    and stay, and so do a pager's arrows against its links (``««الأولى «السابقة``,
+    ``التالية» الأخيرة»»``): doubled guillemets that open their line or close it,
+    beside a single arrow of the same mark and with no partner on the line (no
+    closing mark after an opening run, no opening mark before a closing run).
 
     >>> reduce_doubled_quotes("قال ““نعم”” و««لا»» ثم المزيد »»")
     'قال “نعم” و«لا» ثم المزيد »»'
+    >>> reduce_doubled_quotes("««الأولى «السابقة\\nالتالية» الأخيرة»»")
+    '««الأولى «السابقة\\nالتالية» الأخيرة»»'
     """
     if "““" not in text and "””" not in text and "««" not in text and "»»" not in text:
         return text
@@ -649,9 +654,23 @@ def _reductions(text: str) -> Iterator[_Edit]:
         else:
             before = text[start - 1] if start else " "
             against_word = before.isalnum() or before in ".!?؟…"
-        if against_word:
+        if against_word and not (mark in "«»" and _is_pager_arrow(text, start, end, mark)):
             yield (start, end, mark)
         position = end
+
+
+def _is_pager_arrow(text: str, start: int, end: int, mark: str) -> bool:
+    """Is the run of guillemets ``text[start:end]`` a pager's arrow: an opening run that opens
+    its line, a single ``«`` after it and no closing mark (``««الأولى «السابقة``), or a closing
+    run that closes its line, a single ``»`` before it and no opening mark (``التالية» الأخيرة»»``)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if mark == "«":
+        after = text[end:line_end]
+        return not text[line_start:start].strip() and "«" in after and "»" not in after
+    before = text[line_start:start]
+    return not text[end:line_end].strip() and "»" in before and "«" not in before
 
 
 # -- Q103 --------------------------------------------------------------------
