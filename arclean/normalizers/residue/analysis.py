@@ -48,7 +48,7 @@ from .lines import (
     phrase_matcher,
     starts_with_content_label,
 )
-from .page import BLANK, BREADCRUMB, CHROME, CONTENT, COUNTER, FOOTER, FORUM, LABEL, LIST_ITEM, NUMBER, SEPARATOR, Kind, Line, Page
+from .page import BLANK, BREADCRUMB, CHROME, CONTENT, COUNTER, FOOTER, FORUM, LABEL, LIST_ITEM, NUMBER, RELATED, SEPARATOR, Kind, Line, Page
 
 #: Residue lines are short.  A line of more tokens than this can only *start*
 #: with a phrase (a tags line, an inline read-also block), and reads as prose.
@@ -337,7 +337,7 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
         return Line(text, NUMBER, folded, evidence="a bare number")
     if len(stripped) > _LONG_LINE_CHARS or stripped.count(" ") >= _LONG_LINE_TOKENS:
         phrase = matcher.match_start(text, folded)
-        if phrase is not None:
+        if phrase is not None and not (_KIND_OF[phrase.kind] is RELATED and holds_clauses(stripped)):
             return Line(text, _KIND_OF[phrase.kind], folded, evidence=f"starts with {phrase.text!r} ({phrase.origin})")
         return Line(text, CONTENT, folded, prose=True)
     key = skeleton_of_folded(folded)
@@ -347,6 +347,24 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
         line = _judge_short_line(text, stripped, folded, key, matcher)
     line.__dict__["key"] = key  # the skeleton is derived once (Line.key is a cached property)
     return line
+
+
+def holds_clauses(text: str) -> bool:
+    """Does a long line hold two commas or more: clauses of a sentence?  An inline read-also
+    block links titles, which are not; a line that starts with one and holds clauses is a
+    paragraph of the text glued to the link (``اقرأ أيضا:عنوان؟- الشعور بالحرارة، ويستمر
+    ذلك دقائق، مع …``), and stays.
+
+    >>> holds_clauses("اقرأ أيضا:متى يبدأ الموسم؟- يرتفع الطلب، ويستمر ذلك أسابيع، مع العلم أن …")
+    True
+    >>> holds_clauses("اقرأ أيضا: قرار جديد من الوزارة يثير اهتمام المسافرين هذا العام")
+    False
+    """
+    return text.count("،") + text.count(", ") >= _CLAUSE_COMMAS
+
+
+#: The commas that make a long line a sentence's clauses.
+_CLAUSE_COMMAS = 2
 
 
 def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: PhraseMatcher) -> Line:

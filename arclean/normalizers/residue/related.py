@@ -17,7 +17,9 @@ a list's items: three above it, more below).  When the page
 ends with one paragraph under the last title, cut short mid-sentence, that
 paragraph is the title's teaser and goes with it.  A line that stops on a word needing more (``… في عدن مع``: a
 hard-wrapped paragraph's) is no title, nor is an item of a numbered list the
-block stands inside (``1- …`` above it, ``2- …`` under it).
+block stands inside (``1- …`` above it, ``2- …`` under it).  A long line that starts with an
+inline heading but holds a sentence's clauses (two commas or more: a paragraph of the text
+glued to the link) is no block and stays whole.
 """
 
 from __future__ import annotations
