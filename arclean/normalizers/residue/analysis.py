@@ -337,7 +337,7 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
         return Line(text, NUMBER, folded, evidence="a bare number")
     if len(stripped) > _LONG_LINE_CHARS or stripped.count(" ") >= _LONG_LINE_TOKENS:
         phrase = matcher.match_start(text, folded)
-        if phrase is not None and not (_KIND_OF[phrase.kind] is RELATED and holds_clauses(stripped)):
+        if phrase is not None and not (_KIND_OF[phrase.kind] is RELATED and _holds_clauses(stripped)):
             return Line(text, _KIND_OF[phrase.kind], folded, evidence=f"starts with {phrase.text!r} ({phrase.origin})")
         return Line(text, CONTENT, folded, prose=True)
     key = skeleton_of_folded(folded)
@@ -349,15 +349,15 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
     return line
 
 
-def holds_clauses(text: str) -> bool:
+def _holds_clauses(text: str) -> bool:
     """Does a long line hold two commas or more: clauses of a sentence?  An inline read-also
     block links titles, which are not; a line that starts with one and holds clauses is a
     paragraph of the text glued to the link (``اقرأ أيضا:عنوان؟- الشعور بالحرارة، ويستمر
     ذلك دقائق، مع …``), and stays.
 
-    >>> holds_clauses("اقرأ أيضا:متى يبدأ الموسم؟- يرتفع الطلب، ويستمر ذلك أسابيع، مع العلم أن …")
+    >>> _holds_clauses("اقرأ أيضا:متى يبدأ الموسم؟- يرتفع الطلب، ويستمر ذلك أسابيع، مع العلم أن …")
     True
-    >>> holds_clauses("اقرأ أيضا: قرار جديد من الوزارة يثير اهتمام المسافرين هذا العام")
+    >>> _holds_clauses("اقرأ أيضا: قرار جديد من الوزارة يثير اهتمام المسافرين هذا العام")
     False
     """
     return text.count("،") + text.count(", ") >= _CLAUSE_COMMAS
