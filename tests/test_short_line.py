@@ -109,6 +109,15 @@ def _check(line: str, matcher: lines.PhraseMatcher | None = None) -> Line | None
 @example("شارك تقييمك على فيسبوك وتويتر: .5/5")  # no digit before the point: chrome
 @example("شارك تقييمك على فيسبوك وتويتر 1: 4/5")  # a number's colon is no label's: chrome
 @example("شارك تقييمك على فيسبوك وتويتر: 17,5/20")  # a decimal comma, marks out of 20
+@example("شارك تقييمك على فيسبوك وتويتر: 29/06/1436")  # chrome words, but a field that tells a date: content
+@example("شارك تقييمك على فيسبوك وتويتر : 2022-06-25")  # dashes, spaces before the colon
+@example("شارك تقييمك على فيسبوك وتويتر: ٢٩.٠٦.١٤٣٦")  # points, Arabic-Indic digits
+@example("شارك تقييمك على فيسبوك وتويتر: 29/06-1436")  # two separators: chrome
+@example("شارك تقييمك على فيسبوك وتويتر: 29/106/1436")  # a middle number of three digits: chrome
+@example("شارك تقييمك على فيسبوك وتويتر: 12345/06/1436")  # a first number of five digits: chrome
+@example("شارك تقييمك على فيسبوك وتويتر 29/06/1436")  # no label: chrome
+@example("شارك تقييمك على فيسبوك 1: 29/06/1436")  # a number's colon is no label's: chrome
+@example("شارك تقييمك على فيسبوك: 29/06/1436")  # the same words with a label: content
 @example("شارك تقييمك على فيسبوك وتويتر. 😅")  # a full stop, an emoji after it: a sentence, content
 @example("شارك تقييمك على فيسبوك وتويتر.\u200d\ufe0f ✅ ")  # joiners and a check mark after the full stop
 @example("شارك تقييمك على فيسبوك وتويتر 😅")  # an emoji, no full stop: chrome
@@ -118,11 +127,11 @@ def test_short_line_is_classify_or_none(line: str) -> None:
 
 
 @given(st.sampled_from(["", ":", " : ", " 1:", "،:"]),
-       st.text(alphabet="0123456789٠٤٥ .,/:", max_size=9),
+       st.text(alphabet="0123456789٠٤٥ .,/:-", max_size=11),
        st.sampled_from(["", " ", ".", ". 😅", "😅", "\u200d", " x"]))
 def test_short_line_reads_fields_and_full_stops_as_classify_does(label: str, value: str, end: str) -> None:
-    """A line of chrome words (five: decided in C) ending with what may be a field's score or
-    time, or a full stop with pictographs after it: the compiled core decides it, as Python."""
+    """A line of chrome words (five: decided in C) ending with what may be a field's score,
+    time or date, or a full stop with pictographs after it: the compiled core decides it, as Python."""
     assert _check("شارك تقييمك على فيسبوك وتويتر" + label + value + end) is not None
 
 

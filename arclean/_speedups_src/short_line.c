@@ -529,6 +529,52 @@ holds_clock_field(PyObject *text, Py_ssize_t length, int kind, const void *data)
     return 0;
 }
 
+/* The end of the run of decimal digits that starts at ``start`` (``start`` when none). */
+static Py_ssize_t
+digits_after(Py_ssize_t length, int kind, const void *data, Py_ssize_t start)
+{
+    while (start < length && is_decimal_digit(PyUnicode_READ(kind, data, start))) {
+        start++;
+    }
+    return start;
+}
+
+/* Does the text hold a field that tells a date (lines.DATE_FIELD): a colon after a character
+ * that is neither a digit nor a space (spaces may stand between them), spaces, then one to four
+ * digits, a separator (a slash, a dash or a point), one or two digits, the same separator
+ * and a digit? */
+static int
+holds_date_field(PyObject *text, Py_ssize_t length, int kind, const void *data)
+{
+    for (Py_ssize_t i = PyUnicode_FindChar(text, ':', 0, length, 1); i >= 0; i = PyUnicode_FindChar(text, ':', i + 1, length, 1)) {
+        Py_ssize_t j = skip_spaces_back(kind, data, i);
+        if (j < 0 || is_decimal_digit(PyUnicode_READ(kind, data, j))) {
+            continue;
+        }
+        Py_ssize_t start = i + 1;
+        while (start < length && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start))) {
+            start++;
+        }
+        Py_ssize_t end = digits_after(length, kind, data, start);
+        if (end == start || end - start > 4 || end >= length) {
+            continue;
+        }
+        Py_UCS4 separator = PyUnicode_READ(kind, data, end);
+        if (separator != '/' && separator != '-' && separator != '.') {
+            continue;
+        }
+        Py_ssize_t month = end + 1;
+        end = digits_after(length, kind, data, month);
+        if (end == month || end - month > 2 || end + 1 >= length) {
+            continue;
+        }
+        if (PyUnicode_READ(kind, data, end) == separator && is_decimal_digit(PyUnicode_READ(kind, data, end + 1))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Does the text end with a field that tells a score (lines.SCORE_FIELD), read from its end:
  * white space, one to three digits worth 5, 10, 20 or 100, a slash (spaces around it), a mark
  * of one to three digits (with a decimal point or comma and one or two digits more), a colon
@@ -602,14 +648,15 @@ ends_with_period(PyObject *text, Py_ssize_t end)
     return 0;
 }
 
-/* Does the text hold a field that tells a fact, a time of day or a score (lines.holds_fact_field)? */
+/* Does the text hold a field that tells a fact, a time of day, a date or a score (lines.holds_fact_field)? */
 static int
 holds_fact_field(PyObject *text)
 {
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    return holds_clock_field(text, length, kind, data) || holds_score_field(length, kind, data);
+    return holds_clock_field(text, length, kind, data) || holds_date_field(text, length, kind, data)
+           || holds_score_field(length, kind, data);
 }
 
 /* The line's kind by its n words (the skeleton's), as classify ends: content of more

@@ -49,6 +49,10 @@ CLOCK_FIELD = re.compile(r"[^\d\s]\s*:.*\d:\d\d|ساع[ةه]\s*\d{1,2}:\d\d")
 #: rating widget counts its votes after the mark (``التقييم: 4.5/5 (120 صوتا)``).
 SCORE_FIELD = re.compile(r"[^\d\s]\s*:\s*\d{1,3}(?:[.,]\d{1,2})?\s*/\s*(\d{1,3})\s*$")
 _SCALES = frozenset({5, 10, 20, 100})
+#: A field that tells a date: a label, a colon, then a date of three numbers with one
+#: separator, a slash, a dash or a point, between them (``تاريخ الخبر : 29/06/1436``,
+#: ``تاريخ النشر: 2022-06-25``).  A mark out of a scale (``4.5/5``) mixes its separators.
+DATE_FIELD = re.compile(r"[^\d\s]\s*:\s*\d{1,4}([/\-.])\d{1,2}\1\d")
 
 
 def ends_with_period(text: str) -> bool:
@@ -72,9 +76,9 @@ def _is_pictograph(code: int) -> bool:
 
 
 def holds_fact_field(text: str) -> bool:
-    """Does the line hold a field that tells a fact, a time of day (:data:`CLOCK_FIELD`) or
-    a score (:data:`SCORE_FIELD`)?  Such a line is not chrome by its words
-    (:func:`chrome_share`, the tail's judgement; the compiled core's ``holds_fact_field``).
+    """Does the line hold a field that tells a fact, a time of day (:data:`CLOCK_FIELD`), a
+    date (:data:`DATE_FIELD`) or a score (:data:`SCORE_FIELD`)?  Such a line is not chrome by
+    its words (:func:`chrome_share`, the tail's judgement; the compiled core's ``holds_fact_field``).
 
     >>> holds_fact_field("تسجيل الوصول: بعد 14:00"), holds_fact_field("التقييم بالنجوم: 4/5 ")
     (True, True)
@@ -82,8 +86,10 @@ def holds_fact_field(text: str) -> bool:
     (False, False, False)
     >>> holds_fact_field("تم تحديث الخبر في الساعة 11:45 مساءً"), holds_fact_field("الساعة 123:45")
     (True, False)
+    >>> holds_fact_field("تاريخ الخبر : 29/06/1436"), holds_fact_field("التقييم: 4.5/5 (9 أصوات)"), holds_fact_field("الخبر 29/06/1436")
+    (True, False, False)
     """
-    if CLOCK_FIELD.search(text):
+    if CLOCK_FIELD.search(text) or DATE_FIELD.search(text):
         return True
     score = SCORE_FIELD.search(text)
     return score is not None and int(score.group(1)) in _SCALES
