@@ -434,11 +434,14 @@ def test_every_latin_month_name_under_a_day_keeps_the_days_number(name: str) -> 
 @pytest.mark.parametrize("label", sorted(tables.word_list("words/numbered_labels.txt")))
 def test_every_numbered_label_over_its_number_keeps_the_number(label: str) -> None:
     """A part's label over its number on a line of its own keeps the number, a colon after
-    the label or not; the same number under a counter's word is a counter and goes."""
+    the label or not, and a line of the label and its number is no counter; the same number
+    under a counter's word is a counter and goes."""
     text = "مجلة الفنون الشعبية\n{}\n27\n\nتتناول المجلة في هذا الباب أشكال الغناء الشعبي في القرى الساحلية وأدواته.\n"
     for shown in (label, label + ":"):
         assert arclean.clean(text.format(shown)) == text.format(shown)
+        assert not is_counter(f"{shown} 27")
     assert "27\n" not in arclean.clean(text.format("تعليقات"))
+    assert is_counter("تعليقات: 27")
 
 
 @pytest.mark.parametrize("mark", sorted(tables.char_table("chars/quranic_marks.tsv")))

@@ -446,6 +446,8 @@ def is_counter(line: str, key: str | None = None) -> bool:
     (True, False, True, True)
     >>> is_counter("2. التعليقات والردود")  # a numbered list item
     False
+    >>> is_counter("العدد: 9297"), is_counter("عدد الزيارات: 9297")  # a newspaper's issue, a counter
+    (False, True)
     """
     if line.count(" ") > MAX_COUNTER_SPACES:
         return False
@@ -460,6 +462,8 @@ def is_counter(line: str, key: str | None = None) -> bool:
     if not 2 <= len(words) <= MAX_COUNTER_WORDS:
         return False
     numbers = sum(word.isdigit() for word in words)
+    if numbers == len(words) - 1 and any(word in numbered_labels() for word in words):
+        return False  # a numbered part's label and its number (a newspaper's issue: العدد 9297)
     known = counter_words()
     return 1 <= numbers < len(words) and all(word.isdigit() or listed(word, known) for word in words)
 
