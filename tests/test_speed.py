@@ -327,6 +327,7 @@ def _pages(draw: st.DrawFn) -> str:
 
 
 @given(_pages())
+@example("- إنضم\n- 3 مارس 2015\n- المشاركات\n- 842\nزرت المدينة في الربيع الماضي وأدهشتني أزقتها الزرقاء وهدوء ساحتها.")
 def test_a_quiet_page_is_its_own_judgement(text: str) -> None:
     """``context.is_quiet``: judged in context, a quiet page is the same page."""
     page = analysis.analyze_alone(text)

@@ -20,6 +20,7 @@ from ...datafiles import Phrase
 from ...text.chars import BARE_NUMBER_LINE
 from ...text.clitics import listed_prefixes, pronoun_suffixes
 from ...text.folding import PROSE_WORDS, SENTENCE_WORDS, ends_sentence, fold_text, is_prose, skeleton_of_folded
+from .cards import JOINED_LABELS, may_open_a_card
 from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
 from .lines import (
     LIST_MARKS,
@@ -349,6 +350,23 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
     return line
 
 
+def _list_item(text: str, folded: str, key: str, words: list[str]) -> Line:
+    """A list item: its words are not counted as chrome (a list of links' words is the text's
+    own), but for a poster card's date of joining printed as a list's item (``- إنضم``, a
+    forum's card printed a field to a line, each after a bullet): a card's label holds a chrome
+    word, so the page is judged in context, never quiet.
+
+    >>> [_list_item(t, t, k, k.split()).chrome_count for t, k in (("- إنضم", "انضم"), ("- انضم إلينا في الرحلة", "انضم الينا في الرحله"))]
+    [1, 0]
+    """
+    line = Line(text, CONTENT, folded, guard=LIST_ITEM)
+    if key.startswith(JOINED_LABELS):  # most items: one look at the line's start
+        line.__dict__["key"] = key  # (Line.key is a cached property: the skeleton made once)
+        if may_open_a_card(line):
+            return Line(text, CONTENT, folded, guard=LIST_ITEM, chrome_count=chrome_counts(words)[0])
+    return line
+
+
 def _holds_clauses(text: str) -> bool:
     """Does a long line hold two commas or more: clauses of a sentence?  An inline read-also
     block links titles, which are not; a line that starts with one and holds clauses is a
@@ -385,7 +403,7 @@ def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: 
     if not words:
         return Line(text, CONTENT, folded, guard=SEPARATOR)
     if stripped.startswith(LIST_MARKS) or NUMBERED_ITEM.match(stripped):
-        return Line(text, CONTENT, folded, guard=LIST_ITEM)
+        return _list_item(text, folded, key, words)
     if len(words) > MAX_TAIL_CHROME_WORDS:
         return Line(text, CONTENT, folded)
     strong, filler = chrome_counts(words)
