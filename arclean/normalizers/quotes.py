@@ -466,6 +466,8 @@ def _region_edits(marks: _Alternation, region: list[_Line]) -> Iterator[_Edit]:
             dipped = dipped or depth < 0
         else:
             openers = text.count(opener, start, end)
+            if marks.apostrophes and (openers == length or not openers):
+                return  # ‘‘ or ’’: single marks doubled to stand for a double one, not two quotations' marks
             dipped = dipped or _run_dips(text, start, end, openers, opener, closer, depth)
             depth += 2 * openers - length
         if edits is not None and (change := marks.edit(start, end, count % 2)) is not None:
@@ -485,6 +487,13 @@ def _shape_edits(text: str, opener: str, closer: str) -> Iterator[_Edit]:
     alternate: opening, closing, opening …, unless a mark would take the
     shape both its neighbours contradict.  Within a run of two marks or more
     every mark has a mark for a neighbour, so only a lone mark can be in doubt.
+    A region with single marks doubled (``’’يوم للسودان‘‘``: two single marks
+    written for a double one) is left alone: alternating would split each pair.
+
+    >>> "".join(text for _start, _end, text in _shape_edits("قال ’’يوم للسودان‘‘ ثم مضى", "\u2018", "\u2019"))
+    ''
+    >>> "".join(text for _start, _end, text in _shape_edits("قال ’نعم’ ثم مضى", "\u2018", "\u2019"))
+    '‘'
     """
     marks = _Alternation(text, opener, closer)
     for region in _regions(_lines_with_marks(text, opener, closer)):
