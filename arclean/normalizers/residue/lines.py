@@ -660,9 +660,10 @@ def is_template_token(stripped: str) -> bool:
     return bool(stripped) and stripped[0] in TEMPLATE_STARTS and TEMPLATE_TOKENS.fullmatch(stripped) is not None
 
 
-#: A "©" (byte A9) right after a lead byte of UTF-8 shown as windows-1256 or windows-1252
-#: (``ط`` ``ظ`` ``Ø`` ``Ù``) or after ``Â``/``آ`` (C2, shown twice broken): a character's mojibake.
-_BROKEN_COPYRIGHT_SIGN = re.compile("[\u0637\u0638\u00d8\u00d9\u00c2\u0622]\u00a9")
+#: A "©" (byte A9) right after a lead byte of UTF-8 shown as windows-1256 or windows-1252: an
+#: Arabic letter's (D8, D9: ``ط`` ``ظ`` ``Ø`` ``Ù``), a Latin letter's with an accent (C3: ``أ``
+#: ``Ã``, ``é`` shown as ``أ©``), or ``Â``/``آ`` (C2, shown twice broken): a character's mojibake.
+_BROKEN_COPYRIGHT_SIGN = re.compile("[\u0637\u0638\u00d8\u00d9\u0623\u00c3\u00c2\u0622]\u00a9")
 
 
 def _is_photo_credit(line: str) -> bool:
@@ -691,6 +692,12 @@ def is_copyright(line: str, key: str | None = None) -> bool:
 
     >>> is_copyright("ط·آ·ط¢آ§ط·آ·ط¢آ©"), is_copyright("UNHCR ©")
     (False, True)
+
+    So is an accented Latin letter's (``é`` shown as ``أ©``, as ``Ã©``): a forum poster's nickname
+    in a card's level bar, no notice:
+
+    >>> is_copyright("المستوى: 30 [♥ Bأ©-Yأھu ♥]"), is_copyright("Cafأ© Ã©tude")
+    (False, False)
 
     A photo's credit, its agency and photographer (``© AP Photo / Ringo H.W. Chiu``), with no year
     and no "rights reserved", credits the picture above it, a caption glued to it as it may be:
