@@ -37,6 +37,10 @@ under a line of content left open (ending with a colon or a comma: a list or the
 of a sentence follows), nor one right over a list a line of content announces with a colon.  And on a page with
 no paragraph, a line under a menu's short items (``أخبار``, ``رياضة``, then ``اتصل بنا``)
 with lines of three words or more below it (a poem, a list, a table) is the menu's.
+Nor does a line of the page's head (a menu's item, a close button) or an article's
+tool a head prints as well (a link to the comment form, a print button, a share bar)
+with no sentence above it and a longer text of short lines below it: a poem under
+its title's ``شارك بتعليقك`` and ``طباعة``.
 """
 
 from __future__ import annotations
@@ -126,7 +130,9 @@ def _holds_content_below(page: Page, index: int) -> bool:
     (``السابق``, a title, ``التالي``), where a poem or a list after an article's one paragraph
     runs on (under an image's ``Icon 08``), and so does a post of verses or short lines under
     the thread tools a board prints above its first post, or under its number.  A line of the
-    page's head chrome ends no article with a text of its own under it (:func:`_text_under_head_line`).
+    page's head chrome, or of the article's tools a head prints too (a link to the comment form, a
+    print button, a share bar: :data:`_HEAD_LINKS`), ends no article with a text of its own under it
+    (:func:`_text_under_head_line`).
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> verses = "\\n".join(["نادتني أمي بصوتها الهادئ", "فاليوم يومك لا تنامي", "عيد ميلادك أقبل"] * 3)
@@ -135,13 +141,17 @@ def _holds_content_below(page: Page, index: int) -> bool:
     >>> page.lines[1].kind.name, _holds_content_below(page, 1), cut_tail(page) is page
     ('CHROME', True, True)
     """
-    if page.lines[index].kind is Kind.HEAD:
+    if page.lines[index].kind in _HEAD_LINKS:
         return _text_under_head_line(page, index)
     if page.lines[index].kind not in _COUNTED_BELOW and not _is_thread_tool(page, index):
         return False
     return text_goes_on_below(page, index)
 
 
+#: Kinds of the lines a page's head prints over its text as well as under it: a menu's items, a
+#: close or "more" button, and the article's own tools, a link to its comment form
+#: (``شارك بتعليقك``), a print button (``طباعة``), a share bar.
+_HEAD_LINKS = frozenset({Kind.HEAD, Kind.COMMENT, Kind.WIDGET, Kind.SHARE})
 #: Lines of text (three words or more, no guard) under a line of the page's head, at least, for
 #: a text of its own to stand there; and the share of the content lines under it they make.
 _MIN_TEXT_LINES_UNDER_HEAD = 2 * MAX_CONTENT_UNDER_CHROME
