@@ -583,7 +583,7 @@ def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | N
         return DATE_PART
     if _under_a_numbered_label(page, index):
         return FACT_FIELD
-    return TABLE_CELL if _in_rows(page, index) else None
+    return TABLE_CELL if _in_rows(page, index) or _closes_a_table(page, index) else None
 
 
 def _over_a_month(page: Page, index: int) -> bool:
@@ -731,6 +731,45 @@ def _in_rows(page: Page, index: int) -> bool:
             row = cells[first:first + size]
             if 2 in row and row == cells[first + size:first + 2 * size]:
                 return True
+    return False
+
+
+#: Short lines over a bare number that :func:`_closes_a_table` reads, at most.
+_MAX_TABLE_REACH = 2 * _MAX_ROW_CELLS
+#: A table's cell of text holds this many words at most (:func:`_closes_a_table`).
+_MAX_CELL_WORDS = 5
+
+
+def _closes_a_table(page: Page, index: int) -> bool:
+    """Is a bare number under a line of text the last cell of a table whose cells are not
+    drawn alike row for row (a scraped infobox: some titles with their count, some without,
+    ``كأس السوبر الإفريقي`` with no number, ``الكأس الأفروآسيوية للأندية`` over ``1``)?  The
+    short lines right above it, up to a paragraph or a blank line, hold a number that is a
+    table's cell (:func:`_in_table`): the number ends the same table.  A page's counter stands
+    under its title, byline or date, not under a table's cells.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("البطولات\\nدوري أبطال إفريقيا\\nكأس الكونفيدرالية الإفريقية\\n1\\nكأس الكؤوس الإفريقية\\n"
+    ...                "كأس الاتحاد الإفريقي 0\\nكأس السوبر الإفريقي\\nالكأس الأفروآسيوية للأندية\\n1\\n\\n"
+    ...                "شارك النادي في العديد من البطولات القارية وفاز بأكثرها.")
+    >>> _in_table(page, 8), _in_rows(page, 8), _closes_a_table(page, 8)
+    (False, False, True)
+    >>> _closes_a_table(analyze("عنوان الخبر اليوم\\nالكاتب أحمد\\n0\\n\\nقال الوزير إن الخطة جاهزة."), 2)
+    False
+    """
+    lines = page.lines
+    above = index - 1
+    if above < 0 or lines[above].kind is not CONTENT or not 1 <= lines[above].words <= _MAX_CELL_WORDS:
+        return False  # right under a line of text, no blank line between
+    for step in range(_MAX_TABLE_REACH):
+        line = lines[above]
+        if line.kind is NUMBER and step and _in_table(page, above):
+            return True
+        if not (line.kind is NUMBER or (line.kind is CONTENT and not line.prose and 1 <= line.words <= _MAX_CELL_WORDS)):
+            return False
+        above -= 1
+        if above < 0:
+            return False
     return False
 
 

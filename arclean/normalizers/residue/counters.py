@@ -5,8 +5,9 @@ Comment, view and vote counters leave a number on a line of its own (``0``,
 removed in the head of a page (before its first paragraph; a bare number on the
 page's first line, the title's place, stays) and in its tail (after the last
 paragraph).  A number that belongs to content stays:
-a cell of a table (a number between two short lines or numbers, or one of a row of cells
-that repeats the row beside it: a table's last number over a paragraph), a list item
+a cell of a table (a number between two short lines or numbers, one of a row of cells
+that repeats the row beside it: a table's last number over a paragraph, or a number
+under short lines that hold another of the table's cells), a list item
 (``- 0 نقطة للخسارة``), a number inside the article, a verse or item number
 (one of a series of number lines: 1, 2, 3), a year standing alone, a day over its
 month's name, a part's number under its label (``العدد`` over ``64``).
