@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ...datafiles import Phrase
 from ...text.folding import ends_sentence
@@ -178,18 +178,46 @@ def _text_under_head_line(page: Page, index: int) -> bool:
     >>> page.lines[1].kind.name, _text_under_head_line(page, 1), cut_tail(page) is page
     ('HEAD', True, True)
     """
-    lines = page.lines
-    content = page.index.get(CONTENT, ())
-    at = bisect_left(content, index)
-    below = content[at:]
-    text = [i for i in below if lines[i].words >= _MIN_TEXT_WORDS and lines[i].guard is None]
-    if len(text) < _MIN_TEXT_LINES_UNDER_HEAD or len(text) < _TEXT_SHARE_UNDER_HEAD * len(below):
+    sums = _text_sums(page)
+    at = bisect_left(sums.content, index)
+    text = sums.text_lines[-1] - sums.text_lines[at]
+    if text < _MIN_TEXT_LINES_UNDER_HEAD or text < _TEXT_SHARE_UNDER_HEAD * (len(sums.content) - at):
         return False
-    if sum(lines[i].words for i in text) > _MAX_VERSE_WORDS * len(text):
+    if sums.text_words[-1] - sums.text_words[at] > _MAX_VERSE_WORDS * text:
         return False  # headlines, not verses
-    if any(is_sentence(lines[i]) for i in page.prose if i < index):
+    if sums.first_sentence is not None and sums.first_sentence < index:
         return False  # an article's paragraph above: it may well be over
-    return sum(len(lines[i].text) for i in text) > sum(len(lines[i].text) for i in content[:at])
+    return sums.text_chars[-1] - sums.text_chars[at] > sums.content_chars[at]
+
+
+class _TextSums(NamedTuple):
+    """A page's content lines and, for each of them, the sums over the lines before it that
+    :func:`_text_under_head_line` compares (lines of text, their words and characters; the
+    characters of all content lines), and the first paragraph that is a sentence: counted once
+    a page, then asked under each line of its head in O(log n)."""
+    content: Sequence[int]
+    text_lines: list[int]
+    text_words: list[int]
+    text_chars: list[int]
+    content_chars: list[int]
+    first_sentence: int | None
+
+
+def _text_sums(page: Page) -> _TextSums:
+    memo = page.__dict__  # pages are immutable: counted once a page
+    if "_text_sums" not in memo:
+        lines = page.lines
+        content = page.index.get(CONTENT, ())
+        text = [lines[i] if lines[i].words >= _MIN_TEXT_WORDS and lines[i].guard is None else None for i in content]
+        memo["_text_sums"] = _TextSums(
+            content,
+            list(accumulate((line is not None for line in text), initial=0)),
+            list(accumulate((0 if line is None else line.words for line in text), initial=0)),
+            list(accumulate((0 if line is None else len(line.text) for line in text), initial=0)),
+            list(accumulate((len(lines[i].text) for i in content), initial=0)),
+            next((i for i in page.prose if is_sentence(lines[i])), None))
+    sums: _TextSums = memo["_text_sums"]
+    return sums
 
 
 #: Words of a line of verse under a head line, on average, at most (a linked headline has more).
