@@ -610,7 +610,8 @@ def _is_post_byline(line: Line) -> bool:
 def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     """The copies of a line among the next lines.  ``after_chrome``: for a
     title found below another candidate, only copies doubled on one line or
-    standing under a residue line count (a verse repeated at once is a refrain)."""
+    standing under a residue line or a date count (a verse repeated at once is a
+    refrain, and a refrain has no date over it)."""
     title = page.lines[title_index]
     doubles = not is_sentence(title)  # a sentence said twice is no title printed twice
     copies = []
@@ -633,8 +634,9 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             continue
         if line.prose:
             break
-        residue_between = residue_between or line.is_residue
-        if line.kind is CONTENT and not _is_date(line):
+        dated = _is_date(line)
+        residue_between = residue_between or line.is_residue or dated  # (a verse's refrain has no date over it)
+        if line.kind is CONTENT and not dated:
             other_lines += 1
             between = line
             if other_lines > _MAX_LINES_BETWEEN:
