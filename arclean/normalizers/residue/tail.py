@@ -60,9 +60,10 @@ from .title import is_sentence
 _MIN_PROSE_ALLOWANCE = 400
 #: Lines that end an article even with whole paragraphs under them, when more residue follows.
 _STRONG_ENDS = frozenset({Kind.COMMENT, Kind.FOOTER, Kind.SHARE, Kind.PAYWALL})
-#: On a forum's page, the kinds of a thread's tools, of its poster cards' counts and of the
-#: board's menus and ad slots (``اعلانك هنا``): a board prints them above its posts too.
-_THREAD_KINDS = frozenset({Kind.FORUM, Kind.COUNTER, Kind.NUMBER, Kind.HEAD})
+#: On a forum's page, the kinds of a thread's tools (``إضافة رد``; ``طباعة الموضوع``, ``ارسال
+#: الموضوع لصديق``, widgets), of its poster cards' counts and of the board's menus and ad slots
+#: (``اعلانك هنا``): a board prints them above its posts too.
+_THREAD_KINDS = frozenset({Kind.FORUM, Kind.COUNTER, Kind.NUMBER, Kind.HEAD, Kind.WIDGET})
 #: Lines that end the text wherever they stand, within its short lines too (a footer's line
 #: may be a menu's item too: ``اتصل بنا``).
 _FINAL_KINDS = frozenset({Kind.COMMENT, Kind.PAYWALL})
@@ -141,8 +142,8 @@ def _holds_content_below(page: Page, index: int) -> bool:
     >>> page.lines[1].kind.name, _holds_content_below(page, 1), cut_tail(page) is page
     ('CHROME', True, True)
     """
-    if page.lines[index].kind in _HEAD_LINKS:
-        return _text_under_head_line(page, index)
+    if page.lines[index].kind in _HEAD_LINKS and _text_under_head_line(page, index):
+        return True
     if page.lines[index].kind not in _COUNTED_BELOW and not _is_thread_tool(page, index):
         return False
     return text_goes_on_below(page, index)
@@ -324,8 +325,8 @@ def _cut_short(page: Page, index: int) -> bool:
 
 def _is_thread_tool(page: Page, index: int) -> bool:
     """A forum's own line on a forum's page (``إضافة رد``, ``أدوات الموضوع``, ``رد مع
-    اقتباس``), a count (``عدد النقاط : 14``, a poster card's), or a line of the board's
-    menus and ad slots: boards print their thread tools above the first post as well as
+    اقتباس``), a thread's print or send button (``طباعه الموضوع``), a count (``عدد النقاط : 14``,
+    a poster card's), or a line of the board's menus and ad slots: boards print their thread tools above the first post as well as
     under the last, a poster card over each post, and their menus above the thread, so
     such a line ends the thread only when no prose at all follows it.  (A post
     need not end its sentences: ``وجزاكم الله خيرا`` is no teaser cut short.)
