@@ -17,7 +17,9 @@ A mark that stands among ornaments and next to no word (``——-‘——-‘�
 ``*-’-*-’-*``) is part of a decorative separator, and a mark with spaces on
 both sides, where no mark of its style on the line touches a word
 (``الرئيسية » أخبار » محلية``), is a separator or an arrow: neither is a
-quotation mark, and no rule counts it, pairs it or changes it.
+quotation mark, and no rule counts it, pairs it or changes it.  Nor does Q101
+reshape the guillemets of a line that holds a breadcrumb trail drawn with them
+glued to its sections (``الرئيسية»آراء»…``: a home page's name before the mark).
 
 Memory stays within a few times the text, whatever its shape (one line of
 millions of marks, millions of short lines): the rules find the marks with
@@ -37,6 +39,7 @@ from collections import deque
 from itertools import accumulate, chain
 from typing import Callable, Iterable, Iterator, NamedTuple
 
+from .. import datafiles
 from .._compiled import speedups
 from ..text.chars import QUOTATION_MARK_SET, TATWEEL
 from ..text.clitics import PROCLITIC_RUN
@@ -320,6 +323,8 @@ def _lines_with_marks(text: str, opener: str, closer: str) -> Iterator[_Line]:
         counted = start
         if not (_touching(text, start, end, touching, True) if apostrophes else touching.search(text, start, end)):
             continue  # every mark stands apart: separators or arrows
+        if opener in _TRAIL_OPENERS and _trail().search(text, start, end):
+            continue  # a breadcrumb trail's separators, glued to its sections
         decorated = _OTHER.search(text, start, end) is not None
         if decorated or apostrophes:
             count = sum(run_end - run_start for run_start, run_end in _runs(text, start, end, runs, decorated, apostrophes=apostrophes))
@@ -332,6 +337,26 @@ def _lines_with_marks(text: str, opener: str, closer: str) -> Iterator[_Line]:
             blank_before = _BLANK_LINE.search(text, previous.end, start) is not None
         previous = _Line(number, start, end, count, decorated, blank_before)
         yield previous
+
+
+#: The styles whose closing mark a breadcrumb trail may be drawn with (``الرئيسية»آراء»…``).
+_TRAIL_OPENERS = frozenset({"\u00ab", "\u2039"})
+
+
+@functools.lru_cache(maxsize=None)
+def _trail() -> re.Pattern[str]:
+    """A breadcrumb trail's start: a home page's name (``data/words/breadcrumb_home.txt``)
+    right before a guillemet, spaces or none between, at the line's start or after a label's
+    colon.  A line that starts so draws its trail with the marks, glued to the sections as
+    scraped (``أنت الآن تتصفح:الرئيسية»آراء»…``): Q101 leaves the line's guillemets alone.
+
+    >>> bool(_trail().search("أنت الآن تتصفح:الرئيسية»آراء»إلى أين؟")), bool(_trail().search("قال »نعم»"))
+    (True, False)
+    >>> bool(_trail().search("قال إن الرئيسية» هي الأهم»"))  # a home's name inside a sentence
+    False
+    """
+    homes = sorted(datafiles.word_list("words/breadcrumb_home.txt"), key=lambda name: (-len(name), name))
+    return re.compile("(?:^|:)[ \t]*(?:" + "|".join(map(re.escape, homes)) + ")[ \t]*[\u00bb\u203a]", re.MULTILINE)
 
 
 def _regions(lines: Iterator[_Line]) -> Iterator[list[_Line]]:
