@@ -179,8 +179,11 @@ def _text_under_head_line(page: Page, index: int) -> bool:
     >>> page.lines[1].kind.name, _text_under_head_line(page, 1), cut_tail(page) is page
     ('HEAD', True, True)
     """
+    content = page.index.get(CONTENT, ())
+    at = bisect_left(content, index)
+    if len(content) - at < _MIN_TEXT_LINES_UNDER_HEAD:
+        return False  # too few lines below for a text of its own (most lines: the sums are not counted)
     sums = _text_sums(page)
-    at = bisect_left(sums.content, index)
     text = sums.text_lines[-1] - sums.text_lines[at]
     if text < _MIN_TEXT_LINES_UNDER_HEAD or text < _TEXT_SHARE_UNDER_HEAD * (len(sums.content) - at):
         return False
