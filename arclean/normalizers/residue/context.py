@@ -738,15 +738,18 @@ def _in_rows(page: Page, index: int) -> bool:
 _MAX_TABLE_REACH = 2 * _MAX_ROW_CELLS
 #: A table's cell of text holds this many words at most (:func:`_closes_a_table`).
 _MAX_CELL_WORDS = 5
+#: A figure with decimals alone on its line (``18.5``, ``-0,8``): a table's cell, never a page's counter.
+_DECIMAL_FIGURE = re.compile(r"\s*[-+]?\d+[.,\u066b]\d+\s*")
 
 
 def _closes_a_table(page: Page, index: int) -> bool:
     """Is a bare number under a line of text the last cell of a table whose cells are not
     drawn alike row for row (a scraped infobox: some titles with their count, some without,
-    ``كأس السوبر الإفريقي`` with no number, ``الكأس الأفروآسيوية للأندية`` over ``1``)?  The
-    short lines right above it, up to a paragraph or a blank line, hold a number that is a
-    table's cell (:func:`_in_table`): the number ends the same table.  A page's counter stands
-    under its title, byline or date, not under a table's cells.
+    ``كأس السوبر الإفريقي`` with no number, ``الكأس الأفروآسيوية للأندية`` over ``1``; a climate
+    table's labels over their figures, ``هطول الأمطار السنوي ملم`` over ``517``)?  The short lines
+    right above it, up to a paragraph or a blank line, hold a number that is a table's cell
+    (:func:`_in_table`) or a figure with decimals (``8.7``): the number ends the same table.  A
+    page's counter stands under its title, byline or date, not under a table's cells.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("البطولات\\nدوري أبطال إفريقيا\\nكأس الكونفيدرالية الإفريقية\\n1\\nكأس الكؤوس الإفريقية\\n"
@@ -756,6 +759,10 @@ def _closes_a_table(page: Page, index: int) -> bool:
     (False, False, True)
     >>> _closes_a_table(analyze("عنوان الخبر اليوم\\nالكاتب أحمد\\n0\\n\\nقال الوزير إن الخطة جاهزة."), 2)
     False
+    >>> page = analyze("المناخ\\nالمتوسط السنوي لدرجة الحرارة\\n18.5\\nهطول الأمطار السنوي ملم\\n517\\n\\n"
+    ...                "مناخ المدينة انتقالي بين المناخ شبه الاستوائي الرطب والمناخ القاري.")
+    >>> _in_table(page, 4), _closes_a_table(page, 4)
+    (False, True)
     """
     lines = page.lines
     above = index - 1
@@ -763,7 +770,7 @@ def _closes_a_table(page: Page, index: int) -> bool:
         return False  # right under a line of text, no blank line between
     for step in range(_MAX_TABLE_REACH):
         line = lines[above]
-        if line.kind is NUMBER and step and _in_table(page, above):
+        if step and (line.kind is NUMBER and _in_table(page, above) or _DECIMAL_FIGURE.fullmatch(line.text)):
             return True
         if not (line.kind is NUMBER or (line.kind is CONTENT and not line.prose and 1 <= line.words <= _MAX_CELL_WORDS)):
             return False
