@@ -607,16 +607,29 @@ def _is_post_byline(line: Line) -> bool:
     return line.guard is LABEL and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key)
 
 
+#: A figure with decimals alone on its line (``21.4``): a table's value, no page's counter or date.
+_DECIMAL_FIGURE = re.compile(r"\s*[-+]?\d+[.,\u066b]\d+\s*")
+
+
 def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     """The copies of a line among the next lines.  ``after_chrome``: for a
     title found below another candidate, only copies doubled on one line or
     standing under a residue line or a date count (a verse repeated at once is a
-    refrain, and a refrain has no date over it)."""
+    refrain, and a refrain has no date over it).  Under a figure with decimals only
+    the same line counts: a table's next label differs by a word (``… العظمى`` over
+    ``21.4``, then ``… الصغرى``), a title's near copy is no table's row.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("مناخ المدينة\\n\\nالمتوسط السنوي لدرجة الحرارة العظمى\\n21.4\\n"
+    ...                "المتوسط السنوي لدرجة الحرارة الصغرى\\n9.6")
+    >>> _copies(page, 2, after_chrome=False)
+    []
+    """
     title = page.lines[title_index]
     doubles = not is_sentence(title)  # a sentence said twice is no title printed twice
     copies = []
     seen = other_lines = 0
-    residue_between = False
+    residue_between = figure_between = False
     between: Line | None = None  # the line of content between the title and a copy (at most one)
     for index in range(title_index + 1, len(page.lines)):
         line = page.lines[index]
@@ -629,11 +642,13 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
         if doubled or is_near_duplicate(title, line):
             if ((doubled or not after_chrome or residue_between)
                     and (between is None or not _sung_again(page, title_index, index, between))
-                    and (doubled or not _parallel_verse(page, title_index, index))):
+                    and (doubled or not _parallel_verse(page, title_index, index))
+                    and not (figure_between and line.key != title.key)):
                 copies.append(index)
             continue
         if line.prose:
             break
+        figure_between = figure_between or _DECIMAL_FIGURE.fullmatch(line.text) is not None
         dated = _is_date(line)
         residue_between = residue_between or line.is_residue or dated  # (a verse's refrain has no date over it)
         if line.kind is CONTENT and not dated:
