@@ -32,6 +32,7 @@ from ...text.chars import ANY_DIGIT
 from ...text.folding import ends_sentence
 from .cards import CARD_FIELD, JOINED_LABELS, card_lines, field_of, may_open_a_card
 from .lines import (
+    DECIMAL_FIGURE,
     LIST_MARKS,
     MAX_POST_BYLINE_WORDS,
     copyright_words,
@@ -738,8 +739,6 @@ def _in_rows(page: Page, index: int) -> bool:
 _MAX_TABLE_REACH = 2 * _MAX_ROW_CELLS
 #: A table's cell of text holds this many words at most (:func:`_closes_a_table`).
 _MAX_CELL_WORDS = 5
-#: A figure with decimals alone on its line (``18.5``, ``-0,8``): a table's cell, never a page's counter.
-_DECIMAL_FIGURE = re.compile(r"\s*[-+]?\d+[.,\u066b]\d+\s*")
 
 
 def _closes_a_table(page: Page, index: int) -> bool:
@@ -770,7 +769,7 @@ def _closes_a_table(page: Page, index: int) -> bool:
         return False  # right under a line of text, no blank line between
     for step in range(_MAX_TABLE_REACH):
         line = lines[above]
-        if step and (line.kind is NUMBER and _in_table(page, above) or _DECIMAL_FIGURE.fullmatch(line.text)):
+        if step and (line.kind is NUMBER and _in_table(page, above) or DECIMAL_FIGURE.fullmatch(line.text)):
             return True
         if not (line.kind is NUMBER or (line.kind is CONTENT and not line.prose and 1 <= line.words <= _MAX_CELL_WORDS)):
             return False

@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import WORD_RUN
-from .lines import MAX_POST_BYLINE_WORDS, NUMBERED_ITEM, ends_mid_sentence, is_post_byline
+from .lines import DECIMAL_FIGURE, MAX_POST_BYLINE_WORDS, NUMBERED_ITEM, ends_mid_sentence, is_post_byline
 from .page import BLANK, CONTENT, LABEL, LIST_ITEM, LONG_LINE_WORDS, Guard, Kind, Line, Page
 from .repeats import may_repeat
 
@@ -607,10 +607,6 @@ def _is_post_byline(line: Line) -> bool:
     return line.guard is LABEL and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key)
 
 
-#: A figure with decimals alone on its line (``21.4``): a table's value, no page's counter or date.
-_DECIMAL_FIGURE = re.compile(r"\s*[-+]?\d+[.,\u066b]\d+\s*")
-
-
 def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     """The copies of a line among the next lines.  ``after_chrome``: for a
     title found below another candidate, only copies doubled on one line or
@@ -648,7 +644,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             continue
         if line.prose:
             break
-        figure_between = figure_between or _DECIMAL_FIGURE.fullmatch(line.text) is not None
+        figure_between = figure_between or DECIMAL_FIGURE.fullmatch(line.text) is not None
         dated = _is_date(line)
         residue_between = residue_between or line.is_residue or dated  # (a verse's refrain has no date over it)
         if line.kind is CONTENT and not dated:
