@@ -39,10 +39,10 @@ from collections import deque
 from itertools import accumulate, chain
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from .. import datafiles
 from .._compiled import speedups
 from ..text.chars import QUOTATION_MARK_SET, TATWEEL
 from ..text.clitics import PROCLITIC_RUN
+from .residue.lines import breadcrumb_homes
 
 #: The shaped quote styles: (opening mark, closing mark).
 STYLES = {
@@ -345,7 +345,7 @@ _TRAIL_OPENERS = frozenset({"\u00ab", "\u2039"})
 
 @functools.lru_cache(maxsize=None)
 def _trail() -> re.Pattern[str]:
-    """A breadcrumb trail's start: a home page's name (``data/words/breadcrumb_home.txt``)
+    """A breadcrumb trail's start: a home page's name (:func:`~arclean.normalizers.residue.lines.breadcrumb_homes`)
     right before a guillemet, spaces or none between, at the line's start or after a label's
     colon.  A line that starts so draws its trail with the marks, glued to the sections as
     scraped (``أنت الآن تتصفح:الرئيسية»آراء»…``): Q101 leaves the line's guillemets alone.
@@ -355,7 +355,7 @@ def _trail() -> re.Pattern[str]:
     >>> bool(_trail().search("قال إن الرئيسية» هي الأهم»"))  # a home's name inside a sentence
     False
     """
-    homes = sorted(datafiles.word_list("words/breadcrumb_home.txt"), key=lambda name: (-len(name), name))
+    homes = breadcrumb_homes()
     return re.compile("(?:^|:)[ \t]*(?:" + "|".join(map(re.escape, homes)) + ")[ \t]*[\u00bb\u203a]", re.MULTILINE)
 
 
