@@ -185,7 +185,7 @@ def _text_under_head_line(page: Page, index: int) -> bool:
         return False  # too few lines below for a text of its own (most lines: the sums are not counted)
     sums = _text_sums(page)
     text = sums.text_lines[-1] - sums.text_lines[at]
-    if text < _MIN_TEXT_LINES_UNDER_HEAD or text < _TEXT_SHARE_UNDER_HEAD * (len(sums.content) - at):
+    if text < _MIN_TEXT_LINES_UNDER_HEAD or text < _TEXT_SHARE_UNDER_HEAD * (len(content) - at):
         return False
     if sums.text_words[-1] - sums.text_words[at] > _MAX_VERSE_WORDS * text:
         return False  # headlines, not verses
@@ -195,11 +195,10 @@ def _text_under_head_line(page: Page, index: int) -> bool:
 
 
 class _TextSums(NamedTuple):
-    """A page's content lines and, for each of them, the sums over the lines before it that
+    """For each of a page's content lines, the sums over the content lines before it that
     :func:`_text_under_head_line` compares (lines of text, their words and characters; the
     characters of all content lines), and the first paragraph that is a sentence: counted once
     a page, then asked under each line of its head in O(log n)."""
-    content: Sequence[int]
     text_lines: list[int]
     text_words: list[int]
     text_chars: list[int]
@@ -214,7 +213,6 @@ def _text_sums(page: Page) -> _TextSums:
         content = page.index.get(CONTENT, ())
         text = [lines[i] if lines[i].words >= _MIN_TEXT_WORDS and lines[i].guard is None else None for i in content]
         memo["_text_sums"] = _TextSums(
-            content,
             list(accumulate((line is not None for line in text), initial=0)),
             list(accumulate((0 if line is None else line.words for line in text), initial=0)),
             list(accumulate((0 if line is None else len(line.text) for line in text), initial=0)),
