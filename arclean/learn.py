@@ -57,12 +57,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable
 
 from .config import Config
-from .datafiles import PREFIX_MARK, months
+from .datafiles import PREFIX_MARK
 from .normalizers.residue.analysis import analyze
+from .normalizers.residue.lines import month_names
 from .normalizers.residue.page import Kind, Region
 from .normalizers.residue.title import find_title
 from .pipeline import Pipeline
@@ -259,15 +259,10 @@ def written(text: str, folded: str) -> str:
         return text
     words = folded.split()
     count = next(i for i, word in enumerate(words) if NUMBER in word)
-    if count < MIN_PREFIX_WORDS or _DATE.search(text) or any(word in _month_names() for word in words):
+    if count < MIN_PREFIX_WORDS or _DATE.search(text) or any(word in month_names() for word in words):
         return ""
     prefix = _DIGITS.split(text, 1)[0].strip()
     return prefix + PREFIX_MARK if skeleton(prefix).split() == words[:count] else ""
-
-
-@lru_cache(maxsize=None)
-def _month_names() -> frozenset[str]:
-    return frozenset(skeleton(month.name) for month in months())
 
 
 @dataclass(frozen=True)

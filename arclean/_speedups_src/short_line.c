@@ -23,14 +23,16 @@ typedef struct {
     PyObject *trail_marks;                 /* str: the characters a breadcrumb's separator is one of */
     PyObject *homes;                       /* tuple of str: the names a breadcrumb starts with */
     PyObject *list_marks;                  /* str: the characters that start a list item */
+    PyObject *months;                      /* frozenset of the months' names, as skeletons */
     Py_ssize_t long_chars, long_spaces, start_chars, counter_spaces, counter_words, prose_words, sentence_words,
         tail_words, chrome_words, share_spaces;
 } How;
 
-#define HOW_SIZE 28
+#define HOW_SIZE 29
 #define HOW_USAGE                                                                                        \
     "how: (exact, prefixes, endings, longest_exact, reserved, proclitics, suffixes, min_stem, chrome, "  \
     "filler, labels, ends_sentence, make_line, content, chrome_kind, trail_marks, homes, list_marks, "   \
+    "months, "                                                                                          \
     "long_chars, long_spaces, start_chars, counter_spaces, counter_words, prose_words, sentence_words, "  \
     "tail_words, chrome_words, share_spaces)"
 
@@ -50,7 +52,7 @@ read_how(PyObject *tuple, How *how)
     PyObject **objects[] = {&how->exact, &how->prefixes, &how->endings, NULL, &how->reserved, &how->proclitics,
                             &how->suffixes, NULL, &how->chrome, &how->filler, &how->labels, &how->ends_sentence,
                             &how->make_line, &how->content, &how->chrome_kind, &how->trail_marks, &how->homes,
-                            &how->list_marks};
+                            &how->list_marks, &how->months};
     Py_ssize_t *numbers[] = {&how->long_chars, &how->long_spaces, &how->start_chars, &how->counter_spaces,
                              &how->counter_words, &how->prose_words, &how->sentence_words, &how->tail_words,
                              &how->chrome_words, &how->share_spaces};
@@ -72,7 +74,7 @@ read_how(PyObject *tuple, How *how)
     if (PyErr_Occurred() || !PyTuple_Check(how->exact) || !PyTuple_Check(how->prefixes) || !PyTuple_Check(how->endings)
         || !PyTuple_Check(how->reserved) || !PyTuple_Check(how->homes) || !PyTuple_Check(how->proclitics)
         || !PyTuple_Check(how->suffixes) || !PyAnySet_Check(how->chrome) || !PyAnySet_Check(how->filler)
-        || !PyAnySet_Check(how->labels) || !PyUnicode_Check(how->trail_marks) || !PyUnicode_Check(how->list_marks)
+        || !PyAnySet_Check(how->labels) || !PyAnySet_Check(how->months) || !PyUnicode_Check(how->trail_marks) || !PyUnicode_Check(how->list_marks)
         || !PyType_Check(how->make_line)) {
         PyErr_Clear();
         PyErr_SetString(PyExc_TypeError, HOW_USAGE);
@@ -659,6 +661,105 @@ holds_fact_field(PyObject *text)
            || holds_score_field(length, kind, data);
 }
 
+/* The value of a word of decimal digits only, of at most max_digits of them; else -1. */
+static long
+decimal_value(PyObject *word, Py_ssize_t max_digits)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    long value = 0;
+    if (length < 1 || length > max_digits) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < length; i++) {
+        int digit = Py_UNICODE_TODECIMAL(PyUnicode_READ(kind, data, i));
+        if (digit < 0) {
+            return -1;
+        }
+        value = value * 10 + digit;
+    }
+    return value;
+}
+
+/* A day or a month in digits: one or two decimal digits, 1 to 31 (lines._is_day). */
+static int
+is_day(PyObject *word)
+{
+    long day = decimal_value(word, 2);
+    return day >= 1 && day <= 31;
+}
+
+/* A year as a whole date writes it: four decimal digits (lines._is_year). */
+static int
+is_year(PyObject *word)
+{
+    return PyUnicode_GET_LENGTH(word) == 4 && decimal_value(word, 4) >= 0;
+}
+
+/* A day and a month in either order, one of them 12 at most (lines._day_and_month). */
+static int
+day_and_month(PyObject *one, PyObject *other)
+{
+    return is_day(one) && is_day(other) && (decimal_value(one, 2) <= 12 || decimal_value(other, 2) <= 12);
+}
+
+/* Do the three words from ``k`` make a date in numbers, a year of four digits first or last
+ * (lines._numbers_date)? */
+static int
+numbers_date(PyObject *words, Py_ssize_t k)
+{
+    if (k + 3 > PyList_GET_SIZE(words)) {
+        return 0;
+    }
+    PyObject *first = PyList_GET_ITEM(words, k), *second = PyList_GET_ITEM(words, k + 1),
+             *third = PyList_GET_ITEM(words, k + 2);
+    if (is_year(first)) {
+        return day_and_month(second, third);
+    }
+    return is_year(third) && day_and_month(first, second);
+}
+
+/* Do the words hold a whole date: a day, a month's name and a year, the name, a day and a
+ * year, or three numbers with a year first or last (lines.holds_whole_date)?  1, 0, or -1
+ * with an error set. */
+static int
+holds_whole_date(const How *how, PyObject *words)
+{
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *word = PyList_GET_ITEM(words, k);
+        if (PyUnicode_GET_LENGTH(word) > 0 && !holds(word, 0, PyUnicode_GET_LENGTH(word), is_not_decimal)) {
+            if (numbers_date(words, k)) {
+                return 1;
+            }
+            continue;
+        }
+        int named = PySet_Contains(how->months, word);
+        Py_ssize_t after = k + 1;
+        if (named == 0 && k + 1 < n) {
+            PyObject *two = PyUnicode_FromFormat("%U %U", word, PyList_GET_ITEM(words, k + 1));
+            named = two == NULL ? -1 : PySet_Contains(how->months, two);
+            Py_XDECREF(two);
+            after = k + 2;
+        }
+        if (named <= 0) {
+            if (named < 0) {
+                return -1;
+            }
+            continue;
+        }
+        int year_next = after < n && is_year(PyList_GET_ITEM(words, after));
+        if (k > 0 && year_next && is_day(PyList_GET_ITEM(words, k - 1))) {
+            return 1;
+        }
+        if (after + 1 < n && is_day(PyList_GET_ITEM(words, after)) && is_year(PyList_GET_ITEM(words, after + 1))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The line's kind by its n words (the skeleton's), as classify ends: content of more
  * than tail_words words; else chrome when lines.chrome_share finds its words chrome
  * enough (and the line holds no field that tells a time of day or a score), with the counts kept
@@ -672,13 +773,15 @@ by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssi
     PyObject *words = split_words(key);
     Py_ssize_t chrome, filler;
     int failed = words == NULL || chrome_counts(how, words, &chrome, &filler) < 0;
+    int is_chrome = !failed && chrome && n <= how->chrome_words
+                    && count_spaces(text, 0, PyUnicode_GET_LENGTH(text)) <= how->share_spaces
+                    && !ends_with_period(text, end) && (chrome + filler) * 10 >= n * 7 && !holds_fact_field(text);
+    int dated = is_chrome ? holds_whole_date(how, words) : 0;
     Py_XDECREF(words);
-    if (failed) {
+    if (failed || dated < 0) {
         return NULL;
     }
-    if (chrome && n <= how->chrome_words && count_spaces(text, 0, PyUnicode_GET_LENGTH(text)) <= how->share_spaces
-        && !ends_with_period(text, end) && (chrome + filler) * 10 >= n * 7
-        && !holds_fact_field(text)) {
+    if (is_chrome && !dated) {
         PyObject *evidence = PyUnicode_FromFormat("chrome words: %zd of %zd", chrome, n);
         PyObject *line = evidence == NULL ? NULL : new_line(how, text, how->chrome_kind, folded, key, 0, evidence, chrome, filler);
         Py_XDECREF(evidence);

@@ -28,12 +28,12 @@ which judge the lines above it too).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Sequence
 
 from ... import datafiles
 from ...text.chars import ANY_DIGIT
 from ...text.folding import ends_sentence, skeleton
+from .lines import month_names
 from .page import NUMBERS, Line, Page
 
 #: The evidence of a card's line (its label or value): B207 drops such a line wherever it stands,
@@ -167,11 +167,6 @@ def is_whole_date(text: str) -> bool:
     if _DIGIT_DATE.search(text):
         return True
     key = skeleton(text)
-    return any(word in _LATIN_MONTHS or word in _month_names() for word in key.split()) or any(
-        name in key for name in _month_names() if " " in name)
+    return any(word in _LATIN_MONTHS or word in month_names() for word in key.split()) or any(
+        name in key for name in month_names() if " " in name)
 
-
-@lru_cache(maxsize=None)
-def _month_names() -> frozenset[str]:
-    """The months' names in the four systems (``data/months/months.tsv``), as skeletons."""
-    return frozenset(skeleton(month.name) for month in datafiles.months())

@@ -485,6 +485,11 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     True
     >>> chrome_share("تسجيل الوصول: بعد 14:00"), chrome_share("تسجيل الوصول: بعد 14 00"), chrome_share("تعليقات • 2:04")
     (None, 'chrome words: 1 of 5', 'chrome words: 1 of 3')
+
+    Nor is a date line with chrome glued to it (:func:`holds_whole_date`):
+
+    >>> chrome_share("23 ديسمبر, 2011 – 6:45 م | أضف مشاركة"), chrome_share("6:45 م | أضف مشاركة")
+    (None, 'chrome words: 2 of 5')
     """
     if line.count(" ") > MAX_SHARE_SPACES or ends_with_period(line) or holds_fact_field(line):
         return None
@@ -493,9 +498,76 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     if not words or len(words) > MAX_WIDGET_WORDS:
         return None
     strong, filler = chrome_counts(words)
-    if strong >= 1 and (strong + filler) * 10 >= len(words) * 7:
+    if strong >= 1 and (strong + filler) * 10 >= len(words) * 7 and not holds_whole_date(words):
         return f"chrome words: {strong} of {len(words)}"
     return None
+
+
+#: A year, as a whole date writes it: four digits.
+_YEAR_DIGITS = 4
+#: A day or a month in digits: one or two of them.
+_MAX_DAY_DIGITS = 2
+_MAX_DAY, _MAX_MONTH = 31, 12
+
+
+def holds_whole_date(words: list[str]) -> bool:
+    """Do a line's words (its skeleton's) hold a whole date: a day, a month's name and a year
+    (``23 ديسمبر 2011``), the name, a day and a year (``ديسمبر 23 2011``, as an English
+    date format prints it), or three numbers, a year of four digits first or last
+    (``2020 06 04``, from ``2020/06/04``; ``12 17 2008``)?  Such a line is a date line, whatever
+    chrome is glued to it (a blog's ``23 ديسمبر, 2011 – 6:45 م | أضف مشاركة``, a view counter):
+    not chrome by its words.
+
+    >>> holds_whole_date("23 ديسمبر 2011 6 45 م اضف مشاركه".split()), holds_whole_date("5 كانون الثاني 2009".split())
+    (True, True)
+    >>> holds_whole_date("2020 06 04 07 04 pm المشاهدات 560".split()), holds_whole_date("12 17 2008 04 10 am".split())
+    (True, True)
+    >>> holds_whole_date("اضف تعليق 23 ديسمبر".split()), holds_whole_date("ديسمبر 2011 اضف تعليق".split())
+    (False, False)
+    >>> holds_whole_date("المشاهدات 17 45 2008".split()), holds_whole_date("صفحه 1 من 2015".split())
+    (False, False)
+    """
+    names = month_names()
+    for k, word in enumerate(words):
+        if word.isdecimal():
+            if _numbers_date(words[k:k + 3]):
+                return True
+            continue
+        if word in names:
+            after = k + 1
+        elif k + 1 < len(words) and f"{word} {words[k + 1]}" in names:
+            after = k + 2
+        else:
+            continue
+        rest = words[after:after + 2]
+        if k and _is_day(words[k - 1]) and rest and _is_year(rest[0]):
+            return True
+        if len(rest) == 2 and _is_day(rest[0]) and _is_year(rest[1]):
+            return True
+    return False
+
+
+def _numbers_date(numbers: list[str]) -> bool:
+    """Three numbers that make a date: a year of four digits, then or after a day and a month
+    in either order (one of them 12 at most)."""
+    if len(numbers) < 3 or not all(number.isdecimal() for number in numbers):
+        return False
+    first, second, third = numbers
+    if _is_year(first):
+        return _day_and_month(second, third)
+    return _is_year(third) and _day_and_month(first, second)
+
+
+def _day_and_month(one: str, other: str) -> bool:
+    return _is_day(one) and _is_day(other) and min(int(one), int(other)) <= _MAX_MONTH
+
+
+def _is_day(word: str) -> bool:
+    return word.isdecimal() and len(word) <= _MAX_DAY_DIGITS and 1 <= int(word) <= _MAX_DAY
+
+
+def _is_year(word: str) -> bool:
+    return word.isdecimal() and len(word) == _YEAR_DIGITS
 
 
 def chrome_counts(words: list[str]) -> tuple[int, int]:
