@@ -11,7 +11,8 @@ title, or all of it the article (a poem).  Titles are
 taken across blank lines only after a bare heading (a heading alone on its
 line, which must be followed by titles); after an inline block
 (``إقرأ ايضاً:لا أمطار!…``) only the lines directly under it, and not a line
-right above a paragraph: that is a heading of the article's next part; nor any
+right above a paragraph: that is a heading of the article's next part (so is the
+last of them over a sentence that heads a paragraph: ``الفقس في الحمام``); nor any
 line, when the block stands within the text's own short lines (a poem's verses,
 a list's items: three above it, more below).  When the page
 ends with one paragraph under the last title, cut short mid-sentence, that
@@ -149,6 +150,8 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
             break
         titles.append(index)
         index += 1
+    if titles and not bare and index == titles[-1] + 1 and index < len(page.lines) and _heads_prose(page, index):
+        titles.pop()  # over a line that heads a paragraph, the text's own heading (``الفقس في الحمام``)
     if titles and heading < page.head_end and (index == len(page.lines) or not page.lines[index].is_residue):
         return []  # in the page's head, only chrome closes a block: the text may start in it, its title last
     return titles
