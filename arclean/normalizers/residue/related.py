@@ -150,7 +150,8 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
             break
         titles.append(index)
         index += 1
-    if titles and not bare and index == titles[-1] + 1 and index < len(page.lines) and _heads_prose(page, index):
+    if (titles and not bare and index == titles[-1] + 1 and index < len(page.lines)
+            and page.lines[index].kind is CONTENT and _heads_prose(page, index)):
         titles.pop()  # over a line that heads a paragraph, the text's own heading (``الفقس في الحمام``)
     if titles and heading < page.head_end and (index == len(page.lines) or not page.lines[index].is_residue):
         return []  # in the page's head, only chrome closes a block: the text may start in it, its title last
