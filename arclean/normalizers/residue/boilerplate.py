@@ -17,11 +17,14 @@ from typing import Callable
 from ...datafiles import Phrase
 from .analysis import apply
 from .cards import CARD_FIELD
-from .context import MIN_MASTHEAD_CREDITS, masthead_credits_in_head
+from .context import MIN_MASTHEAD_CREDITS, inside_a_list, masthead_credits_in_head
 from .lines import TEMPLATE_TOKEN
-from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, Kind, Page
+from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, IN_TAIL, Kind, Page
 
 AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
+#: Kinds of lines told by their words alone (chrome words; a menu's item): in the tail, between
+#: the text's own list items, such a line is a heading of the list (``👤 حسابك``, ``التسجيل:``).
+_TEXT_HEADING_KINDS = frozenset({CHROME, Kind.HEAD})
 
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
@@ -55,6 +58,8 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
             continue
         if region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
             continue
+        if region is IN_TAIL and line.kind in _TEXT_HEADING_KINDS and inside_a_list(page, index):
+            continue  # a heading between the text's own lists (a terms page's ``التسجيل:``), not its tail
         if region is IN_HEAD and line.kind is CHROME and not line.by_context and line.words < 2 and line.evidence != TEMPLATE_TOKEN:
             continue
         drop.append(index)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
@@ -1317,6 +1317,58 @@ def text_goes_on_below(page: Page, index: int) -> bool:
     than a tail's few links, the text's own verses or list."""
     content = page.index.get(CONTENT, ())
     return len(content) - bisect_left(content, index) > MAX_CONTENT_UNDER_CHROME
+
+
+def inside_a_list(page: Page, index: int) -> bool:
+    """Does the line stand inside a list: a list item (``- ``, ``• ``, ``1. ``) the nearest line
+    of content above it, and two list items or more among the content below it?  An ad slot or a
+    share bar between a recipe's ingredients and its steps is no end of the text, where a tail's
+    links come under the article's last paragraph (B301); a heading between a terms page's lists
+    (``👤 حسابك``, ``التسجيل:``) is the text's own, not chrome at its edge (B205, B206).
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("طريقة عمل الكعك بالتمر\\nالكعك من أشهر حلويات العيد في البيوت العربية، ويحضر قبل العيد بأيام.\\n"
+    ...                "- كوب من السمن\\n- ثلاثة أكواب من الدقيق\\nمساحة إعلانية\\n- نصف كوب من الحليب\\n- ملعقة من الخميرة")
+    >>> inside_a_list(page, 4), inside_a_list(page, 2)
+    (True, False)
+    """
+    items = _list_items(page)
+    if not items.items or not items.item_above[index]:
+        return False
+    return len(items.items) - bisect_left(items.items, index) >= MIN_LIST_ITEMS_BELOW
+
+
+#: List items under a residue line, at least, for the list to go on under it.
+MIN_LIST_ITEMS_BELOW = 2
+
+
+class _ListItems(NamedTuple):
+    """A page's list items, read once: the lines of content that are items, in order, and for
+    each line whether the nearest line above it that is no residue (blank lines aside) is one."""
+
+    items: list[int]
+    item_above: bytearray
+
+
+_LIST_ITEMS_MEMO = "_list_items"
+
+
+def _list_items(page: Page) -> _ListItems:
+    """The page's :class:`_ListItems`, counted once a page (memoised on it): asked of every
+    chrome line of a page's tail, a walk up and down from each would cost a long tail's lines
+    squared."""
+    found: _ListItems | None = page.__dict__.get(_LIST_ITEMS_MEMO)
+    if found is None:
+        lines = page.lines
+        items = [i for i in page.index.get(CONTENT, ()) if lines[i].guard is LIST_ITEM]
+        above = bytearray(len(lines) if items else 0)
+        last = False
+        for i, line in enumerate(lines if items else ()):
+            above[i] = last
+            if line.kind is not BLANK and not line.is_residue:
+                last = line.guard is LIST_ITEM
+        found = page.__dict__[_LIST_ITEMS_MEMO] = _ListItems(items, above)
+    return found
 
 
 def within_short_lines(page: Page, index: int) -> bool:

@@ -52,7 +52,15 @@ from typing import NamedTuple, Sequence
 from ...datafiles import Phrase
 from ...text.folding import ends_sentence
 from .analysis import apply
-from .context import MAX_CONTENT_UNDER_CHROME, is_card_mark, is_dated_post_header, text_goes_on_below, within_short_lines
+from .context import (
+    MAX_CONTENT_UNDER_CHROME,
+    MIN_LIST_ITEMS_BELOW,
+    inside_a_list,
+    is_card_mark,
+    is_dated_post_header,
+    text_goes_on_below,
+    within_short_lines,
+)
 from .lines import OPEN_ENDS, left_open
 from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FOOTER, FORUM, LABEL, LIST_ITEM, SEPARATOR, Kind, Line, Page
 from .title import is_sentence
@@ -95,7 +103,7 @@ def cut_tail(page: Page) -> Page:
     prose_before = list(accumulate([len(lines[i].text) for i in prose], initial=0))
     for index in page.of_kinds(END_OF_PAGE):
         if (index <= start or not _ends_article(page, index) or _holds_content_below(page, index)
-                or _above_a_post(page, index) or _inside_a_list(page, index) or _inside_the_text(page, index)
+                or _above_a_post(page, index) or inside_a_list(page, index) or _inside_the_text(page, index)
                 or _under_a_menu(page, start, index)):
             continue
         k = bisect_left(prose, index)
@@ -418,33 +426,6 @@ def _is_post_head(line: Line) -> bool:
     return is_card_mark(line) or is_dated_post_header(line)
 
 
-def _inside_a_list(page: Page, index: int) -> bool:
-    """Does the line stand inside a list: a list item (``- ``, ``• ``, ``1. ``) the nearest line
-    of content above it, and two list items or more among the content below it?  An ad slot or a
-    share bar between a recipe's ingredients and its steps is no end of the text, where a tail's
-    links come under the article's last paragraph.
-
-    >>> from arclean.normalizers.residue.analysis import analyze
-    >>> page = analyze("طريقة عمل الكعك بالتمر\\nالكعك من أشهر حلويات العيد في البيوت العربية، ويحضر قبل العيد بأيام.\\n"
-    ...                "- كوب من السمن\\n- ثلاثة أكواب من الدقيق\\nمساحة إعلانية\\n- نصف كوب من الحليب\\n- ملعقة من الخميرة")
-    >>> _inside_a_list(page, 4), len(cut_tail(page).lines)
-    (True, 7)
-    """
-    lines = page.lines
-    above = page.neighbour(index, -1)
-    while above is not None and lines[above].is_residue:
-        above = page.neighbour(above, -1)
-    if above is None or lines[above].guard is not LIST_ITEM:
-        return False
-    content = page.index.get(CONTENT, ())
-    below = (lines[i] for i in content[bisect_left(content, index):])
-    return sum(line.guard is LIST_ITEM for line in below) >= _MIN_ITEMS_BELOW
-
-
-#: List items under a residue line, at least, for the list to go on under it.
-_MIN_ITEMS_BELOW = 2
-
-
 def _inside_the_text(page: Page, index: int) -> bool:
     """Is the line (no comment form or paywall prompt) within the text's own short lines
     (:func:`~arclean.normalizers.residue.context.within_short_lines`), or right under a line
@@ -528,7 +509,7 @@ def _over_an_announced_list(page: Page, index: int) -> bool:
         line = lines[content[at]]
         if line.guard is None and line.words >= 2 and line.text.rstrip().endswith(":"):
             items = [lines[i] for i in content[at + 1:at + 1 + _ANNOUNCEMENT_REACH + 1] if lines[i].guard is not SEPARATOR]
-            return sum(item.guard is LIST_ITEM for item in items[:_ANNOUNCEMENT_REACH]) >= _MIN_ITEMS_BELOW
+            return sum(item.guard is LIST_ITEM for item in items[:_ANNOUNCEMENT_REACH]) >= MIN_LIST_ITEMS_BELOW
     return False
 
 
