@@ -17,9 +17,9 @@ from typing import Callable
 from ...datafiles import Phrase
 from .analysis import apply
 from .cards import CARD_FIELD
-from .context import MIN_MASTHEAD_CREDITS, inside_a_list, masthead_credits_in_head
+from .context import MIN_MASTHEAD_CREDITS, heads_a_list, inside_a_list, masthead_credits_in_head
 from .lines import TEMPLATE_TOKEN
-from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, IN_TAIL, Kind, Page
+from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, IN_TAIL, Kind, Page, Region
 
 AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
 #: Kinds of lines told by their words alone (chrome words; a menu's item): in the tail, between
@@ -58,12 +58,22 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
             continue
         if region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
             continue
-        if region is IN_TAIL and line.kind in _TEXT_HEADING_KINDS and inside_a_list(page, index):
-            continue  # a heading between the text's own lists (a terms page's ``التسجيل:``), not its tail
+        if _heads_the_texts_list(page, index, region):
+            continue
         if region is IN_HEAD and line.kind is CHROME and not line.by_context and line.words < 2 and line.evidence != TEMPLATE_TOKEN:
             continue
         drop.append(index)
     return page.without(drop) if drop else page
+
+
+def _heads_the_texts_list(page: Page, index: int, region: Region) -> bool:
+    """Is the line a heading of the text's own list, not chrome: a label over it (a rules post's
+    ``قوانين المنتدى :``, :func:`~arclean.normalizers.residue.context.heads_a_list`), or, in the
+    tail, a line of chrome words or a menu's item between its items (a terms page's ``👤 حسابك``
+    and ``التسجيل:``, :func:`~arclean.normalizers.residue.context.inside_a_list`)?"""
+    if heads_a_list(page, index):
+        return True
+    return region is IN_TAIL and page.lines[index].kind in _TEXT_HEADING_KINDS and inside_a_list(page, index)
 
 
 def _edge_rule(*kinds: Kind, anywhere: bool = False) -> Callable[[Page], Page]:

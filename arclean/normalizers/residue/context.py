@@ -1342,6 +1342,23 @@ def inside_a_list(page: Page, index: int) -> bool:
 MIN_LIST_ITEMS_BELOW = 2
 
 
+def heads_a_list(page: Page, index: int) -> bool:
+    """Is the line a label over the text's own list: it ends with a colon, and a list item of
+    content stands right under it (no blank line between), the first of two or more?  A
+    forum's rules post's ``قوانين المنتدى :`` over its rules, not a link to the board's rules.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("قوانين المنتدى :\\n1. يمنع منعا باتا الإساءة لأي عضو\\n2. يمنع تكرار المواضيع\\nقوانين المنتدى")
+    >>> heads_a_list(page, 0), heads_a_list(page, 3)
+    (True, False)
+    """
+    if not page.lines[index].text.rstrip().endswith(":"):
+        return False
+    items = _list_items(page).items
+    at = bisect_left(items, index + 1)
+    return at < len(items) and items[at] == index + 1 and len(items) - at >= MIN_LIST_ITEMS_BELOW
+
+
 class _ListItems(NamedTuple):
     """A page's list items, read once: the lines of content that are items, in order, and for
     each line whether the nearest line above it that is no residue (blank lines aside) is one."""
