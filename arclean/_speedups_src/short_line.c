@@ -830,6 +830,22 @@ long_line(const How *how, PyObject *text, PyObject *folded)
     return new_line(how, text, how->content, folded, NULL, 1, NULL, 0, 0);
 }
 
+/* Does text[start:end] hold a time of day: a digit, a colon, two digits (lines._CLOCK)? */
+static int
+holds_clock_time(PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = start + 1; i + 2 < end; i++) {
+        if (PyUnicode_READ(kind, data, i) == ':' && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i - 1))
+            && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 1))
+            && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 2))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* After the first tests (see short_line): prose by the skeleton's word count, content
  * label (its first word: first), breadcrumb, separator, list mark, then by_words.  A
  * skeleton's words are its runs joined by single spaces, none at either end: they are
@@ -849,6 +865,10 @@ judge(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObject 
         }
     }
     if (prose) {
+        int label = holds_clock_time(text, start, end) ? listed(how, first, how->labels) : 0;
+        if (label != 0) { /* a post's byline that names its title may be (lines.is_long_post_byline): Python says */
+            return label < 0 ? NULL : Py_NewRef(Py_None);
+        }
         return new_line(how, text, how->content, folded, key, 1, NULL, 0, 0);
     }
     int trail = holds_one_of(text, start, end, how->trail_marks) ? starts_with_one_of(text, start, end, how->homes) : 0;

@@ -45,6 +45,7 @@ from .lines import (
     is_breadcrumb,
     is_copyright,
     is_counter,
+    is_long_post_byline,
     is_template_token,
     month_names,
     phrase_matcher,
@@ -395,7 +396,7 @@ def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: 
     if is_copyright(text, key):
         return Line(text, FOOTER, folded, evidence="a copyright notice")
     words = key.split()
-    if is_prose(text, len(words)):
+    if is_prose(text, len(words)) and not is_long_post_byline(text, key):
         return Line(text, CONTENT, folded, prose=True)
     if starts_with_content_label(words):
         return Line(text, CONTENT, folded, guard=LABEL)

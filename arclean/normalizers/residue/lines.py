@@ -617,6 +617,26 @@ def is_post_byline(line: str, key: str) -> bool:
     return bool(words) and listed(words[0], post_labels()) and any(map(str.isdigit, key))  # the label first: most lines have none
 
 
+#: A time of day, as a post's byline prints it (``6:41 pm``).
+_CLOCK = re.compile(r"\d{1,2}:\d\d")
+
+
+def is_long_post_byline(line: str, key: str) -> bool:
+    """A post's byline as long as a paragraph: one that names the post's title, twice
+    (``مُساهمةموضوع: TITLE   TITLE <date> <time>``), is as long as the title makes it.  Its
+    label is a content label, and it tells a time of day.  Not prose: a byline, whose title
+    :func:`~arclean.normalizers.residue.title.find_post` looks for above it.
+
+    >>> line = "مُساهمةموضوع: انواع التمور في نقرين   انواع التمور في نقرين Emptyالسبت أكتوبر 04, 2008 6:41 pm"
+    >>> is_long_post_byline(line, skeleton(line))
+    True
+    >>> line = "مساهمة القطاع الخاص في الناتج المحلي بلغت 20 بالمئة في عام 2020 حسب تقرير البنك المركزي"
+    >>> is_long_post_byline(line, skeleton(line))
+    False
+    """
+    return starts_with_content_label(key.split(maxsplit=1)) and is_post_byline(line, key) and _CLOCK.search(line) is not None
+
+
 #: A poster's name on a card's line: one word to this many.
 _MAX_POSTER_NAME_WORDS = 4
 

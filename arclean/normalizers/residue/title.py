@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
 from ...text.folding import WORD_RUN
-from .lines import DECIMAL_FIGURE, MAX_POST_BYLINE_WORDS, NUMBERED_ITEM, ends_mid_sentence, is_post_byline
+from .lines import DECIMAL_FIGURE, NUMBERED_ITEM, ends_mid_sentence, is_post_byline
 from .page import BLANK, CONTENT, LABEL, LIST_ITEM, LONG_LINE_WORDS, Guard, Kind, Line, Page
 from .repeats import may_repeat
 
@@ -504,6 +504,9 @@ def _title_over(page: Page, filled: Sequence[int], at: int, doubled: str | None,
         if candidate.kind is not CONTENT:
             board = True
             continue
+        if candidate.guard is LIST_ITEM or (":" in candidate.text and ":" not in line.text):
+            board = True  # a card's field (``● بلدي : TITLE``, a template's copy of the title in it)
+            continue
         # A sentence said twice on a line under the same sentence is no title printed twice;
         # a line printed again over a byline with lines of plain text between is a refrain over
         # the next post (between a title and its copy, a board prints lines of its own).
@@ -603,8 +606,9 @@ def _find_doubled_key(line: Line) -> str | None:
 
 
 def _is_post_byline(line: Line) -> bool:
-    """A post label is a content label: the byline is a guarded line."""
-    return line.guard is LABEL and line.words <= MAX_POST_BYLINE_WORDS and is_post_byline(line.text, line.key)
+    """A post label is a content label: the byline is a guarded line (of fewer words than a
+    paragraph, or one that names the post's title: :func:`~arclean.normalizers.residue.lines.is_long_post_byline`)."""
+    return line.guard is LABEL and is_post_byline(line.text, line.key)
 
 
 def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
