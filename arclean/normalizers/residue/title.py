@@ -643,7 +643,8 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             if ((doubled or not after_chrome or residue_between)
                     and (between is None or not _sung_again(page, title_index, index, between))
                     and (doubled or not _parallel_verse(page, title_index, index))
-                    and not (figure_between and line.key != title.key)):
+                    and not (figure_between and line.key != title.key)
+                    and not _leads_in(title, line)):
                 copies.append(index)
             continue
         if line.prose:
@@ -657,6 +658,19 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             if other_lines > _MAX_LINES_BETWEEN:
                 break
     return copies
+
+
+def _leads_in(title: Line, line: Line) -> bool:
+    """Does a near copy of the title end with a colon the title lacks: the text's own line
+    leading in to what follows (``إليك بعض قصص الأطفال قبل النوم:`` under the title
+    ``بعض قصص الأطفال قبل النوم``), not the title printed again?
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> title, line = analyze("بعض قصص الأطفال قبل النوم\\nإليك بعض قصص الأطفال قبل النوم:").lines
+    >>> _leads_in(title, line), _leads_in(title, title)
+    (True, False)
+    """
+    return line.text.rstrip().endswith(":") and not title.text.rstrip().endswith(":")
 
 
 def _sung_again(page: Page, title: int, copy: int, between: Line) -> bool:
