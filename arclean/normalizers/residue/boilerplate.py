@@ -18,13 +18,15 @@ from ...datafiles import Phrase
 from .analysis import apply
 from .cards import CARD_FIELD
 from .context import MIN_MASTHEAD_CREDITS, heads_a_list, inside_a_list, masthead_credits_in_head
-from .lines import TEMPLATE_TOKEN
+from .lines import LIST_MARKS, TEMPLATE_TOKEN
 from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, IN_TAIL, Kind, Page, Region
 
 AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
-#: Kinds of lines told by their words alone (chrome words; a menu's item): in the tail, between
-#: the text's own list items, such a line is a heading of the list (``👤 حسابك``, ``التسجيل:``).
-_TEXT_HEADING_KINDS = frozenset({CHROME, Kind.HEAD})
+#: Kinds of lines told by their words alone (chrome words; a menu's item, a footer's link): in the
+#: tail, between the text's own list items and no item itself, such a line is a heading of the
+#: list (``👤 حسابك``, ``التسجيل:``, ``شروط الخدمة``).  A footer's menu printed as a list has its
+#: links as items.
+_TEXT_HEADING_KINDS = frozenset({CHROME, Kind.HEAD, Kind.FOOTER})
 
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
@@ -69,11 +71,14 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
 def _heads_the_texts_list(page: Page, index: int, region: Region) -> bool:
     """Is the line a heading of the text's own list, not chrome: a label over it (a rules post's
     ``قوانين المنتدى :``, :func:`~arclean.normalizers.residue.context.heads_a_list`), or, in the
-    tail, a line of chrome words or a menu's item between its items (a terms page's ``👤 حسابك``
-    and ``التسجيل:``, :func:`~arclean.normalizers.residue.context.inside_a_list`)?"""
+    tail, a line of chrome words, a menu's item or a footer's link between its items, itself no item
+    (a terms page's ``👤 حسابك`` and ``التسجيل:``, a shipping page's ``شروط الخدمة``,
+    :func:`~arclean.normalizers.residue.context.inside_a_list`)?"""
     if heads_a_list(page, index):
         return True
-    return region is IN_TAIL and page.lines[index].kind in _TEXT_HEADING_KINDS and inside_a_list(page, index)
+    line = page.lines[index]
+    return (region is IN_TAIL and line.kind in _TEXT_HEADING_KINDS and not line.text.lstrip().startswith(LIST_MARKS)
+            and inside_a_list(page, index))
 
 
 def _edge_rule(*kinds: Kind, anywhere: bool = False) -> Callable[[Page], Page]:
