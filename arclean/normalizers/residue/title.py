@@ -644,7 +644,8 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
                     and (between is None or not _sung_again(page, title_index, index, between))
                     and (doubled or not _parallel_verse(page, title_index, index))
                     and not (figure_between and line.key != title.key)
-                    and not _leads_in(title, line)):
+                    and not _leads_in(title, line)
+                    and not _opens_a_poem(page, title_index, index)):
                 copies.append(index)
             continue
         if line.prose:
@@ -708,6 +709,36 @@ def _verses_under(page: Page, index: int) -> bool:
             return False
         index = below
     return True
+
+
+def _opens_a_poem(page: Page, title: int, copy: int) -> bool:
+    """Is a title's copy a poem's first verse: apart from the title (a line or a blank line
+    between them: a line printed twice in a row is a title doubled), a verse (:func:`is_verse`)
+    with the poem's next verses right under it (no blank line between, :func:`_verses_under`), the
+    first of them of about its length and sharing no more than a word with it?  A poem is named by its first hemistich, and its page prints the name over
+    the poem (``قل للمليحة في القميص الأحمر`` over ``قل للمليحة في القميص الأحمر`` and ``ماذا فعلت
+    بعابد مستبصر``).  A headline's copy has a date, a byline or prose under it, or its keywords.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("قل للمليحة في القميص الأحمر\\nعدد أبيات القصيدة: 39\\nقل للمليحة في القميص الأحمر\\n"
+    ...                "ماذا فعلت بعابد مستبصر\\nمازال يدأب في العبادة طالبا\\nللعلم غير مفرط ومقصر")
+    >>> _opens_a_poem(page, 0, 2), find_title(page)
+    (True, (0, []))
+    """
+    line = page.lines[copy]
+    below = page.neighbour(copy, 1)
+    if copy == title + 1 or below != copy + 1 or not is_verse(line):
+        return False
+    verse = page.lines[below]
+    return (abs(verse.words - line.words) <= _VERSE_WORDS_SLACK
+            and len(set(verse.key.split()) & set(line.key.split())) <= _MAX_WORDS_SHARED and _verses_under(page, copy))
+
+
+#: A poem's verses differ in length by at most this many words.
+_VERSE_WORDS_SLACK = 2
+#: A poem's second verse shares at most this many words with its first (a list of a title's
+#: keywords, ``الطقس في العراق`` under ``حالة الطقس في العراق``, shares more).
+_MAX_WORDS_SHARED = 1
 
 
 def _parallel_verse(page: Page, title: int, copy: int) -> bool:
