@@ -1332,6 +1332,9 @@ def inside_a_list(page: Page, index: int) -> bool:
     >>> inside_a_list(page, 4), inside_a_list(page, 2)
     (True, False)
     """
+    above = page.neighbour(index, -1)
+    if above is None or not (page.lines[above].is_residue or page.lines[above].guard is LIST_ITEM):
+        return False  # a line of text right above (most lines asked): no list's (the items not read)
     items = _list_items(page)
     if not items.items or not items.item_above[index]:
         return False
@@ -1352,8 +1355,10 @@ def heads_a_list(page: Page, index: int) -> bool:
     >>> heads_a_list(page, 0), heads_a_list(page, 3)
     (True, False)
     """
-    if not page.lines[index].text.rstrip().endswith(":"):
-        return False
+    below = index + 1
+    if (not page.lines[index].text.rstrip().endswith(":") or below >= len(page.lines)
+            or page.lines[below].guard is not LIST_ITEM or page.lines[below].kind is not CONTENT):
+        return False  # (most lines: the page's items not read)
     items = _list_items(page).items
     at = bisect_left(items, index + 1)
     return at < len(items) and items[at] == index + 1 and len(items) - at >= MIN_LIST_ITEMS_BELOW
