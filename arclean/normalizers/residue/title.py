@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from typing import Callable, Sequence
 
 from ..._compiled import speedups
-from ...text.chars import ANY_DIGIT
+from ...text.chars import ANY_DIGIT, ARABIC_MARKS
 from ...text.folding import WORD_RUN
 from .lines import DECIMAL_FIGURE, NUMBERED_ITEM, ends_mid_sentence, is_post_byline
 from .page import BLANK, CONTENT, LABEL, LIST_ITEM, LONG_LINE_WORDS, Guard, Kind, Line, Page
@@ -712,12 +712,14 @@ def _verses_under(page: Page, index: int) -> bool:
 
 
 def _opens_a_poem(page: Page, title: int, copy: int) -> bool:
-    """Is a title's copy a poem's first verse: apart from the title (a line or a blank line
-    between them: a line printed twice in a row is a title doubled), a verse (:func:`is_verse`)
-    with the poem's next verses right under it (no blank line between, :func:`_verses_under`), the
-    first of them of about its length and sharing no more than a word with it?  A poem is named by its first hemistich, and its page prints the name over
-    the poem (``قل للمليحة في القميص الأحمر`` over ``قل للمليحة في القميص الأحمر`` and ``ماذا فعلت
-    بعابد مستبصر``).  A headline's copy has a date, a byline or prose under it, or its keywords.
+    """Is a title's copy a poem's first verse: a verse (:func:`is_verse`) with the poem's next
+    verses under it (:func:`_verses_under`), the first of them of about its length and sharing
+    no more than a word with it, and either right under it (no blank line between) or the copy
+    written with vowel marks the title lacks (the verse vocalised under the bare name)?  A
+    poem is named by its first verse, and its page prints the name over the poem (``قل للمليحة
+    في القميص الأحمر`` over ``قل للمليحة في القميص الأحمر`` and ``ماذا فعلت بعابد مستبصر``).  A
+    line printed twice the same in a row is a title doubled; a headline's copy has a date, a
+    byline or prose under it, or its keywords, or a subtitle set apart by a blank line.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("قل للمليحة في القميص الأحمر\\nعدد أبيات القصيدة: 39\\nقل للمليحة في القميص الأحمر\\n"
@@ -727,11 +729,17 @@ def _opens_a_poem(page: Page, title: int, copy: int) -> bool:
     """
     line = page.lines[copy]
     below = page.neighbour(copy, 1)
-    if copy == title + 1 or below != copy + 1 or not is_verse(line):
+    if below is None or not is_verse(line) or (copy == title + 1 and line.text == page.lines[title].text):
+        return False
+    if below != copy + 1 and not (_VOWEL_MARK.search(line.text) and not _VOWEL_MARK.search(page.lines[title].text)):
         return False
     verse = page.lines[below]
     return (abs(verse.words - line.words) <= _VERSE_WORDS_SLACK
             and len(set(verse.key.split()) & set(line.key.split())) <= _MAX_WORDS_SHARED and _verses_under(page, copy))
+
+
+#: A vowel mark (harakat, shadda, sukun) on a letter.
+_VOWEL_MARK = re.compile(f"[{ARABIC_MARKS}]")
 
 
 #: A poem's verses differ in length by at most this many words.
