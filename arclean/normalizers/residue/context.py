@@ -29,7 +29,7 @@ from typing import Callable, NamedTuple, Sequence
 
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
-from ...text.folding import ends_sentence
+from ...text.folding import ends_sentence, is_prose
 from .cards import CARD_FIELD, JOINED_LABELS, card_lines, field_of, may_open_a_card
 from .lines import (
     DECIMAL_FIGURE,
@@ -448,6 +448,11 @@ def _guard_site_page_title(page: Page) -> Page:
     if index is None:
         return page
     changed = {index: replace(page.lines[index], guard=SITE_PAGE_TITLE, by_context=True)}
+    # Over its first paragraph, the page's text may open in the words of a banner (``باستخدامك لهذا
+    # الموقع، فإنك توافق على …``): a paragraph-long sentence there is the text's own.
+    end = len(page.lines) if page.first_prose is None else page.first_prose
+    changed.update((at, replace(page.lines[at], guard=SITE_PAGE_TITLE, by_context=True))
+                   for at in range(index + 1, end) if page.lines[at].is_residue and _reads_as_paragraph(page.lines[at]))
     if page.first_prose is not None and page.last_prose is not None:
         # The page's own text speaks of what other pages print as chrome (cookies, a comment's
         # name field, a contact's WhatsApp number): between its paragraphs, no line is residue.
@@ -471,7 +476,7 @@ def _site_page_title(page: Page) -> int | None:
         return None
     first, below = lines[filled[top]], lines[filled[top + 1]]
     if _may_be_site_page_title(first) and (
-            (below.kind is CONTENT and below.words > _MAX_MENU_ITEM_WORDS)
+            (below.kind is CONTENT and below.words > _MAX_MENU_ITEM_WORDS) or _reads_as_paragraph(below)
             or (_names_a_site_page(first) and _opens_its_text(page, top))):
         return filled[top]
     if page.first_prose is None:
@@ -488,6 +493,14 @@ def _site_page_title(page: Page) -> int | None:
     if at == 0 or not lines[filled[at - 1]].is_residue or title.key in lines[page.first_prose].key:
         return filled[at]
     return None
+
+
+def _reads_as_paragraph(line: Line) -> bool:
+    """A line of a paragraph's length that ends with a full stop, whatever its kind: a site page's
+    text that opens with a banner's words (``باستخدامك لهذا الموقع، فإنك توافق على الالتزام بشروط
+    الاستخدام الموضحة أدناه.``) reads as one."""
+    text = line.text.rstrip()
+    return text.endswith(".") and not text.endswith("..") and is_prose(text, line.words)
 
 
 def _opens_its_text(page: Page, top: int = 0) -> bool:
