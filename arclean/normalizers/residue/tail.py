@@ -140,8 +140,8 @@ def _holds_content_below(page: Page, index: int) -> bool:
     runs on (under an image's ``Icon 08``), and so does a post of verses or short lines under
     the thread tools a board prints above its first post, or under its number.  A line of the
     page's head chrome, or of the article's tools a head prints too (a link to the comment form, a
-    print button, a share bar: :data:`_HEAD_LINKS`), ends no article with a text of its own under it
-    (:func:`_text_under_head_line`).
+    print button, a share bar, or a footer's line: :data:`_HEAD_LINKS`), ends no article with a text
+    of its own under it (:func:`_text_under_head_line`).
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> verses = "\\n".join(["نادتني أمي بصوتها الهادئ", "فاليوم يومك لا تنامي", "عيد ميلادك أقبل"] * 3)
@@ -159,8 +159,10 @@ def _holds_content_below(page: Page, index: int) -> bool:
 
 #: Kinds of the lines a page's head prints over its text as well as under it: a menu's items, a
 #: close or "more" button, and the article's own tools, a link to its comment form
-#: (``شارك بتعليقك``), a print button (``طباعة``), a share bar.
-_HEAD_LINKS = frozenset({Kind.HEAD, Kind.COMMENT, Kind.WIDGET, Kind.SHARE})
+#: (``شارك بتعليقك``), a print button (``طباعة``), a share bar; and a footer's line, which a
+#: video's description prints over the lyrics it carries (``جميع الحقوق محفوظة لـ…`` over
+#: ``كلمات القصيدة :`` and the poem).
+_HEAD_LINKS = frozenset({Kind.HEAD, Kind.COMMENT, Kind.WIDGET, Kind.SHARE, Kind.FOOTER})
 #: Lines of text (three words or more, no guard) under a line of the page's head, at least, for
 #: a text of its own to stand there; and the share of the content lines under it they make.
 _MIN_TEXT_LINES_UNDER_HEAD = 2 * MAX_CONTENT_UNDER_CHROME
