@@ -48,9 +48,6 @@ _MAX_LABEL_WORDS = 3
 _MIN_LABELS = 2
 #: A date in digits: day, month and year (``2001-07-20``, ``17 - 08 - 2006``, ``05 10 2009``).
 _DIGIT_DATE = re.compile(r"\d{1,4} ?[-/.] ?\d{1,2} ?[-/.] ?\d{1,4}|\d{1,2} \d{1,2} \d{4}")
-#: The months' names as the English interface prints them, in full or cut short (``Apr 2006``, ``10-Aug-2001``).
-_LATIN_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
-                          "august september october november december".split())
 #: The values that hold a digit: dates and numbers.
 _DIGIT_VALUES = frozenset({"joined", "date", "number"})
 
@@ -167,6 +164,6 @@ def is_whole_date(text: str) -> bool:
     if _DIGIT_DATE.search(text):
         return True
     key = skeleton(text)
-    return any(word in _LATIN_MONTHS or word in month_names() for word in key.split()) or any(
+    return any(word in month_names() for word in key.split()) or any(
         name in key for name in month_names() if " " in name)
 
