@@ -1372,9 +1372,8 @@ def heads_a_list(page: Page, index: int) -> bool:
     if (not page.lines[index].text.rstrip().endswith(":") or below >= len(page.lines)
             or page.lines[below].guard is not LIST_ITEM or page.lines[below].kind is not CONTENT):
         return False  # (most lines: the page's items not read)
-    items = _list_items(page).items
-    at = bisect_left(items, index + 1)
-    return at < len(items) and items[at] == index + 1 and len(items) - at >= MIN_LIST_ITEMS_BELOW
+    items = _list_items(page).items  # the line under it among them: a list item of content
+    return len(items) - bisect_left(items, below) >= MIN_LIST_ITEMS_BELOW
 
 
 class _ListItems(NamedTuple):

@@ -37,10 +37,11 @@ under a line of content left open (ending with a colon or a comma: a list or the
 of a sentence follows), nor one right over a list a line of content announces with a colon.  And on a page with
 no paragraph, a line under a menu's short items (``أخبار``, ``رياضة``, then ``اتصل بنا``)
 with lines of three words or more below it (a poem, a list, a table) is the menu's.
-Nor does a line of the page's head (a menu's item, a close button) or an article's
+Nor does a line of the page's head (a menu's item, a close button), an article's
 tool a head prints as well (a link to the comment form, a print button, a share bar)
-with no sentence above it and a longer text of short lines below it: a poem under
-its title's ``شارك بتعليقك`` and ``طباعة``.
+or a footer's line with no sentence above it and a longer text of short lines below
+it: a poem under its title's ``شارك بتعليقك`` and ``طباعة``, lyrics under a video
+description's copyright line.
 """
 
 from __future__ import annotations
