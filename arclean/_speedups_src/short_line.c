@@ -830,20 +830,23 @@ long_line(const How *how, PyObject *text, PyObject *folded)
     return new_line(how, text, how->content, folded, NULL, 1, NULL, 0, 0);
 }
 
-/* Does text[start:end] hold a time of day: a digit, a colon, two digits (lines._CLOCK)? */
+/* Does text[start:end] hold a time of day: a digit, a colon, two digits (lines._CLOCK)?  1, 0,
+ * or -1 with an error set. */
 static int
 holds_clock_time(PyObject *text, Py_ssize_t start, Py_ssize_t end)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t i = start + 1; i + 2 < end; i++) {
-        if (PyUnicode_READ(kind, data, i) == ':' && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i - 1))
-            && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 1))
+    Py_ssize_t i = start + 1;
+    /* Colon to colon (a prose line holds few or none): not every character read. */
+    while (i + 2 < end && (i = PyUnicode_FindChar(text, ':', i, end - 2, 1)) >= 0) {
+        if (Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i - 1)) && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 1))
             && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i + 2))) {
             return 1;
         }
+        i++;
     }
-    return 0;
+    return i == -2 ? -1 : 0;
 }
 
 /* After the first tests (see short_line): prose by the skeleton's word count, content
@@ -865,7 +868,8 @@ judge(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObject 
         }
     }
     if (prose) {
-        int label = holds_clock_time(text, start, end) ? listed(how, first, how->labels) : 0;
+        int clock = holds_clock_time(text, start, end);
+        int label = clock > 0 ? listed(how, first, how->labels) : clock;
         if (label != 0) { /* a post's byline that names its title may be (lines.is_long_post_byline): Python says */
             return label < 0 ? NULL : Py_NewRef(Py_None);
         }
