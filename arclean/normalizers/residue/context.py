@@ -1376,6 +1376,38 @@ def heads_a_list(page: Page, index: int) -> bool:
     return len(items) - bisect_left(items, below) >= MIN_LIST_ITEMS_BELOW
 
 
+def among_list_items(page: Page, index: int) -> bool:
+    """Is the line an item of a list the text announces: marked as one (``- ``, ``• ``), with
+    list items of content marked alike right under it and above it (blank lines aside), the first
+    of them right under a line of content ending with a colon?  A call for papers'
+    ``- البريد الإلكتروني`` among the parts of a paper it lists under ``ترتيب البحث:``, not a
+    comment form's field; a menu printed as a list is announced by no label.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("ترتيب البحث:\\n- عنوان البحث وأسماء الباحثين\\n- البريد الإلكتروني\\n- المقدمة والمتن والخاتمة\\n"
+    ...                "- البريد الإلكتروني")
+    >>> among_list_items(page, 2), among_list_items(page, 4)
+    (True, False)
+    """
+    text = page.lines[index].text.lstrip()
+    if not text.startswith(LIST_MARKS):
+        return False
+    mark, lines = text[0], page.lines
+    below = page.neighbour(index, 1)
+    if below is None or not _is_item_of_content(lines[below], mark):
+        return False
+    above = page.neighbour(index, -1)
+    if above is None or not _is_item_of_content(lines[above], mark):
+        return False
+    while above is not None and _is_item_of_content(lines[above], mark):
+        above = page.neighbour(above, -1)
+    return above is not None and lines[above].kind is CONTENT and lines[above].text.rstrip().endswith(":")
+
+
+def _is_item_of_content(line: Line, mark: str) -> bool:
+    return line.kind is CONTENT and line.guard is LIST_ITEM and line.text.lstrip().startswith(mark)
+
+
 class _ListItems(NamedTuple):
     """A page's list items, read once: the lines of content that are items, in order, and for
     each line whether the nearest line above it that is no residue (blank lines aside) is one."""
