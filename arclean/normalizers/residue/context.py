@@ -597,6 +597,8 @@ def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | N
         return DATE_PART
     if _under_a_numbered_label(page, index):
         return FACT_FIELD
+    if _starts_a_wrapped_copy(page, index):
+        return WRAPPED
     return TABLE_CELL if _in_rows(page, index) or _closes_a_table(page, index) else None
 
 
@@ -629,6 +631,35 @@ def _under_a_numbered_label(page: Page, index: int) -> bool:
     """
     above = page.neighbour(index, -1)
     return above is not None and page.lines[above].key in numbered_labels()
+
+
+#: Lines of content above a bare number read for the line it and the line under it copy.
+_COPIED_LINES_ABOVE = 6
+
+
+def _starts_a_wrapped_copy(page: Page, index: int) -> bool:
+    """Does a bare number and the line right under it read as the start of a line above: a
+    title that begins with a number, printed again wrapped (``80`` over ``مسألة مفيدة`` under
+    ``80 مسألة مفيدة تتعلق بالعقيدة``)?  Then the number is the copy's first word, no counter.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("80 مسألة مفيدة في العقيدة\\n80\\nمسألة مفيدة\\nفي العقيدة\\n80\\nتعليقات")
+    >>> _starts_a_wrapped_copy(page, 1), _starts_a_wrapped_copy(page, 4)
+    (True, False)
+    """
+    lines = page.lines
+    if index + 1 >= len(lines) or lines[index + 1].kind is not CONTENT:
+        return False
+    start = f"{lines[index].key} {lines[index + 1].key}"
+    above = index
+    for _line in range(_COPIED_LINES_ABOVE):
+        found = page.neighbour(above, -1)
+        if found is None:
+            return False
+        above = found
+        if lines[above].key.startswith(start):
+            return True
+    return False
 
 
 #: A number that marks a verse in running text: at the line's start or after a sentence's end, a word after it.
