@@ -118,7 +118,8 @@ holds_one_of(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *marks)
 }
 
 /* 1 when text[start:end] starts as a numbered list item does (lines.NUMBERED_ITEM): one to
- * three decimal digits, then . ) - or an en dash, then white space; else 0. */
+ * three decimal digits, then . ) - an en dash or a keycap (U+20E3, after U+FE0F or not), then
+ * white space; else 0. */
 static int
 numbered_item(PyObject *text, Py_ssize_t start, Py_ssize_t end)
 {
@@ -132,7 +133,14 @@ numbered_item(PyObject *text, Py_ssize_t start, Py_ssize_t end)
         return 0;
     }
     Py_UCS4 mark = PyUnicode_READ(kind, data, i);
-    return (mark == '.' || mark == ')' || mark == '-' || mark == 0x2013) && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i + 1));
+    if (mark == 0xFE0F && i + 2 < end) { /* a keycap digit: the emoji's variation selector, then the keycap */
+        mark = PyUnicode_READ(kind, data, ++i);
+        if (mark != 0x20E3) {
+            return 0;
+        }
+    }
+    return (mark == '.' || mark == ')' || mark == '-' || mark == 0x2013 || mark == 0x20E3)
+        && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i + 1));
 }
 
 /* 1 when the dict holds the key, 0 when not, -1 on an error. */

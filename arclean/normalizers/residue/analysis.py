@@ -34,6 +34,7 @@ from .lines import (
     START_CHARS,
     TEMPLATE_TOKEN,
     TRAIL_MARKS,
+    TREE_MARKS,
     PhraseMatcher,
     breadcrumb_homes,
     chrome_counts,
@@ -388,7 +389,8 @@ _CLAUSE_COMMAS = 2
 
 
 def _judge_short_line(text: str, stripped: str, folded: str, key: str, matcher: PhraseMatcher) -> Line:
-    phrase = matcher.match(text, key)
+    # A tree's branch is a guide's step or a form's field (``└─ اضغط على "إنشاء حساب جديد"``), no phrase.
+    phrase = matcher.match(text, key) if not stripped.startswith(TREE_MARKS) else None
     if phrase is not None:
         return Line(text, _KIND_OF[phrase.kind], folded, evidence=f"the phrase {phrase.text!r} ({phrase.origin})")
     if is_counter(text, key):
