@@ -34,9 +34,11 @@ def _vocabulary() -> list[str]:
     phrases = [phrase.text for phrase in datafiles.phrases()][:80]
     clitics = [f"{prefix}{word}" for prefix in listed_prefixes() for word in listed[:8]]
     clitics += [f"{word}{suffix}" for suffix in pronoun_suffixes() for word in listed[:8]]
-    marks = ["©", "(c)", "(C)", "»", "«", "/", "|", ">", "›", "\\", "-", "*", "•", "·", "–", ":", ".", "؟", "!", "…", "├─", "└─"]
+    marks = ["©", "(c)", "(C)", "»", "«", "/", "|", ">", "›", "\\", "-", "*", "•", "·", "–", ":", ".", "؟", "!", "…", "├─", "└─", "¶",
+             "/rss/", "/feed/?type=atom"]
     numbers = ["0", "12", "٣", "۴۵", "2024", "85views", "تعليقات0", "1234567", "12345678"]
-    numbered = ["1.", "2)", "3-", "٤.", "12–", "1234.", "5.5", "2\ufe0f\u20e3", "3\u20e3", "4\ufe0f"]  # list items' numbers (lines.NUMBERED_ITEM, keycaps), and near misses
+    # list items' numbers (lines.NUMBERED_ITEM, keycaps among them), and near misses
+    numbered = ["1.", "2)", "3-", "٤.", "12–", "1234.", "5.5", "2\ufe0f\u20e3", "3\u20e3", "4\ufe0f"]
     return [*WORDS[:60], *listed, *phrases, *clitics, *marks, *numbers, *numbered]
 
 
@@ -124,6 +126,10 @@ def _check(line: str, matcher: lines.PhraseMatcher | None = None) -> Line | None
 @example("2\ufe0f\u20e3 تسجيل الدخول (Login)")  # a keycap digit numbers an item: content
 @example("2\ufe0f تسجيل الدخول (Login)")  # no keycap: chrome
 @example("└─ اضغط على رابط التفعيل")  # a tree's branch: a list item, no chrome
+@example("/rss/")  # a site's path: the text's, no phrase
+@example("/feed/")  # a site's path: no chrome word
+@example("/ الرئيسية")  # a slash and a space: no path
+@example("الاسم¶")  # a documentation page's heading: the text's, no phrase
 def test_short_line_is_classify_or_none(line: str) -> None:
     _check(line)
     _check(line, LEARNED)

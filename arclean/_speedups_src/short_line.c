@@ -938,6 +938,9 @@ short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (opening == '[' || opening == '{' || opening == '%') {
         Py_RETURN_NONE; /* a template's token may be (lines.TEMPLATE_STARTS): Python says */
     }
+    if (opening == '/' || PyUnicode_READ_CHAR(text, end - 1) == 0x00B6) {
+        Py_RETURN_NONE; /* a path or a documentation page's heading may be (lines.names_a_path_or_heading) */
+    }
     PyObject *key = skeleton_of_folded(NULL, folded);
     if (key == NULL) {
         return NULL;

@@ -49,6 +49,7 @@ from .lines import (
     is_long_post_byline,
     is_template_token,
     month_names,
+    names_a_path_or_heading,
     phrase_matcher,
     starts_with_content_label,
 )
@@ -347,6 +348,8 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
     key = skeleton_of_folded(folded)
     if is_template_token(stripped):
         line = Line(text, CHROME, folded, evidence=TEMPLATE_TOKEN)
+    elif names_a_path_or_heading(stripped):
+        line = Line(text, CONTENT, folded)
     else:
         line = _judge_short_line(text, stripped, folded, key, matcher)
     line.__dict__["key"] = key  # the skeleton is derived once (Line.key is a cached property)

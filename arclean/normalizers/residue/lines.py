@@ -748,6 +748,26 @@ def copyright_words() -> tuple[str, ...]:
     return _copyright()[1]
 
 
+#: A path of a site (``/rss/``, ``/feed/?type=atom/``): a slash, then no white space.
+_PATH = re.compile(r"/[^\s/]+(?:/[^\s]*)?")
+#: The permalink mark a documentation page prints after each heading (Sphinx, MkDocs: ``الاسم¶``).
+HEADERLINK = "¶"
+
+
+def names_a_path_or_heading(stripped: str) -> bool:
+    """Is a line (stripped) a site's path (``/rss/``: a post that lists a blog's feeds) or a
+    documentation page's heading, its permalink's mark after it (``الاسم¶``: a field of a form
+    the page documents)?  Either is the text's own, whatever its words: no phrase, no chrome.
+    The compiled core leaves such a line to Python.
+
+    >>> names_a_path_or_heading("/rss/"), names_a_path_or_heading("الاسم¶")
+    (True, True)
+    >>> names_a_path_or_heading("/ الرئيسية / أخبار"), names_a_path_or_heading("RSS")
+    (False, False)
+    """
+    return stripped.endswith(HEADERLINK) or (stripped[:1] == "/" and _PATH.fullmatch(stripped) is not None)
+
+
 def is_template_token(stripped: str) -> bool:
     """A line (stripped) of template tokens only, a page's template leaked into its
     text (:data:`TEMPLATE_TOKENS`): head chrome.
