@@ -1439,6 +1439,22 @@ def _is_item_of_content(line: Line, mark: str) -> bool:
     return line.kind is CONTENT and line.guard is LIST_ITEM and line.text.lstrip().startswith(mark)
 
 
+def heads_a_paragraph(page: Page, index: int) -> bool:
+    """Is a line of chrome words a heading of the text: it ends with a colon, and a paragraph
+    stands right under it (no blank line between)?  A guide's ``تسجيل الدخول وتصفح صفحة
+    الطاولات:`` over its first step; a share bar's or a comment box's words announce no paragraph.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("تسجيل الدخول وتصفح الصفحة:\\nعند فتح التطبيق يطلب منك إدخال رمز الدخول ثم تظهر لك صفحة الطاولات كلها مرتبة.")
+    >>> heads_a_paragraph(page, 0)
+    True
+    """
+    line = page.lines[index]
+    below = index + 1
+    return (line.kind is CHROME and not line.by_context and line.text.rstrip().endswith(":")
+            and below < len(page.lines) and page.lines[below].prose)
+
+
 class _ListItems(NamedTuple):
     """A page's list items, read once: the lines of content that are items, in order, and for
     each line whether the nearest line above it that is no residue (blank lines aside) is one."""
