@@ -1391,18 +1391,20 @@ MIN_LIST_ITEMS_BELOW = 2
 
 def heads_a_list(page: Page, index: int) -> bool:
     """Is the line a label over the text's own list: it ends with a colon, and a list item of
-    content stands right under it (no blank line between), the first of two or more?  A
-    forum's rules post's ``قوانين المنتدى :`` over its rules, not a link to the board's rules.
+    content stands under it (blank lines aside), the first of two or more?  A forum's rules
+    post's ``قوانين المنتدى :`` over its rules, not a link to the board's rules; an article's
+    ``في هذا المقال سنتعرف على:`` over the points it lists.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("قوانين المنتدى :\\n1. يمنع منعا باتا الإساءة لأي عضو\\n2. يمنع تكرار المواضيع\\nقوانين المنتدى")
     >>> heads_a_list(page, 0), heads_a_list(page, 3)
     (True, False)
     """
-    below = index + 1
-    if (not page.lines[index].text.rstrip().endswith(":") or below >= len(page.lines)
-            or page.lines[below].guard is not LIST_ITEM or page.lines[below].kind is not CONTENT):
+    if not page.lines[index].text.rstrip().endswith(":"):
         return False  # (most lines: the page's items not read)
+    below = page.neighbour(index, 1)
+    if below is None or page.lines[below].guard is not LIST_ITEM or page.lines[below].kind is not CONTENT:
+        return False
     items = _list_items(page).items  # the line under it among them: a list item of content
     return len(items) - bisect_left(items, below) >= MIN_LIST_ITEMS_BELOW
 
