@@ -633,7 +633,7 @@ def _under_a_numbered_label(page: Page, index: int) -> bool:
     return above is not None and page.lines[above].key in numbered_labels()
 
 
-#: Lines of content above a bare number read for the line it and the line under it copy.
+#: Lines above a bare number (blank lines aside) read for the line it and the line under it start.
 _COPIED_LINES_ABOVE = 6
 
 

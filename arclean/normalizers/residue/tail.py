@@ -35,8 +35,8 @@ lines (three of them right above it, more than six lines of content below it): a
 ad slot or a share bar between a poem's verses or a table's rows; nor a line right
 under a line of content left open (ending with a colon or a comma: a list or the rest
 of a sentence follows), nor one right over a list a line of content announces with a colon, nor a
-line of chrome words that announces the text's list itself (``في هذا المقال سنتعرف على:``).  And on a page with
-no paragraph, a line under a menu's short items (``أخبار``, ``رياضة``, then ``اتصل بنا``)
+line of chrome words that announces the text's list itself (``في هذا المقال سنتعرف على:``).  And on
+a page with no paragraph, a line under a menu's short items (``أخبار``, ``رياضة``, then ``اتصل بنا``)
 with lines of three words or more below it (a poem, a list, a table) is the menu's.
 Nor does a line of the page's head (a menu's item, a close button), an article's
 tool a head prints as well (a link to the comment form, a print button, a share bar)
