@@ -123,8 +123,8 @@ def _ends_an_excerpt(page: Page, index: int) -> bool:
     return above is not None and page.lines[above].text.rstrip().endswith(_TRAILS_OFF)
 
 
-#: The last word of a "read more" link's skeleton (``اقرا المزيد``).
-_MORE = "المزيد"
+#: The last word of a "read more" link's skeleton (``اقرا المزيد``, ``read more``).
+_MORE = ("المزيد", "more")
 
 
 def _is_bare_heading(line: str, boilerplate: tuple[Phrase, ...]) -> bool:
