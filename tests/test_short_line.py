@@ -130,6 +130,8 @@ def _check(line: str, matcher: lines.PhraseMatcher | None = None) -> Line | None
 @example("/feed/")  # a site's path: no chrome word
 @example("/ الرئيسية")  # a slash and a space: no path
 @example("الاسم¶")  # a documentation page's heading: the text's, no phrase
+@example("مادة (154) 4 تعليق")  # a numbered part's heading with a count glued to it: no chrome
+@example("تعليق 4 مادة")  # no label first: chrome
 def test_short_line_is_classify_or_none(line: str) -> None:
     _check(line)
     _check(line, LEARNED)

@@ -491,7 +491,8 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     >>> chrome_share("تسجيل الوصول: بعد 14:00"), chrome_share("تسجيل الوصول: بعد 14 00"), chrome_share("تعليقات • 2:04")
     (None, 'chrome words: 1 of 5', 'chrome words: 1 of 3')
 
-    Nor is a date line with chrome glued to it (:func:`holds_whole_date`):
+    Nor is a date line with chrome glued to it (:func:`holds_whole_date`), nor a numbered part's
+    heading (:func:`heads_a_numbered_part`):
 
     >>> chrome_share("23 ديسمبر, 2011 – 6:45 م | أضف مشاركة"), chrome_share("6:45 م | أضف مشاركة")
     (None, 'chrome words: 2 of 5')
@@ -503,9 +504,22 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     if not words or len(words) > MAX_WIDGET_WORDS:
         return None
     strong, filler = chrome_counts(words)
-    if strong >= 1 and (strong + filler) * 10 >= len(words) * 7 and not holds_whole_date(words):
+    if strong >= 1 and (strong + filler) * 10 >= len(words) * 7 and not holds_whole_date(words) \
+            and not heads_a_numbered_part(words):
         return f"chrome words: {strong} of {len(words)}"
     return None
+
+
+def heads_a_numbered_part(words: list[str]) -> bool:
+    """Do a line's words (its skeleton's) start as a numbered part's heading: its label, then its
+    number (``مادة (154)``, ``الحلقة 12``)?  Such a line heads the part, whatever is glued to it
+    (a constitution's page prints each article's comment count after it: ``مادة (154) 4 تعليق``):
+    not chrome by its words.
+
+    >>> heads_a_numbered_part("ماده 154 4 تعليق".split()), heads_a_numbered_part("تعليق 4".split())
+    (True, False)
+    """
+    return len(words) >= 2 and words[1].isdecimal() and words[0] in numbered_labels()
 
 
 #: A year, as a whole date writes it: four digits.
