@@ -496,6 +496,8 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
 
     >>> chrome_share("23 ديسمبر, 2011 – 6:45 م | أضف مشاركة"), chrome_share("6:45 م | أضف مشاركة")
     (None, 'chrome words: 2 of 5')
+    >>> chrome_share("مادة (154) 4 تعليق"), chrome_share("4 تعليق")
+    (None, 'chrome words: 1 of 2')
     """
     if line.count(" ") > MAX_SHARE_SPACES or ends_with_period(line) or holds_fact_field(line):
         return None
@@ -504,8 +506,8 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     if not words or len(words) > MAX_WIDGET_WORDS:
         return None
     strong, filler = chrome_counts(words)
-    if strong >= 1 and (strong + filler) * 10 >= len(words) * 7 and not holds_whole_date(words) \
-            and not heads_a_numbered_part(words):
+    chrome = strong >= 1 and (strong + filler) * 10 >= len(words) * 7
+    if chrome and not holds_whole_date(words) and not heads_a_numbered_part(words):
         return f"chrome words: {strong} of {len(words)}"
     return None
 
