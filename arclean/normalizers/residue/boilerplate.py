@@ -60,7 +60,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
             continue
         if region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
             continue
-        if _heads_the_texts_list(page, index, region):
+        if _belongs_to_the_text(page, index, region):
             continue
         if region is IN_HEAD and line.kind is CHROME and not line.by_context and line.words < 2 and line.evidence != TEMPLATE_TOKEN:
             continue
@@ -68,7 +68,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     return page.without(drop) if drop else page
 
 
-def _heads_the_texts_list(page: Page, index: int, region: Region) -> bool:
+def _belongs_to_the_text(page: Page, index: int, region: Region) -> bool:
     """Is the line a heading or an item of the text's own list, not chrome: a label over it (a rules
     post's ``قوانين المنتدى :``, :func:`~arclean.normalizers.residue.context.heads_a_list`; or
     over a paragraph, :func:`~arclean.normalizers.residue.context.heads_a_paragraph`), an item

@@ -34,12 +34,12 @@ MAX_SHARE_SPACES = 2 * MAX_WIDGET_WORDS
 MIN_STEM = 3
 #: A counter never starts with a list mark (``- 0 نقطة للخسارة`` is a list item).
 COUNTER_MARKS = ("-", "*", "•")
-#: Marks that start a list item: a list line is never chrome by its words.  One character each
-#: (the compiled core reads a line's first).
-LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–", "├", "└")
 #: The branches of a tree drawn in text (``├─ الاسم الكامل``, ``└─ اضغط "تسجيل"``): a guide's
 #: steps, a form's fields.  No site prints its chrome so: such a line is never a phrase either.
 TREE_MARKS = ("├", "└")
+#: Marks that start a list item (a tree's branches among them): a list line is never chrome by
+#: its words.  One character each (the compiled core reads a line's first).
+LIST_MARKS = ("-", "*", "•", "·", "▪", "►", "◄", "–") + TREE_MARKS
 #: A numbered list item: one to three digits, then ``.`` ``)`` ``-`` or ``–`` and white space
 #: (``3. التوريد المشترك``, ``2) التعليقات والردود``, ``1- المقدمة``), or a keycap digit
 #: (``2️⃣ تسجيل الدخول``).  Content, as a bulleted item is: no counter, and its number is no
