@@ -29,12 +29,14 @@ from typing import Callable, NamedTuple, Sequence
 
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT
+from ...text.clitics import listed_prefixes
 from ...text.folding import ends_sentence, is_prose
 from .cards import CARD_FIELD, JOINED_LABELS, card_lines, field_of, may_open_a_card
 from .lines import (
     DECIMAL_FIGURE,
     LIST_MARKS,
     MAX_POST_BYLINE_WORDS,
+    MIN_STEM,
     copyright_words,
     ends_with_period,
     function_words,
@@ -1442,19 +1444,45 @@ def _is_item_of_content(line: Line, mark: str) -> bool:
 
 
 def heads_a_paragraph(page: Page, index: int) -> bool:
-    """Is a line of chrome words a heading of the text: it ends with a colon, and a paragraph
-    stands right under it (no blank line between)?  A guide's ``تسجيل الدخول وتصفح صفحة
-    الطاولات:`` over its first step; a share bar's or a comment box's words announce no paragraph.
+    """Is a line of chrome words a heading of the text: a paragraph stands right under it (no
+    blank line between), and it ends with a colon or the paragraph names it (:func:`_names`)?
+    A guide's ``تسجيل الدخول وتصفح صفحة الطاولات:`` over its first step, a documentation page's
+    ``إشعارات واتساب`` over ``واتساب هي قناة … الإشعارات``; a share bar's or a comment box's
+    words announce no paragraph.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("تسجيل الدخول وتصفح الصفحة:\\nعند فتح التطبيق يطلب منك إدخال رمز الدخول ثم تظهر لك صفحة الطاولات كلها مرتبة.")
     >>> heads_a_paragraph(page, 0)
     True
+    >>> page = analyze("إشعارات تيليجرام\\nتصل الإشعارات إلى المشتركين عبر تيليجرام فور نشر الإعلان، ولا تصل بالبريد.")
+    >>> heads_a_paragraph(page, 0), heads_a_paragraph(analyze("إشعارات\\n" + page.lines[1].text), 0)
+    (True, False)
     """
     line = page.lines[index]
     below = index + 1
-    return (line.kind is CHROME and not line.by_context and line.text.rstrip().endswith(":")
-            and below < len(page.lines) and page.lines[below].prose)
+    if line.kind is not CHROME or line.by_context or below >= len(page.lines) or not page.lines[below].prose:
+        return False
+    return line.text.rstrip().endswith(":") or _names(page.lines[below], line)
+
+
+#: A heading the paragraph under it names has at least this many words: one chrome word
+#: (``تعليقات``, ``طباعة``) over a paragraph that happens to use it is no sign of a heading.
+MIN_NAMED_HEADING_WORDS = 2
+
+
+def _names(paragraph: Line, heading: Line) -> bool:
+    """Does a paragraph use every word of a heading of two words or more, clitics aside on
+    either side (:func:`~arclean.normalizers.residue.lines.listed`)?"""
+    names = heading.key.split()
+    if len(names) < MIN_NAMED_HEADING_WORDS:
+        return False
+    used = paragraph.key.split()
+    return all(any(listed(word, stems) for word in used) for stems in map(_stems, names))
+
+
+def _stems(word: str) -> frozenset[str]:
+    """A word and the word without a leading clitic (``وإشعارات``: ``إشعارات`` too)."""
+    return frozenset([word, *(word[len(c):] for c in listed_prefixes() if word.startswith(c) and len(word) - len(c) >= MIN_STEM)])
 
 
 class _ListItems(NamedTuple):
