@@ -471,3 +471,13 @@ def test_every_masthead_credit_goes_with_its_name_beside_another_and_stays_alone
     assert arclean.clean(signed) == signed
     inside = f"{title}\n{paragraph}\n{credit}\nعصام كامل\n{other}\nأحمد صبري\n{paragraph[:-1]} أيضا.\n"
     assert arclean.clean(inside) == inside
+
+
+@pytest.mark.parametrize("heading", sorted(tables.word_list("words/section_headings.txt")))
+def test_every_section_heading_ends_an_empty_read_also_block_and_stays(heading: str) -> None:
+    text = "وقال المتحدث باسم الوزارة إن الخدمة متاحة للمواطنين عبر الموقع الإلكتروني منذ بداية الشهر."
+    below = f"{heading}\n\nكيف أقدم طلبا جديدا للخدمة؟\n\nموعد فتح باب التقديم للخدمة\n"
+    page = f"{text}\n\nاقرأ أيضا:\n\n{below}"
+    assert arclean.clean(page) == f"{text}\n\n{below}"
+    # any other short line there is a title the block links to, and goes with it
+    assert arclean.clean(page.replace(heading, "أسعار الخدمات الجديدة")) == f"{text}\n"

@@ -604,6 +604,17 @@ def chrome_counts(words: list[str]) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=None)
+def section_headings() -> frozenset[str]:
+    """Headings of an article's own parts (``data/words/section_headings.txt``), as skeletons.
+
+    >>> from arclean.text.folding import skeleton
+    >>> skeleton("الأسئلة الشائعة:") in section_headings(), skeleton("مقالات ذات صلة") in section_headings()
+    (True, False)
+    """
+    return _folded_words("words/section_headings.txt")
+
+
+@lru_cache(maxsize=None)
 def content_labels() -> frozenset[str]:
     return _folded_words("words/content_labels.txt")
 

@@ -18,7 +18,9 @@ a list's items: three above it, more below).  When the page
 ends with one paragraph under the last title, cut short mid-sentence, that
 paragraph is the title's teaser and goes with it.  A line that stops on a word needing more (``… في عدن مع``: a
 hard-wrapped paragraph's) is no title, nor is an item of a numbered list the
-block stands inside (``1- …`` above it, ``2- …`` under it).  A long line that starts with an
+block stands inside (``1- …`` above it, ``2- …`` under it), nor a heading of the article's own
+parts (``الأسئلة الشائعة``, ``جدول المحتويات``; ``data/words/section_headings.txt``): the block ends
+over it.  A long line that starts with an
 inline heading but holds a sentence's clauses (two commas or more: a paragraph of the text
 glued to the link) is no block and stays whole.
 """
@@ -31,7 +33,7 @@ from ...datafiles import Phrase
 from ...text.folding import ends_sentence, skeleton
 from .analysis import apply
 from .context import within_short_lines
-from .lines import NUMBERED_ITEM, left_open, phrase_matcher
+from .lines import NUMBERED_ITEM, left_open, phrase_matcher, section_headings
 from .page import BLANK, CONTENT, LIST_ITEM, RELATED, Line, Page
 
 _MAX_TITLES = 6
@@ -146,6 +148,7 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
             or (not bare and (_heads_prose(page, index) or _opens_list(page, index) or _labels_a_value(page, index)))
             or _heads_list(page, index)
             or _continues_list(page, heading, index)
+            or page.lines[index].key in section_headings()
         ):
             break
         titles.append(index)
