@@ -813,13 +813,20 @@ def is_template_token(stripped: str) -> bool:
 _BROKEN_COPYRIGHT_SIGN = re.compile("[\u0637\u0638\u00d8\u00d9\u0623\u00c3\u00c2\u0622]\u00a9")
 
 
-def _is_photo_credit(line: str) -> bool:
-    """A "©" line that credits a photo: an agency and a photographer (``© Sputnik . Sergey Guneev /``,
-    a slash between them) or the word "photo", with no year and no "rights reserved" word."""
+def _is_credit(line: str) -> bool:
+    """A "©" line that credits a photo or a source, with no year and no "rights reserved" word: an
+    agency and a photographer (``© Sputnik . Sergey Guneev /``, a slash between them), the word
+    "photo", or a clause of four words or more before the sign (a hotel page's ``تم حساب المسافات
+    … باستخدام © OpenStreetMap``: the source of its figures, in a sentence of the text)."""
     credit = _GLUED_CAPTION.split(line, 1)[0]  # a caption glued to the photographer's name has its own dates
-    if "/" not in credit and "photo" not in credit.lower():
+    if ("/" not in credit and "photo" not in credit.lower()
+            and len(credit.split("©", 1)[0].split()) < _MIN_WORDS_BEFORE_A_CREDIT):
         return False
     return _YEAR.search(credit) is None and not any(word in skeleton(credit) for word in copyright_words())
+
+
+#: Words before a "©" that make it a source credited in a sentence, not a notice's sign.
+_MIN_WORDS_BEFORE_A_CREDIT = 4
 
 
 #: A year of a copyright notice (``© 2024``, ``2001 - 2012``).
@@ -851,12 +858,17 @@ def is_copyright(line: str, key: str | None = None) -> bool:
 
     >>> is_copyright("© AP Photo / Ringo H.W. Chiuخسوف القمر، 15 مايو 2022"), is_copyright("© 2024 REUTERS / موقع الخبر")
     (False, True)
+
+    So is a source credited in a sentence, four words or more before the sign:
+
+    >>> is_copyright("رسمت الخرائط في هذه الصفحة باستخدام © OpenStreetMap"), is_copyright("موقع أخبار المدينة ©")
+    (False, True)
     """
     if line.count(" ") > 2 * _MAX_COPYRIGHT_WORDS:
         return False
     if "©" in line:
         return (len(line.split()) <= _MAX_COPYRIGHT_WORDS and line.count("©") > len(_BROKEN_COPYRIGHT_SIGN.findall(line))
-                and not _is_photo_credit(line))
+                and not _is_credit(line))
     if key is None:
         key = skeleton(line)
     pattern, reserved = _copyright()
