@@ -405,12 +405,14 @@ def _continues_wrapped(lines: tuple[Line, ...], index: int) -> bool:
 
 def _may_stand_between_chrome(lines: tuple[Line, ...], filled: Sequence[int], at: int) -> bool:
     """:func:`_judge_by_neighbours`' test of the non-blank line ``filled[at]``, not first nor
-    last, wherever it stands: a short line of content after a chrome line, and before one,
-    or before a short line that is."""
-    if not _is_chrome(lines[filled[at - 1]]) or not _is_context_line(lines[filled[at]]):
+    last, wherever it stands: a short line of content (or a menu's item) after a chrome line,
+    and before one, or before a short line that is."""
+    above, line = lines[filled[at - 1]], lines[filled[at]]
+    if not _is_chrome(above) or not (_is_context_line(line) or _is_menu_item(line, above)):
         return False
     after = lines[filled[at + 1]]
-    return _is_chrome(after) or (at + 2 < len(filled) and _is_context_line(after) and _is_chrome(lines[filled[at + 2]]))
+    return _is_chrome(after) or (at + 2 < len(filled) and (_is_context_line(after) or _is_menu_item(after, above))
+                                 and _is_chrome(lines[filled[at + 2]]))
 
 
 def _with(page: Page, changed: dict[int, Line]) -> Page:
@@ -844,21 +846,60 @@ def _context_candidate(page: Page, index: int, chrome_end: int | None = None) ->
     """``chrome_end``: where the page's closing run of chrome starts (a line
     there is at the page's edge even when, with no prose, the regions do not
     say so)."""
-    return (page.region(index) is not IN_ARTICLE or (chrome_end is not None and index >= chrome_end)) and _is_context_line(
-        page.lines[index])
+    line = page.lines[index]
+    return (page.region(index) is not IN_ARTICLE or (chrome_end is not None and index >= chrome_end)) and (
+        _is_context_line(line) or (line.guard is LIST_ITEM and _is_short_content(line)))
 
 
 def _is_context_line(line: Line) -> bool:
     """A line a context judgement may make chrome by its neighbours: a short line of content, no sentence, no number,
-    and not the page's title (known by its copies, or a forum post's by its byline)."""
+    no guard, and not the page's title (known by its copies, or a forum post's by its byline)."""
+    return line.guard is None and _is_short_content(line)
+
+
+def _is_short_content(line: Line) -> bool:
     return (
         line.kind is CONTENT
-        and line.guard is None
         and not line.title
         and not line.prose
         and 1 <= line.words <= _MAX_CONTEXT_WORDS
         and not ANY_DIGIT.search(line.key)
     )
+
+
+def _is_menu_item(line: Line, above: Line) -> bool:
+    """Is a short list item (:func:`_is_short_content`) an item of a menu: the chrome line
+    above the run it stands in is an item of the same list, marked alike (vBulletin 5's filter,
+    ``• تصفية - فلترة`` over ``• الوقت`` and ``• عرض``)?  Then the judgement by neighbours
+    may take it, as it takes a short line of content; an item of the text's own list keeps its
+    guard.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("  • تصفية - فلترة\\n  • الوقت\\n  • عرض\\nإلغاء تحديد الكل\\n"
+    ...                "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.")
+    >>> [line.kind.name for line in page.lines[:4]]
+    ['FORUM', 'CHROME', 'CHROME', 'HEAD']
+    >>> _is_menu_item(page.lines[1], analyze("- تصفية - فلترة").lines[0])
+    False
+    """
+    mark = above.text.lstrip()[:1]
+    return (line.guard is LIST_ITEM and _is_chrome(above) and mark in LIST_MARKS and line.text.lstrip().startswith(mark)
+            and _is_short_content(line) and line.words <= _MAX_MENU_ITEM_WORDS)
+
+
+#: A menu's item has a word or two (``الوقت``, ``عرض``); a list of the text's parts, more.
+_MAX_MENU_ITEM_WORDS = 2
+
+
+def _is_announced(page: Page, item: int) -> bool:
+    """Is the list the item stands in announced by a line of content ending with a colon, right
+    above its first item (blank lines aside)?  The text's list, whatever its items' words (a call
+    for papers' ``ترتيب البحث:`` over ``- البريد الإلكتروني``)."""
+    mark = page.lines[item].text.lstrip()[:1]
+    above = page.neighbour(item, -1)
+    while above is not None and page.lines[above].text.lstrip().startswith(mark):
+        above = page.neighbour(above, -1)
+    return above is not None and page.lines[above].kind is CONTENT and page.lines[above].text.rstrip().endswith(":")
 
 
 def _closing_chrome(page: Page) -> int | None:
@@ -955,7 +996,8 @@ def _judge_by_neighbours(page: Page) -> Page:
         if not _between_chrome(page, page.neighbour(index, -1), after, run):
             continue
         for member in run:
-            changed[member] = replace(page.lines[member], kind=CHROME, evidence="a short line between chrome lines", by_context=True)
+            changed[member] = replace(page.lines[member], kind=CHROME, evidence="a short line between chrome lines", guard=None,
+                                      by_context=True)  # a menu's item loses its list's guard
             between.add(page.lines[member].key)
     if between:
         for index in candidates:
@@ -986,6 +1028,10 @@ def _between_chrome(page: Page, above: int | None, below: int | None, run: list[
     lines (its category, ``banner`` then ``اقتصاد`` then ``banner``)."""
     if above is None or below is None or not _is_chrome(page.lines[above]) or not _is_chrome(page.lines[below]):
         return False
+    if any(page.lines[m].guard is LIST_ITEM for m in run) and (
+            not all(_is_menu_item(page.lines[m], page.lines[above]) for m in run if page.lines[m].guard is LIST_ITEM)
+            or _is_announced(page, above)):
+        return False  # an item of the text's own list: no menu's item, or in a list the text announces
     if _is_skip_link(page.lines[above]):
         return False  # a skip link stands over the page's first line, whatever it is (the title of a wiki's article)
     kind = page.lines[above].kind
