@@ -829,6 +829,19 @@ def _is_credit(line: str) -> bool:
 _MIN_WORDS_BEFORE_A_CREDIT = 4
 
 
+def _is_ornament(line: str) -> bool:
+    """Does every "©" of the line stand in a run of three symbols or more, with no year and no
+    "rights reserved" word on the line?  A forum's title framed in ornaments
+    (``™°©•«كاسحة الألغام»•©°™``, ``®§][©][ المنتدى الرياضي][©][§®``), no notice."""
+    return (all(len(run) >= _MIN_ORNAMENT_RUN for run in _SIGN_AMONG_SYMBOLS.findall(line)) and _YEAR.search(line) is None
+            and not any(word in skeleton(line) for word in copyright_words()))
+
+
+#: A "©" with the symbols right around it (no letter, digit or space); an ornament's run has three at least.
+_SIGN_AMONG_SYMBOLS = re.compile(r"[^\w\s]*©[^\w\s]*")
+_MIN_ORNAMENT_RUN = 3
+
+
 #: A year of a copyright notice (``© 2024``, ``2001 - 2012``).
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: Where a caption glued to a Latin credit starts: an Arabic letter right after a Latin one (``Chiuخسوف``).
@@ -863,12 +876,17 @@ def is_copyright(line: str, key: str | None = None) -> bool:
 
     >>> is_copyright("رسمت الخرائط في هذه الصفحة باستخدام © OpenStreetMap"), is_copyright("موقع أخبار المدينة ©")
     (False, True)
+
+    And so is a sign among a title's ornaments:
+
+    >>> is_copyright("™°©•«دليل الصيد في الصحراء»•©°™"), is_copyright("(©) جميع الحقوق محفوظة")
+    (False, True)
     """
     if line.count(" ") > 2 * _MAX_COPYRIGHT_WORDS:
         return False
     if "©" in line:
         return (len(line.split()) <= _MAX_COPYRIGHT_WORDS and line.count("©") > len(_BROKEN_COPYRIGHT_SIGN.findall(line))
-                and not _is_credit(line))
+                and not _is_credit(line) and not _is_ornament(line))
     if key is None:
         key = skeleton(line)
     pattern, reserved = _copyright()
