@@ -49,6 +49,8 @@ _SENTENCE_MARKS = ".!?؟:۔…"
 PROSE_WORDS = 16
 SENTENCE_WORDS = 9
 _CLOSERS = "\"'”»’)]"
+#: How a sentence or a clause ends.
+_PARAGRAPH_PART_ENDS = _SENTENCE_MARKS + "،,؛;"
 _CACHED_LENGTH = 200
 #: Runs of letters outside the Arabic blocks (Latin, Greek, Cyrillic …): the only
 #: characters case folding changes in scraped Arabic text.
@@ -162,17 +164,31 @@ def ends_sentence(line: str) -> bool:
     return bool(end) and end[-1] in _SENTENCE_MARKS
 
 
+def ends_sentence_or_clause(line: str) -> bool:
+    """Return True when a line ends like a sentence (:func:`ends_sentence`) or like a clause, on
+    a comma or a semicolon: a line of a hard-wrapped paragraph, its sentence going on below (no
+    title or heading ends so).
+
+    >>> ends_sentence_or_clause("وأمن الحواسيب،"), ends_sentence_or_clause("عنوان الخبر")
+    (True, False)
+    """
+    end = line.rstrip().rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _PARAGRAPH_PART_ENDS
+
+
 def is_prose(line: str, words: int | None = None) -> bool:
     """Return True for a line that reads as a paragraph of article text
     (``words``: its word count, when the caller has it).
 
-    A paragraph is long, or of middling length and ending like a sentence.
-    Titles, bylines, widgets and link titles are shorter.
+    A paragraph is long, or of middling length and ending like a sentence or a clause (a
+    hard-wrapped paragraph's line). Titles, bylines, widgets and link titles are shorter.
 
     >>> is_prose("عنوان قصير")
     False
     >>> is_prose("قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الأسبوع المقبل.")
     True
+    >>> is_prose("لا يخفى على أحد أن الشركة رائدة في عالم الحماية الإلكترونية وأمن الحواسيب،")
+    True
     """
     n = word_count(line) if words is None else words
-    return n >= PROSE_WORDS or (n >= SENTENCE_WORDS and ends_sentence(line))
+    return n >= PROSE_WORDS or (n >= SENTENCE_WORDS and ends_sentence_or_clause(line))

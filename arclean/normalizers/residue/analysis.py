@@ -19,7 +19,7 @@ from ..._compiled import speedups
 from ...datafiles import Phrase
 from ...text.chars import BARE_NUMBER_LINE
 from ...text.clitics import listed_prefixes, pronoun_suffixes
-from ...text.folding import PROSE_WORDS, SENTENCE_WORDS, ends_sentence, fold_text, is_prose, skeleton_of_folded
+from ...text.folding import PROSE_WORDS, SENTENCE_WORDS, ends_sentence_or_clause, fold_text, is_prose, skeleton_of_folded
 from .cards import JOINED_LABELS, may_open_a_card
 from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
 from .lines import (
@@ -247,7 +247,7 @@ def _short_how(matcher: PhraseMatcher) -> ShortHow | None:
     exact, starts, endings = (tuple(level.exact for level in levels), tuple(level.starts for level in levels),
                               tuple(level.endings for level in levels))
     return (exact, starts, endings, matcher.longest_exact, copyright_words(), listed_prefixes(),
-            pronoun_suffixes(), MIN_STEM, chrome_words(), function_words(), content_labels(), ends_sentence, Line,
+            pronoun_suffixes(), MIN_STEM, chrome_words(), function_words(), content_labels(), ends_sentence_or_clause, Line,
             CONTENT, CHROME, TRAIL_MARKS, breadcrumb_homes(), "".join(LIST_MARKS), month_names(), numbered_labels(),
             _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS, MAX_COUNTER_SPACES, MAX_COUNTER_WORDS, PROSE_WORDS,
             SENTENCE_WORDS, MAX_TAIL_CHROME_WORDS, min(_MAX_CHROME_WORDS, MAX_WIDGET_WORDS), MAX_SHARE_SPACES)
