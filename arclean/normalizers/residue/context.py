@@ -603,7 +603,21 @@ def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | N
         return FACT_FIELD
     if _starts_a_wrapped_copy(page, index):
         return WRAPPED
-    return TABLE_CELL if _in_rows(page, index) or _closes_a_table(page, index) else None
+    return TABLE_CELL if _in_rows(page, index) or _closes_a_table(page, index) or _over_a_figure(page, index) else None
+
+
+def _over_a_figure(page: Page, index: int) -> bool:
+    """Is the line right under a bare number (no blank line between) a figure with decimals: the
+    two are values in a column (a program's output, ``100`` over ``1000.0``; a table's cells
+    printed a cell to a line), where a page's counter stands over a title, a date or a button?
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("وتطبع الدالة القيم التالية:\\n100\\n1000.0\\nJohn\\nتعليقات\\n3")
+    >>> _over_a_figure(page, 1), _over_a_figure(page, 5)
+    (True, False)
+    """
+    below = index + 1
+    return below < len(page.lines) and DECIMAL_FIGURE.fullmatch(page.lines[below].text) is not None
 
 
 def _over_a_month(page: Page, index: int) -> bool:
