@@ -481,3 +481,12 @@ def test_every_section_heading_ends_an_empty_read_also_block_and_stays(heading: 
     assert arclean.clean(page) == f"{text}\n\n{below}"
     # any other short line there is a title the block links to, and goes with it
     assert arclean.clean(page.replace(heading, "أسعار الخدمات الجديدة")) == f"{text}\n"
+
+
+@pytest.mark.parametrize("word", sorted(tables.word_list("words/persian_markers.txt")))
+def test_every_persian_marker_stays_as_written_in_an_arabic_line_and_two_mark_a_persian_one(word: str) -> None:
+    other = "نویسنده" if word != "نویسنده" else "است"
+    line = f"قال علی إن الکتاب {word} جديد في المکتبة"  # Arabic words typed on a Persian keyboard
+    fixed = line if is_non_arabic(word) else f"قال على إن الكتاب {word} جديد في المكتبة"  # (چه: a letter Arabic never uses)
+    assert arclean.clean(line) == f"{fixed}\n"
+    assert is_non_arabic(f"{word} {other}")

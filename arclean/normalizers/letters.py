@@ -35,7 +35,7 @@ from .. import datafiles
 from .._compiled import speedups
 from ..text.chars import ARABIC_LETTERS, ARABIC_MARKS, TATWEEL
 from ..text.clitics import WORD_PREFIX
-from ..text.language import document_is_non_arabic, is_non_arabic, map_lines
+from ..text.language import document_is_non_arabic, is_non_arabic, is_persian_word, map_lines
 
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 #: ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM and the other word ligatures
@@ -215,8 +215,8 @@ _WITHOUT_URDU_HEH = str.maketrans("", "", "\u06be\u06c1")
 
 def _arabic_spelling(match: re.Match[str]) -> str:
     word = match.group(0)
-    if not _PERSIAN_LETTER.search(word):
-        return word
+    if not _PERSIAN_LETTER.search(word) or is_persian_word(word):
+        return word  # a Persian word (``نویسنده``, ``که``) is Persian text, in an Arabic line too
     # replace_chars, not str.translate, which looks up every letter of the word (some 100 ns
     # a letter) for the three the table maps; and no mapping made at every word.
     if _FINAL_FARSI_YEH.search(word):

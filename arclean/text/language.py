@@ -55,6 +55,16 @@ def is_non_arabic(paragraph: str) -> bool:
     return hits >= 2
 
 
+def is_persian_word(word: str) -> bool:
+    """Is the word, as written, one of the Persian words no Arabic text uses
+    (``words/persian_markers.txt``)?
+
+    >>> is_persian_word("نویسنده"), is_persian_word("علی")
+    (True, False)
+    """
+    return word in _markers()
+
+
 def document_is_non_arabic(text: str) -> bool:
     """Return True when the whole text reads as Persian, Urdu or Kurdish.
 
