@@ -17,7 +17,15 @@ from typing import Callable
 from ...datafiles import Phrase
 from .analysis import apply
 from .cards import CARD_FIELD
-from .context import MIN_MASTHEAD_CREDITS, among_list_items, heads_a_list, heads_a_paragraph, inside_a_list, masthead_credits_in_head
+from .context import (
+    MIN_MASTHEAD_CREDITS,
+    among_list_items,
+    heads_a_list,
+    heads_a_list_of_sentences,
+    heads_a_paragraph,
+    inside_a_list,
+    masthead_credits_in_head,
+)
 from .lines import LIST_MARKS, TEMPLATE_TOKEN
 from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, IN_TAIL, Kind, Page, Region
 
@@ -70,13 +78,16 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
 
 def _belongs_to_the_text(page: Page, index: int, region: Region) -> bool:
     """Is the line a heading or an item of the text's own list, not chrome: a label over it (a rules
-    post's ``قوانين المنتدى :``, :func:`~arclean.normalizers.residue.context.heads_a_list`; or
-    over a paragraph, :func:`~arclean.normalizers.residue.context.heads_a_paragraph`), an item
+    post's ``قوانين المنتدى :``, :func:`~arclean.normalizers.residue.context.heads_a_list`; over a
+    list of sentences, a service page's ``شروط الخدمة`` over its conditions,
+    :func:`~arclean.normalizers.residue.context.heads_a_list_of_sentences`; or over a paragraph,
+    :func:`~arclean.normalizers.residue.context.heads_a_paragraph`), an item
     between its items (:func:`~arclean.normalizers.residue.context.among_list_items`), or, in the
     tail, a line of chrome words, a menu's item or a footer's link between its items, itself no item
     (a terms page's ``👤 حسابك`` and ``التسجيل:``, a shipping page's ``شروط الخدمة``,
     :func:`~arclean.normalizers.residue.context.inside_a_list`)?"""
-    if heads_a_list(page, index) or among_list_items(page, index) or heads_a_paragraph(page, index):
+    if (heads_a_list(page, index) or among_list_items(page, index) or heads_a_paragraph(page, index)
+            or heads_a_list_of_sentences(page, index)):
         return True
     line = page.lines[index]
     return (region is IN_TAIL and line.kind in _TEXT_HEADING_KINDS and not line.text.lstrip().startswith(LIST_MARKS)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from itertools import pairwise
 from typing import Callable, NamedTuple, Sequence
 
 from ..._compiled import speedups
@@ -1494,9 +1495,33 @@ def among_list_items(page: Page, index: int) -> bool:
     above = page.neighbour(index, -1)
     if above is None or not _is_item_of_content(lines[above], mark):
         return False
-    while above is not None and _is_item_of_content(lines[above], mark):
-        above = page.neighbour(above, -1)
+    while above is not None and (_is_item_of_content(lines[above], mark) or lines[above].text.strip() == mark):
+        if lines[above].text.rstrip().endswith(":"):
+            return True  # an item that announces the items under it (``- إدخال بيانات المستلم كما يلي:``)
+        above = page.neighbour(above, -1)  # past an item of content, or an empty one (a mark alone)
     return above is not None and lines[above].kind is CONTENT and lines[above].text.rstrip().endswith(":")
+
+
+def heads_a_list_of_sentences(page: Page, index: int) -> bool:
+    """Is the line the heading of a list of sentences: a list item of content right under it
+    (blank lines aside), and that item and the next ones, :data:`MIN_LIST_ITEMS_BELOW` at least,
+    each ending with a full stop?  A service page's ``شروط الخدمة`` over its conditions (``- ان
+    يكون صاحب الطلب داخل البلاد.``), not a footer's link: a footer's menu lists links, no sentences.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("شروط الخدمة\\n- أن يكون المتقدم مقيما في البلاد.\\n- أن يرفق صورة من جواز السفر.\\n"
+    ...                "شروط الخدمة\\n- سياسة الخصوصية\\n- اتصل بنا")
+    >>> heads_a_list_of_sentences(page, 0), heads_a_list_of_sentences(page, 3)
+    (True, False)
+    """
+    below = page.neighbour(index, 1)
+    if below is None or page.lines[below].guard is not LIST_ITEM or page.lines[below].kind is not CONTENT:
+        return False
+    items = _list_items(page).items
+    at = bisect_left(items, below)
+    run = items[at:at + MIN_LIST_ITEMS_BELOW]
+    return (len(run) == MIN_LIST_ITEMS_BELOW and all(b == page.neighbour(a, 1) for a, b in pairwise(run))
+            and all(ends_with_period(page.lines[i].text) for i in run))
 
 
 def _is_item_of_content(line: Line, mark: str) -> bool:
