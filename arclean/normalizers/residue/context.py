@@ -39,6 +39,7 @@ from .lines import (
     MAX_POST_BYLINE_WORDS,
     MIN_STEM,
     copyright_words,
+    counter_words,
     ends_with_period,
     function_words,
     holds_fact_field,
@@ -641,15 +642,27 @@ def _over_a_month(page: Page, index: int) -> bool:
 
 def _under_a_numbered_label(page: Page, index: int) -> bool:
     """Is the line above a bare number the label of a numbered part (a magazine's issue, a
-    series' episode: ``العدد`` over ``64``), the number its value?
+    series' episode: ``العدد`` over ``64``), or a count's label that names what it counts, no
+    counter word (an infobox's ``عدد اعضاء مجلس المحافظة`` over ``29``; ``عدد المشاهدات`` over
+    a number is a counter): the number its value?
 
     >>> from arclean.normalizers.residue.analysis import analyze
-    >>> page = analyze("مجلة الثقافة الشعبية\\nالعدد:\\n64\\nتعليقات\\n3")
-    >>> _under_a_numbered_label(page, 2), _under_a_numbered_label(page, 4)
-    (True, False)
+    >>> page = analyze("مجلة الثقافة الشعبية\\nالعدد:\\n64\\nتعليقات\\n3\\nعدد سكان القرية\\n850\\nعدد المشاهدات\\n120")
+    >>> [_under_a_numbered_label(page, i) for i in (2, 4, 6, 8)]
+    [True, False, True, False]
     """
     above = page.neighbour(index, -1)
-    return above is not None and page.lines[above].key in numbered_labels()
+    if above is None:
+        return False
+    words = page.lines[above].key.split()
+    if page.lines[above].key in numbered_labels():
+        return True
+    return (len(words) >= 2 and words[0] in _COUNT_LABELS and page.lines[above].kind is CONTENT
+            and not any(listed(word, counter_words()) for word in words[1:]))
+
+
+#: The word a count's label starts with (``عدد السكان``), folded.
+_COUNT_LABELS = frozenset({"عدد", "العدد"})
 
 
 #: Lines above a bare number (blank lines aside) read for the line it and the line under it start.
@@ -1522,6 +1535,27 @@ def heads_a_list_of_sentences(page: Page, index: int) -> bool:
     run = items[at:at + MIN_LIST_ITEMS_BELOW]
     return (len(run) == MIN_LIST_ITEMS_BELOW and all(b == page.neighbour(a, 1) for a, b in pairwise(run))
             and all(ends_with_period(page.lines[i].text) for i in run))
+
+
+def labels_a_value(page: Page, index: int) -> bool:
+    """Is the line a label over a contact's value: it ends with a colon, and the line right under
+    it (no blank line between) is an e-mail address, a telephone number or a web address alone?  A
+    staff card's ``البريد الإلكتروني:`` over the address, not a comment form's field: a form's
+    labels stand over its next label or button, or over nothing.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("البريد الإلكتروني:\\nhistory@qu.edu.sa\\nالاسم:\\nالبريد الإلكتروني:\\nإرسال التعليق")
+    >>> labels_a_value(page, 0), labels_a_value(page, 3)
+    (True, False)
+    """
+    below = index + 1
+    return (below < len(page.lines) and page.lines[index].text.rstrip().endswith(":")
+            and _CONTACT_VALUE.fullmatch(page.lines[below].text) is not None)
+
+
+#: A contact's value alone on its line: an e-mail address, a telephone number (six digits or more,
+#: spaces, dashes and a leading plus among them), a web address.
+_CONTACT_VALUE = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s-]{4,}\d|(?:https?://|www\.)\S+)\s*")
 
 
 def _is_item_of_content(line: Line, mark: str) -> bool:

@@ -58,9 +58,9 @@ _SCALES = frozenset({5, 10, 20, 100})
 #: separator, a slash, a dash or a point, between them (``تاريخ الخبر : 29/06/1436``,
 #: ``تاريخ النشر: 2022-06-25``).  A mark out of a scale (``4.5/5``) mixes its separators.
 DATE_FIELD = re.compile(r"[^\d\s]\s*:\s*\d{1,4}([/\-.])\d{1,2}\1\d")
-#: A figure with decimals alone on its line (``18.5``, ``-0,8``): a table's value, never a page's
-#: counter, a date or a verse's number.
-DECIMAL_FIGURE = re.compile(r"\s*[-+]?\d+[.,\u066b]\d+\s*")
+#: A figure with decimals or grouped digits alone on its line (``18.5``, ``-0,8``, ``1,548٫000``): a
+#: table's value, never a page's counter, a date or a verse's number.
+DECIMAL_FIGURE = re.compile(r"\s*[-+]?\d+(?:[.,\u066b\u066c]\d+)+\s*")
 
 
 def ends_with_period(text: str) -> bool:
