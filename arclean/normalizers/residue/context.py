@@ -1516,10 +1516,11 @@ def among_list_items(page: Page, index: int) -> bool:
 
 
 def heads_a_list_of_sentences(page: Page, index: int) -> bool:
-    """Is the line the heading of a list of sentences: a list item of content right under it
-    (blank lines aside), and that item and the next ones, :data:`MIN_LIST_ITEMS_BELOW` at least,
-    each ending with a full stop?  A service page's ``شروط الخدمة`` over its conditions (``- ان
-    يكون صاحب الطلب داخل البلاد.``), not a footer's link: a footer's menu lists links, no sentences.
+    """Is the line (chrome by its words, a head's or a footer's link) the heading of a list of
+    sentences: a list item of content right under it (blank lines aside), and that item and the
+    next ones, :data:`MIN_LIST_ITEMS_BELOW` at least, each ending with a full stop?  A service
+    page's ``شروط الخدمة`` over its conditions (``- ان يكون صاحب الطلب داخل البلاد.``), not a
+    footer's link: a footer's menu lists links, no sentences.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("شروط الخدمة\\n- أن يكون المتقدم مقيما في البلاد.\\n- أن يرفق صورة من جواز السفر.\\n"
@@ -1527,6 +1528,8 @@ def heads_a_list_of_sentences(page: Page, index: int) -> bool:
     >>> heads_a_list_of_sentences(page, 0), heads_a_list_of_sentences(page, 3)
     (True, False)
     """
+    if page.lines[index].kind not in _LIST_HEADING_KINDS:
+        return False  # (a poster card's field, a counter: no heading)
     below = page.neighbour(index, 1)
     if below is None or page.lines[below].guard is not LIST_ITEM or page.lines[below].kind is not CONTENT:
         return False
@@ -1547,15 +1550,32 @@ def labels_a_value(page: Page, index: int) -> bool:
     >>> page = analyze("البريد الإلكتروني:\\nhistory@qu.edu.sa\\nالاسم:\\nالبريد الإلكتروني:\\nإرسال التعليق")
     >>> labels_a_value(page, 0), labels_a_value(page, 3)
     (True, False)
+    >>> page = analyze("رقم الهاتف :\\n0163020314\\nالتسجيل :\\n2001-07-20")
+    >>> labels_a_value(page, 0), labels_a_value(page, 2)
+    (True, False)
     """
     below = index + 1
-    return (below < len(page.lines) and page.lines[index].text.rstrip().endswith(":")
-            and _CONTACT_VALUE.fullmatch(page.lines[below].text) is not None)
+    if below >= len(page.lines) or not page.lines[index].text.rstrip().endswith(":"):
+        return False
+    value = page.lines[below].text
+    if _ADDRESS.fullmatch(value):
+        return True
+    return (_TELEPHONE.fullmatch(value) is not None and _DASHED_DATE.fullmatch(value) is None
+            and sum(ch.isdigit() for ch in value) >= _MIN_TELEPHONE_DIGITS)
 
 
-#: A contact's value alone on its line: an e-mail address, a telephone number (six digits or more,
-#: spaces, dashes and a leading plus among them), a web address.
-_CONTACT_VALUE = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s-]{4,}\d|(?:https?://|www\.)\S+)\s*")
+#: An e-mail or a web address alone on its line.
+_ADDRESS = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)\s*")
+#: A telephone number alone on its line: digits, spaces and dashes, a leading plus, seven digits at
+#: least; not a date written with dashes (a poster card's ``التسجيل :`` over ``2001-07-20``).
+_TELEPHONE = re.compile(r"\s*\+?\d[\d\s-]*\d\s*")
+_DASHED_DATE = re.compile(r"\s*\d{1,4}-\d{1,2}-\d{1,4}\s*")
+_MIN_TELEPHONE_DIGITS = 7
+
+
+#: The kinds of a line that may head the text's list of sentences: chrome by its words, or a
+#: site's head or footer link (``شروط الخدمة``).
+_LIST_HEADING_KINDS = frozenset({CHROME, Kind.HEAD, FOOTER})
 
 
 def _is_item_of_content(line: Line, mark: str) -> bool:
