@@ -654,9 +654,11 @@ no_copies(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             head_index = index;
             head_text = is_content && guard == Py_None && !prose ? Py_NewRef(text) : NULL;
         }
+        /* Line.is_residue (a kind other than blank and content, and no guard), or a line that may be
+         * a date (title._is_date: no prose, a digit in it): either counts between a title and its copy. */
+        int dated = !is_blank && !prose && holds_digit(text);
         Py_DECREF(text);
-        /* Line.is_residue: a kind other than blank and content, and no guard. */
-        Looked current = {line, size, is_content, prose, !is_content && !is_blank && guard == Py_None, 0};
+        Looked current = {line, size, is_content, prose, (!is_content && !is_blank && guard == Py_None) || dated, 0};
         /* Is the line a near duplicate of a title candidate before it whose copies are
          * looked for, with no line of prose between them but the candidate's copies?  A
          * look up goes past a line of prose only if that line might be a copy itself. */

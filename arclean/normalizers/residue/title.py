@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT, ARABIC_MARKS
 from ...text.folding import WORD_RUN
-from .lines import DECIMAL_FIGURE, NUMBERED_ITEM, ends_mid_sentence, is_post_byline
+from .lines import NUMBERED_ITEM, ends_mid_sentence, is_post_byline
 from .page import BLANK, CONTENT, LABEL, LIST_ITEM, LONG_LINE_WORDS, Guard, Kind, Line, Page
 from .repeats import may_repeat
 
@@ -267,7 +267,8 @@ def python_no_copies(  # noqa: C901 (one loop: a call a line would cost the pure
     between them but the candidate's own copies (which the search for its copies
     goes past, counted or not: a line of prose is looked past when, by the
     lengths, it might be a copy of a candidate above it), and below an earlier
-    candidate only under a residue line.  So may a line among the first
+    candidate only under a residue line or a line that may be a date (no prose, a
+    digit in it: :func:`_copies` counts a date there).  So may a line among the first
     ``title_lines + 1``, after a blank line, that may repeat (as
     :func:`~arclean.normalizers.residue.repeats.may_repeat` says) the line of
     content, no guard and no prose before it: a short title's copy; and a line
@@ -310,8 +311,11 @@ def python_no_copies(  # noqa: C901 (one loop: a call a line would cost the pure
                 passed.append(candidate)
             residue = residue or is_residue
         kind = line.kind
-        looked.append((line, size, kind is content, prose, kind is not blank and kind is not content and line.guard is None,
-                       copyable or not prose))
+        # Between a title and its copy, a residue line or a line that may be a date (_is_date: no
+        # prose, a digit in it) counts.
+        between = kind is not blank and ((kind is not content and line.guard is None)
+                                         or (not prose and ANY_DIGIT.search(line.text) is not None))
+        looked.append((line, size, kind is content, prose, between, copyable or not prose))
         if first is None and kind is content and is_candidate(line, at):  # a candidate is content
             first = at
     # A short title's copy (duplicates.short_title_copy): the next line of the first ones after a blank
@@ -615,14 +619,18 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
     """The copies of a line among the next lines.  ``after_chrome``: for a
     title found below another candidate, only copies doubled on one line or
     standing under a residue line or a date count (a verse repeated at once is a
-    refrain, and a refrain has no date over it).  Under a figure with decimals only
-    the same line counts: a table's next label differs by a word (``… العظمى`` over
-    ``21.4``, then ``… الصغرى``), a title's near copy is no table's row.
+    refrain, and a refrain has no date over it).  Under a figure with decimals (alone,
+    or in a row: ``حلب 1 دولار = 9.200 ليرة``) only the same line counts: a table's next
+    label differs by a word (``… العظمى`` over ``21.4``, then ``… الصغرى``; ``سعر الدولار …``,
+    its rows, then ``سعر اليورو …``), a title's near copy is no table's row.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("مناخ المدينة\\n\\nالمتوسط السنوي لدرجة الحرارة العظمى\\n21.4\\n"
     ...                "المتوسط السنوي لدرجة الحرارة الصغرى\\n9.6")
     >>> _copies(page, 2, after_chrome=False)
+    []
+    >>> page = analyze("سعر الدولار مقابل الليرة اليوم\\nحلب 1 دولار = 9.200 ليرة\\nسعر اليورو مقابل الليرة اليوم")
+    >>> _copies(page, 0, after_chrome=True)
     []
     """
     title = page.lines[title_index]
@@ -650,7 +658,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             continue
         if line.prose:
             break
-        figure_between = figure_between or DECIMAL_FIGURE.fullmatch(line.text) is not None
+        figure_between = figure_between or _FIGURE.search(line.text) is not None
         dated = _is_date(line)
         residue_between = residue_between or line.is_residue or dated  # (a verse's refrain has no date over it)
         if line.kind is CONTENT and not dated:
@@ -659,6 +667,11 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             if other_lines > _MAX_LINES_BETWEEN:
                 break
     return copies
+
+
+#: A figure with decimals or grouped digits anywhere in a line (``18.5``, ``حلب 1 دولار = 9.200 ليرة``):
+#: a table's value, or a row's.
+_FIGURE = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)+")
 
 
 def _leads_in(title: Line, line: Line) -> bool:
