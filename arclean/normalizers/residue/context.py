@@ -654,11 +654,12 @@ def _under_a_numbered_label(page: Page, index: int) -> bool:
     above = page.neighbour(index, -1)
     if above is None:
         return False
-    words = page.lines[above].key.split()
-    if page.lines[above].key in numbered_labels():
+    label = page.lines[above]
+    if label.key in numbered_labels():
         return True
-    return (len(words) >= 2 and words[0] in _COUNT_LABELS and page.lines[above].kind is CONTENT
-            and not any(listed(word, counter_words()) for word in words[1:]))
+    first, _, named = label.key.partition(" ")
+    return (first in _COUNT_LABELS and bool(named) and label.kind is CONTENT
+            and not any(listed(word, counter_words()) for word in named.split()))
 
 
 #: The word a count's label starts with (``عدد السكان``), folded.
@@ -920,14 +921,24 @@ _MAX_MENU_ITEM_WORDS = 2
 
 
 def _is_announced(page: Page, item: int) -> bool:
-    """Is the list the item stands in announced by a line of content ending with a colon, right
-    above its first item (blank lines aside)?  The text's list, whatever its items' words (a call
-    for papers' ``ترتيب البحث:`` over ``- البريد الإلكتروني``)."""
-    mark = page.lines[item].text.lstrip()[:1]
-    above = page.neighbour(item, -1)
-    while above is not None and page.lines[above].text.lstrip().startswith(mark):
-        above = page.neighbour(above, -1)
-    return above is not None and page.lines[above].kind is CONTENT and page.lines[above].text.rstrip().endswith(":")
+    """Is the list the item stands in announced: an item above it (or the item) ending with a colon,
+    or a line of content ending with one right above the list's first item (blank lines aside)?
+    The text's list, whatever its items' words (a call for papers' ``ترتيب البحث:`` over ``-
+    البريد الإلكتروني``; a step's ``- إدخال بيانات المستلم كما يلي:`` over the data it lists).
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("ترتيب البحث:\\n- عنوان البحث\\n- البريد الإلكتروني\\nالرئيسية\\n- أخبار\\n- اتصل بنا")
+    >>> _is_announced(page, 2), _is_announced(page, 5)
+    (True, False)
+    """
+    lines = page.lines
+    mark = lines[item].text.lstrip()[:1]
+    at: int | None = item
+    while at is not None and lines[at].text.lstrip().startswith(mark):
+        if lines[at].text.rstrip().endswith(":"):
+            return True  # an item that announces the items under it
+        at = page.neighbour(at, -1)
+    return at is not None and lines[at].kind is CONTENT and lines[at].text.rstrip().endswith(":")
 
 
 def _closing_chrome(page: Page) -> int | None:
@@ -1508,11 +1519,7 @@ def among_list_items(page: Page, index: int) -> bool:
     above = page.neighbour(index, -1)
     if above is None or not _is_item_of_content(lines[above], mark):
         return False
-    while above is not None and (_is_item_of_content(lines[above], mark) or lines[above].text.strip() == mark):
-        if lines[above].text.rstrip().endswith(":"):
-            return True  # an item that announces the items under it (``- إدخال بيانات المستلم كما يلي:``)
-        above = page.neighbour(above, -1)  # past an item of content, or an empty one (a mark alone)
-    return above is not None and lines[above].kind is CONTENT and lines[above].text.rstrip().endswith(":")
+    return _is_announced(page, above)
 
 
 def heads_a_list_of_sentences(page: Page, index: int) -> bool:
