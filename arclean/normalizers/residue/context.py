@@ -1547,7 +1547,7 @@ def heads_a_list_of_sentences(page: Page, index: int) -> bool:
             and all(ends_with_period(page.lines[i].text) for i in run))
 
 
-def labels_a_value(page: Page, index: int) -> bool:
+def labels_a_contact(page: Page, index: int) -> bool:
     """Is the line a label over a contact's value: it ends with a colon, and the line right under
     it (no blank line between) is an e-mail address, a telephone number or a web address alone?  A
     staff card's ``البريد الإلكتروني:`` over the address, not a comment form's field: a form's
@@ -1555,10 +1555,10 @@ def labels_a_value(page: Page, index: int) -> bool:
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("البريد الإلكتروني:\\nhistory@qu.edu.sa\\nالاسم:\\nالبريد الإلكتروني:\\nإرسال التعليق")
-    >>> labels_a_value(page, 0), labels_a_value(page, 3)
+    >>> labels_a_contact(page, 0), labels_a_contact(page, 3)
     (True, False)
     >>> page = analyze("رقم الهاتف :\\n0163020314\\nالتسجيل :\\n2001-07-20")
-    >>> labels_a_value(page, 0), labels_a_value(page, 2)
+    >>> labels_a_contact(page, 0), labels_a_contact(page, 2)
     (True, False)
     """
     below = index + 1
