@@ -23,6 +23,7 @@ from .context import (
     heads_a_list,
     heads_a_list_of_sentences,
     heads_a_paragraph,
+    in_a_drawn_table,
     inside_a_list,
     labels_a_contact,
     masthead_credits_in_head,
@@ -84,13 +85,14 @@ def _belongs_to_the_text(page: Page, index: int, region: Region) -> bool:
     :func:`~arclean.normalizers.residue.context.heads_a_list_of_sentences`; or over a paragraph,
     :func:`~arclean.normalizers.residue.context.heads_a_paragraph`), a label over its value (a
     staff card's ``البريد الإلكتروني:`` over the address,
-    :func:`~arclean.normalizers.residue.context.labels_a_contact`), an item
+    :func:`~arclean.normalizers.residue.context.labels_a_contact`), a row of a table drawn with
+    bars (:func:`~arclean.normalizers.residue.context.in_a_drawn_table`), an item
     between its items (:func:`~arclean.normalizers.residue.context.among_list_items`), or, in the
     tail, a line of chrome words, a menu's item or a footer's link between its items, itself no item
     (a terms page's ``👤 حسابك`` and ``التسجيل:``, a shipping page's ``شروط الخدمة``,
     :func:`~arclean.normalizers.residue.context.inside_a_list`)?"""
     if (heads_a_list(page, index) or among_list_items(page, index) or heads_a_paragraph(page, index)
-            or heads_a_list_of_sentences(page, index) or labels_a_contact(page, index)):
+            or heads_a_list_of_sentences(page, index) or labels_a_contact(page, index) or in_a_drawn_table(page, index)):
         return True
     line = page.lines[index]
     return (region is IN_TAIL and line.kind in _TEXT_HEADING_KINDS and not line.text.lstrip().startswith(LIST_MARKS)

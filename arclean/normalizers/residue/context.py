@@ -1580,6 +1580,30 @@ _DASHED_DATE = re.compile(r"\s*\d{1,4}-\d{1,2}-\d{1,4}\s*")
 _MIN_TELEPHONE_DIGITS = 7
 
 
+def in_a_drawn_table(page: Page, index: int) -> bool:
+    """Is the line a row of a table drawn with bars, its header ruled off under it (``المرحلة |
+    الوصف |`` over ``---|---|``): the line holds a bar, and so does each line from it up to a
+    rule row (blank lines end the table)?  A row of the text's table, whatever its words (``2 |
+    إنشاء حساب أو تسجيل الدخول |``), not a menu drawn with bars, which has no rule under a header.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("المرحلة | الوصف |\\n---|---|\\n1 | زيارة الموقع |\\n2 | إنشاء حساب أو تسجيل الدخول |\\n"
+    ...                "\\nالرئيسية | أخبار | اتصل بنا")
+    >>> in_a_drawn_table(page, 3), in_a_drawn_table(page, 5)
+    (True, False)
+    """
+    at = index
+    while 0 <= at and "|" in page.lines[at].text:
+        if _TABLE_RULE.match(page.lines[at].text):
+            return at != index
+        at -= 1
+    return False
+
+
+#: The rule under a drawn table's header: dashes between bars (``---|---|``, ``| :--- | ---: |``).
+_TABLE_RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*\|")
+
+
 #: The kinds of a line that may head the text's list of sentences: chrome by its words, or a
 #: site's head or footer link (``شروط الخدمة``).
 _LIST_HEADING_KINDS = frozenset({CHROME, Kind.HEAD, FOOTER})
