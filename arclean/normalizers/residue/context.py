@@ -1486,14 +1486,33 @@ def heads_a_list(page: Page, index: int) -> bool:
     >>> page = analyze("قوانين المنتدى :\\n1. يمنع منعا باتا الإساءة لأي عضو\\n2. يمنع تكرار المواضيع\\nقوانين المنتدى")
     >>> heads_a_list(page, 0), heads_a_list(page, 3)
     (True, False)
+
+    The list may be lettered (``أ)``, ``ب)``: a quiz's options under ``أي من التالي هو صحيح:``):
+
+    >>> heads_a_list(analyze("أي من التالي هو صحيح:\\n\\nأ) المتغير يبدأ برقم.\\n\\nب) المتغير يبدأ بحرف."), 0)
+    True
     """
     if not page.lines[index].text.rstrip().endswith(":"):
         return False  # (most lines: the page's items not read)
     below = page.neighbour(index, 1)
-    if below is None or page.lines[below].guard is not LIST_ITEM or page.lines[below].kind is not CONTENT:
+    if below is None or page.lines[below].kind is not CONTENT:
         return False
+    if page.lines[below].guard is not LIST_ITEM:
+        return _heads_lettered_items(page, below)
     items = _list_items(page).items  # the line under it among them: a list item of content
     return len(items) - bisect_left(items, below) >= MIN_LIST_ITEMS_BELOW
+
+
+def _heads_lettered_items(page: Page, first: int) -> bool:
+    """Are the line and the next one (blank lines aside) items lettered in the alphabet's old order
+    (``أ)`` then ``ب)``), lines of content?"""
+    after = page.neighbour(first, 1)
+    return (after is not None and page.lines[after].kind is CONTENT
+            and [m.group(1) if (m := _LETTERED_ITEM.match(page.lines[i].text)) else "" for i in (first, after)] == ["أ", "ب"])
+
+
+#: An item lettered in the abjad order, the letter then a bracket (``أ)``, ``ب )``).
+_LETTERED_ITEM = re.compile(r"\s*([أابجدهوزحطي])\s?\)\s")
 
 
 def among_list_items(page: Page, index: int) -> bool:
