@@ -58,9 +58,11 @@ _SCALES = frozenset({5, 10, 20, 100})
 #: separator, a slash, a dash or a point, between them (``تاريخ الخبر : 29/06/1436``,
 #: ``تاريخ النشر: 2022-06-25``).  A mark out of a scale (``4.5/5``) mixes its separators.
 DATE_FIELD = re.compile(r"[^\d\s]\s*:\s*\d{1,4}([/\-.])\d{1,2}\1\d")
-#: A figure with decimals or grouped digits alone on its line (``18.5``, ``-0,8``, ``1,548٫000``): a
-#: table's value, never a page's counter, a date or a verse's number.
-DECIMAL_FIGURE = re.compile(r"\s*[-+]?\d+(?:[.,\u066b\u066c]\d+)+\s*")
+#: A figure with decimals or grouped digits (``18.5``, ``1,548٫000``), wherever it stands.
+FIGURE = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)+")
+#: A figure alone on its line (``18.5``, ``-0,8``, ``1,548٫000``): a table's value, never a page's
+#: counter, a date or a verse's number.
+DECIMAL_FIGURE = re.compile(rf"\s*[-+]?{FIGURE.pattern}\s*")
 
 
 def ends_with_period(text: str) -> bool:
@@ -822,7 +824,7 @@ def _is_credit(line: str) -> bool:
     if ("/" not in credit and "photo" not in credit.lower()
             and len(credit.split("©", 1)[0].split()) < _MIN_WORDS_BEFORE_A_CREDIT):
         return False
-    return _YEAR.search(credit) is None and not any(word in skeleton(credit) for word in copyright_words())
+    return _claims_no_rights(credit)
 
 
 #: Words before a "©" that make it a source credited in a sentence, not a notice's sign.
@@ -833,8 +835,12 @@ def _is_ornament(line: str) -> bool:
     """Does every "©" of the line stand in a run of three symbols or more, with no year and no
     "rights reserved" word on the line?  A forum's title framed in ornaments
     (``™°©•«كاسحة الألغام»•©°™``, ``®§][©][ المنتدى الرياضي][©][§®``), no notice."""
-    return (all(len(run) >= _MIN_ORNAMENT_RUN for run in _SIGN_AMONG_SYMBOLS.findall(line)) and _YEAR.search(line) is None
-            and not any(word in skeleton(line) for word in copyright_words()))
+    return all(len(run) >= _MIN_ORNAMENT_RUN for run in _SIGN_AMONG_SYMBOLS.findall(line)) and _claims_no_rights(line)
+
+
+def _claims_no_rights(text: str) -> bool:
+    """No year and no "rights reserved" word: what a "©" that credits or adorns lacks, and a notice has."""
+    return _YEAR.search(text) is None and not any(word in skeleton(text) for word in copyright_words())
 
 
 #: A "©" with the symbols right around it (no letter, digit or space); an ornament's run has three at least.

@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 from ..._compiled import speedups
 from ...text.chars import ANY_DIGIT, ARABIC_MARKS
 from ...text.folding import WORD_RUN
-from .lines import NUMBERED_ITEM, ends_mid_sentence, is_post_byline
+from .lines import FIGURE, NUMBERED_ITEM, ends_mid_sentence, is_post_byline
 from .page import BLANK, CONTENT, LABEL, LIST_ITEM, LONG_LINE_WORDS, Guard, Kind, Line, Page
 from .repeats import may_repeat
 
@@ -658,7 +658,7 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             continue
         if line.prose:
             break
-        figure_between = figure_between or _FIGURE.search(line.text) is not None
+        figure_between = figure_between or FIGURE.search(line.text) is not None
         dated = _is_date(line)
         residue_between = residue_between or line.is_residue or dated  # (a verse's refrain has no date over it)
         if line.kind is CONTENT and not dated:
@@ -667,11 +667,6 @@ def _copies(page: Page, title_index: int, *, after_chrome: bool) -> list[int]:
             if other_lines > _MAX_LINES_BETWEEN:
                 break
     return copies
-
-
-#: A figure with decimals or grouped digits anywhere in a line (``18.5``, ``حلب 1 دولار = 9.200 ليرة``):
-#: a table's value, or a row's.
-_FIGURE = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)+")
 
 
 def _leads_in(title: Line, line: Line) -> bool:
