@@ -122,7 +122,17 @@ def _ends_an_excerpt(page: Page, index: int) -> bool:
     if not page.lines[index].key.endswith(_MORE):
         return False
     above = page.neighbour(index, -1)
-    return above is not None and page.lines[above].text.rstrip().endswith(_TRAILS_OFF)
+    return above is not None and _trails_off(page.lines[above].text)
+
+
+def _trails_off(text: str) -> bool:
+    """Whether a text ends cut short: on an ellipsis, with a full stop after it or not.
+
+    >>> _trails_off("حبه شعير و ان الدجاجة باتاكله…."), _trails_off("انتهى الخبر.")
+    (True, False)
+    """
+    end = text.rstrip()
+    return end.endswith(_TRAILS_OFF) or end.rstrip(".").endswith("…")
 
 
 #: The last word of a "read more" link's skeleton (``اقرا المزيد``, ``read more``).
