@@ -444,6 +444,17 @@ def test_every_numbered_label_over_its_number_keeps_the_number(label: str) -> No
     assert is_counter("تعليقات: 27")
 
 
+@pytest.mark.parametrize("unit", sorted(tables.word_list("words/units.txt")))
+def test_every_unit_under_a_bare_number_keeps_the_number(unit: str) -> None:
+    """A price or a measure printed with its number a line above its unit keeps the number, at
+    the page's end as at its head; the same number over a counter's word is a counter and goes."""
+    text = ("برنامج المنح الدراسية الحكومية\nالتأمين الطبي الشامل\n800\n{}\n\n"
+            "تغطي المنحة رسوم الدراسة والسكن الجامعي طوال مدة البرنامج الدراسي المعتمد.\n\nقيمة التأمين\n800\n{}\n")
+    shown = f"{unit} للشخص الواحد في السنة"
+    assert arclean.clean(text.format(shown, shown)) == text.format(shown, shown)
+    assert "الشامل\n800\n" not in arclean.clean(text.format("تعليقات", shown))
+
+
 @pytest.mark.parametrize("mark", sorted(tables.char_table("chars/quranic_marks.tsv")))
 def test_every_quranic_mark_goes_with_s107_and_stays_by_default(mark: str) -> None:
     verse = f"ذلك الكتاب لا ريب {mark} فيه هدى للمتقين{mark} الذين يؤمنون بالغيب\n"

@@ -51,6 +51,7 @@ from .lines import (
     month_names,
     numbered_labels,
     site_page_words,
+    units,
 )
 from .page import (
     BLANK,
@@ -68,6 +69,7 @@ from .page import (
     NOTICE_HEADING,
     NUMBER,
     NUMBERS,
+    QUANTITY,
     SERIES_NUMBER,
     SITE_PAGE_TITLE,
     TABLE_CELL,
@@ -601,11 +603,55 @@ def _number_guard(page: Page, index: int, numbers: set[int | None]) -> Guard | N
         return YEAR_ALONE
     if value is not None and 1 <= value <= 31 and _over_a_month(page, index):
         return DATE_PART
+    if _over_its_unit(page, index):
+        return QUANTITY
     if _under_a_numbered_label(page, index):
         return FACT_FIELD
     if _starts_a_wrapped_copy(page, index):
         return WRAPPED
-    return TABLE_CELL if _in_rows(page, index) or _closes_a_table(page, index) or _over_a_figure(page, index) else None
+    return TABLE_CELL if (_in_rows(page, index) or _closes_a_table(page, index) or _over_a_figure(page, index)
+                          or _in_contents(page, index)) else None
+
+
+#: A table of contents' page numbers: this many at least, the one asked about among them.
+_MIN_CONTENTS_PAGES = 4
+
+
+def _in_contents(page: Page, index: int) -> bool:
+    """Is a bare number one of a table of contents' page numbers: the lines around it, blank lines
+    aside, alternate an entry (a line of text that reads as no paragraph) and a bare number, four
+    numbers or more that never go down, three of them different (two parts starting on one page:
+    ``… بعد الانقلاب`` over ``7``, ``خزائن المخطوطات بين النهب والإهمال`` over ``7``)?  A page's
+    counters do not count its pages up.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("قائمة المحتويات\\nتمهيد\\n3\\nأماكن المخطوطات\\n5\\nبعد الانقلاب\\n7\\n"
+    ...                "خزائن المخطوطات بين النهب والإهمال\\n7\\nوقائع مؤلمة\\n11")
+    >>> _in_contents(page, 6), _in_contents(page, 8)
+    (True, True)
+    >>> _in_contents(analyze("عنوان الخبر\\n3\\nالكاتب أحمد\\n3\\nقسم الأخبار\\n0\\nتعليقات\\n5"), 3)
+    False
+    """
+    lines, filled = page.lines, page.filled
+    at = bisect_left(filled, index)
+    if at == 0 or not _is_entry(lines[filled[at - 1]]):
+        return False
+    pages = [_number(lines[index])]
+    k = at - 2  # the rows above: a number over an entry
+    while k >= 1 and lines[filled[k]].kind is NUMBER and _is_entry(lines[filled[k - 1]]):
+        pages.insert(0, _number(lines[filled[k]]))
+        k -= 2
+    k = at + 1  # the rows below: an entry over a number
+    while k + 1 < len(filled) and _is_entry(lines[filled[k]]) and lines[filled[k + 1]].kind is NUMBER:
+        pages.append(_number(lines[filled[k + 1]]))
+        k += 2
+    numbers = [p for p in pages if p is not None]
+    return (len(numbers) == len(pages) >= _MIN_CONTENTS_PAGES and len(set(numbers)) >= 3
+            and all(a <= b for a, b in pairwise(numbers)))
+
+
+def _is_entry(line: Line) -> bool:
+    return line.kind is CONTENT and not line.prose
 
 
 def _over_a_figure(page: Page, index: int) -> bool:
@@ -620,6 +666,24 @@ def _over_a_figure(page: Page, index: int) -> bool:
     """
     below = index + 1
     return below < len(page.lines) and DECIMAL_FIGURE.fullmatch(page.lines[below].text) is not None
+
+
+def _over_its_unit(page: Page, index: int) -> bool:
+    """Is the line right under a bare number (no blank line between) one that starts with a
+    currency or a unit of measure (``words/units.txt``): the number a price or a measure printed
+    a line above its unit (``800`` over ``يوان صيني للشخص الواحد في السنة`` on a hard-wrapped
+    page)?  A counter's number stands over a title, a date or its counter's word.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("التأمين الطبي الشامل\\n800\\nيوان صيني للشخص الواحد في السنة\\n3\\nتعليقات")
+    >>> _over_its_unit(page, 1), _over_its_unit(page, 3)
+    (True, False)
+    """
+    below = index + 1
+    if below >= len(page.lines) or page.lines[below].kind is not CONTENT:
+        return False
+    first = page.lines[below].key.split(maxsplit=1)
+    return bool(first) and first[0] in units()
 
 
 def _over_a_month(page: Page, index: int) -> bool:

@@ -319,6 +319,17 @@ def counter_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def units() -> frozenset[str]:
+    """Currencies and units of measure a quantity's number comes before (``words/units.txt``),
+    as a line's skeleton shows them.
+
+    >>> {"يوان", "دولارا", "كيلومتر"} <= units()
+    True
+    """
+    return _folded_words("words/units.txt")
+
+
+@lru_cache(maxsize=None)
 def month_names() -> frozenset[str]:
     """The months' names as a line's skeleton shows them: the Arabic spellings of
     ``months/months.tsv`` and the Latin ones of ``months/latin_names.txt``.

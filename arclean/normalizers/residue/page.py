@@ -136,6 +136,7 @@ class Guard(enum.Enum):
     IMPRINT = "a book's imprint (its rights, its edition)"
     NOTICE = "the heading of an official notice (إعلان: an announcement, not an ad's label)"
     DATE = "a date's day over its month's name (a date printed a part to a line)"
+    QUANTITY = "a quantity's number over its unit (a price, a measure)"
 
 
 #: The members the hottest tests compare with, as module names: on Python 3.11, whose
@@ -146,6 +147,7 @@ CHROME, COUNTER, RELATED, FOOTER = Kind.CHROME, Kind.COUNTER, Kind.RELATED, Kind
 LABEL, LIST_ITEM, BREADCRUMB, WRAPPED, SEPARATOR = Guard.LABEL, Guard.LIST, Guard.BREADCRUMB, Guard.WRAPPED, Guard.SEPARATOR
 TABLE_CELL, SERIES_NUMBER, YEAR_ALONE, SITE_PAGE_TITLE = Guard.TABLE, Guard.SERIES, Guard.YEAR, Guard.SITE_PAGE
 FACT_FIELD, IMPRINT, NOTICE_HEADING, DATE_PART = Guard.FIELD, Guard.IMPRINT, Guard.NOTICE, Guard.DATE
+QUANTITY = Guard.QUANTITY
 IN_HEAD, IN_ARTICLE, IN_TAIL = Region.HEAD, Region.ARTICLE, Region.TAIL
 _NOT_RESIDUE = (BLANK, CONTENT)
 
