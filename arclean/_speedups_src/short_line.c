@@ -25,15 +25,16 @@ typedef struct {
     PyObject *list_marks;                  /* str: the characters that start a list item */
     PyObject *months;                      /* frozenset of the months' names, as skeletons */
     PyObject *numbered;                    /* frozenset of the labels of numbered parts, as skeletons */
+    PyObject *pages;                       /* frozenset of the nouns a count of pages ends with, as skeletons */
     Py_ssize_t long_chars, long_spaces, start_chars, counter_spaces, counter_words, prose_words, sentence_words,
         tail_words, chrome_words, share_spaces;
 } How;
 
-#define HOW_SIZE 30
+#define HOW_SIZE 31
 #define HOW_USAGE                                                                                        \
     "how: (exact, prefixes, endings, longest_exact, reserved, proclitics, suffixes, min_stem, chrome, "  \
     "filler, labels, ends_sentence, make_line, content, chrome_kind, trail_marks, homes, list_marks, "   \
-    "months, numbered, "                                                                                \
+    "months, numbered, pages, "                                                                         \
     "long_chars, long_spaces, start_chars, counter_spaces, counter_words, prose_words, sentence_words, "  \
     "tail_words, chrome_words, share_spaces)"
 
@@ -53,7 +54,7 @@ read_how(PyObject *tuple, How *how)
     PyObject **objects[] = {&how->exact, &how->prefixes, &how->endings, NULL, &how->reserved, &how->proclitics,
                             &how->suffixes, NULL, &how->chrome, &how->filler, &how->labels, &how->ends_sentence,
                             &how->make_line, &how->content, &how->chrome_kind, &how->trail_marks, &how->homes,
-                            &how->list_marks, &how->months, &how->numbered};
+                            &how->list_marks, &how->months, &how->numbered, &how->pages};
     Py_ssize_t *numbers[] = {&how->long_chars, &how->long_spaces, &how->start_chars, &how->counter_spaces,
                              &how->counter_words, &how->prose_words, &how->sentence_words, &how->tail_words,
                              &how->chrome_words, &how->share_spaces};
@@ -75,7 +76,7 @@ read_how(PyObject *tuple, How *how)
     if (PyErr_Occurred() || !PyTuple_Check(how->exact) || !PyTuple_Check(how->prefixes) || !PyTuple_Check(how->endings)
         || !PyTuple_Check(how->reserved) || !PyTuple_Check(how->homes) || !PyTuple_Check(how->proclitics)
         || !PyTuple_Check(how->suffixes) || !PyAnySet_Check(how->chrome) || !PyAnySet_Check(how->filler)
-        || !PyAnySet_Check(how->labels) || !PyAnySet_Check(how->months) || !PyAnySet_Check(how->numbered) || !PyUnicode_Check(how->trail_marks) || !PyUnicode_Check(how->list_marks)
+        || !PyAnySet_Check(how->labels) || !PyAnySet_Check(how->months) || !PyAnySet_Check(how->numbered) || !PyAnySet_Check(how->pages) || !PyUnicode_Check(how->trail_marks) || !PyUnicode_Check(how->list_marks)
         || !PyType_Check(how->make_line)) {
         PyErr_Clear();
         PyErr_SetString(PyExc_TypeError, HOW_USAGE);
@@ -785,6 +786,22 @@ heads_a_numbered_part(const How *how, PyObject *words)
     return PySet_Contains(how->numbered, PyList_GET_ITEM(words, 0));
 }
 
+/* Do a line's words count pages, the number first (lines.counts_pages: a book's length)?  1, 0, or
+ * -1 with an error set. */
+static int
+counts_pages(const How *how, PyObject *words)
+{
+    if (PyList_GET_SIZE(words) != 2) {
+        return 0;
+    }
+    PyObject *number = PyList_GET_ITEM(words, 0);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(number);
+    if (length == 0 || holds(number, 0, length, is_not_decimal)) {
+        return 0;
+    }
+    return PySet_Contains(how->pages, PyList_GET_ITEM(words, 1));
+}
+
 /* The line's kind by its n words (the skeleton's), as classify ends: content of more
  * than tail_words words; else chrome when lines.chrome_share finds its words chrome
  * enough (and the line holds no field that tells a time of day or a score), with the counts kept
@@ -803,11 +820,12 @@ by_words(const How *how, PyObject *text, PyObject *folded, PyObject *key, Py_ssi
                     && !ends_with_period(text, end) && (chrome + filler) * 10 >= n * 7 && !holds_fact_field(text);
     int dated = is_chrome ? holds_whole_date(how, words) : 0;
     int part = is_chrome && dated == 0 ? heads_a_numbered_part(how, words) : 0;
+    int pages = is_chrome && dated == 0 && part == 0 ? counts_pages(how, words) : 0;
     Py_XDECREF(words);
-    if (failed || dated < 0 || part < 0) {
+    if (failed || dated < 0 || part < 0 || pages < 0) {
         return NULL;
     }
-    if (is_chrome && !dated && !part) {
+    if (is_chrome && !dated && !part && !pages) {
         PyObject *evidence = PyUnicode_FromFormat("chrome words: %zd of %zd", chrome, n);
         PyObject *line = evidence == NULL ? NULL : new_line(how, text, how->chrome_kind, folded, key, 0, evidence, chrome, filler);
         Py_XDECREF(evidence);

@@ -31,6 +31,7 @@ from .lines import (
     MAX_WIDGET_WORDS,
     MIN_STEM,
     NUMBERED_ITEM,
+    PAGE_NOUNS,
     START_CHARS,
     TEMPLATE_TOKEN,
     TRAIL_MARKS,
@@ -248,7 +249,7 @@ def _short_how(matcher: PhraseMatcher) -> ShortHow | None:
                               tuple(level.endings for level in levels))
     return (exact, starts, endings, matcher.longest_exact, copyright_words(), listed_prefixes(),
             pronoun_suffixes(), MIN_STEM, chrome_words(), function_words(), content_labels(), ends_sentence_or_clause, Line,
-            CONTENT, CHROME, TRAIL_MARKS, breadcrumb_homes(), "".join(LIST_MARKS), month_names(), numbered_labels(),
+            CONTENT, CHROME, TRAIL_MARKS, breadcrumb_homes(), "".join(LIST_MARKS), month_names(), numbered_labels(), PAGE_NOUNS,
             _LONG_LINE_CHARS, _LONG_LINE_TOKENS, START_CHARS, MAX_COUNTER_SPACES, MAX_COUNTER_WORDS, PROSE_WORDS,
             SENTENCE_WORDS, MAX_TAIL_CHROME_WORDS, min(_MAX_CHROME_WORDS, MAX_WIDGET_WORDS), MAX_SHARE_SPACES)
 

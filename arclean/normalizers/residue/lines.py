@@ -511,6 +511,11 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     (None, 'chrome words: 2 of 5')
     >>> chrome_share("مادة (154) 4 تعليق"), chrome_share("4 تعليق")
     (None, 'chrome words: 1 of 2')
+
+    Nor is a book's length (:func:`counts_pages`):
+
+    >>> chrome_share("172 صفحة"), chrome_share("صفحة 2")
+    (None, 'chrome words: 1 of 2')
     """
     if line.count(" ") > MAX_SHARE_SPACES or ends_with_period(line) or holds_fact_field(line):
         return None
@@ -520,9 +525,23 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
         return None
     strong, filler = chrome_counts(words)
     chrome = strong >= 1 and (strong + filler) * 10 >= len(words) * 7
-    if chrome and not holds_whole_date(words) and not heads_a_numbered_part(words):
+    if chrome and not holds_whole_date(words) and not heads_a_numbered_part(words) and not counts_pages(words):
         return f"chrome words: {strong} of {len(words)}"
     return None
+
+
+#: The nouns a count of pages ends with, the number first (``172 صفحة``): folded.
+PAGE_NOUNS = frozenset({"صفحه", "صفحات", "pages"})
+
+
+def counts_pages(words: list[str]) -> bool:
+    """Do a line's words (its skeleton's) count pages, the number first (``172 صفحة``): a book's
+    length on its card?  A pager names the page first (``صفحة 2``, ``صفحة 1 من 70``).
+
+    >>> counts_pages("172 صفحه".split()), counts_pages("صفحه 2".split())
+    (True, False)
+    """
+    return len(words) == 2 and words[0].isdecimal() and words[1] in PAGE_NOUNS
 
 
 def heads_a_numbered_part(words: list[str]) -> bool:
