@@ -163,31 +163,12 @@ def _titles_under(page: Page, heading: int, *, bare: bool) -> list[int]:
             break
         titles.append(index)
         index += 1
-        if _prints_a_line_above(page, heading, index - 1):
-            break  # the page's own title printed again: its text starts under it
     if (titles and not bare and index == titles[-1] + 1 and index < len(page.lines)
             and page.lines[index].kind is CONTENT and _heads_prose(page, index)):
         titles.pop()  # over a line that heads a paragraph, the text's own heading (``الفقس في الحمام``)
     if titles and heading < page.head_end and (index == len(page.lines) or not page.lines[index].is_residue):
         return []  # in the page's head, only chrome closes a block: the text may start in it, its title last
     return titles
-
-
-def _prints_a_line_above(page: Page, heading: int, index: int) -> bool:
-    """Is the title a line of the page above the block printed again (the page's own title:
-    a novel's chapter listed among the other chapters, its text right under the list)?  A
-    linked article's date may repeat another's.
-
-    >>> from arclean.normalizers.residue.analysis import analyze
-    >>> page = analyze("رواية الأميرات السبعة - الفصل الأخير\nاقرأ أيضا\nرواية مع وقف التنفيذ\n"
-    ...                "رواية الأميرات السبعة - الفصل الأخير\nبعد مرور ثلاث سنوات")
-    >>> _prints_a_line_above(page, 1, 2), _prints_a_line_above(page, 1, 3)
-    (False, True)
-    """
-    line = page.lines[index]
-    if _is_date(line):
-        return False  # a linked article's date, the same day as another's
-    return any(page.lines[above].key == line.key for above in range(heading))
 
 
 def _heads_prose(page: Page, index: int) -> bool:
