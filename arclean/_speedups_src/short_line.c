@@ -770,17 +770,20 @@ holds_whole_date(const How *how, PyObject *words)
     return 0;
 }
 
+/* Is the word a number: decimal digits only (str.isdecimal), one or more? */
+static int
+is_number(PyObject *word)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+    return length > 0 && !holds(word, 0, length, is_not_decimal);
+}
+
 /* Do a line's words start as a numbered part's heading does (lines.heads_a_numbered_part): its
  * label, then a number?  1, 0, or -1 with an error set. */
 static int
 heads_a_numbered_part(const How *how, PyObject *words)
 {
-    if (PyList_GET_SIZE(words) < 2) {
-        return 0;
-    }
-    PyObject *number = PyList_GET_ITEM(words, 1);
-    Py_ssize_t length = PyUnicode_GET_LENGTH(number);
-    if (length == 0 || holds(number, 0, length, is_not_decimal)) {
+    if (PyList_GET_SIZE(words) < 2 || !is_number(PyList_GET_ITEM(words, 1))) {
         return 0;
     }
     return PySet_Contains(how->numbered, PyList_GET_ITEM(words, 0));
@@ -791,12 +794,7 @@ heads_a_numbered_part(const How *how, PyObject *words)
 static int
 counts_pages(const How *how, PyObject *words)
 {
-    if (PyList_GET_SIZE(words) != 2) {
-        return 0;
-    }
-    PyObject *number = PyList_GET_ITEM(words, 0);
-    Py_ssize_t length = PyUnicode_GET_LENGTH(number);
-    if (length == 0 || holds(number, 0, length, is_not_decimal)) {
+    if (PyList_GET_SIZE(words) != 2 || !is_number(PyList_GET_ITEM(words, 0))) {
         return 0;
     }
     return PySet_Contains(how->pages, PyList_GET_ITEM(words, 1));
