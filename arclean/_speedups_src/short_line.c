@@ -692,6 +692,14 @@ decimal_value(PyObject *word, Py_ssize_t max_digits)
     return value;
 }
 
+/* Is the word a number: decimal digits only (str.isdecimal), one or more? */
+static int
+is_number(PyObject *word)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+    return length > 0 && !holds(word, 0, length, is_not_decimal);
+}
+
 /* A day or a month in digits: one or two decimal digits, 1 to 31 (lines._is_day). */
 static int
 is_day(PyObject *word)
@@ -739,7 +747,7 @@ holds_whole_date(const How *how, PyObject *words)
     Py_ssize_t n = PyList_GET_SIZE(words);
     for (Py_ssize_t k = 0; k < n; k++) {
         PyObject *word = PyList_GET_ITEM(words, k);
-        if (PyUnicode_GET_LENGTH(word) > 0 && !holds(word, 0, PyUnicode_GET_LENGTH(word), is_not_decimal)) {
+        if (is_number(word)) {
             if (numbers_date(words, k)) {
                 return 1;
             }
@@ -768,14 +776,6 @@ holds_whole_date(const How *how, PyObject *words)
         }
     }
     return 0;
-}
-
-/* Is the word a number: decimal digits only (str.isdecimal), one or more? */
-static int
-is_number(PyObject *word)
-{
-    Py_ssize_t length = PyUnicode_GET_LENGTH(word);
-    return length > 0 && !holds(word, 0, length, is_not_decimal);
 }
 
 /* Do a line's words start as a numbered part's heading does (lines.heads_a_numbered_part): its
