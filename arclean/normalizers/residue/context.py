@@ -348,6 +348,13 @@ def _guard_fields_of_facts(page: Page) -> Page:
     >>> analyze("الطبعة: ٠\\n\\nالصفحات: ٢٠٠").lines[2].kind.name
     'CHROME'
 
+    The card goes on through the fields next to one of its own, whatever their words (a paper's
+    record, ``من صفحة: 45`` under its subject, then ``إلى صفحة: 68``):
+
+    >>> record = "مجال البحث: اقتصاد\\nمن صفحة: 45\\nإلى صفحة: 68"
+    >>> [line.guard.name if line.guard else line.kind.name for line in analyze(record).lines]
+    ['CONTENT', 'FIELD', 'FIELD']
+
     So is a poster card's field where it is the page's only forum line, between two fields of
     content: a drug's card has its ``تاريخ التسجيل: 05.02.09`` (its registration date) under ``رمز
     ATX: N02BE01``, and no board prints one field of a card alone.
@@ -357,8 +364,15 @@ def _guard_fields_of_facts(page: Page) -> Page:
     'FIELD'
     """
     lines = page.lines
+    chrome: Sequence[int] = page.index.get(CHROME, ())
     changed = {index: replace(lines[index], guard=FACT_FIELD, by_context=True)
-               for index in page.index.get(CHROME, ()) if _in_a_card_of_facts(lines, index)}
+               for index in chrome if _in_a_card_of_facts(lines, index)}
+    while changed:  # the card goes on through the chrome fields next to one of its fields
+        more = {index: replace(lines[index], guard=FACT_FIELD, by_context=True) for index in chrome
+                if index not in changed and (index - 1 in changed or index + 1 in changed) and _may_be_a_fact(lines[index])}
+        if not more:
+            break
+        changed.update(more)
     forum: Sequence[int] = page.index.get(FORUM, ())
     if len(forum) == 1 and _in_a_card_of_facts(lines, forum[0], both=True):
         changed[forum[0]] = replace(lines[forum[0]], guard=FACT_FIELD, by_context=True)
@@ -376,6 +390,11 @@ def _in_a_card_of_facts(lines: tuple[Line, ...], index: int, both: bool = False)
         return False
     near = [_is_content_field(lines[k]) for k in (index - 1, index + 1) if 0 <= k < len(lines)]
     return all(near) and len(near) == 2 if both else any(near)
+
+
+def _may_be_a_fact(line: Line) -> bool:
+    """A field (:data:`_FIELD`) no judgement has guarded yet: a card of facts may take it in."""
+    return not line.by_context and line.guard is None and bool(_FIELD.match(line.text))
 
 
 def _is_content_field(line: Line) -> bool:
