@@ -169,6 +169,8 @@ def _in_arabic_line(line: str) -> str:
 
     >>> _in_arabic_line("الناحية المركزية (بالفارسية: بخش مرکزی) في محافظة خوزستان علی")
     'الناحية المركزية (بالفارسية: بخش مرکزی) في محافظة خوزستان على'
+    >>> _in_arabic_line("خط النستعليق (Persian: نستعلیق) من الخطوط التي نشأت في إيران علی")
+    'خط النستعليق (Persian: نستعلیق) من الخطوط التي نشأت في إيران على'
     """
     named = _NAMED_IN_ANOTHER_LANGUAGE.search(line)
     if named is None:
@@ -183,10 +185,13 @@ def _in_arabic_line(line: str) -> str:
     return "".join(pieces)
 
 
-#: A name given in Persian, Kurdish, Urdu or Pashto after its label (``بالفارسية:``), up to a
-#: bracket, a comma, a semicolon or a full stop.
+#: A name given in Persian, Kurdish, Urdu or Pashto after its label, in Arabic (``بالفارسية:``) or in
+#: English or French, as an encyclopedia copied in those languages gives it (``Persian:``, ``en persan :``),
+#: up to a bracket, a comma, a semicolon or a full stop.
 _NAMED_IN_ANOTHER_LANGUAGE = re.compile(
-    "بال(?:فارسية|فارسيه|كردية|كرديه|أردية|اردية|أوردية|اوردية|بشتوية|بشتويه)\\s*:[^)\\]\\n،؛.]*")
+    "(?:بال(?:فارسية|فارسيه|كردية|كرديه|أردية|اردية|أوردية|اوردية|بشتوية|بشتويه)"
+    "|\\b(?:[Pp]ersian|[Ff]arsi|[Kk]urdish|[Ss]orani|[Uu]rdu|[Pp]ashto|[Pp]ersan|[Kk]urde|[Oo]urdou|[Pp]achto(?:un)?)"
+    ")\\s*:[^)\\]\\n،؛.]*")
 
 
 def _spread_in_blocks(foreign: list[bool], marked: list[bool], lines: list[str]) -> list[bool]:
