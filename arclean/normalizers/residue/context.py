@@ -1143,9 +1143,10 @@ def _between_chrome(page: Page, above: int | None, below: int | None, run: list[
     """Do chrome lines stand right above and below the run, and is the run no post?  On a
     forum's page, a run under a poster card's count or name line with a line of three words
     or more is a post of a line or two, where a card's own labels (``الأوسمة``, ``عضو فعال``)
-    are a word or two.  Two masthead credits make nothing between them chrome: a name under a
-    credit is the masthead judgement's (:func:`_judge_masthead_names`, in the page's head), and
-    a list of credits elsewhere is a board's, the text of a company's page.  Nor do two ad slots:
+    are a word or two.  A masthead's credit above makes nothing under it chrome: a name under a
+    credit is the masthead judgement's (:func:`_judge_masthead_names`, in the page's head, where
+    two credits or more stand), and a list of credits elsewhere is a board's, the text of a
+    company's page (one credit alone keeps its name, whatever stands below).  Nor do two ad slots:
     an ad's label tells of the ad alone, and a theme prints its slots around the article's own
     lines (its category, ``banner`` then ``اقتصاد`` then ``banner``)."""
     if above is None or below is None or not _is_chrome(page.lines[above]) or not _is_chrome(page.lines[below]):
@@ -1157,8 +1158,8 @@ def _between_chrome(page: Page, above: int | None, below: int | None, run: list[
     if _is_skip_link(page.lines[above]):
         return False  # a skip link stands over the page's first line, whatever it is (the title of a wiki's article)
     kind = page.lines[above].kind
-    if kind is page.lines[below].kind and kind in _NO_EVIDENCE_AROUND:
-        return False
+    if kind is _MASTHEAD or (kind is page.lines[below].kind and kind in _NO_EVIDENCE_AROUND):
+        return False  # under a credit: its name, the masthead judgement's to judge
     return not (page.forum and is_card_mark(page.lines[above]) and any(page.lines[m].words >= _MIN_POST_WORDS for m in run))
 
 
