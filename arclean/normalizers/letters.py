@@ -185,9 +185,10 @@ def _in_arabic_line(line: str) -> str:
     return "".join(pieces)
 
 
-#: A name given in Persian, Kurdish, Urdu, Pashto or Amazigh (its Shilha, Kabyle, Rifian) after its label, in Arabic (``بالفارسية:``) or in
-#: English or French, as an encyclopedia copied in those languages gives it (``Persian:``, ``en persan :``),
-#: up to a bracket, a comma, a semicolon or a full stop.
+#: A name given in Persian, Kurdish, Urdu, Pashto or Amazigh (Shilha, Kabyle, Rifian) after its
+#: label, in Arabic (``بالفارسية:``) or in English or French, as an encyclopedia copied in those
+#: languages gives it (``Persian:``, ``en persan :``), up to a bracket, a comma, a semicolon or a
+#: full stop.
 _NAMED_IN_ANOTHER_LANGUAGE = re.compile(
     "(?:بال(?:فارسية|فارسيه|كردية|كرديه|أردية|اردية|أوردية|اوردية|بشتوية|بشتويه|أمازيغية|امازيغية|شلحية|قبائلية|ريفية)"
     "|\\b(?:[Pp]ersian|[Ff]arsi|[Kk]urdish|[Ss]orani|[Uu]rdu|[Pp]ashto|[Pp]ersan|[Kk]urde|[Oo]urdou|[Pp]achto(?:un)?)"

@@ -367,12 +367,14 @@ def _guard_fields_of_facts(page: Page) -> Page:
     chrome: Sequence[int] = page.index.get(CHROME, ())
     changed = {index: replace(lines[index], guard=FACT_FIELD, by_context=True)
                for index in chrome if _in_a_card_of_facts(lines, index)}
-    while changed:  # the card goes on through the chrome fields next to one of its fields
-        more = {index: replace(lines[index], guard=FACT_FIELD, by_context=True) for index in chrome
-                if index not in changed and (index - 1 in changed or index + 1 in changed) and _may_be_a_fact(lines[index])}
-        if not more:
-            break
-        changed.update(more)
+    if changed:  # the card goes on through the chrome fields next to one of its fields, up and down
+        fields = set(chrome)
+        for seed in list(changed):
+            for step in (-1, 1):
+                index = seed + step
+                while index in fields and index not in changed and _may_be_a_fact(lines[index]):
+                    changed[index] = replace(lines[index], guard=FACT_FIELD, by_context=True)
+                    index += step
     forum: Sequence[int] = page.index.get(FORUM, ())
     if len(forum) == 1 and _in_a_card_of_facts(lines, forum[0], both=True):
         changed[forum[0]] = replace(lines[forum[0]], guard=FACT_FIELD, by_context=True)
@@ -1471,9 +1473,9 @@ MIN_MASTHEAD_CREDITS = 2
 #: A name under a masthead's credit: at most this many words (``د. وجدى زين الدين``).
 _MAX_CREDITED_NAME_WORDS = 4
 _MASTHEAD = Kind.MASTHEAD
-#: Kinds of which two make no line between them chrome (:func:`_between_chrome`): a masthead's
-#: credits, ad slots.
-_NO_EVIDENCE_AROUND = frozenset({Kind.MASTHEAD, Kind.AD})
+#: Kinds of which two make no line between them chrome (:func:`_between_chrome`): ad slots. (A
+#: masthead's credit above makes no line under it chrome, whatever stands below.)
+_NO_EVIDENCE_AROUND = frozenset({Kind.AD})
 
 
 def _judge_masthead_names(page: Page) -> Page:
