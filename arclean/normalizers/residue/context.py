@@ -387,8 +387,7 @@ def _in_a_card_of_facts(lines: tuple[Line, ...], index: int, both: bool = False)
     chrome word (with ``both``, under one and over another: a poster card's field left alone
     beside a field no phrase lists, ``الموقع : القاهرة`` over ``نقاط : 39133``, is the card's)?
     A counter is neither (``المشاهدات: 171`` goes)."""
-    line = lines[index]
-    if line.by_context or line.guard is not None or not _FIELD.match(line.text):
+    if not _may_be_a_fact(lines[index]):
         return False
     near = [_is_content_field(lines[k]) for k in (index - 1, index + 1) if 0 <= k < len(lines)]
     return all(near) and len(near) == 2 if both else any(near)
