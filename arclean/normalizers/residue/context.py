@@ -1298,6 +1298,44 @@ def _forum_line_over_card(line: Line, candidates: int) -> tuple[int, bool]:
 _CARD_CANDIDATE_KINDS = (CONTENT, Kind.CHROME)
 
 
+#: The stamp of a forum's "latest topics" entry, at the end of its line: the hour of the topic's last
+#: post, then who posted it (``… 7:35 pm من طرف فراشة المنتدى``), a name of four words at most.
+_TOPIC_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[aApP][mM]|ص|م)?\s+من طرف(?:\s+\S+){1,4}\s*$")
+#: What opens a topic's linked title in the list.
+_TOPIC_MARK = "»"
+_LATEST_TOPIC = "an entry of a forum's latest topics"
+
+
+def _judge_latest_topics(page: Page) -> Page:
+    """On a forum's page, the board's "latest topics" list (Forumotion's ``المواضيع الأخيرة``):
+    each entry a topic's title after ``»``, and under it the board's name, an icon's alt text
+    and the time of the last post with who posted it (``مكتبة لأطفالنا I_icon_minitimeالسبت 22
+    فبراير 2020, 7:35 pm من طرف فراشة المنتدى``).  Both lines are forum chrome.  A post's own
+    byline names its poster before the date (``مُساهمة من طرف أحمد السبت يناير 03, 2015 5:17 am``)
+    and has no linked title over it: it stays.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("هل تريد التفاعل مع هذه المساهمة؟ كل ما عليك هو إنشاء حساب جديد ببضع خطوات أو تسجيل الدخول للمتابعة.\\n"
+    ...                "» للأعزة الكرام عام مبارك\\nمكتبة لأطفالنا I_icon_minitimeالجمعة 04 يناير 2019, 12:28 pm من طرف همة\\n"
+    ...                "مُساهمة من طرف أحمد السبت يناير 03, 2015 5:17 am\\nالسلام عليكم، هذه قصة قصيرة للأطفال عن الصدق.")
+    >>> [line.kind.name for line in page.lines][1:]
+    ['FORUM', 'FORUM', 'CONTENT', 'CONTENT']
+    """
+    if not page.forum:
+        return page
+    lines = page.lines
+    changed: dict[int, Line] = {}
+    for index, line in enumerate(lines):
+        if "من طرف" not in line.text or line.is_residue or not _TOPIC_STAMP.search(line.text):
+            continue
+        title = page.neighbour(index, -1)
+        if title is None or not lines[title].text.lstrip().startswith(_TOPIC_MARK):
+            continue
+        for at in (title, index):
+            changed[at] = replace(lines[at], kind=FORUM, guard=None, evidence=_LATEST_TOPIC, by_context=True)
+    return _with(page, changed)
+
+
 def _judge_split_cards(page: Page) -> Page:
     """A poster card printed a field to a line (:mod:`arclean.normalizers.residue.cards`): its
     labels and values, one word as they may be, are forum chrome, and the page a forum's.
@@ -1525,7 +1563,7 @@ def _names_a_credit(line: Line) -> bool:
 JUDGEMENTS = (_guard_site_page_title, _guard_notice_heading, _guard_imprints, _guard_numbers,
               _guard_wrapped_lines, _guard_fields_of_facts, _judge_masthead_names,
               _judge_tail_words, _judge_by_neighbours, _judge_poster_names, _judge_split_cards, _judge_poster_cards,
-              _judge_board_lines, _judge_dangling_label)
+              _judge_latest_topics, _judge_board_lines, _judge_dangling_label)
 
 
 def text_goes_on_below(page: Page, index: int) -> bool:
