@@ -206,6 +206,12 @@ def test_every_share_and_follow_prompt_under_an_article_goes(verb: str) -> None:
         assert arclean.clean(page) == f"{_PARAGRAPH}\n", what
 
 
+@pytest.mark.parametrize("network", sorted(tables.word_list("words/share_networks.txt")))
+def test_every_sharethis_button_above_and_under_an_article_goes(network: str) -> None:
+    bar = f"{network} sharing button\nsharethis sharing button\n"
+    assert arclean.clean(f"{bar}{_PARAGRAPH}\n{bar}") == f"{_PARAGRAPH}\n", network
+
+
 @pytest.mark.parametrize("verb", sorted(tables.word_list("words/comment_verbs.txt")))
 def test_every_comment_prompt_under_an_article_ends_it(verb: str) -> None:
     for what in sorted(tables.word_list("words/comment_nouns.txt")):
