@@ -5,7 +5,7 @@ Where the title is and which lines copy it is the page model's business
 line repeated on purpose (a refrain, a chant: ``مَوطِنِي مَوطِنِي``) is not a
 title and stays: a title of two or three words loses its copy only when a blank
 line stands between the two (a refrain comes twice in a row) and the article's
-text follows.
+text follows, or when the article's first paragraph stands right under the two.
 """
 
 from __future__ import annotations
@@ -65,8 +65,9 @@ def short_title_copy(page: Page) -> int | None:
     alone), the copy the next line that is not blank, the same text but for
     white space, with a blank line between them (or the line after it, with a
     date, a byline or a counter between them); and a paragraph of the article
-    within the next four lines.  A line twice in a row is a refrain or a chant; a line twice
-    over verses, a poem's.  (The copy look,
+    within the next four lines.  A line twice in a row is a refrain or a chant, but for a
+    title's copy right over a paragraph of the article (a chant's next line, a refrain's verse,
+    is no paragraph); a line twice over verses, a poem's.  (The copy look,
     :func:`~arclean.normalizers.residue.title.has_no_copies`, knows the shape:
     it never says a page with such a copy has none.)
 
@@ -85,7 +86,8 @@ def short_title_copy(page: Page) -> int | None:
             if line.words >= _MIN_TITLE_WORDS:
                 return None  # a long line: a title for find_title, or the text
             copy = page.neighbour(index, 1)
-            if copy is not None and copy > index + 1 and _same_text(line, lines[copy]) and _text_follows(page, copy):
+            if copy is not None and _same_text(line, lines[copy]) and (
+                    _text_follows(page, copy) if copy > index + 1 else _paragraph_right_under(page, copy)):
                 return copy
             if copy is not None and _stands_between(lines[copy]):  # a date, a byline or a counter, then the copy
                 again = page.neighbour(copy, 1)
@@ -108,6 +110,13 @@ def _stands_between(line: Line) -> bool:
 
 def _same_text(title: Line, line: Line) -> bool:
     return may_repeat(title, line, _LENGTH_SLACK) and normalized(title.text) == normalized(line.text)
+
+
+def _paragraph_right_under(page: Page, copy: int) -> bool:
+    """Is the line right under a title's copy printed twice in a row (no blank line between the
+    two) a paragraph of the article: its text, not a refrain's verses nor a chant's next line?"""
+    under = copy + 1
+    return under < len(page.lines) and page.lines[under].prose
 
 
 def _text_follows(page: Page, copy: int) -> bool:
