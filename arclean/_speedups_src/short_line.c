@@ -935,6 +935,25 @@ judge(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObject 
 static PyObject *how_read;
 static How how_kept;
 
+/* Is text[start:end] an HTML comment's mark alone, "-->" or "<!--" (a template's token,
+ * lines.is_template_token)?  Other lines that open with '-' or '<' (a list's items, an arrow)
+ * are no token: the compiled core classifies them. */
+static int
+is_comment_mark(PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    static const Py_UCS4 closing[] = {'-', '-', '>'}, opening[] = {'<', '!', '-', '-'};
+    const Py_UCS4 *mark = end - start == 3 ? closing : end - start == 4 ? opening : NULL;
+    if (mark == NULL) {
+        return 0;
+    }
+    for (Py_ssize_t at = start; at < end; at++) {
+        if (PyUnicode_READ_CHAR(text, at) != mark[at - start]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* short_line(text, folded, how) -> Line or None
  * analysis.classify(text, folded, matcher) for a line it judges without a phrase, a
  * counter, a copyright notice, a content label, a breadcrumb trail, a separator or a
@@ -969,8 +988,8 @@ short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return long_line(&how, text, folded);
     }
     Py_UCS4 opening = PyUnicode_READ_CHAR(text, start);
-    if (opening == '[' || opening == '{' || opening == '%') {
-        Py_RETURN_NONE; /* a template's token may be (lines.TEMPLATE_STARTS): Python says */
+    if (opening == '[' || opening == '{' || opening == '%' || is_comment_mark(text, start, end)) {
+        Py_RETURN_NONE; /* a template's token may be (lines.TEMPLATE_STARTS), or is (an HTML comment's mark): Python says */
     }
     if (opening == '/' || PyUnicode_READ_CHAR(text, end - 1) == 0x00B6) {
         Py_RETURN_NONE; /* a path or a documentation page's heading may be (lines.names_a_path_or_heading) */

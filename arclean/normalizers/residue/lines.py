@@ -107,13 +107,14 @@ def holds_fact_field(text: str) -> bool:
 
 #: A template's token left in the text: a WordPress shortcode with an underscore in its name
 #: (``[ad_1]``, ``[vc_row full_width="stretch"]``, ``[/vc_column]``), a name in braces
-#: (``{clean_title}``, ``{{ title }}``), an SEO plugin's variable (``%%sitename%%``).  Citation
+#: (``{clean_title}``, ``{{ title }}``), an SEO plugin's variable (``%%sitename%%``), an HTML
+#: comment's mark (``-->``, ``<!--``: the comment's end left on its line).  Citation
 #: markers (``[1]``, ``[en 1]``) and words in brackets are none.
 _TEMPLATE_TOKEN = (r"(?:\[/?[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\s[^\[\]]*)?\]"
-                   r"|\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}|\{[A-Za-z_][A-Za-z0-9_.]*\}|%%[a-z_]+%%)")
+                   r"|\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}|\{[A-Za-z_][A-Za-z0-9_.]*\}|%%[a-z_]+%%|-->|<!--)")
 TEMPLATE_TOKENS = re.compile(_TEMPLATE_TOKEN + r"(?:\s+" + _TEMPLATE_TOKEN + ")*")
 #: The characters a template's token starts with: a line that starts with none holds no token alone.
-TEMPLATE_STARTS = "[{%"
+TEMPLATE_STARTS = "[{%-<"
 #: The evidence of a line of template tokens: head chrome of one word too (no kicker is one).
 TEMPLATE_TOKEN = "a template's token"
 #: The separators of a breadcrumb trail (``الرئيسية » أخبار``).
@@ -833,6 +834,8 @@ def is_template_token(stripped: str) -> bool:
 
     >>> is_template_token("[ad_1]"), is_template_token("{clean_title}"), is_template_token("%%title%% %%sep%%")
     (True, True, True)
+    >>> is_template_token("-->"), is_template_token("- 1 كوب من الدقيق"), is_template_token("<-- السابق")
+    (True, False, False)
     >>> is_template_token("[1]"), is_template_token("[en 1]"), is_template_token("{الله}"), is_template_token("[ad_1] نص")
     (False, False, False, False)
     """
