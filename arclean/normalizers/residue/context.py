@@ -225,8 +225,9 @@ def nothing_to_judge(page: Page) -> bool:
                 return False
         elif (kind is FORUM or (kind is CHROME and line.guard is None and (_continues_wrapped(lines, index)
                                                                           or _in_a_card_of_facts(lines, index)))
-              or (kind is _MASTHEAD and not line.by_context) or (kind is FOOTER and _is_imprint(lines, filled, at))):
-            return False  # poster cards, board lines; a line of a wrapped paragraph, of a card; a masthead's credit, its name
+              or (kind is _MASTHEAD and not line.by_context) or (kind is FOOTER and _is_imprint(lines, filled, at))
+              or (kind in _CARD_HEADING_KINDS and _heads_a_card_of_facts(lines, index))):
+            return False  # poster cards, board lines; a wrapped paragraph's line, a card's field or heading; a masthead's credit, its name
         elif kind in NUMBERS and line.guard is None:
             numbers = _numbers(page) if numbers is None else numbers  # found once a page
             if _number_guard(page, index, numbers) is not None:
@@ -378,7 +379,45 @@ def _guard_fields_of_facts(page: Page) -> Page:
     forum: Sequence[int] = page.index.get(FORUM, ())
     if len(forum) == 1 and _in_a_card_of_facts(lines, forum[0], both=True):
         changed[forum[0]] = replace(lines[forum[0]], guard=FACT_FIELD, by_context=True)
+    for kind in _CARD_HEADING_KINDS:
+        for index in page.index.get(kind, ()):
+            if _heads_a_card_of_facts(lines, index):
+                changed[index] = replace(lines[index], guard=FACT_FIELD, by_context=True)
     return _with(page, changed)
+
+
+#: The kinds of a short line that may head a card of facts and then ends no article: a comment
+#: form's label by its phrase (``الاسم``, ``الموقع``), which a card's section shares.  (A pager's
+#: ``السابق التالي``, chrome by its words, over a card's first fields stays chrome.)
+_CARD_HEADING_KINDS = (Kind.COMMENT,)
+#: A card's heading: two words at most.
+_MAX_CARD_HEADING_WORDS = 2
+
+
+def _heads_a_card_of_facts(lines: tuple[Line, ...], index: int) -> bool:
+    """Is the line (chrome by a phrase or its words, two words at most, no guard) over two fields
+    of content, the next two lines but blank ones (:func:`_is_content_field`): the heading of a
+    card of facts, not a form's label?  A species' card has ``الإسم`` over ``الإسم: الوعل النوبي``
+    and ``الإسم العلمي: Capra nubiana``; a comment form's fields hold no value.
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> card = ("يعيش الوعل النوبي في الجبال الصحراوية ويتسلق الصخور بسهولة كبيرة.\\nالإسم\\n\\n"
+    ...         "الإسم: الوعل النوبي\\nالإسم العلمي: Capra nubiana")
+    >>> analyze(card).lines[1].guard.name, analyze(card.replace("الإسم العلمي:", "البريد الإلكتروني")).lines[1].guard
+    ('FIELD', None)
+    """
+    line = lines[index]
+    if line.words > _MAX_CARD_HEADING_WORDS or line.guard is not None or line.by_context:
+        return False
+    fields, at = 0, index + 1
+    while at < len(lines) and fields < 2:
+        below = lines[at]
+        if below.kind is not BLANK:
+            if not _is_content_field(below):
+                return False
+            fields += 1
+        at += 1
+    return fields == 2
 
 
 def _in_a_card_of_facts(lines: tuple[Line, ...], index: int, both: bool = False) -> bool:
