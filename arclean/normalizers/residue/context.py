@@ -395,9 +395,9 @@ _MAX_CARD_HEADING_WORDS = 2
 
 
 def _heads_a_card_of_facts(lines: tuple[Line, ...], index: int) -> bool:
-    """Is the line (chrome by a phrase or its words, two words at most, no guard) over two fields
-    of content, the next two lines but blank ones (:func:`_is_content_field`): the heading of a
-    card of facts, not a form's label?  A species' card has ``الإسم`` over ``الإسم: الوعل النوبي``
+    """Is the line (a comment form's label by its phrase, two words at most, no guard) over two
+    fields of content, the next two lines but blank ones (:func:`_is_content_field`): the heading
+    of a card of facts, not a form's label?  A species' card has ``الإسم`` over ``الإسم: الوعل النوبي``
     and ``الإسم العلمي: Capra nubiana``; a comment form's fields hold no value.
 
     >>> from arclean.normalizers.residue.analysis import analyze
