@@ -935,23 +935,30 @@ judge(const How *how, PyObject *text, PyObject *folded, PyObject *key, PyObject 
 static PyObject *how_read;
 static How how_kept;
 
-/* Is text[start:end] an HTML comment's mark alone, "-->" or "<!--" (a template's token,
- * lines.is_template_token)?  Other lines that open with '-' or '<' (a list's items, an arrow)
- * are no token: the compiled core classifies them. */
+/* Is text[start:end] one of the marks Python classifies alone on a line: an HTML comment's mark,
+ * "-->" or "<!--" (a template's token, lines.is_template_token), or a close button's glyph
+ * (lines.CLOSE_BUTTONS: "×", "✕", "✖", "• ×")?  Other lines that open with '-' or '<' (a
+ * list's items, an arrow) and other signs (a separator) the compiled core classifies. */
 static int
-is_comment_mark(PyObject *text, Py_ssize_t start, Py_ssize_t end)
+is_python_mark(PyObject *text, Py_ssize_t start, Py_ssize_t end)
 {
-    static const Py_UCS4 closing[] = {'-', '-', '>'}, opening[] = {'<', '!', '-', '-'};
-    const Py_UCS4 *mark = end - start == 3 ? closing : end - start == 4 ? opening : NULL;
-    if (mark == NULL) {
-        return 0;
-    }
-    for (Py_ssize_t at = start; at < end; at++) {
-        if (PyUnicode_READ_CHAR(text, at) != mark[at - start]) {
-            return 0;
+    static const Py_UCS4 marks[][5] = {
+        {'-', '-', '>'}, {'<', '!', '-', '-'}, {0x00D7}, {0x2715}, {0x2716}, {0x2022, ' ', 0x00D7},
+    };
+    static const Py_ssize_t lengths[] = {3, 4, 1, 1, 1, 3};
+    for (size_t which = 0; which < sizeof lengths / sizeof lengths[0]; which++) {
+        if (end - start != lengths[which]) {
+            continue;
+        }
+        Py_ssize_t at = start;
+        while (at < end && PyUnicode_READ_CHAR(text, at) == marks[which][at - start]) {
+            at++;
+        }
+        if (at == end) {
+            return 1;
         }
     }
-    return 1;
+    return 0;
 }
 
 /* short_line(text, folded, how) -> Line or None
@@ -988,8 +995,8 @@ short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return long_line(&how, text, folded);
     }
     Py_UCS4 opening = PyUnicode_READ_CHAR(text, start);
-    if (opening == '[' || opening == '{' || opening == '%' || is_comment_mark(text, start, end)) {
-        Py_RETURN_NONE; /* a template's token may be (lines.TEMPLATE_STARTS), or is (an HTML comment's mark): Python says */
+    if (opening == '[' || opening == '{' || opening == '%' || is_python_mark(text, start, end)) {
+        Py_RETURN_NONE; /* a template's token may be (lines.TEMPLATE_STARTS), or is (an HTML comment's mark), or a close button: Python says */
     }
     if (opening == '/' || PyUnicode_READ_CHAR(text, end - 1) == 0x00B6) {
         Py_RETURN_NONE; /* a path or a documentation page's heading may be (lines.names_a_path_or_heading) */

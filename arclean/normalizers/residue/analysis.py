@@ -23,6 +23,8 @@ from ...text.folding import PROSE_WORDS, SENTENCE_WORDS, ends_sentence_or_clause
 from .cards import JOINED_LABELS, may_open_a_card
 from .context import MAX_TAIL_CHROME_WORDS, judge_in_context
 from .lines import (
+    CLOSE_BUTTON,
+    CLOSE_BUTTONS,
     LIST_MARKS,
     MATCHERS_KEPT,
     MAX_COUNTER_SPACES,
@@ -350,6 +352,8 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
     key = skeleton_of_folded(folded)
     if is_template_token(stripped):
         line = Line(text, CHROME, folded, evidence=TEMPLATE_TOKEN)
+    elif stripped in CLOSE_BUTTONS:
+        line = Line(text, CHROME, folded, evidence=CLOSE_BUTTON)
     elif names_a_path_or_heading(stripped):
         line = Line(text, CONTENT, folded)
     else:

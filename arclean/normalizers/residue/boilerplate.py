@@ -28,7 +28,7 @@ from .context import (
     labels_a_contact,
     masthead_credits_in_head,
 )
-from .lines import LIST_MARKS, TEMPLATE_TOKEN
+from .lines import CLOSE_BUTTON, LIST_MARKS, TEMPLATE_TOKEN
 from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, IN_TAIL, Kind, Page, Region
 
 AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
@@ -37,6 +37,9 @@ AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
 #: list (``👤 حسابك``, ``التسجيل:``, ``شروط الخدمة``).  A footer's menu printed as a list has its
 #: links as items.
 _TEXT_HEADING_KINDS = frozenset({CHROME, Kind.HEAD, Kind.FOOTER})
+#: The evidence of chrome lines of fewer than two words that no kicker is: a template's token, a
+#: close button's glyph.  They go in the head too.
+_NO_LABELS = (TEMPLATE_TOKEN, CLOSE_BUTTON)
 
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
@@ -44,7 +47,8 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
     ``anywhere``, without those of two words or more in the article too).  In
     the head a one-word line may be a label (a kicker), so a line judged by its
     words alone (kind CHROME, not by its neighbours) needs two words there, but for a
-    template's token (``{{ title }}``: no label).
+    template's token (``{{ title }}``: no label) and a close button's glyph (``×``), which goes in
+    the head only (the same sign stands between a sum's numbers printed a number to a line).
     A poster card's field printed on a line of its own (``المشاركات``, ``2,042``,
     :mod:`~arclean.normalizers.residue.cards`) goes wherever it stands with ``anywhere``, of one word too,
     and so does an ad slot's label (kind AD, among B205's kinds), of any length.  A masthead's credit
@@ -68,11 +72,13 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
             if region is IN_HEAD and mastheads >= MIN_MASTHEAD_CREDITS:
                 drop.append(index)
             continue
-        if region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD)):
+        if (region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD))
+                or line.evidence == CLOSE_BUTTON and region is not IN_HEAD):  # (a sum's sign may close a text)
             continue
         if _belongs_to_the_text(page, index, region):
             continue
-        if region is IN_HEAD and line.kind is CHROME and not line.by_context and line.words < 2 and line.evidence != TEMPLATE_TOKEN:
+        if (region is IN_HEAD and line.kind is CHROME and not line.by_context and line.words < 2
+                and line.evidence not in _NO_LABELS):
             continue
         drop.append(index)
     return page.without(drop) if drop else page

@@ -117,6 +117,13 @@ TEMPLATE_TOKENS = re.compile(_TEMPLATE_TOKEN + r"(?:\s+" + _TEMPLATE_TOKEN + ")*
 TEMPLATE_STARTS = "[{%-<"
 #: The evidence of a line of template tokens: head chrome of one word too (no kicker is one).
 TEMPLATE_TOKEN = "a template's token"
+#: A close button's glyph alone on its line (the conventions' ``x``: a pop-up's or a search box's
+#: close, printed at the page's top), after a list's bullet or not; a line of several of them, or of
+#: other signs, is a separator.
+CLOSE_BUTTONS = frozenset({"×", "✕", "✖", "• ×"})
+#: The evidence of a close button's glyph: chrome in the page's head only, and it ends nothing (the
+#: same sign stands between a sum's numbers printed a number to a line).
+CLOSE_BUTTON = "a close button's glyph"
 #: The separators of a breadcrumb trail (``الرئيسية » أخبار``).
 TRAIL_MARKS = "»>›/|\\"
 #: A phrase that ends a line after a glued badge: three words at least, after two at most.
