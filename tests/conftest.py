@@ -4,6 +4,7 @@ the devset's documents' blocks the probe tests put lines at, and the scale-out t
 from __future__ import annotations
 
 import os
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -17,6 +18,15 @@ if TYPE_CHECKING:
 settings.register_profile("ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("ARCLEAN_HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Ctrl-C as a terminal sends it, whoever started the run: a shell that starts a command in
+    the background without job control has it ignore SIGINT, and the tests that interrupt a run
+    (their own process, or a CLI child, which inherits the ignored signal) would wait forever."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ARCLEAN_SHARED", ROOT.parent / "shared"))
