@@ -226,7 +226,7 @@ def nothing_to_judge(page: Page) -> bool:
         elif (kind is FORUM or (kind is CHROME and line.guard is None and (_continues_wrapped(lines, index)
                                                                           or _in_a_card_of_facts(lines, index)))
               or (kind is _MASTHEAD and not line.by_context) or (kind is FOOTER and _is_imprint(lines, filled, at))
-              or (kind in _CARD_HEADING_KINDS and _heads_a_card_of_facts(lines, index))):
+              or (kind is _CARD_HEADING and _heads_a_card_of_facts(page, index))):
             return False  # poster cards, board lines; a wrapped paragraph's line, a card's field or heading; a masthead's credit, its name
         elif kind in NUMBERS and line.guard is None:
             numbers = _numbers(page) if numbers is None else numbers  # found once a page
@@ -379,22 +379,21 @@ def _guard_fields_of_facts(page: Page) -> Page:
     forum: Sequence[int] = page.index.get(FORUM, ())
     if len(forum) == 1 and _in_a_card_of_facts(lines, forum[0], both=True):
         changed[forum[0]] = replace(lines[forum[0]], guard=FACT_FIELD, by_context=True)
-    for kind in _CARD_HEADING_KINDS:
-        for index in page.index.get(kind, ()):
-            if _heads_a_card_of_facts(lines, index):
-                changed[index] = replace(lines[index], guard=FACT_FIELD, by_context=True)
+    for index in page.index.get(_CARD_HEADING, ()):
+        if _heads_a_card_of_facts(page, index):
+            changed[index] = replace(lines[index], guard=FACT_FIELD, by_context=True)
     return _with(page, changed)
 
 
-#: The kinds of a short line that may head a card of facts and then ends no article: a comment
+#: The kind of a short line that may head a card of facts and then ends no article: a comment
 #: form's label by its phrase (``الاسم``, ``الموقع``), which a card's section shares.  (A pager's
 #: ``السابق التالي``, chrome by its words, over a card's first fields stays chrome.)
-_CARD_HEADING_KINDS = (Kind.COMMENT,)
+_CARD_HEADING = Kind.COMMENT
 #: A card's heading: two words at most.
 _MAX_CARD_HEADING_WORDS = 2
 
 
-def _heads_a_card_of_facts(lines: tuple[Line, ...], index: int) -> bool:
+def _heads_a_card_of_facts(page: Page, index: int) -> bool:
     """Is the line (a comment form's label by its phrase, two words at most, no guard) over two
     fields of content, the next two lines but blank ones (:func:`_is_content_field`): the heading
     of a card of facts, not a form's label?  A species' card has ``الإسم`` over ``الإسم: الوعل النوبي``
@@ -406,18 +405,14 @@ def _heads_a_card_of_facts(lines: tuple[Line, ...], index: int) -> bool:
     >>> analyze(card).lines[1].guard.name, analyze(card.replace("الإسم العلمي:", "البريد الإلكتروني")).lines[1].guard
     ('FIELD', None)
     """
-    line = lines[index]
+    line = page.lines[index]
     if line.words > _MAX_CARD_HEADING_WORDS or line.guard is not None or line.by_context:
         return False
-    fields, at = 0, index + 1
-    while at < len(lines) and fields < 2:
-        below = lines[at]
-        if below.kind is not BLANK:
-            if not _is_content_field(below):
-                return False
-            fields += 1
-        at += 1
-    return fields == 2
+    first = page.neighbour(index, 1)
+    if first is None or not _is_content_field(page.lines[first]):
+        return False
+    second = page.neighbour(first, 1)
+    return second is not None and _is_content_field(page.lines[second])
 
 
 def _in_a_card_of_facts(lines: tuple[Line, ...], index: int, both: bool = False) -> bool:
