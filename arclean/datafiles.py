@@ -32,18 +32,24 @@ PHRASE_KINDS = {
 }
 
 PREFIX_MARK = " …"
+#: In a bundled phrase, between its first words and its last: a *frame*, which matches a line
+#: that starts with the first and ends with the second, a few words between them
+#: (``التعليقات على … مغلقة``: WordPress's "comments on <the post's title> are closed").
+FRAME_MARK = " … "
 
 
 @dataclass(frozen=True)
 class Phrase:
     """One boilerplate phrase: its text, its kind, whether it is a prefix, where
-    it comes from, and the one source (site) it applies to (``None``: every source)."""
+    it comes from, the one source (site) it applies to (``None``: every source),
+    and whether it is a frame (its text holds :data:`FRAME_MARK`; bundled files only)."""
 
     text: str
     kind: str
     prefix: bool
     origin: str
     source: str | None = None
+    frame: bool = False
 
 
 @dataclass(frozen=True)
@@ -223,7 +229,7 @@ def parse_phrases(relpath: str, text: str | None = None, *, cite: bool = True, s
     without its suffix, as for the bundled files); a phrase under a
     ``# source: NAME`` comment applies to that source's documents only.
     With ``slots`` (the bundled files), a line may hold slots, each a word list's
-    name in braces (see :func:`expand_slots`).
+    name in braces (see :func:`expand_slots`), and be a frame (:data:`FRAME_MARK`).
 
     >>> [(p.text, p.origin, p.source) for p in parse_phrases("chrome.txt", "# kind: widget\\nأ ب\\n# source: x.com\\nج د\\n")]
     [('أ ب', 'chrome.txt:2', None), ('ج د', 'chrome.txt:4', 'x.com')]
@@ -239,7 +245,7 @@ def parse_phrases(relpath: str, text: str | None = None, *, cite: bool = True, s
         for line in expand_slots(relpath, lineno, entry) if slots else (entry,):
             prefix = line.endswith(PREFIX_MARK)
             found.append(Phrase(line[: -len(PREFIX_MARK)] if prefix else line, kind, prefix,
-                                f"{relpath}:{lineno}" if cite else origin, source))
+                                f"{relpath}:{lineno}" if cite else origin, source, slots and not prefix and FRAME_MARK in line))
     return tuple(found)
 
 

@@ -78,8 +78,25 @@ def test_phrase_files_parse_and_every_phrase_is_recognised(relpath: str) -> None
     matcher = phrase_matcher()
     for phrase in parsed:
         line = phrase.text + (" عنوان مرتبط" if phrase.prefix else "")
+        if phrase.frame:  # a title between its words, and no frame without one
+            line = phrase.text.replace(tables.FRAME_MARK, " عنوان مرتبط ")
+            assert matcher.match(phrase.text.replace(tables.FRAME_MARK, " ")) is not phrase, phrase
         assert matcher.match(line) is not None, phrase
         assert skeleton(phrase.text), phrase
+
+
+def test_a_frame_holds_a_title_of_up_to_twenty_words_and_a_users_file_has_none() -> None:
+    """WordPress's "comments on <the post's title> are closed" under a post ends it; a line
+    that only starts or only ends as the frame does is no phrase, and a user's file reads
+    `` … `` as written."""
+    text = "قال الوزير إن الحكومة ستعلن خطة جديدة لدعم المزارعين في الموسم المقبل."
+    for title in ("خطة جديدة لدعم المزارعين", "كلمة " * 20):
+        assert arclean.clean(f"{text}\n\nالتعليقات على {title.strip()} مغلقة\n\nاترك رد") == f"{text}\n"
+    assert phrase_matcher().match("التعليقات على " + "كلمة " * 21 + "مغلقة") is None
+    assert phrase_matcher().match("التعليقات على خطة جديدة لدعم المزارعين") is None
+    assert phrase_matcher().match("خطة جديدة لدعم المزارعين مغلقة") is None
+    users = tables.parse_phrases("site.txt", "# kind: comment\nالتعليقات على … مغلقة\n")
+    assert [phrase.frame for phrase in users] == [False]
 
 
 def test_phrases_are_already_clean() -> None:

@@ -145,7 +145,15 @@ class PhraseMatcher:
         self.exact: dict[str, Phrase] = {}
         self.prefixes: dict[str, list[tuple[tuple[str, ...], Phrase]]] = {}
         self.endings: dict[str, list[tuple[str, Phrase]]] = {}
+        #: Frames (:data:`arclean.datafiles.FRAME_MARK`) by first word: their first words' and their
+        #: last words' skeletons.
+        self.frames: dict[str, list[tuple[str, str, Phrase]]] = {}
         for phrase in phrases:
+            if phrase.frame:
+                head, tail = (skeleton(part) for part in phrase.text.split(datafiles.FRAME_MARK, 1))
+                if head and tail:
+                    self.frames.setdefault(head.split(" ", 1)[0], []).append((head, tail, phrase))
+                continue
             key = skeleton(phrase.text)
             if not key:
                 continue
@@ -168,13 +176,16 @@ class PhraseMatcher:
 
     @cached_property
     def starts(self) -> dict[str, tuple[str, ...]]:
-        """This level's line-start phrases by first word, each as its skeleton:
-        what a first look needs to know whether a line may start with one.
+        """This level's line-start phrases and the first words of its frames, by first word,
+        each as its skeleton: what a first look needs to know whether a line may start with one.
 
-        >>> phrase_matcher().starts["الوسوم"]
-        ('الوسوم',)
+        >>> phrase_matcher().starts["الوسوم"], phrase_matcher().starts["التعليقات"][-1]
+        (('الوسوم',), 'التعليقات علي')
         """
-        return {first: tuple(" ".join(words) for words, _ in phrases) for first, phrases in self.prefixes.items()}
+        starts = {first: [" ".join(words) for words, _ in phrases] for first, phrases in self.prefixes.items()}
+        for first, frames in self.frames.items():
+            starts.setdefault(first, []).extend(head for head, _tail, _phrase in frames)
+        return {first: tuple(keys) for first, keys in starts.items()}
 
     def _exact(self, key: str) -> Phrase | None:
         found = self.base._exact(key) if self.base else None
@@ -183,6 +194,10 @@ class PhraseMatcher:
     def _prefixes(self, first: str) -> list[tuple[tuple[str, ...], Phrase]]:
         mine = self.prefixes.get(first, [])
         return self.base._prefixes(first) + mine if self.base else mine
+
+    def _frames(self, first: str) -> list[tuple[str, str, Phrase]]:
+        mine = self.frames.get(first, [])
+        return self.base._frames(first) + mine if self.base else mine
 
     def _endings(self, last: str) -> list[tuple[str, Phrase]]:
         mine = self.endings.get(last, [])
@@ -213,7 +228,19 @@ class PhraseMatcher:
         for prefix, phrase in self._prefixes(words[0]):
             if tuple(words[: len(prefix)]) == prefix and _colon_agrees(line, phrase, prefix):
                 return phrase
-        return self._match_ending(key)
+        found = self._match_frame(key)
+        return found if found is not None else self._match_ending(key)
+
+    def _match_frame(self, key: str) -> Phrase | None:
+        """The frame a line's skeleton is in, if any (see :func:`_in_frame`).
+
+        >>> phrase_matcher()._match_frame(skeleton("التعليقات على ارتفاع أسعار الذهب مغلقة")).origin
+        'wordpress'
+        """
+        for head, tail, phrase in self._frames(key.split(" ", 1)[0]):
+            if _in_frame(key, head, tail):
+                return phrase
+        return None
 
     def _match_ending(self, key: str) -> Phrase | None:
         """A phrase of three words or more that ends a short line, after a
@@ -252,6 +279,22 @@ class PhraseMatcher:
             return None
         phrase = self.match(line[:200])
         return phrase if phrase is not None and phrase.prefix else None
+
+
+#: The words a frame holds between its first words and its last, at most: a post's title.
+MAX_FRAMED_WORDS = 20
+
+
+def _in_frame(key: str, head: str, tail: str) -> bool:
+    """Does the skeleton start with the frame's first words and end with its last, one
+    word to :data:`MAX_FRAMED_WORDS` between them?
+
+    >>> _in_frame("التعليقات علي خطه جديده مغلقه", "التعليقات علي", "مغلقه"), _in_frame("التعليقات علي مغلقه", "التعليقات علي", "مغلقه")
+    (True, False)
+    """
+    start, end = len(head) + 1, len(key) - len(tail) - 1
+    return (start < end and key.startswith(head) and key[start - 1] == " " and key.endswith(tail) and key[end] == " "
+            and key.count(" ", start, end) < MAX_FRAMED_WORDS)
 
 
 def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
