@@ -132,6 +132,8 @@ def _check(line: str, matcher: lines.PhraseMatcher | None = None) -> Line | None
 @example("الاسم¶")  # a documentation page's heading: the text's, no phrase
 @example("مادة (154) 4 تعليق")  # a numbered part's heading with a count glued to it: no chrome
 @example("تعليق 4 مادة")  # no label first: chrome
+@example("‘);")  # a script's end: Python says
+@example("(1)")  # brackets and a digit: no script's end
 def test_short_line_is_classify_or_none(line: str) -> None:
     _check(line)
     _check(line, LEARNED)
@@ -171,7 +173,7 @@ def test_short_line_decides_the_common_lines(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["اترك رد", "0 تعليقات", "© 2024 الخبر", "جميع الحقوق محفوظة", "الرئيسية » أخبار",
                                   "المصدر: وكالات", "- بند أول", "٥", "", "الوسوم: اقتصاد",
-                                  "{clean_title}", "[ad_1]", "%%sitename%%", "[المقدمة، ص 287]"])
+                                  "{clean_title}", "[ad_1]", "%%sitename%%", "[المقدمة، ص 287]", "});", "}", ";"])
 def test_short_line_leaves_the_special_lines_to_python(line: str) -> None:
     assert _check(line) is None
 

@@ -961,6 +961,21 @@ is_python_mark(PyObject *text, Py_ssize_t start, Py_ssize_t end)
     return 0;
 }
 
+/* Is text[start:end] made of brackets, parentheses, quotation marks, semicolons and spaces only,
+ * as a script's end is (lines.is_script_end: "});", "‘);", "}")?  Python classifies such a line. */
+static int
+may_end_a_script(PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    for (Py_ssize_t at = start; at < end; at++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(text, at);
+        if (!(c == '(' || c == ')' || c == '{' || c == '}' || c == '[' || c == ']' || c == ';' || c == '\'' || c == '"'
+              || c == 0x2018 || c == 0x2019 || Py_UNICODE_ISSPACE(c))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* short_line(text, folded, how) -> Line or None
  * analysis.classify(text, folded, matcher) for a line it judges without a phrase, a
  * counter, a copyright notice, a content label, a breadcrumb trail, a separator or a
@@ -995,8 +1010,10 @@ short_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return long_line(&how, text, folded);
     }
     Py_UCS4 opening = PyUnicode_READ_CHAR(text, start);
-    if (opening == '[' || opening == '{' || opening == '%' || is_python_mark(text, start, end)) {
-        Py_RETURN_NONE; /* a template's token may be (lines.TEMPLATE_STARTS), or is (an HTML comment's mark), or a close button: Python says */
+    if (opening == '[' || opening == '{' || opening == '%' || is_python_mark(text, start, end)
+        || may_end_a_script(text, start, end)) {
+        Py_RETURN_NONE; /* a template's token may be (lines.TEMPLATE_STARTS), or is (an HTML comment's mark), or a close
+                           button, or a script's end may be: Python says */
     }
     if (opening == '/' || PyUnicode_READ_CHAR(text, end - 1) == 0x00B6) {
         Py_RETURN_NONE; /* a path or a documentation page's heading may be (lines.names_a_path_or_heading) */

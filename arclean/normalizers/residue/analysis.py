@@ -34,6 +34,7 @@ from .lines import (
     MIN_STEM,
     NUMBERED_ITEM,
     PAGE_NOUNS,
+    SCRIPT_END,
     START_CHARS,
     TEMPLATE_TOKEN,
     TRAIL_MARKS,
@@ -50,6 +51,7 @@ from .lines import (
     is_copyright,
     is_counter,
     is_long_post_byline,
+    is_script_end,
     is_template_token,
     month_names,
     names_a_path_or_heading,
@@ -354,6 +356,8 @@ def classify(text: str, folded: str, matcher: PhraseMatcher) -> Line:
         line = Line(text, CHROME, folded, evidence=TEMPLATE_TOKEN)
     elif stripped in CLOSE_BUTTONS:
         line = Line(text, CHROME, folded, evidence=CLOSE_BUTTON)
+    elif is_script_end(stripped):
+        line = Line(text, CHROME, folded, evidence=SCRIPT_END)
     elif names_a_path_or_heading(stripped):
         line = Line(text, CONTENT, folded)
     else:

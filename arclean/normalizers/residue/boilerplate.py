@@ -28,7 +28,7 @@ from .context import (
     labels_a_contact,
     masthead_credits_in_head,
 )
-from .lines import CLOSE_BUTTON, LIST_MARKS, TEMPLATE_TOKEN
+from .lines import CLOSE_BUTTON, HEAD_ONLY, LIST_MARKS, SCRIPT_END, TEMPLATE_TOKEN
 from .page import BREADCRUMB, CHROME, IN_ARTICLE, IN_HEAD, IN_TAIL, Kind, Page, Region
 
 AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
@@ -38,8 +38,8 @@ AD, MASTHEAD = Kind.AD, Kind.MASTHEAD
 #: links as items.
 _TEXT_HEADING_KINDS = frozenset({CHROME, Kind.HEAD, Kind.FOOTER})
 #: The evidence of chrome lines of fewer than two words that no kicker is: a template's token, a
-#: close button's glyph.  They go in the head too.
-_NO_LABELS = (TEMPLATE_TOKEN, CLOSE_BUTTON)
+#: close button's glyph, a script's end.  They go in the head too.
+_NO_LABELS = (TEMPLATE_TOKEN, CLOSE_BUTTON, SCRIPT_END)
 
 
 def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = False) -> Page:
@@ -73,7 +73,7 @@ def drop_edge_lines(page: Page, kinds: frozenset[Kind], *, anywhere: bool = Fals
                 drop.append(index)
             continue
         if (region is IN_ARTICLE and not (anywhere and (line.words >= 2 or line.evidence == CARD_FIELD))
-                or line.evidence == CLOSE_BUTTON and region is not IN_HEAD):  # (a sum's sign may close a text)
+                or line.evidence in HEAD_ONLY and region is not IN_HEAD):  # (a sum's sign may close a text)
             continue
         if _belongs_to_the_text(page, index, region):
             continue

@@ -38,6 +38,7 @@ from .lines import (
     LIST_MARKS,
     MAX_POST_BYLINE_WORDS,
     MIN_STEM,
+    SCRIPT_END,
     copyright_words,
     counter_words,
     ends_with_period,
@@ -982,7 +983,9 @@ _NOT_CHROME = (Kind.NUMBER, Kind.RELATED)
 
 
 def _is_chrome(line: Line) -> bool:
-    return line.is_residue and line.kind not in _NOT_CHROME
+    """Is the line chrome that makes a short line beside it chrome too?  Not a script's end (``});``):
+    a program's listing ends so, around its own lines."""
+    return line.is_residue and line.kind not in _NOT_CHROME and line.evidence != SCRIPT_END
 
 
 #: The kinds of the lines :func:`_is_chrome` may say yes to.

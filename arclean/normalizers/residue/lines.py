@@ -124,6 +124,14 @@ CLOSE_BUTTONS = frozenset({"×", "✕", "✖", "• ×"})
 #: The evidence of a close button's glyph: chrome in the page's head only, and it ends nothing (the
 #: same sign stands between a sum's numbers printed a number to a line).
 CLOSE_BUTTON = "a close button's glyph"
+#: A script's end left on its line (``});``, ``‘);``, ``}``): brackets, parentheses, quotation
+#: marks and semicolons only, a closing brace or a semicolon among them.  Chrome in the page's
+#: head only, as a close button's glyph (the conventions' "script fragments"): it ends nothing.
+_SCRIPT_END = re.compile(r"""[(){}\[\];'"\u2018\u2019\s]*[};][(){}\[\];'"\u2018\u2019\s]*""")
+#: The evidence of a script's end.
+SCRIPT_END = "a script's end"
+#: The evidence of chrome that goes in the page's head only and ends nothing.
+HEAD_ONLY = (CLOSE_BUTTON, SCRIPT_END)
 #: The separators of a breadcrumb trail (``الرئيسية » أخبار``).
 TRAIL_MARKS = "»>›/|\\"
 #: A phrase that ends a line after a glued badge: three words at least, after two at most.
@@ -876,6 +884,17 @@ def names_a_path_or_heading(stripped: str) -> bool:
     (False, False)
     """
     return stripped.endswith(HEADERLINK) or (stripped[:1] == "/" and _PATH.fullmatch(stripped) is not None)
+
+
+def is_script_end(stripped: str) -> bool:
+    """A line (stripped) that is a script's end (:data:`_SCRIPT_END`): head chrome.
+
+    >>> [is_script_end(line) for line in ("});", "\u2018);", "}", ";")]
+    [True, True, True, True]
+    >>> [is_script_end(line) for line in (")", "(1)", "{ إِنَّا أَنْزَلْنَاهُ }", "\u201d", "})(jQuery);")]
+    [False, False, False, False, False]
+    """
+    return _SCRIPT_END.fullmatch(stripped) is not None
 
 
 def is_template_token(stripped: str) -> bool:

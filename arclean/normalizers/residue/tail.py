@@ -68,7 +68,7 @@ from .context import (
     text_goes_on_below,
     within_short_lines,
 )
-from .lines import CLOSE_BUTTON, OPEN_ENDS, left_open
+from .lines import HEAD_ONLY, OPEN_ENDS, left_open
 from .page import CHROME, CONTENT, COUNTER, END_OF_PAGE, FOOTER, FORUM, LABEL, LIST_ITEM, SEPARATOR, Kind, Line, Page
 from .title import is_sentence
 
@@ -133,8 +133,8 @@ def _article_start(page: Page) -> int | None:
 
 def _ends_article(page: Page, index: int) -> bool:
     line = page.lines[index]
-    if line.kind not in END_OF_PAGE or not line.is_residue or line.evidence == CLOSE_BUTTON:
-        return False  # (a close button's glyph ends nothing: a sum's sign looks the same)
+    if line.kind not in END_OF_PAGE or not line.is_residue or line.evidence in HEAD_ONLY:
+        return False  # (a close button's glyph ends nothing: a sum's sign looks the same; nor does a script's end)
     # A line judged by its words or neighbours alone ends the article only in
     # the page's tail: after its last paragraph (with no prose, its last content line).
     return line.kind is not CHROME or index >= page.tail_start
