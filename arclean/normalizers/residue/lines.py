@@ -306,11 +306,34 @@ def _in_frame(key: str, head: str, tail: str) -> bool:
 
 
 def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
-    """A phrase written with a colon needs a colon (or a bar: ``اقرأ أيضا |``) after it in the line."""
+    """A phrase written with a colon needs a colon (or a bar: ``اقرأ أيضا |``) after it in the line.
+    A poster card's label (``data/words/card_labels.tsv``: ``المزاج : رايق``) holds a value, never a
+    sentence: after the colon, more than a few words that end with a full stop are the text's own (a
+    health page's ``المزاج: يرتبط الاكتئاب بمزاج منخفض وحزن مستمر، بينما يرتبط القلق بالخوف.``).
+
+    >>> mood = Phrase("المزاج :", "forum", True, "forum")
+    >>> sentence = "المزاج: يرتبط الاكتئاب بمزاج منخفض وحزن مستمر."
+    >>> _colon_agrees("المزاج : رايق", mood, ("المزاج",)), _colon_agrees(sentence, mood, ("المزاج",))
+    (True, False)
+    """
     if not phrase.text.rstrip().endswith(":"):
         return True
     colon = min((i for i in (line.find(":"), line.find("|")) if i >= 0), default=-1)
-    return colon >= 0 and tuple(skeleton(line[:colon]).split()) == prefix
+    if colon < 0 or tuple(skeleton(line[:colon]).split()) != prefix:
+        return False
+    value = line[colon + 1:]
+    return not ends_with_period(value) or len(value.split()) <= _MAX_FIELD_WORDS or prefix not in _card_labels()
+
+
+@lru_cache(maxsize=1)
+def _card_labels() -> frozenset[tuple[str, ...]]:
+    """The words of a poster card's labels, as :func:`_colon_agrees` reads a phrase's."""
+    return frozenset(tuple(skeleton(label).split()) for label in datafiles.card_labels())
+
+
+#: A field's value after its colon: words at most, before a full stop makes it a sentence (as a poster
+#: card's value, ``cards._MAX_VALUE_WORDS``).
+_MAX_FIELD_WORDS = 4
 
 
 def phrase_matcher(extra: tuple[Phrase, ...] = ()) -> PhraseMatcher:
