@@ -134,6 +134,8 @@ def _check(line: str, matcher: lines.PhraseMatcher | None = None) -> Line | None
 @example("تعليق 4 مادة")  # no label first: chrome
 @example("‘);")  # a script's end: Python says
 @example("(1)")  # brackets and a digit: no script's end
+@example("عدد الصفحات: 1108")  # a book's count of pages after its label: content
+@example("عدد صفحات الموقع: 1108")  # three words before the number: no count of pages
 def test_short_line_is_classify_or_none(line: str) -> None:
     _check(line)
     _check(line, LEARNED)

@@ -789,11 +789,20 @@ heads_a_numbered_part(const How *how, PyObject *words)
     return PySet_Contains(how->numbered, PyList_GET_ITEM(words, 0));
 }
 
-/* Do a line's words count pages, the number first (lines.counts_pages: a book's length)?  1, 0, or
- * -1 with an error set. */
+/* Do a line's words count pages, the number first, or after a label of two words (lines.counts_pages:
+ * a book's length)?  1, 0, or -1 with an error set. */
 static int
 counts_pages(const How *how, PyObject *words)
 {
+    if (PyList_GET_SIZE(words) == 3) {
+        if (!is_number(PyList_GET_ITEM(words, 2))) {
+            return 0;
+        }
+        PyObject *label = PyUnicode_FromFormat("%U %U", PyList_GET_ITEM(words, 0), PyList_GET_ITEM(words, 1));
+        int found = label == NULL ? -1 : PySet_Contains(how->pages, label);
+        Py_XDECREF(label);
+        return found;
+    }
     if (PyList_GET_SIZE(words) != 2 || !is_number(PyList_GET_ITEM(words, 0))) {
         return 0;
     }

@@ -41,6 +41,7 @@ from .lines import (
     SCRIPT_END,
     copyright_words,
     counter_words,
+    counts_pages,
     ends_with_period,
     function_words,
     holds_fact_field,
@@ -1110,8 +1111,8 @@ def _is_tail_chrome(line: Line) -> bool:
     """A line of content the tail makes chrome: three words or more, no sentence, 60 % chrome or
     function words (numbers too), and no forum post's dated header, mostly numbers as it is, nor
     a field that tells a time of day or a score (a hotel's ``تسجيل الوصول: بعد 14:00``, a
-    review's ``التقييم بالنجوم: 4/5``: facts), nor a wiki's section heading with its edit link
-    (``التعليقات والآراء[عدل]``)."""
+    review's ``التقييم بالنجوم: 4/5``: facts), nor a book card's count of its pages (``عدد الصفحات:
+    1108``), nor a wiki's section heading with its edit link (``التعليقات والآراء[عدل]``)."""
     return bool(
         line.chrome_count
         and line.guard is None
@@ -1120,6 +1121,7 @@ def _is_tail_chrome(line: Line) -> bool:
         and not ends_with_period(line.text)
         and (line.chrome_count + line.filler_count) * 10 >= line.words * 6
         and not holds_fact_field(line.text)
+        and not counts_pages(line.key.split())
         and not line.text.rstrip().endswith(_WIKI_EDIT_LINKS)
         and not is_post_byline(line.text, line.key)  # a post's dated header (قديم 22-12-2005, 02:20 PM المشاركة 2)
     )

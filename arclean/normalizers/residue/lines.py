@@ -612,17 +612,21 @@ def chrome_share(line: str, words: list[str] | None = None) -> str | None:
     return None
 
 
-#: The nouns a count of pages ends with, the number first (``172 صفحة``): folded.
-PAGE_NOUNS = frozenset({"صفحه", "صفحات", "pages"})
+#: The nouns a count of pages ends with, the number first (``172 صفحة``), and the labels of two words
+#: a count of pages starts with, the number last (``عدد الصفحات: 1108``): folded.
+PAGE_NOUNS = frozenset({"صفحه", "صفحات", "pages", "عدد الصفحات", "عدد صفحات"})
 
 
 def counts_pages(words: list[str]) -> bool:
-    """Do a line's words (its skeleton's) count pages, the number first (``172 صفحة``): a book's
-    length on its card?  A pager names the page first (``صفحة 2``, ``صفحة 1 من 70``).
+    """Do a line's words (its skeleton's) count pages, the number first (``172 صفحة``) or after a
+    label (``عدد الصفحات: 1108``): a book's length on its card?  A pager names the page first
+    (``صفحة 2``, ``صفحة 1 من 70``).
 
-    >>> counts_pages("172 صفحه".split()), counts_pages("صفحه 2".split())
-    (True, False)
+    >>> counts_pages("172 صفحه".split()), counts_pages("عدد الصفحات 1108".split()), counts_pages("صفحه 2".split())
+    (True, True, False)
     """
+    if len(words) == 3:
+        return words[2].isdecimal() and f"{words[0]} {words[1]}" in PAGE_NOUNS
     return len(words) == 2 and words[0].isdecimal() and words[1] in PAGE_NOUNS
 
 
