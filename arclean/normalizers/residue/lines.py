@@ -106,11 +106,13 @@ def holds_fact_field(text: str) -> bool:
 
 
 #: A template's token left in the text: a WordPress shortcode with an underscore in its name
-#: (``[ad_1]``, ``[vc_row full_width="stretch"]``, ``[/vc_column]``), a name in braces
+#: (``[ad_1]``, ``[vc_row full_width="stretch"]``, ``[/vc_column]``) or with attributes
+#: (``[table id=81 /]``, ``[contact-form-7 id="12" title="اتصل بنا"]``), a name in braces
 #: (``{clean_title}``, ``{{ title }}``), an SEO plugin's variable (``%%sitename%%``), an HTML
 #: comment's mark (``-->``, ``<!--``: the comment's end left on its line).  Citation
 #: markers (``[1]``, ``[en 1]``) and words in brackets are none.
 _TEMPLATE_TOKEN = (r"(?:\[/?[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\s[^\[\]]*)?\]"
+                   r"""|\[[a-z][a-z0-9-]*(?:\s+[a-z][a-z0-9_-]*=(?:"[^"\[\]]*"|'[^'\[\]]*'|[^\s\[\]"']+))+\s*/?\]"""
                    r"|\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}|\{[A-Za-z_][A-Za-z0-9_.]*\}|%%[a-z_]+%%|-->|<!--)")
 TEMPLATE_TOKENS = re.compile(_TEMPLATE_TOKEN + r"(?:\s+" + _TEMPLATE_TOKEN + ")*")
 #: The characters a template's token starts with: a line that starts with none holds no token alone.
@@ -934,6 +936,8 @@ def is_template_token(stripped: str) -> bool:
     (True, False, False)
     >>> is_template_token("[1]"), is_template_token("[en 1]"), is_template_token("{الله}"), is_template_token("[ad_1] نص")
     (False, False, False, False)
+    >>> is_template_token("[table id=81 /]"), is_template_token('[contact-form-7 id="12" title="اتصل بنا"]'), is_template_token("[size=18]")
+    (True, True, False)
     """
     return bool(stripped) and stripped[0] in TEMPLATE_STARTS and TEMPLATE_TOKENS.fullmatch(stripped) is not None
 
