@@ -952,7 +952,20 @@ def _is_credit(line: str) -> bool:
     """A "©" line that credits a photo or a source, with no year and no "rights reserved" word: an
     agency and a photographer (``© Sputnik . Sergey Guneev /``, a slash between them), the word
     "photo", or a clause of four words or more before the sign (a hotel page's ``تم حساب المسافات
-    … باستخدام © OpenStreetMap``: the source of its figures, in a sentence of the text)."""
+    … باستخدام © OpenStreetMap``: the source of its figures, in a sentence of the text).  Or a
+    photo's caption, the picture described in eight words or more with no "rights reserved" word,
+    then the sign and its credit, with no year after the sign (the caption's own date before it:
+    ``… بتونس العاصمة – يوليو/تموز 2018 © EPA``).
+
+    >>> _is_credit("سعاد عبد الرحيم كأول امرأة تتولى منصب شيخة المدينة بتونس العاصمة – يوليو/تموز 2018 © EPA")
+    True
+    >>> _is_credit("جميع الحقوق محفوظة لموقع الخبر اليومي الإخباري في مدينة طرابلس 2024 ©")
+    False
+    """
+    caption, sign, after = line.partition("©")
+    if sign and len(caption.split()) >= _MIN_CAPTION_WORDS and _claims_no_rights(after) and not any(
+            word in skeleton(caption) for word in copyright_words()):
+        return True
     credit = _GLUED_CAPTION.split(line, 1)[0]  # a caption glued to the photographer's name has its own dates
     if ("/" not in credit and "photo" not in credit.lower()
             and len(credit.split("©", 1)[0].split()) < _MIN_WORDS_BEFORE_A_CREDIT):
@@ -962,6 +975,8 @@ def _is_credit(line: str) -> bool:
 
 #: Words before a "©" that make it a source credited in a sentence, not a notice's sign.
 _MIN_WORDS_BEFORE_A_CREDIT = 4
+#: Words before a "©" that make the line a photo's caption, its credit after the sign.
+_MIN_CAPTION_WORDS = 8
 
 
 def _is_ornament(line: str) -> bool:
