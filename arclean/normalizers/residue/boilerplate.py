@@ -26,6 +26,7 @@ from .context import (
     in_a_drawn_table,
     inside_a_list,
     labels_a_contact,
+    labels_an_address,
     masthead_credits_in_head,
 )
 from .lines import CLOSE_BUTTON, HEAD_ONLY, LIST_MARKS, SCRIPT_END, TEMPLATE_TOKEN
@@ -91,14 +92,17 @@ def _belongs_to_the_text(page: Page, index: int, region: Region) -> bool:
     :func:`~arclean.normalizers.residue.context.heads_a_list_of_sentences`; or over a paragraph,
     :func:`~arclean.normalizers.residue.context.heads_a_paragraph`), a label over its value (a
     staff card's ``البريد الإلكتروني:`` over the address,
-    :func:`~arclean.normalizers.residue.context.labels_a_contact`), a row of a table drawn with
+    :func:`~arclean.normalizers.residue.context.labels_a_contact`; a form's label by its phrase over
+    an address, an infobox's ``الموقع الإلكتروني`` over ``www.pfa.ps``,
+    :func:`~arclean.normalizers.residue.context.labels_an_address`), a row of a table drawn with
     bars (:func:`~arclean.normalizers.residue.context.in_a_drawn_table`), an item
     between its items (:func:`~arclean.normalizers.residue.context.among_list_items`), or, in the
     tail, a line of chrome words, a menu's item or a footer's link between its items, itself no item
     (a terms page's ``👤 حسابك`` and ``التسجيل:``, a shipping page's ``شروط الخدمة``,
     :func:`~arclean.normalizers.residue.context.inside_a_list`)?"""
     if (heads_a_list(page, index) or among_list_items(page, index) or heads_a_paragraph(page, index)
-            or heads_a_list_of_sentences(page, index) or labels_a_contact(page, index) or in_a_drawn_table(page, index)):
+            or heads_a_list_of_sentences(page, index) or labels_a_contact(page, index)
+            or labels_an_address(page, index) or in_a_drawn_table(page, index)):
         return True
     line = page.lines[index]
     return (region is IN_TAIL and line.kind in _TEXT_HEADING_KINDS and not line.text.lstrip().startswith(LIST_MARKS)

@@ -1729,11 +1729,10 @@ def heads_a_list_of_sentences(page: Page, index: int) -> bool:
 
 
 def labels_a_contact(page: Page, index: int) -> bool:
-    """Is the line a label over a contact's value: the line right under it (no blank line between)
-    is an e-mail or a web address alone, or, under a label that ends with a colon, a telephone
-    number alone?  A staff card's ``البريد الإلكتروني:`` over the address, an encyclopedia's infobox
-    field ``الموقع الإلكتروني`` over ``www.pfa.ps``, not a comment form's field: a form's labels stand
-    over its next label or button, or over nothing.
+    """Is the line a label over a contact's value: it ends with a colon, and the line right under
+    it (no blank line between) is an e-mail address, a telephone number or a web address alone?  A
+    staff card's ``البريد الإلكتروني:`` over the address, not a comment form's field: a form's
+    labels stand over its next label or button, or over nothing.
 
     >>> from arclean.normalizers.residue.analysis import analyze
     >>> page = analyze("البريد الإلكتروني:\\nhistory@qu.edu.sa\\nالاسم:\\nالبريد الإلكتروني:\\nإرسال التعليق")
@@ -1742,18 +1741,37 @@ def labels_a_contact(page: Page, index: int) -> bool:
     >>> page = analyze("رقم الهاتف :\\n0163020314\\nالتسجيل :\\n2001-07-20")
     >>> labels_a_contact(page, 0), labels_a_contact(page, 2)
     (True, False)
-    >>> page = analyze("الموقع الإلكتروني\\nwww.pfa.ps\\nالهاتف\\n0163020314")
-    >>> labels_a_contact(page, 0), labels_a_contact(page, 2)
-    (True, False)
     """
     below = index + 1
-    if below >= len(page.lines):
+    if below >= len(page.lines) or not page.lines[index].text.rstrip().endswith(":"):
         return False
     value = page.lines[below].text
     if _ADDRESS.fullmatch(value):
         return True
-    return (page.lines[index].text.rstrip().endswith(":") and _TELEPHONE.fullmatch(value) is not None
-            and _DASHED_DATE.fullmatch(value) is None and sum(ch.isdigit() for ch in value) >= _MIN_TELEPHONE_DIGITS)
+    return (_TELEPHONE.fullmatch(value) is not None and _DASHED_DATE.fullmatch(value) is None
+            and sum(ch.isdigit() for ch in value) >= _MIN_TELEPHONE_DIGITS)
+
+
+def labels_an_address(page: Page, index: int) -> bool:
+    """Is the line a form's label by its phrase (kind COMMENT: ``الموقع الإلكتروني``, ``البريد
+    الإلكتروني``) over its value, the next line of the page (blank lines aside) a web or an e-mail
+    address alone?  An infobox's or a contact card's field (``الموقع الإلكتروني`` over ``www.pfa.ps``),
+    not a comment form's: a form's fields have no value under them.  (A share bar's or a short
+    link's label over the page's address is no form's label, and stays chrome.)
+
+    >>> from arclean.normalizers.residue.analysis import analyze
+    >>> page = analyze("الموقع الإلكتروني\\n\\nwww.pfa.ps\\nالرابط المختصر\\nhttps://site.com/?p=1")
+    >>> labels_an_address(page, 0), labels_an_address(page, 3)
+    (True, False)
+    """
+    if page.lines[index].kind is not _FORM_LABEL:
+        return False
+    below = page.neighbour(index, 1)
+    return below is not None and _ADDRESS.fullmatch(page.lines[below].text) is not None
+
+
+#: The kind of a form's labels by their phrases (``data/boilerplate/wordpress.txt``'s fields).
+_FORM_LABEL = Kind.COMMENT
 
 
 #: An e-mail or a web address alone on its line.

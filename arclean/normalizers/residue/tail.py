@@ -37,8 +37,9 @@ under a line of content left open (ending with a colon or a comma: a list or the
 of a sentence follows), nor one right over a list a line of content announces with a colon, nor a
 line of chrome words that announces the text's list itself (``في هذا المقال سنتعرف على:``), nor a
 line that heads a list of sentences (a service page's ``شروط الخدمة`` over its conditions), nor a
-row of a table drawn with bars under its ruled header, nor a label right over a web or an e-mail
-address (an infobox's ``الموقع الإلكتروني`` over ``www.pfa.ps``: a form's field has no value).  And on
+row of a table drawn with bars under its ruled header, nor a form's label by its phrase over a web or
+an e-mail address (an infobox's ``الموقع الإلكتروني`` over ``www.pfa.ps``: a form's field has no
+value).  And on
 a page with no paragraph, a line under a menu's short items (``أخبار``, ``رياضة``, then ``اتصل بنا``)
 with lines of three words or more below it (a poem, a list, a table) is the menu's.
 Nor does a line of the page's head (a menu's item, a close button), an article's
@@ -66,7 +67,7 @@ from .context import (
     inside_a_list,
     is_card_mark,
     is_dated_post_header,
-    labels_a_contact,
+    labels_an_address,
     text_goes_on_below,
     within_short_lines,
 )
@@ -115,7 +116,7 @@ def cut_tail(page: Page) -> Page:
                 or _above_a_post(page, index) or inside_a_list(page, index) or _inside_the_text(page, index)
                 or _under_a_menu(page, start, index) or (lines[index].kind is CHROME and heads_a_list(page, index))
                 or heads_a_list_of_sentences(page, index) or in_a_drawn_table(page, index)
-                or labels_a_contact(page, index)):
+                or labels_an_address(page, index)):
             continue
         k = bisect_left(prose, index)
         before, after = prose_before[k], prose_before[-1] - prose_before[k]
