@@ -228,7 +228,7 @@ def nothing_to_judge(page: Page) -> bool:
         elif (kind is FORUM or (kind is CHROME and line.guard is None and (_continues_wrapped(lines, index)
                                                                           or _in_a_card_of_facts(lines, index)))
               or (kind is _MASTHEAD and not line.by_context) or (kind is FOOTER and _is_imprint(lines, filled, at))
-              or (kind is _CARD_HEADING and _heads_a_card_of_facts(page, index))):
+              or (kind is _FORM_LABEL and _heads_a_card_of_facts(page, index))):
             return False  # poster cards, board lines; a wrapped paragraph's line, a card's field or heading; a masthead's credit, its name
         elif kind in NUMBERS and line.guard is None:
             numbers = _numbers(page) if numbers is None else numbers  # found once a page
@@ -381,16 +381,17 @@ def _guard_fields_of_facts(page: Page) -> Page:
     forum: Sequence[int] = page.index.get(FORUM, ())
     if len(forum) == 1 and _in_a_card_of_facts(lines, forum[0], both=True):
         changed[forum[0]] = replace(lines[forum[0]], guard=FACT_FIELD, by_context=True)
-    for index in page.index.get(_CARD_HEADING, ()):
+    for index in page.index.get(_FORM_LABEL, ()):
         if _heads_a_card_of_facts(page, index):
             changed[index] = replace(lines[index], guard=FACT_FIELD, by_context=True)
     return _with(page, changed)
 
 
-#: The kind of a short line that may head a card of facts and then ends no article: a comment
-#: form's label by its phrase (``الاسم``, ``الموقع``), which a card's section shares.  (A pager's
-#: ``السابق التالي``, chrome by its words, over a card's first fields stays chrome.)
-_CARD_HEADING = Kind.COMMENT
+#: The kind of a comment form's labels by their phrases (``الاسم``, ``الموقع الإلكتروني``): a card of
+#: facts shares them as its heading (:func:`_heads_a_card_of_facts`), an infobox as a field's label
+#: over an address (:func:`labels_an_address`), and then they end no article.  (A pager's ``السابق
+#: التالي``, chrome by its words, over a card's first fields stays chrome.)
+_FORM_LABEL = Kind.COMMENT
 #: A card's heading: two words at most.
 _MAX_CARD_HEADING_WORDS = 2
 
@@ -1768,10 +1769,6 @@ def labels_an_address(page: Page, index: int) -> bool:
         return False
     below = page.neighbour(index, 1)
     return below is not None and _ADDRESS.fullmatch(page.lines[below].text) is not None
-
-
-#: The kind of a form's labels by their phrases (``data/boilerplate/wordpress.txt``'s fields).
-_FORM_LABEL = Kind.COMMENT
 
 
 #: An e-mail or a web address alone on its line.

@@ -329,8 +329,11 @@ def _colon_agrees(line: str, phrase: Phrase, prefix: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=1)
 def _card_labels() -> frozenset[tuple[str, ...]]:
-    """The words of a poster card's labels, as :func:`_colon_agrees` reads a phrase's."""
-    return frozenset(tuple(skeleton(label).split()) for label in datafiles.card_labels())
+    """The words of a poster card's labels (the skeletons of
+    :data:`~arclean.normalizers.residue.cards.LABELS`), as :func:`_colon_agrees` reads a phrase's."""
+    from .cards import LABELS  # here, not at import: cards.py reads this module
+
+    return frozenset(tuple(key.split()) for key in LABELS)
 
 
 #: A field's value after its colon: words at most, before a full stop makes it a sentence (as a poster
@@ -963,8 +966,7 @@ def _is_credit(line: str) -> bool:
     False
     """
     caption, sign, after = line.partition("©")
-    if sign and len(caption.split()) >= _MIN_CAPTION_WORDS and _claims_no_rights(after) and not any(
-            word in skeleton(caption) for word in copyright_words()):
+    if sign and len(caption.split()) >= _MIN_CAPTION_WORDS and _claims_no_rights(after) and not _reserves_rights(caption):
         return True
     credit = _GLUED_CAPTION.split(line, 1)[0]  # a caption glued to the photographer's name has its own dates
     if ("/" not in credit and "photo" not in credit.lower()
@@ -988,7 +990,12 @@ def _is_ornament(line: str) -> bool:
 
 def _claims_no_rights(text: str) -> bool:
     """No year and no "rights reserved" word: what a "©" that credits or adorns lacks, and a notice has."""
-    return _YEAR.search(text) is None and not any(word in skeleton(text) for word in copyright_words())
+    return _YEAR.search(text) is None and not _reserves_rights(text)
+
+
+def _reserves_rights(text: str) -> bool:
+    """Does the text hold a "rights reserved" word (``words/copyright_phrases.txt``)?"""
+    return any(word in skeleton(text) for word in copyright_words())
 
 
 #: A "©" with the symbols right around it (no letter, digit or space); an ornament's run has three at least.
